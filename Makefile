@@ -1,0 +1,119 @@
+# credscore - build, test, install.
+#
+#   make            build build/credscore and the bundled plugins (build/plugins/)
+#   make run        install missing Debian packages (as root), build, score the example
+#   make test       install missing packages, build, run every test (prove, TAP)
+#   make test-san   the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make install    PREFIX=/usr/local DESTDIR=  (binary, rules, plugins, header, .pc, man page)
+#   make deps       install missing Debian packages (root) or print the apt-get line
+
+PREFIX   ?= /usr/local
+BINDIR   ?= $(PREFIX)/bin
+LIBDIR   ?= $(PREFIX)/lib
+DATADIR  ?= $(PREFIX)/share
+INCDIR   ?= $(PREFIX)/include
+MANDIR   ?= $(DATADIR)/man
+DESTDIR  ?=
+
+CC       ?= cc
+BUILD    ?= build
+OPT      ?= -O2 -g
+SAN      ?=
+PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
+DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
+            libgumbo-dev libjansson-dev
+
+ifeq ($(SAN),1)
+BUILD    := build-san
+OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+endif
+
+# Recursive (=) so pkg-config runs only when a recipe needs it, after `deps`.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+CPPFLAGS  += -Ihost/include -Ihost/src -D_GNU_SOURCE \
+             -DCS_DATADIR='"$(DATADIR)/credscore"' -DCS_LIBDIR='"$(LIBDIR)/credscore/plugins"'
+CFLAGS    += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(OPT)
+LDFLAGS   += $(OPT)
+
+CORE_SRC  := $(filter-out host/src/main.c,$(wildcard host/src/*.c))
+CORE_OBJ  := $(CORE_SRC:host/src/%.c=$(BUILD)/obj/%.o)
+MAIN_OBJ  := $(BUILD)/obj/main.o
+CORE_LIB  := $(BUILD)/libcredscore-core.a
+BIN       := $(BUILD)/credscore
+
+PLUGIN_DIRS := $(patsubst %/,%,$(dir $(wildcard plugins/*/Makefile.inc)))
+PLUGIN_SOS  := $(PLUGIN_DIRS:plugins/%=$(BUILD)/plugins/%.so)
+
+UNIT_SRC  := $(wildcard tests/unit/test_*.c)
+UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
+TEST_PLUGIN_SRC := $(wildcard tests/plugins/*.c)
+TEST_PLUGIN_SOS := $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/plugins/%.so)
+
+.PHONY: all run test check test-san install deps clean bench eval docs fuzz
+
+all: $(BIN) $(PLUGIN_SOS)
+
+$(BUILD)/obj/%.o: host/src/%.c $(wildcard host/src/*.h) host/include/credscore/plugin.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+
+$(CORE_LIB): $(CORE_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(BIN): $(MAIN_OBJ) $(CORE_LIB)
+	$(CC) $(LDFLAGS) -rdynamic -o $@ $^ $(PKG_LIBS) -ldl -lm -lpthread
+
+.SECONDEXPANSION:
+
+# Each bundled plugin: plugins/NAME/*.c -> build/plugins/NAME.so
+$(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) host/include/credscore/plugin.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -shared -o $@ $(filter %.c,$^) $(LDFLAGS)
+
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c host/include/credscore/plugin.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
+
+deps:
+	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
+	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing" $$missing; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	else echo "deps: missing packages; run: sudo apt-get install -y" $$missing; exit 2; fi
+
+run:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory all
+	$(BIN) score examples/articles/harbour-fire.md; status=$$?; \
+	  echo "(credscore exit status $$status: 0 passed, 1 below the threshold)"; [ $$status -le 1 ]
+
+test:
+	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory check
+
+check: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
+	BUILD=$(BUILD) prove -f $(UNIT_BIN) tests/cli/*.t
+
+test-san:
+	@$(MAKE) --no-print-directory SAN=1 check
+
+install: all
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/credscore/plugins \
+	  $(DESTDIR)$(DATADIR)/credscore/rules $(DESTDIR)$(INCDIR)/credscore \
+	  $(DESTDIR)$(LIBDIR)/pkgconfig $(DESTDIR)$(MANDIR)/man1
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/credscore
+	install -m 644 $(PLUGIN_SOS) $(DESTDIR)$(LIBDIR)/credscore/plugins/
+	install -m 644 rules/*.lua $(DESTDIR)$(DATADIR)/credscore/rules/
+	install -m 644 host/include/credscore/plugin.h $(DESTDIR)$(INCDIR)/credscore/
+	install -m 644 docs/credscore.1 $(DESTDIR)$(MANDIR)/man1/
+	sed -e 's|@PREFIX@|$(PREFIX)|' -e 's|@INCDIR@|$(INCDIR)|' -e 's|@LIBDIR@|$(LIBDIR)|' \
+	  host/credscore.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/credscore.pc
+
+clean:
+	rm -rf build build-san

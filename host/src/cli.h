@@ -1,0 +1,70 @@
+/*
+ * cli.h - parsed command line and the commands behind it.
+ *
+ * main.c only parses argv into a cs_cli and calls one cs_cmd_* function,
+ * which returns an exit code (enum cs_exit).  Commands print errors to
+ * stderr as "credscore: path:line:col: what is wrong".
+ */
+#ifndef CS_CLI_H
+#define CS_CLI_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "document.h"
+#include "scorer.h"
+
+typedef enum cs_out_format {
+    CS_OUT_TEXT,
+    CS_OUT_JSON
+} cs_out_format;
+
+typedef struct cs_cli {
+    const char *command;       /* "score", "config", "plugins", "rules", ... */
+    const char **args;         /* operands (files, ...) */
+    size_t nargs;
+    const char *config_path;   /* --config */
+    int no_config;             /* --no-config: built-in defaults only */
+    cs_out_format format;      /* --format */
+    cs_format input_format;    /* --input-format */
+    int jsonl;                 /* --jsonl */
+    const char *output;        /* -o FILE (written atomically) */
+    int has_fail_under;
+    double fail_under;         /* --fail-under */
+    int no_exit;               /* --no-exit: exit 0 whatever the scores */
+    cs_level min_level;        /* --min-level */
+    const char **plugin_dirs;  /* --plugin-path (repeatable) */
+    size_t nplugin_dirs;
+    int no_plugins;
+    int allow_insecure_plugins;
+    int lenient;               /* a failing rule is disabled, not fatal */
+    int color;                 /* -1 auto, 0 never, 1 always */
+    int quiet;
+    int show_zero;             /* --all: list findings that counted 0 */
+} cs_cli;
+
+/* Loaded configuration and scorer for a command. */
+typedef struct cs_session {
+    cs_config cfg;
+    int cfg_loaded;
+    cs_scorer *scorer;
+} cs_session;
+
+/* Load the config (--config, credscore.yaml upwards, or built-in) and, when
+ * want_scorer, the rules and plugins.  Errors are printed; returns 0/-1. */
+int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer);
+void cs_session_close(cs_session *s);
+
+/* Print "credscore: <msg>" to stderr. */
+void cs_cli_error(const char *msg);
+
+/* Should text output be coloured? */
+int cs_cli_use_color(const cs_cli *cli, int fd);
+
+int cs_cmd_score(const cs_cli *cli);
+int cs_cmd_stream(const cs_cli *cli);
+int cs_cmd_config(const cs_cli *cli);
+int cs_cmd_plugins(const cs_cli *cli);
+int cs_cmd_rules(const cs_cli *cli);
+
+#endif

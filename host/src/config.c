@@ -1,0 +1,1464 @@
+/*
+ * config.c - built-in defaults overlaid with one credscore.yaml.
+ *
+ * SCHEMA of credscore.yaml (every key optional; an empty file, or one with
+ * only comments, means "all defaults"):
+ *
+ *   version: 1                  # must be 1 when given
+ *   rules: [PATH, ...]          # Lua rule files or folders; "@default" is the
+ *                               # bundled pack.  Replaces the default list.
+ *   plugin_paths: [DIR, ...]    # extra folders searched for plugins by name
+ *   plugins:                    # replaces the default list
+ *     - attribution             # a bare string is a plugin name
+ *     - name: quotes            # by name ([a-z0-9_-]+), searched ...
+ *       options: {KEY: VALUE}   # ... with options (any YAML mapping)
+ *     - path: ./my_plugin.so    # ... or by explicit path
+ *   markers:                    # changes to markers; others keep defaults
+ *     anonymous:
+ *       weight: -10             # overrides every finding's weight
+ *       default_weight: -8      # for findings that give no weight
+ *       level: warning          # info | warning | error
+ *       passage_cap: 12         # max |points| per passage, 0 = none
+ *       cap: 40                 # max |points| per article, 0 = none
+ *       one_shot: false         # count once per passage
+ *       message: "..."          # default finding message
+ *       description: "..."      # what the marker is
+ *       why: "..."              # why it matters to a reader
+ *       fix: "..."              # how to fix the passage
+ *     my_marker:                # a NEW marker ([a-z][a-z0-9_]*, at most 64
+ *       description: "..."      # of them in all): needs description and
+ *       default_weight: -1      # default_weight; message defaults to the
+ *                               # description, why/fix to "", level to info
+ *   rule_overrides:             # by rule id ("plugin/rule" for plugins)
+ *     some-rule: {weight: -2, level: info, enabled: false}
+ *   scoring:
+ *     base: 50                  # 0..100, score before any finding
+ *     fail_under: 40            # 0..100, or null for no threshold
+ *   bands:                      # replaces the default list; one band must
+ *     - {min: 75, verdict: "well sourced"}   # have min 0; mins 0..100,
+ *     - {min: 0, verdict: "poorly sourced"}  # no two alike
+ *   limits:
+ *     instructions: 1000000     # per Lua call, 0 = unlimited
+ *     memory_mb: 64             # per Lua state, 0 = unlimited
+ *
+ * Types: numbers, integers and booleans must be written plain (unquoted):
+ * `5`, `-2.5`, `true`/`false` (also yes/no/on/off).  Strings may be plain
+ * or quoted.  Where a mapping or a list is expected, null (`key:` with
+ * nothing) means an empty one.  Relative paths in rules, plugin_paths and
+ * plugins[].path resolve against the directory of the config file (made
+ * absolute); they are stored resolved.
+ *
+ * Errors name the place: "file:line:col: ...", with a "did you mean" for
+ * an unknown key or marker within edit distance 2.
+ */
+#include "config.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+
+#define MAX_MARKERS 64
+#define MAX_NAME 64
+#define MIB (1024LL * 1024LL)
+
+static const char *const top_keys[] = {"version", "rules", "plugin_paths", "plugins",
+                                       "markers", "rule_overrides", "scoring", "bands",
+                                       "limits", NULL};
+static const char *const marker_keys[] = {"description", "why", "fix", "message",
+                                          "default_weight", "weight", "level",
+                                          "passage_cap", "cap", "one_shot", NULL};
+static const char *const override_keys[] = {"weight", "level", "enabled", NULL};
+static const char *const plugin_keys[] = {"name", "path", "options", NULL};
+static const char *const scoring_keys[] = {"base", "fail_under", NULL};
+static const char *const band_keys[] = {"min", "verdict", NULL};
+static const char *const limit_keys[] = {"instructions", "memory_mb", NULL};
+
+/* One overlay being applied. */
+typedef struct loader {
+    cs_config *c;
+    const char *file; /* display name, owned by the YAML tree */
+    cs_diag *d;
+} loader;
+
+/* ---- levels ---- */
+
+const char *cs_level_name(cs_level l)
+{
+    switch (l) {
+    case CS_LEVEL_INFO: return "info";
+    case CS_LEVEL_WARNING: return "warning";
+    case CS_LEVEL_ERROR: return "error";
+    default: return "unknown";
+    }
+}
+
+int cs_level_parse(const char *s, cs_level *out)
+{
+    static const cs_level all[] = {CS_LEVEL_INFO, CS_LEVEL_WARNING, CS_LEVEL_ERROR};
+    if (s == NULL)
+        return -1;
+    for (size_t i = 0; i < sizeof all / sizeof all[0]; i++)
+        if (strcmp(s, cs_level_name(all[i])) == 0) {
+            *out = all[i];
+            return 0;
+        }
+    return -1;
+}
+
+/* ---- small helpers ---- */
+
+/* A user string shortened for a message, cut on a UTF-8 boundary. */
+static const char *clip(const char *s, char *buf, size_t n)
+{
+    size_t len = strlen(s);
+    if (len < n)
+        return s;
+    size_t keep = n - 4;
+    while (keep > 0 && ((unsigned char)s[keep] & 0xC0) == 0x80)
+        keep--;
+    memcpy(buf, s, keep);
+    memcpy(buf + keep, "...", 4);
+    return buf;
+}
+
+/* Levenshtein distance, or a large value for long strings. */
+static size_t edit_distance(const char *a, const char *b)
+{
+    size_t la = strlen(a), lb = strlen(b);
+    if (la > MAX_NAME || lb > MAX_NAME)
+        return (size_t)-1;
+    size_t row[MAX_NAME + 1];
+    for (size_t j = 0; j <= lb; j++)
+        row[j] = j;
+    for (size_t i = 1; i <= la; i++) {
+        size_t diag = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= lb; j++) {
+            size_t up = row[j];
+            size_t best = diag + (a[i - 1] != b[j - 1]);
+            if (up + 1 < best)
+                best = up + 1;
+            if (row[j - 1] + 1 < best)
+                best = row[j - 1] + 1;
+            row[j] = best;
+            diag = up;
+        }
+    }
+    return row[lb];
+}
+
+/* Keep cand in *best when it is the closest so far (distance <= 2 and
+ * shorter than the word itself, so "x" does not suggest "cap"). */
+static void consider(const char *word, const char *cand, const char **best, size_t *bestd)
+{
+    size_t dist = edit_distance(word, cand);
+    if (dist <= 2 && dist < strlen(word) && dist < *bestd) {
+        *best = cand;
+        *bestd = dist;
+    }
+}
+
+static int in_list(const char *s, const char *const *list)
+{
+    for (size_t i = 0; list[i] != NULL; i++)
+        if (strcmp(s, list[i]) == 0)
+            return 1;
+    return 0;
+}
+
+static int unknown_key(loader *L, const cs_ynode *key, const char *where,
+                       const char *const *valid)
+{
+    char list[512] = "", cb[80];
+    size_t used = 0;
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    for (size_t i = 0; valid[i] != NULL; i++) {
+        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", valid[i]);
+        if (n > 0 && (size_t)n < sizeof list - used)
+            used += (size_t)n;
+        consider(key->value, valid[i], &best, &bestd);
+    }
+    const char *shown = clip(key->value, cb, sizeof cb);
+    char what[160];
+    if (where == NULL)
+        snprintf(what, sizeof what, "unknown top-level key '%s'", shown);
+    else
+        snprintf(what, sizeof what, "unknown key '%s' in %s", shown, where);
+    if (best != NULL)
+        return cs_diag_at(L->d, L->file, key->line, key->col,
+                          "%s (did you mean '%s'?); valid keys: %s", what, best, list);
+    return cs_diag_at(L->d, L->file, key->line, key->col, "%s; valid keys: %s", what, list);
+}
+
+static int check_keys(loader *L, const cs_ynode *map, const char *where,
+                      const char *const *valid)
+{
+    for (size_t i = 0; i < map->npairs; i++)
+        if (!in_list(map->pairs[i].key->value, valid))
+            return unknown_key(L, map->pairs[i].key, where, valid);
+    return 0;
+}
+
+static int type_error(loader *L, const cs_ynode *n, const char *what, const char *expected)
+{
+    char desc[64];
+    return cs_diag_at(L->d, L->file, n->line, n->col, "%s: expected %s, got %s", what,
+                      expected, cs_ynode_describe(n, desc, sizeof desc));
+}
+
+/* 1 for a mapping, 0 for null (an empty one), -1 with a message otherwise. */
+static int want_mapping(loader *L, const cs_ynode *n, const char *what)
+{
+    if (n->kind == CS_YNODE_MAPPING)
+        return 1;
+    if (cs_ynode_is_null(n))
+        return 0;
+    return type_error(L, n, what, "a mapping");
+}
+
+static int want_sequence(loader *L, const cs_ynode *n, const char *what)
+{
+    if (n->kind == CS_YNODE_SEQUENCE)
+        return 1;
+    if (cs_ynode_is_null(n))
+        return 0;
+    return type_error(L, n, what, "a sequence");
+}
+
+/* Strict decimal: [+-]digits[.digits][e[+-]digits]; -1 not a number,
+ * -2 out of range.  No hex, inf or nan. */
+static int parse_decimal(const char *s, double *out)
+{
+    const char *p = s;
+    int digits = 0;
+    if (*p == '+' || *p == '-')
+        p++;
+    for (; isdigit((unsigned char)*p); p++)
+        digits++;
+    if (*p == '.')
+        for (p++; isdigit((unsigned char)*p); p++)
+            digits++;
+    if (digits == 0)
+        return -1;
+    if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '+' || *p == '-')
+            p++;
+        if (!isdigit((unsigned char)*p))
+            return -1;
+        while (isdigit((unsigned char)*p))
+            p++;
+    }
+    if (*p != '\0')
+        return -1;
+    char *end;
+    double v = strtod(s, &end);
+    if (end != p)
+        return -1;
+    if (!isfinite(v))
+        return -2;
+    *out = v;
+    return 0;
+}
+
+static int parse_integer(const char *s, long long *out)
+{
+    const char *p = s;
+    if (*p == '+' || *p == '-')
+        p++;
+    if (!isdigit((unsigned char)*p))
+        return -1;
+    while (isdigit((unsigned char)*p))
+        p++;
+    if (*p != '\0')
+        return -1;
+    errno = 0;
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (end != p)
+        return -1;
+    if (errno == ERANGE)
+        return -2;
+    *out = v;
+    return 0;
+}
+
+static int parse_bool(const char *s, int *out)
+{
+    static const char *const yes[] = {"true", "yes", "on"}, *const no[] = {"false", "no", "off"};
+    for (size_t i = 0; i < 3; i++) {
+        if (strcasecmp(s, yes[i]) == 0) {
+            *out = 1;
+            return 0;
+        }
+        if (strcasecmp(s, no[i]) == 0) {
+            *out = 0;
+            return 0;
+        }
+    }
+    return -1;
+}
+
+static int get_number(loader *L, const cs_ynode *n, const char *what, double *out)
+{
+    if (n->kind != CS_YNODE_SCALAR || !n->plain)
+        return type_error(L, n, what, "a number");
+    int r = parse_decimal(n->value, out);
+    if (r == -2)
+        return cs_diag_at(L->d, L->file, n->line, n->col, "%s: number out of range", what);
+    if (r != 0)
+        return type_error(L, n, what, "a number");
+    return 0;
+}
+
+static int get_number_range(loader *L, const cs_ynode *n, const char *what, double lo,
+                            double hi, double *out)
+{
+    if (get_number(L, n, what, out) != 0)
+        return -1;
+    if (*out < lo || *out > hi)
+        return cs_diag_at(L->d, L->file, n->line, n->col,
+                          "%s: must be between %g and %g, got %g", what, lo, hi, *out);
+    return 0;
+}
+
+static int get_int(loader *L, const cs_ynode *n, const char *what, long long *out)
+{
+    if (n->kind != CS_YNODE_SCALAR || !n->plain)
+        return type_error(L, n, what, "an integer");
+    int r = parse_integer(n->value, out);
+    if (r == -2)
+        return cs_diag_at(L->d, L->file, n->line, n->col, "%s: integer out of range", what);
+    if (r != 0)
+        return type_error(L, n, what, "an integer");
+    return 0;
+}
+
+static int get_bool(loader *L, const cs_ynode *n, const char *what, int *out)
+{
+    if (n->kind != CS_YNODE_SCALAR || !n->plain || parse_bool(n->value, out) != 0)
+        return type_error(L, n, what, "true/false");
+    return 0;
+}
+
+/* A string scalar (plain or quoted, not null); nonempty when required. */
+static int get_string(loader *L, const cs_ynode *n, const char *what, int nonempty,
+                      char **out)
+{
+    if (n->kind != CS_YNODE_SCALAR || cs_ynode_is_null(n))
+        return type_error(L, n, what, "a string");
+    if (nonempty && n->value[0] == '\0')
+        return cs_diag_at(L->d, L->file, n->line, n->col, "%s: must not be empty", what);
+    char *s = cs_strdup(n->value);
+    if (s == NULL)
+        return cs_diag_set(L->d, "out of memory");
+    free(*out);
+    *out = s;
+    return 0;
+}
+
+static int get_level(loader *L, const cs_ynode *n, const char *what, cs_level *out)
+{
+    char cb[40];
+    if (n->kind != CS_YNODE_SCALAR || cs_ynode_is_null(n))
+        return type_error(L, n, what, "info, warning or error");
+    if (cs_level_parse(n->value, out) != 0)
+        return cs_diag_at(L->d, L->file, n->line, n->col,
+                          "%s: unknown level '%s' (expected info, warning or error)", what,
+                          clip(n->value, cb, sizeof cb));
+    return 0;
+}
+
+/* [a-z][a-z0-9_]* (markers) or [a-z0-9_-]+ (plugins), at most MAX_NAME. */
+static int valid_name(const char *s, int plugin)
+{
+    size_t n = strlen(s);
+    if (n == 0 || n > MAX_NAME)
+        return 0;
+    if (!plugin && !(s[0] >= 'a' && s[0] <= 'z'))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_' ||
+              (plugin && ch == '-')))
+            return 0;
+    }
+    return 1;
+}
+
+/* A relative path joined to dir; "@default" and absolute paths as is. */
+static char *resolve_path(const char *dir, const char *p)
+{
+    if (p[0] == '/' || p[0] == '@' || dir == NULL || strcmp(dir, ".") == 0)
+        return cs_strdup(p);
+    cs_buf b = {0};
+    size_t dl = strlen(dir);
+    if (cs_buf_append(&b, dir, dl) != 0 ||
+        (dl > 0 && dir[dl - 1] != '/' && cs_buf_putc(&b, '/') != 0) || cs_buf_puts(&b, p) != 0) {
+        cs_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+static void free_strings(char **v, size_t n)
+{
+    if (v == NULL)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i]);
+    free(v);
+}
+
+static void free_plugins(cs_plugin_conf *v, size_t n)
+{
+    if (v == NULL)
+        return;
+    for (size_t i = 0; i < n; i++) {
+        free(v[i].name);
+        free(v[i].path);
+    }
+    free(v);
+}
+
+static void free_marker(cs_marker_conf *m)
+{
+    free(m->name);
+    free(m->description);
+    free(m->why);
+    free(m->fix);
+    free(m->message);
+}
+
+static void free_overrides(cs_rule_override *v, size_t n)
+{
+    if (v == NULL)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i].id);
+    free(v);
+}
+
+static void free_bands(cs_band *v, size_t n)
+{
+    if (v == NULL)
+        return;
+    for (size_t i = 0; i < n; i++)
+        free(v[i].verdict);
+    free(v);
+}
+
+/* ---- sections ---- */
+
+/* rules / plugin_paths: a list of paths, resolved; replaces *list. */
+static int apply_paths(loader *L, const cs_ynode *v, const char *what, int rules,
+                       char ***list, size_t *count)
+{
+    int rc = -1;
+    char **items = NULL;
+    size_t n = 0, want = 0;
+    int kind = want_sequence(L, v, what);
+    if (kind < 0)
+        goto out;
+    want = kind ? v->nitems : 0;
+    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
+        cs_diag_set(L->d, "out of memory");
+        goto out;
+    }
+    for (; n < want; n++) {
+        const cs_ynode *it = v->items[n];
+        char where[64], *s = NULL;
+        snprintf(where, sizeof where, "%s[%zu]", what, n);
+        if (get_string(L, it, where, 1, &s) != 0)
+            goto out;
+        if (s[0] == '@' && (!rules || strcmp(s, "@default") != 0)) {
+            char cb[64];
+            cs_diag_at(L->d, L->file, it->line, it->col,
+                       "%s: unknown bundled pack '%s' (only \"@default\" exists)", where,
+                       clip(s, cb, sizeof cb));
+            free(s);
+            goto out;
+        }
+        items[n] = resolve_path(L->c->dir, s);
+        free(s);
+        if (items[n] == NULL) {
+            cs_diag_set(L->d, "out of memory");
+            goto out;
+        }
+    }
+    free_strings(*list, *count);
+    *list = items;
+    *count = n;
+    items = NULL;
+    rc = 0;
+out:
+    free_strings(items, want); /* calloc'd: unused slots are NULL */
+    return rc;
+}
+
+static int apply_plugin(loader *L, const cs_ynode *it, const char *where, cs_plugin_conf *p)
+{
+    char cb[80];
+    p->file = L->file;
+    p->line = it->line;
+    p->col = it->col;
+    const cs_ynode *name = NULL, *path = NULL;
+    if (it->kind == CS_YNODE_SCALAR && !cs_ynode_is_null(it)) {
+        name = it;
+    } else if (it->kind == CS_YNODE_MAPPING) {
+        if (check_keys(L, it, where, plugin_keys) != 0)
+            return -1;
+        name = cs_ynode_get(it, "name");
+        path = cs_ynode_get(it, "path");
+        const cs_ynode *opts = cs_ynode_get(it, "options");
+        char what[96];
+        snprintf(what, sizeof what, "%s.options", where);
+        if (opts != NULL) {
+            int kind = want_mapping(L, opts, what);
+            if (kind < 0)
+                return -1;
+            p->options = kind ? opts : NULL;
+        }
+    } else {
+        return type_error(L, it, where, "a plugin name or a mapping");
+    }
+    if ((name == NULL) == (path == NULL))
+        return cs_diag_at(L->d, L->file, it->line, it->col,
+                          "%s: give either 'name' or 'path' (exactly one)", where);
+    if (name != NULL) {
+        char what[96];
+        snprintf(what, sizeof what, "%s.name", where);
+        if (get_string(L, name, what, 1, &p->name) != 0)
+            return -1;
+        if (!valid_name(p->name, 1))
+            return cs_diag_at(L->d, L->file, name->line, name->col,
+                              "%s: plugin name '%s' must match [a-z0-9_-]+", what,
+                              clip(p->name, cb, sizeof cb));
+        return 0;
+    }
+    char what[96], *s = NULL;
+    snprintf(what, sizeof what, "%s.path", where);
+    if (get_string(L, path, what, 1, &s) != 0)
+        return -1;
+    p->path = resolve_path(L->c->dir, s);
+    free(s);
+    if (p->path == NULL)
+        return cs_diag_set(L->d, "out of memory");
+    return 0;
+}
+
+static int apply_plugins(loader *L, const cs_ynode *v)
+{
+    int rc = -1;
+    cs_plugin_conf *items = NULL;
+    size_t n = 0, want = 0;
+    int kind = want_sequence(L, v, "plugins");
+    if (kind < 0)
+        goto out;
+    want = kind ? v->nitems : 0;
+    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
+        cs_diag_set(L->d, "out of memory");
+        goto out;
+    }
+    for (; n < want; n++) {
+        char where[48];
+        snprintf(where, sizeof where, "plugins[%zu]", n);
+        if (apply_plugin(L, v->items[n], where, &items[n]) != 0)
+            goto out;
+    }
+    free_plugins(L->c->plugins, L->c->nplugins);
+    L->c->plugins = items;
+    L->c->nplugins = n;
+    items = NULL;
+    rc = 0;
+out:
+    free_plugins(items, want);
+    return rc;
+}
+
+static int unknown_marker(loader *L, const cs_ynode *key)
+{
+    const cs_config *c = L->c;
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    char cb[80];
+    for (size_t i = 0; i < c->nmarkers; i++)
+        consider(key->value, c->markers[i].name, &best, &bestd);
+    if (best != NULL)
+        return cs_diag_at(L->d, L->file, key->line, key->col,
+                          "unknown marker '%s' (did you mean '%s'?)",
+                          clip(key->value, cb, sizeof cb), best);
+    char list[512] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < c->nmarkers; i++) {
+        int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "",
+                         c->markers[i].name);
+        if (n > 0 && (size_t)n < sizeof list - used)
+            used += (size_t)n;
+    }
+    return cs_diag_at(L->d, L->file, key->line, key->col,
+                      "unknown marker '%s' (known: %s; to define a new marker give it both "
+                      "description and default_weight)",
+                      clip(key->value, cb, sizeof cb), list);
+}
+
+/* Make room for and initialise a new marker; returns its index or -1. */
+static int new_marker(loader *L, const cs_ynode *key)
+{
+    cs_config *c = L->c;
+    char cb[80];
+    if (!valid_name(key->value, 0))
+        return cs_diag_at(L->d, L->file, key->line, key->col,
+                          "marker name '%s' must match [a-z][a-z0-9_]* (at most %d characters)",
+                          clip(key->value, cb, sizeof cb), MAX_NAME);
+    if (c->nmarkers >= MAX_MARKERS)
+        return cs_diag_at(L->d, L->file, key->line, key->col,
+                          "too many markers (at most %d)", MAX_MARKERS);
+    cs_marker_conf *v = realloc(c->markers, (c->nmarkers + 1) * sizeof *v);
+    if (v == NULL)
+        return cs_diag_set(L->d, "out of memory");
+    c->markers = v;
+    cs_marker_conf *m = &v[c->nmarkers];
+    memset(m, 0, sizeof *m);
+    m->level = CS_LEVEL_INFO;
+    m->name = cs_strdup(key->value);
+    if (m->name == NULL)
+        return cs_diag_set(L->d, "out of memory");
+    return (int)c->nmarkers++;
+}
+
+static int apply_marker_fields(loader *L, const cs_ynode *map, const char *where,
+                               cs_marker_conf *m)
+{
+    for (size_t i = 0; i < map->npairs; i++) {
+        const char *k = map->pairs[i].key->value;
+        const cs_ynode *v = map->pairs[i].value;
+        char what[128];
+        snprintf(what, sizeof what, "%s.%s", where, k);
+        int rc = 0;
+        if (strcmp(k, "description") == 0)
+            rc = get_string(L, v, what, 1, &m->description);
+        else if (strcmp(k, "why") == 0)
+            rc = get_string(L, v, what, 0, &m->why);
+        else if (strcmp(k, "fix") == 0)
+            rc = get_string(L, v, what, 0, &m->fix);
+        else if (strcmp(k, "message") == 0)
+            rc = get_string(L, v, what, 1, &m->message);
+        else if (strcmp(k, "default_weight") == 0)
+            rc = get_number(L, v, what, &m->default_weight);
+        else if (strcmp(k, "weight") == 0) {
+            rc = get_number(L, v, what, &m->weight);
+            m->has_weight = rc == 0;
+        } else if (strcmp(k, "level") == 0)
+            rc = get_level(L, v, what, &m->level);
+        else if (strcmp(k, "passage_cap") == 0)
+            rc = get_number_range(L, v, what, 0, 1e9, &m->passage_cap);
+        else if (strcmp(k, "cap") == 0)
+            rc = get_number_range(L, v, what, 0, 1e9, &m->cap);
+        else if (strcmp(k, "one_shot") == 0)
+            rc = get_bool(L, v, what, &m->one_shot);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int apply_markers(loader *L, const cs_ynode *v)
+{
+    cs_config *c = L->c;
+    int kind = want_mapping(L, v, "markers");
+    if (kind <= 0)
+        return kind;
+    for (size_t i = 0; i < v->npairs; i++) {
+        const cs_ynode *key = v->pairs[i].key, *val = v->pairs[i].value;
+        char where[96], cb[72];
+        snprintf(where, sizeof where, "markers.%s", clip(key->value, cb, sizeof cb));
+        int idx = cs_config_marker_index(c, key->value);
+        int defines = val->kind == CS_YNODE_MAPPING && cs_ynode_get(val, "description") &&
+                      cs_ynode_get(val, "default_weight");
+        if (idx < 0 && !defines)
+            return unknown_marker(L, key);
+        int mk = want_mapping(L, val, where);
+        if (mk < 0)
+            return -1;
+        if (mk == 0)
+            continue;
+        if (check_keys(L, val, where, marker_keys) != 0)
+            return -1;
+        if (idx < 0 && (idx = new_marker(L, key)) < 0)
+            return -1;
+        cs_marker_conf *m = &c->markers[idx];
+        if (apply_marker_fields(L, val, where, m) != 0)
+            return -1;
+        if ((m->message == NULL && (m->message = cs_strdup(m->description)) == NULL) ||
+            (m->why == NULL && (m->why = cs_strdup("")) == NULL) ||
+            (m->fix == NULL && (m->fix = cs_strdup("")) == NULL))
+            return cs_diag_set(L->d, "out of memory");
+    }
+    return 0;
+}
+
+static int apply_overrides(loader *L, const cs_ynode *v)
+{
+    int rc = -1;
+    cs_rule_override *items = NULL;
+    size_t n = 0, want = 0;
+    int kind = want_mapping(L, v, "rule_overrides");
+    if (kind < 0)
+        goto out;
+    want = kind ? v->npairs : 0;
+    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
+        cs_diag_set(L->d, "out of memory");
+        goto out;
+    }
+    for (; n < want; n++) {
+        const cs_ynode *key = v->pairs[n].key, *val = v->pairs[n].value;
+        cs_rule_override *o = &items[n];
+        char where[128], cb[80];
+        snprintf(where, sizeof where, "rule_overrides.%s", clip(key->value, cb, sizeof cb));
+        o->enabled = 1;
+        if (key->value[0] == '\0') {
+            cs_diag_at(L->d, L->file, key->line, key->col, "rule_overrides: empty rule id");
+            goto out;
+        }
+        if ((o->id = cs_strdup(key->value)) == NULL) {
+            cs_diag_set(L->d, "out of memory");
+            goto out;
+        }
+        int mk = want_mapping(L, val, where);
+        if (mk < 0)
+            goto out;
+        if (mk == 0)
+            continue;
+        if (check_keys(L, val, where, override_keys) != 0)
+            goto out;
+        for (size_t j = 0; j < val->npairs; j++) {
+            const char *k = val->pairs[j].key->value;
+            const cs_ynode *f = val->pairs[j].value;
+            char what[160];
+            snprintf(what, sizeof what, "%s.%s", where, k);
+            int frc;
+            if (strcmp(k, "weight") == 0)
+                o->has_weight = (frc = get_number(L, f, what, &o->weight)) == 0;
+            else if (strcmp(k, "level") == 0)
+                o->has_level = (frc = get_level(L, f, what, &o->level)) == 0;
+            else
+                frc = get_bool(L, f, what, &o->enabled);
+            if (frc != 0)
+                goto out;
+        }
+    }
+    free_overrides(L->c->overrides, L->c->noverrides);
+    L->c->overrides = items;
+    L->c->noverrides = n;
+    items = NULL;
+    rc = 0;
+out:
+    free_overrides(items, want);
+    return rc;
+}
+
+static int apply_scoring(loader *L, const cs_ynode *v)
+{
+    int kind = want_mapping(L, v, "scoring");
+    if (kind <= 0)
+        return kind;
+    if (check_keys(L, v, "scoring", scoring_keys) != 0)
+        return -1;
+    const cs_ynode *base = cs_ynode_get(v, "base"), *fail = cs_ynode_get(v, "fail_under");
+    if (base != NULL && get_number_range(L, base, "scoring.base", 0, 100, &L->c->base) != 0)
+        return -1;
+    if (fail != NULL) {
+        if (cs_ynode_is_null(fail)) {
+            L->c->has_threshold = 0;
+            L->c->threshold = 0;
+        } else {
+            if (get_number_range(L, fail, "scoring.fail_under", 0, 100, &L->c->threshold) != 0)
+                return -1;
+            L->c->has_threshold = 1;
+        }
+    }
+    return 0;
+}
+
+static int band_cmp(const void *pa, const void *pb)
+{
+    const cs_band *a = pa, *b = pb;
+    return a->min < b->min ? 1 : a->min > b->min ? -1 : 0;
+}
+
+static int apply_bands(loader *L, const cs_ynode *v)
+{
+    int rc = -1;
+    cs_band *items = NULL;
+    size_t n = 0, want = 0;
+    int kind = want_sequence(L, v, "bands");
+    if (kind < 0)
+        goto out;
+    want = kind ? v->nitems : 0;
+    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
+        cs_diag_set(L->d, "out of memory");
+        goto out;
+    }
+    for (; n < want; n++) {
+        const cs_ynode *it = v->items[n];
+        char where[48], what[64];
+        snprintf(where, sizeof where, "bands[%zu]", n);
+        int mk = want_mapping(L, it, where);
+        if (mk <= 0) {
+            if (mk == 0)
+                type_error(L, it, where, "a mapping");
+            goto out;
+        }
+        if (check_keys(L, it, where, band_keys) != 0)
+            goto out;
+        const cs_ynode *min = cs_ynode_get(it, "min"), *verdict = cs_ynode_get(it, "verdict");
+        if (min == NULL || verdict == NULL) {
+            cs_diag_at(L->d, L->file, it->line, it->col, "%s: needs both 'min' and 'verdict'",
+                       where);
+            goto out;
+        }
+        snprintf(what, sizeof what, "%s.min", where);
+        if (get_number_range(L, min, what, 0, 100, &items[n].min) != 0)
+            goto out;
+        snprintf(what, sizeof what, "%s.verdict", where);
+        if (get_string(L, verdict, what, 1, &items[n].verdict) != 0)
+            goto out;
+        for (size_t j = 0; j < n; j++)
+            if (items[j].min == items[n].min) {
+                cs_diag_at(L->d, L->file, min->line, min->col,
+                           "%s.min: another band has min %g", where, items[n].min);
+                goto out;
+            }
+    }
+    int has_zero = 0;
+    for (size_t i = 0; i < n; i++)
+        has_zero |= items[i].min == 0;
+    if (!has_zero) {
+        cs_diag_at(L->d, L->file, v->line, v->col,
+                   "bands: no band has min 0; the lowest band must start at 0 so that "
+                   "every score gets a verdict");
+        goto out;
+    }
+    qsort(items, n, sizeof *items, band_cmp);
+    free_bands(L->c->bands, L->c->nbands);
+    L->c->bands = items;
+    L->c->nbands = n;
+    items = NULL;
+    rc = 0;
+out:
+    free_bands(items, want);
+    return rc;
+}
+
+static int apply_limits(loader *L, const cs_ynode *v)
+{
+    int kind = want_mapping(L, v, "limits");
+    if (kind <= 0)
+        return kind;
+    if (check_keys(L, v, "limits", limit_keys) != 0)
+        return -1;
+    const cs_ynode *ins = cs_ynode_get(v, "instructions"), *mem = cs_ynode_get(v, "memory_mb");
+    long long x;
+    if (ins != NULL) {
+        if (get_int(L, ins, "limits.instructions", &x) != 0)
+            return -1;
+        if (x < 0)
+            return cs_diag_at(L->d, L->file, ins->line, ins->col,
+                              "limits.instructions: must be 0 (unlimited) or more");
+        L->c->limits.instructions = x;
+    }
+    if (mem != NULL) {
+        if (get_int(L, mem, "limits.memory_mb", &x) != 0)
+            return -1;
+        if (x < 0 || x > LLONG_MAX / MIB)
+            return cs_diag_at(L->d, L->file, mem->line, mem->col,
+                              "limits.memory_mb: must be between 0 (unlimited) and %lld",
+                              LLONG_MAX / MIB);
+        L->c->limits.memory_bytes = x * MIB;
+    }
+    return 0;
+}
+
+/* Overlay one parsed YAML document on c. */
+static int apply_doc(cs_config *c, const cs_ydoc *doc, cs_diag *d)
+{
+    loader L = {c, cs_ydoc_name(doc), d};
+    const cs_ynode *root = cs_ydoc_root(doc);
+    if (root == NULL || cs_ynode_is_null(root))
+        return 0;
+    if (root->kind != CS_YNODE_MAPPING)
+        return type_error(&L, root, "configuration", "a mapping of settings (key: value)");
+    if (check_keys(&L, root, NULL, top_keys) != 0)
+        return -1;
+    for (size_t i = 0; i < root->npairs; i++) {
+        const char *k = root->pairs[i].key->value;
+        const cs_ynode *v = root->pairs[i].value;
+        int rc;
+        if (strcmp(k, "version") == 0) {
+            long long ver;
+            rc = get_int(&L, v, "version", &ver);
+            if (rc == 0 && ver != 1)
+                rc = cs_diag_at(d, L.file, v->line, v->col,
+                                "version: unsupported version %lld (this credscore reads "
+                                "version 1)",
+                                ver);
+        } else if (strcmp(k, "rules") == 0) {
+            rc = apply_paths(&L, v, "rules", 1, &c->rule_paths, &c->nrule_paths);
+        } else if (strcmp(k, "plugin_paths") == 0) {
+            rc = apply_paths(&L, v, "plugin_paths", 0, &c->plugin_paths, &c->nplugin_paths);
+        } else if (strcmp(k, "plugins") == 0) {
+            rc = apply_plugins(&L, v);
+        } else if (strcmp(k, "markers") == 0) {
+            rc = apply_markers(&L, v);
+        } else if (strcmp(k, "rule_overrides") == 0) {
+            rc = apply_overrides(&L, v);
+        } else if (strcmp(k, "scoring") == 0) {
+            rc = apply_scoring(&L, v);
+        } else if (strcmp(k, "bands") == 0) {
+            rc = apply_bands(&L, v);
+        } else {
+            rc = apply_limits(&L, v);
+        }
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* ---- loading ---- */
+
+int cs_config_default(cs_config *c, cs_diag *d)
+{
+    int rc = -1;
+    memset(c, 0, sizeof *c);
+    if ((c->dir = cs_strdup(".")) == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    if (cs_ydoc_parse_mem("<built-in>", cs_config_default_yaml, strlen(cs_config_default_yaml),
+                          &c->trees[0], d) != 0)
+        goto out;
+    if (apply_doc(c, c->trees[0], d) != 0)
+        goto out;
+    if (c->nbands == 0) {
+        cs_diag_set(d, "<built-in>: no bands defined");
+        goto out;
+    }
+    rc = 0;
+out:
+    if (rc != 0)
+        cs_config_free(c);
+    return rc;
+}
+
+/* The directory of path, made absolute when possible. */
+static char *dir_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    char *dir;
+    if (slash == NULL)
+        dir = cs_strdup(".");
+    else if (slash == path)
+        dir = cs_strdup("/");
+    else
+        dir = cs_strndup(path, (size_t)(slash - path));
+    if (dir == NULL)
+        return NULL;
+    char *abs = realpath(dir, NULL);
+    if (abs == NULL)
+        return dir;
+    free(dir);
+    return abs;
+}
+
+int cs_config_load(cs_config *c, const char *path, cs_diag *d)
+{
+    int rc = -1;
+    if (cs_config_default(c, d) != 0)
+        return -1;
+    free(c->dir);
+    c->path = cs_strdup(path);
+    c->dir = dir_of(path);
+    if (c->path == NULL || c->dir == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    if (cs_ydoc_parse_file(path, &c->trees[1], d) != 0)
+        goto out;
+    if (apply_doc(c, c->trees[1], d) != 0)
+        goto out;
+    rc = 0;
+out:
+    if (rc != 0)
+        cs_config_free(c);
+    return rc;
+}
+
+void cs_config_free(cs_config *c)
+{
+    if (c == NULL)
+        return;
+    free(c->path);
+    free(c->dir);
+    free_strings(c->rule_paths, c->nrule_paths);
+    free_strings(c->plugin_paths, c->nplugin_paths);
+    free_plugins(c->plugins, c->nplugins);
+    for (size_t i = 0; i < c->nmarkers; i++)
+        free_marker(&c->markers[i]);
+    free(c->markers);
+    free_overrides(c->overrides, c->noverrides);
+    free_bands(c->bands, c->nbands);
+    cs_ydoc_free(c->trees[0]);
+    cs_ydoc_free(c->trees[1]);
+    memset(c, 0, sizeof *c);
+}
+
+int cs_config_find(const char *start_dir, char **out)
+{
+    static const char *const names[] = {"credscore.yaml", ".credscore.yaml"};
+    int rc = -1;
+    cs_buf b = {0};
+    *out = NULL;
+    char *dir = realpath(start_dir ? start_dir : ".", NULL);
+    if (dir == NULL) {
+        rc = errno == ENOMEM ? -1 : 0;
+        goto out;
+    }
+    for (;;) {
+        for (size_t i = 0; i < 2; i++) {
+            struct stat st;
+            b.len = 0;
+            size_t dl = strlen(dir);
+            if (cs_buf_append(&b, dir, dl) != 0 ||
+                (dir[dl - 1] != '/' && cs_buf_putc(&b, '/') != 0) ||
+                cs_buf_puts(&b, names[i]) != 0)
+                goto out;
+            if (stat(b.data, &st) == 0 && !S_ISDIR(st.st_mode)) {
+                *out = b.data;
+                b.data = NULL;
+                rc = 1;
+                goto out;
+            }
+        }
+        char *slash = strrchr(dir, '/');
+        if (slash == NULL || strcmp(dir, "/") == 0)
+            break;
+        if (slash == dir)
+            slash[1] = '\0';
+        else
+            *slash = '\0';
+    }
+    rc = 0;
+out:
+    free(dir);
+    cs_buf_free(&b);
+    return rc;
+}
+
+/* ---- lookups ---- */
+
+int cs_config_marker_index(const cs_config *c, const char *name)
+{
+    if (c == NULL || name == NULL)
+        return -1;
+    for (size_t i = 0; i < c->nmarkers; i++)
+        if (strcmp(c->markers[i].name, name) == 0)
+            return (int)i;
+    return -1;
+}
+
+const cs_rule_override *cs_config_override(const cs_config *c, const char *rule_id)
+{
+    if (c == NULL || rule_id == NULL)
+        return NULL;
+    for (size_t i = 0; i < c->noverrides; i++)
+        if (strcmp(c->overrides[i].id, rule_id) == 0)
+            return &c->overrides[i];
+    return NULL;
+}
+
+const char *cs_config_verdict(const cs_config *c, double score)
+{
+    if (c == NULL || c->nbands == 0)
+        return "unrated";
+    for (size_t i = 0; i < c->nbands; i++)
+        if (score >= c->bands[i].min)
+            return c->bands[i].verdict;
+    return c->bands[c->nbands - 1].verdict; /* below 0 or NaN: the lowest band */
+}
+
+/* ---- printing ---- */
+
+/* Shortest %g form that reads back as the same double. */
+static void fmt_double(double v, char *buf, size_t n)
+{
+    if (!isfinite(v)) {
+        snprintf(buf, n, "0");
+        return;
+    }
+    if (v == floor(v) && fabs(v) < 1e15) {
+        snprintf(buf, n, "%.0f", v);
+        return;
+    }
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(buf, n, "%.*g", prec, v);
+        if (strtod(buf, NULL) == v)
+            return;
+    }
+}
+
+static int put_double(cs_buf *b, double v)
+{
+    char num[40];
+    fmt_double(v, num, sizeof num);
+    return cs_buf_puts(b, num);
+}
+
+/* Decode one UTF-8 character; returns its length, or 0 if malformed. */
+static size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
+{
+    unsigned c = s[0];
+    size_t n;
+    unsigned min;
+    if (c < 0x80) {
+        *cp = c;
+        return 1;
+    }
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; *cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; *cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; *cp = c & 0x07; }
+    else return 0;
+    if (avail < n)
+        return 0;
+    for (size_t i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        *cp = (*cp << 6) | (s[i] & 0x3F);
+    }
+    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
+        return 0;
+    return n;
+}
+
+/* A double-quoted YAML scalar: escapes everything a YAML reader would not
+ * take literally (controls, quotes, backslash, line separators, BOM,
+ * non-characters); malformed UTF-8 bytes become \xHH. */
+static int put_quoted(cs_buf *b, const char *s)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    size_t len = strlen(s);
+    if (cs_buf_putc(b, '"') != 0)
+        return -1;
+    for (size_t i = 0; i < len;) {
+        unsigned cp;
+        size_t n = utf8_decode(p + i, len - i, &cp);
+        int rc;
+        if (n == 0) {
+            rc = cs_buf_printf(b, "\\x%02X", p[i]);
+            n = 1;
+        } else if (cp == '"') {
+            rc = cs_buf_puts(b, "\\\"");
+        } else if (cp == '\\') {
+            rc = cs_buf_puts(b, "\\\\");
+        } else if (cp == '\n') {
+            rc = cs_buf_puts(b, "\\n");
+        } else if (cp == '\t') {
+            rc = cs_buf_puts(b, "\\t");
+        } else if (cp == '\r') {
+            rc = cs_buf_puts(b, "\\r");
+        } else if (cp == 0x85) {
+            rc = cs_buf_puts(b, "\\N");
+        } else if (cp == 0x2028) {
+            rc = cs_buf_puts(b, "\\L");
+        } else if (cp == 0x2029) {
+            rc = cs_buf_puts(b, "\\P");
+        } else if (cp < 0x20 || (cp >= 0x7F && cp <= 0x9F)) {
+            rc = cs_buf_printf(b, "\\x%02X", cp);
+        } else if (cp == 0xFEFF || (cp >= 0xFFFE && cp <= 0xFFFF)) {
+            rc = cs_buf_printf(b, "\\u%04X", cp);
+        } else {
+            rc = cs_buf_append(b, p + i, n);
+        }
+        if (rc != 0)
+            return -1;
+        i += n;
+    }
+    return cs_buf_putc(b, '"');
+}
+
+/* Text that reads back as the same plain scalar in block context. */
+static int plain_safe(const char *s)
+{
+    size_t n = strlen(s);
+    if (n == 0 || s[n - 1] == ' ')
+        return 0;
+    if (s[0] == '-' && (s[1] == '\0' || s[1] == ' '))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char ch = s[i];
+        if (!((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
+              ch == '_' || ch == '.' || ch == '/' || ch == '+' || ch == '-' || ch == '~' ||
+              (ch == ' ' && i > 0)))
+            return 0;
+    }
+    return 1;
+}
+
+static int put_indent(cs_buf *b, int indent)
+{
+    for (int i = 0; i < indent; i++)
+        if (cs_buf_putc(b, ' ') != 0)
+            return -1;
+    return 0;
+}
+
+/* A key: plain when safe, quoted otherwise; long keys in explicit form
+ * ("? key" / ":") because YAML limits implicit keys to 1024 characters. */
+static int put_key(cs_buf *b, const char *key, int indent)
+{
+    if (put_indent(b, indent) != 0)
+        return -1;
+    if (strlen(key) > 500) {
+        if (cs_buf_puts(b, "? ") != 0 || put_quoted(b, key) != 0 || cs_buf_putc(b, '\n') != 0)
+            return -1;
+        return put_indent(b, indent) != 0 ? -1 : cs_buf_putc(b, ':');
+    }
+    if ((plain_safe(key) ? cs_buf_puts(b, key) : put_quoted(b, key)) != 0)
+        return -1;
+    return cs_buf_putc(b, ':');
+}
+
+/* A node in block style after "key:" or "-" (already written), keeping
+ * plain scalars plain so their types read back the same. */
+static int put_node(cs_buf *b, const cs_ynode *n, int indent)
+{
+    if (n->kind == CS_YNODE_SCALAR) {
+        if (n->plain && n->value[0] == '\0')
+            return cs_buf_putc(b, '\n');
+        if (cs_buf_putc(b, ' ') != 0)
+            return -1;
+        if ((n->plain && plain_safe(n->value) ? cs_buf_puts(b, n->value)
+                                              : put_quoted(b, n->value)) != 0)
+            return -1;
+        return cs_buf_putc(b, '\n');
+    }
+    if (n->kind == CS_YNODE_SEQUENCE) {
+        if (n->nitems == 0)
+            return cs_buf_puts(b, " []\n");
+        if (cs_buf_putc(b, '\n') != 0)
+            return -1;
+        for (size_t i = 0; i < n->nitems; i++)
+            if (put_indent(b, indent) != 0 || cs_buf_putc(b, '-') != 0 ||
+                put_node(b, n->items[i], indent + 2) != 0)
+                return -1;
+        return 0;
+    }
+    if (n->npairs == 0)
+        return cs_buf_puts(b, " {}\n");
+    if (cs_buf_putc(b, '\n') != 0)
+        return -1;
+    for (size_t i = 0; i < n->npairs; i++)
+        if (put_key(b, n->pairs[i].key->value, indent) != 0 ||
+            put_node(b, n->pairs[i].value, indent + 2) != 0)
+            return -1;
+    return 0;
+}
+
+static int put_string_list(cs_buf *b, const char *key, char **v, size_t n)
+{
+    if (n == 0)
+        return cs_buf_printf(b, "%s: []\n", key);
+    if (cs_buf_printf(b, "%s:\n", key) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        if (cs_buf_puts(b, "  - ") != 0 || put_quoted(b, v[i]) != 0 || cs_buf_putc(b, '\n') != 0)
+            return -1;
+    return 0;
+}
+
+static int put_field_str(cs_buf *b, const char *key, const char *v)
+{
+    return cs_buf_printf(b, "    %s: ", key) != 0 || put_quoted(b, v ? v : "") != 0 ||
+                   cs_buf_putc(b, '\n') != 0
+               ? -1
+               : 0;
+}
+
+static int put_field_num(cs_buf *b, int indent, const char *key, double v)
+{
+    return put_indent(b, indent) != 0 || cs_buf_printf(b, "%s: ", key) != 0 ||
+                   put_double(b, v) != 0 || cs_buf_putc(b, '\n') != 0
+               ? -1
+               : 0;
+}
+
+static int print_config(const cs_config *c, cs_buf *b)
+{
+    if (cs_buf_puts(b, "# credscore configuration: every effective value.\n") != 0)
+        return -1;
+    if (c->path != NULL) {
+        if (cs_buf_puts(b, "# Built-in defaults overlaid with ") != 0)
+            return -1;
+        for (const char *p = c->path; *p; p++) /* a comment ends at a line break */
+            if (cs_buf_putc(b, (unsigned char)*p < 0x20 ? '?' : *p) != 0)
+                return -1;
+        if (cs_buf_putc(b, '\n') != 0)
+            return -1;
+    } else if (cs_buf_puts(b, "# Built-in defaults (no credscore.yaml).\n") != 0) {
+        return -1;
+    }
+    if (cs_buf_puts(b, "# Paths below are already resolved.\nversion: 1\n") != 0 ||
+        put_string_list(b, "rules", c->rule_paths, c->nrule_paths) != 0 ||
+        put_string_list(b, "plugin_paths", c->plugin_paths, c->nplugin_paths) != 0)
+        return -1;
+
+    if (cs_buf_puts(b, c->nplugins ? "plugins:\n" : "plugins: []\n") != 0)
+        return -1;
+    for (size_t i = 0; i < c->nplugins; i++) {
+        const cs_plugin_conf *p = &c->plugins[i];
+        if (cs_buf_puts(b, p->name ? "  - name: " : "  - path: ") != 0 ||
+            put_quoted(b, p->name ? p->name : p->path ? p->path : "") != 0 ||
+            cs_buf_putc(b, '\n') != 0)
+            return -1;
+        if (p->options != NULL &&
+            (cs_buf_puts(b, "    options:") != 0 || put_node(b, p->options, 6) != 0))
+            return -1;
+    }
+
+    if (cs_buf_puts(b, "markers:\n") != 0)
+        return -1;
+    for (size_t i = 0; i < c->nmarkers; i++) {
+        const cs_marker_conf *m = &c->markers[i];
+        if (put_key(b, m->name, 2) != 0 || cs_buf_putc(b, '\n') != 0 ||
+            put_field_str(b, "description", m->description) != 0 ||
+            put_field_str(b, "why", m->why) != 0 || put_field_str(b, "fix", m->fix) != 0 ||
+            put_field_str(b, "message", m->message) != 0 ||
+            put_field_num(b, 4, "default_weight", m->default_weight) != 0 ||
+            (m->has_weight && put_field_num(b, 4, "weight", m->weight) != 0) ||
+            cs_buf_printf(b, "    level: %s\n", cs_level_name(m->level)) != 0 ||
+            put_field_num(b, 4, "passage_cap", m->passage_cap) != 0 ||
+            put_field_num(b, 4, "cap", m->cap) != 0 ||
+            cs_buf_printf(b, "    one_shot: %s\n", m->one_shot ? "true" : "false") != 0)
+            return -1;
+    }
+
+    if (cs_buf_puts(b, c->noverrides ? "rule_overrides:\n" : "rule_overrides: {}\n") != 0)
+        return -1;
+    for (size_t i = 0; i < c->noverrides; i++) {
+        const cs_rule_override *o = &c->overrides[i];
+        if (put_key(b, o->id, 2) != 0 || cs_buf_putc(b, '\n') != 0 ||
+            (o->has_weight && put_field_num(b, 4, "weight", o->weight) != 0) ||
+            (o->has_level && cs_buf_printf(b, "    level: %s\n", cs_level_name(o->level)) != 0) ||
+            cs_buf_printf(b, "    enabled: %s\n", o->enabled ? "true" : "false") != 0)
+            return -1;
+    }
+
+    if (cs_buf_puts(b, "scoring:\n") != 0 || put_field_num(b, 2, "base", c->base) != 0 ||
+        (c->has_threshold ? put_field_num(b, 2, "fail_under", c->threshold)
+                          : cs_buf_puts(b, "  fail_under: null  # no threshold\n")) != 0)
+        return -1;
+
+    if (cs_buf_puts(b, c->nbands ? "bands:\n" : "bands: []\n") != 0)
+        return -1;
+    for (size_t i = 0; i < c->nbands; i++)
+        if (cs_buf_puts(b, "  - min: ") != 0 || put_double(b, c->bands[i].min) != 0 ||
+            cs_buf_puts(b, "\n    verdict: ") != 0 || put_quoted(b, c->bands[i].verdict) != 0 ||
+            cs_buf_putc(b, '\n') != 0)
+            return -1;
+
+    /* memory is whole MiB when it came from a config; round up otherwise */
+    long long mb = c->limits.memory_bytes / MIB + (c->limits.memory_bytes % MIB != 0);
+    return cs_buf_printf(b, "limits:\n  instructions: %lld\n  memory_mb: %lld\n",
+                         c->limits.instructions, mb);
+}
+
+int cs_config_print(const cs_config *c, FILE *out)
+{
+    int rc = -1;
+    cs_buf b = {0};
+    if (c == NULL || out == NULL)
+        goto out;
+    if (print_config(c, &b) != 0)
+        goto out;
+    if (b.len > 0 && fwrite(b.data, 1, b.len, out) != b.len)
+        goto out;
+    if (fflush(out) != 0)
+        goto out;
+    rc = 0;
+out:
+    cs_buf_free(&b);
+    return rc;
+}
+
+/* ---- plugin options ---- */
+
+static const cs_ynode *opt_node(const credscore_options *o, const char *key)
+{
+    return o != NULL && key != NULL ? cs_ynode_get(o->map, key) : NULL;
+}
+
+const char *cs_options_string(const credscore_options *o, const char *key)
+{
+    const cs_ynode *n = opt_node(o, key);
+    return n != NULL && n->kind == CS_YNODE_SCALAR ? n->value : NULL;
+}
+
+int cs_options_int(const credscore_options *o, const char *key, long long *out)
+{
+    const cs_ynode *n = opt_node(o, key);
+    long long v;
+    if (n == NULL || n->kind != CS_YNODE_SCALAR || !n->plain || parse_integer(n->value, &v) != 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cs_options_double(const credscore_options *o, const char *key, double *out)
+{
+    const cs_ynode *n = opt_node(o, key);
+    double v;
+    if (n == NULL || n->kind != CS_YNODE_SCALAR || !n->plain || parse_decimal(n->value, &v) != 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+int cs_options_bool(const credscore_options *o, const char *key, int *out)
+{
+    const cs_ynode *n = opt_node(o, key);
+    int v;
+    if (n == NULL || n->kind != CS_YNODE_SCALAR || !n->plain || parse_bool(n->value, &v) != 0)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+size_t cs_options_list_count(const credscore_options *o, const char *key)
+{
+    const cs_ynode *n = opt_node(o, key);
+    if (n == NULL || cs_ynode_is_null(n))
+        return 0;
+    if (n->kind == CS_YNODE_SEQUENCE)
+        return n->nitems;
+    return n->kind == CS_YNODE_SCALAR ? 1 : 0;
+}
+
+const char *cs_options_list_item(const credscore_options *o, const char *key, size_t i)
+{
+    const cs_ynode *n = opt_node(o, key);
+    if (n == NULL || cs_ynode_is_null(n))
+        return NULL;
+    if (n->kind == CS_YNODE_SEQUENCE)
+        return i < n->nitems && n->items[i]->kind == CS_YNODE_SCALAR ? n->items[i]->value
+                                                                      : NULL;
+    return n->kind == CS_YNODE_SCALAR && i == 0 ? n->value : NULL;
+}

@@ -1,0 +1,141 @@
+/*
+ * config.h - the effective configuration: built-in defaults overlaid with
+ * one credscore.yaml.
+ *
+ * The built-in default is itself YAML (default_config.c) parsed by the same
+ * loader, so `credscore config` can print every setting.  A user file is
+ * overlaid on it: keys given replace the default, markers not mentioned
+ * keep their defaults, `rules:` replaces the list ("@default" names the
+ * bundled pack).
+ *
+ * Errors: 0 / -1 with a cs_diag "file:line:col: what is wrong" for YAML
+ * syntax errors, unknown keys (with a "did you mean" when close), wrong
+ * types, unknown markers, bad values.  Ownership: a cs_config owns every
+ * string and the YAML tree it came from; cs_config_free releases all.
+ */
+#ifndef CS_CONFIG_H
+#define CS_CONFIG_H
+
+#include <stddef.h>
+#include <stdio.h>
+
+#include "credscore/plugin.h"
+#include "diag.h"
+#include "yaml_tree.h"
+
+typedef enum cs_level {
+    CS_LEVEL_INFO = 0,
+    CS_LEVEL_WARNING = 1,
+    CS_LEVEL_ERROR = 2
+} cs_level;
+
+const char *cs_level_name(cs_level l);
+int cs_level_parse(const char *s, cs_level *out); /* -1 if unknown */
+
+typedef struct cs_marker_conf {
+    char *name;           /* [a-z][a-z0-9_]* */
+    char *description;    /* what it is */
+    char *why;            /* why it matters to a reader */
+    char *fix;            /* how to fix the passage */
+    char *message;        /* default finding message */
+    double default_weight;/* for findings whose rule/plugin gives no weight */
+    int has_weight;       /* weight set: overrides every finding of this marker */
+    double weight;
+    cs_level level;
+    double passage_cap;   /* max |points| per passage for this marker, 0 = none */
+    double cap;           /* max |points| per article, 0 = none */
+    int one_shot;         /* counts once per passage */
+} cs_marker_conf;
+
+typedef struct cs_rule_override {
+    char *id;             /* rule id (Lua) or "plugin/rule" */
+    int has_weight;
+    double weight;
+    int has_level;
+    cs_level level;
+    int enabled;          /* 0 disables the rule */
+} cs_rule_override;
+
+typedef struct cs_plugin_conf {
+    char *name;           /* "attribution" (searched) ... */
+    char *path;           /* ... or an explicit path (relative to the config dir), NULL if by name */
+    const cs_ynode *options; /* the `options:` mapping or NULL (points into the config's tree) */
+    const char *file;     /* config file it came from ("<built-in>") */
+    int line, col;
+} cs_plugin_conf;
+
+typedef struct cs_band {
+    double min;           /* score >= min gets this verdict */
+    char *verdict;
+} cs_band;
+
+typedef struct cs_limits {
+    long long instructions; /* per Lua call, 0 = unlimited */
+    long long memory_bytes; /* per Lua state, 0 = unlimited */
+} cs_limits;
+
+typedef struct cs_config {
+    char *path;           /* the user file, or NULL for built-in only */
+    char *dir;            /* directory relative paths resolve against ("." for built-in) */
+    char **rule_paths;    /* files or folders; "@default" = bundled pack; resolved against dir */
+    size_t nrule_paths;
+    char **plugin_paths;  /* extra plugin folders from the config */
+    size_t nplugin_paths;
+    cs_plugin_conf *plugins;
+    size_t nplugins;
+    cs_marker_conf *markers; /* the eight defaults first, then user-defined */
+    size_t nmarkers;
+    cs_rule_override *overrides;
+    size_t noverrides;
+    cs_band *bands;       /* sorted by min, highest first; the last has min 0 */
+    size_t nbands;
+    double base;          /* score before any finding, default 50 */
+    int has_threshold;    /* fail_under given */
+    double threshold;
+    cs_limits limits;
+    cs_ydoc *trees[2];    /* owned YAML trees: built-in, user */
+} cs_config;
+
+/* The built-in configuration as YAML text (default_config.c). */
+extern const char cs_config_default_yaml[];
+
+/* Fill c with the built-in default configuration. */
+int cs_config_default(cs_config *c, cs_diag *d);
+
+/* Built-in defaults overlaid with the YAML file at path. */
+int cs_config_load(cs_config *c, const char *path, cs_diag *d);
+
+/* Find credscore.yaml (or .credscore.yaml) in start_dir or its parents.
+ * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 on OOM. */
+int cs_config_find(const char *start_dir, char **out);
+
+/* Print the effective configuration as YAML (loadable again). */
+int cs_config_print(const cs_config *c, FILE *out);
+
+/* Marker index by name, or -1. */
+int cs_config_marker_index(const cs_config *c, const char *name);
+
+/* Override for a rule id, or NULL. */
+const cs_rule_override *cs_config_override(const cs_config *c, const char *rule_id);
+
+/* Verdict for a score. */
+const char *cs_config_verdict(const cs_config *c, double score);
+
+void cs_config_free(cs_config *c);
+
+/* ---- plugin options (implements the credscore_host option readers) ---- */
+
+/* Wrap an `options:` mapping (may be NULL: every key absent). The wrapper
+ * holds only the pointer; it lives as long as the config. */
+struct credscore_options {
+    const cs_ynode *map;
+};
+
+const char *cs_options_string(const credscore_options *o, const char *key);
+int cs_options_int(const credscore_options *o, const char *key, long long *out);
+int cs_options_double(const credscore_options *o, const char *key, double *out);
+int cs_options_bool(const credscore_options *o, const char *key, int *out);
+size_t cs_options_list_count(const credscore_options *o, const char *key);
+const char *cs_options_list_item(const credscore_options *o, const char *key, size_t i);
+
+#endif

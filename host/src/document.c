@@ -1,0 +1,416 @@
+#include "document.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "sentence.h"
+
+cs_format cs_format_from_path(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    if (dot == NULL || (slash != NULL && dot < slash))
+        return CS_FORMAT_TEXT;
+    dot++;
+    if (strcasecmp(dot, "md") == 0 || strcasecmp(dot, "markdown") == 0 ||
+        strcasecmp(dot, "mdown") == 0 || strcasecmp(dot, "mkd") == 0)
+        return CS_FORMAT_MARKDOWN;
+    if (strcasecmp(dot, "html") == 0 || strcasecmp(dot, "htm") == 0 ||
+        strcasecmp(dot, "xhtml") == 0)
+        return CS_FORMAT_HTML;
+    return CS_FORMAT_TEXT;
+}
+
+const char *cs_format_name(cs_format f)
+{
+    switch (f) {
+    case CS_FORMAT_MARKDOWN: return "markdown";
+    case CS_FORMAT_HTML: return "html";
+    case CS_FORMAT_TEXT: return "text";
+    default: return "auto";
+    }
+}
+
+int cs_format_parse(const char *name, cs_format *out)
+{
+    static const struct { const char *name; cs_format f; } names[] = {
+        {"text", CS_FORMAT_TEXT},   {"txt", CS_FORMAT_TEXT},  {"plain", CS_FORMAT_TEXT},
+        {"markdown", CS_FORMAT_MARKDOWN}, {"md", CS_FORMAT_MARKDOWN},
+        {"html", CS_FORMAT_HTML},   {"auto", CS_FORMAT_AUTO},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(name, names[i].name) == 0) {
+            *out = names[i].f;
+            return 0;
+        }
+    return -1;
+}
+
+static int utf8_seq_len(const unsigned char *s, size_t avail)
+{
+    unsigned char c = s[0];
+    if (c < 0x80)
+        return 1;
+    int n;
+    unsigned min;
+    unsigned cp;
+    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; cp = c & 0x07; }
+    else return -1;
+    if ((size_t)n > avail)
+        return -1;
+    for (int i = 1; i < n; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return -1;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+        return -1;
+    return n;
+}
+
+static void line_col_raw(const char *data, size_t off, int *line, int *col)
+{
+    int l = 1, c = 1;
+    for (size_t i = 0; i < off; i++) {
+        if (data[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    *line = l;
+    *col = c;
+}
+
+int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
+{
+    const unsigned char *s = (const unsigned char *)data;
+    size_t i = 0;
+    while (i < len) {
+        if (s[i] < 0x80) {
+            if (s[i] == 0) {
+                int line, col;
+                line_col_raw(data, i, &line, &col);
+                return cs_diag_at(d, path, line, col,
+                                  "NUL byte in input (a binary file?); refusing to score it");
+            }
+            i++;
+            continue;
+        }
+        int n = utf8_seq_len(s + i, len - i);
+        if (n < 0) {
+            int line, col;
+            line_col_raw(data, i, &line, &col);
+            return cs_diag_at(d, path, line, col,
+                              "invalid UTF-8 (byte 0x%02x); convert the file to UTF-8", s[i]);
+        }
+        i += (size_t)n;
+    }
+    return 0;
+}
+
+static int build_line_index(cs_document *doc)
+{
+    size_t cap = 0;
+    doc->nlines = 0;
+    const char *s = doc->source.data;
+    size_t len = doc->source.len;
+    void *items = NULL;
+    if (cs_array_grow(&items, &cap, 1, sizeof(size_t)) != 0)
+        return -1;
+    doc->line_starts = items;
+    doc->line_starts[doc->nlines++] = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] != '\n')
+            continue;
+        items = doc->line_starts;
+        if (cs_array_grow(&items, &cap, doc->nlines + 1, sizeof(size_t)) != 0)
+            return -1;
+        doc->line_starts = items;
+        doc->line_starts[doc->nlines++] = i + 1;
+    }
+    return 0;
+}
+
+static int is_blank(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++)
+        if (s[i] != ' ' && s[i] != '\t' && s[i] != '\n' && s[i] != '\r' && s[i] != '\f' &&
+            s[i] != '\v')
+            return 0;
+    return 1;
+}
+
+static int load_common(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
+{
+    if (fmt == CS_FORMAT_AUTO)
+        fmt = strcmp(path, "-") == 0 ? CS_FORMAT_TEXT : cs_format_from_path(path);
+    doc->format = fmt;
+    if (cs_validate_utf8(path, doc->source.data, doc->source.len, d) != 0)
+        return -1;
+    if (is_blank(doc->source.data, doc->source.len))
+        return cs_diag_at(d, path, 0, 0, "empty input: nothing to score");
+    if (build_line_index(doc) != 0)
+        return cs_diag_at(d, path, 0, 0, "out of memory");
+    int rc;
+    switch (fmt) {
+    case CS_FORMAT_MARKDOWN: rc = cs_load_markdown(doc, d); break;
+    case CS_FORMAT_HTML: rc = cs_load_html(doc, d); break;
+    default: rc = cs_load_text(doc, d); break;
+    }
+    if (rc != 0)
+        return -1;
+    if (cs_buf_terminate(&doc->text) != 0)
+        return cs_diag_at(d, path, 0, 0, "out of memory");
+    return 0;
+}
+
+int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->path = cs_strdup(path);
+    if (doc->path == NULL)
+        return cs_diag_at(d, path, 0, 0, "out of memory");
+    if (strcmp(path, "-") != 0) {
+        struct stat st;
+        if (stat(path, &st) != 0)
+            return cs_diag_at(d, path, 0, 0, "cannot open: %s", strerror(errno));
+        if (S_ISDIR(st.st_mode))
+            return cs_diag_at(d, path, 0, 0, "is a directory, not an article");
+    }
+    if (cs_read_file(path, &doc->source) != 0)
+        return cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
+    return load_common(doc, path, fmt, d);
+}
+
+int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
+                            cs_format fmt, cs_diag *d)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->path = cs_strdup(id);
+    if (doc->path == NULL || cs_buf_append(&doc->source, data, len) != 0 ||
+        cs_buf_terminate(&doc->source) != 0)
+        return cs_diag_at(d, id, 0, 0, "out of memory");
+    if (fmt == CS_FORMAT_AUTO)
+        fmt = CS_FORMAT_TEXT;
+    return load_common(doc, id, fmt, d);
+}
+
+void cs_document_free(cs_document *doc)
+{
+    if (doc == NULL)
+        return;
+    free(doc->path);
+    cs_buf_free(&doc->source);
+    free(doc->line_starts);
+    cs_buf_free(&doc->text);
+    free(doc->segs);
+    free(doc->sentences);
+    free(doc->passages);
+    memset(doc, 0, sizeof *doc);
+}
+
+/* ---- builder ---- */
+
+int cs_doc_begin(cs_document *doc, unsigned scopes)
+{
+    if (doc->building)
+        return -1;
+    doc->building = 1;
+    memset(&doc->cur, 0, sizeof doc->cur);
+    doc->cur.text_off = doc->text.len;
+    doc->cur.seg_first = doc->nsegs;
+    doc->cur.scopes = scopes;
+    return 0;
+}
+
+static int push_seg(cs_document *doc, size_t len, size_t src_off, size_t src_len)
+{
+    /* Merge with the previous byte-for-byte segment when contiguous. */
+    if (doc->nsegs > doc->cur.seg_first && len == src_len) {
+        cs_offset_seg *last = &doc->segs[doc->nsegs - 1];
+        if (last->len == last->src_len && last->src_off + last->src_len == src_off &&
+            last->text_off + last->len == doc->text.len) {
+            last->len += len;
+            last->src_len += src_len;
+            return 0;
+        }
+    }
+    void *items = doc->segs;
+    if (cs_array_grow(&items, &doc->segs_cap, doc->nsegs + 1, sizeof(cs_offset_seg)) != 0)
+        return -1;
+    doc->segs = items;
+    doc->segs[doc->nsegs++] = (cs_offset_seg){doc->text.len, len, src_off, src_len};
+    return 0;
+}
+
+int cs_doc_add(cs_document *doc, const char *bytes, size_t len, size_t src_off, size_t src_len)
+{
+    if (!doc->building || len == 0)
+        return doc->building ? 0 : -1;
+    if (push_seg(doc, len, src_off, src_len) != 0)
+        return -1;
+    return cs_buf_append(&doc->text, bytes, len);
+}
+
+int cs_doc_add_space(cs_document *doc, size_t src_off)
+{
+    if (!doc->building)
+        return -1;
+    if (doc->text.len == doc->cur.text_off || doc->text.data[doc->text.len - 1] == ' ')
+        return 0;
+    return cs_doc_add(doc, " ", 1, src_off, 0);
+}
+
+struct sent_ctx {
+    cs_document *doc;
+};
+
+static int on_sentence(void *ctx, size_t start, size_t end)
+{
+    cs_document *doc = ((struct sent_ctx *)ctx)->doc;
+    void *items = doc->sentences;
+    if (cs_array_grow(&items, &doc->sent_cap, doc->nsent + 1, sizeof(credscore_span)) != 0)
+        return -1;
+    doc->sentences = items;
+    doc->sentences[doc->nsent++] = (credscore_span){start, end};
+    return 0;
+}
+
+static int is_space_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+int cs_doc_end(cs_document *doc)
+{
+    if (!doc->building)
+        return -1;
+    doc->building = 0;
+    cs_passage p = doc->cur;
+    const char *base = doc->text.data ? doc->text.data : "";
+    size_t start = p.text_off, end = doc->text.len;
+    while (start < end && is_space_byte(base[start]))
+        start++;
+    while (end > start && is_space_byte(base[end - 1]))
+        end--;
+    if (start == end) {
+        /* Nothing but white space: forget the passage. */
+        doc->text.len = p.text_off;
+        doc->nsegs = p.seg_first;
+        if (doc->text.data)
+            doc->text.data[doc->text.len] = '\0';
+        return 0;
+    }
+    /* Move the trimmed text to the passage start and shift the segments. */
+    size_t shift = start - p.text_off;
+    size_t len = end - start;
+    if (shift)
+        memmove(doc->text.data + p.text_off, doc->text.data + start, len);
+    size_t out = p.seg_first;
+    for (size_t i = p.seg_first; i < doc->nsegs; i++) {
+        cs_offset_seg s = doc->segs[i];
+        size_t s_start = s.text_off, s_end = s.text_off + s.len;
+        if (s_end <= start || s_start >= end)
+            continue;
+        if (s_start < start) { /* clip the front */
+            size_t cut = start - s_start;
+            s.text_off = start;
+            s.len -= cut;
+            if (s.src_len == s.len + cut) {
+                s.src_off += cut;
+                s.src_len -= cut;
+            }
+            s_start = start;
+        }
+        if (s_end > end) { /* clip the back */
+            size_t cut = s_end - end;
+            int linear = s.len == s.src_len;
+            s.len -= cut;
+            if (linear)
+                s.src_len -= cut;
+        }
+        s.text_off -= shift;
+        doc->segs[out++] = s;
+    }
+    doc->nsegs = out;
+    doc->text.len = p.text_off + len;
+    /* Each passage text is NUL-terminated for the convenience of callers. */
+    if (cs_buf_putc(&doc->text, '\0') != 0)
+        return -1;
+    p.len = len;
+    p.nsegs = doc->nsegs - p.seg_first;
+    const cs_offset_seg *first = &doc->segs[p.seg_first];
+    const cs_offset_seg *last = &doc->segs[doc->nsegs - 1];
+    p.src_start = first->src_off;
+    p.src_end = last->src_off + last->src_len;
+    p.sent_first = doc->nsent;
+    struct sent_ctx sc = {doc};
+    if (cs_split_sentences(doc->text.data + p.text_off, len, on_sentence, &sc) != 0)
+        return -1;
+    p.nsent = doc->nsent - p.sent_first;
+    void *items = doc->passages;
+    if (cs_array_grow(&items, &doc->passages_cap, doc->npassages + 1, sizeof(cs_passage)) != 0)
+        return -1;
+    doc->passages = items;
+    doc->passages[doc->npassages++] = p;
+    return 0;
+}
+
+size_t cs_doc_src_offset(const cs_document *doc, const cs_passage *p, size_t off, int is_end)
+{
+    if (p->nsegs == 0)
+        return p->src_start;
+    size_t abs = p->text_off + off;
+    const cs_offset_seg *segs = doc->segs + p->seg_first;
+    /* Binary search for the segment holding abs (or, for an end offset, the
+     * byte before it). */
+    size_t key = is_end && off > 0 ? abs - 1 : abs;
+    size_t lo = 0, hi = p->nsegs;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (segs[mid].text_off <= key)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    const cs_offset_seg *s = &segs[lo];
+    if (s->len == s->src_len) {
+        size_t delta = abs > s->text_off ? abs - s->text_off : 0;
+        if (delta > s->len)
+            delta = s->len;
+        return s->src_off + delta;
+    }
+    /* Non-linear piece: starts map to its start, ends to its end. */
+    return is_end ? s->src_off + s->src_len : s->src_off;
+}
+
+void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col)
+{
+    if (doc->nlines == 0) {
+        *line = 1;
+        *col = 1;
+        return;
+    }
+    if (src_off > doc->source.len)
+        src_off = doc->source.len;
+    size_t lo = 0, hi = doc->nlines;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (doc->line_starts[mid] <= src_off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    int c = 1;
+    for (size_t i = doc->line_starts[lo]; i < src_off; i++)
+        if (((unsigned char)doc->source.data[i] & 0xC0) != 0x80)
+            c++;
+    *line = (int)lo + 1;
+    *col = c;
+}

@@ -1,0 +1,124 @@
+/*
+ * document.h - an article split into passages and sentences.
+ *
+ * A cs_document owns a copy of the original bytes and everything derived
+ * from them: the passage texts (one buffer, each passage NUL-terminated),
+ * a map from every passage byte back to its byte in the original file, the
+ * sentence spans and a line index for 1-based line:column.  The format
+ * loaders (input_text.c, input_markdown.c, input_html.c) fill it through
+ * the builder functions cs_doc_begin/add/end.
+ *
+ * Errors: functions return 0 or -1 and fill a cs_diag.  Ownership: the
+ * document owns all its memory; cs_document_free releases it.  Pointers
+ * into a document (cs_doc_text, spans) stay valid until it is freed.
+ */
+#ifndef CS_DOCUMENT_H
+#define CS_DOCUMENT_H
+
+#include <stddef.h>
+
+#include "buf.h"
+#include "credscore/plugin.h"
+#include "diag.h"
+
+typedef enum cs_format {
+    CS_FORMAT_AUTO = 0,
+    CS_FORMAT_TEXT,
+    CS_FORMAT_MARKDOWN,
+    CS_FORMAT_HTML
+} cs_format;
+
+/* Text bytes [text_off, text_off+len) of the document buffer come from the
+ * source bytes [src_off, src_off+src_len).  When len == src_len the mapping
+ * is byte for byte; otherwise (a decoded entity, an inserted space) the
+ * whole piece maps onto the whole source range. */
+typedef struct cs_offset_seg {
+    size_t text_off;
+    size_t len;
+    size_t src_off;
+    size_t src_len;
+} cs_offset_seg;
+
+typedef struct cs_passage {
+    size_t text_off;   /* into doc->text.data */
+    size_t len;
+    size_t seg_first;  /* into doc->segs */
+    size_t nsegs;
+    size_t sent_first; /* into doc->sentences (spans relative to the passage) */
+    size_t nsent;
+    unsigned scopes;   /* CREDSCORE_SCOPE_* */
+    size_t src_start;  /* source byte range covered by the passage */
+    size_t src_end;
+} cs_passage;
+
+typedef struct cs_document {
+    char *path;            /* display name / id (owned) */
+    cs_format format;
+    cs_buf source;         /* original bytes, NUL-terminated */
+    size_t *line_starts;   /* byte offset of each line start */
+    size_t nlines;
+    cs_buf text;           /* passage texts */
+    cs_offset_seg *segs;
+    size_t nsegs, segs_cap;
+    credscore_span *sentences;
+    size_t nsent, sent_cap;
+    cs_passage *passages;
+    size_t npassages, passages_cap;
+    /* builder state */
+    int building;
+    cs_passage cur;
+} cs_document;
+
+/* Format from a file name's extension (.md/.markdown, .html/.htm, else text). */
+cs_format cs_format_from_path(const char *path);
+/* "text", "markdown", "html" <-> cs_format; parse returns -1 if unknown. */
+const char *cs_format_name(cs_format f);
+int cs_format_parse(const char *name, cs_format *out);
+
+/* Load and split a file ("-" is stdin).  fmt AUTO picks by extension.
+ * Refuses a missing or unreadable file, a directory, an empty file, NUL
+ * bytes and invalid UTF-8, naming the place. */
+int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d);
+
+/* Same from memory (copied); `id` names it in messages. */
+int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
+                            cs_format fmt, cs_diag *d);
+
+void cs_document_free(cs_document *doc);
+
+/* ---- builder, for the format loaders ---- */
+
+/* Start a passage with the given scopes.  Must be followed by cs_doc_end. */
+int cs_doc_begin(cs_document *doc, unsigned scopes);
+/* Append len bytes that come from source [src_off, src_off+src_len). */
+int cs_doc_add(cs_document *doc, const char *bytes, size_t len, size_t src_off, size_t src_len);
+/* Append one space standing for the source bytes at src_off (a line break
+ * inside a paragraph, a <br>); nothing when the text already ends in a space. */
+int cs_doc_add_space(cs_document *doc, size_t src_off);
+/* Close the passage: trim surrounding white space, drop it if nothing is
+ * left, split it into sentences. */
+int cs_doc_end(cs_document *doc);
+
+/* ---- queries ---- */
+
+static inline const char *cs_doc_text(const cs_document *doc, const cs_passage *p)
+{
+    return doc->text.data + p->text_off;
+}
+
+/* Source byte offset of passage byte `off` (0..p->len).  `is_end` maps an
+ * end-exclusive offset (the byte after a span). */
+size_t cs_doc_src_offset(const cs_document *doc, const cs_passage *p, size_t off, int is_end);
+
+/* 1-based line and column (in Unicode code points) of a source offset. */
+void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col);
+
+/* Check bytes for NUL and invalid UTF-8; on failure fill d with path:line:col. */
+int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d);
+
+/* The format loaders. */
+int cs_load_text(cs_document *doc, cs_diag *d);
+int cs_load_markdown(cs_document *doc, cs_diag *d);
+int cs_load_html(cs_document *doc, cs_diag *d);
+
+#endif

@@ -1,0 +1,74 @@
+#include "fold.h"
+
+static int is_ascii_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Width of the white-space character at s[i], 0 if none (ASCII or NBSP). */
+static size_t space_width(const char *s, size_t len, size_t i)
+{
+    unsigned char c = (unsigned char)s[i];
+    if (is_ascii_space(c))
+        return 1;
+    if (c == 0xC2 && i + 1 < len && (unsigned char)s[i + 1] == 0xA0)
+        return 2;
+    return 0;
+}
+
+unsigned char cs_fold_next(const char *s, size_t len, size_t *i)
+{
+    const unsigned char *u = (const unsigned char *)s;
+    size_t p = *i;
+    unsigned char c = u[p];
+    size_t w = space_width(s, len, p);
+    if (w) {
+        p += w;
+        while (p < len && (w = space_width(s, len, p)) != 0)
+            p += w;
+        *i = p;
+        return ' ';
+    }
+    if (c < 0x80) {
+        *i = p + 1;
+        return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
+    }
+    if (c == 0xE2 && p + 2 < len && u[p + 1] == 0x80) {
+        unsigned char t = u[p + 2];
+        unsigned char out = 0;
+        if (t == 0x98 || t == 0x99 || t == 0x9B || t == 0xB2)
+            out = '\'';
+        else if (t == 0x9C || t == 0x9D || t == 0x9E || t == 0xB3)
+            out = '"';
+        else if (t == 0x93 || t == 0x94)
+            out = '-';
+        if (out) {
+            *i = p + 3;
+            return out;
+        }
+    }
+    if (c == 0xC2 && p + 1 < len && (u[p + 1] == 0xAB || u[p + 1] == 0xBB)) {
+        *i = p + 2;
+        return '"';
+    }
+    *i = p + 1;
+    return c;
+}
+
+size_t cs_fold_string(const char *s, size_t len, char *out, size_t cap)
+{
+    size_t i = 0, n = 0;
+    while (i < len) {
+        unsigned char c = cs_fold_next(s, len, &i);
+        if (c == ' ' && n == 0)
+            continue;
+        if (n + 1 >= cap)
+            return (size_t)-1;
+        out[n++] = (char)c;
+    }
+    while (n > 0 && out[n - 1] == ' ')
+        n--;
+    if (cap)
+        out[n] = '\0';
+    return n;
+}

@@ -1,0 +1,535 @@
+/*
+ * input_html.c - HTML articles (gumbo) into passages.
+ *
+ * Contract: cs_load_html(doc, d) parses the whole doc->source with gumbo
+ * (kGumboDefaultOptions) and adds passages in document order:
+ *   - a block element (p, h1-h6, li, blockquote, td/th, dd/dt, figcaption,
+ *     div, section, article, header, table rows ...) ends the passage being
+ *     built; text directly inside a div/section/article forms a passage of
+ *     its own, so does each paragraph inside a blockquote;
+ *   - inline elements (a, em, strong, span, b, i, q, abbr, time, cite, sup,
+ *     sub, mark, small, u, code outside pre, unknown tags) flow into the
+ *     current passage; <br> is a space;
+ *   - skipped with everything inside: head, script, style, noscript,
+ *     template, nav, footer, aside, form, button, select, textarea, svg,
+ *     math, iframe, object, embed, canvas, video, audio, pre (so <pre><code>
+ *     blocks), img, comments, and any element with the hidden attribute,
+ *     aria-hidden="true" or an inline style display:none/visibility:hidden.
+ * Scopes: HEADING inside h1-h6, else PARAGRAPH; plus QUOTE inside a
+ * blockquote and LIST_ITEM inside an li.
+ *
+ * Offsets: gumbo hands back each text node's decoded text and the raw
+ * source piece it came from; the two are aligned so that every passage
+ * byte maps to its byte in the original file.  A character reference
+ * (&amp; &#8217; &nbsp; &copy without ';') maps its decoded bytes onto all
+ * of its source bytes.  White space runs collapse to one space: a single
+ * source space maps 1:1, any other run (a newline, several spaces) becomes
+ * cs_doc_add_space at the run's first byte.
+ *
+ * Returns 0, or -1 with d filled ("path: out of memory ...").  The tree is
+ * walked with an explicit heap stack (no recursion), so arbitrarily deep
+ * nesting cannot overflow the C stack; gumbo_destroy_output runs on every
+ * path.
+ */
+#include <gumbo.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "document.h"
+
+/* Named character references decoded by the aligner; `legacy` ones are
+ * also recognised without the final ';'.  A name not listed here is still
+ * aligned: gumbo decoded it to one character. */
+static const struct {
+    const char *name;
+    const char *utf8;
+    int legacy;
+} html_entities[] = {
+    {"amp", "&", 1},           {"AMP", "&", 1},           {"lt", "<", 1},
+    {"LT", "<", 1},            {"gt", ">", 1},            {"GT", ">", 1},
+    {"quot", "\"", 1},         {"QUOT", "\"", 1},         {"apos", "'", 0},
+    {"nbsp", "\xC2\xA0", 1},   {"ndash", "\xE2\x80\x93", 0}, {"mdash", "\xE2\x80\x94", 0},
+    {"hellip", "\xE2\x80\xA6", 0}, {"lsquo", "\xE2\x80\x98", 0}, {"rsquo", "\xE2\x80\x99", 0},
+    {"ldquo", "\xE2\x80\x9C", 0}, {"rdquo", "\xE2\x80\x9D", 0}, {"laquo", "\xC2\xAB", 1},
+    {"raquo", "\xC2\xBB", 1},  {"copy", "\xC2\xA9", 1},   {"COPY", "\xC2\xA9", 1},
+    {"reg", "\xC2\xAE", 1},    {"trade", "\xE2\x84\xA2", 0}, {"deg", "\xC2\xB0", 1},
+    {"euro", "\xE2\x82\xAC", 0}, {"pound", "\xC2\xA3", 1}, {"yen", "\xC2\xA5", 1},
+    {"cent", "\xC2\xA2", 1},   {"sect", "\xC2\xA7", 1},   {"para", "\xC2\xB6", 1},
+    {"middot", "\xC2\xB7", 1}, {"bull", "\xE2\x80\xA2", 0}, {"times", "\xC3\x97", 1},
+    {"divide", "\xC3\xB7", 1}, {"frac12", "\xC2\xBD", 1}, {"eacute", "\xC3\xA9", 1},
+    {"egrave", "\xC3\xA8", 1}, {"aacute", "\xC3\xA1", 1}, {"oacute", "\xC3\xB3", 1},
+    {"iacute", "\xC3\xAD", 1}, {"uacute", "\xC3\xBA", 1}, {"ntilde", "\xC3\xB1", 1},
+    {"ccedil", "\xC3\xA7", 1}, {"auml", "\xC3\xA4", 1},   {"ouml", "\xC3\xB6", 1},
+    {"uuml", "\xC3\xBC", 1},   {"szlig", "\xC3\x9F", 1},
+};
+
+/* Windows-1252 meanings of &#128; .. &#159; (0: keep the code point). */
+static const unsigned short html_c1[32] = {
+    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
+    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
+    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
+};
+
+typedef struct html_frame {
+    const GumboNode *node;
+    unsigned next;  /* next child to visit */
+    unsigned ctx;   /* CREDSCORE_SCOPE_HEADING/QUOTE/LIST_ITEM from ancestors */
+    int block;      /* a block element: ends passages on entry and exit */
+} html_frame;
+
+typedef struct html_state {
+    cs_document *doc;
+    const char *src;
+    size_t len;
+    int open; /* a passage is being built */
+    unsigned ctx;
+} html_state;
+
+static int is_alpha(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int is_alnum(unsigned char c)
+{
+    return is_alpha(c) || (c >= '0' && c <= '9');
+}
+
+static int html_space(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+static size_t utf8_encode(unsigned cp, char *out)
+{
+    if (cp < 0x80) {
+        out[0] = (char)cp;
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = (char)(0xC0 | (cp >> 6));
+        out[1] = (char)(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = (char)(0xE0 | (cp >> 12));
+        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = (char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = (char)(0xF0 | (cp >> 18));
+    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = (char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+static size_t utf8_char_len(unsigned char c)
+{
+    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+}
+
+/* A character reference at s[0..n) as HTML text reads it.  Returns its
+ * length (0 if s does not start one).  *known_len receives the decoded
+ * bytes in out when they are known (numeric, or a listed name), else 0;
+ * *name_len the length of the alphanumeric run of a named one. */
+static size_t html_entity(const char *s, size_t n, char *out, size_t *known_len,
+                          size_t *name_len)
+{
+    *known_len = 0;
+    *name_len = 0;
+    if (n < 2 || s[0] != '&')
+        return 0;
+    if (s[1] == '#') {
+        int hex = n > 2 && (s[2] == 'x' || s[2] == 'X');
+        size_t i = hex ? 3 : 2, digits = 0;
+        unsigned long cp = 0;
+        for (; i < n; i++, digits++) {
+            unsigned char c = (unsigned char)s[i];
+            unsigned v;
+            if (c >= '0' && c <= '9')
+                v = c - '0';
+            else if (hex && c >= 'a' && c <= 'f')
+                v = c - 'a' + 10;
+            else if (hex && c >= 'A' && c <= 'F')
+                v = c - 'A' + 10;
+            else
+                break;
+            if (cp <= 0x10FFFF)
+                cp = cp * (hex ? 16 : 10) + v;
+        }
+        if (digits == 0)
+            return 0;
+        if (i < n && s[i] == ';')
+            i++;
+        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+            cp = 0xFFFD;
+        else if (cp >= 0x80 && cp <= 0x9F && html_c1[cp - 0x80] != 0)
+            cp = html_c1[cp - 0x80];
+        *known_len = utf8_encode((unsigned)cp, out);
+        return i;
+    }
+    size_t i = 1;
+    while (i < n && i <= 40 && is_alnum((unsigned char)s[i]))
+        i++;
+    if (i == 1 || !is_alpha((unsigned char)s[1]))
+        return 0;
+    *name_len = i - 1;
+    int semi = i < n && s[i] == ';';
+    size_t best = 0, best_len = 0;
+    for (size_t k = 0; k < sizeof html_entities / sizeof html_entities[0]; k++) {
+        size_t m = strlen(html_entities[k].name);
+        if (m > i - 1 || memcmp(s + 1, html_entities[k].name, m) != 0)
+            continue;
+        if (m == i - 1 && semi) { /* exact, with ';' */
+            best = k + 1;
+            best_len = m + 2;
+            break;
+        }
+        if (html_entities[k].legacy && m + 1 > best_len) { /* prefix, no ';' */
+            best = k + 1;
+            best_len = m + 1;
+        }
+    }
+    if (best) {
+        *known_len = strlen(html_entities[best - 1].utf8);
+        memcpy(out, html_entities[best - 1].utf8, *known_len);
+        return best_len;
+    }
+    return semi ? i + 1 : i;
+}
+
+/* Is the passage being built empty or ending in a space? */
+static int text_ends_in_space(const cs_document *doc)
+{
+    return doc->text.len == doc->cur.text_off || doc->text.data[doc->text.len - 1] == ' ';
+}
+
+static int html_begin(html_state *h)
+{
+    if (h->open)
+        return 0;
+    unsigned scopes = h->ctx & (CREDSCORE_SCOPE_QUOTE | CREDSCORE_SCOPE_LIST_ITEM);
+    scopes |= (h->ctx & CREDSCORE_SCOPE_HEADING) ? CREDSCORE_SCOPE_HEADING
+                                                 : CREDSCORE_SCOPE_PARAGRAPH;
+    if (cs_doc_begin(h->doc, scopes) != 0)
+        return -1;
+    h->open = 1;
+    return 0;
+}
+
+static int html_flush(html_state *h)
+{
+    if (!h->open)
+        return 0;
+    h->open = 0;
+    return cs_doc_end(h->doc);
+}
+
+/* Add decoded text dec[0..dn) that came from source bytes [rs, re),
+ * aligning the two.  White space runs collapse; no passage is opened for
+ * white space alone. */
+static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_t re)
+{
+    cs_document *doc = h->doc;
+    const char *src = h->src;
+    size_t l = 0, s = rs;
+    size_t run_l = 0, run_s = 0, run_n = 0; /* pending byte-for-byte run */
+    while (l < dn) {
+        unsigned char c = (unsigned char)dec[l];
+        char out[8];
+        size_t known, name_len, elen;
+        if (html_space(c)) {
+            /* A white-space run: in the decoded text and in the source
+             * (where a reference such as &#32; may stand for some of it). */
+            size_t l2 = l;
+            while (l2 < dn && html_space((unsigned char)dec[l2]))
+                l2++;
+            /* Tags gumbo ignored inside the text ("a</b> b") come first. */
+            while (s < re && src[s] == '<') {
+                const char *gt = memchr(src + s, '>', re - s);
+                if (gt == NULL)
+                    break;
+                s = (size_t)(gt - src) + 1;
+            }
+            size_t s2 = s;
+            while (s2 < re) {
+                if (html_space((unsigned char)src[s2])) {
+                    s2++;
+                } else if ((elen = html_entity(src + s2, re - s2, out, &known, &name_len)) > 0 &&
+                           known == 1 && html_space((unsigned char)out[0])) {
+                    s2 += elen;
+                } else {
+                    break;
+                }
+            }
+            if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+                return -1;
+            run_n = 0;
+            if (h->open) {
+                if (l2 - l == 1 && c == ' ' && s2 - s == 1 && src[s] == ' ') {
+                    if (!text_ends_in_space(doc) && cs_doc_add(doc, " ", 1, s, 1) != 0)
+                        return -1;
+                } else if (cs_doc_add_space(doc, s) != 0) {
+                    return -1;
+                }
+            }
+            l = l2;
+            s = s2;
+            continue;
+        }
+        if (!h->open) {
+            /* A leading no-break space does not open a passage. */
+            if (c == 0xC2 && l + 1 < dn && (unsigned char)dec[l + 1] == 0xA0) {
+                l += 2;
+                if (s < re && src[s] == '&')
+                    s += html_entity(src + s, re - s, out, &known, &name_len);
+                else if (s + 1 < re && (unsigned char)src[s] == 0xC2)
+                    s += 2;
+                continue;
+            }
+            if (html_begin(h) != 0)
+                return -1;
+        }
+        if (s >= re) {
+            /* Source exhausted (should not happen): map the rest onto re. */
+            if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+                return -1;
+            return cs_doc_add(doc, dec + l, dn - l, re, 0);
+        }
+        size_t take = 0, stake = 0;
+        unsigned char r = (unsigned char)src[s];
+        if (r == '&' && (elen = html_entity(src + s, re - s, out, &known, &name_len)) > 0 &&
+            known > 0 && known <= dn - l && memcmp(out, dec + l, known) == 0) {
+            take = known;
+            stake = elen;
+        } else if (r == c) {
+            if (run_n == 0) {
+                run_l = l;
+                run_s = s;
+            }
+            run_n++;
+            l++;
+            s++;
+            continue;
+        } else if (r == '&' && (elen = html_entity(src + s, re - s, out, &known, &name_len)) > 0) {
+            /* A reference we cannot decode: it stood for one character.
+             * It ends at its ';' when the text goes on as the source does
+             * after it; else (a legacy name without ';', "&copy2020",
+             * "&notit;") where the rest of its name reappears in the text. */
+            take = utf8_char_len(c);
+            if (take > dn - l)
+                take = dn - l;
+            stake = elen;
+            size_t e = s + elen, nl = l + take;
+            if (name_len > 0 && nl < dn && !(e < re && src[e] == dec[nl])) {
+                for (size_t p = s + 2; p < e; p++)
+                    if (e - p <= dn - nl && memcmp(src + p, dec + nl, e - p) == 0) {
+                        stake = p - s;
+                        break;
+                    }
+            }
+        } else {
+            /* Source bytes with no text: a stray tag gumbo ignored, or
+             * anything else; skip them. */
+            if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+                return -1;
+            run_n = 0;
+            if (r == '<') {
+                const char *gt = memchr(src + s, '>', re - s);
+                s = gt ? (size_t)(gt - src) + 1 : s + 1;
+            } else {
+                s++;
+            }
+            continue;
+        }
+        if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+            return -1;
+        run_n = 0;
+        if (cs_doc_add(doc, dec + l, take, s, stake) != 0)
+            return -1;
+        l += take;
+        s += stake;
+    }
+    if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+        return -1;
+    return 0;
+}
+
+/* Elements skipped with everything inside them. */
+static int html_skipped(const GumboElement *e)
+{
+    if (e->tag_namespace != GUMBO_NAMESPACE_HTML)
+        return 1; /* svg, math content */
+    switch (e->tag) {
+    case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE: case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_NAV: case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_ASIDE: case GUMBO_TAG_FORM: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_OPTION: case GUMBO_TAG_DATALIST: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_APPLET: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO: case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_MAP: case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE: case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_PRE: case GUMBO_TAG_LISTING: case GUMBO_TAG_XMP: case GUMBO_TAG_PLAINTEXT:
+    case GUMBO_TAG_NOEMBED: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_FRAMESET:
+    case GUMBO_TAG_FRAME: case GUMBO_TAG_RP: case GUMBO_TAG_RT:
+        return 1;
+    default:
+        break;
+    }
+    if (gumbo_get_attribute(&e->attributes, "hidden") != NULL)
+        return 1;
+    const GumboAttribute *a = gumbo_get_attribute(&e->attributes, "aria-hidden");
+    if (a != NULL && strcasecmp(a->value, "true") == 0)
+        return 1;
+    a = gumbo_get_attribute(&e->attributes, "style");
+    if (a != NULL) {
+        char norm[256];
+        size_t n = 0;
+        for (const char *p = a->value; *p && n + 1 < sizeof norm; p++)
+            if (!html_space((unsigned char)*p))
+                norm[n++] = (char)((*p >= 'A' && *p <= 'Z') ? *p + 32 : *p);
+        norm[n] = '\0';
+        if (strstr(norm, "display:none") || strstr(norm, "visibility:hidden"))
+            return 1;
+    }
+    return 0;
+}
+
+/* Elements that start and end passages (everything else flows inline). */
+static int html_block(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_HTML: case GUMBO_TAG_BODY: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_MAIN: case GUMBO_TAG_DIV: case GUMBO_TAG_HEADER: case GUMBO_TAG_HGROUP:
+    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_P: case GUMBO_TAG_HR: case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_OL: case GUMBO_TAG_UL:
+    case GUMBO_TAG_LI: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_DD:
+    case GUMBO_TAG_FIGURE: case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_CAPTION: case GUMBO_TAG_COLGROUP: case GUMBO_TAG_TBODY: case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TR: case GUMBO_TAG_TD: case GUMBO_TAG_TH:
+    case GUMBO_TAG_FIELDSET: case GUMBO_TAG_LEGEND: case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_SUMMARY: case GUMBO_TAG_MENU: case GUMBO_TAG_DIR: case GUMBO_TAG_CENTER:
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* Scope bits an element adds for its content. */
+static unsigned html_ctx(GumboTag t)
+{
+    switch (t) {
+    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5: case GUMBO_TAG_H6:
+        return CREDSCORE_SCOPE_HEADING;
+    case GUMBO_TAG_BLOCKQUOTE:
+        return CREDSCORE_SCOPE_QUOTE;
+    case GUMBO_TAG_LI:
+        return CREDSCORE_SCOPE_LIST_ITEM;
+    default:
+        return 0;
+    }
+}
+
+/* A text node: find its raw source piece and add it. */
+static int html_text_node(html_state *h, const GumboNode *node)
+{
+    const GumboText *t = &node->v.text;
+    const char *dec = t->text ? t->text : "";
+    size_t dn = strlen(dec);
+    if (dn == 0)
+        return 0;
+    const char *raw = t->original_text.data;
+    size_t rn = t->original_text.length;
+    if (raw != NULL && raw >= h->src && raw <= h->src + h->len &&
+        rn <= (size_t)(h->src + h->len - raw)) {
+        size_t rs = (size_t)(raw - h->src);
+        return html_text(h, dec, dn, rs, rs + rn);
+    }
+    /* No usable raw piece: map the text onto its start position. */
+    size_t at = t->start_pos.offset <= h->len ? t->start_pos.offset : h->len;
+    return html_text(h, dec, dn, at, at);
+}
+
+int cs_load_html(cs_document *doc, cs_diag *d)
+{
+    int rc = -1;
+    GumboOutput *output = NULL;
+    html_frame *stack = NULL;
+    size_t depth = 0, cap = 0;
+    html_state h = {doc, doc->source.data, doc->source.len, 0, 0};
+
+    /* The defaults, except that parse errors are not recorded: gumbo copies
+     * the stack of open elements into every error, which is quadratic in
+     * memory on deeply nested input, and we never report them. */
+    GumboOptions opts = kGumboDefaultOptions;
+    opts.max_errors = 0;
+    output = gumbo_parse_with_options(&opts, h.src, h.len);
+    if (output == NULL || output->document == NULL)
+        goto oom;
+    void *items = NULL;
+    if (cs_array_grow(&items, &cap, 64, sizeof(html_frame)) != 0)
+        goto oom;
+    stack = items;
+    stack[depth++] = (html_frame){output->document, 0, 0, 0};
+    while (depth > 0) {
+        html_frame *top = &stack[depth - 1];
+        const GumboNode *node = top->node;
+        const GumboVector *kids = node->type == GUMBO_NODE_DOCUMENT ? &node->v.document.children
+                                                                    : &node->v.element.children;
+        if (top->next >= kids->length) {
+            /* Leaving an element. */
+            if (top->block && html_flush(&h) != 0)
+                goto oom;
+            depth--;
+            if (depth > 0)
+                h.ctx = stack[depth - 1].ctx;
+            continue;
+        }
+        const GumboNode *child = kids->data[top->next++];
+        h.ctx = top->ctx;
+        switch (child->type) {
+        case GUMBO_NODE_TEXT:
+        case GUMBO_NODE_WHITESPACE:
+            if (html_text_node(&h, child) != 0)
+                goto oom;
+            break;
+        case GUMBO_NODE_ELEMENT: {
+            const GumboElement *e = &child->v.element;
+            if (html_skipped(e))
+                break;
+            if (e->tag == GUMBO_TAG_BR) {
+                if (h.open && cs_doc_add_space(doc, e->start_pos.offset) != 0)
+                    goto oom;
+                break;
+            }
+            int block = html_block(e->tag);
+            if (block && html_flush(&h) != 0)
+                goto oom;
+            items = stack;
+            if (cs_array_grow(&items, &cap, depth + 1, sizeof(html_frame)) != 0)
+                goto oom;
+            stack = items;
+            unsigned ctx = stack[depth - 1].ctx | html_ctx(e->tag);
+            stack[depth++] = (html_frame){child, 0, ctx, block};
+            break;
+        }
+        default:
+            /* Comments, CDATA, template contents: no text. */
+            break;
+        }
+    }
+    if (html_flush(&h) != 0)
+        goto oom;
+    rc = 0;
+    goto out;
+oom:
+    cs_diag_at(d, doc->path, 0, 0, "out of memory while parsing HTML");
+out:
+    if (output != NULL)
+        gumbo_destroy_output(&opts, output);
+    free(stack);
+    return rc;
+}

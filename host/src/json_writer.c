@@ -1,0 +1,168 @@
+#include "json_writer.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+void cs_json_init(cs_json *j, cs_buf *out, int pretty)
+{
+    memset(j, 0, sizeof *j);
+    j->out = out;
+    j->pretty = pretty;
+}
+
+static void put(cs_json *j, const char *s, size_t n)
+{
+    if (!j->failed && cs_buf_append(j->out, s, n) != 0)
+        j->failed = 1;
+}
+
+static void newline(cs_json *j)
+{
+    if (!j->pretty)
+        return;
+    put(j, "\n", 1);
+    for (int i = 0; i < j->depth; i++)
+        put(j, "  ", 2);
+}
+
+/* Separator before a value or key at the current depth. */
+static void before_value(cs_json *j)
+{
+    if (j->after_key) {
+        j->after_key = 0;
+        return;
+    }
+    if (j->depth > 0) {
+        if (j->count[j->depth - 1]++ > 0)
+            put(j, ",", 1);
+        newline(j);
+    }
+}
+
+static void open_(cs_json *j, char c)
+{
+    before_value(j);
+    put(j, &c, 1);
+    if (j->depth < CS_JSON_MAX_DEPTH)
+        j->count[j->depth] = 0;
+    j->depth++;
+}
+
+static void close_(cs_json *j, char c)
+{
+    j->depth--;
+    if (j->depth < CS_JSON_MAX_DEPTH && j->count[j->depth] > 0)
+        newline(j);
+    put(j, &c, 1);
+}
+
+void cs_json_object(cs_json *j) { open_(j, '{'); }
+void cs_json_end_object(cs_json *j) { close_(j, '}'); }
+void cs_json_array(cs_json *j) { open_(j, '['); }
+void cs_json_end_array(cs_json *j) { close_(j, ']'); }
+
+int cs_json_escape(cs_buf *out, const char *s, size_t len)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        const char *esc = NULL;
+        char tmp[8];
+        switch (c) {
+        case '"': esc = "\\\""; break;
+        case '\\': esc = "\\\\"; break;
+        case '\n': esc = "\\n"; break;
+        case '\r': esc = "\\r"; break;
+        case '\t': esc = "\\t"; break;
+        default:
+            if (c < 0x20 || c == 0x7f) {
+                snprintf(tmp, sizeof tmp, "\\u%04x", c);
+                esc = tmp;
+            }
+        }
+        if (esc == NULL)
+            continue;
+        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, esc) != 0)
+            return -1;
+        run = i + 1;
+    }
+    return cs_buf_append(out, s + run, len - run);
+}
+
+void cs_json_key(cs_json *j, const char *key)
+{
+    before_value(j);
+    put(j, "\"", 1);
+    if (!j->failed && cs_json_escape(j->out, key, strlen(key)) != 0)
+        j->failed = 1;
+    put(j, j->pretty ? "\": " : "\":", j->pretty ? 3 : 2);
+    j->after_key = 1;
+}
+
+void cs_json_stringn(cs_json *j, const char *s, size_t len)
+{
+    before_value(j);
+    put(j, "\"", 1);
+    if (!j->failed && cs_json_escape(j->out, s, len) != 0)
+        j->failed = 1;
+    put(j, "\"", 1);
+}
+
+void cs_json_string(cs_json *j, const char *s)
+{
+    if (s == NULL)
+        cs_json_null(j);
+    else
+        cs_json_stringn(j, s, strlen(s));
+}
+
+void cs_json_number(cs_json *j, double v)
+{
+    before_value(j);
+    if (!isfinite(v)) {
+        put(j, "null", 4);
+        return;
+    }
+    char tmp[64];
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == 0)
+        r = 0; /* no "-0" */
+    int n = snprintf(tmp, sizeof tmp, "%.3f", r);
+    while (n > 0 && tmp[n - 1] == '0')
+        n--;
+    if (n > 0 && tmp[n - 1] == '.')
+        n--;
+    put(j, tmp, (size_t)n);
+}
+
+void cs_json_int(cs_json *j, long long v)
+{
+    before_value(j);
+    char tmp[32];
+    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    put(j, tmp, (size_t)n);
+}
+
+void cs_json_bool(cs_json *j, int v)
+{
+    before_value(j);
+    put(j, v ? "true" : "false", v ? 4 : 5);
+}
+
+void cs_json_null(cs_json *j)
+{
+    before_value(j);
+    put(j, "null", 4);
+}
+
+void cs_json_raw(cs_json *j, const char *text)
+{
+    before_value(j);
+    put(j, text, strlen(text));
+}
+
+int cs_json_failed(const cs_json *j)
+{
+    return j->failed;
+}

@@ -1,0 +1,485 @@
+#include "lua_rules.h"
+
+#include <lauxlib.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+
+/* The cs_lua_rules of a state is kept as an upvalue of rule(). */
+static cs_lua_rules *self_of(lua_State *L)
+{
+    return lua_touserdata(L, lua_upvalueindex(1));
+}
+
+static int rule_error(lua_State *L, const char *id, const char *fmt, const char *what)
+{
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        line = ar.currentline;
+    cs_lua_rules *lr = self_of(L);
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, what ? what : "");
+    if (id)
+        return luaL_error(L, "%s:%d: rule '%s': %s", lr->current_file, line, id, msg);
+    return luaL_error(L, "%s:%d: rule: %s", lr->current_file, line, msg);
+}
+
+static const char *const known_fields[] = {
+    "id",    "marker", "message", "description", "weight", "level", "confidence", "scope",
+    "select", "phrases", "regex", "check", "unless", "needs", "examples", NULL};
+
+/* Read an optional string field; NULL when absent.  Error on other types. */
+static const char *opt_string(lua_State *L, const char *id, const char *field)
+{
+    lua_getfield(L, 1, field);
+    const char *s = NULL;
+    if (lua_type(L, -1) == LUA_TSTRING)
+        s = lua_tostring(L, -1);
+    else if (!lua_isnil(L, -1))
+        rule_error(L, id, "field '%s' must be a string", field);
+    lua_pop(L, 1); /* the string stays alive: it is referenced by the rule table */
+    return s;
+}
+
+static int opt_number(lua_State *L, const char *id, const char *field, double *out)
+{
+    lua_getfield(L, 1, field);
+    int has = 0;
+    if (lua_type(L, -1) == LUA_TNUMBER) {
+        *out = lua_tonumber(L, -1);
+        if (!isfinite(*out))
+            rule_error(L, id, "field '%s' must be a finite number", field);
+        has = 1;
+    } else if (!lua_isnil(L, -1)) {
+        rule_error(L, id, "field '%s' must be a number", field);
+    }
+    lua_pop(L, 1);
+    return has;
+}
+
+/* Push each string of a list field (or a single string) into fn. */
+typedef int (*item_fn)(lua_State *L, cs_lua_rules *lr, size_t rule, const char *s, void *ctx);
+
+static size_t for_each_string(lua_State *L, int tbl, const char *id, const char *field,
+                              item_fn fn, cs_lua_rules *lr, size_t rule, void *ctx)
+{
+    size_t n = 0;
+    if (lua_type(L, -1) == LUA_TSTRING) {
+        fn(L, lr, rule, lua_tostring(L, -1), ctx);
+        return 1;
+    }
+    if (lua_type(L, -1) != LUA_TTABLE)
+        rule_error(L, id, "field '%s' must be a list of strings", field);
+    lua_Integer len = luaL_len(L, -1);
+    for (lua_Integer i = 1; i <= len; i++) {
+        lua_geti(L, -1, i);
+        if (lua_type(L, -1) != LUA_TSTRING)
+            rule_error(L, id, "every item of '%s' must be a string", field);
+        fn(L, lr, rule, lua_tostring(L, -1), ctx);
+        lua_pop(L, 1);
+        n++;
+    }
+    (void)tbl;
+    return n;
+}
+
+static int add_phrase_item(lua_State *L, cs_lua_rules *lr, size_t rule, const char *s, void *ctx)
+{
+    cs_phrase_role role = *(cs_phrase_role *)ctx;
+    cs_diag d;
+    if (cs_ruleset_add_phrase(lr->rs, rule, role, s, &d) != 0)
+        return luaL_error(L, "%s", d.msg);
+    return 0;
+}
+
+typedef struct example_list {
+    int which; /* 0 hit, 1 miss */
+} example_list;
+
+/* Append an example sentence straight into the rule, so an error raised
+ * half-way leaves nothing unowned. */
+static int add_example_item(lua_State *L, cs_lua_rules *lr, size_t rule, const char *s, void *ctx)
+{
+    example_list *l = ctx;
+    cs_rule *r = &lr->rs->rules[rule];
+    char ***items = l->which ? &r->miss_examples : &r->hit_examples;
+    size_t *n = l->which ? &r->nmiss_examples : &r->nhit_examples;
+    char *copy = cs_strdup(s);
+    void *grown = *items;
+    size_t cap = *n; /* exact-size growth keeps no separate capacity */
+    if (copy == NULL || cs_array_grow(&grown, &cap, *n + 1, sizeof(char *)) != 0) {
+        free(copy);
+        return luaL_error(L, "out of memory");
+    }
+    *items = grown;
+    (*items)[(*n)++] = copy;
+    return 0;
+}
+
+static int valid_id(const char *s)
+{
+    if (!*s)
+        return 0;
+    for (const char *p = s; *p; p++)
+        if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') || *p == '-' || *p == '_' ||
+              *p == '.' || (*p >= 'A' && *p <= 'Z')))
+            return 0;
+    return 1;
+}
+
+static unsigned parse_select(lua_State *L, const char *id)
+{
+    lua_getfield(L, 1, "select");
+    unsigned mask = 0;
+    if (lua_isnil(L, -1)) {
+        lua_pop(L, 1);
+        return 0;
+    }
+    int single = lua_type(L, -1) == LUA_TSTRING;
+    if (!single && lua_type(L, -1) != LUA_TTABLE)
+        rule_error(L, id, "field '%s' must be a scope name or a list of them", "select");
+    lua_Integer len = single ? 1 : luaL_len(L, -1);
+    for (lua_Integer i = 1; i <= len; i++) {
+        if (!single)
+            lua_geti(L, -1, i);
+        const char *s = lua_tostring(L, -1);
+        if (s == NULL)
+            rule_error(L, id, "field '%s' must list scope names", "select");
+        else if (strcmp(s, "paragraph") == 0)
+            mask |= CREDSCORE_SCOPE_PARAGRAPH;
+        else if (strcmp(s, "heading") == 0)
+            mask |= CREDSCORE_SCOPE_HEADING;
+        else if (strcmp(s, "quote") == 0)
+            mask |= CREDSCORE_SCOPE_QUOTE;
+        else if (strcmp(s, "list_item") == 0)
+            mask |= CREDSCORE_SCOPE_LIST_ITEM;
+        else
+            rule_error(L, id, "unknown scope '%s' in select (paragraph, heading, quote, list_item)",
+                       s);
+        if (!single)
+            lua_pop(L, 1);
+    }
+    lua_pop(L, 1);
+    return mask;
+}
+
+/* rule { ... } */
+static int l_rule(lua_State *L)
+{
+    cs_lua_rules *lr = self_of(L);
+    if (lua_type(L, 1) != LUA_TTABLE)
+        return rule_error(L, NULL, "rule expects a table: rule { id = ..., marker = ... }%s", "");
+    lua_settop(L, 1);
+    /* Unknown fields are errors: they are usually typos. */
+    lua_pushnil(L);
+    while (lua_next(L, 1)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int known = 0;
+        for (const char *const *f = known_fields; k && *f; f++)
+            if (strcmp(*f, k) == 0)
+                known = 1;
+        if (!known)
+            return rule_error(L, NULL, "unknown field '%s'", k ? k : "(non-string key)");
+    }
+    const char *id = opt_string(L, NULL, "id");
+    if (id == NULL)
+        return rule_error(L, NULL, "missing field 'id'%s", "");
+    if (!valid_id(id))
+        return rule_error(L, NULL, "id '%s' may use only letters, digits, '-', '_' and '.'", id);
+    const char *marker = opt_string(L, id, "marker");
+    if (marker == NULL)
+        return rule_error(L, id, "missing field 'marker'%s", "");
+    lua_Debug ar;
+    int line = 0;
+    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
+        line = ar.currentline;
+
+    cs_rule r;
+    memset(&r, 0, sizeof r);
+    r.enabled = 1;
+    r.confidence = 1.0;
+    r.check_ref = LUA_NOREF;
+    r.line = line;
+    r.id = cs_strdup(id);
+    r.marker_name = cs_strdup(marker);
+    r.file = cs_strdup(lr->current_file);
+    const char *msg = opt_string(L, id, "message");
+    const char *desc = opt_string(L, id, "description");
+    r.message = cs_strdup(msg);
+    r.description = cs_strdup(desc);
+    cs_buf src = {0};
+    cs_buf_printf(&src, "%s:%d", lr->current_file, line);
+    r.source = src.data;
+    if (!r.id || !r.marker_name || !r.file || !r.source || (msg && !r.message) ||
+        (desc && !r.description)) {
+        cs_rule_clear(&r);
+        return luaL_error(L, "out of memory");
+    }
+    /* Everything below may raise a Lua error: the rule is handed to the set
+     * first so that nothing leaks; then it is completed in place. */
+    cs_diag d;
+    if (cs_ruleset_add(lr->rs, lr->cfg, &r, &d) != 0)
+        return luaL_error(L, "%s", d.msg);
+    size_t idx = lr->rs->nrules - 1;
+    cs_rule *rp = &lr->rs->rules[idx];
+
+    rp->has_weight = opt_number(L, id, "weight", &rp->weight);
+    double conf;
+    if (opt_number(L, id, "confidence", &conf)) {
+        if (conf < 0 || conf > 1)
+            return rule_error(L, id, "confidence must be between 0 and 1%s", "");
+        rp->confidence = conf;
+    }
+    const char *level = opt_string(L, id, "level");
+    if (level && !rp->has_level) {
+        if (cs_level_parse(level, &rp->level) != 0)
+            return rule_error(L, id, "level must be info, warning or error, not '%s'", level);
+        rp->has_level = 1;
+    }
+    const char *scope = opt_string(L, id, "scope");
+    if (scope) {
+        if (strcmp(scope, "passage") == 0)
+            rp->passage_scope = 1;
+        else if (strcmp(scope, "sentence") != 0)
+            return rule_error(L, id, "scope must be \"sentence\" or \"passage\", not '%s'", scope);
+    }
+    rp->select = parse_select(L, id);
+
+    int kinds = 0;
+    lua_getfield(L, 1, "phrases");
+    if (!lua_isnil(L, -1)) {
+        kinds++;
+        rp->kind = CS_RULE_PHRASES;
+        cs_phrase_role role = CS_ROLE_HIT;
+        if (for_each_string(L, 1, id, "phrases", add_phrase_item, lr, idx, &role) == 0)
+            return rule_error(L, id, "field 'phrases' is empty%s", "");
+    }
+    lua_pop(L, 1);
+    const char *regex = opt_string(L, id, "regex");
+    if (regex) {
+        kinds++;
+        rp = &lr->rs->rules[idx];
+        rp->kind = CS_RULE_REGEX;
+        int errcode;
+        PCRE2_SIZE erroff;
+        rp->re = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED,
+                               PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode,
+                               &erroff, NULL);
+        if (rp->re == NULL) {
+            PCRE2_UCHAR buf[256];
+            pcre2_get_error_message(errcode, buf, sizeof buf);
+            char what[400];
+            snprintf(what, sizeof what, "bad regex at offset %zu: %s", (size_t)erroff,
+                     (const char *)buf);
+            return rule_error(L, id, "%s", what);
+        }
+        pcre2_jit_compile(rp->re, PCRE2_JIT_COMPLETE); /* best effort */
+    }
+    lua_getfield(L, 1, "check");
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TFUNCTION)
+            return rule_error(L, id, "field 'check' must be a function%s", "");
+        kinds++;
+        rp = &lr->rs->rules[idx];
+        rp->kind = CS_RULE_CHECK;
+        rp->check_ref = luaL_ref(L, LUA_REGISTRYINDEX);
+    } else {
+        lua_pop(L, 1);
+    }
+    if (kinds != 1)
+        return rule_error(L, id, kinds ? "give only one of phrases, regex or check%s"
+                                       : "give one of phrases, regex or check%s", "");
+    lua_getfield(L, 1, "unless");
+    if (!lua_isnil(L, -1)) {
+        if (lr->rs->rules[idx].kind == CS_RULE_CHECK)
+            return rule_error(L, id, "'unless' works with phrases or regex; a check decides "
+                                     "for itself%s", "");
+        cs_phrase_role role = CS_ROLE_UNLESS;
+        if (for_each_string(L, 1, id, "unless", add_phrase_item, lr, idx, &role) > 0)
+            lr->rs->rules[idx].has_unless = 1;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "needs");
+    if (!lua_isnil(L, -1)) {
+        if (lr->rs->rules[idx].kind == CS_RULE_PHRASES)
+            return rule_error(L, id, "'needs' is for regex and check rules%s", "");
+        cs_phrase_role role = CS_ROLE_NEEDS;
+        if (for_each_string(L, 1, id, "needs", add_phrase_item, lr, idx, &role) > 0)
+            lr->rs->rules[idx].has_needs = 1;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "examples");
+    if (!lua_isnil(L, -1)) {
+        if (lua_type(L, -1) != LUA_TTABLE)
+            return rule_error(L, id, "examples must be { hit = {...}, miss = {...} }%s", "");
+        static const char *const parts[] = {"hit", "miss"};
+        for (int k = 0; k < 2; k++) {
+            lua_getfield(L, -1, parts[k]);
+            if (!lua_isnil(L, -1)) {
+                example_list l = {k};
+                for_each_string(L, 1, id, parts[k], add_example_item, lr, idx, &l);
+            }
+            lua_pop(L, 1);
+        }
+    }
+    lua_pop(L, 1);
+    return 0;
+}
+
+int cs_lua_rules_open(cs_lua_rules *lr, cs_ruleset *rs, const cs_config *cfg, cs_log_fn log,
+                      void *log_ctx, cs_diag *d)
+{
+    memset(lr, 0, sizeof *lr);
+    lr->rs = rs;
+    lr->cfg = cfg;
+    if (cs_lua_open(&lr->lua, cfg ? &cfg->limits : NULL, log, log_ctx, d) != 0)
+        return -1;
+    lua_State *L = lr->lua.L;
+    lua_pushlightuserdata(L, lr);
+    lua_pushcclosure(L, l_rule, 1);
+    lua_setglobal(L, "rule");
+    return 0;
+}
+
+void cs_lua_rules_close(cs_lua_rules *lr)
+{
+    cs_lua_close(&lr->lua);
+}
+
+int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d)
+{
+    lr->current_file = path;
+    int rc = cs_lua_run_file(&lr->lua, path, d);
+    lr->current_file = NULL;
+    return rc;
+}
+
+static void push_span_list(lua_State *L, const credscore_span *spans, size_t n, const char *text)
+{
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_createtable(L, 0, 3);
+        lua_pushinteger(L, (lua_Integer)spans[i].start + 1);
+        lua_setfield(L, -2, "from");
+        lua_pushinteger(L, (lua_Integer)spans[i].end);
+        lua_setfield(L, -2, "to");
+        if (text) {
+            lua_pushlstring(L, text + spans[i].start, spans[i].end - spans[i].start);
+            lua_setfield(L, -2, "text");
+        }
+        lua_seti(L, -2, (lua_Integer)i + 1);
+    }
+}
+
+typedef struct check_out {
+    const cs_rule *r;
+    const cs_check_input *in;
+    cs_check_emit emit;
+    void *ctx;
+    cs_diag *d;
+} check_out;
+
+static int take_finding(lua_State *L, int idx, check_out *o)
+{
+    const cs_rule *r = o->r;
+    if (lua_type(L, idx) != LUA_TTABLE)
+        return cs_diag_at(o->d, r->file, r->line, 0,
+                          "rule '%s': check returned a %s where a finding table was expected",
+                          r->id, luaL_typename(L, idx));
+    lua_getfield(L, idx, "from");
+    lua_getfield(L, idx, "to");
+    int isnum1, isnum2;
+    lua_Integer from = lua_tointegerx(L, -2, &isnum1);
+    lua_Integer to = lua_tointegerx(L, -1, &isnum2);
+    lua_pop(L, 2);
+    if (!isnum1 || !isnum2)
+        return cs_diag_at(o->d, r->file, r->line, 0,
+                          "rule '%s': a finding needs integer 'from' and 'to'", r->id);
+    if (from < 1 || to < from || (size_t)to > o->in->len)
+        return cs_diag_at(o->d, r->file, r->line, 0,
+                          "rule '%s': finding span %lld..%lld is outside the passage (1..%zu)",
+                          r->id, (long long)from, (long long)to, o->in->len);
+    lua_getfield(L, idx, "message");
+    const char *msg = lua_tostring(L, -1);
+    lua_getfield(L, idx, "confidence");
+    double conf = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : r->confidence;
+    lua_getfield(L, idx, "weight");
+    int has_w = lua_isnumber(L, -1);
+    double w = has_w ? lua_tonumber(L, -1) : 0;
+    if (!(conf >= 0 && conf <= 1) || (has_w && !isfinite(w))) {
+        lua_pop(L, 3);
+        return cs_diag_at(o->d, r->file, r->line, 0,
+                          "rule '%s': confidence must be in 0..1 and weight finite", r->id);
+    }
+    int rc = o->emit(o->ctx, (size_t)from - 1, (size_t)to, msg, conf, has_w, w);
+    lua_pop(L, 3);
+    if (rc != 0)
+        return cs_diag_set(o->d, "out of memory");
+    return 0;
+}
+
+int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
+                       cs_check_emit emit, void *ctx, cs_diag *d)
+{
+    lua_State *L = lr->lua.L;
+    int top = lua_gettop(L);
+    int rc = -1;
+    if (!lua_checkstack(L, 8)) {
+        cs_diag_set(d, "Lua stack exhausted");
+        goto out;
+    }
+    lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+    lua_createtable(L, 0, 8);
+    lua_pushlstring(L, in->text, in->len);
+    lua_setfield(L, -2, "text");
+    lua_pushinteger(L, (lua_Integer)in->index + 1);
+    lua_setfield(L, -2, "index");
+    push_span_list(L, in->sentences, in->nsent, NULL);
+    lua_setfield(L, -2, "sentences");
+    push_span_list(L, in->hits, in->nhits, in->text);
+    lua_setfield(L, -2, "hits");
+    lua_pushboolean(L, (in->scopes & CREDSCORE_SCOPE_HEADING) != 0);
+    lua_setfield(L, -2, "heading");
+    lua_pushboolean(L, (in->scopes & CREDSCORE_SCOPE_QUOTE) != 0);
+    lua_setfield(L, -2, "quote");
+    lua_pushboolean(L, (in->scopes & CREDSCORE_SCOPE_LIST_ITEM) != 0);
+    lua_setfield(L, -2, "list_item");
+    cs_diag inner;
+    if (cs_lua_pcall(&lr->lua, 1, 1, &inner) != 0) {
+        cs_diag_set(d, "%s (in check of rule '%s' at %s)", inner.msg, r->id, r->source);
+        goto out;
+    }
+    check_out o = {r, in, emit, ctx, d};
+    int res = lua_gettop(L);
+    if (lua_isnil(L, res) || (lua_isboolean(L, res) && !lua_toboolean(L, res))) {
+        rc = 0;
+        goto out;
+    }
+    if (lua_type(L, res) != LUA_TTABLE) {
+        cs_diag_at(d, r->file, r->line, 0, "rule '%s': check must return nil, a finding or a "
+                   "list of findings, not a %s", r->id, luaL_typename(L, res));
+        goto out;
+    }
+    lua_getfield(L, res, "from");
+    int single = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    if (single) {
+        rc = take_finding(L, res, &o);
+        goto out;
+    }
+    lua_Integer n = (lua_Integer)lua_rawlen(L, res);
+    for (lua_Integer i = 1; i <= n; i++) {
+        lua_rawgeti(L, res, i);
+        if (take_finding(L, lua_gettop(L), &o) != 0)
+            goto out;
+        lua_pop(L, 1);
+    }
+    rc = 0;
+out:
+    lua_settop(L, top);
+    return rc;
+}

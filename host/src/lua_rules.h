@@ -1,0 +1,75 @@
+/*
+ * lua_rules.h - rule files: the `rule { ... }` API and Lua check functions.
+ *
+ * A rule file is Lua that calls rule{} once per rule:
+ *
+ *   rule {
+ *     id = "anonymous-officials", marker = "anonymous", weight = -8,
+ *     message = "Unnamed officials: say why anonymity was granted",
+ *     phrases = { "officials said", "a source familiar with" },
+ *     unless  = { "declined to be named because" },
+ *     examples = { hit = { "Officials said the bridge was closed." },
+ *                  miss = { "Officials met on Tuesday." } },
+ *   }
+ *
+ * Fields: id, marker (required); message, description, weight, level,
+ * confidence (0..1), scope ("sentence" | "passage"), select (scope names:
+ * "paragraph", "heading", "quote", "list_item"), examples; and exactly one
+ * of phrases (list), regex (string), check (function(p) -> findings).
+ * unless (phrases) cancels a hit in the same sentence (or passage);
+ * needs (phrases) makes a regex or check rule run only where one occurs.
+ *
+ * A check receives p = { text, index, sentences = {{from=,to=}...},
+ * hits = {{from=,to=,text=}...}, heading, quote, list_item } (1-based,
+ * inclusive positions, as string.find) and returns nil, one finding or a
+ * list of findings { from=, to=, message=?, confidence=?, weight=? }.
+ *
+ * Errors (syntax, a bad field, a failing check) come back as
+ * "file:line: message".  One cs_lua_rules per scorer; not thread-safe.
+ */
+#ifndef CS_LUA_RULES_H
+#define CS_LUA_RULES_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "credscore/plugin.h"
+#include "lua_sandbox.h"
+#include "rules.h"
+
+typedef struct cs_lua_rules {
+    cs_lua lua;
+    cs_ruleset *rs;
+    const cs_config *cfg;
+    const char *current_file;
+    cs_diag *add_error;   /* where rule{} reports a host-side failure */
+} cs_lua_rules;
+
+/* Where a check's findings go: span [start, end) in passage bytes. */
+typedef int (*cs_check_emit)(void *ctx, size_t start, size_t end, const char *message,
+                             double confidence, int has_weight, double weight);
+
+typedef struct cs_check_input {
+    const char *text;
+    size_t len;
+    size_t index;                 /* 0-based passage index */
+    unsigned scopes;
+    const credscore_span *sentences;
+    size_t nsent;
+    const credscore_span *hits;   /* the rule's needs/phrase hits */
+    size_t nhits;
+} cs_check_input;
+
+int cs_lua_rules_open(cs_lua_rules *lr, cs_ruleset *rs, const cs_config *cfg, cs_log_fn log,
+                      void *log_ctx, cs_diag *d);
+void cs_lua_rules_close(cs_lua_rules *lr);
+
+/* Run one rule file, adding its rules to the set. */
+int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d);
+
+/* Run rule r's check on a passage; findings go to emit.  A Lua error, a
+ * limit or a malformed finding fails with "file:line: rule 'id': ...". */
+int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
+                       cs_check_emit emit, void *ctx, cs_diag *d);
+
+#endif

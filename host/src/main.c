@@ -1,0 +1,193 @@
+/* main.c - parse the command line and run one command.  Only main exits. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+#define CREDSCORE_VERSION "0.1.0"
+
+static const char usage[] =
+    "usage: credscore [COMMAND] [OPTIONS] [FILE|FOLDER|-]...\n"
+    "\n"
+    "Rate how well news articles are sourced.\n"
+    "\n"
+    "Commands:\n"
+    "  score FILES...      score articles (the default command)\n"
+    "  config              print the effective configuration\n"
+    "  rules               list every rule with marker, weight, level and source\n"
+    "  plugins             list the loaded plugins\n"
+    "\n"
+    "Options:\n"
+    "  -c, --config FILE       use this credscore.yaml (default: found upwards from .)\n"
+    "      --no-config         built-in defaults only\n"
+    "  -f, --format FMT        report format: text (default), json\n"
+    "      --input-format FMT  text, markdown or html (default: by file extension)\n"
+    "      --jsonl             read a JSONL stream of {\"id\",\"text\"} (file or -)\n"
+    "  -o, --output FILE       write the report to FILE atomically\n"
+    "      --fail-under SCORE  exit 1 when an article scores below SCORE\n"
+    "      --no-exit           exit 0 whatever the scores (errors still exit 2)\n"
+    "      --min-level LEVEL   list findings of at least info, warning or error\n"
+    "      --all               also list findings that counted 0 (duplicates)\n"
+    "      --plugin-path DIR   search DIR for plugins first (repeatable)\n"
+    "      --no-plugins        load no plugins\n"
+    "      --allow-insecure-plugins  accept world-writable plugin files\n"
+    "      --lenient           a failing rule is disabled instead of failing the run\n"
+    "      --color[=WHEN]      always, never or auto (default; NO_COLOR is respected)\n"
+    "  -q, --quiet             no warnings\n"
+    "  -h, --help              this help\n"
+    "  -V, --version           print the version\n"
+    "\n"
+    "Exit status: 0 scored and every threshold held; 1 an article fell below a\n"
+    "threshold; 2 usage, configuration, rule, plugin or input error.\n";
+
+enum {
+    OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
+    OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
+    OPT_COLOR
+};
+
+static const struct option long_opts[] = {
+    {"config", required_argument, NULL, 'c'},
+    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"format", required_argument, NULL, 'f'},
+    {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
+    {"jsonl", no_argument, NULL, OPT_JSONL},
+    {"output", required_argument, NULL, 'o'},
+    {"fail-under", required_argument, NULL, OPT_FAIL_UNDER},
+    {"no-exit", no_argument, NULL, OPT_NO_EXIT},
+    {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
+    {"all", no_argument, NULL, OPT_ALL},
+    {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
+    {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
+    {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
+    {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"color", optional_argument, NULL, OPT_COLOR},
+    {"colour", optional_argument, NULL, OPT_COLOR},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {"version", no_argument, NULL, 'V'},
+    {NULL, 0, NULL, 0},
+};
+
+static const char *const commands[] = {"score", "config", "rules", "plugins", NULL};
+
+static int bad_usage(const char *fmt, const char *arg)
+{
+    fprintf(stderr, "credscore: ");
+    fprintf(stderr, fmt, arg);
+    fprintf(stderr, "\nTry 'credscore --help'.\n");
+    return CS_EXIT_ERROR;
+}
+
+static int parse_number(const char *s, double *out)
+{
+    char *end;
+    *out = strtod(s, &end);
+    return (*s && *end == '\0') ? 0 : -1;
+}
+
+int main(int argc, char **argv)
+{
+    cs_cli cli;
+    memset(&cli, 0, sizeof cli);
+    cli.command = "score";
+    cli.color = -1;
+    int first = 1;
+    if (argc > 1) {
+        for (const char *const *c = commands; *c; c++)
+            if (strcmp(argv[1], *c) == 0) {
+                cli.command = *c;
+                first = 2;
+            }
+    }
+    const char **dirs = calloc((size_t)argc, sizeof(char *));
+    if (dirs == NULL)
+        return CS_EXIT_ERROR;
+    cli.plugin_dirs = dirs;
+    int code = CS_EXIT_ERROR;
+    optind = first;
+    int c;
+    while ((c = getopt_long(argc, argv, "c:f:o:qhV", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'c': cli.config_path = optarg; break;
+        case OPT_NO_CONFIG: cli.no_config = 1; break;
+        case 'f':
+            if (strcmp(optarg, "text") == 0)
+                cli.format = CS_OUT_TEXT;
+            else if (strcmp(optarg, "json") == 0)
+                cli.format = CS_OUT_JSON;
+            else {
+                code = bad_usage("unknown report format '%s' (text, json)", optarg);
+                goto out;
+            }
+            break;
+        case OPT_INPUT_FORMAT:
+            if (cs_format_parse(optarg, &cli.input_format) != 0) {
+                code = bad_usage("unknown input format '%s' (text, markdown, html)", optarg);
+                goto out;
+            }
+            break;
+        case OPT_JSONL: cli.jsonl = 1; break;
+        case 'o': cli.output = optarg; break;
+        case OPT_FAIL_UNDER:
+            if (parse_number(optarg, &cli.fail_under) != 0) {
+                code = bad_usage("--fail-under wants a number, not '%s'", optarg);
+                goto out;
+            }
+            cli.has_fail_under = 1;
+            break;
+        case OPT_NO_EXIT: cli.no_exit = 1; break;
+        case OPT_MIN_LEVEL:
+            if (cs_level_parse(optarg, &cli.min_level) != 0) {
+                code = bad_usage("unknown level '%s' (info, warning, error)", optarg);
+                goto out;
+            }
+            break;
+        case OPT_ALL: cli.show_zero = 1; break;
+        case OPT_PLUGIN_PATH: dirs[cli.nplugin_dirs++] = optarg; break;
+        case OPT_NO_PLUGINS: cli.no_plugins = 1; break;
+        case OPT_INSECURE: cli.allow_insecure_plugins = 1; break;
+        case OPT_LENIENT: cli.lenient = 1; break;
+        case OPT_COLOR:
+            if (optarg == NULL || strcmp(optarg, "always") == 0)
+                cli.color = 1;
+            else if (strcmp(optarg, "never") == 0)
+                cli.color = 0;
+            else if (strcmp(optarg, "auto") == 0)
+                cli.color = -1;
+            else {
+                code = bad_usage("--color wants always, never or auto, not '%s'", optarg);
+                goto out;
+            }
+            break;
+        case 'q': cli.quiet = 1; break;
+        case 'h':
+            fputs(usage, stdout);
+            code = CS_EXIT_OK;
+            goto out;
+        case 'V':
+            printf("credscore %s (plugin ABI %d.%d)\n", CREDSCORE_VERSION, CREDSCORE_ABI_MAJOR,
+                   CREDSCORE_ABI_MINOR);
+            code = CS_EXIT_OK;
+            goto out;
+        default:
+            fprintf(stderr, "Try 'credscore --help'.\n");
+            goto out;
+        }
+    }
+    cli.args = (const char **)argv + optind;
+    cli.nargs = (size_t)(argc - optind);
+    if (strcmp(cli.command, "score") == 0)
+        code = cli.jsonl ? cs_cmd_stream(&cli) : cs_cmd_score(&cli);
+    else if (strcmp(cli.command, "config") == 0)
+        code = cs_cmd_config(&cli);
+    else if (strcmp(cli.command, "rules") == 0)
+        code = cs_cmd_rules(&cli);
+    else if (strcmp(cli.command, "plugins") == 0)
+        code = cs_cmd_plugins(&cli);
+out:
+    free(dirs);
+    return code;
+}

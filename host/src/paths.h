@@ -1,0 +1,35 @@
+/*
+ * paths.h - where the bundled rules and plugins are, and display paths.
+ *
+ * The bundled rule pack is looked for, in order: $CREDSCORE_RULES_DIR; the
+ * source tree beside a build (<exe>/../rules); an installed tree
+ * (<exe>/../share/credscore/rules); the compile-time CS_DATADIR/rules.
+ * Plugin folders by name: <exe>/plugins, <exe>/../lib/credscore/plugins,
+ * CS_LIBDIR.  Returned strings are malloc'd; the caller frees them.
+ */
+#ifndef CS_PATHS_H
+#define CS_PATHS_H
+
+#include <stddef.h>
+
+/* The bundled rules folder, or NULL when none exists. */
+char *cs_paths_bundled_rules(void);
+
+/* Default plugin folders (existing ones only); *n gets the count.
+ * Returns a malloc'd array of malloc'd strings (NULL when empty). */
+char **cs_paths_plugin_dirs(size_t *n);
+
+/* A path as shown to users: relative to the working directory when it lies
+ * below it, else as given (normalised with realpath when possible). */
+char *cs_paths_display(const char *path);
+
+/* Join dir and name with one '/'. */
+char *cs_paths_join(const char *dir, const char *name);
+
+/* List regular files ending in `ext` in a folder, sorted by name.  Returns
+ * 0 and a malloc'd array (*out, *n), or -1 (errno set). */
+int cs_paths_list(const char *dir, const char *ext, char ***out, size_t *n);
+
+void cs_paths_free_list(char **list, size_t n);
+
+#endif

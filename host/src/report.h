@@ -1,0 +1,48 @@
+/*
+ * report.h - reports of scored articles: text for people, JSON for tools.
+ *
+ * Text, one line per finding:
+ *   path:line:col  marker  points  "matched words"  message  [rule]
+ * then a summary per article: score, verdict, count and points per marker,
+ * the named-to-anonymous ratio.  JSON follows the versioned schema
+ * documented in docs/json-schema.md (CS_REPORT_SCHEMA_VERSION).
+ *
+ * Functions append to a cs_buf and return 0, or -1 when memory runs out.
+ */
+#ifndef CS_REPORT_H
+#define CS_REPORT_H
+
+#include "buf.h"
+#include "config.h"
+#include "document.h"
+#include "json_writer.h"
+#include "result.h"
+
+#define CS_REPORT_SCHEMA "credscore-report"
+#define CS_REPORT_SCHEMA_VERSION 1
+
+typedef struct cs_report_opts {
+    int color;            /* ANSI colours in text */
+    cs_level min_level;   /* findings below this level are not listed */
+    int show_zero;        /* list findings that counted 0 (duplicates, caps) */
+} cs_report_opts;
+
+/* Where a finding stands in the original file. */
+typedef struct cs_pos {
+    size_t src_start, src_end;
+    int line, col, end_line, end_col;
+} cs_pos;
+
+void cs_finding_pos(const cs_document *doc, const cs_finding *f, cs_pos *pos);
+
+/* Human-readable note for a finding's points ("duplicate", "passage cap"...), or NULL. */
+const char *cs_note_name(cs_point_note n);
+
+int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
+                   const cs_config *cfg, const cs_report_opts *o);
+
+/* One article as a JSON object (inside a run, or one JSONL line when id is set). */
+int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *res,
+                           const cs_config *cfg, const char *id, const cs_report_opts *o);
+
+#endif

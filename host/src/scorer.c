@@ -1,0 +1,582 @@
+#include "scorer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "merge.h"
+#include "paths.h"
+
+typedef struct hit {
+    uint32_t phrase;
+    uint32_t sent;
+    size_t start, end;
+} hit;
+
+typedef struct cand {
+    size_t start, end;
+} cand;
+
+struct cs_scorer {
+    const cs_config *cfg;
+    cs_ruleset rules;
+    cs_lua_rules lua;
+    int lua_open;
+    cs_plugin_set plugins;
+    pcre2_match_data *md;
+    char **files;            /* rule files loaded (display paths) */
+    size_t nfiles;
+    size_t *regex_rules, nregex;
+    size_t *check_rules, ncheck;
+    size_t *phrase_stamp;    /* per rule: passage serial of its last needs hit */
+    size_t *done_stamp;      /* per rule: passage serial when its phrase hits were handled */
+    size_t serial;
+    hit *hits;
+    size_t nhits, hits_cap;
+    credscore_span *spans;
+    size_t nspans, spans_cap;
+    cand *cands;
+    size_t ncands, cands_cap;
+    cs_log_fn log;
+    void *log_ctx;
+    int lenient;
+    /* per-call state */
+    cs_result *res;
+    const cs_document *doc;
+    size_t passage;
+    const cs_rule *cur_rule;
+};
+
+void cs_log_stderr(void *ctx, int level, const char *message)
+{
+    (void)ctx;
+    const char *what = level >= CREDSCORE_LOG_ERROR ? "error"
+                       : level == CREDSCORE_LOG_WARN ? "warning"
+                                                      : "note";
+    fprintf(stderr, "credscore: %s: %s\n", what, message);
+}
+
+const cs_ruleset *cs_scorer_rules(const cs_scorer *s) { return &s->rules; }
+const cs_plugin_set *cs_scorer_plugins(const cs_scorer *s) { return &s->plugins; }
+const cs_config *cs_scorer_config(const cs_scorer *s) { return s->cfg; }
+
+size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files)
+{
+    *files = (const char *const *)s->files;
+    return s->nfiles;
+}
+
+static int push_file(cs_scorer *s, const char *path)
+{
+    char *disp = cs_paths_display(path);
+    if (disp == NULL)
+        return -1;
+    size_t cap = s->nfiles;
+    void *items = s->files;
+    if (cs_array_grow(&items, &cap, s->nfiles + 1, sizeof(char *)) != 0) {
+        free(disp);
+        return -1;
+    }
+    s->files = items;
+    s->files[s->nfiles++] = disp;
+    return 0;
+}
+
+/* Load one entry of the rules list: a file, a folder of *.lua, or @default. */
+static int load_rule_path(cs_scorer *s, const char *entry, cs_diag *d)
+{
+    int rc = -1;
+    char *dir = NULL;
+    char **list = NULL;
+    size_t n = 0;
+    const char *path = entry;
+    if (strcmp(entry, "@default") == 0) {
+        dir = cs_paths_bundled_rules();
+        if (dir == NULL) {
+            cs_diag_set(d, "the bundled rule pack was not found (set CREDSCORE_RULES_DIR or "
+                           "list rule files in the config)");
+            goto out;
+        }
+        path = dir;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        cs_diag_at(d, path, 0, 0, "cannot open rule file: %s", strerror(errno));
+        goto out;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (cs_paths_list(path, ".lua", &list, &n) != 0) {
+            cs_diag_at(d, path, 0, 0, "cannot list rule folder: %s", strerror(errno));
+            goto out;
+        }
+    } else {
+        list = calloc(1, sizeof(char *));
+        if (list == NULL || (list[0] = cs_strdup(path)) == NULL) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        n = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (push_file(s, list[i]) != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        if (cs_lua_rules_load_file(&s->lua, s->files[s->nfiles - 1], d) != 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    cs_paths_free_list(list, n);
+    free(dir);
+    return rc;
+}
+
+static int collect_rule_kinds(cs_scorer *s, cs_diag *d)
+{
+    size_t n = s->rules.nrules;
+    s->regex_rules = calloc(n ? n : 1, sizeof(size_t));
+    s->check_rules = calloc(n ? n : 1, sizeof(size_t));
+    s->phrase_stamp = calloc(n ? n : 1, sizeof(size_t));
+    s->done_stamp = calloc(n ? n : 1, sizeof(size_t));
+    if (!s->regex_rules || !s->check_rules || !s->phrase_stamp || !s->done_stamp)
+        return cs_diag_set(d, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if (s->rules.rules[i].kind == CS_RULE_REGEX)
+            s->regex_rules[s->nregex++] = i;
+        else if (s->rules.rules[i].kind == CS_RULE_CHECK)
+            s->check_rules[s->ncheck++] = i;
+    }
+    return 0;
+}
+
+int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o, cs_diag *d)
+{
+    int rc = -1;
+    char **defdirs = NULL;
+    size_t ndef = 0;
+    const char **dirs = NULL;
+    cs_scorer *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (s == NULL)
+        return cs_diag_set(d, "out of memory");
+    s->cfg = cfg;
+    s->log = o && o->log ? o->log : cs_log_stderr;
+    s->log_ctx = o ? o->log_ctx : NULL;
+    s->lenient = o ? o->lenient : 0;
+    if (cs_ruleset_init(&s->rules, d) != 0)
+        goto out;
+    if (cs_lua_rules_open(&s->lua, &s->rules, cfg, s->log, s->log_ctx, d) != 0)
+        goto out;
+    s->lua_open = 1;
+    if (o && o->rule_files) {
+        for (size_t i = 0; i < o->nrule_files; i++)
+            if (load_rule_path(s, o->rule_files[i], d) != 0)
+                goto out;
+    } else {
+        for (size_t i = 0; i < cfg->nrule_paths; i++)
+            if (load_rule_path(s, cfg->rule_paths[i], d) != 0)
+                goto out;
+    }
+    if (cs_ruleset_compile(&s->rules, d) != 0 || collect_rule_kinds(s, d) != 0)
+        goto out;
+    s->md = pcre2_match_data_create(8, NULL);
+    if (s->md == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    if (!(o && o->no_plugins) && cfg->nplugins > 0) {
+        /* Search order: the config's plugins/ folder, --plugin-path, config
+         * plugin_paths, then the build or installed folders. */
+        defdirs = cs_paths_plugin_dirs(&ndef);
+        size_t cap = 1 + (o ? o->nplugin_dirs : 0) + cfg->nplugin_paths + ndef;
+        dirs = calloc(cap, sizeof(char *));
+        char *beside = cfg->path ? cs_paths_join(cfg->dir, "plugins") : NULL;
+        if (dirs == NULL) {
+            free(beside);
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        size_t nd = 0;
+        if (beside)
+            dirs[nd++] = beside;
+        for (size_t i = 0; o && i < o->nplugin_dirs; i++)
+            dirs[nd++] = o->plugin_dirs[i];
+        for (size_t i = 0; i < cfg->nplugin_paths; i++)
+            dirs[nd++] = cfg->plugin_paths[i];
+        for (size_t i = 0; i < ndef; i++)
+            dirs[nd++] = defdirs[i];
+        cs_plugin_load_opts lo = {dirs, nd, o ? o->allow_insecure_plugins : 0, s->log,
+                                  s->log_ctx};
+        int prc = cs_plugins_load(&s->plugins, cfg, &lo, d);
+        free(beside);
+        if (prc != 0)
+            goto out;
+    }
+    *out = s;
+    s = NULL;
+    rc = 0;
+out:
+    free(dirs);
+    cs_paths_free_list(defdirs, ndef);
+    cs_scorer_free(s);
+    return rc;
+}
+
+void cs_scorer_free(cs_scorer *s)
+{
+    if (s == NULL)
+        return;
+    cs_plugins_free(&s->plugins);
+    if (s->lua_open)
+        cs_lua_rules_close(&s->lua);
+    cs_ruleset_free(&s->rules);
+    if (s->md)
+        pcre2_match_data_free(s->md);
+    cs_paths_free_list(s->files, s->nfiles);
+    free(s->regex_rules);
+    free(s->check_rules);
+    free(s->phrase_stamp);
+    free(s->done_stamp);
+    free(s->hits);
+    free(s->spans);
+    free(s->cands);
+    free(s);
+}
+
+/* ---- emitting findings ---- */
+
+static double effective_weight(const cs_config *cfg, const cs_rule_override *ov, int marker,
+                               int has_w, double w)
+{
+    const cs_marker_conf *m = &cfg->markers[marker];
+    if (ov && ov->has_weight)
+        return ov->weight;
+    if (m->has_weight)
+        return m->weight;
+    return has_w ? w : m->default_weight;
+}
+
+static double clamp01(double c)
+{
+    return c < 0 ? 0 : c > 1 ? 1 : c;
+}
+
+static int add_rule_finding(cs_scorer *s, const cs_rule *r, size_t start, size_t end,
+                            const char *msg, double conf, int has_w, double w)
+{
+    const cs_marker_conf *m = &s->cfg->markers[r->marker];
+    cs_finding f = {0};
+    f.marker = r->marker;
+    f.rule_id = r->id;
+    f.source = r->source;
+    f.message = r->message ? r->message : m->message;
+    if (msg && (f.message = cs_result_strdup(s->res, msg, strlen(msg))) == NULL)
+        return -1;
+    f.passage = s->passage;
+    f.start = start;
+    f.end = end;
+    f.confidence = clamp01(conf);
+    f.weight = effective_weight(s->cfg, r->override, r->marker, has_w || r->has_weight,
+                                has_w ? w : r->weight);
+    f.level = r->has_level ? r->level : m->level;
+    return cs_result_add(s->res, &f) ? 0 : -1;
+}
+
+static int plugin_accept(void *ctx, cs_plugin *pl, int marker, const char *rule_id,
+                         const credscore_finding *pf)
+{
+    cs_scorer *s = ctx;
+    const cs_marker_conf *m = &s->cfg->markers[marker];
+    const cs_rule_override *ov = cs_config_override(s->cfg, rule_id);
+    if (ov && !ov->enabled)
+        return 0;
+    cs_finding f = {0};
+    f.marker = marker;
+    f.rule_id = rule_id;
+    f.source = pl->source;
+    f.message = m->message;
+    if (pf->message &&
+        (f.message = cs_result_strdup(s->res, pf->message, strlen(pf->message))) == NULL)
+        return -1;
+    f.passage = s->passage;
+    f.start = pf->start;
+    f.end = pf->end;
+    f.confidence = clamp01(pf->confidence);
+    f.weight = effective_weight(s->cfg, ov, marker, pf->has_weight, pf->weight);
+    f.level = ov && ov->has_level ? ov->level : m->level;
+    return cs_result_add(s->res, &f) ? 0 : -1;
+}
+
+static int check_emit(void *ctx, size_t start, size_t end, const char *message, double conf,
+                      int has_w, double w)
+{
+    cs_scorer *s = ctx;
+    return add_rule_finding(s, s->cur_rule, start, end, message, conf, has_w, w);
+}
+
+/* ---- one passage ---- */
+
+static int on_hit(void *ctx, uint32_t id, size_t start, size_t end)
+{
+    cs_scorer *s = ctx;
+    void *items = s->hits;
+    if (cs_array_grow(&items, &s->hits_cap, s->nhits + 1, sizeof(hit)) != 0)
+        return -1;
+    s->hits = items;
+    s->hits[s->nhits++] = (hit){id, 0, start, end};
+    const cs_phrase_ref *ref = &s->rules.phrases[id];
+    if (ref->role == CS_ROLE_NEEDS)
+        s->phrase_stamp[ref->rule] = s->serial;
+    return 0;
+}
+
+static uint32_t sentence_of(const credscore_span *sent, size_t nsent, size_t off)
+{
+    size_t lo = 0, hi = nsent;
+    while (hi - lo > 1) {
+        size_t mid = (lo + hi) / 2;
+        if (sent[mid].start <= off)
+            lo = mid;
+        else
+            hi = mid;
+    }
+    return (uint32_t)lo;
+}
+
+static int rule_applies(const cs_rule *r, unsigned scopes)
+{
+    return r->enabled && !r->failed && (r->select == 0 || (r->select & scopes));
+}
+
+/* Is [start,end) in sentence `sent` cancelled by an unless phrase of rule? */
+static int cancelled(const cs_scorer *s, size_t rule, const cs_rule *r, uint32_t sent)
+{
+    for (size_t k = 0; k < s->nhits; k++) {
+        const hit *h = &s->hits[k];
+        const cs_phrase_ref *ref = &s->rules.phrases[h->phrase];
+        if (ref->rule == rule && ref->role == CS_ROLE_UNLESS &&
+            (r->passage_scope || h->sent == sent))
+            return 1;
+    }
+    return 0;
+}
+
+static int push_cand(cs_scorer *s, size_t start, size_t end)
+{
+    void *items = s->cands;
+    if (cs_array_grow(&items, &s->cands_cap, s->ncands + 1, sizeof(cand)) != 0)
+        return -1;
+    s->cands = items;
+    s->cands[s->ncands++] = (cand){start, end};
+    return 0;
+}
+
+/* Emit a rule's collected candidate spans, longest first, without overlaps. */
+static int flush_cands(cs_scorer *s, const cs_rule *r)
+{
+    for (size_t i = 0; i < s->ncands; i++) {
+        cand *c = &s->cands[i];
+        int skip = 0;
+        for (size_t j = 0; j < s->ncands && !skip; j++) {
+            if (j == i)
+                continue;
+            const cand *o = &s->cands[j];
+            int overlap = o->start < c->end && c->start < o->end;
+            size_t lc = c->end - c->start, lo = o->end - o->start;
+            if (overlap && (lo > lc || (lo == lc && j < i)))
+                skip = 1;
+        }
+        if (!skip && add_rule_finding(s, r, c->start, c->end, NULL, r->confidence, 0, 0) != 0)
+            return -1;
+    }
+    s->ncands = 0;
+    return 0;
+}
+
+static int run_phrase_rules(cs_scorer *s, unsigned scopes)
+{
+    /* Hits arrive in end order; group them per rule (a few per passage). */
+    for (size_t k = 0; k < s->nhits; k++) {
+        const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
+        if (ref->role != CS_ROLE_HIT)
+            continue;
+        size_t rule = ref->rule;
+        const cs_rule *r = &s->rules.rules[rule];
+        /* The first hit of each rule handles all of its hits. */
+        if (s->done_stamp[rule] == s->serial || !rule_applies(r, scopes))
+            continue;
+        s->done_stamp[rule] = s->serial;
+        s->ncands = 0;
+        for (size_t j = k; j < s->nhits; j++) {
+            const hit *h = &s->hits[j];
+            const cs_phrase_ref *rj = &s->rules.phrases[h->phrase];
+            if (rj->role != CS_ROLE_HIT || rj->rule != rule)
+                continue;
+            if (r->has_unless && cancelled(s, rule, r, h->sent))
+                continue;
+            if (push_cand(s, h->start, h->end) != 0)
+                return -1;
+        }
+        if (flush_cands(s, r) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const credscore_span *sent,
+                           size_t nsent, unsigned scopes, cs_diag *d)
+{
+    for (size_t i = 0; i < s->nregex; i++) {
+        size_t rule = s->regex_rules[i];
+        const cs_rule *r = &s->rules.rules[rule];
+        if (!rule_applies(r, scopes) || (r->has_needs && s->phrase_stamp[rule] != s->serial))
+            continue;
+        s->ncands = 0;
+        PCRE2_SIZE off = 0;
+        while (off <= len) {
+            int m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, NULL);
+            if (m == PCRE2_ERROR_NOMATCH)
+                break;
+            if (m < 0) {
+                PCRE2_UCHAR buf[200];
+                pcre2_get_error_message(m, buf, sizeof buf);
+                return cs_diag_at(d, r->file, r->line, 0, "rule '%s': regex failed: %s", r->id,
+                                  (const char *)buf);
+            }
+            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+            size_t ms = ov[0], me = ov[1];
+            if (me > ms && !(r->has_unless && cancelled(s, rule, r, sentence_of(sent, nsent, ms))))
+                if (push_cand(s, ms, me) != 0)
+                    return cs_diag_set(d, "out of memory");
+            off = me > ms ? me : me + 1;
+            while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+                off++; /* never restart inside a UTF-8 character */
+        }
+        if (flush_cands(s, r) != 0)
+            return cs_diag_set(d, "out of memory");
+    }
+    return 0;
+}
+
+static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
+{
+    if (!s->lenient)
+        return -1;
+    r->failed = 1;
+    char line[CS_DIAG_MAX + 64];
+    snprintf(line, sizeof line, "%s; rule '%s' disabled for the rest of the run", d->msg, r->id);
+    s->log(s->log_ctx, CREDSCORE_LOG_WARN, line);
+    return 0;
+}
+
+static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
+                           const credscore_span *sent, cs_diag *d)
+{
+    for (size_t i = 0; i < s->ncheck; i++) {
+        size_t rule = s->check_rules[i];
+        cs_rule *r = &s->rules.rules[rule];
+        if (!rule_applies(r, p->scopes) || (r->has_needs && s->phrase_stamp[rule] != s->serial))
+            continue;
+        s->nspans = 0;
+        for (size_t k = 0; k < s->nhits; k++) {
+            const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
+            if (ref->rule != rule || ref->role != CS_ROLE_NEEDS)
+                continue;
+            void *items = s->spans;
+            if (cs_array_grow(&items, &s->spans_cap, s->nspans + 1, sizeof(credscore_span)) != 0)
+                return cs_diag_set(d, "out of memory");
+            s->spans = items;
+            s->spans[s->nspans++] = (credscore_span){s->hits[k].start, s->hits[k].end};
+        }
+        cs_check_input in = {text, p->len, s->passage, p->scopes, sent, p->nsent,
+                             s->spans, s->nspans};
+        s->cur_rule = r;
+        if (cs_lua_rules_check(&s->lua, r, &in, check_emit, s, d) != 0 &&
+            rule_failed(s, r, d) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
+                       const credscore_span *sent, const credscore_document *cdoc,
+                       void **states, cs_diag *d)
+{
+    credscore_passage cp = {sizeof(credscore_passage), text, p->len, sent, p->nsent,
+                            s->passage, p->scopes};
+    for (size_t i = 0; i < s->plugins.n; i++) {
+        cs_plugin *pl = s->plugins.items[i];
+        credscore_sink sink = {pl, p->len, plugin_accept, s};
+        if (pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink) != 0)
+            return cs_diag_set(d, "plugin %s failed on passage %zu", pl->desc.name,
+                               s->passage + 1);
+    }
+    return 0;
+}
+
+int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
+{
+    int rc = -1;
+    size_t began = 0;
+    void *small_states[8] = {0};
+    void **states = small_states;
+    if (s->plugins.n > 8 && (states = calloc(s->plugins.n, sizeof(void *))) == NULL)
+        return cs_diag_set(d, "out of memory");
+    cs_result_reset(res);
+    s->res = res;
+    s->doc = doc;
+    credscore_document cdoc = {sizeof(credscore_document), doc->path, cs_format_name(doc->format),
+                               doc->npassages};
+    for (; began < s->plugins.n; began++) {
+        cs_plugin *pl = s->plugins.items[began];
+        if (pl->desc.begin_document && pl->desc.begin_document(pl->instance, &cdoc,
+                                                               &states[began]) != 0) {
+            cs_diag_set(d, "plugin %s failed to begin the article", pl->desc.name);
+            goto out;
+        }
+    }
+    for (size_t pi = 0; pi < doc->npassages; pi++) {
+        const cs_passage *p = &doc->passages[pi];
+        const char *text = cs_doc_text(doc, p);
+        const credscore_span *sent = doc->sentences + p->sent_first;
+        s->passage = pi;
+        s->serial++;
+        s->nhits = 0;
+        if (cs_matcher_scan(s->rules.matcher, text, p->len, on_hit, s) != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        for (size_t k = 0; k < s->nhits; k++)
+            s->hits[k].sent = sentence_of(sent, p->nsent, s->hits[k].start);
+        if (run_phrase_rules(s, p->scopes) != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        if (run_regex_rules(s, text, p->len, sent, p->nsent, p->scopes, d) != 0)
+            goto out;
+        if (run_check_rules(s, p, text, sent, d) != 0)
+            goto out;
+        if (run_plugins(s, p, text, sent, &cdoc, states, d) != 0)
+            goto out;
+    }
+    if (cs_merge(s->cfg, doc->npassages, res) != 0) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    rc = 0;
+out:
+    for (size_t i = 0; i < began; i++) {
+        cs_plugin *pl = s->plugins.items[i];
+        if (pl->desc.end_document)
+            pl->desc.end_document(pl->instance, states[i]);
+    }
+    if (states != small_states)
+        free(states);
+    s->res = NULL;
+    s->doc = NULL;
+    return rc;
+}

@@ -1,0 +1,58 @@
+/*
+ * scorer.h - everything needed to score articles: the rule set, its Lua
+ * state, the plugins, scratch space.  Build one per worker thread; two
+ * scorers share nothing mutable and may run side by side.
+ *
+ * cs_scorer_score runs, for each passage: the phrase matcher once; phrase
+ * rules (with unless); regex rules (gated by needs); Lua checks (gated by
+ * needs); every plugin's score_passage.  Then cs_merge computes the scores.
+ *
+ * Ownership: the scorer borrows the config (it must outlive the scorer) and
+ * owns the rest.  Errors: 0 / -1 with a cs_diag; a rule failing at run time
+ * fails the article in strict mode, otherwise the rule is disabled, a
+ * warning logged and the result says which rule stopped.
+ */
+#ifndef CS_SCORER_H
+#define CS_SCORER_H
+
+#include <stddef.h>
+
+#include "config.h"
+#include "document.h"
+#include "lua_rules.h"
+#include "plugin_host.h"
+#include "result.h"
+#include "rules.h"
+
+typedef struct cs_scorer_opts {
+    const char *const *rule_files; /* when set: load these instead of cfg->rule_paths */
+    size_t nrule_files;
+    const char *const *plugin_dirs; /* --plugin-path folders, searched first */
+    size_t nplugin_dirs;
+    int no_plugins;                 /* do not load plugins */
+    int allow_insecure_plugins;
+    int lenient;                    /* a failing rule is disabled instead of failing */
+    cs_log_fn log;                  /* warnings; NULL = stderr */
+    void *log_ctx;
+} cs_scorer_opts;
+
+typedef struct cs_scorer cs_scorer;
+
+int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o, cs_diag *d);
+void cs_scorer_free(cs_scorer *s);
+
+/* Score doc into res (reset first).  doc_id names it for plugins. */
+int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d);
+
+/* Read-only views for listings (`credscore rules`, `credscore plugins`). */
+const cs_ruleset *cs_scorer_rules(const cs_scorer *s);
+const cs_plugin_set *cs_scorer_plugins(const cs_scorer *s);
+const cs_config *cs_scorer_config(const cs_scorer *s);
+
+/* The rule files loaded, in order (display paths). */
+size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files);
+
+/* Default log function: "credscore: warning: ..." on stderr. */
+void cs_log_stderr(void *ctx, int level, const char *message);
+
+#endif

@@ -1,0 +1,390 @@
+/*
+ * sentence.c - news-aware sentence splitting (see sentence.h).
+ *
+ * Contract: cs_split_sentences(text, len, cb, ctx) reports every sentence of
+ * text[0..len) as a byte span [start, end) with surrounding white space
+ * excluded, in order.  It never reads text[len] or beyond, never allocates,
+ * keeps no mutable state (the tables below are const) and runs in time
+ * linear in len.  A non-zero callback return stops it and is returned.
+ *
+ * How a break is decided.  A candidate is a cluster of terminators
+ * (. ? ! and the ellipsis "..." / U+2026) plus any closing quotes or
+ * brackets right after them (" ' ) ] and the curly ” ’ » ›); it ends a
+ * sentence only when white space or the end of the text follows the
+ * cluster, the sentence has something before the cluster, and:
+ *   - ? or !: the next word does not start with a lower-case letter
+ *     ("Why?" she asked -> one sentence);
+ *   - an ellipsis: the next word starts with an upper-case letter;
+ *   - a single period: depends on the word before it:
+ *       titles and prefixes (Mr., Gen., Sen., vs., e.g., Mt. ...)   never;
+ *       No. / Fig. / Vol.   not before a number, else like a word;
+ *       sentence-final abbreviations (U.S., a.m., etc., Inc., Jan., St.,
+ *         state names, any dotted acronym such as D.C.) and initials
+ *         (a single letter: "George W. Bush")   only when the next word
+ *         is a typical sentence starter (The, A, He, But, In ...);
+ *       any other word   unless the next word starts in lower case.
+ * Newlines are ordinary white space.  Decimals and times (3.5, 10.30,
+ * $1.2) never break because no white space follows their period.
+ */
+#include "sentence.h"
+
+#include <stddef.h>
+#include <string.h>
+
+/* Byte length of the white-space character at text[i] (0 if none): ASCII
+ * space/controls, NBSP, U+2000..U+200A, U+2028/2029, U+202F, U+205F, U+3000. */
+static size_t space_len(const unsigned char *t, size_t i, size_t len)
+{
+    unsigned char c = t[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && t[i + 1] == 0xA0)
+        return 2;
+    if (c == 0xE2 && i + 2 < len) {
+        unsigned char c1 = t[i + 1], c2 = t[i + 2];
+        if (c1 == 0x80 && (c2 <= 0x8A || c2 == 0xA8 || c2 == 0xA9 || c2 == 0xAF))
+            return 3;
+        if (c1 == 0x81 && c2 == 0x9F)
+            return 3;
+    }
+    if (c == 0xE3 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0x80)
+        return 3;
+    return 0;
+}
+
+/* Length of a terminator at text[i]: . ? ! or U+2026 (0 if none). */
+static size_t term_len(const unsigned char *t, size_t i, size_t len)
+{
+    unsigned char c = t[i];
+    if (c == '.' || c == '?' || c == '!')
+        return 1;
+    if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x80 && t[i + 2] == 0xA6)
+        return 3;
+    return 0;
+}
+
+/* Closing quote or bracket: " ' ) ] ” ’ » › */
+static size_t closer_len(const unsigned char *t, size_t i, size_t len)
+{
+    unsigned char c = t[i];
+    if (c == '"' || c == '\'' || c == ')' || c == ']')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && t[i + 1] == 0xBB)
+        return 2;
+    if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x80 &&
+        (t[i + 2] == 0x9D || t[i + 2] == 0x99 || t[i + 2] == 0xBA))
+        return 3;
+    return 0;
+}
+
+/* Opening quote or bracket: " ' ( [ “ ‘ « ‹ */
+static size_t opener_len(const unsigned char *t, size_t i, size_t len)
+{
+    unsigned char c = t[i];
+    if (c == '"' || c == '\'' || c == '(' || c == '[')
+        return 1;
+    if (c == 0xC2 && i + 1 < len && t[i + 1] == 0xAB)
+        return 2;
+    if (c == 0xE2 && i + 2 < len && t[i + 1] == 0x80 &&
+        (t[i + 2] == 0x9C || t[i + 2] == 0x98 || t[i + 2] == 0xB9))
+        return 3;
+    return 0;
+}
+
+/* Case of the letter at text[i]: 1 upper, -1 lower, 0 not a (known) letter.
+ * ASCII, Latin-1, Latin Extended-A, Greek and Cyrillic. */
+static int letter_case(const unsigned char *t, size_t i, size_t len)
+{
+    unsigned char c = t[i];
+    if (c >= 'A' && c <= 'Z')
+        return 1;
+    if (c >= 'a' && c <= 'z')
+        return -1;
+    if (c < 0xC0 || i + 1 >= len)
+        return 0;
+    unsigned cp = ((unsigned)(c & 0x1F) << 6) | (t[i + 1] & 0x3Fu);
+    if (c >= 0xE0)
+        return 0;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return 1;
+    if (cp >= 0xDF && cp <= 0xFF && cp != 0xF7)
+        return -1;
+    if (cp >= 0x100 && cp <= 0x17F)
+        return (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E)
+                   ? ((cp & 1) ? 1 : -1)
+                   : ((cp & 1) ? -1 : 1);
+    if (cp >= 0x391 && cp <= 0x3A9)
+        return 1;
+    if (cp >= 0x3AC && cp <= 0x3CE)
+        return -1;
+    if (cp >= 0x400 && cp <= 0x42F)
+        return 1;
+    if (cp >= 0x430 && cp <= 0x45F)
+        return -1;
+    return 0;
+}
+
+static int is_alpha(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
+}
+
+static int is_digit(unsigned char c)
+{
+    return c >= '0' && c <= '9';
+}
+
+static unsigned char lower(unsigned char c)
+{
+    return c >= 'A' && c <= 'Z' ? (unsigned char)(c + 32) : c;
+}
+
+/* What a period after a known word means. */
+enum abbr_kind {
+    ABBR_NONE = 0,
+    ABBR_PREFIX, /* a title or prefix: never ends a sentence */
+    ABBR_NUMBER, /* No. 5: no break before a number */
+    ABBR_FINAL   /* may end a sentence: break before a sentence starter */
+};
+
+struct abbr {
+    const char *word; /* without the final period */
+    unsigned char kind;
+    unsigned char nocase; /* also match with any letter case */
+};
+
+static const struct abbr abbrevs[] = {
+    /* titles and ranks */
+    {"Mr", ABBR_PREFIX, 0}, {"Mrs", ABBR_PREFIX, 0}, {"Ms", ABBR_PREFIX, 0},
+    {"Messrs", ABBR_PREFIX, 0}, {"Prof", ABBR_PREFIX, 0}, {"Rev", ABBR_PREFIX, 0},
+    {"Gen", ABBR_PREFIX, 0}, {"Lt", ABBR_PREFIX, 0}, {"Col", ABBR_PREFIX, 0},
+    {"Sgt", ABBR_PREFIX, 0}, {"Capt", ABBR_PREFIX, 0}, {"Adm", ABBR_PREFIX, 0},
+    {"Maj", ABBR_PREFIX, 0}, {"Brig", ABBR_PREFIX, 0}, {"Cmdr", ABBR_PREFIX, 0},
+    {"Cpl", ABBR_PREFIX, 0}, {"Pvt", ABBR_PREFIX, 0}, {"Sen", ABBR_PREFIX, 0},
+    {"Sens", ABBR_PREFIX, 0}, {"Rep", ABBR_PREFIX, 0}, {"Reps", ABBR_PREFIX, 0},
+    {"Gov", ABBR_PREFIX, 0}, {"Pres", ABBR_PREFIX, 0}, {"Supt", ABBR_PREFIX, 0},
+    {"Det", ABBR_PREFIX, 0}, {"Insp", ABBR_PREFIX, 0}, {"Hon", ABBR_PREFIX, 0},
+    {"Msgr", ABBR_PREFIX, 0}, {"Atty", ABBR_PREFIX, 0}, {"Mt", ABBR_PREFIX, 0},
+    {"Ft", ABBR_PREFIX, 0},
+    /* prefixes */
+    {"vs", ABBR_PREFIX, 1}, {"v", ABBR_PREFIX, 0}, {"e.g", ABBR_PREFIX, 1},
+    {"i.e", ABBR_PREFIX, 1}, {"approx", ABBR_PREFIX, 1}, {"cf", ABBR_PREFIX, 1},
+    /* before numbers */
+    {"No", ABBR_NUMBER, 0}, {"Nos", ABBR_NUMBER, 0}, {"Fig", ABBR_NUMBER, 0},
+    {"Vol", ABBR_NUMBER, 0}, {"p", ABBR_NUMBER, 0}, {"pp", ABBR_NUMBER, 0},
+    /* may end a sentence */
+    {"Dr", ABBR_FINAL, 0}, {"St", ABBR_FINAL, 0}, {"Jr", ABBR_FINAL, 0},
+    {"Sr", ABBR_FINAL, 0}, {"Inc", ABBR_FINAL, 0}, {"Corp", ABBR_FINAL, 0},
+    {"Ltd", ABBR_FINAL, 0}, {"Co", ABBR_FINAL, 0}, {"Cos", ABBR_FINAL, 0},
+    {"Bros", ABBR_FINAL, 0}, {"Ave", ABBR_FINAL, 0}, {"Blvd", ABBR_FINAL, 0},
+    {"Rd", ABBR_FINAL, 0}, {"etc", ABBR_FINAL, 1}, {"a.m", ABBR_FINAL, 1},
+    {"p.m", ABBR_FINAL, 1}, {"Jan", ABBR_FINAL, 0}, {"Feb", ABBR_FINAL, 0},
+    {"Mar", ABBR_FINAL, 0}, {"Apr", ABBR_FINAL, 0}, {"Jun", ABBR_FINAL, 0},
+    {"Jul", ABBR_FINAL, 0}, {"Aug", ABBR_FINAL, 0}, {"Sep", ABBR_FINAL, 0},
+    {"Sept", ABBR_FINAL, 0}, {"Oct", ABBR_FINAL, 0}, {"Nov", ABBR_FINAL, 0},
+    {"Dec", ABBR_FINAL, 0},
+    /* U.S. states (AP style) */
+    {"Ala", ABBR_FINAL, 0}, {"Ariz", ABBR_FINAL, 0}, {"Ark", ABBR_FINAL, 0},
+    {"Calif", ABBR_FINAL, 0}, {"Colo", ABBR_FINAL, 0}, {"Conn", ABBR_FINAL, 0},
+    {"Del", ABBR_FINAL, 0}, {"Fla", ABBR_FINAL, 0}, {"Ga", ABBR_FINAL, 0},
+    {"Ill", ABBR_FINAL, 0}, {"Ind", ABBR_FINAL, 0}, {"Kan", ABBR_FINAL, 0},
+    {"Ky", ABBR_FINAL, 0}, {"La", ABBR_FINAL, 0}, {"Md", ABBR_FINAL, 0},
+    {"Mass", ABBR_FINAL, 0}, {"Mich", ABBR_FINAL, 0}, {"Minn", ABBR_FINAL, 0},
+    {"Miss", ABBR_FINAL, 0}, {"Mo", ABBR_FINAL, 0}, {"Mont", ABBR_FINAL, 0},
+    {"Neb", ABBR_FINAL, 0}, {"Nev", ABBR_FINAL, 0}, {"Okla", ABBR_FINAL, 0},
+    {"Ore", ABBR_FINAL, 0}, {"Pa", ABBR_FINAL, 0}, {"Tenn", ABBR_FINAL, 0},
+    {"Vt", ABBR_FINAL, 0}, {"Va", ABBR_FINAL, 0}, {"Wash", ABBR_FINAL, 0},
+    {"Wis", ABBR_FINAL, 0}, {"Wyo", ABBR_FINAL, 0},
+};
+
+/* Capitalised words that typically open a sentence (never a name after an
+ * abbreviation such as "U.S." or an initial). */
+static const char *const starters[] = {
+    "A", "After", "Although", "An", "And", "As", "At", "Before", "Both", "But", "By",
+    "During", "Each", "Earlier", "Even", "Few", "For", "From", "He", "Her", "His",
+    "How", "However", "I", "If", "In", "It", "Its", "Last", "Later", "Many",
+    "Meanwhile", "More", "Most", "Much", "My", "Neither", "No", "Nor", "Not", "Now",
+    "Of", "On", "One", "Only", "Or", "Our", "Several", "She", "Since", "So", "Some",
+    "Still", "That", "The", "Their", "Then", "There", "These", "They", "This", "Those",
+    "Though", "Thus", "To", "Two", "Under", "Until", "We", "What", "When", "Where",
+    "Whether", "Which", "While", "Who", "Why", "With", "Yet", "You", "Your",
+};
+
+static int word_eq(const unsigned char *w, size_t n, const char *s, int nocase)
+{
+    size_t m = strlen(s);
+    if (m != n)
+        return 0;
+    for (size_t k = 0; k < n; k++) {
+        unsigned char a = w[k], b = (unsigned char)s[k];
+        if (nocase ? lower(a) != lower(b) : a != b)
+            return 0;
+    }
+    return 1;
+}
+
+/* Classify the word w[0..n) that stands before a period. */
+static enum abbr_kind classify_word(const unsigned char *w, size_t n)
+{
+    if (n == 0)
+        return ABBR_NONE;
+    for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
+        if (word_eq(w, n, abbrevs[k].word, abbrevs[k].nocase))
+            return (enum abbr_kind)abbrevs[k].kind;
+    /* An initial ("W") or a dotted acronym ("U.S", "D.C", "J.K"). */
+    if (n % 2 == 1) {
+        size_t k;
+        for (k = 0; k < n; k++)
+            if ((k % 2 == 0 && !is_alpha(w[k])) || (k % 2 == 1 && w[k] != '.'))
+                break;
+        if (k == n)
+            return ABBR_FINAL;
+    }
+    return ABBR_NONE;
+}
+
+/* Is the word at text[i] a typical sentence starter (whole word: not an
+ * initial such as "A." and not part of a longer word)? */
+static int is_starter(const unsigned char *t, size_t i, size_t len)
+{
+    size_t j = i;
+    while (j < len && j - i <= 16 && is_alpha(t[j]))
+        j++;
+    if (j == i || j - i > 16)
+        return 0;
+    if (j < len && (t[j] == '.' || is_digit(t[j]) || t[j] == '-' || (t[j] >= 0xC0 && t[j] < 0xE0)))
+        return 0;
+    for (size_t k = 0; k < sizeof starters / sizeof starters[0]; k++)
+        if (word_eq(t + i, j - i, starters[k], 0))
+            return 1;
+    return 0;
+}
+
+/* The longest word before a period we bother to look at. */
+#define MAX_WORD 24
+
+/* Decide whether the cluster text[c0..c1) (terminators and closers; the
+ * first terminator at c0 has length tl) ends a sentence that started at s0.
+ * text[c1] is white space.  n is where the next word starts (after white
+ * space and opening quotes/brackets), len if none. */
+static int is_break(const unsigned char *t, size_t len, size_t s0, size_t c0, size_t c1,
+                    size_t n)
+{
+    int qex = 0, ell = 0, periods = 0;
+    for (size_t k = c0; k < c1;) {
+        size_t l = term_len(t, k, len);
+        if (l == 0) {
+            k += closer_len(t, k, len) ? closer_len(t, k, len) : 1;
+            continue;
+        }
+        if (t[k] == '?' || t[k] == '!')
+            qex = 1;
+        else if (l == 3)
+            ell = 1;
+        else
+            periods++;
+        k += l;
+    }
+    if (periods >= 2)
+        ell = 1;
+    if (n >= len)
+        return 1; /* nothing follows: the end of the text ends it anyway */
+    int next_case = letter_case(t, n, len);
+    if (qex)
+        return next_case >= 0;
+    if (ell)
+        return next_case > 0;
+    if (next_case < 0)
+        return 0;
+    /* A single period: look at the word before it (ASCII letters, digits,
+     * periods and any non-ASCII byte), then drop leading opening quotes
+     * and general punctuation such as dashes (U+2000..U+206F). */
+    size_t w = c0;
+    while (w > s0 && c0 - w <= MAX_WORD &&
+           (is_alpha(t[w - 1]) || is_digit(t[w - 1]) || t[w - 1] == '.' || t[w - 1] >= 0x80))
+        w--;
+    if (c0 - w > MAX_WORD)
+        return 1;
+    while (w < c0 && t[w] >= 0x80 && (t[w] & 0xC0) == 0x80)
+        w++; /* never start inside a character */
+    while (w + 3 <= c0 && t[w] == 0xE2 && (t[w + 1] == 0x80 || t[w + 1] == 0x81))
+        w += 3;
+    while (w + 2 <= c0 && t[w] == 0xC2 && (t[w + 1] == 0xAB || t[w + 1] == 0xA0))
+        w += 2;
+    switch (classify_word(t + w, c0 - w)) {
+    case ABBR_PREFIX:
+        return 0;
+    case ABBR_NUMBER:
+        return !is_digit(t[n]) && t[n] != '#';
+    case ABBR_FINAL:
+        return is_starter(t, n, len);
+    default:
+        return 1;
+    }
+}
+
+int cs_split_sentences(const char *text, size_t len, cs_sentence_cb cb, void *ctx)
+{
+    const unsigned char *t = (const unsigned char *)text;
+    size_t start = 0; /* start of the current sentence (maybe white space) */
+    size_t i = 0;
+    while (i < len) {
+        size_t tl = term_len(t, i, len);
+        if (tl == 0) {
+            i++;
+            continue;
+        }
+        /* The cluster: terminators, then closing quotes/brackets (mixed). */
+        size_t c0 = i, c1 = i + tl;
+        for (;;) {
+            size_t l = c1 < len ? term_len(t, c1, len) : 0;
+            if (l == 0 && c1 < len)
+                l = closer_len(t, c1, len);
+            if (l == 0)
+                break;
+            c1 += l;
+        }
+        i = c1;
+        if (c1 < len && !space_len(t, c1, len))
+            continue; /* "3.5", "U.S.-led", "said.He" */
+        /* Where the sentence really starts, and is there text before c0? */
+        while (start < c0 && space_len(t, start, len))
+            start += space_len(t, start, len);
+        if (start >= c0)
+            continue;
+        /* The next word, after white space and opening quotes/brackets. */
+        size_t n = c1;
+        for (;;) {
+            size_t l = n < len ? space_len(t, n, len) : 0;
+            if (l == 0 && n < len)
+                l = opener_len(t, n, len);
+            if (l == 0)
+                break;
+            n += l;
+        }
+        if (!is_break(t, len, start, c0, c1, n))
+            continue;
+        int rc = cb(ctx, start, c1);
+        if (rc != 0)
+            return rc;
+        start = c1;
+    }
+    while (start < len && space_len(t, start, len))
+        start += space_len(t, start, len);
+    size_t end = len;
+    while (end > start) {
+        /* Trim trailing white space, ASCII or multi-byte. */
+        if (space_len(t, end - 1, len) == 1) {
+            end--;
+        } else if (end - start >= 2 && space_len(t, end - 2, len) == 2) {
+            end -= 2;
+        } else if (end - start >= 3 && space_len(t, end - 3, len) == 3) {
+            end -= 3;
+        } else {
+            break;
+        }
+    }
+    if (end > start)
+        return cb(ctx, start, end);
+    return 0;
+}

@@ -1,0 +1,64 @@
+-- unverified.lua: the article itself says a claim was not verified, or that
+-- no evidence was offered.  Plain uncertainty about the future is not this.
+
+rule {
+  id = "unverified-could-not-verify", marker = "unverified", weight = -6,
+  message = "The article says this could not be verified: attribute the claim in the same sentence and say what was done to check it",
+  phrases = {
+    "could not verify", "could not independently verify", "could not confirm",
+    "could not independently confirm", "could not be verified",
+    "could not be independently verified", "could not be confirmed",
+    "could not be independently confirmed", "cannot verify", "cannot independently verify",
+    "cannot be verified", "cannot be independently verified", "cannot independently confirm",
+    "couldn't verify", "couldn't independently verify", "couldn't confirm",
+    "was unable to verify", "were unable to verify", "was unable to confirm",
+    "were unable to confirm", "unable to independently verify", "unable to independently confirm",
+    "has not been verified", "have not been verified", "had not been verified",
+    "has not been independently verified", "have not been independently verified",
+    "has not been confirmed", "have not been independently confirmed",
+    "has not been independently confirmed", "was not independently verified",
+    "were not independently verified", "not been independently verified",
+    "it was not possible to verify", "it was not possible to confirm",
+    "it is not possible to verify", "not independently verifiable", "could not be reached to confirm",
+  },
+  examples = {
+    hit = {
+      "The agency could not independently verify the footage.",
+      "The figures have not been independently verified.",
+      "It was not possible to verify the account given by the two men.",
+    },
+    miss = {
+      "The auditors verified every invoice.",
+      "It is unclear whether the mayor will attend the ceremony.",
+    },
+  },
+}
+
+rule {
+  id = "unverified-no-evidence", marker = "unverified", weight = -6,
+  message = "A claim made without evidence: say so in the same sentence as the claim and say who disputes it",
+  phrases = {
+    "without offering evidence", "without providing evidence", "without presenting evidence",
+    "without offering any evidence", "without providing any evidence", "without giving evidence",
+    "without citing evidence", "offered no evidence", "provided no evidence", "gave no evidence",
+    "presented no evidence", "did not provide evidence", "did not offer evidence",
+    "did not provide any evidence", "did not offer any evidence", "no evidence was offered",
+    "no evidence was provided",
+  },
+  examples = {
+    hit = { "The minister said, without offering evidence, that the ballots were forged." },
+    miss = { "The court reviewed the evidence on Monday." },
+  },
+}
+
+rule {
+  id = "unverified-unconfirmed", marker = "unverified", weight = -5,
+  message = "Unconfirmed information: say who could not confirm it and why it is reported at all",
+  phrases = { "unconfirmed", "unverified", "assuming there's any truth", "if true",
+              "could not be substantiated", "remains unverified", "remain unverified" },
+  unless = { "unverified account", "unverified accounts", "unverified users" },
+  examples = {
+    hit = { "Unconfirmed reports put the toll at forty.", "The claim, if true, would change the count." },
+    miss = { "The count was confirmed by the hospital." },
+  },
+}
