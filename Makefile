@@ -22,6 +22,7 @@ SAN      ?=
 PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
 DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
             libgumbo-dev libjansson-dev
+TEST_PKGS := jq valgrind
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -81,7 +82,7 @@ $(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_LIB)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
 
 deps:
-	@missing=$$(for p in $(DEB_PKGS); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEB_PKGS) $(if $(filter test check,$(DEPS_FOR)),$(TEST_PKGS)); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
 	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
 	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
@@ -94,7 +95,7 @@ run:
 	  echo "(credscore exit status $$status: 0 passed, 1 below the threshold)"; [ $$status -le 1 ]
 
 test:
-	@$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory deps DEPS_FOR=test
 	@$(MAKE) --no-print-directory check
 
 check: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)

@@ -29,7 +29,8 @@
  *       description: "..."      # of them in all): needs description and
  *       default_weight: -1      # default_weight; message defaults to the
  *                               # description, why/fix to "", level to info
- *   rule_overrides:             # by rule id ("plugin/rule" for plugins)
+ *   rule_overrides:             # by rule id ("plugin/rule" for plugins);
+ *                               # replaces the (empty) default set
  *     some-rule: {weight: -2, level: info, enabled: false}
  *   scoring:
  *     base: 50                  # 0..100, score before any finding

@@ -99,13 +99,16 @@ typedef struct cs_config {
 /* The built-in configuration as YAML text (default_config.c). */
 extern const char cs_config_default_yaml[];
 
-/* Fill c with the built-in default configuration. */
+/* Fill c with the built-in default configuration.  c needs no
+ * initialisation; on -1 it is left empty (cs_config_free is harmless). */
 int cs_config_default(cs_config *c, cs_diag *d);
 
-/* Built-in defaults overlaid with the YAML file at path. */
+/* Built-in defaults overlaid with the YAML file at path (schema: the
+ * comment at the top of config.c).  Same failure contract. */
 int cs_config_load(cs_config *c, const char *path, cs_diag *d);
 
-/* Find credscore.yaml (or .credscore.yaml) in start_dir or its parents.
+/* Find credscore.yaml (or .credscore.yaml) in start_dir (NULL = ".") or
+ * its parents, nearest folder first; the returned path is absolute.
  * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 on OOM. */
 int cs_config_find(const char *start_dir, char **out);
 

@@ -327,6 +327,7 @@ static int on_start(builder *b, const yaml_event_t *ev, cs_ykind kind)
     cs_ynode *n = node_new(b, kind, ev->start_mark);
     if (n == NULL)
         return -1;
+    n->height = 1; /* an empty collection is one level */
     char *name = NULL;
     if (anchor != NULL && (name = cs_strdup(anchor)) == NULL)
         return oom(b);

@@ -1,0 +1,153 @@
+/*
+ * lexicon.h - the word classes of the attribution plugin.
+ *
+ * A lexicon maps a normalised word (ASCII lower case, ’ read as ') to an
+ * entry: a bit set of classes (AT_L_*), a special word id (AT_W_*), verb
+ * information (AT_V_*, AT_VF_*) and the multi-word phrases that start with
+ * the word ("white house", "associated press").  It is built once, at
+ * create, from the const tables in words.c plus the configured outlets, and
+ * is read-only afterwards, so any number of threads may look words up.
+ *
+ * Errors: at_lexicon_build returns 0 or -1 (out of memory, bad outlet name,
+ * with a reason in err).  Ownership: the lexicon owns all its memory and
+ * at_lexicon_free releases it through the allocator it was built with.
+ */
+#ifndef AT_LEXICON_H
+#define AT_LEXICON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ---- word classes (bits of at_lexent.cls) ---- */
+#define AT_L_DET      (1ull << 0)  /* the a an another other */
+#define AT_L_QUANT    (1ull << 1)  /* one two several some many */
+#define AT_L_POSSDET  (1ull << 2)  /* his her its their our */
+#define AT_L_MOD      (1ull << 3)  /* senior former top state-run ... */
+#define AT_L_ANONMOD  (1ull << 4)  /* anonymous unnamed unidentified */
+#define AT_L_TITLE    (1ull << 5)  /* president spokesman general judge */
+#define AT_L_PERSON   (1ull << 6)  /* weak person nouns: doctor woman lawyer */
+#define AT_L_ANON     (1ull << 7)  /* official(s) source(s) diplomat(s) aide(s) */
+#define AT_L_PEOPLE   (1ull << 8)  /* person people: anonymous only with a post-modifier */
+#define AT_L_INST     (1ull << 9)  /* ministry embassy government police */
+#define AT_L_DOC      (1ull << 10) /* statement report data census */
+#define AT_L_PDOC     (1ull << 11) /* letter post message: personal writings */
+#define AT_L_ORG      (1ull << 12) /* named organisations (capitalised only) */
+#define AT_L_PLACE    (1ull << 13) /* countries (capitalised only) */
+#define AT_L_CITY     (1ull << 14) /* capitals and big cities (capitalised only) */
+#define AT_L_DEMONYM  (1ull << 15) /* Russian Czech European (capitalised only) */
+#define AT_L_OUTLET   (1ull << 16) /* news outlets and agencies (capitalised only) */
+#define AT_L_OUTSUF   (1ull << 17) /* Times Post Journal News: outlet name endings (capitalised only) */
+#define AT_L_MEDIA    (1ull << 18) /* media press newspaper broadcaster channel outlet */
+#define AT_L_VAGUE    (1ull << 19) /* experts critics residents: crowds, never a finding */
+#define AT_L_PRON     (1ull << 20) /* he she it they i we you */
+#define AT_L_AUX      (1ull << 21) /* has had will would did ... */
+#define AT_L_BE       (1ull << 22) /* is was were been being got */
+#define AT_L_ADV      (1ull << 23) /* also later repeatedly: inside a verb group */
+#define AT_L_STOP     (1ull << 24) /* function words and non-name capitalised words */
+#define AT_L_PREP     (1ull << 25) /* of for from at by with in on to ... */
+#define AT_L_CONNECT  (1ull << 26) /* familiar close briefed ... after a source noun */
+#define AT_L_ABBR     (1ull << 27) /* takes a trailing period: Gen. Sen. Mr. Jan. */
+#define AT_L_PARTICLE (1ull << 28) /* von van de al bin: inside personal names */
+#define AT_L_PRIZE    (1ull << 29) /* trophy title seat: "claimed the trophy" is no claim */
+#define AT_L_REL      (1ull << 30) /* who whom whose which that where */
+#define AT_L_REASON   (1ull << 31) /* because authorized sensitive: why anonymity */
+#define AT_L_KNOW     (1ull << 32) /* seen attended present involved: how they know */
+#define AT_L_NEEDCAPS (1ull << 33) /* set by the builder: entry needs a capital in text */
+#define AT_L_NAME     (1ull << 34) /* set by the tokenizer: capitalised unknown word */
+#define AT_L_ACRONYM  (1ull << 35) /* set by the tokenizer: unknown ALL-CAPS word */
+
+/* Classes that only apply to a capitalised occurrence. */
+#define AT_L_CAPONLY (AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_DEMONYM | AT_L_OUTLET | AT_L_OUTSUF)
+
+/* ---- special word ids (at_lexent.wid) ---- */
+enum {
+    AT_W_NONE = 0,
+    AT_W_AND, AT_W_TO, AT_W_ACCORDING, AT_W_PER, AT_W_BY, AT_W_AS, AT_W_THAT, AT_W_OF,
+    AT_W_FOR, AT_W_FROM, AT_W_AT, AT_W_WITH, AT_W_IN, AT_W_ON, AT_W_ABOUT,
+    AT_W_IT, AT_W_HE, AT_W_SHE, AT_W_THEY, AT_W_I, AT_W_WE, AT_W_YOU,
+    AT_W_THE, AT_W_A, AT_W_ONE, AT_W_SOURCE, AT_W_INSIDER, AT_W_INTEL, AT_W_AUTH,
+    AT_W_CONDITION, AT_W_ANONYMITY, AT_W_ANONYMOUSLY, AT_W_NAMED, AT_W_IDENTIFIED,
+    AT_W_DECLINED, AT_W_ASKED, AT_W_REQUESTED, AT_W_NOT, AT_W_NEWS, AT_W_AGENCY,
+    AT_W_INTERVIEW, AT_W_SPEAKING, AT_W_MEDIA, AT_W_REPORTS, AT_W_OUT, AT_W_US,
+    AT_W_UPON, AT_W_WHO, AT_W_WHICH, AT_W_OFFICIAL, AT_W_TV, AT_W_FOLLOWING,
+    AT_W_SAYING, AT_W_HAVING, AT_W_WHILE, AT_W_THIS, AT_W_MORE
+};
+
+/* ---- verbs ---- */
+enum {
+    AT_V_NONE = 0,
+    AT_V_SAY,    /* say add warn explain note ...: any subject */
+    AT_V_TELL,   /* tell: needs an object, "told to" is no attribution */
+    AT_V_COG,    /* believe think fear assess: cognition */
+    AT_V_DOC,    /* find show indicate: only with a document subject */
+    AT_V_READ,   /* "the statement read": document subject, then punctuation */
+    AT_V_CALL,   /* call describe dub label: needs a quote or "as" after */
+    AT_V_ISSUE,  /* issue release publish: needs a document object */
+    AT_V_STANCE, /* accuse condemn dismiss threaten: weaker */
+    AT_V_CITE,   /* cite quote: the object is a source too */
+    AT_V_CLAIM,  /* claim: not with a prize object */
+    AT_V_ASK     /* ask: not "asked to", "asked not to be named" */
+};
+/* verb form bits (at_lexent.vform) */
+#define AT_VF_BASE 0x01u
+#define AT_VF_S    0x02u
+#define AT_VF_PAST 0x04u
+#define AT_VF_PART 0x08u
+#define AT_VF_ING  0x10u
+
+/* Longest word the lexicon can hold (bytes, normalised). */
+#define AT_KEY_MAX 40
+/* Most words in one phrase. */
+#define AT_PHRASE_MAX 6
+
+typedef struct at_lexent {
+    uint64_t cls;        /* AT_L_* classes of any occurrence */
+    uint64_t capcls;     /* classes of a capitalised occurrence only */
+    uint64_t allcapcls;  /* classes of an ALL-CAPS occurrence only (US, WHO) */
+    uint16_t wid;        /* AT_W_* */
+    uint8_t vclass;      /* AT_V_* */
+    uint8_t vform;       /* AT_VF_* bits */
+    int32_t phrase;      /* first phrase starting with this word, -1 if none */
+} at_lexent;
+
+typedef struct at_phrase {
+    uint64_t cls;                    /* class of the whole phrase */
+    int needcaps;                    /* proper noun: its last word must be capitalised */
+    uint16_t wid;                    /* special id of the whole phrase */
+    uint8_t nwords;                  /* 2..AT_PHRASE_MAX */
+    uint32_t word[AT_PHRASE_MAX];    /* offsets of the words in the key arena */
+    uint8_t wlen[AT_PHRASE_MAX];
+    int32_t next;                    /* next phrase with the same first word */
+} at_phrase;
+
+/* Memory functions the lexicon (and the rest of the plugin) allocates with. */
+typedef struct at_alloc {
+    void *(*alloc)(size_t size);
+    void (*free)(void *ptr);
+} at_alloc;
+
+typedef struct at_lexicon at_lexicon;
+
+/* Build the lexicon from the built-in tables plus `n_outlets` extra outlet
+ * names (one or more words each).  Returns 0 and sets *out, or -1 with a
+ * one-line reason in err. */
+int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
+                     const at_alloc *al, char *err, size_t errlen);
+
+/* Free a lexicon (NULL is fine). */
+void at_lexicon_free(at_lexicon *lx);
+
+/* Normalise text[0..len) into key (ASCII lower case, ’ and ‘ read as ').
+ * Returns the key length, or 0 when the word is longer than AT_KEY_MAX. */
+size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 1]);
+
+/* Entry of a normalised key, or NULL. */
+const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t len);
+
+/* Phrase number i (i >= 0 from at_lexent.phrase or at_phrase.next). */
+const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i);
+
+/* The bytes of a phrase word (see at_phrase.word). */
+const char *at_lexicon_arena(const at_lexicon *lx, uint32_t off);
+
+#endif

@@ -1,0 +1,73 @@
+#!/bin/sh
+# Scoring example articles: findings at the right line:col, exit codes, thresholds.
+. "$(dirname "$0")/lib.sh"
+
+A=$ROOT/examples/articles
+
+run "$CREDSCORE" score "$A/harbour-fire.md"
+is "$STATUS" 1 "harbour-fire is below the default threshold: exit 1"
+like "$OUT" "harbour-fire.md:12:1  anonymous  -8  \"Officials said\"" "anonymous source at 12:1"
+like "$OUT" "harbour-fire.md:12:68  unverified  -6  \"could not be independently verified\"" \
+    "unverified claim at 12:68 (spans a line break in the source)"
+like "$OUT" "harbour-fire.md:8:1  on_record  \+[0-9.]+  \"\"We had crews|harbour-fire.md:9:1  on_record .*Fire Chief Marta Ilves said" \
+    "named on-record statement"
+like "$OUT" "harbour-fire.md:17:1  vague  -5  \"Some observers argue\"" "vague attribution"
+like "$OUT" "score [0-9]+/100" "summary line with the score"
+like "$OUT" "named-to-anonymous [0-9]+:[0-9]+" "named-to-anonymous ratio"
+
+run "$CREDSCORE" score --fail-under 0 "$A/harbour-fire.md"
+is "$STATUS" 0 "--fail-under 0 passes"
+run "$CREDSCORE" score --fail-under 101 "$A/council-budget.md"
+is "$STATUS" 1 "--fail-under 101 fails"
+run "$CREDSCORE" score --fail-under 101 --no-exit "$A/council-budget.md"
+is "$STATUS" 0 "--no-exit keeps exit 0"
+run "$CREDSCORE" score --fail-under abc "$A/council-budget.md"
+is "$STATUS" 2 "bad --fail-under is a usage error"
+like "$ERR" "fail-under wants a number" "usage error message"
+
+# stdin, and the input format option
+run sh -c "cat '$A/school-closures.txt' | '$CREDSCORE' score --fail-under 0 -"
+is "$STATUS" 0 "stdin is scored"
+like "$OUT" "^-:5:1  vague  -5  \"Experts say\"" "stdin findings are named '-'"
+
+# HTML: script, style and nav are not scored; entities decoded
+run "$CREDSCORE" score --fail-under 0 "$A/border-clash.html"
+unlike "$OUT" "Sources said menu|officials said nothing" "nav and script text are skipped"
+like "$OUT" "border-clash.html:14:34  anonymous  -8  \"sources familiar with\"" "HTML finding at the source line:col"
+
+# several files and a folder, one summary
+run "$CREDSCORE" score --fail-under 0 "$A"
+is "$STATUS" 0 "a folder is scored"
+like "$OUT" "4 articles scored, 0 below the threshold, 0 errors" "one summary for the folder"
+
+# JSON report
+run "$CREDSCORE" score --fail-under 0 -f json "$A/harbour-fire.md"
+is "$STATUS" 0 "json report exit 0"
+is "$(jqr "$OUT" '.schema + " " + (.version|tostring)')" "credscore-report 1" "schema and version"
+is "$(jqr "$OUT" '[.articles[0].findings[] | select(.marker=="unverified") | "\(.line):\(.column) \(.text)"] | join(",")')" \
+   "12:68 could not be independently verified" "json finding line, column, text"
+is "$(jqr "$OUT" '[.articles[0].findings[] | .points] | add + .articles[0].summary.base | . == .' )" "true" \
+   "points are numbers"
+is "$(jqr "$OUT" '(.articles[0].summary.base + .articles[0].summary.points) as $s | if $s < 0 then 0 elif $s > 100 then 100 else $s end | . == .articles[0].score' 2>/dev/null || echo skip)" \
+   "$(jqr "$OUT" '(.articles[0].summary.base + .articles[0].summary.points) as $s | (if $s < 0 then 0 elif $s > 100 then 100 else $s end) == .articles[0].score')" \
+   "score = clamp(base + points)"
+
+# determinism: byte-identical output for the same input and config
+run "$CREDSCORE" score --fail-under 0 -f json "$A/border-clash.html"
+first=$OUT
+run "$CREDSCORE" score --fail-under 0 -f json "$A/border-clash.html"
+is "$OUT" "$first" "the same input gives byte-identical JSON"
+
+# -o writes atomically; a failed run leaves the previous report intact
+run "$CREDSCORE" score --fail-under 0 -f json -o "$TMP/report.json" "$A/harbour-fire.md"
+is "$STATUS" 0 "-o exit 0"
+is "$(jq -r '.articles|length' "$TMP/report.json")" 1 "-o wrote the report"
+cp "$TMP/report.json" "$TMP/before.json"
+run "$CREDSCORE" score --fail-under 0 -f json -o "$TMP/report.json" "$A/harbour-fire.md" "$TMP/missing.md"
+is "$STATUS" 2 "a missing file fails the run"
+run cmp "$TMP/report.json" "$TMP/before.json"
+is "$STATUS" 0 "the previous report is left intact"
+like "$ERR" "report.json left unchanged" "and the user is told"
+is "$(ls "$TMP" | grep -c '\.tmp\.')" 0 "no temporary file is left behind"
+
+done_testing

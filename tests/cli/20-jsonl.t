@@ -1,0 +1,50 @@
+#!/bin/sh
+# Stream mode: one report line per input line, in order, errors in-band.
+. "$(dirname "$0")/lib.sh"
+
+line='{"id":"a","text":"Officials said the strike killed 20 soldiers, a claim that could not be independently verified."}'
+run sh -c "printf '%s\n' '$line' | '$CREDSCORE' score --jsonl - --fail-under 0"
+is "$STATUS" 0 "acceptance line: exit 0"
+is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 1 "one output line"
+is "$(jqr "$OUT" .id)" a "same id"
+is "$(jqr "$OUT" '[.findings[].marker] | unique | map(select(. == "anonymous" or . == "unverified")) | join(",")')" \
+   "anonymous,unverified" "markers include anonymous and unverified"
+is "$(jqr "$OUT" '[.findings[] | select(.marker=="unverified") | "\(.start)-\(.end)"] | join(",")')" "59-94" \
+   "unverified span in bytes"
+
+cat > "$TMP/in.jsonl" <<'JSONL'
+{"id":"first","text":"Mayor Lena Ortiz said the bridge would reopen on Friday."}
+{"id": 7, "text": "Critics say the bridge was never safe."}
+not json at all
+
+{"id":"no-text"}
+{"id":"md","format":"markdown","text":"# Heading\n\nThe ministry reportedly froze the funds."}
+{"id":"bad-format","format":"pdf","text":"x"}
+{"id":"empty","text":"   "}
+{"id":"last","text":"The figures have not been verified."}
+JSONL
+run "$CREDSCORE" score --jsonl "$TMP/in.jsonl" --fail-under 0
+is "$STATUS" 2 "malformed lines make the exit status 2"
+is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 8 "one output line per non-blank input line"
+is "$(printf '%s\n' "$OUT" | jq -r '.id // "null"' | tr '\n' ' ')" "first 7 null no-text md bad-format empty last " \
+   "ids in input order (numbers as strings)"
+is "$(printf '%s\n' "$OUT" | jq -r 'select(.error) | "\(.line): \(.error)"' | head -1 | cut -c1-25)" \
+   "3: malformed JSON at colu" "malformed JSON names its line number"
+like "$(printf '%s\n' "$OUT" | sed -n 4p)" '"line":5,"error":"missing \\"text\\"' "missing text names line 5"
+like "$(printf '%s\n' "$OUT" | sed -n 6p)" '"line":7,"error":"\\"format\\" must be' "bad format names line 7"
+like "$(printf '%s\n' "$OUT" | sed -n 7p)" '"line":8,"error":"empty: empty input' "empty text is an error"
+is "$(printf '%s\n' "$OUT" | sed -n 5p | jq -r '.format + " " + ([.findings[].marker]|join(","))')" "markdown hedged" \
+   "per-line format"
+is "$(printf '%s\n' "$OUT" | sed -n 8p | jq -r '[.findings[].marker]|join(",")')" "unverified" \
+   "lines after errors are still scored"
+like "$ERR" "4 malformed or failed lines" "stderr summary"
+
+# Flushing: each line is written as soon as it is scored.
+run sh -c "( printf '%s\n' '$line'; sleep 2; printf '%s\n' '$line' ) | '$CREDSCORE' score --jsonl - --fail-under 0 | head -1"
+is "$(jqr "$OUT" .id)" a "first line arrives before the input ends"
+
+run "$CREDSCORE" score --jsonl "$TMP/missing.jsonl"
+is "$STATUS" 2 "missing stream file: exit 2"
+like "$ERR" "missing.jsonl: cannot open" "and a message"
+
+done_testing

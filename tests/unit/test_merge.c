@@ -1,0 +1,229 @@
+/* test_merge.c - the merge function: caps, one-shot, duplicates, clamping,
+ * and the properties over whole articles (monotonicity, determinism). */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "merge.h"
+#include "report.h"
+#include "scorer.h"
+#include "tap.h"
+
+static cs_finding mk(const cs_config *cfg, const char *marker, size_t passage, size_t start,
+                     size_t end, double weight)
+{
+    cs_finding f = {0};
+    f.marker = cs_config_marker_index(cfg, marker);
+    f.rule_id = "test-rule";
+    f.source = "test.lua:1";
+    f.message = "m";
+    f.passage = passage;
+    f.start = start;
+    f.end = end;
+    f.weight = weight;
+    f.confidence = 1;
+    return f;
+}
+
+static void unit_checks(void)
+{
+    cs_config cfg;
+    cs_diag d;
+    ok(cs_config_default(&cfg, &d) == 0, "built-in config loads");
+    int anon = cs_config_marker_index(&cfg, "anonymous");
+    int hedged = cs_config_marker_index(&cfg, "hedged");
+    int named = cs_config_marker_index(&cfg, "on_record");
+    ok(anon >= 0 && hedged >= 0 && named >= 0, "the headline markers exist");
+    /* Known caps for the checks below. */
+    cfg.base = 50;
+    cfg.markers[anon].passage_cap = 12;
+    cfg.markers[anon].cap = 20;
+    cfg.markers[anon].one_shot = 0;
+    cfg.markers[hedged].one_shot = 1;
+    cfg.markers[hedged].passage_cap = 0;
+    cfg.markers[hedged].cap = 0;
+
+    cs_result r;
+    cs_result_init(&r);
+    cs_finding f;
+    f = mk(&cfg, "anonymous", 0, 0, 10, -8);
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 20, 30, -8); /* hits the passage cap: -4 */
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 5, 12, -6); /* overlaps the first: duplicate */
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "hedged", 0, 40, 50, -3);
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "hedged", 0, 60, 70, -2); /* one-shot: 0 */
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 1, 0, 5, -8);
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 1, 10, 15, -8); /* article cap 20 stops the marker at -20 */
+    cs_result_add(&r, &f);
+    ok(cs_merge(&cfg, 2, &r) == 0, "merge runs");
+    is_int(r.nfindings, 7, "all findings kept in the result");
+    /* Sorted by passage, start: p0 [0,10) [5,12) [20,30) [40,50) [60,70), p1 [0,5) [10,15) */
+    is_int((int)r.findings[0].points, -8, "first anonymous counts in full");
+    is_int(r.findings[1].note, CS_NOTE_DUPLICATE, "overlapping finding of the same marker is a duplicate");
+    is_int((int)r.findings[1].points, 0, "a duplicate counts 0");
+    is_int(r.findings[1].dup_of, 0, "and names what it duplicates");
+    is_int((int)r.findings[2].points, -4, "passage cap cuts the second anonymous to -4");
+    is_int(r.findings[2].note, CS_NOTE_PASSAGE_CAP, "with a passage-cap note");
+    is_int((int)r.findings[3].points, -3, "strongest hedge counts");
+    is_int(r.findings[4].note, CS_NOTE_ONE_SHOT, "second hedge in a passage is one-shot");
+    ok(fabs(r.passages[0].points - (-15)) < 1e-9, "passage 0 points = -8 -4 -3");
+    ok(fabs(r.passages[0].score - 35) < 1e-9, "passage 0 score = 50 - 15");
+    ok(fabs(r.markers[anon].raw - (-24)) < 1e-9, "anonymous raw over the article = -12 -12 (passage caps)");
+    ok(fabs(r.markers[anon].points - (-20)) < 1e-9 && r.markers[anon].capped,
+       "article cap holds anonymous at -20");
+    ok(fabs(r.score - 27) < 1e-9, "article = 50 - 20 - 3 = 27");
+    ok(r.verdict != NULL, "a verdict is given");
+
+    /* Clamping at 0 and 100. */
+    cs_result_reset(&r);
+    cfg.markers[anon].cap = 0;
+    cfg.markers[anon].passage_cap = 0;
+    for (size_t p = 0; p < 20; p++) {
+        f = mk(&cfg, "anonymous", p, 0, 4, -8);
+        cs_result_add(&r, &f);
+    }
+    cs_merge(&cfg, 20, &r);
+    ok(r.score == 0, "score never goes below 0");
+    cs_result_reset(&r);
+    cfg.markers[named].cap = 0;
+    cfg.markers[named].passage_cap = 0;
+    for (size_t p = 0; p < 20; p++) {
+        f = mk(&cfg, "on_record", p, 0, 4, 6);
+        cs_result_add(&r, &f);
+    }
+    cs_merge(&cfg, 20, &r);
+    ok(r.score == 100, "score never goes above 100");
+
+    /* Suppressed findings stay listed but count 0. */
+    cs_result_reset(&r);
+    f = mk(&cfg, "anonymous", 0, 0, 4, -8);
+    f.suppress_reason = "cleared by the standards desk";
+    cs_result_add(&r, &f);
+    cs_merge(&cfg, 1, &r);
+    ok(r.findings[0].note == CS_NOTE_SUPPRESSED && r.findings[0].points == 0 && r.score == 50,
+       "a suppressed finding leaves the score");
+    cs_result_free(&r);
+    cs_config_free(&cfg);
+}
+
+/* ---- properties over whole articles, with the bundled rules and plugins ---- */
+
+static const char *const neutral[] = {
+    "The bridge over the Tamsel river opened in 1962.",
+    "Traffic was diverted through the old town for most of the day.",
+    "Officials said the repairs would take a month.",
+    "Critics say the contract was rushed, a claim that could not be verified.",
+    "Mayor Lena Ortiz said the bridge would reopen on Friday.",
+    "The works reportedly cost twice the estimate.",
+    "\"We are doing what we can,\" she said.",
+    "The transport ministry said in a statement that inspections were complete.",
+};
+static const char *const anonymous_passages[] = {
+    "A source familiar with the inspection said cracks were found in two piers.",
+    "Officials said the budget had been exhausted.",
+    "According to people briefed on the plan, the tender will be cancelled.",
+};
+static const char *const named_passages[] = {
+    "Chief engineer Tomas Brandt said the piers were sound.",
+    "\"The bridge is safe,\" Deputy Mayor Ines Kowal told reporters on Tuesday.",
+    "Brandt added that the inspection report would be published.",
+};
+
+static double score_text(cs_scorer *s, const char *text, cs_result *r, cs_buf *json)
+{
+    cs_document doc;
+    cs_diag d;
+    double score = -1;
+    if (cs_document_load_memory(&doc, "prop", text, strlen(text), CS_FORMAT_TEXT, &d) == 0 &&
+        cs_scorer_score(s, &doc, r, &d) == 0) {
+        score = r->score;
+        if (json) {
+            cs_json j;
+            cs_json_init(&j, json, 0);
+            cs_report_json_article(&j, &doc, r, cs_scorer_config(s), "prop", NULL);
+        }
+    } else {
+        printf("# scoring failed: %s\n", d.msg);
+    }
+    cs_document_free(&doc);
+    return score;
+}
+
+static void property_checks(void)
+{
+    cs_config cfg;
+    cs_diag d;
+    cs_config_default(&cfg, &d);
+    const char *build = getenv("BUILD") ? getenv("BUILD") : "build";
+    char plugdir[512];
+    snprintf(plugdir, sizeof plugdir, "%s/plugins", build);
+    const char *dirs[] = {plugdir};
+    const char *rules[] = {"rules"};
+    cs_scorer_opts o = {0};
+    o.rule_files = rules;
+    o.nrule_files = 1;
+    o.plugin_dirs = dirs;
+    o.nplugin_dirs = 1;
+    o.log = NULL;
+    cs_scorer *s = NULL;
+    if (!ok(cs_scorer_new(&s, &cfg, &o, &d) == 0, "scorer with the bundled rules and plugins")) {
+        printf("# %s\n", d.msg);
+        cs_config_free(&cfg);
+        return;
+    }
+    cs_result r;
+    cs_result_init(&r);
+    unsigned seed = 12345;
+    int raise_anon = 0, lower_named = 0, nondet = 0, trials = 0;
+    cs_buf art = {0}, more = {0}, j1 = {0}, j2 = {0};
+    for (int t = 0; t < 200; t++) {
+        art.len = 0;
+        cs_buf_terminate(&art);
+        int n = 1 + (int)(rand_r(&seed) % 6);
+        for (int k = 0; k < n; k++)
+            cs_buf_printf(&art, "%s\n\n", neutral[rand_r(&seed) % 8]);
+        double base = score_text(s, art.data, &r, NULL);
+        for (int which = 0; which < 2; which++) {
+            more.len = 0;
+            cs_buf_append(&more, art.data, art.len);
+            const char *extra = which == 0 ? anonymous_passages[rand_r(&seed) % 3]
+                                           : named_passages[rand_r(&seed) % 3];
+            cs_buf_printf(&more, "%s\n", extra);
+            double after = score_text(s, more.data, &r, NULL);
+            if (which == 0 && after > base + 1e-9)
+                raise_anon++;
+            if (which == 1 && after < base - 1e-9)
+                lower_named++;
+        }
+        j1.len = j2.len = 0;
+        score_text(s, art.data, &r, &j1);
+        score_text(s, art.data, &r, &j2);
+        if (j1.len != j2.len || memcmp(j1.data, j2.data, j1.len) != 0)
+            nondet++;
+        trials++;
+    }
+    is_int(raise_anon, 0, "adding an anonymous passage never raised the score (%d articles)", trials);
+    is_int(lower_named, 0, "adding a named on-record passage never lowered the score (%d articles)",
+           trials);
+    is_int(nondet, 0, "the same input gave byte-identical JSON every time");
+    cs_buf_free(&art);
+    cs_buf_free(&more);
+    cs_buf_free(&j1);
+    cs_buf_free(&j2);
+    cs_result_free(&r);
+    cs_scorer_free(s);
+    cs_config_free(&cfg);
+}
+
+int main(void)
+{
+    unit_checks();
+    property_checks();
+    return done_testing();
+}
