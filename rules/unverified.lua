@@ -62,3 +62,29 @@ rule {
     miss = { "The count was confirmed by the hospital." },
   },
 }
+
+rule {
+  id = "unverified-unsupported", marker = "unverified", weight = -5,
+  message = "The article says the claim was never backed up: keep that next to the claim and say who disputes it",
+  regex = [[\b(?:never|not|no one has|nobody has|without|yet to be|has yet to)\s+(?:\w+\s+){0,3}?(?:backed up|substantiated|corroborated|proven|proved)\b]],
+  needs = { "backed up", "substantiated", "corroborated", "proven", "proved" },
+  examples = {
+    hit = { "He called it a plot, a claim he has never backed up with evidence.",
+            "The allegation has not been corroborated." },
+    miss = { "The theory was proven in 1998 by two labs." },
+  },
+}
+
+rule {
+  id = "unverified-no-confirmation", marker = "unverified", weight = -5,
+  message = "No confirmation: say who was asked and keep the claim out of the lead",
+  phrases = { "no official confirmation", "no independent confirmation", "no confirmation",
+              "not been officially confirmed", "was not officially confirmed",
+              "has not been officially confirmed", "there was no confirmation",
+              "could not be reached for confirmation", "declined to confirm",
+              "would not confirm", "did not confirm", "has not confirmed", "have not confirmed" },
+  examples = {
+    hit = { "There was no official confirmation of the second blast." },
+    miss = { "The hospital confirmed two deaths." },
+  },
+}

@@ -22,6 +22,18 @@ rule {
 }
 
 rule {
+  id = "vague-crowd-qualified", marker = "vague", weight = -5,
+  message = "Who, exactly? A quantified crowd (\"many governments\") is not a source",
+  regex = [[\b(?:some|many|most|several|numerous|certain)\s+]] .. crowd ..
+          [[(?:\s+(?!say|said|argue|believe|think|view)[\w'\x{2019}-]+){1,5}?\s+(?:say|said|argue|argued|believe|believed|think|thought|fear|feared|warn|warned|suggest|suggested|contend|note|noted|view|viewed|see|saw|consider|considered|regard|regarded|insist|insisted)\b]],
+  needs = { "some", "many", "most", "several", "numerous", "certain" },
+  examples = {
+    hit = { "Many governments in the region view the pact as harmless." },
+    miss = { "Many governments signed the treaty in May." },
+  },
+}
+
+rule {
   id = "vague-passive", marker = "vague", weight = -4,
   message = "Passive attribution hides the source: say who believes or says it",
   phrases = { "it is believed", "it is widely believed", "it was believed", "it is thought",
@@ -30,8 +42,8 @@ rule {
               "it is widely assumed", "it is generally accepted", "it is widely accepted",
               "it is widely expected", "is widely seen as", "are widely seen as",
               "is widely regarded as", "are widely regarded as", "is widely viewed as",
-              "there have been speculations", "there has been speculation",
-              "there is speculation", "amid speculation", "speculation that",
+              "speculation", "speculations", "speculated", "one theory is", "one theory",
+              "some theorize", "some theorise",
               "the consensus view", "the conventional wisdom", "the prevailing view",
               "many people believe", "some people say", "people are saying",
               "the belief that", "suspicions that", "it has been suggested",
@@ -40,8 +52,8 @@ rule {
               "according to various estimates", "according to some estimates",
               "according to estimates", "according to unconfirmed reports",
               "according to some accounts", "according to media reports",
-              "according to local reports", "according to press reports", "reports suggest",
-              "reports say", "reports said", "some reports", "media reports" },
+              "according to local reports", "reports suggest",
+              "reports say", "reports said", "some reports" },
   unless = { "reports of the", "reporters", "report of the commission" },
   examples = {
     hit = { "It is widely believed that the factory will close.",

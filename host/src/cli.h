@@ -66,5 +66,7 @@ int cs_cmd_stream(const cs_cli *cli);
 int cs_cmd_config(const cs_cli *cli);
 int cs_cmd_plugins(const cs_cli *cli);
 int cs_cmd_rules(const cs_cli *cli);
+int cs_cmd_test(const cs_cli *cli);
+int cs_cmd_eval(const cs_cli *cli);
 
 #endif

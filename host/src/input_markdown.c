@@ -15,10 +15,11 @@
  * Offsets: every passage byte maps to its exact byte of the original file.
  * cmark reports reliable line:column only for blocks, so each inline
  * literal is located by searching forward from a cursor inside its block's
- * byte range.  A literal that is not in the source verbatim (backslash
- * escapes, entities, a code span over a line break) is aligned character by
- * character: "\*" or "&amp;" maps its decoded bytes onto all of its source
- * bytes (cs_doc_add with src_len != len).  Link destinations, titles and
+ * byte range, taking the earliest place where it matches: verbatim, or
+ * character by character where it is not in the source verbatim (backslash
+ * escapes, entities, a code span over a line break): "\*" or "&amp;" maps
+ * its decoded bytes onto all of its source bytes (cs_doc_add with
+ * src_len != len).  Link destinations, titles and
  * reference labels, image syntax and inline HTML move the cursor past them
  * so that they are never mistaken for text.
  */
@@ -63,7 +64,7 @@ typedef struct md_state {
     size_t drop;   /* leading literal bytes not to add (a doubled space) */
 } md_state;
 
-/* How far past the cursor a literal is first looked for (markup between
+/* How far past the cursor a literal is looked for first (markup between
  * two literals is short; link tails and inline HTML are skipped apart). */
 #define MD_WINDOW 1024
 /* Start positions tried by the character aligner. */
@@ -202,11 +203,14 @@ static int md_align(md_state *m, const char *lit, size_t n, size_t s, int emit, 
         int named;
         size_t elen;
         if (c == '\\' && s + 1 < lim && is_ascii_punct((unsigned char)src[s + 1]) &&
-            src[s + 1] == lit[l]) {
+            src[s + 1] == lit[l] && !(lit[l] == '\\' && l + 1 < n && lit[l + 1] == '\\')) {
             take = 1;
             stake = 2;
         } else if (c == '&' && (elen = md_entity(src + s, lim - s, &named, dec, &dlen)) > 0 &&
-                   dlen > 0 && dlen <= n - l && memcmp(dec, lit + l, dlen) == 0) {
+                   dlen > 0 && dlen <= n - l && memcmp(dec, lit + l, dlen) == 0 &&
+                   !(elen <= n - l && memcmp(src + s, lit + l, elen) == 0)) {
+            /* A decoded entity (unless the literal has it verbatim, as a
+             * code span does). */
             take = dlen;
             stake = elen;
         } else if (c == (unsigned char)lit[l]) {
@@ -269,28 +273,24 @@ static int md_literal(md_state *m, const char *lit, size_t n)
             m->drop++;
     size_t lim = m->limit;
     size_t win = m->cursor + n + MD_WINDOW < lim ? m->cursor + n + MD_WINDOW : lim;
-    const char *p = NULL;
-    if (m->cursor < win)
-        p = memmem(m->src + m->cursor, win - m->cursor, lit, n);
-    if (p == NULL) {
-        /* Escapes or entities: align character by character. */
-        int tries = 0;
-        size_t end;
-        for (size_t s = m->cursor; s < win && tries < MD_ALIGN_TRIES; s++) {
-            char c = m->src[s];
-            if (c != lit[0] && c != '\\' && c != '&' && !(lit[0] == ' ' && (c == '\n' || c == '\r')))
-                continue;
-            tries++;
-            if (md_align(m, lit, n, s, 0, &end) != 0)
-                continue;
-            if (md_align(m, lit, n, s, 1, &end) != 0)
-                return -1;
-            m->cursor = end;
-            return 0;
-        }
-        if (win < lim && m->cursor < lim)
-            p = memmem(m->src + m->cursor, lim - m->cursor, lit, n);
+    /* The earliest place from the cursor on where the literal matches,
+     * verbatim or through escapes and entities. */
+    int tries = 0;
+    size_t end;
+    for (size_t s = m->cursor; s < win && tries < MD_ALIGN_TRIES; s++) {
+        char c = m->src[s];
+        if (c != lit[0] && c != '\\' && c != '&' && !(lit[0] == ' ' && (c == '\n' || c == '\r')))
+            continue;
+        tries++;
+        if (md_align(m, lit, n, s, 0, &end) != 0)
+            continue;
+        if (md_align(m, lit, n, s, 1, &end) != 0)
+            return -1;
+        m->cursor = end;
+        return 0;
     }
+    /* Far away (should not happen): the first verbatim copy in the block. */
+    const char *p = m->cursor < lim ? memmem(m->src + m->cursor, lim - m->cursor, lit, n) : NULL;
     if (p != NULL) {
         size_t off = (size_t)(p - m->src);
         m->cursor = off + n;

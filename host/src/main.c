@@ -18,6 +18,8 @@ static const char usage[] =
     "  config              print the effective configuration\n"
     "  rules               list every rule with marker, weight, level and source\n"
     "  plugins             list the loaded plugins\n"
+    "  test [PATHS...]     run the rules' examples and annotated fixture articles\n"
+    "  eval LABELS.jsonl   measure detection against labelled passages (--errors)\n"
     "\n"
     "Options:\n"
     "  -c, --config FILE       use this credscore.yaml (default: found upwards from .)\n"
@@ -59,6 +61,7 @@ static const struct option long_opts[] = {
     {"no-exit", no_argument, NULL, OPT_NO_EXIT},
     {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
     {"all", no_argument, NULL, OPT_ALL},
+    {"errors", no_argument, NULL, OPT_ALL},
     {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
@@ -71,7 +74,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *const commands[] = {"score", "config", "rules", "plugins", NULL};
+static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", NULL};
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -187,6 +190,10 @@ int main(int argc, char **argv)
         code = cs_cmd_rules(&cli);
     else if (strcmp(cli.command, "plugins") == 0)
         code = cs_cmd_plugins(&cli);
+    else if (strcmp(cli.command, "test") == 0)
+        code = cs_cmd_test(&cli);
+    else if (strcmp(cli.command, "eval") == 0)
+        code = cs_cmd_eval(&cli);
 out:
     free(dirs);
     return code;

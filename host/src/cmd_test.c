@@ -1,0 +1,341 @@
+/* cmd_test.c - `credscore test [RULE FILES|FOLDERS|FIXTURES...]`.
+ *
+ * Two kinds of test, one runner:
+ *  - every rule's `examples`: each `hit` sentence must produce a finding of
+ *    that rule, each `miss` sentence none;
+ *  - annotated fixture articles (.md, .html): a comment line
+ *        <!-- expect: anonymous, unverified -->      (or: expect: none)
+ *    states the exact set of markers (from rules AND plugins) of the passage
+ *    that starts on the next non-blank line.
+ * Failures print expected vs found markers with their spans; the run ends
+ * with "N passed, M failed" and exits 1 when anything failed. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "paths.h"
+#include "report.h"
+
+typedef struct tally {
+    size_t passed, failed;
+} tally;
+
+static int is_rule_file(const char *p)
+{
+    size_t n = strlen(p);
+    return n > 4 && strcmp(p + n - 4, ".lua") == 0;
+}
+
+static void print_found(const cs_document *doc, const cs_result *res, const cs_config *cfg,
+                        size_t passage, const char *only_rule)
+{
+    int any = 0;
+    for (size_t i = 0; i < res->nfindings; i++) {
+        const cs_finding *f = &res->findings[i];
+        if (f->passage != passage || (only_rule && strcmp(f->rule_id, only_rule) != 0))
+            continue;
+        cs_pos pos;
+        cs_finding_pos(doc, f, &pos);
+        const char *text = cs_doc_text(doc, &doc->passages[f->passage]);
+        printf("      found %s at %d:%d-%d:%d \"%.*s\" [%s]\n", cfg->markers[f->marker].name,
+               pos.line, pos.col, pos.end_line, pos.end_col, (int)(f->end - f->start),
+               text + f->start, f->rule_id);
+        any = 1;
+    }
+    if (!any)
+        printf("      found nothing%s\n", only_rule ? " from this rule" : "");
+}
+
+static int score_text(cs_session *ses, const char *text, cs_document *doc, cs_result *res,
+                      cs_diag *d)
+{
+    if (cs_document_load_memory(doc, "example", text, strlen(text), CS_FORMAT_TEXT, d) != 0)
+        return -1;
+    return cs_scorer_score(ses->scorer, doc, res, d);
+}
+
+static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose)
+{
+    const cs_ruleset *rs = cs_scorer_rules(ses->scorer);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const cs_rule *r = &rs->rules[i];
+        size_t ok_here = 0, bad_here = 0;
+        for (int kind = 0; kind < 2; kind++) {
+            char **ex = kind == 0 ? r->hit_examples : r->miss_examples;
+            size_t n = kind == 0 ? r->nhit_examples : r->nmiss_examples;
+            for (size_t k = 0; k < n; k++) {
+                cs_document doc;
+                cs_diag d;
+                int fired = 0;
+                if (score_text(ses, ex[k], &doc, res, &d) != 0) {
+                    printf("FAIL %s %s: %s example %zu could not be scored: %s\n", r->source,
+                           r->id, kind == 0 ? "hit" : "miss", k + 1, d.msg);
+                    bad_here++;
+                    cs_document_free(&doc);
+                    continue;
+                }
+                for (size_t f = 0; f < res->nfindings; f++)
+                    if (strcmp(res->findings[f].rule_id, r->id) == 0)
+                        fired = 1;
+                if (fired == (kind == 0)) {
+                    ok_here++;
+                } else {
+                    bad_here++;
+                    printf("FAIL %s %s: %s example %zu %s\n", r->source, r->id,
+                           kind == 0 ? "hit" : "miss", k + 1,
+                           kind == 0 ? "did not fire" : "fired");
+                    printf("    \"%s\"\n", ex[k]);
+                    printf("      expected %s%s from this rule\n", kind == 0 ? "" : "no ",
+                           ses->cfg.markers[r->marker].name);
+                    for (size_t p = 0; p < doc.npassages; p++)
+                        print_found(&doc, res, &ses->cfg, p, kind == 0 ? NULL : r->id);
+                }
+                cs_document_free(&doc);
+            }
+        }
+        t->passed += ok_here;
+        t->failed += bad_here;
+        if (verbose && (ok_here || bad_here))
+            printf("%s %s %s: %zu example%s\n", bad_here ? "FAIL" : "ok  ", r->source, r->id,
+                   ok_here + bad_here, ok_here + bad_here == 1 ? "" : "s");
+    }
+}
+
+/* Parse "<!-- expect: a, b -->" on a line; returns 1 and fills a marker
+ * bit set (bit i = config marker i), 0 when the line is no annotation,
+ * -1 on an unknown marker (message printed). */
+static int parse_expect(const char *line, size_t len, const cs_config *cfg, unsigned long long *set,
+                        const char *path, int lineno)
+{
+    const char *p = line, *end = line + len;
+    while (p < end && (*p == ' ' || *p == '\t'))
+        p++;
+    const char *open = "<!--";
+    if ((size_t)(end - p) < 4 || strncmp(p, open, 4) != 0)
+        return 0;
+    p += 4;
+    while (p < end && *p == ' ')
+        p++;
+    if ((size_t)(end - p) < 7 || strncmp(p, "expect:", 7) != 0)
+        return 0;
+    p += 7;
+    const char *close = strstr(p, "-->");
+    if (close == NULL || close > end)
+        return 0;
+    *set = 0;
+    while (p < close) {
+        while (p < close && (*p == ' ' || *p == ','))
+            p++;
+        const char *w = p;
+        while (p < close && *p != ' ' && *p != ',')
+            p++;
+        if (p == w)
+            break;
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(p - w), w);
+        if (strcmp(name, "none") == 0)
+            continue;
+        int m = cs_config_marker_index(cfg, name);
+        if (m < 0) {
+            printf("FAIL %s:%d: unknown marker '%s' in the annotation\n", path, lineno, name);
+            return -1;
+        }
+        *set |= 1ull << m;
+    }
+    return 1;
+}
+
+static void print_set(const cs_config *cfg, unsigned long long set)
+{
+    if (set == 0) {
+        printf("none");
+        return;
+    }
+    int first = 1;
+    for (size_t m = 0; m < cfg->nmarkers; m++)
+        if (set & (1ull << m)) {
+            printf("%s%s", first ? "" : ", ", cfg->markers[m].name);
+            first = 0;
+        }
+}
+
+static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *res, int verbose,
+                        cs_format fmt)
+{
+    cs_document doc;
+    cs_diag d;
+    if (cs_document_load_file(&doc, path, fmt, &d) != 0 ||
+        cs_scorer_score(ses->scorer, &doc, res, &d) != 0) {
+        printf("FAIL %s: %s\n", path, d.msg);
+        t->failed++;
+        cs_document_free(&doc);
+        return;
+    }
+    const char *s = doc.source.data;
+    size_t len = doc.source.len, start = 0;
+    int lineno = 0, pending = 0, pending_line = 0;
+    unsigned long long want = 0;
+    size_t ok_here = 0, bad_here = 0;
+    for (size_t i = 0; i <= len; i++) {
+        if (i < len && s[i] != '\n')
+            continue;
+        lineno++;
+        size_t ll = i - start;
+        unsigned long long set;
+        int a = parse_expect(s + start, ll, &ses->cfg, &set, path, lineno);
+        if (a < 0) {
+            bad_here++;
+        } else if (a == 1) {
+            if (pending) {
+                printf("FAIL %s:%d: annotation followed by no passage\n", path, pending_line);
+                bad_here++;
+            }
+            pending = 1;
+            pending_line = lineno;
+            want = set;
+        } else if (pending) {
+            /* The passage that starts on this line, if any. */
+            size_t p;
+            for (p = 0; p < doc.npassages; p++) {
+                int l, c;
+                cs_doc_line_col(&doc, doc.passages[p].src_start, &l, &c);
+                if (l == lineno)
+                    break;
+            }
+            int blank = 1;
+            for (size_t k = start; k < i; k++)
+                if (s[k] != ' ' && s[k] != '\t' && s[k] != '\r')
+                    blank = 0;
+            if (p < doc.npassages) {
+                unsigned long long got = 0;
+                for (size_t f = 0; f < res->nfindings; f++)
+                    if (res->findings[f].passage == p)
+                        got |= 1ull << res->findings[f].marker;
+                if (got == want) {
+                    ok_here++;
+                } else {
+                    bad_here++;
+                    printf("FAIL %s:%d: expected ", path, lineno);
+                    print_set(&ses->cfg, want);
+                    printf("; found ");
+                    print_set(&ses->cfg, got);
+                    printf("\n");
+                    print_found(&doc, res, &ses->cfg, p, NULL);
+                }
+                pending = 0;
+            } else if (!blank) {
+                printf("FAIL %s:%d: annotation is not followed by a passage start\n", path,
+                       pending_line);
+                bad_here++;
+                pending = 0;
+            }
+        }
+        start = i + 1;
+    }
+    if (pending) {
+        printf("FAIL %s:%d: annotation at the end of the file\n", path, pending_line);
+        bad_here++;
+    }
+    if (verbose || bad_here)
+        printf("%s %s: %zu annotated passage%s\n", bad_here ? "FAIL" : "ok  ", path,
+               ok_here + bad_here, ok_here + bad_here == 1 ? "" : "s");
+    t->passed += ok_here;
+    t->failed += bad_here;
+    cs_document_free(&doc);
+}
+
+int cs_cmd_test(const cs_cli *cli)
+{
+    /* Split operands: rule files/folders of rules vs fixture articles. */
+    const char **rules = calloc(cli->nargs + 1, sizeof(char *));
+    const char **fixtures = calloc(cli->nargs + 1, sizeof(char *));
+    char **owned = NULL;
+    size_t nowned = 0;
+    size_t nr = 0, nf = 0;
+    int code = CS_EXIT_ERROR;
+    cs_session ses;
+    int open = 0;
+    cs_result res;
+    cs_result_init(&res);
+    if (!rules || !fixtures) {
+        cs_cli_error("out of memory");
+        goto out;
+    }
+    for (size_t i = 0; i < cli->nargs; i++) {
+        const char *a = cli->args[i];
+        struct stat st;
+        if (stat(a, &st) != 0) {
+            fprintf(stderr, "credscore: %s: cannot open\n", a);
+            goto out;
+        }
+        if (S_ISDIR(st.st_mode)) {
+            /* A folder: its *.lua are rules, its *.md / *.html fixtures. */
+            char **lua = NULL, **md = NULL, **html = NULL;
+            size_t nl = 0, nm = 0, nh = 0;
+            cs_paths_list(a, ".lua", &lua, &nl);
+            cs_paths_list(a, ".md", &md, &nm);
+            cs_paths_list(a, ".html", &html, &nh);
+            if (nl)
+                rules[nr++] = a;
+            size_t need = nowned + nm + nh + 1;
+            char **all = realloc(owned, need * sizeof(char *));
+            if (all != NULL)
+                owned = all;
+            const char **f2 = all ? realloc(fixtures, (nf + nm + nh + cli->nargs + 1) *
+                                                          sizeof(char *))
+                                  : NULL;
+            if (f2 == NULL) {
+                cs_paths_free_list(md, nm);
+                cs_paths_free_list(html, nh);
+                cs_paths_free_list(lua, nl);
+                cs_cli_error("out of memory");
+                goto out;
+            }
+            fixtures = f2;
+            for (size_t k = 0; k < nm; k++)
+                fixtures[nf++] = owned[nowned++] = md[k];
+            for (size_t k = 0; k < nh; k++)
+                fixtures[nf++] = owned[nowned++] = html[k];
+            free(md);
+            free(html);
+            cs_paths_free_list(lua, nl);
+        } else if (is_rule_file(a)) {
+            rules[nr++] = a;
+        } else {
+            fixtures[nf++] = a;
+        }
+    }
+    cs_cli sub = *cli;
+    if (cs_session_open(&ses, &sub, 0) != 0)
+        goto out;
+    open = 1;
+    cs_scorer_opts o = {0};
+    o.rule_files = nr ? rules : NULL;
+    o.nrule_files = nr;
+    o.plugin_dirs = cli->plugin_dirs;
+    o.nplugin_dirs = cli->nplugin_dirs;
+    o.no_plugins = cli->no_plugins;
+    o.allow_insecure_plugins = cli->allow_insecure_plugins;
+    cs_diag d;
+    if (cs_scorer_new(&ses.scorer, &ses.cfg, &o, &d) != 0) {
+        cs_cli_error(d.msg);
+        goto out;
+    }
+    tally t = {0, 0};
+    int verbose = !cli->quiet;
+    run_examples(&ses, &t, &res, verbose);
+    for (size_t i = 0; i < nf; i++)
+        run_fixture(&ses, fixtures[i], &t, &res, verbose, cli->input_format);
+    printf("%zu passed, %zu failed\n", t.passed, t.failed);
+    code = t.failed ? CS_EXIT_THRESHOLD : CS_EXIT_OK;
+out:
+    cs_result_free(&res);
+    if (open)
+        cs_session_close(&ses);
+    cs_paths_free_list(owned, nowned);
+    free(rules);
+    free(fixtures);
+    return code;
+}
