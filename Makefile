@@ -73,7 +73,7 @@ $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) hos
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -shared -o $@ $(filter %.c,$^) $(LDFLAGS)
 
-$(BUILD)/tests/plugins/%.so: tests/plugins/%.c host/include/credscore/plugin.h
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/test_plugin.h host/include/credscore/plugin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
 

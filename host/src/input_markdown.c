@@ -60,7 +60,6 @@ typedef struct md_state {
     size_t nlines;
     size_t cursor; /* where the next inline is searched from */
     size_t limit;  /* end of the current block */
-    int autolink;  /* the open link is <...> */
     size_t drop;   /* leading literal bytes not to add (a doubled space) */
 } md_state;
 
@@ -230,11 +229,13 @@ static int md_align(md_state *m, const char *lit, size_t n, size_t s, int emit, 
                 return -1;
             stake = elen;
         } else if (lit[l] == ' ' && (c == '\n' || c == '\r')) {
-            /* A code span over a line break. */
+            /* A code span over a line break; the next line's indentation
+             * and block quote markers are not in the literal. */
             stake = 1;
             if (c == '\r' && s + 1 < lim && src[s + 1] == '\n')
                 stake = 2;
-            while (s + stake < lim && (src[s + stake] == ' ' || src[s + stake] == '\t'))
+            while (s + stake < lim && (l + 1 >= n || src[s + stake] != lit[l + 1]) &&
+                   (src[s + stake] == ' ' || src[s + stake] == '\t' || src[s + stake] == '>'))
                 stake++;
             take = 1;
         } else {
@@ -396,31 +397,18 @@ static size_t md_skip_link_tail(const md_state *m, size_t s)
     return q;
 }
 
-/* Entering a link: step over its opening "[" or "<". */
-static void md_link_enter(md_state *m)
-{
-    size_t s = m->cursor;
-    while (s < m->limit && m->src[s] != '[' && m->src[s] != '<') {
-        if (m->src[s] == '\\' && s + 1 < m->limit)
-            s++;
-        s++;
-    }
-    if (s >= m->limit) {
-        m->autolink = 0;
-        return;
-    }
-    m->autolink = m->src[s] == '<';
-    m->cursor = s + 1;
-}
-
-/* Leaving a link: step over "](url "title")", "][label]", "]" or ">". */
+/* Leaving a link: step over "](url "title")", "][label]" or "]"; for an
+ * autolink "<http://...>" over the ">" right after its text.  (Its opening
+ * "[" or "<" needs no care: the search for its first literal passes it.) */
 static void md_link_exit(md_state *m)
 {
-    size_t e = md_find(m, m->cursor, m->autolink ? '>' : ']');
-    if (e >= m->limit)
+    if (m->cursor < m->limit && m->src[m->cursor] == '>') {
+        m->cursor++;
         return;
-    m->cursor = m->autolink ? e + 1 : md_skip_link_tail(m, e + 1);
-    m->autolink = 0;
+    }
+    size_t e = md_find(m, m->cursor, ']');
+    if (e < m->limit)
+        m->cursor = md_skip_link_tail(m, e + 1);
 }
 
 /* An image is skipped whole: step over "![description](url)" in the source. */
@@ -500,7 +488,6 @@ static void md_block_range(md_state *m, cmark_node *node)
         end = m->len; /* an odd position: search to the end of the file */
     m->cursor = start;
     m->limit = end;
-    m->autolink = 0;
 }
 
 int cs_load_markdown(cs_document *doc, cs_diag *d)
@@ -508,7 +495,7 @@ int cs_load_markdown(cs_document *doc, cs_diag *d)
     int rc = -1;
     cmark_node *root = NULL;
     cmark_iter *it = NULL;
-    md_state m = {doc, doc->source.data, doc->source.len, NULL, 0, 0, 0, 0, 0};
+    md_state m = {doc, doc->source.data, doc->source.len, NULL, 0, 0, 0, 0};
     int quotes = 0, items = 0;
 
     if (md_line_index(&m) != 0)
@@ -565,9 +552,7 @@ int cs_load_markdown(cs_document *doc, cs_diag *d)
                 md_skip_raw(&m, lit, strlen(lit));
             break;
         case CMARK_NODE_LINK:
-            if (enter)
-                md_link_enter(&m);
-            else
+            if (!enter)
                 md_link_exit(&m);
             break;
         case CMARK_NODE_IMAGE:

@@ -52,7 +52,9 @@ struct cs_scorer {
 
 void cs_log_stderr(void *ctx, int level, const char *message)
 {
-    (void)ctx;
+    int min = ctx ? *(const int *)ctx : CREDSCORE_LOG_INFO;
+    if (level < min)
+        return;
     const char *what = level >= CREDSCORE_LOG_ERROR ? "error"
                        : level == CREDSCORE_LOG_WARN ? "warning"
                                                       : "note";

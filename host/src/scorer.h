@@ -52,7 +52,8 @@ const cs_config *cs_scorer_config(const cs_scorer *s);
 /* The rule files loaded, in order (display paths). */
 size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files);
 
-/* Default log function: "credscore: warning: ..." on stderr. */
+/* Default log function: "credscore: warning: ..." on stderr.  ctx may
+ * point at an int, the lowest level printed (default CREDSCORE_LOG_INFO). */
 void cs_log_stderr(void *ctx, int level, const char *message);
 
 #endif

@@ -31,7 +31,7 @@ const at_wordset at_wordsets[] = {
     {AT_L_PRON | AT_L_STOP, AT_W_WE, "we"},
     {AT_L_PRON | AT_L_STOP, AT_W_YOU, "you"},
     {AT_L_STOP, 0,
-     "me him them myself ourselves yourself everyone everybody someone somebody nobody "
+     "me him them us myself ourselves yourself everyone everybody someone somebody nobody "
      "anyone anybody something nothing anything everything"},
     {AT_L_ADV | AT_L_STOP, 0, "himself herself itself themselves"},
     {AT_L_REL | AT_L_STOP, AT_W_WHO, "who whom whose"},

@@ -1,0 +1,155 @@
+/*
+ * propernoun.c - lexicon phrases and outlet-name patterns.
+ *
+ * Contract: see propernoun.h.
+ */
+#include "propernoun.h"
+
+#include <string.h>
+
+/* Does token t read as the normalised word w (with or without its ’s)? */
+static int tok_is(const char *text, const at_tok *t, const char *w, size_t wl)
+{
+    char key[AT_KEY_MAX + 1];
+    if (t->kind != AT_TK_WORD && t->kind != AT_TK_NUM)
+        return 0;
+    size_t n = at_lexicon_normalise(text + t->start, t->kend - t->start, key);
+    if (n == wl && memcmp(key, w, wl) == 0)
+        return 1;
+    if (t->end != t->kend && !(t->flags & AT_TF_ABBR)) {
+        n = at_lexicon_normalise(text + t->start, t->end - t->start, key);
+        return n == wl && memcmp(key, w, wl) == 0;
+    }
+    return 0;
+}
+
+/* Length of the longest phrase starting at toks[i], 0 if none. */
+static size_t match_phrase(const at_lexicon *lx, const char *text, const at_tok *toks, size_t i,
+                           size_t n, const at_phrase **best)
+{
+    size_t best_len = 0;
+    for (int32_t p = toks[i].phrase; p >= 0;) {
+        const at_phrase *ph = at_lexicon_phrase(lx, p);
+        if (!ph)
+            break;
+        size_t k = ph->nwords;
+        if (k > best_len && i + k <= n) {
+            size_t j = 0;
+            for (; j < k; j++) {
+                const at_tok *t = &toks[i + j];
+                /* only the last word may carry a possessive */
+                if (j + 1 < k && (t->flags & AT_TF_POSS) &&
+                    !memchr(at_lexicon_arena(lx, ph->word[j]), '\'', ph->wlen[j]))
+                    break;
+                if (!tok_is(text, t, at_lexicon_arena(lx, ph->word[j]), ph->wlen[j]))
+                    break;
+            }
+            const at_tok *last = &toks[i + k - 1];
+            if (j == k && (!ph->needcaps || (last->flags & AT_TF_CAP) || last->kind == AT_TK_NUM)) {
+                best_len = k;
+                *best = ph;
+            }
+        }
+        p = ph->next;
+    }
+    return best_len;
+}
+
+/* Make toks[a..b] one unit of class cls. */
+static void set_unit(at_tok *toks, size_t a, size_t b, uint64_t cls, uint16_t wid)
+{
+    for (size_t j = a; j <= b; j++) {
+        toks[j].cls = cls;
+        toks[j].wid = wid;
+        toks[j].vclass = 0;
+        toks[j].vform = 0;
+        toks[j].flags |= AT_TF_PHRASE;
+    }
+    toks[b].flags |= AT_TF_PHEND;
+}
+
+/* A capitalised word that may be part of an outlet's name. */
+static int outlet_part(const at_tok *t)
+{
+    return t->kind == AT_TK_WORD && (t->flags & AT_TF_CAP) &&
+           (t->cls & (AT_L_NAME | AT_L_ACRONYM | AT_L_OUTLET | AT_L_OUTSUF | AT_L_PLACE |
+                      AT_L_CITY | AT_L_ORG)) &&
+           !(t->cls & (AT_L_TITLE | AT_L_STOP | AT_L_DEMONYM));
+}
+
+/* A name that can follow or precede a media noun ("agency Interfax"). */
+static int outlet_name(const at_tok *t)
+{
+    return t->kind == AT_TK_WORD && (t->flags & AT_TF_CAP) &&
+           (t->cls & (AT_L_NAME | AT_L_ACRONYM | AT_L_OUTLET)) &&
+           !(t->cls & (AT_L_TITLE | AT_L_STOP | AT_L_DEMONYM | AT_L_PLACE | AT_L_ORG));
+}
+
+/* Media nouns that name an outlet next to them (not "media", "press"). */
+static int media_label(const at_tok *t)
+{
+    return t->kind == AT_TK_WORD && (t->cls & AT_L_MEDIA) && t->wid != AT_W_MEDIA &&
+           !(t->flags & AT_TF_CAP && t->cls & AT_L_OUTSUF && !(t->flags & AT_TF_PHRASE));
+}
+
+void at_mark_units(const at_lexicon *lx, const char *text, at_tok *toks, size_t n)
+{
+    /* 1. lexicon phrases, longest first */
+    for (size_t i = 0; i < n; i++) {
+        if (toks[i].phrase < 0 || toks[i].kind != AT_TK_WORD)
+            continue;
+        const at_phrase *ph = NULL;
+        size_t k = match_phrase(lx, text, toks, i, n, &ph);
+        if (k >= 2 && ph) {
+            uint16_t poss = toks[i + k - 1].flags & AT_TF_POSS;
+            set_unit(toks, i, i + k - 1, ph->cls, ph->wid);
+            toks[i + k - 1].flags |= poss;
+            i += k - 1;
+        }
+    }
+    /* 2. capitalised runs ending in an outlet word: "Kyiv Post", "The Moscow Times" */
+    for (size_t i = 0; i < n;) {
+        if (!outlet_part(&toks[i])) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j + 1 < n && outlet_part(&toks[j + 1]) && !(toks[j].flags & AT_TF_POSS))
+            j++;
+        const at_tok *last = &toks[j];
+        int the_before = i > 0 && toks[i - 1].wid == AT_W_THE;
+        if ((last->cls & AT_L_OUTSUF) && !(last->cls & AT_L_OUTLET) && (j > i || the_before) &&
+            !(toks[i].cls & AT_L_OUTSUF && j == i)) {
+            set_unit(toks, i, j, AT_L_OUTLET, 0);
+            toks[j].flags |= last->flags & AT_TF_POSS;
+        } else if ((last->cls & AT_L_OUTSUF) && j == i && the_before &&
+                   !(last->cls & AT_L_OUTLET)) {
+            set_unit(toks, i, j, AT_L_OUTLET, 0);
+        }
+        i = j + 1;
+    }
+    /* 3. media noun + name ("news agency Interfax") and name + media noun
+     *    ("Russia-1 TV channel") */
+    for (size_t i = 0; i < n; i++) {
+        if (!media_label(&toks[i]))
+            continue;
+        size_t j = i + 1, k = 0;
+        while (j < n && k < 3 && outlet_name(&toks[j])) {
+            j++;
+            k++;
+        }
+        if (k > 0) {
+            set_unit(toks, i + 1, i + k, AT_L_OUTLET, 0);
+            continue;
+        }
+        size_t b = i;
+        k = 0;
+        while (b > 0 && k < 3 && outlet_name(&toks[b - 1]) && !(toks[b - 1].flags & AT_TF_POSS)) {
+            b--;
+            k++;
+        }
+        if (k > 0 && !(toks[b].flags & AT_TF_SENTINIT && k == 1 && (toks[b].cls & AT_L_NAME) &&
+                       toks[i].wid == AT_W_NEWS))
+            set_unit(toks, b, i - 1, AT_L_OUTLET, 0);
+    }
+}

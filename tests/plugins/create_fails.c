@@ -1,0 +1,3 @@
+/* create() fails with a reason. */
+#define TP_CREATE_FAILS 1
+#include "test_plugin.h"

@@ -1,0 +1,2 @@
+/* A plugin that behaves. */
+#include "test_plugin.h"

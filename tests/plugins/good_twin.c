@@ -1,0 +1,2 @@
+/* Same name as good.c: a duplicate. */
+#include "test_plugin.h"
