@@ -48,10 +48,33 @@ static void print_found(const cs_document *doc, const cs_result *res, const cs_c
         printf("      found nothing%s\n", only_rule ? " from this rule" : "");
 }
 
-static int score_text(cs_session *ses, const char *text, cs_document *doc, cs_result *res,
-                      cs_diag *d)
+/* Score an example as a one-passage article of the kind the rule selects
+ * (a heading for select = "heading", ...), so selective rules can be tested. */
+static int score_text(cs_session *ses, const cs_rule *r, const char *text, cs_document *doc,
+                      cs_result *res, cs_diag *d)
 {
-    if (cs_document_load_memory(doc, "example", text, strlen(text), CS_FORMAT_TEXT, d) != 0)
+    const char *prefix = NULL;
+    if (r->select && !(r->select & CREDSCORE_SCOPE_PARAGRAPH)) {
+        if (r->select & CREDSCORE_SCOPE_HEADING)
+            prefix = "# ";
+        else if (r->select & CREDSCORE_SCOPE_QUOTE)
+            prefix = "> ";
+        else if (r->select & CREDSCORE_SCOPE_LIST_ITEM)
+            prefix = "- ";
+    }
+    int rc;
+    if (prefix) {
+        cs_buf b = {0};
+        if (cs_buf_printf(&b, "%s%s\n", prefix, text) != 0) {
+            cs_buf_free(&b);
+            return cs_diag_set(d, "out of memory");
+        }
+        rc = cs_document_load_memory(doc, "example", b.data, b.len, CS_FORMAT_MARKDOWN, d);
+        cs_buf_free(&b);
+    } else {
+        rc = cs_document_load_memory(doc, "example", text, strlen(text), CS_FORMAT_TEXT, d);
+    }
+    if (rc != 0)
         return -1;
     return cs_scorer_score(ses->scorer, doc, res, d);
 }
@@ -69,7 +92,7 @@ static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose)
                 cs_document doc;
                 cs_diag d;
                 int fired = 0;
-                if (score_text(ses, ex[k], &doc, res, &d) != 0) {
+                if (score_text(ses, r, ex[k], &doc, res, &d) != 0) {
                     printf("FAIL %s %s: %s example %zu could not be scored: %s\n", r->source,
                            r->id, kind == 0 ? "hit" : "miss", k + 1, d.msg);
                     bad_here++;

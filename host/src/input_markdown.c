@@ -66,6 +66,8 @@ typedef struct md_state {
 /* How far past the cursor a literal is looked for first (markup between
  * two literals is short; link tails and inline HTML are skipped apart). */
 #define MD_WINDOW 1024
+/* ... and as a last resort, verbatim. */
+#define MD_FAR 65536
 /* Start positions tried by the character aligner. */
 #define MD_ALIGN_TRIES 64
 
@@ -290,8 +292,10 @@ static int md_literal(md_state *m, const char *lit, size_t n)
         m->cursor = end;
         return 0;
     }
-    /* Far away (should not happen): the first verbatim copy in the block. */
-    const char *p = m->cursor < lim ? memmem(m->src + m->cursor, lim - m->cursor, lit, n) : NULL;
+    /* Farther away (should not happen): the first verbatim copy, looked
+     * for in a bounded stretch so that the work stays linear. */
+    size_t far = m->cursor + n + MD_FAR < lim ? m->cursor + n + MD_FAR : lim;
+    const char *p = m->cursor < far ? memmem(m->src + m->cursor, far - m->cursor, lit, n) : NULL;
     if (p != NULL) {
         size_t off = (size_t)(p - m->src);
         m->cursor = off + n;

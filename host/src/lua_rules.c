@@ -241,12 +241,8 @@ static int l_rule(lua_State *L)
         rp->has_level = 1;
     }
     const char *scope = opt_string(L, id, "scope");
-    if (scope) {
-        if (strcmp(scope, "passage") == 0)
-            rp->passage_scope = 1;
-        else if (strcmp(scope, "sentence") != 0)
-            return rule_error(L, id, "scope must be \"sentence\" or \"passage\", not '%s'", scope);
-    }
+    if (scope && strcmp(scope, "passage") != 0 && strcmp(scope, "sentence") != 0)
+        return rule_error(L, id, "scope must be \"sentence\" or \"passage\", not '%s'", scope);
     rp->select = parse_select(L, id);
 
     int kinds = 0;
@@ -293,6 +289,10 @@ static int l_rule(lua_State *L)
     if (kinds != 1)
         return rule_error(L, id, kinds ? "give only one of phrases, regex or check%s"
                                        : "give one of phrases, regex or check%s", "");
+    /* Phrases and regexes work sentence by sentence, checks see the whole
+     * passage, unless the rule says otherwise. */
+    rp = &lr->rs->rules[idx];
+    rp->passage_scope = scope ? strcmp(scope, "passage") == 0 : rp->kind == CS_RULE_CHECK;
     lua_getfield(L, 1, "unless");
     if (!lua_isnil(L, -1)) {
         if (lr->rs->rules[idx].kind == CS_RULE_CHECK)

@@ -13,7 +13,9 @@
  *   }
  *
  * Fields: id, marker (required); message, description, weight, level,
- * confidence (0..1), scope ("sentence" | "passage"), select (scope names:
+ * confidence (0..1), scope ("sentence" | "passage": a regex match may not
+ * cross a sentence end, unless cancels within the sentence, a check runs
+ * once per sentence; default sentence, passage for checks), select (scope names:
  * "paragraph", "heading", "quote", "list_item"), examples; and exactly one
  * of phrases (list), regex (string), check (function(p) -> findings).
  * unless (phrases) cancels a hit in the same sentence (or passage);

@@ -48,6 +48,7 @@ struct cs_scorer {
     const cs_document *doc;
     size_t passage;
     const cs_rule *cur_rule;
+    size_t check_offset;     /* sentence start when a check runs per sentence */
 };
 
 void cs_log_stderr(void *ctx, int level, const char *message)
@@ -317,7 +318,8 @@ static int check_emit(void *ctx, size_t start, size_t end, const char *message, 
                       int has_w, double w)
 {
     cs_scorer *s = ctx;
-    return add_rule_finding(s, s->cur_rule, start, end, message, conf, has_w, w);
+    return add_rule_finding(s, s->cur_rule, start + s->check_offset, end + s->check_offset,
+                            message, conf, has_w, w);
 }
 
 /* ---- one passage ---- */
@@ -451,7 +453,9 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
             }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             size_t ms = ov[0], me = ov[1];
-            if (me > ms && !(r->has_unless && cancelled(s, rule, r, sentence_of(sent, nsent, ms))))
+            uint32_t si = sentence_of(sent, nsent, ms);
+            int crosses = !r->passage_scope && nsent && me > sent[si].end;
+            if (me > ms && !crosses && !(r->has_unless && cancelled(s, rule, r, si)))
                 if (push_cand(s, ms, me) != 0)
                     return cs_diag_set(d, "out of memory");
             off = me > ms ? me : me + 1;
@@ -494,12 +498,44 @@ static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
             s->spans = items;
             s->spans[s->nspans++] = (credscore_span){s->hits[k].start, s->hits[k].end};
         }
-        cs_check_input in = {text, p->len, s->passage, p->scopes, sent, p->nsent,
-                             s->spans, s->nspans};
         s->cur_rule = r;
-        if (cs_lua_rules_check(&s->lua, r, &in, check_emit, s, d) != 0 &&
-            rule_failed(s, r, d) != 0)
-            return -1;
+        if (r->passage_scope || p->nsent == 0) {
+            cs_check_input in = {text, p->len, s->passage, p->scopes, sent, p->nsent,
+                                 s->spans, s->nspans};
+            s->check_offset = 0;
+            if (cs_lua_rules_check(&s->lua, r, &in, check_emit, s, d) != 0 &&
+                rule_failed(s, r, d) != 0)
+                return -1;
+            continue;
+        }
+        /* Sentence scope: one call per sentence, positions relative to it. */
+        for (size_t k = 0; k < p->nsent && !r->failed; k++) {
+            credscore_span one = {0, sent[k].end - sent[k].start};
+            size_t nh = 0;
+            for (size_t h = 0; h < s->nspans; h++) /* keep the needs hits inside it */
+                if (s->spans[h].start >= sent[k].start && s->spans[h].end <= sent[k].end)
+                    nh++;
+            if (r->has_needs && nh == 0)
+                continue;
+            credscore_span *local = s->spans + s->nspans; /* scratch after the hits */
+            void *items = s->spans;
+            if (cs_array_grow(&items, &s->spans_cap, s->nspans + nh + 1,
+                              sizeof(credscore_span)) != 0)
+                return cs_diag_set(d, "out of memory");
+            s->spans = items;
+            local = s->spans + s->nspans;
+            size_t w = 0;
+            for (size_t h = 0; h < s->nspans; h++)
+                if (s->spans[h].start >= sent[k].start && s->spans[h].end <= sent[k].end)
+                    local[w++] = (credscore_span){s->spans[h].start - sent[k].start,
+                                                  s->spans[h].end - sent[k].start};
+            cs_check_input in = {text + sent[k].start, one.end, s->passage, p->scopes, &one, 1,
+                                 local, w};
+            s->check_offset = sent[k].start;
+            if (cs_lua_rules_check(&s->lua, r, &in, check_emit, s, d) != 0 &&
+                rule_failed(s, r, d) != 0)
+                return -1;
+        }
     }
     return 0;
 }

@@ -311,14 +311,11 @@ void at_lexicon_free(at_lexicon *lx)
 {
     if (!lx)
         return;
-    void (*fr)(void *) = lx->al.free;
-    fr(lx->ent);
-    fr(lx->keyoff);
-    fr(lx->keylen);
-    fr(lx->slot);
-    fr(lx->arena);
-    fr(lx->phr);
-    fr(lx);
+    void *parts[] = {lx->ent, lx->keyoff, lx->keylen, lx->slot, lx->arena, lx->phr};
+    for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+        if (parts[i])
+            lx->al.free(parts[i]);
+    lx->al.free(lx);
 }
 
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,

@@ -106,6 +106,14 @@ int main(void)
              "[0,19) [20,37)", "etc. at the end");
     SPLIT_IS("He moved to the U.S.", "He moved to the U.S.", "[0,20)",
              "abbreviation at the end of the text");
+    SPLIT_IS("Talks began in Jan. The snow fell. Acme Inc. The firm grew. It is on Elm St. "
+             "The house is old.",
+             "Talks began in Jan. | The snow fell. | Acme Inc. | The firm grew. | It is on Elm St. | "
+             "The house is old.",
+             "[0,19) [20,34) [35,44) [45,59) [60,76) [77,94)", "month, company, street at the end");
+    SPLIT_IS("They flew to Marren, D.C. Officials met them. Then they left D.C. The end.",
+             "They flew to Marren, D.C. Officials met them. | Then they left D.C. | The end.",
+             "[0,45) [46,65) [66,74)", "dotted acronym: break only before a starter");
 
     /* Initials. */
     SPLIT_IS("J. K. Marlowe wrote it. George W. Hale agreed.",
