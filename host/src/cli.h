@@ -14,9 +14,15 @@
 #include "document.h"
 #include "scorer.h"
 
+#define CREDSCORE_VERSION "0.1.0"
+
 typedef enum cs_out_format {
     CS_OUT_TEXT,
-    CS_OUT_JSON
+    CS_OUT_JSON,
+    CS_OUT_SARIF,
+    CS_OUT_GITHUB,
+    CS_OUT_JUNIT,
+    CS_OUT_HTML
 } cs_out_format;
 
 typedef struct cs_cli {

@@ -11,7 +11,6 @@
 
 #include "atomic_file.h"
 #include "cli.h"
-#include "json_writer.h"
 #include "paths.h"
 #include "report.h"
 
@@ -116,17 +115,37 @@ static void free_list(file_list *l)
     memset(l, 0, sizeof *l);
 }
 
-static int emit(const cs_cli *cli, cs_buf *out, int final, cs_diag *d)
+/* Write the finished report: atomically to -o FILE, else to stdout. */
+static int write_report(const cs_cli *cli, const cs_buf *out, cs_diag *d)
 {
-    if (cli->output) {
-        if (!final)
-            return 0;
+    if (cli->output)
         return cs_write_atomic(cli->output, out->data ? out->data : "", out->len, d);
-    }
     if (out->len && cs_write_all(STDOUT_FILENO, out->data, out->len) != 0)
         return cs_diag_set(d, "cannot write to standard output: %s", strerror(errno));
-    out->len = 0;
     return 0;
+}
+
+/* Render the run in the requested format. */
+static int render(const cs_cli *cli, const cs_run *run, cs_buf *out)
+{
+    switch (cli->format) {
+    case CS_OUT_JSON: return cs_report_run_json(out, run);
+    case CS_OUT_SARIF: return cs_report_run_sarif(out, run);
+    case CS_OUT_GITHUB: return cs_report_run_github(out, run);
+    case CS_OUT_JUNIT: return cs_report_run_junit(out, run);
+    case CS_OUT_HTML: return cs_report_run_html(out, run);
+    case CS_OUT_TEXT:
+    default: return cs_report_run_text(out, run);
+    }
+}
+
+static void free_scored(cs_scored *items, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        cs_document_free(&items[i].doc);
+        cs_result_free(&items[i].res);
+    }
+    free(items);
 }
 
 int cs_cmd_score(const cs_cli *cli)
@@ -135,9 +154,9 @@ int cs_cmd_score(const cs_cli *cli)
     cs_session ses;
     file_list files = {0};
     cs_buf out = {0};
-    cs_result res;
+    cs_scored *items = NULL;
+    size_t n = 0;
     cs_diag d;
-    cs_result_init(&res);
     if (cli->nargs == 0) {
         cs_cli_error("score: no article given (a file, a folder, or - for standard input)");
         return CS_EXIT_ERROR;
@@ -145,111 +164,65 @@ int cs_cmd_score(const cs_cli *cli)
     if (cs_session_open(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     int bad_operand = collect(cli, &files);
-    if (bad_operand < 0) {
+    if (bad_operand < 0 || (files.n && !(items = calloc(files.n, sizeof *items)))) {
         cs_cli_error("out of memory");
         goto out;
     }
-    double threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
-    int use_threshold = cli->has_fail_under || ses.cfg.has_threshold;
-    cs_report_opts ro = {cs_cli_use_color(cli, STDOUT_FILENO) && !cli->output, cli->min_level,
-                         cli->show_zero};
-    cs_json j;
-    cs_json_init(&j, &out, 1);
-    if (cli->format == CS_OUT_JSON) {
-        cs_json_object(&j);
-        cs_json_key(&j, "schema");
-        cs_json_string(&j, CS_REPORT_SCHEMA);
-        cs_json_key(&j, "version");
-        cs_json_int(&j, CS_REPORT_SCHEMA_VERSION);
-        cs_json_key(&j, "articles");
-        cs_json_array(&j);
-    }
-    size_t scored = 0, failed = 0, errors = bad_operand ? 1 : 0;
-    double sum = 0;
+    cs_run run = {0};
+    run.cfg = &ses.cfg;
+    run.rules = cs_scorer_rules(ses.scorer);
+    run.plugins = cs_scorer_plugins(ses.scorer);
+    run.has_threshold = cli->has_fail_under || ses.cfg.has_threshold;
+    run.threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
+    run.errors = bad_operand ? 1 : 0;
+    run.opts = (cs_report_opts){cs_cli_use_color(cli, STDOUT_FILENO) && !cli->output,
+                                cli->min_level, cli->show_zero};
+    run.tool_version = CREDSCORE_VERSION;
+    size_t failed = 0;
     for (size_t i = 0; i < files.n; i++) {
-        cs_document doc;
-        if (cs_document_load_file(&doc, files.items[i], cli->input_format, &d) != 0) {
+        cs_scored *sc = &items[n];
+        cs_result_init(&sc->res);
+        if (cs_document_load_file(&sc->doc, files.items[i], cli->input_format, &d) != 0) {
             cs_cli_error(d.msg);
-            cs_document_free(&doc);
-            errors++;
+            cs_document_free(&sc->doc);
+            run.errors++;
             continue;
         }
-        if (cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
-            fprintf(stderr, "credscore: %s: %s\n", doc.path, d.msg);
-            cs_document_free(&doc);
-            errors++;
+        if (cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0) {
+            fprintf(stderr, "credscore: %s: %s\n", sc->doc.path, d.msg);
+            cs_document_free(&sc->doc);
+            cs_result_free(&sc->res);
+            run.errors++;
             continue;
         }
-        scored++;
-        sum += res.score;
-        int below = use_threshold && res.score < threshold;
-        failed += below;
-        int rc = 0;
-        if (cli->format == CS_OUT_JSON) {
-            rc = cs_report_json_article(&j, &doc, &res, &ses.cfg, NULL, &ro);
-        } else {
-            rc = cs_report_text(&out, &doc, &res, &ses.cfg, &ro);
-            if (below)
-                rc |= cs_buf_printf(&out, "  below the threshold of %g\n", threshold);
-        }
-        cs_document_free(&doc);
-        if (rc != 0) {
-            cs_cli_error("out of memory");
-            goto out;
-        }
-        if (cli->format == CS_OUT_TEXT && emit(cli, &out, 0, &d) != 0) {
-            cs_cli_error(d.msg);
-            goto out;
-        }
+        sc->below = run.has_threshold && sc->res.score < run.threshold;
+        failed += sc->below != 0;
+        n++;
     }
-    if (cli->format == CS_OUT_JSON) {
-        cs_json_end_array(&j);
-        cs_json_key(&j, "summary");
-        cs_json_object(&j);
-        cs_json_key(&j, "articles");
-        cs_json_int(&j, (long long)scored);
-        cs_json_key(&j, "errors");
-        cs_json_int(&j, (long long)errors);
-        cs_json_key(&j, "below_threshold");
-        cs_json_int(&j, (long long)failed);
-        cs_json_key(&j, "threshold");
-        if (use_threshold)
-            cs_json_number(&j, threshold);
-        else
-            cs_json_null(&j);
-        cs_json_key(&j, "mean_score");
-        if (scored)
-            cs_json_number(&j, sum / (double)scored);
-        else
-            cs_json_null(&j);
-        cs_json_end_object(&j);
-        cs_json_end_object(&j);
-        if (cs_buf_putc(&out, '\n') != 0 || cs_json_failed(&j)) {
-            cs_cli_error("out of memory");
-            goto out;
-        }
-    } else if (files.n > 1 || errors) {
-        cs_buf_printf(&out, "%zu article%s scored, %zu below the threshold, %zu error%s\n", scored,
-                      scored == 1 ? "" : "s", failed, errors, errors == 1 ? "" : "s");
+    run.items = items;
+    run.n = n;
+    if (render(cli, &run, &out) != 0) {
+        cs_cli_error("out of memory");
+        goto out;
     }
-    if (errors && cli->output) {
+    if (run.errors && cli->output) {
         /* Never replace a good report with one from a failed run. */
         fprintf(stderr, "credscore: %s left unchanged because of the errors above\n",
                 cli->output);
         goto out;
     }
-    if (emit(cli, &out, 1, &d) != 0) {
+    if (write_report(cli, &out, &d) != 0) {
         cs_cli_error(d.msg);
         goto out;
     }
-    if (errors)
+    if (run.errors)
         exit_code = CS_EXIT_ERROR;
     else if (failed && !cli->no_exit)
         exit_code = CS_EXIT_THRESHOLD;
     else
         exit_code = CS_EXIT_OK;
 out:
-    cs_result_free(&res);
+    free_scored(items, n);
     cs_buf_free(&out);
     free_list(&files);
     cs_session_close(&ses);

@@ -295,10 +295,24 @@ int cs_doc_end(cs_document *doc)
     cs_passage p = doc->cur;
     const char *base = doc->text.data ? doc->text.data : "";
     size_t start = p.text_off, end = doc->text.len;
-    while (start < end && is_space_byte(base[start]))
-        start++;
-    while (end > start && is_space_byte(base[end - 1]))
-        end--;
+    for (;;) { /* ASCII white space and U+00A0 (C2 A0) at both ends */
+        if (start < end && is_space_byte(base[start]))
+            start++;
+        else if (end - start >= 2 && (unsigned char)base[start] == 0xC2 &&
+                 (unsigned char)base[start + 1] == 0xA0)
+            start += 2;
+        else
+            break;
+    }
+    for (;;) {
+        if (end > start && is_space_byte(base[end - 1]))
+            end--;
+        else if (end - start >= 2 && (unsigned char)base[end - 2] == 0xC2 &&
+                 (unsigned char)base[end - 1] == 0xA0)
+            end -= 2;
+        else
+            break;
+    }
     if (start == end) {
         /* Nothing but white space: forget the passage. */
         doc->text.len = p.text_off;

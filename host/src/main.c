@@ -6,8 +6,6 @@
 
 #include "cli.h"
 
-#define CREDSCORE_VERSION "0.1.0"
-
 static const char usage[] =
     "usage: credscore [COMMAND] [OPTIONS] [FILE|FOLDER|-]...\n"
     "\n"
@@ -24,7 +22,8 @@ static const char usage[] =
     "Options:\n"
     "  -c, --config FILE       use this credscore.yaml (default: found upwards from .)\n"
     "      --no-config         built-in defaults only\n"
-    "  -f, --format FMT        report format: text (default), json\n"
+    "  -f, --format FMT        report format: text (default), json, sarif, github,\n"
+    "                          junit, html\n"
     "      --input-format FMT  text, markdown or html (default: by file extension)\n"
     "      --jsonl             read a JSONL stream of {\"id\",\"text\"} (file or -)\n"
     "  -o, --output FILE       write the report to FILE atomically\n"
@@ -84,6 +83,20 @@ static int bad_usage(const char *fmt, const char *arg)
     return CS_EXIT_ERROR;
 }
 
+static int parse_format(const char *s, cs_out_format *out)
+{
+    static const struct { const char *name; cs_out_format f; } names[] = {
+        {"text", CS_OUT_TEXT},   {"json", CS_OUT_JSON},   {"sarif", CS_OUT_SARIF},
+        {"github", CS_OUT_GITHUB}, {"junit", CS_OUT_JUNIT}, {"html", CS_OUT_HTML},
+    };
+    for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+        if (strcmp(s, names[i].name) == 0) {
+            *out = names[i].f;
+            return 0;
+        }
+    return -1;
+}
+
 static int parse_number(const char *s, double *out)
 {
     char *end;
@@ -117,12 +130,9 @@ int main(int argc, char **argv)
         case 'c': cli.config_path = optarg; break;
         case OPT_NO_CONFIG: cli.no_config = 1; break;
         case 'f':
-            if (strcmp(optarg, "text") == 0)
-                cli.format = CS_OUT_TEXT;
-            else if (strcmp(optarg, "json") == 0)
-                cli.format = CS_OUT_JSON;
-            else {
-                code = bad_usage("unknown report format '%s' (text, json)", optarg);
+            if (parse_format(optarg, &cli.format) != 0) {
+                code = bad_usage("unknown report format '%s' (text, json, sarif, github, junit, "
+                                 "html)", optarg);
                 goto out;
             }
             break;

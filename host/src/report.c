@@ -280,3 +280,67 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
     cs_json_end_object(j);
     return cs_json_failed(j) ? -1 : 0;
 }
+
+int cs_report_run_text(cs_buf *out, const cs_run *run)
+{
+    size_t failed = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        const cs_scored *sc = &run->items[i];
+        if (cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
+            return -1;
+        if (sc->below && cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)
+            return -1;
+        failed += sc->below != 0;
+    }
+    if (run->n > 1 || run->errors)
+        return cs_buf_printf(out, "%zu article%s scored, %zu below the threshold, %zu error%s\n",
+                             run->n, run->n == 1 ? "" : "s", failed, run->errors,
+                             run->errors == 1 ? "" : "s");
+    return 0;
+}
+
+int cs_report_run_json(cs_buf *out, const cs_run *run)
+{
+    cs_json j;
+    cs_json_init(&j, out, 1);
+    cs_json_object(&j);
+    cs_json_key(&j, "schema");
+    cs_json_string(&j, CS_REPORT_SCHEMA);
+    cs_json_key(&j, "version");
+    cs_json_int(&j, CS_REPORT_SCHEMA_VERSION);
+    cs_json_key(&j, "articles");
+    cs_json_array(&j);
+    size_t failed = 0;
+    double sum = 0;
+    for (size_t i = 0; i < run->n; i++) {
+        const cs_scored *sc = &run->items[i];
+        if (cs_report_json_article(&j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts) != 0)
+            return -1;
+        failed += sc->below != 0;
+        sum += sc->res.score;
+    }
+    cs_json_end_array(&j);
+    cs_json_key(&j, "summary");
+    cs_json_object(&j);
+    cs_json_key(&j, "articles");
+    cs_json_int(&j, (long long)run->n);
+    cs_json_key(&j, "errors");
+    cs_json_int(&j, (long long)run->errors);
+    cs_json_key(&j, "below_threshold");
+    cs_json_int(&j, (long long)failed);
+    cs_json_key(&j, "threshold");
+    if (run->has_threshold)
+        cs_json_number(&j, run->threshold);
+    else
+        cs_json_null(&j);
+    cs_json_key(&j, "mean_score");
+    if (run->n)
+        cs_json_number(&j, sum / (double)run->n);
+    else
+        cs_json_null(&j);
+    cs_json_end_object(&j);
+    cs_json_end_object(&j);
+    if (cs_buf_putc(out, '\n') != 0 || cs_json_failed(&j))
+        return -1;
+    return 0;
+}

@@ -41,6 +41,40 @@ const char *cs_note_name(cs_point_note n);
 int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
                    const cs_config *cfg, const cs_report_opts *o);
 
+/* One scored article of a run. */
+typedef struct cs_scored {
+    cs_document doc;
+    cs_result res;
+    int below;            /* under the threshold */
+} cs_scored;
+
+/* Everything a report of a whole run needs. */
+typedef struct cs_run {
+    const cs_scored *items;
+    size_t n;
+    const cs_config *cfg;
+    const struct cs_ruleset *rules;      /* for rule metadata (SARIF) */
+    const struct cs_plugin_set *plugins; /* idem */
+    int has_threshold;
+    double threshold;
+    size_t errors;                       /* files that could not be scored */
+    cs_report_opts opts;
+    const char *tool_version;
+} cs_run;
+
+/* Whole-run reports.  Each appends to out and returns 0, or -1 on OOM. */
+int cs_report_run_text(cs_buf *out, const cs_run *run);
+int cs_report_run_json(cs_buf *out, const cs_run *run);
+/* SARIF 2.1.0 (report_sarif.c). */
+int cs_report_run_sarif(cs_buf *out, const cs_run *run);
+/* GitHub workflow commands, one ::notice/::warning/::error per finding
+ * (report_github.c). */
+int cs_report_run_github(cs_buf *out, const cs_run *run);
+/* JUnit XML: one testsuite per run, one testcase per article (report_junit.c). */
+int cs_report_run_junit(cs_buf *out, const cs_run *run);
+/* One self-contained HTML page for editors (report_html.c). */
+int cs_report_run_html(cs_buf *out, const cs_run *run);
+
 /* One article as a JSON object (inside a run, or one JSONL line when id is set). */
 int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *res,
                            const cs_config *cfg, const char *id, const cs_report_opts *o);

@@ -1,0 +1,503 @@
+/*
+ * subject.c - noun-phrase scanning and source classification.
+ *
+ * Contract: see subject.h.  All scans are bounded (a phrase is at most a few
+ * dozen tokens), so the cost per verb is constant.
+ */
+#include "subject.h"
+
+#include <string.h>
+
+#define HEADS                                                                                  \
+    (AT_L_NAME | AT_L_TITLE | AT_L_PERSON | AT_L_ANON | AT_L_PEOPLE | AT_L_INST | AT_L_DOC |    \
+     AT_L_PDOC | AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_OUTLET | AT_L_MEDIA | AT_L_ACRONYM |  \
+     AT_L_VAGUE)
+/* Words that may stand before the head inside a phrase. */
+#define PREMODS                                                                                \
+    (AT_L_NAME | AT_L_TITLE | AT_L_MOD | AT_L_ANONMOD | AT_L_DEMONYM | AT_L_PLACE | AT_L_CITY |  \
+     AT_L_ORG | AT_L_OUTLET | AT_L_ACRONYM | AT_L_INST | AT_L_MEDIA | AT_L_PARTICLE |           \
+     AT_L_OUTSUF | AT_L_DOC | AT_L_PERSON | AT_L_ANON)
+/* Nouns a compound modifier may precede ("occupation governor"). */
+#define COMPOUND_HEADS                                                                         \
+    (AT_L_TITLE | AT_L_ANON | AT_L_INST | AT_L_DOC | AT_L_MEDIA | AT_L_PERSON | AT_L_PEOPLE)
+/* Heads that take a prepositional attachment ("the governor of X"). */
+#define PP_HEADS                                                                               \
+    (AT_L_TITLE | AT_L_ANON | AT_L_PEOPLE | AT_L_INST | AT_L_DOC | AT_L_PDOC | AT_L_QUANT |     \
+     AT_L_NAME | AT_L_PERSON | AT_L_MEDIA | AT_L_OUTLET | AT_L_ACRONYM | AT_L_ORG | AT_L_VAGUE)
+
+static int is_word(const at_tok *t)
+{
+    return t->kind == AT_TK_WORD;
+}
+
+static int lower_unknown(const at_tok *t)
+{
+    return is_word(t) && !(t->flags & AT_TF_CAP) && t->cls == 0 && t->vclass == 0;
+}
+
+int at_head_capable(const at_tok *t)
+{
+    if (!is_word(t))
+        return 0;
+    if (t->cls & AT_L_PRON)
+        return t->wid == AT_W_HE || t->wid == AT_W_SHE || t->wid == AT_W_IT ||
+               t->wid == AT_W_THEY;
+    if ((t->cls & AT_L_STOP) && !(t->cls & HEADS))
+        return 0;
+    return (t->cls & HEADS) != 0;
+}
+
+/* Extend a phrase ending at g to the left over its pre-modifiers.
+ * Returns the first token of the phrase. */
+static size_t scan_premods(const at_sent *s, size_t g)
+{
+    const at_tok *t = s->t;
+    size_t a = g;
+    int nunk = 0;
+    while (a > 0) {
+        const at_tok *p = &t[a - 1];
+        if (p->kind == AT_TK_NUM) {
+            if (t[a].cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_VAGUE))
+                a--;
+            break;
+        }
+        if (!is_word(p))
+            break;
+        if (p->cls & (AT_L_DET | AT_L_POSSDET | AT_L_QUANT)) {
+            if (p->flags & AT_TF_POSS) { /* "one's" is not a determiner here */
+                a--;
+                continue;
+            }
+            a--;
+            break;
+        }
+        if (p->flags & AT_TF_POSS) {
+            if (p->cls & AT_L_PRON)
+                break;
+            a--;
+            continue;
+        }
+        if (p->vclass && !(p->flags & AT_TF_PHRASE) && !(p->cls & PREMODS))
+            break;
+        if ((p->cls & AT_L_STOP) && p->wid != AT_W_AND)
+            break;
+        if (p->cls & PREMODS) {
+            a--;
+            continue;
+        }
+        if (p->wid == AT_W_AND && a >= 2 &&
+            (t[a - 2].cls & (AT_L_DEMONYM | AT_L_NAME | AT_L_MOD | AT_L_PLACE | AT_L_CITY |
+                             AT_L_ORG | AT_L_ACRONYM | AT_L_INST)) &&
+            (t[a].cls & (AT_L_DEMONYM | AT_L_NAME | AT_L_MOD | AT_L_PLACE | AT_L_CITY | AT_L_ORG |
+                         AT_L_ACRONYM | AT_L_INST)) &&
+            !(t[a - 2].flags & AT_TF_POSS)) {
+            a--;
+            continue;
+        }
+        if (lower_unknown(p) && nunk < 2 && (t[a].cls & COMPOUND_HEADS)) {
+            nunk++;
+            a--;
+            continue;
+        }
+        break;
+    }
+    return a;
+}
+
+/* "a source familiar with the matter said", "officials in Kyiv said":
+ * a source noun followed by a post-modifier that runs up to g. */
+static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t lo = g > 10 ? g - 10 : 0;
+    for (size_t x = g + 1; x-- > lo;) {
+        const at_tok *c = &t[x];
+        if (!is_word(c) && c->kind != AT_TK_NUM)
+            return -1;
+        if (x != g && c->vclass && !(c->cls & (AT_L_CONNECT | AT_L_KNOW | AT_L_MOD)) &&
+            !(c->flags & AT_TF_PHRASE) && (c->vform & (AT_VF_PAST | AT_VF_S)))
+            return -1;
+        if (x == g || !(c->cls & (AT_L_ANON | AT_L_PEOPLE)))
+            continue;
+        const at_tok *nx = &t[x + 1];
+        int ok;
+        if (c->cls & AT_L_ANON)
+            ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
+                 nx->wid == AT_W_IN || nx->wid == AT_W_AT || nx->wid == AT_W_FROM ||
+                 nx->wid == AT_W_WITH || nx->wid == AT_W_ON || nx->wid == AT_W_INSIDER;
+        else
+            ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
+                 (nx->wid == AT_W_WITH && x + 2 <= g && (t[x + 2].cls & AT_L_KNOW));
+        if (!ok)
+            continue;
+        if (c->cls & AT_L_PEOPLE && x > 0 && (t[x - 1].cls & AT_L_VAGUE))
+            return -1;
+        memset(np, 0, sizeof(*np));
+        np->a = scan_premods(s, x);
+        np->b = g;
+        np->head = x;
+        np->postmod = 1;
+        return 0;
+    }
+    return -1;
+}
+
+int at_np_left(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    if (g >= s->n)
+        return -1;
+    if (anon_postmod_left(s, g, np) == 0)
+        return 0;
+    if (!at_head_capable(&t[g]) && !((t[g].cls & AT_L_QUANT) && t[g].wid == AT_W_ONE))
+        return -1;
+    memset(np, 0, sizeof(*np));
+    np->b = g;
+    np->head = g;
+    if (t[g].cls & AT_L_PRON) {
+        np->a = g;
+        return 0;
+    }
+    size_t a = scan_premods(s, g);
+    /* prepositional attachments: "the governor of X", "one of the officials" */
+    for (int k = 0; k < 3 && a >= 2; k++) {
+        const at_tok *p = &t[a - 1], *h = &t[a - 2];
+        if (!(p->wid == AT_W_OF || p->wid == AT_W_FOR || p->wid == AT_W_FROM || p->wid == AT_W_AT))
+            break;
+        if (!is_word(h) || !(h->cls & PP_HEADS) || (h->cls & AT_L_PRON) ||
+            ((h->cls & AT_L_STOP) && !(h->cls & AT_L_QUANT)))
+            break;
+        if (h->flags & AT_TF_POSS)
+            break;
+        if (!(h->cls & AT_L_QUANT))
+            np->head = a - 2;
+        a = scan_premods(s, a - 2);
+    }
+    np->a = a;
+    return 0;
+}
+
+int at_np_right(const at_sent *s, size_t r, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t i = r, last = (size_t)-1;
+    int nunk = 0, depth;
+
+    if (r >= s->n)
+        return -1;
+    memset(np, 0, sizeof(*np));
+    np->a = r;
+    if (is_word(&t[r]) && (t[r].cls & AT_L_PRON)) {
+        if (!at_head_capable(&t[r]))
+            return -1;
+        np->b = np->head = r;
+        return 0;
+    }
+    for (; i < s->n; i++) {
+        const at_tok *c = &t[i];
+        if (c->kind == AT_TK_NUM) {
+            if (i == r || (t[i - 1].cls & (AT_L_DET | AT_L_QUANT)))
+                continue;
+            break;
+        }
+        if (!is_word(c))
+            break;
+        if ((c->cls & (AT_L_DET | AT_L_POSSDET | AT_L_QUANT)) && !(c->flags & AT_TF_POSS)) {
+            if (i == r || (t[i - 1].cls & (AT_L_DET | AT_L_QUANT))) {
+                if ((c->cls & AT_L_QUANT) && c->wid == AT_W_ONE)
+                    last = i;
+                continue;
+            }
+            break;
+        }
+        if (c->flags & AT_TF_POSS) {
+            if (c->cls & AT_L_PRON)
+                break;
+            continue;
+        }
+        if ((c->cls & AT_L_STOP) && !(c->cls & (PREMODS | HEADS)) && c->wid != AT_W_AND)
+            break;
+        if (c->vclass && !(c->flags & AT_TF_PHRASE) && !(c->cls & (PREMODS | HEADS)))
+            break;
+        if (c->cls & (PREMODS | HEADS | AT_L_PEOPLE)) {
+            if (at_head_capable(c) || (c->cls & AT_L_TITLE))
+                last = i;
+            continue;
+        }
+        if (c->wid == AT_W_AND && i + 1 < s->n && (t[i + 1].cls & (PREMODS | HEADS)))
+            continue;
+        if (lower_unknown(c) && nunk < 2) {
+            nunk++;
+            continue;
+        }
+        break;
+    }
+    if (last == (size_t)-1)
+        return -1;
+    np->b = np->head = last;
+    /* up to two attachments: "a report by news agency X", "one of the officials" */
+    for (depth = 0; depth < 2; depth++) {
+        size_t p = np->b + 1;
+        if (p + 1 >= s->n || !is_word(&t[p]))
+            break;
+        uint16_t w = t[p].wid;
+        if (!(w == AT_W_OF || w == AT_W_FOR || w == AT_W_FROM || w == AT_W_AT || w == AT_W_BY))
+            break;
+        if (!(t[np->b].cls & PP_HEADS))
+            break;
+        at_np sub;
+        size_t save_b = np->b;
+        /* scan the attached phrase without its own attachments */
+        size_t j = p + 1, sl = (size_t)-1;
+        int su = 0;
+        for (; j < s->n; j++) {
+            const at_tok *c = &t[j];
+            if (!is_word(c))
+                break;
+            if ((c->cls & (AT_L_DET | AT_L_POSSDET | AT_L_QUANT)) && !(c->flags & AT_TF_POSS)) {
+                if (j == p + 1)
+                    continue;
+                break;
+            }
+            if (c->flags & AT_TF_POSS)
+                continue;
+            if ((c->cls & AT_L_STOP) && !(c->cls & (PREMODS | HEADS)) && c->wid != AT_W_AND)
+                break;
+            if (c->vclass && !(c->flags & AT_TF_PHRASE) && !(c->cls & (PREMODS | HEADS)))
+                break;
+            if (c->cls & (PREMODS | HEADS)) {
+                if (at_head_capable(c) || (c->cls & AT_L_TITLE))
+                    sl = j;
+                continue;
+            }
+            if (c->wid == AT_W_AND && j + 1 < s->n && (t[j + 1].cls & (PREMODS | HEADS)))
+                continue;
+            if (lower_unknown(c) && su < 2) {
+                su++;
+                continue;
+            }
+            break;
+        }
+        if (sl == (size_t)-1)
+            break;
+        (void)sub;
+        np->b = sl;
+        if ((t[np->head].cls & AT_L_QUANT) && t[np->head].wid == AT_W_ONE)
+            np->head = sl;
+        (void)save_b;
+    }
+    return 0;
+}
+
+/* ---------------- classification ---------------- */
+
+/* Facts about the words of a phrase before its head. */
+typedef struct np_facts {
+    int det_def, det_indef, det_none;
+    int has_poss;        /* a possessor word (Russia's, the group's) */
+    int has_title;
+    int has_nat;         /* a nationality or country used as a modifier */
+    int has_city;        /* a city or a capitalised unknown place as a modifier */
+    int has_outlet, has_media, has_intel, has_inst_mod, has_mod, has_org;
+    size_t name_run;     /* personal-name words ending at the head */
+} np_facts;
+
+static void gather(const at_sent *s, const at_np *np, np_facts *f)
+{
+    const at_tok *t = s->t;
+    memset(f, 0, sizeof(*f));
+    f->det_none = 1;
+    for (size_t i = np->a; i <= np->b && i < s->n; i++) {
+        const at_tok *c = &t[i];
+        if (!is_word(c)) {
+            if (c->kind == AT_TK_NUM && i < np->head)
+                f->det_indef = 1, f->det_none = 0;
+            continue;
+        }
+        int before = i < np->head;
+        if (c->cls & AT_L_OUTLET)
+            f->has_outlet = 1;
+        if (c->cls & AT_L_MEDIA)
+            f->has_media = 1;
+        if (!before)
+            continue;
+        if ((c->cls & (AT_L_DET | AT_L_POSSDET)) && !(c->flags & AT_TF_POSS)) {
+            f->det_none = 0;
+            if (c->wid == AT_W_A)
+                f->det_indef = 1;
+            else
+                f->det_def = 1;
+        } else if ((c->cls & AT_L_QUANT) && !(c->flags & AT_TF_POSS)) {
+            f->det_none = 0;
+            f->det_indef = 1;
+        }
+        if (c->flags & AT_TF_POSS)
+            f->has_poss = 1;
+        if (c->cls & AT_L_TITLE)
+            f->has_title = 1;
+        if (!(c->flags & AT_TF_POSS)) {
+            if (c->cls & (AT_L_DEMONYM | AT_L_PLACE))
+                f->has_nat = 1;
+            if (c->cls & AT_L_CITY || ((c->cls & AT_L_NAME) && !(c->flags & AT_TF_SENTINIT)))
+                f->has_city = 1;
+        }
+        if (c->wid == AT_W_INTEL)
+            f->has_intel = 1;
+        if (c->cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM))
+            f->has_inst_mod = 1;
+        if (c->cls & (AT_L_ORG | AT_L_ACRONYM))
+            f->has_org = 1;
+        if (c->cls & (AT_L_MOD | AT_L_ANONMOD | AT_L_DEMONYM))
+            f->has_mod = 1;
+    }
+    if (np->head < s->n && (t[np->head].cls & AT_L_NAME)) {
+        size_t i = np->head + 1, k = 0;
+        while (i-- > np->a) {
+            const at_tok *c = &t[i];
+            if (i != np->head && (c->flags & AT_TF_POSS))
+                break;
+            if (c->cls & AT_L_NAME)
+                k++;
+            else if (c->cls & AT_L_PARTICLE || (c->flags & AT_TF_ABBR && c->end - c->start <= 2))
+                continue;
+            else if (c->cls & (AT_L_PLACE | AT_L_CITY) && !(c->flags & AT_TF_POSS) && k > 0)
+                k++; /* "Michael Jordan": a place word inside a name */
+            else
+                break;
+        }
+        f->name_run = k;
+    }
+}
+
+/* A sentence-initial capitalised word that looks like a plural common noun. */
+static int plural_looking(const at_sent *s, const at_tok *c)
+{
+    static const char *const suf[] = {"ers", "ents", "ists", "ians", "ors", "ants", "ees", "ies"};
+    if (!(c->flags & AT_TF_SENTINIT))
+        return 0;
+    size_t n = c->kend - c->start;
+    for (size_t i = 0; i < sizeof(suf) / sizeof(suf[0]); i++) {
+        size_t k = strlen(suf[i]);
+        if (n > k + 2 && memcmp(s->text + c->kend - k, suf[i], k) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+static void set(at_np *np, at_class cls, at_rule rule, double conf)
+{
+    np->cls = cls;
+    np->rule = rule;
+    np->conf = conf;
+}
+
+void at_np_classify(const at_sent *s, at_np *np, int adjacent)
+{
+    const at_tok *t = s->t;
+    const at_tok *h = &t[np->head];
+    np_facts f;
+
+    set(np, AT_NONE, AT_R_NONE, 0.0);
+    np->surname_seen = 0;
+    if (!is_word(h))
+        return;
+    if (h->cls & AT_L_PRON) {
+        if (h->wid == AT_W_HE || h->wid == AT_W_SHE)
+            set(np, AT_ONREC, AT_R_PRONOUN, 0.5);
+        else if (h->wid == AT_W_IT)
+            set(np, AT_INST, AT_R_INST, 0.35);
+        return;
+    }
+    gather(s, np, &f);
+
+    int name_head = (h->cls & AT_L_NAME) ||
+                    ((h->cls & (AT_L_PLACE | AT_L_CITY)) && np->head > np->a &&
+                     (t[np->head - 1].cls & AT_L_NAME) && !(t[np->head - 1].flags & AT_TF_POSS) &&
+                     !(t[np->head - 1].flags & AT_TF_SENTINIT));
+    if (name_head && f.name_run == 0)
+        f.name_run = (h->cls & AT_L_NAME) ? 1 : 2;
+
+    if (np->postmod && (h->cls & (AT_L_ANON | AT_L_PEOPLE))) {
+        set(np, AT_ANON, AT_R_UNNAMED, 0.8);
+        return;
+    }
+    if (name_head) {
+        const char *w = s->text + h->start;
+        size_t wl = h->kend - h->start;
+        if (f.name_run >= 2)
+            set(np, AT_ONREC, AT_R_NAMED, 0.9);
+        else if (f.has_title && !(f.has_org && !f.has_poss && 0))
+            set(np, AT_ONREC, AT_R_NAMED, 0.85);
+        else if (s->names && at_names_has(s->names, w, wl)) {
+            set(np, AT_ONREC, AT_R_SURNAME, 0.85);
+            np->surname_seen = 1;
+        } else if (adjacent && !plural_looking(s, h))
+            set(np, AT_ONREC, AT_R_SURNAME, 0.65);
+        return;
+    }
+    if (h->cls & AT_L_OUTLET) {
+        set(np, AT_MEDIA, AT_R_OUTLET, 0.85);
+        return;
+    }
+    if (h->cls & AT_L_MEDIA) {
+        if (h->wid == AT_W_NEWS && !f.has_outlet)
+            return;
+        set(np, AT_MEDIA, AT_R_OUTLET, f.has_outlet ? 0.85 : 0.7);
+        return;
+    }
+    if (h->cls & AT_L_DOC) {
+        if (f.has_outlet || f.has_media) {
+            set(np, AT_MEDIA, AT_R_OUTLET, 0.8);
+            return;
+        }
+        /* "reports say": which reports is not said (vague, not ours) */
+        if (h->wid == AT_W_REPORTS && f.det_none && !f.has_poss && !f.has_inst_mod)
+            return;
+        set(np, AT_INST, AT_R_INST, 0.75);
+        return;
+    }
+    if (h->cls & AT_L_ANON) {
+        set(np, AT_ANON, AT_R_UNNAMED, 0.8);
+        return;
+    }
+    if (h->cls & (AT_L_TITLE | AT_L_PERSON)) {
+        int person = !(h->cls & AT_L_TITLE);
+        if (!f.det_indef && (!person || f.det_def || f.has_poss)) {
+            set(np, AT_ONREC, AT_R_TITLE, person ? 0.4 : 0.5);
+            return;
+        }
+        /* "a spokesman for the ministry": the institution speaks */
+        if (np->b > np->head && !person) {
+            for (size_t i = np->head + 1; i <= np->b; i++)
+                if (t[i].cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM)) {
+                    set(np, AT_INST, AT_R_INST, 0.6);
+                    return;
+                }
+        }
+        return;
+    }
+    if (h->cls & AT_L_INST) {
+        int unnamed_nat = f.has_nat && !f.has_poss && !f.has_city && !f.has_org;
+        if (h->wid == AT_W_AUTH) {
+            if (unnamed_nat && !f.has_inst_mod)
+                set(np, AT_ANON, AT_R_UNNAMED, 0.6);
+            else
+                set(np, AT_INST, AT_R_INST, 0.6);
+            return;
+        }
+        if ((h->wid == AT_W_INTEL || f.has_intel) && unnamed_nat) {
+            set(np, AT_ANON, AT_R_UNNAMED, 0.6);
+            return;
+        }
+        set(np, AT_INST, AT_R_INST, 0.8);
+        return;
+    }
+    if (h->cls & (AT_L_ORG | AT_L_ACRONYM)) {
+        set(np, AT_INST, AT_R_INST, 0.8);
+        return;
+    }
+    if (h->cls & (AT_L_PLACE | AT_L_CITY)) {
+        set(np, AT_INST, AT_R_INST, 0.6);
+        return;
+    }
+}
