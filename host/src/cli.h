@@ -47,7 +47,22 @@ typedef struct cs_cli {
     int color;                 /* -1 auto, 0 never, 1 always */
     int quiet;
     int show_zero;             /* --all: list findings that counted 0 */
+    const char *baseline;      /* --baseline FILE */
+    const char *diff_base;     /* --diff-base REV */
+    struct cs_max {
+        const char *marker;    /* --max MARKER=N */
+        long limit;
+    } maxes[16];
+    size_t nmax;
 } cs_cli;
+
+/* Does a scored article break a --max MARKER=N limit?  Counts findings
+ * that are not suppressed and not duplicates; writes which into why. */
+int cs_cli_over_max(const cs_cli *cli, const cs_config *cfg, const cs_result *res, char *why,
+                    size_t whylen);
+
+/* Check every --max marker exists; prints an error and returns -1 if not. */
+int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg);
 
 /* Loaded configuration and scorer for a command. */
 typedef struct cs_session {
@@ -74,5 +89,6 @@ int cs_cmd_plugins(const cs_cli *cli);
 int cs_cmd_rules(const cs_cli *cli);
 int cs_cmd_test(const cs_cli *cli);
 int cs_cmd_eval(const cs_cli *cli);
+int cs_cmd_baseline(const cs_cli *cli);
 
 #endif

@@ -10,6 +10,9 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
+#include "baseline.h"
+#include "gitdiff.h"
+#include "merge.h"
 #include "cli.h"
 #include "paths.h"
 #include "report.h"
@@ -148,6 +151,33 @@ static void free_scored(cs_scored *items, size_t n)
     free(items);
 }
 
+/* Baseline and changed-lines modes: findings in the baseline, or outside
+ * the lines changed since --diff-base, are suppressed with that reason and
+ * the scores merged again. */
+static int narrow(const cs_cli *cli, const cs_config *cfg, const cs_baseline *b,
+                  const char *unchanged, cs_scored *sc, cs_diag *d)
+{
+    size_t marked = b ? cs_baseline_apply(b, &sc->doc, cfg, &sc->res) : 0;
+    if (cli->diff_base) {
+        cs_changes ch;
+        if (cs_git_changed_lines(cli->diff_base, sc->doc.path, &ch, d) != 0)
+            return -1;
+        for (size_t i = 0; i < sc->res.nfindings; i++) {
+            cs_finding *f = &sc->res.findings[i];
+            cs_pos pos;
+            cs_finding_pos(&sc->doc, f, &pos);
+            if (!f->suppress_reason && !cs_changes_touch(&ch, pos.line, pos.end_line)) {
+                f->suppress_reason = unchanged;
+                marked++;
+            }
+        }
+        cs_changes_free(&ch);
+    }
+    if (marked && cs_merge(cfg, sc->doc.npassages, &sc->res) != 0)
+        return cs_diag_set(d, "out of memory");
+    return 0;
+}
+
 int cs_cmd_score(const cs_cli *cli)
 {
     int exit_code = CS_EXIT_ERROR;
@@ -163,6 +193,22 @@ int cs_cmd_score(const cs_cli *cli)
     }
     if (cs_session_open(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
+    if (cs_cli_check_max(cli, &ses.cfg) != 0) {
+        cs_session_close(&ses);
+        return CS_EXIT_ERROR;
+    }
+    cs_baseline baseline;
+    int baseline_loaded = 0;
+    char unchanged[160];
+    snprintf(unchanged, sizeof unchanged, "unchanged since %s", cli->diff_base ? cli->diff_base : "");
+    if (cli->baseline) {
+        if (cs_baseline_load(&baseline, cli->baseline, &d) != 0) {
+            cs_cli_error(d.msg);
+            cs_session_close(&ses);
+            return CS_EXIT_ERROR;
+        }
+        baseline_loaded = 1;
+    }
     int bad_operand = collect(cli, &files);
     if (bad_operand < 0 || (files.n && !(items = calloc(files.n, sizeof *items)))) {
         cs_cli_error("out of memory");
@@ -189,13 +235,22 @@ int cs_cmd_score(const cs_cli *cli)
             continue;
         }
         if (cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0) {
-            fprintf(stderr, "credscore: %s: %s\n", sc->doc.path, d.msg);
+            cs_cli_error(d.msg);
+            cs_document_free(&sc->doc);
+            cs_result_free(&sc->res);
+            run.errors++;
+            continue;
+        }
+        if (narrow(cli, &ses.cfg, baseline_loaded ? &baseline : NULL, unchanged, sc, &d) != 0) {
+            cs_cli_error(d.msg);
             cs_document_free(&sc->doc);
             cs_result_free(&sc->res);
             run.errors++;
             continue;
         }
         sc->below = run.has_threshold && sc->res.score < run.threshold;
+        if (!sc->below)
+            sc->below = cs_cli_over_max(cli, &ses.cfg, &sc->res, sc->why, sizeof sc->why);
         failed += sc->below != 0;
         n++;
     }
@@ -222,7 +277,67 @@ int cs_cmd_score(const cs_cli *cli)
     else
         exit_code = CS_EXIT_OK;
 out:
+    if (baseline_loaded)
+        cs_baseline_free(&baseline);
     free_scored(items, n);
+    cs_buf_free(&out);
+    free_list(&files);
+    cs_session_close(&ses);
+    return exit_code;
+}
+
+int cs_cmd_baseline(const cs_cli *cli)
+{
+    int exit_code = CS_EXIT_ERROR;
+    cs_session ses;
+    file_list files = {0};
+    cs_buf out = {0};
+    cs_result res;
+    cs_diag d;
+    cs_result_init(&res);
+    const char *target = cli->output ? cli->output : ".credscore-baseline.json";
+    if (cli->nargs == 0) {
+        cs_cli_error("baseline: name the articles or folders to record");
+        return CS_EXIT_ERROR;
+    }
+    if (cs_session_open(&ses, cli, 1) != 0)
+        return CS_EXIT_ERROR;
+    if (collect(cli, &files) != 0) {
+        cs_cli_error("baseline: nothing recorded because of the errors above");
+        goto out;
+    }
+    int first = 1;
+    size_t count = 0;
+    cs_buf_puts(&out, "{\n  \"schema\": \"credscore-baseline\",\n  \"version\": 1,\n  \"findings\": [");
+    for (size_t i = 0; i < files.n; i++) {
+        cs_document doc;
+        if (cs_document_load_file(&doc, files.items[i], cli->input_format, &d) != 0 ||
+            cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
+            cs_cli_error(d.msg);
+            cs_cli_error("baseline: nothing recorded because of the errors above");
+            cs_document_free(&doc);
+            goto out;
+        }
+        if (cs_baseline_write_article(&out, &doc, &res, &ses.cfg, &first, &count) != 0) {
+            cs_document_free(&doc);
+            cs_cli_error("out of memory");
+            goto out;
+        }
+        cs_document_free(&doc);
+    }
+    if (cs_buf_puts(&out, first ? "]\n}\n" : "\n  ]\n}\n") != 0) {
+        cs_cli_error("out of memory");
+        goto out;
+    }
+    if (cs_write_atomic(target, out.data, out.len, &d) != 0) {
+        cs_cli_error(d.msg);
+        goto out;
+    }
+    fprintf(stderr, "credscore: recorded %zu finding%s of %zu article%s in %s\n", count,
+            count == 1 ? "" : "s", files.n, files.n == 1 ? "" : "s", target);
+    exit_code = CS_EXIT_OK;
+out:
+    cs_result_free(&res);
     cs_buf_free(&out);
     free_list(&files);
     cs_session_close(&ses);

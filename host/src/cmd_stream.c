@@ -88,6 +88,8 @@ int cs_cmd_stream(const cs_cli *cli)
     }
     if (cs_session_open(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
+    if (cs_cli_check_max(cli, &ses.cfg) != 0)
+        goto out;
     in = strcmp(src, "-") == 0 ? stdin : fopen(src, "r");
     if (in == NULL) {
         fprintf(stderr, "credscore: %s: cannot open: %s\n", src, strerror(errno));
@@ -132,7 +134,9 @@ int cs_cmd_stream(const cs_cli *cli)
                     cs_cli_error("out of memory");
                     goto out;
                 }
-                failed += use_threshold && res.score < threshold;
+                char why[160];
+                failed += (use_threshold && res.score < threshold) ||
+                          cs_cli_over_max(cli, &ses.cfg, &res, why, sizeof why);
             }
             cs_document_free(&doc);
         }

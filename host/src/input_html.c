@@ -37,39 +37,7 @@
 #include <strings.h>
 
 #include "document.h"
-
-/* Named character references decoded by the aligner; `legacy` ones are
- * also recognised without the final ';'.  A name not listed here is still
- * aligned: gumbo decoded it to one character. */
-static const struct {
-    const char *name;
-    const char *utf8;
-    int legacy;
-} html_entities[] = {
-    {"amp", "&", 1},           {"AMP", "&", 1},           {"lt", "<", 1},
-    {"LT", "<", 1},            {"gt", ">", 1},            {"GT", ">", 1},
-    {"quot", "\"", 1},         {"QUOT", "\"", 1},         {"apos", "'", 0},
-    {"nbsp", "\xC2\xA0", 1},   {"ndash", "\xE2\x80\x93", 0}, {"mdash", "\xE2\x80\x94", 0},
-    {"hellip", "\xE2\x80\xA6", 0}, {"lsquo", "\xE2\x80\x98", 0}, {"rsquo", "\xE2\x80\x99", 0},
-    {"ldquo", "\xE2\x80\x9C", 0}, {"rdquo", "\xE2\x80\x9D", 0}, {"laquo", "\xC2\xAB", 1},
-    {"raquo", "\xC2\xBB", 1},  {"copy", "\xC2\xA9", 1},   {"COPY", "\xC2\xA9", 1},
-    {"reg", "\xC2\xAE", 1},    {"trade", "\xE2\x84\xA2", 0}, {"deg", "\xC2\xB0", 1},
-    {"euro", "\xE2\x82\xAC", 0}, {"pound", "\xC2\xA3", 1}, {"yen", "\xC2\xA5", 1},
-    {"cent", "\xC2\xA2", 1},   {"sect", "\xC2\xA7", 1},   {"para", "\xC2\xB6", 1},
-    {"middot", "\xC2\xB7", 1}, {"bull", "\xE2\x80\xA2", 0}, {"times", "\xC3\x97", 1},
-    {"divide", "\xC3\xB7", 1}, {"frac12", "\xC2\xBD", 1}, {"eacute", "\xC3\xA9", 1},
-    {"egrave", "\xC3\xA8", 1}, {"aacute", "\xC3\xA1", 1}, {"oacute", "\xC3\xB3", 1},
-    {"iacute", "\xC3\xAD", 1}, {"uacute", "\xC3\xBA", 1}, {"ntilde", "\xC3\xB1", 1},
-    {"ccedil", "\xC3\xA7", 1}, {"auml", "\xC3\xA4", 1},   {"ouml", "\xC3\xB6", 1},
-    {"uuml", "\xC3\xBC", 1},   {"szlig", "\xC3\x9F", 1},
-};
-
-/* Windows-1252 meanings of &#128; .. &#159; (0: keep the code point). */
-static const unsigned short html_c1[32] = {
-    0x20AC, 0, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0, 0x017D, 0, 0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
-};
+#include "entity.h"
 
 typedef struct html_frame {
     const GumboNode *node;
@@ -86,118 +54,9 @@ typedef struct html_state {
     unsigned ctx;
 } html_state;
 
-static int is_alpha(unsigned char c)
-{
-    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static int is_alnum(unsigned char c)
-{
-    return is_alpha(c) || (c >= '0' && c <= '9');
-}
-
 static int html_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-}
-
-static size_t utf8_encode(unsigned cp, char *out)
-{
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-static size_t utf8_char_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* A character reference at s[0..n) as HTML text reads it.  Returns its
- * length (0 if s does not start one).  *known_len receives the decoded
- * bytes in out when they are known (numeric, or a listed name), else 0;
- * *name_len the length of the alphanumeric run of a named one. */
-static size_t html_entity(const char *s, size_t n, char *out, size_t *known_len,
-                          size_t *name_len)
-{
-    *known_len = 0;
-    *name_len = 0;
-    if (n < 2 || s[0] != '&')
-        return 0;
-    if (s[1] == '#') {
-        int hex = n > 2 && (s[2] == 'x' || s[2] == 'X');
-        size_t i = hex ? 3 : 2, digits = 0;
-        unsigned long cp = 0;
-        for (; i < n; i++, digits++) {
-            unsigned char c = (unsigned char)s[i];
-            unsigned v;
-            if (c >= '0' && c <= '9')
-                v = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                v = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                v = c - 'A' + 10;
-            else
-                break;
-            if (cp <= 0x10FFFF)
-                cp = cp * (hex ? 16 : 10) + v;
-        }
-        if (digits == 0)
-            return 0;
-        if (i < n && s[i] == ';')
-            i++;
-        if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-            cp = 0xFFFD;
-        else if (cp >= 0x80 && cp <= 0x9F && html_c1[cp - 0x80] != 0)
-            cp = html_c1[cp - 0x80];
-        *known_len = utf8_encode((unsigned)cp, out);
-        return i;
-    }
-    size_t i = 1;
-    while (i < n && i <= 40 && is_alnum((unsigned char)s[i]))
-        i++;
-    if (i == 1 || !is_alpha((unsigned char)s[1]))
-        return 0;
-    *name_len = i - 1;
-    int semi = i < n && s[i] == ';';
-    size_t best = 0, best_len = 0;
-    for (size_t k = 0; k < sizeof html_entities / sizeof html_entities[0]; k++) {
-        size_t m = strlen(html_entities[k].name);
-        if (m > i - 1 || memcmp(s + 1, html_entities[k].name, m) != 0)
-            continue;
-        if (m == i - 1 && semi) { /* exact, with ';' */
-            best = k + 1;
-            best_len = m + 2;
-            break;
-        }
-        if (html_entities[k].legacy && m + 1 > best_len) { /* prefix, no ';' */
-            best = k + 1;
-            best_len = m + 1;
-        }
-    }
-    if (best) {
-        *known_len = strlen(html_entities[best - 1].utf8);
-        memcpy(out, html_entities[best - 1].utf8, *known_len);
-        return best_len;
-    }
-    return semi ? i + 1 : i;
 }
 
 /* Is the passage being built empty or ending in a space? */

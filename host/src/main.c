@@ -18,6 +18,8 @@ static const char usage[] =
     "  plugins             list the loaded plugins\n"
     "  test [PATHS...]     run the rules' examples and annotated fixture articles\n"
     "  eval LABELS.jsonl   measure detection against labelled passages (--errors)\n"
+    "  baseline FILES...   record current findings (-o FILE, default\n"
+    "                      .credscore-baseline.json) for --baseline\n"
     "\n"
     "Options:\n"
     "  -c, --config FILE       use this credscore.yaml (default: found upwards from .)\n"
@@ -28,8 +30,11 @@ static const char usage[] =
     "      --jsonl             read a JSONL stream of {\"id\",\"text\"} (file or -)\n"
     "  -o, --output FILE       write the report to FILE atomically\n"
     "      --fail-under SCORE  exit 1 when an article scores below SCORE\n"
+    "      --max MARKER=N      exit 1 when an article has more than N such findings\n"
     "      --no-exit           exit 0 whatever the scores (errors still exit 2)\n"
     "      --min-level LEVEL   list findings of at least info, warning or error\n"
+    "      --baseline FILE     findings recorded in FILE are not counted (only new ones)\n"
+    "      --diff-base REV     count only findings on lines changed since git REV\n"
     "      --all               also list findings that counted 0 (duplicates)\n"
     "      --plugin-path DIR   search DIR for plugins first (repeatable)\n"
     "      --no-plugins        load no plugins\n"
@@ -46,7 +51,7 @@ static const char usage[] =
 enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
-    OPT_COLOR
+    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE
 };
 
 static const struct option long_opts[] = {
@@ -61,6 +66,9 @@ static const struct option long_opts[] = {
     {"min-level", required_argument, NULL, OPT_MIN_LEVEL},
     {"all", no_argument, NULL, OPT_ALL},
     {"errors", no_argument, NULL, OPT_ALL},
+    {"max", required_argument, NULL, OPT_MAX},
+    {"baseline", required_argument, NULL, OPT_BASELINE},
+    {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
     {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
@@ -73,7 +81,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", NULL};
+static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", NULL};
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -152,6 +160,24 @@ int main(int argc, char **argv)
             cli.has_fail_under = 1;
             break;
         case OPT_NO_EXIT: cli.no_exit = 1; break;
+        case OPT_BASELINE: cli.baseline = optarg; break;
+        case OPT_DIFF_BASE: cli.diff_base = optarg; break;
+        case OPT_MAX: {
+            char *eq = strchr(optarg, '=');
+            char *end = NULL;
+            long n = eq ? strtol(eq + 1, &end, 10) : -1;
+            if (!eq || eq == optarg || !end || *end || n < 0 || end == eq + 1 ||
+                cli.nmax >= sizeof cli.maxes / sizeof cli.maxes[0]) {
+                code = bad_usage("--max wants MARKER=N (N >= 0, at most 16 of them), not '%s'",
+                                 optarg);
+                goto out;
+            }
+            *eq = '\0';
+            cli.maxes[cli.nmax].marker = optarg;
+            cli.maxes[cli.nmax].limit = n;
+            cli.nmax++;
+            break;
+        }
         case OPT_MIN_LEVEL:
             if (cs_level_parse(optarg, &cli.min_level) != 0) {
                 code = bad_usage("unknown level '%s' (info, warning, error)", optarg);
@@ -204,6 +230,8 @@ int main(int argc, char **argv)
         code = cs_cmd_test(&cli);
     else if (strcmp(cli.command, "eval") == 0)
         code = cs_cmd_eval(&cli);
+    else if (strcmp(cli.command, "baseline") == 0)
+        code = cs_cmd_baseline(&cli);
 out:
     free(dirs);
     return code;

@@ -84,7 +84,7 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
         const cs_finding *f = &res->findings[i];
         if (o && f->level < o->min_level)
             continue;
-        if (!(o && o->show_zero) && f->note == CS_NOTE_DUPLICATE)
+        if (!(o && o->show_zero) && (f->note == CS_NOTE_DUPLICATE || f->suppress_reason))
             continue;
         const cs_marker_conf *m = &cfg->markers[f->marker];
         cs_pos pos;
@@ -97,8 +97,11 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
                             color ? level_colour(f->level, f->weight) : "", m->name, reset, pts,
                             note ? " (" : "", note ? note : "", note ? ")" : "");
         rc |= put_words(out, text + f->start, f->end - f->start);
-        rc |= cs_buf_printf(out, "\"  %s  %s[%s]%s\n", f->message ? f->message : "", dim,
+        rc |= cs_buf_printf(out, "\"  %s  %s[%s]%s", f->message ? f->message : "", dim,
                             f->rule_id, reset);
+        if (f->suppress_reason)
+            rc |= cs_buf_printf(out, "  (suppressed: %s)", f->suppress_reason);
+        rc |= cs_buf_putc(out, '\n');
     }
     char score[32];
     snprintf(score, sizeof score, "%.0f", res->score);
@@ -288,7 +291,10 @@ int cs_report_run_text(cs_buf *out, const cs_run *run)
         const cs_scored *sc = &run->items[i];
         if (cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
             return -1;
-        if (sc->below && cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)
+        if (sc->below && sc->why[0] && cs_buf_printf(out, "  failed: %s\n", sc->why) != 0)
+            return -1;
+        if (sc->below && !sc->why[0] &&
+            cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)
             return -1;
         failed += sc->below != 0;
     }

@@ -45,7 +45,8 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
 typedef struct cs_scored {
     cs_document doc;
     cs_result res;
-    int below;            /* under the threshold */
+    int below;            /* under the threshold, or over a --max limit */
+    char why[160];        /* why it failed, for reports ("" = the score threshold) */
 } cs_scored;
 
 /* Everything a report of a whole run needs. */

@@ -9,6 +9,7 @@
 #include "buf.h"
 #include "merge.h"
 #include "paths.h"
+#include "suppress.h"
 
 typedef struct hit {
     uint32_t phrase;
@@ -601,12 +602,25 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
         if (run_plugins(s, p, text, sent, &cdoc, states, d) != 0)
             goto out;
     }
+    cs_suppressions supp;
+    if (cs_suppressions_parse(doc, s->cfg, &s->rules, &supp, d) != 0) {
+        cs_suppressions_free(&supp);
+        goto out;
+    }
+    cs_suppressions_apply(&supp, doc, s->cfg, res);
+    cs_suppressions_free(&supp);
     if (cs_merge(s->cfg, doc->npassages, res) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
     rc = 0;
 out:
+    if (rc != 0 && strncmp(d->msg, doc->path, strlen(doc->path)) != 0) {
+        /* Every scoring error names the article. */
+        char msg[CS_DIAG_MAX];
+        snprintf(msg, sizeof msg, "%s", d->msg);
+        cs_diag_at(d, doc->path, 0, 0, "%s", msg);
+    }
     for (size_t i = 0; i < began; i++) {
         cs_plugin *pl = s->plugins.items[i];
         if (pl->desc.end_document)

@@ -73,3 +73,32 @@ void cs_session_close(cs_session *s)
         cs_config_free(&s->cfg);
     s->cfg_loaded = 0;
 }
+
+int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg)
+{
+    for (size_t i = 0; i < cli->nmax; i++)
+        if (cs_config_marker_index(cfg, cli->maxes[i].marker) < 0) {
+            fprintf(stderr, "credscore: --max: unknown marker '%s'\n", cli->maxes[i].marker);
+            return -1;
+        }
+    return 0;
+}
+
+int cs_cli_over_max(const cs_cli *cli, const cs_config *cfg, const cs_result *res, char *why,
+                    size_t whylen)
+{
+    for (size_t i = 0; i < cli->nmax; i++) {
+        int m = cs_config_marker_index(cfg, cli->maxes[i].marker);
+        long n = 0;
+        for (size_t f = 0; f < res->nfindings; f++)
+            n += res->findings[f].marker == m && res->findings[f].note != CS_NOTE_DUPLICATE &&
+                 res->findings[f].suppress_reason == NULL;
+        if (n > cli->maxes[i].limit) {
+            snprintf(why, whylen, "%ld %s finding%s, more than --max %s=%ld", n,
+                     cli->maxes[i].marker, n == 1 ? "" : "s", cli->maxes[i].marker,
+                     cli->maxes[i].limit);
+            return 1;
+        }
+    }
+    return 0;
+}

@@ -55,6 +55,9 @@
 #define AT_L_NEEDCAPS (1ull << 33) /* set by the builder: entry needs a capital in text */
 #define AT_L_NAME     (1ull << 34) /* set by the tokenizer: capitalised unknown word */
 #define AT_L_ACRONYM  (1ull << 35) /* set by the tokenizer: unknown ALL-CAPS word */
+#define AT_L_NEG      (1ull << 36) /* not never didn't: a negated verb group */
+#define AT_L_NOUNV    (1ull << 37) /* report claims note: verb forms that are also nouns */
+#define AT_L_PPREP    (1ull << 38) /* of in at ...: prepositions that never start a clause */
 
 /* Classes that only apply to a capitalised occurrence. */
 #define AT_L_CAPONLY (AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_DEMONYM | AT_L_OUTLET | AT_L_OUTSUF)
@@ -70,7 +73,7 @@ enum {
     AT_W_DECLINED, AT_W_ASKED, AT_W_REQUESTED, AT_W_NOT, AT_W_NEWS, AT_W_AGENCY,
     AT_W_INTERVIEW, AT_W_SPEAKING, AT_W_MEDIA, AT_W_REPORTS, AT_W_OUT, AT_W_US,
     AT_W_UPON, AT_W_WHO, AT_W_WHICH, AT_W_OFFICIAL, AT_W_TV, AT_W_FOLLOWING,
-    AT_W_SAYING, AT_W_HAVING, AT_W_WHILE, AT_W_THIS, AT_W_MORE
+    AT_W_SAYING, AT_W_HAVING, AT_W_WHILE, AT_W_THIS, AT_W_MORE, AT_W_NOMINAL
 };
 
 /* ---- verbs ---- */

@@ -245,8 +245,6 @@ int at_np_right(const at_sent *s, size_t r, at_np *np)
             break;
         if (!(t[np->b].cls & PP_HEADS))
             break;
-        at_np sub;
-        size_t save_b = np->b;
         /* scan the attached phrase without its own attachments */
         size_t j = p + 1, sl = (size_t)-1;
         int su = 0;
@@ -280,11 +278,9 @@ int at_np_right(const at_sent *s, size_t r, at_np *np)
         }
         if (sl == (size_t)-1)
             break;
-        (void)sub;
         np->b = sl;
         if ((t[np->head].cls & AT_L_QUANT) && t[np->head].wid == AT_W_ONE)
             np->head = sl;
-        (void)save_b;
     }
     return 0;
 }
@@ -426,7 +422,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         size_t wl = h->kend - h->start;
         if (f.name_run >= 2)
             set(np, AT_ONREC, AT_R_NAMED, 0.9);
-        else if (f.has_title && !(f.has_org && !f.has_poss && 0))
+        else if (f.has_title)
             set(np, AT_ONREC, AT_R_NAMED, 0.85);
         else if (s->names && at_names_has(s->names, w, wl)) {
             set(np, AT_ONREC, AT_R_SURNAME, 0.85);

@@ -41,12 +41,14 @@ const at_wordset at_wordsets[] = {
 
     /* ---- auxiliaries and the verb group ---- */
     {AT_L_AUX | AT_L_STOP, 0,
-     "has have had will would could can may might must should shall did does do "
+     "has have had will would could can may might must should shall did does do"},
+    {AT_L_AUX | AT_L_STOP | AT_L_NEG, 0,
      "hasn't haven't hadn't won't wouldn't couldn't can't cannot shouldn't didn't "
-     "doesn't don't mustn't isn't wasn't weren't aren't"},
+     "doesn't don't mustn't"},
     {AT_L_AUX | AT_L_STOP, AT_W_HAVING, "having"},
     {AT_L_AUX | AT_L_BE | AT_L_STOP, 0, "is was were are am be been being get got gets getting"},
-    {AT_L_ADV | AT_L_STOP, AT_W_NOT, "not never"},
+    {AT_L_AUX | AT_L_BE | AT_L_STOP | AT_L_NEG, 0, "isn't wasn't weren't aren't"},
+    {AT_L_ADV | AT_L_STOP | AT_L_NEG, AT_W_NOT, "not never"},
     {AT_L_ADV | AT_L_STOP, 0,
      "also later earlier long still further then again often once already even just now "
      "recently first publicly privately separately repeatedly previously reportedly allegedly "
@@ -75,6 +77,11 @@ const at_wordset at_wordsets[] = {
      "through via like than without amid amidst within outside toward towards despite "
      "beyond behind below above around along alongside throughout until till unlike "
      "regarding concerning including excluding following ahead"},
+    {AT_L_PPREP, 0,
+     "of for from at by with in on to about per upon into onto over under near inside across "
+     "among against between through via within amid amidst toward towards despite beyond "
+     "behind below above around along alongside throughout unlike regarding concerning "
+     "including excluding during without"},
     {AT_L_STOP, AT_W_AND, "and"},
     {AT_L_STOP, AT_W_WHILE, "while"},
     {AT_L_STOP, AT_W_ACCORDING, "according"},
@@ -166,7 +173,7 @@ const at_wordset at_wordsets[] = {
      "university hospital municipality prosecutors prosecution defence defense operator "
      "airline airport manufacturer retailer exchange fund charity ngo observatory mission "
      "delegation regime junta guard directorate inspectorate corporation corp inc ltd llc "
-     "plc network"},
+     "plc network country countries nation nations program programme"},
     {AT_L_INST | AT_L_NEEDCAPS, 0, "watch international"},
 
     /* ---- documents and data ---- */
@@ -224,6 +231,15 @@ const at_wordset at_wordsets[] = {
     {AT_L_STOP, AT_W_DECLINED, "declined refused"},
     {AT_L_STOP, AT_W_REQUESTED, "requested"},
     {AT_L_STOP, AT_W_INTERVIEW, "interview interviews comment comments remarks conversation"},
+    {AT_L_STOP, AT_W_NOMINAL,
+     "criticism condemnation warning warnings announcement accusation accusations denial "
+     "denials assurances assurance praise backlash rebuke"},
+    {AT_L_NOUNV, 0,
+     "report reports claim claims note notes estimate estimates quote quotes comment state "
+     "states remark remarks promise promises pledge pledges vow vows fear fears call calls "
+     "issue issues release releases show shows find finds answer answers reply replies "
+     "tweet tweets voice voices brief briefs counter counters warning alert alerts post "
+     "posts read reads mention mentions testimony stress"},
     {AT_L_STOP, AT_W_SPEAKING, "speaking spoke spoken talking talked"},
 
     /* ---- personal-name particles ---- */
@@ -357,7 +373,7 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_SAY, "recount recounts recounted recounted recounting"},
     {AT_V_CITE, "cite cites cited cited citing"},
     {AT_V_CITE, "quote quotes quoted quoted quoting"},
-    {AT_V_SAY, "post posts posted posted posting"},
+    {AT_V_SAY, "- - posted posted posting"},
     {AT_V_SAY, "report reports reported reported reporting"},
     {AT_V_COG, "believe believes believed believed believing"},
     {AT_V_COG, "think thinks thought thought -"},
@@ -408,7 +424,6 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_SAY, "exclaim exclaims exclaimed exclaimed exclaiming"},
     {AT_V_SAY, "voice voices voiced voiced voicing"},
     {AT_V_SAY, "express expresses expressed expressed expressing"},
-    {AT_V_SAY, "maintain maintains maintained - -"},
     {AT_V_ASK, "ask asks asked asked asking"},
     {AT_V_STANCE, "accuse accuses accused - accusing"},
     {AT_V_STANCE, "criticize criticizes criticized criticized criticizing"},
@@ -420,13 +435,14 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_STANCE, "threaten threatens threatened threatened threatening"},
     {AT_V_STANCE, "praise praises praised praised praising"},
     {AT_V_STANCE, "hail hails hailed hailed hailing"},
-    {AT_V_STANCE, "reject rejects rejected rejected rejecting"},
     {AT_V_CALL, "call calls called called calling"},
     {AT_V_CALL, "describe describes described described describing"},
     {AT_V_CALL, "dub dubs dubbed dubbed dubbing"},
     {AT_V_CALL, "label labels labelled labelled labelling"},
     {AT_V_CALL, "label labels labeled labeled labeling"},
     {AT_V_CALL, "brand brands branded branded branding"},
+    {AT_V_CALL, "refer refers referred referred referring"},
+    {AT_V_CALL, "portray portrays portrayed portrayed portraying"},
     {AT_V_ISSUE, "issue issues issued issued issuing"},
     {AT_V_ISSUE, "release releases released released releasing"},
     {AT_V_ISSUE, "publish publishes published published publishing"},

@@ -1,0 +1,692 @@
+/*
+ * attribution.c - attribution verbs, their subjects and anonymous-source
+ * refinements, one sentence at a time.
+ *
+ * Contract: see attribution.h.  Each verb costs a bounded scan of its
+ * neighbourhood, so a sentence is analysed in linear time.
+ */
+#include "attribution.h"
+
+#include <string.h>
+
+#include "propernoun.h"
+
+typedef struct sent_state {
+    at_sent s;
+    at_hit *hits;
+    size_t nhits, cap;
+    int finite;       /* a finite attribution verb produced a hit */
+    size_t cue;       /* index of an anonymity cue, (size_t)-1 if none */
+} sent_state;
+
+#define NONE_IDX ((size_t)-1)
+
+static int word(const at_tok *t)
+{
+    return t->kind == AT_TK_WORD;
+}
+
+/* A lower-case word the lexicon does not know (often an adjective). */
+static int lower_is_mod(const at_tok *t)
+{
+    return word(t) && !(t->flags & AT_TF_CAP) && t->cls == 0 && t->vclass == 0;
+}
+
+/* Add a hit unless one of the same class overlaps it. */
+static void add_hit(sent_state *st, at_class cls, at_rule rule, size_t ta, size_t tb, double conf,
+                    const at_np *np)
+{
+    const at_tok *t = st->s.t;
+    if (cls == AT_NONE || ta > tb)
+        return;
+    size_t start = t[ta].start, end = t[tb].end;
+    for (size_t i = 0; i < st->nhits; i++) {
+        at_hit *h = &st->hits[i];
+        if (h->cls == cls && h->start < end && start < h->end)
+            return;
+    }
+    if (st->nhits >= st->cap)
+        return;
+    at_hit *h = &st->hits[st->nhits++];
+    memset(h, 0, sizeof(*h));
+    h->cls = cls;
+    h->rule = rule;
+    h->start = start;
+    h->end = end;
+    h->conf = conf;
+    h->np_a = np ? np->a : ta;
+    h->head = np ? np->head : tb;
+    h->postmod = np ? np->postmod : 0;
+    h->surname_seen = np ? np->surname_seen : 0;
+}
+
+/* Record full personal names ("Petr Fiala", "Mayor Sobyanin"). */
+static int register_names(at_names *names, const at_sent *s)
+{
+    const at_tok *t = s->t;
+    if (!names)
+        return 0;
+    for (size_t i = 0; i < s->n;) {
+        if (!word(&t[i]) || !(t[i].cls & AT_L_NAME)) {
+            i++;
+            continue;
+        }
+        size_t j = i, k = 0, last = i;
+        while (j < s->n && word(&t[j]) &&
+               ((t[j].cls & AT_L_NAME) || (t[j].cls & AT_L_PARTICLE && j + 1 < s->n &&
+                                           (t[j + 1].cls & AT_L_NAME)))) {
+            if (t[j].cls & AT_L_NAME) {
+                k++;
+                last = j;
+            }
+            j++;
+            if (t[j - 1].flags & AT_TF_POSS)
+                break;
+        }
+        int titled = i > 0 && word(&t[i - 1]) && (t[i - 1].cls & AT_L_TITLE) &&
+                     !(t[i - 1].flags & AT_TF_POSS);
+        if (k >= 2 || (k == 1 && titled)) {
+            if (at_names_add(names, s->text + t[last].start, t[last].kend - t[last].start) != 0)
+                return -1;
+        }
+        i = j > i ? j : i + 1;
+    }
+    return 0;
+}
+
+/* Skip auxiliaries and adverbs left of token v; returns the index left of
+ * the verb group, or NONE_IDX. */
+static size_t skip_verb_group(const at_sent *s, size_t v, int *saw_be, int *neg)
+{
+    const at_tok *t = s->t;
+    size_t g = v, steps = 0;
+    *saw_be = 0;
+    *neg = 0;
+    while (g > 0 && steps < 5) {
+        const at_tok *p = &t[g - 1];
+        if (!word(p) || (p->cls & (AT_L_PRON | AT_L_NAME)) || !(p->cls & (AT_L_AUX | AT_L_BE | AT_L_ADV)))
+            break;
+        if (p->cls & AT_L_BE)
+            *saw_be = 1;
+        if (p->cls & AT_L_NEG)
+            *neg = 1;
+        g--;
+        steps++;
+    }
+    return g == 0 ? NONE_IDX : g - 1;
+}
+
+/* Kinds of apposition (see skip_apposition). */
+enum { APPOS_OTHER, APPOS_PERSON, APPOS_THING };
+
+/* "Fico, who plans to attend, had earlier denounced": from the comma at c,
+ * find the phrase before the apposition; NONE_IDX when it is not one.
+ * *kind tells whether the apposition shows a person (who, an age, a
+ * title) or a thing (which). */
+static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
+{
+    const at_tok *t = s->t;
+    size_t lo = c > 30 ? c - 30 : 0;
+    *kind = APPOS_OTHER;
+    for (size_t k = c; k-- > lo;) {
+        uint8_t kd = t[k].kind;
+        if (kd == AT_TK_COMMA) {
+            if (k == 0 || k + 1 >= c)
+                return NONE_IDX;
+            const at_tok *f = &t[k + 1];
+            int ok = (word(f) && (f->wid == AT_W_WHO || f->wid == AT_W_WHICH)) ||
+                     (f->kind == AT_TK_NUM && k + 2 == c);
+            if (ok)
+                *kind = (word(f) && f->wid == AT_W_WHICH) ? APPOS_THING : APPOS_PERSON;
+            if (!ok) {
+                /* an appositive noun phrase: "deputy chairman of X and former president" */
+                ok = 1;
+                for (size_t j = k + 1; j < c; j++) {
+                    const at_tok *w = &t[j];
+                    if (!word(w) || (w->vclass && !(w->cls & (AT_L_MOD | AT_L_TITLE | AT_L_INST))) ||
+                        (w->cls & (AT_L_AUX | AT_L_BE | AT_L_PRON))) {
+                        ok = 0;
+                        break;
+                    }
+                }
+                int has_title = 0;
+                for (size_t j = k + 1; ok && j < c; j++)
+                    if (t[j].cls & (AT_L_TITLE | AT_L_PERSON))
+                        has_title = 1;
+                ok = ok && has_title;
+                if (ok)
+                    *kind = APPOS_PERSON;
+            }
+            if (!ok)
+                return NONE_IDX;
+            const at_tok *h = &t[k - 1];
+            if (!word(h) || !(h->cls & (AT_L_NAME | AT_L_PLACE | AT_L_CITY | AT_L_ORG | AT_L_ACRONYM |
+                                        AT_L_INST | AT_L_ANON | AT_L_OUTLET | AT_L_TITLE)))
+                return NONE_IDX;
+            return k - 1;
+        }
+        if (kd == AT_TK_PERIOD || kd == AT_TK_QUOTE || kd == AT_TK_COLON || kd == AT_TK_SEMI ||
+            kd == AT_TK_SQUOTE)
+            return NONE_IDX;
+    }
+    return NONE_IDX;
+}
+
+/* Is the token after an inverted subject ("said the envoy ...") compatible
+ * with inversion (end, punctuation, a preposition), not a clause ("said the
+ * envoy had left")? */
+static int inversion_ends(const at_sent *s, size_t after)
+{
+    const at_tok *t = s->t;
+    if (after >= s->n)
+        return 1;
+    const at_tok *x = &t[after];
+    if (!word(x))
+        return x->kind != AT_TK_NUM;
+    if (x->cls & (AT_L_AUX | AT_L_BE))
+        return 0;
+    if (x->wid == AT_W_THAT)
+        return 0;
+    if (x->vclass && (x->vform & AT_VF_ING))
+        return 1; /* ", adding that" */
+    if (x->vclass && (x->vform & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) && !(x->cls & AT_L_STOP))
+        return 0;
+    if (x->cls & (AT_L_PREP | AT_L_STOP | AT_L_ADV | AT_L_REL))
+        return 1;
+    return 0;
+}
+
+/* Does a word of class `cls` come within `span` tokens after i (words only)? */
+static int word_ahead(const at_sent *s, size_t i, size_t span, uint64_t cls, int quote_ok)
+{
+    for (size_t j = i + 1; j < s->n && j <= i + span; j++) {
+        const at_tok *x = &s->t[j];
+        if (quote_ok && (x->kind == AT_TK_QUOTE || x->kind == AT_TK_SQUOTE) &&
+            (x->flags & AT_TF_QOPEN))
+            return 1;
+        if (x->kind == AT_TK_PERIOD || x->kind == AT_TK_SEMI)
+            return 0;
+        if (word(x) && (x->cls & cls))
+            return 1;
+    }
+    return 0;
+}
+
+/* "claimed the trophy": a prize right after a claim verb. */
+static int prize_follows(const at_sent *s, size_t v)
+{
+    for (size_t j = v + 1; j < s->n && j <= v + 4; j++) {
+        const at_tok *x = &s->t[j];
+        if (!word(x) && x->kind != AT_TK_NUM)
+            return 0;
+        if (x->cls & AT_L_PRIZE)
+            return 1;
+        if (!(x->cls & (AT_L_DET | AT_L_POSSDET | AT_L_QUANT | AT_L_MOD)) && x->kind != AT_TK_NUM &&
+            !(x->flags & AT_TF_POSS) && x->cls != 0)
+            return 0;
+    }
+    return 0;
+}
+
+/* Classify the object of tell/cite and add it when it is a source. */
+static void object_source(sent_state *st, size_t v, int media_only)
+{
+    at_np o;
+    if (v + 1 >= st->s.n || at_np_right(&st->s, v + 1, &o) != 0)
+        return;
+    if (st->s.t[o.head].cls & AT_L_PRON)
+        return;
+    at_np_classify(&st->s, &o, 1);
+    if (o.cls == AT_NONE || (media_only && o.cls != AT_MEDIA))
+        return;
+    add_hit(st, o.cls, o.rule, v, o.b, o.conf, &o);
+}
+
+/* The subject of the sentence, for a participle (", saying ..."). */
+static int sentence_subject(const at_sent *s, size_t limit, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t i = 0;
+    while (i < limit && !word(&t[i]))
+        i++;
+    if (i < limit && (t[i].cls & (AT_L_STOP | AT_L_ADV)) &&
+        !(t[i].cls & (AT_L_DET | AT_L_QUANT | AT_L_PRON | AT_L_POSSDET)))
+        i++;
+    while (i < limit && t[i].kind == AT_TK_COMMA)
+        i++;
+    if (i >= limit || at_np_right(s, i, np) != 0 || np->b >= limit)
+        return -1;
+    size_t after = np->b + 1;
+    if (after < s->n && word(&t[after]) && t[after].wid != AT_W_AND &&
+        !(t[after].cls & (AT_L_AUX | AT_L_BE | AT_L_ADV)) && !t[after].vclass)
+        return -1; /* the phrase must be followed by its verb */
+    return 0;
+}
+
+/* Handle one attribution verb at index v. */
+static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    const at_tok *tv = &t[v];
+    const at_tok *prev = v > 0 ? &t[v - 1] : NULL;
+    const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
+    uint8_t vc = tv->vclass, vf = tv->vform;
+    int ing_only = vf == AT_VF_ING;
+    at_np np;
+
+    if ((tv->flags & AT_TF_CAP) && !(tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)))
+        return; /* "State Department", "the Post" */
+    if (prev && word(prev)) {
+        if ((prev->cls & (AT_L_DET | AT_L_POSSDET)) && !(prev->cls & AT_L_QUANT) &&
+            !(prev->flags & AT_TF_POSS))
+            return; /* "the said agreement", "the reported attack" */
+        if ((prev->flags & AT_TF_POSS) && !(prev->cls & AT_L_PRON))
+            return; /* "Ukraine's claims" */
+        if (prev->wid == AT_W_TO && (vf & AT_VF_BASE))
+            return; /* "to say" */
+    }
+    if (prev && prev->kind == AT_TK_NUM)
+        return;
+    switch (vc) {
+    case AT_V_TELL:
+        if (!next || next->wid == AT_W_TO || (!word(next) && next->kind != AT_TK_NUM))
+            if (!next || next->wid == AT_W_TO)
+                return;
+        break;
+    case AT_V_ASK:
+        if (next && word(next) && (next->wid == AT_W_TO || next->wid == AT_W_NOT ||
+                                   next->wid == AT_W_FOR || next->wid == AT_W_ABOUT))
+            return;
+        break;
+    case AT_V_CLAIM:
+        if (prize_follows(s, v))
+            return;
+        break;
+    case AT_V_CALL:
+        if (next && word(next) && (next->wid == AT_W_FOR || next->wid == AT_W_ON ||
+                                   next->wid == AT_W_OUT || next->wid == AT_W_UPON))
+            return;
+        if (!word_ahead(s, v, 7, 0, 1)) {
+            int as = 0;
+            for (size_t j = v + 1; j < s->n && j <= v + 7; j++)
+                if (word(&t[j]) && t[j].wid == AT_W_AS)
+                    as = 1;
+            if (!as)
+                return;
+        }
+        break;
+    case AT_V_ISSUE:
+        if (!word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC, 0))
+            return;
+        break;
+    case AT_V_READ:
+        if (next && !(next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON ||
+                      next->kind == AT_TK_PERIOD || next->kind == AT_TK_QUOTE ||
+                      next->kind == AT_TK_DASH))
+            return;
+        break;
+    default:
+        break;
+    }
+
+    /* present participles */
+    if (ing_only) {
+        if (vc == AT_V_CITE) { /* "citing sources familiar with" */
+            object_source(st, v, 0);
+            return;
+        }
+        if (prev && prev->kind == AT_TK_COMMA) {
+            if (*npart < 8)
+                participle[(*npart)++] = v;
+            return;
+        }
+        if (prev && word(prev) && (prev->cls & (AT_L_NAME | AT_L_ANON | AT_L_PRON)) &&
+            !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
+            (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE)) {
+            if (at_np_left(s, v - 1, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls == AT_ONREC || np.cls == AT_ANON)
+                    add_hit(st, np.cls, np.rule, np.a, v, np.conf * 0.9, &np);
+            }
+            return;
+        }
+        if (!(prev && word(prev) && (prev->cls & AT_L_BE)))
+            return; /* only "is saying" goes on */
+    }
+
+    int saw_be = 0;
+    size_t g = skip_verb_group(s, v, &saw_be);
+
+    /* passive: "was quoted as saying", "was confirmed by X" */
+    if (saw_be && !ing_only && (vf & (AT_VF_PAST | AT_VF_PART))) {
+        size_t m = v + 1;
+        while (m < s->n && word(&t[m]) && (t[m].cls & AT_L_ADV))
+            m++;
+        if (vc == AT_V_CITE && m < s->n && word(&t[m]) &&
+            (t[m].wid == AT_W_AS || t[m].wid == AT_W_TO)) {
+            if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                add_hit(st, np.cls, np.rule, np.a, v, np.conf, &np);
+                st->finite = 1;
+            }
+            return;
+        }
+        for (size_t j = v + 1; j < s->n && j <= v + 7; j++) {
+            if (!word(&t[j]) && t[j].kind != AT_TK_NUM)
+                break;
+            if (t[j].wid == AT_W_BY) {
+                if (at_np_right(s, j + 1, &np) == 0) {
+                    at_np_classify(s, &np, 0);
+                    add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
+                    st->finite = 1;
+                }
+                break;
+            }
+        }
+        return;
+    }
+
+    /* inversion: ", said the envoy", "” said Fiala" */
+    if ((vf & (AT_VF_PAST | AT_VF_S)) && !ing_only &&
+        (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL) && next &&
+        (v == 0 || tv->flags & AT_TF_SENTINIT || prev->kind == AT_TK_COMMA ||
+         (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
+         (prev->kind == AT_TK_SQUOTE && !(prev->flags & AT_TF_QOPEN)) || prev->kind == AT_TK_DASH)) {
+        if (at_np_right(s, v + 1, &np) == 0 && inversion_ends(s, np.b + 1) &&
+            !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY)) {
+            at_np_classify(s, &np, 1);
+            if (np.cls != AT_NONE) {
+                add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
+                st->finite = 1;
+            }
+            return;
+        }
+    }
+
+    /* subject before the verb */
+    int adjacent = 1;
+    if (g != NONE_IDX && t[g].kind == AT_TK_COMMA) {
+        g = skip_apposition(s, g);
+        adjacent = 0;
+    }
+    if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
+        at_np_classify(s, &np, adjacent);
+        const at_tok *h = &t[np.head];
+        if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & AT_L_DOC))
+            np.cls = AT_NONE;
+        if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
+            /* "said he believes": a complement clause, not a new attribution */
+            const at_tok *l = &t[np.a - 1];
+            if ((word(l) && l->vclass) ||
+                (word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
+                np.cls = AT_NONE;
+        }
+        if (np.cls != AT_NONE) {
+            double conf = np.conf;
+            if (vc == AT_V_STANCE || vc == AT_V_CALL)
+                conf *= 0.8;
+            add_hit(st, np.cls, np.rule, np.a, v, conf, &np);
+            st->finite = 1;
+        }
+    }
+
+    /* objects: "told CNN", "CNN has cited anonymous officials" */
+    if (vc == AT_V_TELL)
+        object_source(st, v, 1);
+    else if (vc == AT_V_CITE)
+        object_source(st, v, 0);
+}
+
+/* "according to X", "per X", "in an interview with X", "media reports". */
+static void phrases(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    at_np np;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        const at_tok *c = &t[i];
+        if (!word(c))
+            continue;
+        if (c->wid == AT_W_ACCORDING && t[i + 1].wid == AT_W_TO) {
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN)
+                    continue;
+                add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
+            }
+        } else if (c->wid == AT_W_PER && !(c->flags & AT_TF_CAP && i > 0)) {
+            if (at_np_right(s, i + 1, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA || (np.cls == AT_INST && !(t[np.head].cls & AT_L_PRON)))
+                    add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
+            }
+        } else if ((c->wid == AT_W_INTERVIEW || c->wid == AT_W_SPEAKING) &&
+                   (t[i + 1].wid == AT_W_TO || t[i + 1].wid == AT_W_WITH ||
+                    t[i + 1].wid == AT_W_ON)) {
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
+                else if (np.cls == AT_ANON && c->wid == AT_W_INTERVIEW)
+                    add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
+            }
+        } else if ((c->cls & AT_L_DOC) && c->wid == AT_W_REPORTS && i > 0 &&
+                   (t[i - 1].cls & (AT_L_MEDIA | AT_L_OUTLET))) {
+            if (at_np_left(s, i, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    add_hit(st, np.cls, np.rule, np.a, i, np.conf, &np);
+            }
+        }
+    }
+}
+
+/* Anonymity cues without a verb: "spoke on condition of anonymity",
+ * "declined to be named", "an unnamed official". */
+static void anonymity_cues(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    int have_anon = 0;
+    for (size_t i = 0; i < st->nhits; i++)
+        if (st->hits[i].cls == AT_ANON)
+            have_anon = 1;
+    for (size_t i = 0; i < s->n; i++) {
+        const at_tok *c = &t[i];
+        if (!word(c))
+            continue;
+        size_t a = NONE_IDX;
+        if (c->wid == AT_W_ANONYMITY || c->wid == AT_W_ANONYMOUSLY) {
+            a = i;
+            while (a > 0 && i - a < 5 && word(&t[a - 1]) &&
+                   (t[a - 1].wid == AT_W_CONDITION || t[a - 1].wid == AT_W_OF ||
+                    t[a - 1].wid == AT_W_ON || t[a - 1].wid == AT_W_THE ||
+                    t[a - 1].wid == AT_W_SPEAKING || t[a - 1].wid == AT_W_REQUESTED ||
+                    t[a - 1].wid == AT_W_ASKED || t[a - 1].wid == AT_W_FOR ||
+                    t[a - 1].vclass == AT_V_ASK))
+                a--;
+        } else if ((c->wid == AT_W_NAMED || c->wid == AT_W_IDENTIFIED) && i >= 3 &&
+                   word(&t[i - 1]) && (t[i - 1].cls & AT_L_BE) && t[i - 2].wid == AT_W_TO) {
+            size_t k = i - 3;
+            if (word(&t[k]) && t[k].wid == AT_W_NOT && k > 0)
+                k--;
+            if (word(&t[k]) && (t[k].wid == AT_W_DECLINED || t[k].wid == AT_W_REQUESTED ||
+                                t[k].vclass == AT_V_ASK || t[k].vclass == AT_V_SAY))
+                a = k;
+        } else if ((c->cls & AT_L_ANONMOD) && !(c->cls & AT_L_CONNECT)) {
+            for (size_t j = i + 1; j < s->n && j <= i + 5; j++) {
+                const at_tok *x = &t[j];
+                if (!word(x))
+                    break;
+                if (x->cls & AT_L_ANON) {
+                    if (!have_anon) {
+                        at_np np;
+                        memset(&np, 0, sizeof(np));
+                        np.a = i;
+                        np.b = np.head = j;
+                        add_hit(st, AT_ANON, AT_R_UNNAMED, i, j, 0.85, &np);
+                        have_anon = 1;
+                    }
+                    break;
+                }
+                if (!(x->cls & (AT_L_MOD | AT_L_DEMONYM | AT_L_PLACE | AT_L_INST | AT_L_ORG |
+                                AT_L_ACRONYM | AT_L_TITLE)) &&
+                    x->wid != AT_W_AND && !lower_is_mod(x))
+                    break;
+            }
+            continue;
+        }
+        if (a == NONE_IDX)
+            continue;
+        if (st->cue == NONE_IDX)
+            st->cue = i;
+        if (!have_anon) {
+            add_hit(st, AT_ANON, AT_R_UNNAMED, a, i, 0.85, NULL);
+            have_anon = 1;
+        }
+    }
+}
+
+/* Why anonymity was granted, or how the source knows: adjust anonymous hits. */
+static void refine_anonymous(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    int reason = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const at_tok *c = &t[i];
+        if (!word(c) || !(c->cls & AT_L_REASON))
+            continue;
+        if (st->cue != NONE_IDX && i > st->cue)
+            reason = 1; /* "... anonymity because ...", "... to discuss ..." */
+        /* "not authorized to speak", "not permitted to discuss" */
+        if (i > 0 && word(&t[i - 1]) && t[i - 1].wid == AT_W_NOT && i + 2 < s->n &&
+            t[i + 1].wid == AT_W_TO && word(&t[i + 2]) &&
+            (t[i + 2].vclass || t[i + 2].wid == AT_W_SPEAKING ||
+             t[i + 2].wid == AT_W_INTERVIEW || (t[i + 2].cls & (AT_L_REASON | AT_L_BE))))
+            reason = 1;
+    }
+    for (size_t k = 0; k < st->nhits; k++) {
+        at_hit *h = &st->hits[k];
+        if (h->cls != AT_ANON)
+            continue;
+        int know = 0;
+        for (size_t j = h->head + 1; j < s->n && j <= h->head + 7; j++) {
+            const at_tok *x = &t[j];
+            if (x->kind == AT_TK_PERIOD || x->kind == AT_TK_QUOTE || x->kind == AT_TK_COLON ||
+                x->kind == AT_TK_SEMI)
+                break;
+            if (word(x) && (x->cls & AT_L_KNOW)) {
+                know = 1;
+                break;
+            }
+        }
+        if (reason) {
+            h->rule = AT_R_EXPLAINED;
+            h->has_weight = 1;
+            h->weight = -4.0;
+            continue;
+        }
+        if (know) {
+            h->rule = AT_R_KNOWLEDGE;
+            h->has_weight = 1;
+            h->weight = -4.0;
+            continue;
+        }
+        const at_tok *hd = &t[h->head];
+        if (h->head < s->n && word(hd) && (hd->wid == AT_W_SOURCE || hd->wid == AT_W_INSIDER) &&
+            !h->postmod) {
+            int bare = 1;
+            for (size_t j = h->np_a; j < h->head; j++) {
+                const at_tok *x = &t[j];
+                if (x->kind == AT_TK_NUM)
+                    continue;
+                if (!word(x) || !(x->cls & (AT_L_DET | AT_L_QUANT)) || (x->flags & AT_TF_POSS))
+                    bare = 0;
+            }
+            if (h->head + 1 < s->n) {
+                const at_tok *x = &t[h->head + 1];
+                if (word(x) && (x->cls & (AT_L_CONNECT | AT_L_KNOW | AT_L_REL) ||
+                                x->wid == AT_W_IN || x->wid == AT_W_AT || x->wid == AT_W_FROM ||
+                                x->wid == AT_W_WITH || x->wid == AT_W_INSIDER ||
+                                x->wid == AT_W_ON))
+                    bare = 0;
+            }
+            if (bare) {
+                h->rule = AT_R_BARE;
+                h->has_weight = 1;
+                h->weight = -10.0;
+            }
+        }
+    }
+}
+
+/* An embedded post's sign-off: "— Jane Doe (@janedoe) April 3, 2022". */
+static void signoff(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t i = 0; i + 3 < s->n; i++) {
+        if (t[i].kind != AT_TK_DASH)
+            continue;
+        size_t j = i + 1, k = 0;
+        while (j < s->n && word(&t[j]) && (t[j].cls & (AT_L_NAME | AT_L_PARTICLE))) {
+            k += (t[j].cls & AT_L_NAME) != 0;
+            j++;
+        }
+        if (k >= 2 && j + 1 < s->n && t[j].kind == AT_TK_POPEN && t[j + 1].kind == AT_TK_HANDLE)
+            add_hit(st, AT_ONREC, AT_R_NAMED, i + 1, j - 1, 0.7, NULL);
+    }
+}
+
+int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text, size_t start,
+                        size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
+                        size_t *nhits)
+{
+    sent_state st;
+    size_t participle[8], npart = 0;
+
+    *nhits = 0;
+    memset(&st, 0, sizeof(st));
+    st.s.text = text;
+    st.s.t = toks;
+    st.s.n = at_tokenize(lx, text, start, end, toks, tcap);
+    st.s.names = names;
+    st.hits = hits;
+    st.cap = cap;
+    st.cue = NONE_IDX;
+    if (st.s.n == 0)
+        return 0;
+    at_mark_units(lx, text, toks, st.s.n);
+    if (register_names(names, &st.s) != 0)
+        return -1;
+
+    for (size_t v = 0; v < st.s.n; v++) {
+        const at_tok *c = &toks[v];
+        if (word(c) && c->vclass && !(c->flags & AT_TF_PHRASE))
+            verb(&st, v, participle, &npart);
+    }
+    /* ", saying ...": the sentence's subject, when nothing else attributed it */
+    if (!st.finite) {
+        for (size_t k = 0; k < npart; k++) {
+            at_np np;
+            size_t v = participle[k];
+            uint8_t vc = toks[v].vclass;
+            if (vc != AT_V_SAY && vc != AT_V_CLAIM && vc != AT_V_STANCE && vc != AT_V_COG)
+                continue;
+            if (sentence_subject(&st.s, v, &np) != 0)
+                continue;
+            at_np_classify(&st.s, &np, 1);
+            if (np.cls != AT_NONE)
+                add_hit(&st, np.cls, np.rule, np.a, v, np.conf * 0.8, &np);
+            break;
+        }
+    }
+    phrases(&st);
+    anonymity_cues(&st);
+    refine_anonymous(&st);
+    signoff(&st);
+    *nhits = st.nhits;
+    return 0;
+}

@@ -1,0 +1,42 @@
+/*
+ * attribution.h - find the attributions of one sentence.
+ *
+ * at_analyse_sentence tokenises a sentence, finds every speech, report or
+ * cognition verb (and "according to", "per", "told CNN", "spoke on
+ * condition of anonymity" ...), finds its source phrase, classifies it
+ * (see subject.h) and returns the resulting hits.  Full personal names met
+ * on the way are added to the document's name set.
+ *
+ * Contract: reads text only inside [start, end); writes at most cap hits;
+ * uses the caller's token buffer (toks, tcap) as scratch and allocates
+ * only when adding to `names` (which may be NULL).  Returns 0, or -1 when
+ * memory for the name set runs out.
+ */
+#ifndef AT_ATTRIBUTION_H
+#define AT_ATTRIBUTION_H
+
+#include <stddef.h>
+
+#include "lexicon.h"
+#include "names.h"
+#include "subject.h"
+#include "tokenizer.h"
+
+typedef struct at_hit {
+    at_class cls;
+    at_rule rule;
+    size_t start, end; /* byte span of the attribution words */
+    double conf;
+    int has_weight;
+    double weight;
+    int surname_seen;  /* on_record through the document's name memory */
+    /* token indices, used while refining anonymous hits */
+    size_t np_a, head;
+    int postmod;
+} at_hit;
+
+int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text, size_t start,
+                        size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
+                        size_t *nhits);
+
+#endif
