@@ -90,5 +90,6 @@ int cs_cmd_rules(const cs_cli *cli);
 int cs_cmd_test(const cs_cli *cli);
 int cs_cmd_eval(const cs_cli *cli);
 int cs_cmd_baseline(const cs_cli *cli);
+int cs_cmd_explain(const cs_cli *cli);
 
 #endif

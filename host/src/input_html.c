@@ -86,6 +86,13 @@ static int html_flush(html_state *h)
     return cs_doc_end(h->doc);
 }
 
+/* cs_align_emit for the passage being built: ctx is the cs_document. */
+static int html_emit(void *ctx, const char *text, size_t off, size_t len, size_t src_off,
+                     size_t src_len)
+{
+    return cs_doc_add(ctx, text + off, len, src_off, src_len);
+}
+
 /* Add decoded text dec[0..dn) that came from source bytes [rs, re),
  * aligning the two.  White space runs collapse; no passage is opened for
  * white space alone. */
@@ -94,11 +101,12 @@ static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_
     cs_document *doc = h->doc;
     const char *src = h->src;
     size_t l = 0, s = rs;
-    size_t run_l = 0, run_s = 0, run_n = 0; /* pending byte-for-byte run */
+    cs_align a;
+    cs_entity e;
+    cs_align_init(&a, dec, html_emit, doc);
     while (l < dn) {
         unsigned char c = (unsigned char)dec[l];
-        char out[8];
-        size_t known, name_len, elen;
+        size_t elen;
         if (html_space(c)) {
             /* A white-space run: in the decoded text and in the source
              * (where a reference such as &#32; may stand for some of it). */
@@ -116,16 +124,15 @@ static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_
             while (s2 < re) {
                 if (html_space((unsigned char)src[s2])) {
                     s2++;
-                } else if ((elen = html_entity(src + s2, re - s2, out, &known, &name_len)) > 0 &&
-                           known == 1 && html_space((unsigned char)out[0])) {
+                } else if ((elen = cs_entity_decode(src + s2, re - s2, CS_ENTITY_HTML, &e)) > 0 &&
+                           e.len == 1 && html_space((unsigned char)e.utf8[0])) {
                     s2 += elen;
                 } else {
                     break;
                 }
             }
-            if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+            if (cs_align_flush(&a) != 0)
                 return -1;
-            run_n = 0;
             if (h->open) {
                 if (l2 - l == 1 && c == ' ' && s2 - s == 1 && src[s] == ' ') {
                     if (!text_ends_in_space(doc) && cs_doc_add(doc, " ", 1, s, 1) != 0)
@@ -143,7 +150,7 @@ static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_
             if (c == 0xC2 && l + 1 < dn && (unsigned char)dec[l + 1] == 0xA0) {
                 l += 2;
                 if (s < re && src[s] == '&')
-                    s += html_entity(src + s, re - s, out, &known, &name_len);
+                    s += cs_entity_decode(src + s, re - s, CS_ENTITY_HTML, &e);
                 else if (s + 1 < re && (unsigned char)src[s] == 0xC2)
                     s += 2;
                 continue;
@@ -151,40 +158,32 @@ static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_
             if (html_begin(h) != 0)
                 return -1;
         }
-        if (s >= re) {
-            /* Source exhausted (should not happen): map the rest onto re. */
-            if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
-                return -1;
-            return cs_doc_add(doc, dec + l, dn - l, re, 0);
-        }
+        if (s >= re) /* Source exhausted (should not happen): map the rest onto re. */
+            return cs_align_piece(&a, l, dn - l, re, 0);
         size_t take = 0, stake = 0;
         unsigned char r = (unsigned char)src[s];
-        if (r == '&' && (elen = html_entity(src + s, re - s, out, &known, &name_len)) > 0 &&
-            known > 0 && known <= dn - l && memcmp(out, dec + l, known) == 0) {
-            take = known;
+        elen = cs_entity_decode(src + s, re - s, CS_ENTITY_HTML, &e);
+        if (elen > 0 && cs_entity_starts(&e, dec + l, dn - l)) {
+            take = e.len;
             stake = elen;
         } else if (r == c) {
-            if (run_n == 0) {
-                run_l = l;
-                run_s = s;
-            }
-            run_n++;
+            cs_align_byte(&a, l, s);
             l++;
             s++;
             continue;
-        } else if (r == '&' && (elen = html_entity(src + s, re - s, out, &known, &name_len)) > 0) {
+        } else if (elen > 0) {
             /* A reference we cannot decode: it stood for one character.
              * It ends at its ';' when the text goes on as the source does
              * after it; else (a legacy name without ';', "&copy2020",
              * "&notit;") where the rest of its name reappears in the text. */
-            take = utf8_char_len(c);
+            take = cs_entity_char_len(c);
             if (take > dn - l)
                 take = dn - l;
             stake = elen;
-            size_t e = s + elen, nl = l + take;
-            if (name_len > 0 && nl < dn && !(e < re && src[e] == dec[nl])) {
-                for (size_t p = s + 2; p < e; p++)
-                    if (e - p <= dn - nl && memcmp(src + p, dec + nl, e - p) == 0) {
+            size_t end = s + elen, nl = l + take;
+            if (e.name_len > 0 && nl < dn && !(end < re && src[end] == dec[nl])) {
+                for (size_t p = s + 2; p < end; p++)
+                    if (end - p <= dn - nl && memcmp(src + p, dec + nl, end - p) == 0) {
                         stake = p - s;
                         break;
                     }
@@ -192,9 +191,8 @@ static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_
         } else {
             /* Source bytes with no text: a stray tag gumbo ignored, or
              * anything else; skip them. */
-            if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
+            if (cs_align_flush(&a) != 0)
                 return -1;
-            run_n = 0;
             if (r == '<') {
                 const char *gt = memchr(src + s, '>', re - s);
                 s = gt ? (size_t)(gt - src) + 1 : s + 1;
@@ -203,17 +201,12 @@ static int html_text(html_state *h, const char *dec, size_t dn, size_t rs, size_
             }
             continue;
         }
-        if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
-            return -1;
-        run_n = 0;
-        if (cs_doc_add(doc, dec + l, take, s, stake) != 0)
+        if (cs_align_piece(&a, l, take, s, stake) != 0)
             return -1;
         l += take;
         s += stake;
     }
-    if (run_n && cs_doc_add(doc, dec + run_l, run_n, run_s, run_n) != 0)
-        return -1;
-    return 0;
+    return cs_align_flush(&a);
 }
 
 /* Elements skipped with everything inside them. */

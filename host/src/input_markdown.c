@@ -28,29 +28,7 @@
 #include <string.h>
 
 #include "document.h"
-
-/* Named entities decoded by the aligner (the common ones of news text).
- * Others are still aligned: a named entity that is not kept verbatim is
- * taken to stand for one decoded character. */
-static const struct {
-    const char *name;
-    const char *utf8;
-} md_entities[] = {
-    {"amp", "&"},          {"lt", "<"},           {"gt", ">"},           {"quot", "\""},
-    {"apos", "'"},         {"nbsp", "\xC2\xA0"},  {"ndash", "\xE2\x80\x93"},
-    {"mdash", "\xE2\x80\x94"}, {"hellip", "\xE2\x80\xA6"}, {"lsquo", "\xE2\x80\x98"},
-    {"rsquo", "\xE2\x80\x99"}, {"ldquo", "\xE2\x80\x9C"}, {"rdquo", "\xE2\x80\x9D"},
-    {"laquo", "\xC2\xAB"}, {"raquo", "\xC2\xBB"}, {"copy", "\xC2\xA9"},
-    {"reg", "\xC2\xAE"},   {"trade", "\xE2\x84\xA2"}, {"deg", "\xC2\xB0"},
-    {"euro", "\xE2\x82\xAC"}, {"pound", "\xC2\xA3"}, {"yen", "\xC2\xA5"},
-    {"cent", "\xC2\xA2"},  {"sect", "\xC2\xA7"},  {"para", "\xC2\xB6"},
-    {"middot", "\xC2\xB7"}, {"bull", "\xE2\x80\xA2"}, {"times", "\xC3\x97"},
-    {"divide", "\xC3\xB7"}, {"frac12", "\xC2\xBD"}, {"eacute", "\xC3\xA9"},
-    {"egrave", "\xC3\xA8"}, {"aacute", "\xC3\xA1"}, {"oacute", "\xC3\xB3"},
-    {"iacute", "\xC3\xAD"}, {"uacute", "\xC3\xBA"}, {"ntilde", "\xC3\xB1"},
-    {"ccedil", "\xC3\xA7"}, {"auml", "\xC3\xA4"},  {"ouml", "\xC3\xB6"},
-    {"uuml", "\xC3\xBC"},  {"szlig", "\xC3\x9F"},
-};
+#include "entity.h"
 
 typedef struct md_state {
     cs_document *doc;
@@ -77,98 +55,12 @@ static int is_ascii_punct(unsigned char c)
            (c >= '{' && c <= '~');
 }
 
-static int is_alnum(unsigned char c)
+/* cs_align_emit for md_align (ctx is the md_state): add literal bytes
+ * lit[l..l+take) standing for source [s, s+stake), leaving out the first
+ * m->drop bytes of the literal. */
+static int md_emit(void *ctx, const char *lit, size_t l, size_t take, size_t s, size_t stake)
 {
-    return (c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-}
-
-static size_t utf8_encode(unsigned cp, char *out)
-{
-    if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        cp = 0xFFFD;
-    if (cp < 0x80) {
-        out[0] = (char)cp;
-        return 1;
-    }
-    if (cp < 0x800) {
-        out[0] = (char)(0xC0 | (cp >> 6));
-        out[1] = (char)(0x80 | (cp & 0x3F));
-        return 2;
-    }
-    if (cp < 0x10000) {
-        out[0] = (char)(0xE0 | (cp >> 12));
-        out[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        out[2] = (char)(0x80 | (cp & 0x3F));
-        return 3;
-    }
-    out[0] = (char)(0xF0 | (cp >> 18));
-    out[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-    out[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-    out[3] = (char)(0x80 | (cp & 0x3F));
-    return 4;
-}
-
-static size_t utf8_char_len(unsigned char c)
-{
-    return c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
-}
-
-/* An entity at s[0..n) in CommonMark's syntax: &name; (name up to 32
- * alphanumerics), &#D; (1-7 digits), &#xH; (1-6 hex digits).  Returns its
- * length in bytes (0 if none); *named tells which kind.  When the entity is
- * numeric or a known name, out/out_len receive its decoded bytes, else
- * *out_len is 0. */
-static size_t md_entity(const char *s, size_t n, int *named, char *out, size_t *out_len)
-{
-    *out_len = 0;
-    *named = 0;
-    if (n < 3 || s[0] != '&')
-        return 0;
-    size_t i = 1;
-    if (s[1] == '#') {
-        unsigned cp = 0;
-        int hex = i + 1 < n && (s[2] == 'x' || s[2] == 'X');
-        i = hex ? 3 : 2;
-        size_t digits = 0;
-        for (; i < n; i++, digits++) {
-            unsigned char c = (unsigned char)s[i];
-            unsigned v;
-            if (c >= '0' && c <= '9')
-                v = c - '0';
-            else if (hex && c >= 'a' && c <= 'f')
-                v = c - 'a' + 10;
-            else if (hex && c >= 'A' && c <= 'F')
-                v = c - 'A' + 10;
-            else
-                break;
-            if (digits < 8)
-                cp = cp * (hex ? 16 : 10) + v;
-        }
-        if (digits == 0 || digits > (hex ? 6u : 7u) || i >= n || s[i] != ';')
-            return 0;
-        *out_len = utf8_encode(cp, out);
-        return i + 1;
-    }
-    while (i < n && i <= 33 && is_alnum((unsigned char)s[i]))
-        i++;
-    if (i == 1 || i >= n || s[i] != ';' || !((s[1] >= 'A' && s[1] <= 'Z') || (s[1] >= 'a' && s[1] <= 'z')))
-        return 0;
-    *named = 1;
-    for (size_t k = 0; k < sizeof md_entities / sizeof md_entities[0]; k++) {
-        size_t m = strlen(md_entities[k].name);
-        if (m == i - 1 && memcmp(s + 1, md_entities[k].name, m) == 0) {
-            *out_len = strlen(md_entities[k].utf8);
-            memcpy(out, md_entities[k].utf8, *out_len);
-            break;
-        }
-    }
-    return i + 1;
-}
-
-/* Add literal bytes lit[l..l+take) standing for source [s, s+stake),
- * leaving out the first m->drop bytes of the literal. */
-static int md_emit(md_state *m, const char *lit, size_t l, size_t take, size_t s, size_t stake)
-{
+    md_state *m = ctx;
     if (l < m->drop) {
         if (l + take <= m->drop)
             return 0;
@@ -192,41 +84,34 @@ static int md_align(md_state *m, const char *lit, size_t n, size_t s, int emit, 
     const char *src = m->src;
     size_t lim = m->limit;
     size_t l = 0;
-    size_t run_l = 0, run_s = s, run_n = 0; /* pending byte-for-byte run */
+    cs_align a;
+    cs_entity e;
+    cs_align_init(&a, lit, emit ? md_emit : NULL, m);
     *end = 0;
     while (l < n) {
         size_t take = 0, stake = 0; /* a non-linear piece: lit bytes, src bytes */
         if (s >= lim)
             return -1;
         unsigned char c = (unsigned char)src[s];
-        char dec[8];
-        size_t dlen;
-        int named;
-        size_t elen;
+        size_t elen = cs_entity_decode(src + s, lim - s, CS_ENTITY_COMMONMARK, &e);
         if (c == '\\' && s + 1 < lim && is_ascii_punct((unsigned char)src[s + 1]) &&
             src[s + 1] == lit[l] && !(lit[l] == '\\' && l + 1 < n && lit[l + 1] == '\\')) {
             take = 1;
             stake = 2;
-        } else if (c == '&' && (elen = md_entity(src + s, lim - s, &named, dec, &dlen)) > 0 &&
-                   dlen > 0 && dlen <= n - l && memcmp(dec, lit + l, dlen) == 0 &&
+        } else if (elen > 0 && cs_entity_starts(&e, lit + l, n - l) &&
                    !(elen <= n - l && memcmp(src + s, lit + l, elen) == 0)) {
             /* A decoded entity (unless the literal has it verbatim, as a
              * code span does). */
-            take = dlen;
+            take = e.len;
             stake = elen;
         } else if (c == (unsigned char)lit[l]) {
-            if (run_n == 0) {
-                run_l = l;
-                run_s = s;
-            }
-            run_n++;
+            cs_align_byte(&a, l, s);
             l++;
             s++;
             continue;
-        } else if (c == '&' && (elen = md_entity(src + s, lim - s, &named, dec, &dlen)) > 0 &&
-                   named && dlen == 0) {
+        } else if (elen > 0 && e.name_len > 0 && e.len == 0) {
             /* A name we do not know: it stood for one character. */
-            take = utf8_char_len((unsigned char)lit[l]);
+            take = cs_entity_char_len((unsigned char)lit[l]);
             if (take > n - l)
                 return -1;
             stake = elen;
@@ -243,17 +128,12 @@ static int md_align(md_state *m, const char *lit, size_t n, size_t s, int emit, 
         } else {
             return -1;
         }
-        if (emit) {
-            if (run_n && md_emit(m, lit, run_l, run_n, run_s, run_n) != 0)
-                goto oom;
-            if (md_emit(m, lit, l, take, s, stake) != 0)
-                goto oom;
-        }
-        run_n = 0;
+        if (cs_align_piece(&a, l, take, s, stake) != 0)
+            goto oom;
         l += take;
         s += stake;
     }
-    if (emit && run_n && md_emit(m, lit, run_l, run_n, run_s, run_n) != 0)
+    if (cs_align_flush(&a) != 0)
         goto oom;
     *end = s;
     return 0;

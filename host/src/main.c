@@ -13,6 +13,7 @@ static const char usage[] =
     "\n"
     "Commands:\n"
     "  score FILES...      score articles (the default command)\n"
+    "  explain FILE:LINE   how the passage at that line was scored, point by point\n"
     "  config              print the effective configuration\n"
     "  rules               list every rule with marker, weight, level and source\n"
     "  plugins             list the loaded plugins\n"
@@ -81,7 +82,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", NULL};
+static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", NULL};
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -232,6 +233,8 @@ int main(int argc, char **argv)
         code = cs_cmd_eval(&cli);
     else if (strcmp(cli.command, "baseline") == 0)
         code = cs_cmd_baseline(&cli);
+    else if (strcmp(cli.command, "explain") == 0)
+        code = cs_cmd_explain(&cli);
 out:
     free(dirs);
     return code;

@@ -228,17 +228,47 @@ static int prize_follows(const at_sent *s, size_t v)
     return 0;
 }
 
-/* Classify the object of tell/cite and add it when it is a source. */
+/* Does the token read as the given lower-case ASCII word? */
+static int tok_text_is(const at_sent *s, const at_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (!word(t) || t->kend - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s->text[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
+/* Classify the object of tell/cite and add it when it is a source.  With
+ * media_only, only a named outlet or a qualified media noun counts ("told
+ * CNN", "told Slovak television"; not "told the press"). */
 static void object_source(sent_state *st, size_t v, int media_only)
 {
+    const at_tok *t = st->s.t;
     at_np o;
     if (v + 1 >= st->s.n || at_np_right(&st->s, v + 1, &o) != 0)
         return;
-    if (st->s.t[o.head].cls & AT_L_PRON)
+    if (t[o.head].cls & AT_L_PRON)
         return;
     at_np_classify(&st->s, &o, 1);
     if (o.cls == AT_NONE || (media_only && o.cls != AT_MEDIA))
         return;
+    if (media_only) {
+        int named = 0, qualified = 0;
+        for (size_t i = o.a; i <= o.b; i++) {
+            if (t[i].cls & AT_L_OUTLET)
+                named = 1;
+            else if (i < o.head && word(&t[i]) && !(t[i].cls & (AT_L_DET | AT_L_POSSDET)))
+                qualified = 1;
+        }
+        if (!named && !qualified)
+            return;
+    }
     add_hit(st, o.cls, o.rule, v, o.b, o.conf, &o);
 }
 
@@ -260,6 +290,129 @@ static int sentence_subject(const at_sent *s, size_t limit, at_np *np)
     if (after < s->n && word(&t[after]) && t[after].wid != AT_W_AND &&
         !(t[after].cls & (AT_L_AUX | AT_L_BE | AT_L_ADV)) && !t[after].vclass)
         return -1; /* the phrase must be followed by its verb */
+    return 0;
+}
+
+/* A verb form that is also a noun ("reports", "claims", "note") is a verb
+ * only when a clause or an object follows. */
+static int noun_verb_ok(const at_tok *next, const at_tok *next2)
+{
+    if (!next)
+        return 0;
+    if (next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON || next->kind == AT_TK_NUM ||
+        (next->kind == AT_TK_QUOTE && (next->flags & AT_TF_QOPEN)))
+        return 1;
+    if (!word(next))
+        return 0;
+    if (next->wid == AT_W_TO && next2 && word(next2) && !(next2->flags & AT_TF_CAP) &&
+        !(next2->cls & (AT_L_DET | AT_L_POSSDET | AT_L_QUANT | AT_L_PRON)))
+        return 1; /* "claims to be", "vows to fight" */
+    if (next->cls & AT_L_PPREP)
+        return 0;
+    if ((next->cls & AT_L_ADV) && !(next->cls & AT_L_STOP && !(next->cls & AT_L_NEG)))
+        return 1; /* "officials note even if" */
+    return (next->cls & (AT_L_ADV | AT_L_DET | AT_L_POSSDET | AT_L_QUANT | AT_L_PRON | AT_L_NAME |
+                         AT_L_PLACE | AT_L_CITY | AT_L_ORG | AT_L_ACRONYM | AT_L_DEMONYM)) ||
+           next->wid == AT_W_THAT;
+}
+
+/* "asked whether/if/why ...", "asked:", not "asked no questions". */
+static int ask_ok(const at_sent *s, const at_tok *next)
+{
+    if (!next || !word(next))
+        return 1;
+    static const char *const q[] = {"whether", "if", "why", "how", "what", "when", "where", "who"};
+    for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++)
+        if (tok_text_is(s, next, q[i]))
+            return 1;
+    return 0;
+}
+
+/* "a former schoolfriend (from Odesa) told": an indefinite noun the lexicon
+ * does not know, used as a speaker, is an unnamed person. */
+static int unnamed_person(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t h = g;
+    /* step over a short place attachment: "from Odesa", "in Kyiv" */
+    if (h >= 2 && word(&t[h]) && (t[h].cls & (AT_L_NAME | AT_L_CITY | AT_L_PLACE)) &&
+        word(&t[h - 1]) && (t[h - 1].wid == AT_W_FROM || t[h - 1].wid == AT_W_IN))
+        h -= 2;
+    if (!word(&t[h]) || (t[h].flags & AT_TF_CAP) || t[h].cls != 0 || t[h].vclass ||
+        (t[h].flags & AT_TF_POSS))
+        return -1;
+    size_t a = h;
+    for (int k = 0; k < 3 && a > 0; k++) {
+        const at_tok *p = &t[a - 1];
+        if (!word(p))
+            return -1;
+        if (p->wid == AT_W_A || (p->wid == AT_W_ONE && !(p->flags & AT_TF_POSS))) {
+            memset(np, 0, sizeof(*np));
+            np->a = a - 1;
+            np->b = g;
+            np->head = h;
+            np->cls = AT_ANON;
+            np->rule = AT_R_UNNAMED;
+            np->conf = 0.45;
+            return 0;
+        }
+        if ((p->cls & ~(AT_L_MOD | AT_L_DEMONYM)) != 0 || p->vclass)
+            return -1;
+        a--;
+    }
+    return -1;
+}
+
+/* "Beijing is particularly wary that ...": a stated stance. */
+static void stance_adjectives(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    at_np np;
+    for (size_t i = 1; i + 1 < s->n; i++) {
+        if (!word(&t[i]) || !(t[i].cls & AT_L_COGADJ) || t[i + 1].wid != AT_W_THAT)
+            continue;
+        int saw_be = 0, neg = 0;
+        size_t g = skip_verb_group(s, i, &saw_be, &neg);
+        if (!saw_be || neg || g == NONE_IDX || at_np_left(s, g, &np) != 0)
+            continue;
+        at_np_classify(s, &np, 1);
+        if (np.cls != AT_NONE)
+            add_hit(st, np.cls, np.rule, np.a, i, np.conf * 0.7, &np);
+    }
+}
+
+/* Pick the subject before the verb group that ends at g: 0 and np when
+ * found, 1 when found and already classified, -1 when there is none.
+ * *adjacent says whether a lone surname may count, *thing that an
+ * apposition or relative clause showed a thing ("which"). */
+static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, int *thing)
+{
+    const at_tok *t = s->t;
+    *adjacent = 1;
+    *thing = 0;
+    if (g == NONE_IDX)
+        return -1;
+    if (t[g].kind == AT_TK_COMMA) {
+        int kind;
+        g = skip_apposition(s, g, &kind);
+        *adjacent = kind == APPOS_PERSON;
+        *thing = kind == APPOS_THING;
+        if (g == NONE_IDX)
+            return -1;
+    } else if (word(&t[g]) && (t[g].cls & AT_L_REL) && g > 0 && word(&t[g - 1]) &&
+               !(t[g - 1].cls & AT_L_PRON) && at_head_capable(&t[g - 1]) &&
+               (t[g].wid == AT_W_WHO || t[g].wid == AT_W_WHICH || t[g].wid == AT_W_THAT)) {
+        /* "a country that claims", "the official who said" */
+        *adjacent = t[g].wid == AT_W_WHO;
+        *thing = t[g].wid == AT_W_WHICH;
+        g--;
+    }
+    if (at_np_left(s, g, np) != 0)
+        return unnamed_person(s, g, np) == 0 ? 1 : -1;
+    /* the object of a preposition is not the subject ("a friend from Odesa told") */
+    if (np->a > 0 && !np->postmod && word(&t[np->a - 1]) && (t[np->a - 1].cls & AT_L_PPREP))
+        return unnamed_person(s, g, np) == 0 ? 1 : -1;
     return 0;
 }
 
@@ -288,20 +441,21 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     }
     if (prev && prev->kind == AT_TK_NUM)
         return;
+    if ((tv->cls & AT_L_NOUNV) && (vf & (AT_VF_BASE | AT_VF_S)) && !(vf & AT_VF_PAST) &&
+        !noun_verb_ok(next, v + 2 < s->n ? &t[v + 2] : NULL))
+        return; /* "investigation reports as well as", "media posts" */
     switch (vc) {
     case AT_V_TELL:
-        if (!next || next->wid == AT_W_TO || (!word(next) && next->kind != AT_TK_NUM))
-            if (!next || next->wid == AT_W_TO)
-                return;
+        if (!next || next->wid == AT_W_TO)
+            return; /* "told to leave" */
         break;
     case AT_V_ASK:
-        if (next && word(next) && (next->wid == AT_W_TO || next->wid == AT_W_NOT ||
-                                   next->wid == AT_W_FOR || next->wid == AT_W_ABOUT))
+        if (!ask_ok(s, next) && !(prev && prev->kind == AT_TK_COMMA))
             return;
         break;
     case AT_V_CLAIM:
         if (prize_follows(s, v))
-            return;
+            return; /* "claimed the trophy" */
         break;
     case AT_V_CALL:
         if (next && word(next) && (next->wid == AT_W_FOR || next->wid == AT_W_ON ||
@@ -355,8 +509,10 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
             return; /* only "is saying" goes on */
     }
 
-    int saw_be = 0;
-    size_t g = skip_verb_group(s, v, &saw_be);
+    int saw_be = 0, neg = 0;
+    size_t g = skip_verb_group(s, v, &saw_be, &neg);
+    if (neg)
+        return; /* "did not say", "has not commented" */
 
     /* passive: "was quoted as saying", "was confirmed by X" */
     if (saw_be && !ing_only && (vf & (AT_VF_PAST | AT_VF_PART))) {
@@ -405,14 +561,14 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     }
 
     /* subject before the verb */
-    int adjacent = 1;
-    if (g != NONE_IDX && t[g].kind == AT_TK_COMMA) {
-        g = skip_apposition(s, g);
-        adjacent = 0;
-    }
-    if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
-        at_np_classify(s, &np, adjacent);
+    int adjacent = 1, thing = 0;
+    int found = subject_before(s, g, &np, &adjacent, &thing);
+    if (found >= 0) {
+        if (found == 0)
+            at_np_classify(s, &np, adjacent);
         const at_tok *h = &t[np.head];
+        if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
+            np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
         if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & AT_L_DOC))
             np.cls = AT_NONE;
         if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
@@ -461,6 +617,14 @@ static void phrases(sent_state *st)
                 if (np.cls == AT_MEDIA || (np.cls == AT_INST && !(t[np.head].cls & AT_L_PRON)))
                     add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
             }
+        } else if ((c->wid == AT_W_NOMINAL || c->wid == AT_W_INTERVIEW) &&
+                   t[i + 1].wid == AT_W_FROM) {
+            /* "criticism from the European Union", "remarks by the minister" */
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls != AT_NONE && !(t[np.head].cls & AT_L_PRON))
+                    add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.8, &np);
+            }
         } else if ((c->wid == AT_W_INTERVIEW || c->wid == AT_W_SPEAKING) &&
                    (t[i + 1].wid == AT_W_TO || t[i + 1].wid == AT_W_WITH ||
                     t[i + 1].wid == AT_W_ON)) {
@@ -479,6 +643,32 @@ static void phrases(sent_state *st)
                     add_hit(st, np.cls, np.rule, np.a, i, np.conf, &np);
             }
         }
+    }
+}
+
+/* "(BBC Ukrainian Service)": an outlet credited in parentheses. */
+static void outlet_credit(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        if (t[i].kind != AT_TK_POPEN || !word(&t[i + 1]) || !(t[i + 1].cls & AT_L_OUTLET))
+            continue;
+        size_t j = i + 1;
+        int ok = 1;
+        while (j < s->n && t[j].kind != AT_TK_PCLOSE) {
+            if (!word(&t[j]) || !(t[j].flags & AT_TF_CAP) ||
+                ((t[j].cls & AT_L_STOP) && !(t[j].cls & AT_L_OUTLET))) {
+                ok = 0;
+                break;
+            }
+            j++;
+        }
+        /* "PARIS (AP) —" is the article's own dateline, not a source */
+        if (ok && j + 1 < s->n && t[j + 1].kind == AT_TK_DASH)
+            ok = 0;
+        if (ok && j > i + 1)
+            add_hit(st, AT_MEDIA, AT_R_OUTLET, i + 1, j - 1, 0.6, NULL);
     }
 }
 
@@ -684,6 +874,8 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
         }
     }
     phrases(&st);
+    stance_adjectives(&st);
+    outlet_credit(&st);
     anonymity_cues(&st);
     refine_anonymous(&st);
     signoff(&st);

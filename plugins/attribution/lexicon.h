@@ -58,6 +58,7 @@
 #define AT_L_NEG      (1ull << 36) /* not never didn't: a negated verb group */
 #define AT_L_NOUNV    (1ull << 37) /* report claims note: verb forms that are also nouns */
 #define AT_L_PPREP    (1ull << 38) /* of in at ...: prepositions that never start a clause */
+#define AT_L_COGADJ   (1ull << 39) /* wary convinced: "X is wary that ..." is a stance */
 
 /* Classes that only apply to a capitalised occurrence. */
 #define AT_L_CAPONLY (AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_DEMONYM | AT_L_OUTLET | AT_L_OUTSUF)

@@ -77,6 +77,9 @@ const at_wordset at_wordsets[] = {
      "through via like than without amid amidst within outside toward towards despite "
      "beyond behind below above around along alongside throughout until till unlike "
      "regarding concerning including excluding following ahead"},
+    {AT_L_COGADJ, 0,
+     "wary convinced confident concerned worried adamant certain skeptical sceptical "
+     "optimistic pessimistic hopeful insistent"},
     {AT_L_PPREP, 0,
      "of for from at by with in on to about per upon into onto over under near inside across "
      "among against between through via within amid amidst toward towards despite beyond "
@@ -443,6 +446,9 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_CALL, "brand brands branded branded branding"},
     {AT_V_CALL, "refer refers referred referred referring"},
     {AT_V_CALL, "portray portrays portrayed portrayed portraying"},
+    {AT_V_CALL, "depict depicts depicted depicted depicting"},
+    {AT_V_CALL, "characterize characterizes characterized characterized characterizing"},
+    {AT_V_CALL, "characterise characterises characterised characterised characterising"},
     {AT_V_ISSUE, "issue issues issued issued issuing"},
     {AT_V_ISSUE, "release releases released released releasing"},
     {AT_V_ISSUE, "publish publishes published published publishing"},
