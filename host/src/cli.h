@@ -47,6 +47,7 @@ typedef struct cs_cli {
     int color;                 /* -1 auto, 0 never, 1 always */
     int quiet;
     int show_zero;             /* --all: list findings that counted 0 */
+    int rounds;                /* watch: stop after N scorings (0 = never) */
     const char *baseline;      /* --baseline FILE */
     const char *diff_base;     /* --diff-base REV */
     struct cs_max {
@@ -91,5 +92,6 @@ int cs_cmd_test(const cs_cli *cli);
 int cs_cmd_eval(const cs_cli *cli);
 int cs_cmd_baseline(const cs_cli *cli);
 int cs_cmd_explain(const cs_cli *cli);
+int cs_cmd_watch(const cs_cli *cli);
 
 #endif

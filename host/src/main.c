@@ -14,6 +14,8 @@ static const char usage[] =
     "Commands:\n"
     "  score FILES...      score articles (the default command)\n"
     "  explain FILE:LINE   how the passage at that line was scored, point by point\n"
+    "  watch ARTICLE       re-score whenever the article, a rule or the config changes\n"
+    "                      (--rounds N: stop after N scorings)\n"
     "  config              print the effective configuration\n"
     "  rules               list every rule with marker, weight, level and source\n"
     "  plugins             list the loaded plugins\n"
@@ -52,7 +54,7 @@ static const char usage[] =
 enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
-    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE
+    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS
 };
 
 static const struct option long_opts[] = {
@@ -70,6 +72,7 @@ static const struct option long_opts[] = {
     {"max", required_argument, NULL, OPT_MAX},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
+    {"rounds", required_argument, NULL, OPT_ROUNDS},
     {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
@@ -82,7 +85,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", NULL};
+static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", "watch", NULL};
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -163,6 +166,16 @@ int main(int argc, char **argv)
         case OPT_NO_EXIT: cli.no_exit = 1; break;
         case OPT_BASELINE: cli.baseline = optarg; break;
         case OPT_DIFF_BASE: cli.diff_base = optarg; break;
+        case OPT_ROUNDS: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 1000000) {
+                code = bad_usage("--rounds wants a positive number, not '%s'", optarg);
+                goto out;
+            }
+            cli.rounds = (int)n;
+            break;
+        }
         case OPT_MAX: {
             char *eq = strchr(optarg, '=');
             char *end = NULL;
@@ -235,6 +248,8 @@ int main(int argc, char **argv)
         code = cs_cmd_baseline(&cli);
     else if (strcmp(cli.command, "explain") == 0)
         code = cs_cmd_explain(&cli);
+    else if (strcmp(cli.command, "watch") == 0)
+        code = cs_cmd_watch(&cli);
 out:
     free(dirs);
     return code;

@@ -1,8 +1,780 @@
-/* report_sarif.c - placeholder until the sarif writer lands. */
+/*
+ * report_sarif.c - the run as one SARIF 2.1.0 log (cs_report_run_sarif),
+ * plus the small helpers the GitHub and JUnit writers share with it.
+ *
+ * Contract:
+ *   - One log, one run.  tool.driver lists every enabled Lua rule (in rule
+ *     set order), then the "plugin/rule" ids the plugins have used, then any
+ *     other rule id a result names; each with shortDescription (rule or
+ *     marker message), fullDescription (rule or marker description), help
+ *     (the marker's why and fix), defaultConfiguration.level and properties
+ *     {marker, weight, source}.
+ *   - One result per finding at or above opts.min_level; duplicates only
+ *     with opts.show_zero (as in the text report).  Suppressed findings stay,
+ *     with suppressions [{kind "inSource", justification}].
+ *   - Levels: info -> "note", warning -> "warning", error -> "error".
+ *   - Locations are relative to the current folder (uriBaseId %SRCROOT%,
+ *     percent-encoded per RFC 3986, no leading "./"); a file outside it gets
+ *     an absolute file:// URI.  Columns count Unicode code points
+ *     (columnKind "unicodeCodePoints"); endColumn is exclusive; charOffset /
+ *     charLength count code points too; snippet is the region's source text.
+ *   - partialFingerprints "credscore/v1" is cs_fingerprint (fingerprint.h):
+ *     rule, marker, folded words and occurrence index, no line number.
+ *   - Every article is listed in run.artifacts, findings or not, with its
+ *     score and verdict in properties.
+ *   - Output is deterministic: the same input, config and current folder
+ *     give byte-identical logs.
+ *
+ * Errors: functions return 0, or -1 when memory runs out.  No global state.
+ */
 #include "report.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "fingerprint.h"
+#include "plugin_host.h"
+#include "rules.h"
+
+#define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+#define SRCROOT "%SRCROOT%"
+
+/* ---- helpers shared with report_github.c and report_junit.c ----
+ * (their prototypes are repeated there until they move into report.h) */
+int cs_report_rel_path(cs_buf *out, const char *path, int *inside);
+void cs_report_fmt_number(char *buf, size_t n, double v);
+void cs_report_fmt_points(char *buf, size_t n, double v);
+int cs_report_put_words(cs_buf *out, const char *s, size_t len);
+
+/* Append path made absolute and normalised ("/a/b", no ".", "..", "//").
+ * cwd may be NULL when path is absolute. */
+static int normalise(cs_buf *out, const char *cwd, const char *path)
+{
+    size_t base = out->len;
+    const char *parts[2] = {path[0] == '/' ? NULL : cwd, path};
+    for (int k = 0; k < 2; k++) {
+        const char *p = parts[k];
+        while (p && *p) {
+            while (*p == '/')
+                p++;
+            const char *seg = p;
+            while (*p && *p != '/')
+                p++;
+            size_t n = (size_t)(p - seg);
+            if (n == 0 || (n == 1 && seg[0] == '.'))
+                continue;
+            if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+                while (out->len > base && out->data[out->len - 1] != '/')
+                    out->len--;
+                if (out->len > base)
+                    out->len--; /* the slash */
+                continue;
+            }
+            if (cs_buf_putc(out, '/') != 0 || cs_buf_append(out, seg, n) != 0)
+                return -1;
+        }
+    }
+    if (out->len == base && cs_buf_putc(out, '/') != 0)
+        return -1;
+    return cs_buf_terminate(out);
+}
+
+/* abs under dir (both normalised)?  Returns the relative part or NULL. */
+static const char *under(const char *abs, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1) /* "/" */
+        return abs[1] ? abs + 1 : NULL;
+    if (strncmp(abs, dir, n) == 0 && abs[n] == '/' && abs[n + 1])
+        return abs + n + 1;
+    return NULL;
+}
+
+/* The path as reports show it: relative to the current folder without a
+ * leading "./" when it lies below it (*inside = 1), else absolute and
+ * normalised (*inside = 0).  "-" (standard input) stays "-". */
+int cs_report_rel_path(cs_buf *out, const char *path, int *inside)
+{
+    int rc = -1;
+    char *cwd = NULL, *real = NULL;
+    cs_buf abs = {0}, ncwd = {0};
+    *inside = 1;
+    if (strcmp(path, "-") == 0 || path[0] == '\0') {
+        rc = cs_buf_puts(out, path);
+        goto out;
+    }
+    cwd = getcwd(NULL, 0);
+    if (cwd == NULL || cwd[0] != '/') {
+        /* No usable current folder: the path as given, less "./". */
+        while (path[0] == '.' && path[1] == '/')
+            path += 2;
+        *inside = path[0] != '/';
+        rc = cs_buf_puts(out, path);
+        goto out;
+    }
+    if (normalise(&ncwd, NULL, cwd) != 0 || normalise(&abs, ncwd.data, path) != 0)
+        goto out;
+    const char *rel = under(abs.data, ncwd.data);
+    if (rel == NULL && path[0] == '/' && (real = realpath(path, NULL)) != NULL) {
+        /* An absolute path through a symbolic link to the current folder. */
+        abs.len = 0;
+        if (normalise(&abs, NULL, real) != 0)
+            goto out;
+        rel = under(abs.data, ncwd.data);
+    }
+    if (rel) {
+        rc = cs_buf_puts(out, rel);
+    } else {
+        *inside = 0;
+        rc = cs_buf_puts(out, abs.data);
+    }
+out:
+    free(cwd);
+    free(real);
+    cs_buf_free(&abs);
+    cs_buf_free(&ncwd);
+    return rc;
+}
+
+/* A number with at most 3 decimals and no trailing zeros (as in JSON). */
+void cs_report_fmt_number(char *buf, size_t n, double v)
+{
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == 0 || r != r)
+        r = 0;
+    int k = snprintf(buf, n, "%.3f", r);
+    if (k < 0 || (size_t)k >= n)
+        return;
+    while (k > 0 && buf[k - 1] == '0')
+        buf[--k] = '\0';
+    if (k > 0 && buf[k - 1] == '.')
+        buf[--k] = '\0';
+}
+
+/* Points as in the text report: "+6", "-8", "+1.5", "0". */
+void cs_report_fmt_points(char *buf, size_t n, double v)
+{
+    double r = round(v * 10.0) / 10.0;
+    if (r == 0 || r != r)
+        snprintf(buf, n, "0");
+    else if (r == floor(r))
+        snprintf(buf, n, "%+.0f", r);
+    else
+        snprintf(buf, n, "%+.1f", r);
+}
+
+/* Matched words on one line: white space folded to single spaces, trimmed,
+ * cut with "..." after 80 characters. */
+int cs_report_put_words(cs_buf *out, const char *s, size_t len)
+{
+    size_t shown = 0;
+    int space = 0;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+            space = 1;
+            continue;
+        }
+        if (shown >= 80 && (c & 0xC0) != 0x80)
+            return cs_buf_puts(out, "...");
+        if (space && shown && cs_buf_putc(out, ' ') != 0)
+            return -1;
+        space = 0;
+        if (cs_buf_putc(out, (char)c) != 0)
+            return -1;
+        if ((c & 0xC0) != 0x80)
+            shown++;
+    }
+    return 0;
+}
+
+/* ---- SARIF ---- */
+
+/* Append path percent-encoded as an RFC 3986 path: unreserved characters
+ * and "/" stay, every other byte becomes %XX. */
+static int put_uri_path(cs_buf *out, const char *s)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        unsigned char c = *p;
+        int keep = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') ||
+                   c == '-' || c == '.' || c == '_' || c == '~' || c == '/';
+        if (keep ? cs_buf_putc(out, (char)c) != 0
+                 : cs_buf_printf(out, "%%%c%c", hex[c >> 4], hex[c & 15]) != 0)
+            return -1;
+    }
+    return cs_buf_terminate(out);
+}
+
+/* An article's location: uri (relative, or file:// when outside) and
+ * whether it is relative to %SRCROOT%. */
+typedef struct art_loc {
+    cs_buf uri;
+    int relative;
+} art_loc;
+
+static int make_loc(art_loc *a, const char *path)
+{
+    cs_buf rel = {0};
+    int rc = -1;
+    if (cs_report_rel_path(&rel, path, &a->relative) != 0 || cs_buf_terminate(&rel) != 0)
+        goto out;
+    if (!a->relative && cs_buf_puts(&a->uri, "file://") != 0)
+        goto out;
+    rc = put_uri_path(&a->uri, rel.data);
+out:
+    cs_buf_free(&rel);
+    return rc;
+}
+
+static void write_artifact_location(cs_json *j, const art_loc *a, size_t index)
+{
+    cs_json_key(j, "artifactLocation");
+    cs_json_object(j);
+    cs_json_key(j, "uri");
+    cs_json_stringn(j, a->uri.data, a->uri.len);
+    if (a->relative) {
+        cs_json_key(j, "uriBaseId");
+        cs_json_string(j, SRCROOT);
+    }
+    cs_json_key(j, "index");
+    cs_json_int(j, (long long)index);
+    cs_json_end_object(j);
+}
+
+static const char *sarif_level(cs_level l)
+{
+    switch (l) {
+    case CS_LEVEL_ERROR: return "error";
+    case CS_LEVEL_WARNING: return "warning";
+    default: return "note";
+    }
+}
+
+/* One reportingDescriptor. */
+typedef struct rule_ent {
+    const char *id;
+    const cs_rule *lua;       /* a Lua rule, or NULL */
+    const cs_plugin *plugin;  /* the plugin of a "plugin/rule" id, or NULL */
+    const cs_finding *first;  /* its first listed finding, or NULL */
+} rule_ent;
+
+typedef struct rule_tab {
+    rule_ent *items;
+    size_t n, cap;
+} rule_tab;
+
+static long rule_find(const rule_tab *t, const char *id)
+{
+    for (size_t i = 0; i < t->n; i++)
+        if (t->items[i].id == id || strcmp(t->items[i].id, id) == 0)
+            return (long)i;
+    return -1;
+}
+
+static int rule_push(rule_tab *t, const char *id, const cs_rule *lua, const cs_plugin *pl)
+{
+    void *items = t->items;
+    if (cs_array_grow(&items, &t->cap, t->n + 1, sizeof(rule_ent)) != 0)
+        return -1;
+    t->items = items;
+    t->items[t->n++] = (rule_ent){id, lua, pl, NULL};
+    return 0;
+}
+
+/* Is finding f listed in the report? */
+static int listed(const cs_finding *f, const cs_report_opts *o)
+{
+    if (f->level < o->min_level)
+        return 0;
+    if (f->note == CS_NOTE_DUPLICATE && !o->show_zero && !f->suppress_reason)
+        return 0;
+    return 1;
+}
+
+static int build_rules(rule_tab *t, const cs_run *run)
+{
+    const cs_ruleset *rs = run->rules;
+    const cs_plugin_set *ps = run->plugins;
+    for (size_t i = 0; rs && i < rs->nrules; i++)
+        if (rs->rules[i].enabled && rule_find(t, rs->rules[i].id) < 0 &&
+            rule_push(t, rs->rules[i].id, &rs->rules[i], NULL) != 0)
+            return -1;
+    for (size_t p = 0; ps && p < ps->n; p++) {
+        const cs_plugin *pl = ps->items[p];
+        for (size_t k = 0; k < pl->nrule_ids; k++) {
+            const cs_rule_override *ov = cs_config_override(run->cfg, pl->rule_ids[k]);
+            if (ov && !ov->enabled)
+                continue;
+            if (rule_find(t, pl->rule_ids[k]) < 0 && rule_push(t, pl->rule_ids[k], NULL, pl) != 0)
+                return -1;
+        }
+    }
+    for (size_t a = 0; a < run->n; a++) {
+        const cs_result *res = &run->items[a].res;
+        for (size_t i = 0; i < res->nfindings; i++) {
+            const cs_finding *f = &res->findings[i];
+            if (!listed(f, &run->opts))
+                continue;
+            long k = rule_find(t, f->rule_id);
+            if (k < 0) {
+                if (rule_push(t, f->rule_id, NULL, NULL) != 0)
+                    return -1;
+                k = (long)t->n - 1;
+            }
+            if (t->items[k].first == NULL)
+                t->items[k].first = f;
+        }
+    }
+    return 0;
+}
+
+/* "anonymous-officials" -> "AnonymousOfficials" (SARIF names are Pascal case). */
+static int pascal_name(cs_buf *b, const char *id)
+{
+    int up = 1;
+    b->len = 0;
+    for (const char *p = id; *p; p++) {
+        char c = *p;
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+            up = 1;
+            continue;
+        }
+        if (up && c >= 'a' && c <= 'z')
+            c = (char)(c - 'a' + 'A');
+        up = 0;
+        if (cs_buf_putc(b, c) != 0)
+            return -1;
+    }
+    return cs_buf_terminate(b);
+}
+
+static double rule_weight(const cs_config *cfg, const rule_ent *e, int marker)
+{
+    if (e->first)
+        return e->first->weight;
+    const cs_marker_conf *m = &cfg->markers[marker];
+    const cs_rule_override *ov = e->lua ? e->lua->override : cs_config_override(cfg, e->id);
+    if (ov && ov->has_weight)
+        return ov->weight;
+    if (m->has_weight)
+        return m->weight;
+    if (e->lua && e->lua->has_weight)
+        return e->lua->weight;
+    return m->default_weight;
+}
+
+static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *tmp)
+{
+    const cs_config *cfg = run->cfg;
+    int marker = -1;
+    if (e->lua)
+        marker = e->lua->marker;
+    else if (e->first)
+        marker = e->first->marker;
+    else if (e->plugin && e->plugin->nmarkers == 1)
+        marker = e->plugin->markers[0];
+    const cs_marker_conf *m = marker >= 0 ? &cfg->markers[marker] : NULL;
+    const char *msg = e->lua && e->lua->message ? e->lua->message : m ? m->message : NULL;
+    const char *desc = e->lua && e->lua->description ? e->lua->description
+                       : m                            ? m->description
+                                                      : NULL;
+    cs_json_object(j);
+    cs_json_key(j, "id");
+    cs_json_string(j, e->id);
+    if (pascal_name(tmp, e->id) != 0)
+        return -1;
+    if (tmp->len) {
+        cs_json_key(j, "name");
+        cs_json_stringn(j, tmp->data, tmp->len);
+    }
+    cs_json_key(j, "shortDescription");
+    cs_json_object(j);
+    cs_json_key(j, "text");
+    cs_json_string(j, msg && *msg ? msg : e->id);
+    cs_json_end_object(j);
+    cs_json_key(j, "fullDescription");
+    cs_json_object(j);
+    cs_json_key(j, "text");
+    cs_json_string(j, desc && *desc ? desc : msg && *msg ? msg : e->id);
+    cs_json_end_object(j);
+    if (m && ((m->why && *m->why) || (m->fix && *m->fix))) {
+        tmp->len = 0;
+        if (m->why && *m->why && cs_buf_puts(tmp, m->why) != 0)
+            return -1;
+        if (m->fix && *m->fix &&
+            (cs_buf_puts(tmp, tmp->len ? " " : "") != 0 || cs_buf_puts(tmp, m->fix) != 0))
+            return -1;
+        cs_json_key(j, "help");
+        cs_json_object(j);
+        cs_json_key(j, "text");
+        cs_json_stringn(j, tmp->data, tmp->len);
+        cs_json_end_object(j);
+    }
+    cs_level level = e->first ? e->first->level
+                     : e->lua && e->lua->has_level ? e->lua->level
+                     : m                           ? m->level
+                                                   : CS_LEVEL_INFO;
+    if (!e->first && !e->lua && m) {
+        const cs_rule_override *ov = cs_config_override(cfg, e->id);
+        if (ov && ov->has_level)
+            level = ov->level;
+    }
+    cs_json_key(j, "defaultConfiguration");
+    cs_json_object(j);
+    cs_json_key(j, "level");
+    cs_json_string(j, sarif_level(level));
+    cs_json_end_object(j);
+    cs_json_key(j, "properties");
+    cs_json_object(j);
+    if (m) {
+        cs_json_key(j, "tags");
+        cs_json_array(j);
+        cs_json_string(j, "credscore");
+        cs_json_string(j, m->name);
+        cs_json_end_array(j);
+        cs_json_key(j, "marker");
+        cs_json_string(j, m->name);
+        cs_json_key(j, "weight");
+        cs_json_number(j, rule_weight(cfg, e, marker));
+    }
+    const char *source = e->lua ? e->lua->source : e->plugin ? e->plugin->source
+                                                 : e->first  ? e->first->source
+                                                             : NULL;
+    if (source) {
+        cs_json_key(j, "source");
+        cs_json_string(j, source);
+    }
+    cs_json_end_object(j);
+    cs_json_end_object(j);
+    return 0;
+}
+
+/* Code points in s[from, to), s valid UTF-8. */
+static size_t code_points(const char *s, size_t from, size_t to)
+{
+    size_t n = 0;
+    for (size_t i = from; i < to; i++)
+        n += ((unsigned char)s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Code-point offset of byte off, moving a cursor from the last offset
+ * asked (findings come roughly in document order). */
+typedef struct cp_cursor {
+    size_t byte, cp;
+} cp_cursor;
+
+static size_t cp_offset(const cs_document *doc, cp_cursor *c, size_t off)
+{
+    if (off > doc->source.len)
+        off = doc->source.len;
+    if (off < c->byte)
+        c->cp -= code_points(doc->source.data, off, c->byte);
+    else
+        c->cp += code_points(doc->source.data, c->byte, off);
+    c->byte = off;
+    return c->cp;
+}
+
+static int write_result(cs_json *j, const cs_run *run, const rule_tab *t, size_t article,
+                        const art_loc *loc, size_t i, cp_cursor *cur)
+{
+    const cs_scored *sc = &run->items[article];
+    const cs_document *doc = &sc->doc;
+    const cs_finding *f = &sc->res.findings[i];
+    const cs_marker_conf *m = &run->cfg->markers[f->marker];
+    cs_pos pos;
+    cs_finding_pos(doc, f, &pos);
+    long k = rule_find(t, f->rule_id);
+    cs_json_object(j);
+    cs_json_key(j, "ruleId");
+    cs_json_string(j, f->rule_id);
+    if (k >= 0) {
+        cs_json_key(j, "ruleIndex");
+        cs_json_int(j, k);
+    }
+    cs_json_key(j, "level");
+    cs_json_string(j, sarif_level(f->level));
+    cs_json_key(j, "message");
+    cs_json_object(j);
+    cs_json_key(j, "text");
+    const char *msg = f->message && *f->message ? f->message : m->message;
+    cs_json_string(j, msg && *msg ? msg : m->name);
+    cs_json_end_object(j);
+
+    cs_json_key(j, "locations");
+    cs_json_array(j);
+    cs_json_object(j);
+    cs_json_key(j, "physicalLocation");
+    cs_json_object(j);
+    write_artifact_location(j, loc, article);
+    cs_json_key(j, "region");
+    cs_json_object(j);
+    cs_json_key(j, "startLine");
+    cs_json_int(j, pos.line);
+    cs_json_key(j, "startColumn");
+    cs_json_int(j, pos.col);
+    cs_json_key(j, "endLine");
+    cs_json_int(j, pos.end_line);
+    cs_json_key(j, "endColumn");
+    cs_json_int(j, pos.end_col);
+    size_t start_cp = cp_offset(doc, cur, pos.src_start);
+    size_t end_cp = cp_offset(doc, cur, pos.src_end);
+    cs_json_key(j, "charOffset");
+    cs_json_int(j, (long long)start_cp);
+    cs_json_key(j, "charLength");
+    cs_json_int(j, (long long)(end_cp - start_cp));
+    cs_json_key(j, "snippet");
+    cs_json_object(j);
+    cs_json_key(j, "text");
+    cs_json_stringn(j, doc->source.data + pos.src_start, pos.src_end - pos.src_start);
+    cs_json_end_object(j);
+    cs_json_end_object(j);
+    cs_json_end_object(j);
+    cs_json_end_object(j);
+    cs_json_end_array(j);
+
+    char fp[17];
+    cs_fingerprint_hex(cs_fingerprint(doc, &sc->res, run->cfg, i), fp);
+    cs_json_key(j, "partialFingerprints");
+    cs_json_object(j);
+    cs_json_key(j, "credscore/v1");
+    cs_json_string(j, fp);
+    cs_json_end_object(j);
+
+    if (f->suppress_reason) {
+        cs_json_key(j, "suppressions");
+        cs_json_array(j);
+        cs_json_object(j);
+        cs_json_key(j, "kind");
+        cs_json_string(j, "inSource");
+        cs_json_key(j, "justification");
+        cs_json_string(j, f->suppress_reason);
+        cs_json_end_object(j);
+        cs_json_end_array(j);
+    }
+
+    cs_json_key(j, "properties");
+    cs_json_object(j);
+    cs_json_key(j, "marker");
+    cs_json_string(j, m->name);
+    cs_json_key(j, "points");
+    cs_json_number(j, f->points);
+    cs_json_key(j, "weight");
+    cs_json_number(j, f->weight);
+    cs_json_key(j, "confidence");
+    cs_json_number(j, f->confidence);
+    cs_json_key(j, "words");
+    cs_json_stringn(j, cs_doc_text(doc, &doc->passages[f->passage]) + f->start,
+                    f->end - f->start);
+    if (cs_note_name(f->note)) {
+        cs_json_key(j, "note");
+        cs_json_string(j, cs_note_name(f->note));
+    }
+    cs_json_key(j, "source");
+    cs_json_string(j, f->source);
+    cs_json_end_object(j);
+    cs_json_end_object(j);
+    return 0;
+}
+
+static const char *mime_type(cs_format f)
+{
+    switch (f) {
+    case CS_FORMAT_MARKDOWN: return "text/markdown";
+    case CS_FORMAT_HTML: return "text/html";
+    default: return "text/plain";
+    }
+}
 
 int cs_report_run_sarif(cs_buf *out, const cs_run *run)
 {
-    (void)run;
-    return cs_buf_puts(out, "sarif report: not implemented yet\n");
+    int rc = -1;
+    rule_tab rules = {0};
+    art_loc *locs = NULL;
+    cs_buf tmp = {0};
+    char *cwd = NULL;
+    cs_json j;
+    cs_json_init(&j, out, 1);
+
+    if (run->n && (locs = calloc(run->n, sizeof *locs)) == NULL)
+        goto out;
+    for (size_t a = 0; a < run->n; a++)
+        if (make_loc(&locs[a], run->items[a].doc.path) != 0)
+            goto out;
+    if (build_rules(&rules, run) != 0)
+        goto out;
+
+    cs_json_object(&j);
+    cs_json_key(&j, "$schema");
+    cs_json_string(&j, SARIF_SCHEMA);
+    cs_json_key(&j, "version");
+    cs_json_string(&j, "2.1.0");
+    cs_json_key(&j, "runs");
+    cs_json_array(&j);
+    cs_json_object(&j);
+
+    cs_json_key(&j, "tool");
+    cs_json_object(&j);
+    cs_json_key(&j, "driver");
+    cs_json_object(&j);
+    cs_json_key(&j, "name");
+    cs_json_string(&j, "credscore");
+    cs_json_key(&j, "version");
+    cs_json_string(&j, run->tool_version ? run->tool_version : "unknown");
+    if (run->tool_version) {
+        cs_json_key(&j, "semanticVersion");
+        cs_json_string(&j, run->tool_version);
+    }
+    cs_json_key(&j, "rules");
+    cs_json_array(&j);
+    for (size_t i = 0; i < rules.n; i++)
+        if (write_rule(&j, run, &rules.items[i], &tmp) != 0)
+            goto out;
+    cs_json_end_array(&j);
+    cs_json_end_object(&j);
+    cs_json_end_object(&j);
+
+    cs_json_key(&j, "invocations");
+    cs_json_array(&j);
+    cs_json_object(&j);
+    cs_json_key(&j, "executionSuccessful");
+    cs_json_bool(&j, run->errors == 0);
+    int notes = 0;
+    for (size_t a = 0; a < run->n; a++) {
+        const cs_scored *sc = &run->items[a];
+        if (!sc->res.error)
+            continue;
+        if (!notes++) {
+            cs_json_key(&j, "toolExecutionNotifications");
+            cs_json_array(&j);
+        }
+        cs_json_object(&j);
+        cs_json_key(&j, "level");
+        cs_json_string(&j, "error");
+        cs_json_key(&j, "message");
+        cs_json_object(&j);
+        cs_json_key(&j, "text");
+        cs_json_string(&j, sc->res.error);
+        cs_json_end_object(&j);
+        cs_json_key(&j, "locations");
+        cs_json_array(&j);
+        cs_json_object(&j);
+        cs_json_key(&j, "physicalLocation");
+        cs_json_object(&j);
+        write_artifact_location(&j, &locs[a], a);
+        cs_json_end_object(&j);
+        cs_json_end_object(&j);
+        cs_json_end_array(&j);
+        cs_json_end_object(&j);
+    }
+    if (notes)
+        cs_json_end_array(&j);
+    cs_json_end_object(&j);
+    cs_json_end_array(&j);
+
+    cwd = getcwd(NULL, 0);
+    if (cwd && cwd[0] == '/') {
+        tmp.len = 0;
+        if (cs_buf_puts(&tmp, "file://") != 0 || put_uri_path(&tmp, cwd) != 0 ||
+            (tmp.data[tmp.len - 1] != '/' && cs_buf_putc(&tmp, '/') != 0))
+            goto out;
+        cs_json_key(&j, "originalUriBaseIds");
+        cs_json_object(&j);
+        cs_json_key(&j, SRCROOT);
+        cs_json_object(&j);
+        cs_json_key(&j, "uri");
+        cs_json_stringn(&j, tmp.data, tmp.len);
+        cs_json_end_object(&j);
+        cs_json_end_object(&j);
+    }
+
+    cs_json_key(&j, "artifacts");
+    cs_json_array(&j);
+    for (size_t a = 0; a < run->n; a++) {
+        const cs_scored *sc = &run->items[a];
+        cs_json_object(&j);
+        cs_json_key(&j, "location");
+        cs_json_object(&j);
+        cs_json_key(&j, "uri");
+        cs_json_stringn(&j, locs[a].uri.data, locs[a].uri.len);
+        if (locs[a].relative) {
+            cs_json_key(&j, "uriBaseId");
+            cs_json_string(&j, SRCROOT);
+        }
+        cs_json_end_object(&j);
+        cs_json_key(&j, "length");
+        cs_json_int(&j, (long long)sc->doc.source.len);
+        cs_json_key(&j, "mimeType");
+        cs_json_string(&j, mime_type(sc->doc.format));
+        cs_json_key(&j, "roles");
+        cs_json_array(&j);
+        cs_json_string(&j, "analysisTarget");
+        cs_json_end_array(&j);
+        cs_json_key(&j, "properties");
+        cs_json_object(&j);
+        cs_json_key(&j, "score");
+        cs_json_number(&j, sc->res.score);
+        cs_json_key(&j, "verdict");
+        cs_json_string(&j, sc->res.verdict);
+        cs_json_key(&j, "belowThreshold");
+        cs_json_bool(&j, sc->below);
+        if (sc->below && sc->why[0]) {
+            cs_json_key(&j, "failure");
+            cs_json_string(&j, sc->why);
+        }
+        cs_json_end_object(&j);
+        cs_json_end_object(&j);
+    }
+    cs_json_end_array(&j);
+
+    cs_json_key(&j, "results");
+    cs_json_array(&j);
+    size_t below = 0;
+    for (size_t a = 0; a < run->n; a++) {
+        const cs_result *res = &run->items[a].res;
+        cp_cursor cur = {0, 0};
+        below += run->items[a].below != 0;
+        for (size_t i = 0; i < res->nfindings; i++)
+            if (listed(&res->findings[i], &run->opts) &&
+                write_result(&j, run, &rules, a, &locs[a], i, &cur) != 0)
+                goto out;
+    }
+    cs_json_end_array(&j);
+
+    cs_json_key(&j, "columnKind");
+    cs_json_string(&j, "unicodeCodePoints");
+    cs_json_key(&j, "properties");
+    cs_json_object(&j);
+    cs_json_key(&j, "articles");
+    cs_json_int(&j, (long long)run->n);
+    cs_json_key(&j, "belowThreshold");
+    cs_json_int(&j, (long long)below);
+    cs_json_key(&j, "errors");
+    cs_json_int(&j, (long long)run->errors);
+    if (run->has_threshold) {
+        cs_json_key(&j, "threshold");
+        cs_json_number(&j, run->threshold);
+    }
+    cs_json_end_object(&j);
+
+    cs_json_end_object(&j);
+    cs_json_end_array(&j);
+    cs_json_end_object(&j);
+    if (cs_buf_putc(out, '\n') != 0 || cs_json_failed(&j))
+        goto out;
+    rc = 0;
+out:
+    for (size_t a = 0; locs && a < run->n; a++)
+        cs_buf_free(&locs[a].uri);
+    free(locs);
+    free(rules.items);
+    cs_buf_free(&tmp);
+    free(cwd);
+    return rc;
 }

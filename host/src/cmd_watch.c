@@ -1,0 +1,186 @@
+/* cmd_watch.c - `credscore watch ARTICLE`: score, then re-score and reprint
+ * whenever the article, the config or a rule file changes (inotify), so an
+ * editor tuning a rule sees at once what the edit does.  A broken rule or
+ * config is reported and watching goes on.  Stops on Ctrl-C, or after
+ * --rounds N scorings. */
+#include <errno.h>
+#include <limits.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "report.h"
+
+#define MAX_WATCH 256
+
+typedef struct watch_set {
+    int fd;
+    int wd[MAX_WATCH];
+    char *dir[MAX_WATCH];
+    size_t ndirs;
+    char *file[MAX_WATCH]; /* absolute paths of files that matter */
+    size_t nfiles;
+} watch_set;
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
+
+static void watch_clear(watch_set *w)
+{
+    for (size_t i = 0; i < w->ndirs; i++) {
+        inotify_rm_watch(w->fd, w->wd[i]);
+        free(w->dir[i]);
+    }
+    for (size_t i = 0; i < w->nfiles; i++)
+        free(w->file[i]);
+    w->ndirs = w->nfiles = 0;
+}
+
+/* Watch a file through its folder: editors replace files by renaming. */
+static void watch_file(watch_set *w, const char *path)
+{
+    char real[PATH_MAX];
+    if (w->nfiles >= MAX_WATCH || realpath(path, real) == NULL)
+        return;
+    for (size_t i = 0; i < w->nfiles; i++)
+        if (strcmp(w->file[i], real) == 0)
+            return;
+    w->file[w->nfiles++] = cs_strdup(real);
+    char *slash = strrchr(real, '/');
+    *slash = '\0';
+    const char *dir = real[0] ? real : "/";
+    for (size_t i = 0; i < w->ndirs; i++)
+        if (strcmp(w->dir[i], dir) == 0)
+            return;
+    int wd = inotify_add_watch(w->fd, dir,
+                               IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB);
+    if (wd >= 0 && w->ndirs < MAX_WATCH) {
+        w->wd[w->ndirs] = wd;
+        w->dir[w->ndirs++] = cs_strdup(dir);
+    }
+}
+
+/* Does an event name one of the watched files? */
+static int relevant(const watch_set *w, const struct inotify_event *ev)
+{
+    for (size_t i = 0; i < w->ndirs; i++) {
+        if (w->wd[i] != ev->wd || ev->len == 0)
+            continue;
+        char full[PATH_MAX];
+        snprintf(full, sizeof full, "%s/%s", strcmp(w->dir[i], "/") ? w->dir[i] : "", ev->name);
+        for (size_t k = 0; k < w->nfiles; k++)
+            if (strcmp(w->file[k], full) == 0)
+                return 1;
+    }
+    return 0;
+}
+
+/* One round: load config and rules afresh, score, print, refresh watches. */
+static void score_once(const cs_cli *cli, const char *article, watch_set *w, int round)
+{
+    cs_session ses;
+    cs_document doc;
+    cs_result res;
+    cs_diag d;
+    cs_buf out = {0};
+    memset(&doc, 0, sizeof doc);
+    cs_result_init(&res);
+    time_t now = time(NULL);
+    struct tm tm;
+    localtime_r(&now, &tm);
+    printf("== %02d:%02d:%02d  round %d: %s\n", tm.tm_hour, tm.tm_min, tm.tm_sec, round, article);
+    fflush(stdout);
+    watch_clear(w);
+    watch_file(w, article);
+    if (cli->config_path)
+        watch_file(w, cli->config_path);
+    int open = cs_session_open(&ses, cli, 1) == 0;
+    if (!open) {
+        /* Keep watching whatever config credscore would have loaded. */
+        char cwd[PATH_MAX], *found = NULL;
+        if (!cli->config_path && getcwd(cwd, sizeof cwd) && cs_config_find(cwd, &found) > 0)
+            watch_file(w, found);
+        free(found);
+        goto out;
+    }
+    if (ses.cfg.path)
+        watch_file(w, ses.cfg.path);
+    const char *const *files;
+    size_t n = cs_scorer_rule_files(ses.scorer, &files);
+    for (size_t i = 0; i < n; i++)
+        watch_file(w, files[i]);
+    if (cs_document_load_file(&doc, article, cli->input_format, &d) != 0 ||
+        cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
+        cs_cli_error(d.msg);
+        cs_session_close(&ses);
+        goto out;
+    }
+    cs_report_opts ro = {cs_cli_use_color(cli, STDOUT_FILENO), cli->min_level, cli->show_zero};
+    if (cs_report_text(&out, &doc, &res, &ses.cfg, &ro) == 0)
+        fwrite(out.data, 1, out.len, stdout);
+    cs_session_close(&ses);
+out:
+    printf("== watching %zu file%s; Ctrl-C to stop\n", w->nfiles, w->nfiles == 1 ? "" : "s");
+    fflush(stdout);
+    fflush(stderr);
+    cs_buf_free(&out);
+    cs_document_free(&doc);
+    cs_result_free(&res);
+}
+
+int cs_cmd_watch(const cs_cli *cli)
+{
+    if (cli->nargs != 1) {
+        cs_cli_error("watch: give one article to watch");
+        return CS_EXIT_ERROR;
+    }
+    watch_set w;
+    memset(&w, 0, sizeof w);
+    w.fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
+    if (w.fd < 0) {
+        fprintf(stderr, "credscore: watch: inotify unavailable: %s\n", strerror(errno));
+        return CS_EXIT_ERROR;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal;
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    int round = 1;
+    score_once(cli, cli->args[0], &w, round);
+    while (!stop_requested && (cli->rounds == 0 || round < cli->rounds)) {
+        struct pollfd pfd = {w.fd, POLLIN, 0};
+        int r = poll(&pfd, 1, 500);
+        if (r <= 0)
+            continue;
+        char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
+        int changed = 0;
+        ssize_t len;
+        /* Drain, then wait a moment for editors that write in several steps. */
+        do {
+            while ((len = read(w.fd, buf, sizeof buf)) > 0)
+                for (char *p = buf; p < buf + len;) {
+                    struct inotify_event *ev = (struct inotify_event *)p;
+                    changed |= relevant(&w, ev);
+                    p += sizeof *ev + ev->len;
+                }
+            pfd.revents = 0;
+        } while (poll(&pfd, 1, 100) > 0);
+        if (changed)
+            score_once(cli, cli->args[0], &w, ++round);
+    }
+    watch_clear(&w);
+    close(w.fd);
+    return CS_EXIT_OK;
+}
