@@ -22,7 +22,7 @@ SAN      ?=
 PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
 DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
             libgumbo-dev libjansson-dev
-TEST_PKGS := jq valgrind
+TEST_PKGS := jq valgrind libxml2-utils chromium
 
 ifeq ($(SAN),1)
 BUILD    := build-san

@@ -48,6 +48,7 @@ typedef struct cs_cli {
     int quiet;
     int show_zero;             /* --all: list findings that counted 0 */
     int rounds;                /* watch: stop after N scorings (0 = never) */
+    int jobs;                  /* -j N worker processes (0 = 1) */
     const char *baseline;      /* --baseline FILE */
     const char *diff_base;     /* --diff-base REV */
     struct cs_max {

@@ -1,9 +1,17 @@
 /* cmd_stream.c - `credscore score --jsonl FILE|-`: one JSON object per input
  * line ({"id", "text", optional "format"}) in, one JSON report per line
  * out, in input order, flushed line by line.  A malformed line yields
- * {"line": N, "error": "..."} and the stream goes on. */
+ * {"id", "line": N, "error": "..."} and the stream goes on.
+ *
+ * Lines are scored in worker processes (pool.h, -j N of them), in batches
+ * of up to BATCH_LINES lines.  When a worker dies on a batch, its lines are
+ * scored again one by one in a one-worker quarantine pool, so a plugin that
+ * crashes on one article costs that line only (an error line naming the
+ * plugin) and output order is kept.  SIGINT/SIGTERM stop reading; lines already read are
+ * finished and written, and stderr says how far the stream got. */
 #include <errno.h>
 #include <jansson.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,7 +20,29 @@
 #include "atomic_file.h"
 #include "cli.h"
 #include "json_writer.h"
+#include "pool.h"
 #include "report.h"
+
+enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
+
+#define BATCH_LINES 64
+#define BATCH_BYTES (256 * 1024)
+
+typedef struct stream_ctx {
+    const cs_cli *cli;
+    cs_session *ses;
+    cs_result res;
+    int use_threshold;
+    double threshold;
+} stream_ctx;
+
+static volatile sig_atomic_t stop_requested;
+
+static void on_signal(int sig)
+{
+    (void)sig;
+    stop_requested = 1;
+}
 
 static void error_line(cs_buf *out, size_t lineno, const char *id, const char *msg)
 {
@@ -71,16 +101,167 @@ static int parse_line(const char *line, size_t len, json_t **root, char **id, co
     return 0;
 }
 
+/* Score one line into out.  Returns LINE_*. */
+static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t llen, cs_buf *out)
+{
+    json_t *root = NULL;
+    char *id = NULL;
+    const char *text = NULL;
+    size_t text_len = 0;
+    cs_format fmt = c->cli->input_format ? c->cli->input_format : CS_FORMAT_TEXT;
+    char err[512];
+    cs_diag d;
+    int status = LINE_ERROR;
+    if (parse_line(line, llen, &root, &id, &text, &text_len, &fmt, err, sizeof err) != 0) {
+        error_line(out, lineno, id, err);
+        goto out;
+    }
+    cs_document doc;
+    if (cs_document_load_memory(&doc, id, text, text_len, fmt, &d) != 0 ||
+        cs_scorer_score(c->ses->scorer, &doc, &c->res, &d) != 0) {
+        error_line(out, lineno, id, d.msg);
+        cs_document_free(&doc);
+        goto out;
+    }
+    cs_report_opts ro = {0, c->cli->min_level, c->cli->show_zero};
+    cs_json j;
+    cs_json_init(&j, out, 0);
+    cs_report_json_article(&j, &doc, &c->res, &c->ses->cfg, id, &ro);
+    cs_buf_putc(out, '\n');
+    char why[160];
+    status = (c->use_threshold && c->res.score < c->threshold) ||
+                     cs_cli_over_max(c->cli, &c->ses->cfg, &c->res, why, sizeof why)
+                 ? LINE_BELOW
+                 : LINE_OK;
+    cs_document_free(&doc);
+out:
+    json_decref(root);
+    free(id);
+    return status;
+}
+
+/* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";
+ * the status packs the counts: errors << 16 | below-threshold. */
+static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_buf *out)
+{
+    stream_ctx *c = vctx;
+    int errors = 0, below = 0;
+    cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
+    const char *p = item, *end = item + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl == NULL)
+            nl = end;
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        if (tab) {
+            int st = score_line(c, (size_t)strtoull(p, NULL, 10), tab + 1,
+                                (size_t)(nl - tab - 1), out);
+            errors += st == LINE_ERROR;
+            below += st == LINE_BELOW;
+        }
+        p = nl + 1;
+    }
+    return errors << 16 | below;
+}
+
+/* A batch in flight, kept by the parent to replay it when its worker dies. */
+typedef struct inflight {
+    char *batch;
+    size_t len;
+} inflight;
+
+typedef struct stream_state {
+    stream_ctx *ctx;
+    cs_pool *quarantine; /* one worker, made on the first crash */
+    size_t errors, failed, written;
+    cs_buf scratch;
+} stream_state;
+
+static int write_out(const char *data, size_t len)
+{
+    return cs_write_all(STDOUT_FILENO, data, len);
+}
+
+/* A worker died on a batch: score its lines one by one in quarantine. */
+static int replay(stream_state *st, const inflight *it, cs_diag *d)
+{
+    if (st->quarantine == NULL &&
+        cs_pool_start(&st->quarantine, 1, score_batch, st->ctx, d) != 0)
+        return -1;
+    const char *p = it->batch, *end = it->batch + it->len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl == NULL)
+            nl = end;
+        if (cs_pool_submit(st->quarantine, p, (size_t)(nl - p) + (nl < end), d) != 0)
+            return -1;
+        cs_pool_result r;
+        if (cs_pool_next(st->quarantine, &r, d) != 1)
+            return -1;
+        if (r.status < 0) {
+            size_t lineno = (size_t)strtoull(p, NULL, 10);
+            const char *tab = memchr(p, '\t', (size_t)(nl - p));
+            json_t *root = tab ? json_loadb(tab + 1, (size_t)(nl - tab - 1), 0, NULL) : NULL;
+            json_t *jid = root ? json_object_get(root, "id") : NULL;
+            char msg[256];
+            snprintf(msg, sizeof msg, "crashed while scoring: %s", r.crash);
+            st->scratch.len = 0;
+            error_line(&st->scratch, lineno, json_is_string(jid) ? json_string_value(jid) : NULL,
+                       msg);
+            json_decref(root);
+            fprintf(stderr, "credscore: line %zu: %s; the other lines go on\n", lineno, msg);
+            st->errors++;
+            if (write_out(st->scratch.data, st->scratch.len) != 0)
+                return cs_diag_set(d, "cannot write to standard output");
+        } else {
+            st->errors += (size_t)(r.status >> 16);
+            st->failed += (size_t)(r.status & 0xffff);
+            if (write_out(r.data, r.len) != 0)
+                return cs_diag_set(d, "cannot write to standard output");
+        }
+        st->written++;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+/* Write one finished batch (or replay it after a crash). */
+static int emit(stream_state *st, const cs_pool_result *r, inflight *fl, size_t nfl, cs_diag *d)
+{
+    inflight *it = &fl[r->seq % nfl];
+    int rc = 0;
+    if (r->status < 0) {
+        rc = replay(st, it, d);
+    } else {
+        st->errors += (size_t)(r->status >> 16);
+        st->failed += (size_t)(r->status & 0xffff);
+        for (size_t k = 0; k < r->len; k++)
+            st->written += r->data[k] == '\n';
+        if (write_out(r->data, r->len) != 0)
+            rc = cs_diag_set(d, "cannot write to standard output");
+    }
+    free(it->batch);
+    it->batch = NULL;
+    return rc;
+}
+
 int cs_cmd_stream(const cs_cli *cli)
 {
     int exit_code = CS_EXIT_ERROR;
     cs_session ses;
-    cs_result res;
-    cs_buf out = {0};
+    stream_ctx ctx;
+    cs_pool *pool = NULL;
+    cs_buf item = {0};
+    stream_state st;
     char *line = NULL;
     size_t cap = 0;
     FILE *in = NULL;
-    cs_result_init(&res);
+    inflight *fl = NULL;
+    size_t nfl = 0;
+    cs_diag d;
+    memset(&ctx, 0, sizeof ctx);
+    memset(&st, 0, sizeof st);
+    cs_result_init(&ctx.res);
     const char *src = cli->nargs ? cli->args[0] : "-";
     if (cli->nargs > 1) {
         cs_cli_error("score --jsonl reads one stream (a file or -)");
@@ -95,73 +276,115 @@ int cs_cmd_stream(const cs_cli *cli)
         fprintf(stderr, "credscore: %s: cannot open: %s\n", src, strerror(errno));
         goto out;
     }
-    double threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
-    int use_threshold = cli->has_fail_under || ses.cfg.has_threshold;
-    cs_report_opts ro = {0, cli->min_level, cli->show_zero};
-    size_t lineno = 0, errors = 0, failed = 0;
+    ctx.cli = cli;
+    ctx.ses = &ses;
+    ctx.use_threshold = cli->has_fail_under || ses.cfg.has_threshold;
+    ctx.threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
+    int jobs = cli->jobs > 0 ? cli->jobs : 1;
+    if (cs_pool_start(&pool, jobs, score_batch, &ctx, &d) != 0) {
+        cs_cli_error(d.msg);
+        goto out;
+    }
+    nfl = (size_t)jobs * 4 + 8; /* more than the batches ever in flight */
+    fl = calloc(nfl, sizeof *fl);
+    if (fl == NULL) {
+        cs_cli_error("out of memory");
+        goto out;
+    }
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_signal; /* no SA_RESTART: a blocked read returns */
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
+    st.ctx = &ctx;
+    size_t lineno = 0;
+    uint64_t seq = 0;
     ssize_t n;
-    while ((n = getline(&line, &cap, in)) >= 0) {
-        lineno++;
-        size_t len = (size_t)n;
-        while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
-            len--;
-        if (len == 0)
-            continue; /* blank lines are allowed between records */
-        json_t *root = NULL;
-        char *id = NULL;
-        const char *text = NULL;
-        size_t text_len = 0;
-        cs_format fmt = cli->input_format ? cli->input_format : CS_FORMAT_TEXT;
-        char err[512];
-        cs_diag d;
-        if (parse_line(line, len, &root, &id, &text, &text_len, &fmt, err, sizeof err) != 0) {
-            error_line(&out, lineno, id, err);
-            errors++;
-        } else {
-            cs_document doc;
-            if (cs_document_load_memory(&doc, id, text, text_len, fmt, &d) != 0 ||
-                cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
-                error_line(&out, lineno, id, d.msg);
-                errors++;
-            } else {
-                cs_json j;
-                cs_json_init(&j, &out, 0);
-                if (cs_report_json_article(&j, &doc, &res, &ses.cfg, id, &ro) != 0 ||
-                    cs_buf_putc(&out, '\n') != 0) {
-                    cs_document_free(&doc);
-                    json_decref(root);
-                    free(id);
+    cs_pool_result r;
+    int eof = 0;
+    while (!eof && !stop_requested) {
+        /* Fill the pool with batches, then write whatever is ready, in order. */
+        while (cs_pool_can_submit(pool) && cs_pool_pending(pool) < nfl - 1 && !eof &&
+               !stop_requested) {
+            item.len = 0;
+            int lines = 0;
+            while (lines < BATCH_LINES && item.len < BATCH_BYTES) {
+                n = getline(&line, &cap, in);
+                if (n < 0) {
+                    eof = 1;
+                    break;
+                }
+                lineno++;
+                size_t len = (size_t)n;
+                while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                    len--;
+                if (len == 0)
+                    continue; /* blank lines are allowed between records */
+                if (cs_buf_printf(&item, "%zu\t", lineno) != 0 ||
+                    cs_buf_append(&item, line, len) != 0 || cs_buf_putc(&item, '\n') != 0) {
                     cs_cli_error("out of memory");
                     goto out;
                 }
-                char why[160];
-                failed += (use_threshold && res.score < threshold) ||
-                          cs_cli_over_max(cli, &ses.cfg, &res, why, sizeof why);
+                lines++;
+                if (cs_pool_pending(pool) == 0 && stop_requested)
+                    break;
             }
-            cs_document_free(&doc);
+            if (lines == 0)
+                break;
+            inflight *it = &fl[seq % nfl];
+            free(it->batch);
+            it->batch = cs_strndup(item.data, item.len);
+            it->len = item.len;
+            seq++;
+            if (it->batch == NULL || cs_pool_submit(pool, item.data, item.len, &d) != 0) {
+                cs_cli_error(it->batch ? d.msg : "out of memory");
+                goto out;
+            }
         }
-        json_decref(root);
-        free(id);
-        if (cs_write_all(STDOUT_FILENO, out.data, out.len) != 0) {
-            cs_cli_error("cannot write to standard output");
+        int got = cs_pool_next(pool, &r, &d);
+        if (got < 0 || (got == 1 && emit(&st, &r, fl, nfl, &d) != 0)) {
+            cs_cli_error(d.msg);
             goto out;
         }
-        out.len = 0;
     }
-    if (ferror(in)) {
+    if (!stop_requested && ferror(in)) {
         fprintf(stderr, "credscore: %s: read error after line %zu\n", src, lineno);
         goto out;
     }
-    if (errors)
+    /* Finish what was read. */
+    int got;
+    while ((got = cs_pool_next(pool, &r, &d)) == 1)
+        if (emit(&st, &r, fl, nfl, &d) != 0) {
+            cs_cli_error(d.msg);
+            goto out;
+        }
+    if (got < 0) {
+        cs_cli_error(d.msg);
+        goto out;
+    }
+    if (stop_requested) {
+        fprintf(stderr, "credscore: %s: interrupted: %zu record%s written, through input line %zu\n",
+                src, st.written, st.written == 1 ? "" : "s", lineno);
+        goto out;
+    }
+    if (st.errors)
         fprintf(stderr, "credscore: %s: %zu malformed or failed line%s (reported in the output)\n",
-                src, errors, errors == 1 ? "" : "s");
-    exit_code = errors ? CS_EXIT_ERROR : (failed && !cli->no_exit) ? CS_EXIT_THRESHOLD : CS_EXIT_OK;
+                src, st.errors, st.errors == 1 ? "" : "s");
+    exit_code = st.errors                        ? CS_EXIT_ERROR
+                : (st.failed && !cli->no_exit) ? CS_EXIT_THRESHOLD
+                                               : CS_EXIT_OK;
 out:
+    cs_pool_free(pool);
+    cs_pool_free(st.quarantine);
+    cs_buf_free(&st.scratch);
+    for (size_t i = 0; fl && i < nfl; i++)
+        free(fl[i].batch);
+    free(fl);
     if (in && in != stdin)
         fclose(in);
     free(line);
-    cs_buf_free(&out);
-    cs_result_free(&res);
+    cs_buf_free(&item);
+    cs_result_free(&ctx.res);
     cs_session_close(&ses);
     return exit_code;
 }

@@ -215,23 +215,31 @@ static int type_error(loader *L, const cs_ynode *n, const char *what, const char
                       expected, cs_ynode_describe(n, desc, sizeof desc));
 }
 
-/* 1 for a mapping, 0 for null (an empty one), -1 with a message otherwise. */
-static int want_mapping(loader *L, const cs_ynode *n, const char *what)
+/* 1 for a node of `kind` (a mapping or a sequence), 0 for null (an empty
+ * one), -1 with a message otherwise. */
+static int want_container(loader *L, const cs_ynode *n, const char *what, cs_ykind kind)
 {
-    if (n->kind == CS_YNODE_MAPPING)
+    if (n->kind == kind)
         return 1;
     if (cs_ynode_is_null(n))
         return 0;
-    return type_error(L, n, what, "a mapping");
+    return type_error(L, n, what, kind == CS_YNODE_MAPPING ? "a mapping" : "a sequence");
 }
 
-static int want_sequence(loader *L, const cs_ynode *n, const char *what)
+static int want_mapping(loader *L, const cs_ynode *n, const char *what)
 {
-    if (n->kind == CS_YNODE_SEQUENCE)
-        return 1;
-    if (cs_ynode_is_null(n))
-        return 0;
-    return type_error(L, n, what, "a sequence");
+    return want_container(L, n, what, CS_YNODE_MAPPING);
+}
+
+/* A mapping of settings whose keys must be in `keys`: 1 with the keys
+ * checked, 0 for null (nothing to apply), -1 with a message otherwise. */
+static int want_settings(loader *L, const cs_ynode *n, const char *what,
+                         const char *const *keys)
+{
+    int kind = want_mapping(L, n, what);
+    if (kind <= 0)
+        return kind;
+    return check_keys(L, n, what, keys) != 0 ? -1 : 1;
 }
 
 /* Strict decimal: [+-]digits[.digits][e[+-]digits]; -1 not a number,
@@ -308,16 +316,29 @@ static int parse_bool(const char *s, int *out)
     return -1;
 }
 
+/* The text of a plain (unquoted) scalar, else NULL (n may be NULL):
+ * numbers, integers and booleans must be written plain. */
+static const char *plain_value(const cs_ynode *n)
+{
+    return n != NULL && n->kind == CS_YNODE_SCALAR && n->plain ? n->value : NULL;
+}
+
+/* Report the result r of parsing n as a `noun` ("number"): 0 passes, -2 is
+ * "out of range", anything else "expected `expected`".  0 or -1. */
+static int parse_result(loader *L, const cs_ynode *n, const char *what, int r,
+                        const char *noun, const char *expected)
+{
+    if (r == -2)
+        return cs_diag_at(L->d, L->file, n->line, n->col, "%s: %s out of range", what, noun);
+    if (r != 0)
+        return type_error(L, n, what, expected);
+    return 0;
+}
+
 static int get_number(loader *L, const cs_ynode *n, const char *what, double *out)
 {
-    if (n->kind != CS_YNODE_SCALAR || !n->plain)
-        return type_error(L, n, what, "a number");
-    int r = parse_decimal(n->value, out);
-    if (r == -2)
-        return cs_diag_at(L->d, L->file, n->line, n->col, "%s: number out of range", what);
-    if (r != 0)
-        return type_error(L, n, what, "a number");
-    return 0;
+    const char *s = plain_value(n);
+    return parse_result(L, n, what, s ? parse_decimal(s, out) : -1, "number", "a number");
 }
 
 static int get_number_range(loader *L, const cs_ynode *n, const char *what, double lo,
@@ -333,19 +354,14 @@ static int get_number_range(loader *L, const cs_ynode *n, const char *what, doub
 
 static int get_int(loader *L, const cs_ynode *n, const char *what, long long *out)
 {
-    if (n->kind != CS_YNODE_SCALAR || !n->plain)
-        return type_error(L, n, what, "an integer");
-    int r = parse_integer(n->value, out);
-    if (r == -2)
-        return cs_diag_at(L->d, L->file, n->line, n->col, "%s: integer out of range", what);
-    if (r != 0)
-        return type_error(L, n, what, "an integer");
-    return 0;
+    const char *s = plain_value(n);
+    return parse_result(L, n, what, s ? parse_integer(s, out) : -1, "integer", "an integer");
 }
 
 static int get_bool(loader *L, const cs_ynode *n, const char *what, int *out)
 {
-    if (n->kind != CS_YNODE_SCALAR || !n->plain || parse_bool(n->value, out) != 0)
+    const char *s = plain_value(n);
+    if (s == NULL || parse_bool(s, out) != 0)
         return type_error(L, n, what, "true/false");
     return 0;
 }
@@ -410,8 +426,11 @@ static char *resolve_path(const char *dir, const char *p)
     return b.data;
 }
 
-static void free_strings(char **v, size_t n)
+/* The free_* functions release an array of n entries and what each owns;
+ * they take void * so that a list_spec can hold them. */
+static void free_strings(void *items, size_t n)
 {
+    char **v = items;
     if (v == NULL)
         return;
     for (size_t i = 0; i < n; i++)
@@ -419,8 +438,9 @@ static void free_strings(char **v, size_t n)
     free(v);
 }
 
-static void free_plugins(cs_plugin_conf *v, size_t n)
+static void free_plugins(void *items, size_t n)
 {
+    cs_plugin_conf *v = items;
     if (v == NULL)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -439,8 +459,9 @@ static void free_marker(cs_marker_conf *m)
     free(m->message);
 }
 
-static void free_overrides(cs_rule_override *v, size_t n)
+static void free_overrides(void *items, size_t n)
 {
+    cs_rule_override *v = items;
     if (v == NULL)
         return;
     for (size_t i = 0; i < n; i++)
@@ -448,8 +469,9 @@ static void free_overrides(cs_rule_override *v, size_t n)
     free(v);
 }
 
-static void free_bands(cs_band *v, size_t n)
+static void free_bands(void *items, size_t n)
 {
+    cs_band *v = items;
     if (v == NULL)
         return;
     for (size_t i = 0; i < n; i++)
@@ -457,56 +479,152 @@ static void free_bands(cs_band *v, size_t n)
     free(v);
 }
 
+/* Release list old (of *count entries) with free_items, set *count to n
+ * and return items, for the caller to store where old was. */
+static void *replace_list(void *old, size_t *count, void *items, size_t n,
+                          void (*free_items)(void *, size_t))
+{
+    free_items(old, *count);
+    *count = n;
+    return items;
+}
+
 /* ---- sections ---- */
 
-/* rules / plugin_paths: a list of paths, resolved; replaces *list. */
-static int apply_paths(loader *L, const cs_ynode *v, const char *what, int rules,
-                       char ***list, size_t *count)
+/* Reads one entry of a list section into items[i] (zeroed; items[0..i)
+ * are done).  key is the entry's key in a mapping section, else NULL; v
+ * its value; where names it in messages ("plugins[2]",
+ * "rule_overrides.x").  Returns 0, or -1 with L->d filled (what the entry
+ * holds so far is freed with the list). */
+typedef int (*entry_fn)(loader *L, const cs_ynode *key, const cs_ynode *v, const char *where,
+                        void *items, size_t i);
+
+/* A section whose value replaces one list of the configuration. */
+typedef struct list_spec {
+    const char *what; /* the section's key */
+    cs_ykind kind;    /* a sequence, or a mapping of key -> entry */
+    size_t size;      /* bytes of one entry */
+    entry_fn entry;
+    /* Check the whole list and install it in L->c, freeing the list it
+     * replaces: 0 having taken items over, or -1 with L->d filled and
+     * items left to the caller. */
+    int (*install)(loader *L, const cs_ynode *v, void *items, size_t n);
+    void (*free_items)(void *items, size_t n);
+} list_spec;
+
+/* Read list section v (null is an empty list) as `spec` says and install
+ * it.  Returns 0, or -1 with L->d filled and the configuration as it was. */
+static int apply_list(loader *L, const cs_ynode *v, const list_spec *spec)
 {
     int rc = -1;
-    char **items = NULL;
+    void *items = NULL;
     size_t n = 0, want = 0;
-    int kind = want_sequence(L, v, what);
+    int kind = want_container(L, v, spec->what, spec->kind);
     if (kind < 0)
         goto out;
-    want = kind ? v->nitems : 0;
-    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
+    want = kind == 0 ? 0 : spec->kind == CS_YNODE_MAPPING ? v->npairs : v->nitems;
+    if (want > 0 && (items = calloc(want, spec->size)) == NULL) {
         cs_diag_set(L->d, "out of memory");
         goto out;
     }
     for (; n < want; n++) {
-        const cs_ynode *it = v->items[n];
-        char where[64], *s = NULL;
-        snprintf(where, sizeof where, "%s[%zu]", what, n);
-        if (get_string(L, it, where, 1, &s) != 0)
-            goto out;
-        if (s[0] == '@' && (!rules || strcmp(s, "@default") != 0)) {
-            char cb[64];
-            cs_diag_at(L->d, L->file, it->line, it->col,
-                       "%s: unknown bundled pack '%s' (only \"@default\" exists)", where,
-                       clip(s, cb, sizeof cb));
-            free(s);
-            goto out;
+        const cs_ynode *key = NULL, *it;
+        char where[128], cb[80];
+        if (spec->kind == CS_YNODE_MAPPING) {
+            key = v->pairs[n].key;
+            it = v->pairs[n].value;
+            snprintf(where, sizeof where, "%s.%s", spec->what, clip(key->value, cb, sizeof cb));
+        } else {
+            it = v->items[n];
+            snprintf(where, sizeof where, "%s[%zu]", spec->what, n);
         }
-        items[n] = resolve_path(L->c->dir, s);
-        free(s);
-        if (items[n] == NULL) {
-            cs_diag_set(L->d, "out of memory");
+        if (spec->entry(L, key, it, where, items, n) != 0)
             goto out;
-        }
     }
-    free_strings(*list, *count);
-    *list = items;
-    *count = n;
+    if (spec->install(L, v, items, n) != 0)
+        goto out;
     items = NULL;
     rc = 0;
 out:
-    free_strings(items, want); /* calloc'd: unused slots are NULL */
+    spec->free_items(items, want); /* calloc'd: unused slots are zero */
     return rc;
 }
 
-static int apply_plugin(loader *L, const cs_ynode *it, const char *where, cs_plugin_conf *p)
+/* Reads one setting `key` of a section entry into obj; what names it
+ * ("markers.x.cap").  Returns 0, or -1 with L->d filled. */
+typedef int (*field_fn)(loader *L, const char *key, const cs_ynode *v, const char *what,
+                        void *obj);
+
+/* Apply every setting of mapping `map` (keys already checked) to obj with
+ * `field`, in order, each named "where.key".  0, or -1 at the first error. */
+static int apply_fields(loader *L, const cs_ynode *map, const char *where, field_fn field,
+                        void *obj)
 {
+    for (size_t i = 0; i < map->npairs; i++) {
+        const char *k = map->pairs[i].key->value;
+        char what[160];
+        snprintf(what, sizeof what, "%s.%s", where, k);
+        if (field(L, k, map->pairs[i].value, what, obj) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* rules / plugin_paths: one path, resolved into *out; a bundled pack
+ * ("@...") only in rules, and only "@default". */
+static int path_entry(loader *L, const cs_ynode *it, const char *where, int rules, char **out)
+{
+    int rc = -1;
+    char *s = NULL;
+    if (get_string(L, it, where, 1, &s) != 0)
+        goto out;
+    if (s[0] == '@' && (!rules || strcmp(s, "@default") != 0)) {
+        char cb[64];
+        cs_diag_at(L->d, L->file, it->line, it->col,
+                   "%s: unknown bundled pack '%s' (only \"@default\" exists)", where,
+                   clip(s, cb, sizeof cb));
+        goto out;
+    }
+    if ((*out = resolve_path(L->c->dir, s)) == NULL) {
+        cs_diag_set(L->d, "out of memory");
+        goto out;
+    }
+    rc = 0;
+out:
+    free(s);
+    return rc;
+}
+
+static int rule_path_entry(loader *L, const cs_ynode *key, const cs_ynode *it,
+                           const char *where, void *items, size_t i)
+{
+    return path_entry(L, it, where, 1, (char **)items + i);
+}
+
+static int plugin_path_entry(loader *L, const cs_ynode *key, const cs_ynode *it,
+                             const char *where, void *items, size_t i)
+{
+    return path_entry(L, it, where, 0, (char **)items + i);
+}
+
+static int set_rule_paths(loader *L, const cs_ynode *v, void *items, size_t n)
+{
+    L->c->rule_paths = replace_list(L->c->rule_paths, &L->c->nrule_paths, items, n, free_strings);
+    return 0;
+}
+
+static int set_plugin_paths(loader *L, const cs_ynode *v, void *items, size_t n)
+{
+    L->c->plugin_paths =
+        replace_list(L->c->plugin_paths, &L->c->nplugin_paths, items, n, free_strings);
+    return 0;
+}
+
+/* plugins[i]: a bare name, or a mapping with name or path and options. */
+static int plugin_entry(loader *L, const cs_ynode *key, const cs_ynode *it, const char *where,
+                        void *items, size_t i)
+{
+    cs_plugin_conf *p = (cs_plugin_conf *)items + i;
     char cb[80];
     p->file = L->file;
     p->line = it->line;
@@ -556,33 +674,10 @@ static int apply_plugin(loader *L, const cs_ynode *it, const char *where, cs_plu
     return 0;
 }
 
-static int apply_plugins(loader *L, const cs_ynode *v)
+static int set_plugins(loader *L, const cs_ynode *v, void *items, size_t n)
 {
-    int rc = -1;
-    cs_plugin_conf *items = NULL;
-    size_t n = 0, want = 0;
-    int kind = want_sequence(L, v, "plugins");
-    if (kind < 0)
-        goto out;
-    want = kind ? v->nitems : 0;
-    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
-        cs_diag_set(L->d, "out of memory");
-        goto out;
-    }
-    for (; n < want; n++) {
-        char where[48];
-        snprintf(where, sizeof where, "plugins[%zu]", n);
-        if (apply_plugin(L, v->items[n], where, &items[n]) != 0)
-            goto out;
-    }
-    free_plugins(L->c->plugins, L->c->nplugins);
-    L->c->plugins = items;
-    L->c->nplugins = n;
-    items = NULL;
-    rc = 0;
-out:
-    free_plugins(items, want);
-    return rc;
+    L->c->plugins = replace_list(L->c->plugins, &L->c->nplugins, items, n, free_plugins);
+    return 0;
 }
 
 static int unknown_marker(loader *L, const cs_ynode *key)
@@ -636,40 +731,32 @@ static int new_marker(loader *L, const cs_ynode *key)
     return (int)c->nmarkers++;
 }
 
-static int apply_marker_fields(loader *L, const cs_ynode *map, const char *where,
-                               cs_marker_conf *m)
+/* markers.NAME.KEY into the cs_marker_conf obj. */
+static int marker_field(loader *L, const char *k, const cs_ynode *v, const char *what, void *obj)
 {
-    for (size_t i = 0; i < map->npairs; i++) {
-        const char *k = map->pairs[i].key->value;
-        const cs_ynode *v = map->pairs[i].value;
-        char what[128];
-        snprintf(what, sizeof what, "%s.%s", where, k);
-        int rc = 0;
-        if (strcmp(k, "description") == 0)
-            rc = get_string(L, v, what, 1, &m->description);
-        else if (strcmp(k, "why") == 0)
-            rc = get_string(L, v, what, 0, &m->why);
-        else if (strcmp(k, "fix") == 0)
-            rc = get_string(L, v, what, 0, &m->fix);
-        else if (strcmp(k, "message") == 0)
-            rc = get_string(L, v, what, 1, &m->message);
-        else if (strcmp(k, "default_weight") == 0)
-            rc = get_number(L, v, what, &m->default_weight);
-        else if (strcmp(k, "weight") == 0) {
-            rc = get_number(L, v, what, &m->weight);
-            m->has_weight = rc == 0;
-        } else if (strcmp(k, "level") == 0)
-            rc = get_level(L, v, what, &m->level);
-        else if (strcmp(k, "passage_cap") == 0)
-            rc = get_number_range(L, v, what, 0, 1e9, &m->passage_cap);
-        else if (strcmp(k, "cap") == 0)
-            rc = get_number_range(L, v, what, 0, 1e9, &m->cap);
-        else if (strcmp(k, "one_shot") == 0)
-            rc = get_bool(L, v, what, &m->one_shot);
-        if (rc != 0)
-            return -1;
-    }
-    return 0;
+    cs_marker_conf *m = obj;
+    int rc = 0;
+    if (strcmp(k, "description") == 0)
+        rc = get_string(L, v, what, 1, &m->description);
+    else if (strcmp(k, "why") == 0)
+        rc = get_string(L, v, what, 0, &m->why);
+    else if (strcmp(k, "fix") == 0)
+        rc = get_string(L, v, what, 0, &m->fix);
+    else if (strcmp(k, "message") == 0)
+        rc = get_string(L, v, what, 1, &m->message);
+    else if (strcmp(k, "default_weight") == 0)
+        rc = get_number(L, v, what, &m->default_weight);
+    else if (strcmp(k, "weight") == 0)
+        m->has_weight = (rc = get_number(L, v, what, &m->weight)) == 0;
+    else if (strcmp(k, "level") == 0)
+        rc = get_level(L, v, what, &m->level);
+    else if (strcmp(k, "passage_cap") == 0)
+        rc = get_number_range(L, v, what, 0, 1e9, &m->passage_cap);
+    else if (strcmp(k, "cap") == 0)
+        rc = get_number_range(L, v, what, 0, 1e9, &m->cap);
+    else if (strcmp(k, "one_shot") == 0)
+        rc = get_bool(L, v, what, &m->one_shot);
+    return rc;
 }
 
 static int apply_markers(loader *L, const cs_ynode *v)
@@ -687,17 +774,15 @@ static int apply_markers(loader *L, const cs_ynode *v)
                       cs_ynode_get(val, "default_weight");
         if (idx < 0 && !defines)
             return unknown_marker(L, key);
-        int mk = want_mapping(L, val, where);
+        int mk = want_settings(L, val, where, marker_keys);
         if (mk < 0)
             return -1;
         if (mk == 0)
             continue;
-        if (check_keys(L, val, where, marker_keys) != 0)
-            return -1;
         if (idx < 0 && (idx = new_marker(L, key)) < 0)
             return -1;
         cs_marker_conf *m = &c->markers[idx];
-        if (apply_marker_fields(L, val, where, m) != 0)
+        if (apply_fields(L, val, where, marker_field, m) != 0)
             return -1;
         if ((m->message == NULL && (m->message = cs_strdup(m->description)) == NULL) ||
             (m->why == NULL && (m->why = cs_strdup("")) == NULL) ||
@@ -707,86 +792,40 @@ static int apply_markers(loader *L, const cs_ynode *v)
     return 0;
 }
 
-static int apply_overrides(loader *L, const cs_ynode *v)
+/* rule_overrides.ID.KEY into the cs_rule_override obj. */
+static int override_field(loader *L, const char *k, const cs_ynode *v, const char *what,
+                          void *obj)
 {
-    int rc = -1;
-    cs_rule_override *items = NULL;
-    size_t n = 0, want = 0;
-    int kind = want_mapping(L, v, "rule_overrides");
-    if (kind < 0)
-        goto out;
-    want = kind ? v->npairs : 0;
-    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
-        cs_diag_set(L->d, "out of memory");
-        goto out;
-    }
-    for (; n < want; n++) {
-        const cs_ynode *key = v->pairs[n].key, *val = v->pairs[n].value;
-        cs_rule_override *o = &items[n];
-        char where[128], cb[80];
-        snprintf(where, sizeof where, "rule_overrides.%s", clip(key->value, cb, sizeof cb));
-        o->enabled = 1;
-        if (key->value[0] == '\0') {
-            cs_diag_at(L->d, L->file, key->line, key->col, "rule_overrides: empty rule id");
-            goto out;
-        }
-        if ((o->id = cs_strdup(key->value)) == NULL) {
-            cs_diag_set(L->d, "out of memory");
-            goto out;
-        }
-        int mk = want_mapping(L, val, where);
-        if (mk < 0)
-            goto out;
-        if (mk == 0)
-            continue;
-        if (check_keys(L, val, where, override_keys) != 0)
-            goto out;
-        for (size_t j = 0; j < val->npairs; j++) {
-            const char *k = val->pairs[j].key->value;
-            const cs_ynode *f = val->pairs[j].value;
-            char what[160];
-            snprintf(what, sizeof what, "%s.%s", where, k);
-            int frc;
-            if (strcmp(k, "weight") == 0)
-                o->has_weight = (frc = get_number(L, f, what, &o->weight)) == 0;
-            else if (strcmp(k, "level") == 0)
-                o->has_level = (frc = get_level(L, f, what, &o->level)) == 0;
-            else
-                frc = get_bool(L, f, what, &o->enabled);
-            if (frc != 0)
-                goto out;
-        }
-    }
-    free_overrides(L->c->overrides, L->c->noverrides);
-    L->c->overrides = items;
-    L->c->noverrides = n;
-    items = NULL;
-    rc = 0;
-out:
-    free_overrides(items, want);
+    cs_rule_override *o = obj;
+    int rc;
+    if (strcmp(k, "weight") == 0)
+        o->has_weight = (rc = get_number(L, v, what, &o->weight)) == 0;
+    else if (strcmp(k, "level") == 0)
+        o->has_level = (rc = get_level(L, v, what, &o->level)) == 0;
+    else
+        rc = get_bool(L, v, what, &o->enabled);
     return rc;
 }
 
-static int apply_scoring(loader *L, const cs_ynode *v)
+/* rule_overrides.ID: {weight, level, enabled}, or null for no change. */
+static int override_entry(loader *L, const cs_ynode *key, const cs_ynode *val,
+                          const char *where, void *items, size_t i)
 {
-    int kind = want_mapping(L, v, "scoring");
-    if (kind <= 0)
-        return kind;
-    if (check_keys(L, v, "scoring", scoring_keys) != 0)
-        return -1;
-    const cs_ynode *base = cs_ynode_get(v, "base"), *fail = cs_ynode_get(v, "fail_under");
-    if (base != NULL && get_number_range(L, base, "scoring.base", 0, 100, &L->c->base) != 0)
-        return -1;
-    if (fail != NULL) {
-        if (cs_ynode_is_null(fail)) {
-            L->c->has_threshold = 0;
-            L->c->threshold = 0;
-        } else {
-            if (get_number_range(L, fail, "scoring.fail_under", 0, 100, &L->c->threshold) != 0)
-                return -1;
-            L->c->has_threshold = 1;
-        }
-    }
+    cs_rule_override *o = (cs_rule_override *)items + i;
+    o->enabled = 1;
+    if (key->value[0] == '\0')
+        return cs_diag_at(L->d, L->file, key->line, key->col, "rule_overrides: empty rule id");
+    if ((o->id = cs_strdup(key->value)) == NULL)
+        return cs_diag_set(L->d, "out of memory");
+    int mk = want_settings(L, val, where, override_keys);
+    if (mk <= 0)
+        return mk;
+    return apply_fields(L, val, where, override_field, o);
+}
+
+static int set_overrides(loader *L, const cs_ynode *v, void *items, size_t n)
+{
+    L->c->overrides = replace_list(L->c->overrides, &L->c->noverrides, items, n, free_overrides);
     return 0;
 }
 
@@ -796,98 +835,120 @@ static int band_cmp(const void *pa, const void *pb)
     return a->min < b->min ? 1 : a->min > b->min ? -1 : 0;
 }
 
-static int apply_bands(loader *L, const cs_ynode *v)
+/* bands[i]: {min, verdict}, min unlike the mins of the bands before it. */
+static int band_entry(loader *L, const cs_ynode *key, const cs_ynode *it, const char *where,
+                      void *items, size_t i)
 {
-    int rc = -1;
-    cs_band *items = NULL;
-    size_t n = 0, want = 0;
-    int kind = want_sequence(L, v, "bands");
-    if (kind < 0)
-        goto out;
-    want = kind ? v->nitems : 0;
-    if (want > 0 && (items = calloc(want, sizeof *items)) == NULL) {
-        cs_diag_set(L->d, "out of memory");
-        goto out;
-    }
-    for (; n < want; n++) {
-        const cs_ynode *it = v->items[n];
-        char where[48], what[64];
-        snprintf(where, sizeof where, "bands[%zu]", n);
-        int mk = want_mapping(L, it, where);
-        if (mk <= 0) {
-            if (mk == 0)
-                type_error(L, it, where, "a mapping");
-            goto out;
-        }
-        if (check_keys(L, it, where, band_keys) != 0)
-            goto out;
-        const cs_ynode *min = cs_ynode_get(it, "min"), *verdict = cs_ynode_get(it, "verdict");
-        if (min == NULL || verdict == NULL) {
-            cs_diag_at(L->d, L->file, it->line, it->col, "%s: needs both 'min' and 'verdict'",
-                       where);
-            goto out;
-        }
-        snprintf(what, sizeof what, "%s.min", where);
-        if (get_number_range(L, min, what, 0, 100, &items[n].min) != 0)
-            goto out;
-        snprintf(what, sizeof what, "%s.verdict", where);
-        if (get_string(L, verdict, what, 1, &items[n].verdict) != 0)
-            goto out;
-        for (size_t j = 0; j < n; j++)
-            if (items[j].min == items[n].min) {
-                cs_diag_at(L->d, L->file, min->line, min->col,
-                           "%s.min: another band has min %g", where, items[n].min);
-                goto out;
-            }
-    }
-    int has_zero = 0;
-    for (size_t i = 0; i < n; i++)
-        has_zero |= items[i].min == 0;
-    if (!has_zero) {
-        cs_diag_at(L->d, L->file, v->line, v->col,
-                   "bands: no band has min 0; the lowest band must start at 0 so that "
-                   "every score gets a verdict");
-        goto out;
-    }
-    qsort(items, n, sizeof *items, band_cmp);
-    free_bands(L->c->bands, L->c->nbands);
-    L->c->bands = items;
-    L->c->nbands = n;
-    items = NULL;
-    rc = 0;
-out:
-    free_bands(items, want);
-    return rc;
+    cs_band *bands = items;
+    char what[64];
+    int mk = want_settings(L, it, where, band_keys);
+    if (mk <= 0)
+        return mk == 0 ? type_error(L, it, where, "a mapping") : -1;
+    const cs_ynode *min = cs_ynode_get(it, "min"), *verdict = cs_ynode_get(it, "verdict");
+    if (min == NULL || verdict == NULL)
+        return cs_diag_at(L->d, L->file, it->line, it->col,
+                          "%s: needs both 'min' and 'verdict'", where);
+    snprintf(what, sizeof what, "%s.min", where);
+    if (get_number_range(L, min, what, 0, 100, &bands[i].min) != 0)
+        return -1;
+    snprintf(what, sizeof what, "%s.verdict", where);
+    if (get_string(L, verdict, what, 1, &bands[i].verdict) != 0)
+        return -1;
+    for (size_t j = 0; j < i; j++)
+        if (bands[j].min == bands[i].min)
+            return cs_diag_at(L->d, L->file, min->line, min->col,
+                              "%s.min: another band has min %g", where, bands[i].min);
+    return 0;
 }
 
-static int apply_limits(loader *L, const cs_ynode *v)
+/* One band must start at 0; stored highest min first. */
+static int set_bands(loader *L, const cs_ynode *v, void *items, size_t n)
 {
-    int kind = want_mapping(L, v, "limits");
+    cs_band *bands = items;
+    int has_zero = 0;
+    for (size_t i = 0; i < n; i++)
+        has_zero |= bands[i].min == 0;
+    if (!has_zero)
+        return cs_diag_at(L->d, L->file, v->line, v->col,
+                          "bands: no band has min 0; the lowest band must start at 0 so that "
+                          "every score gets a verdict");
+    qsort(bands, n, sizeof *bands, band_cmp);
+    L->c->bands = replace_list(L->c->bands, &L->c->nbands, bands, n, free_bands);
+    return 0;
+}
+
+/* Section `what` as a mapping of settings (null: no change): apply each
+ * key of `keys` that it has to obj with `field`, in the order of `keys`
+ * (not of the file), each named "what.key".  0, or -1 at the first error. */
+static int apply_settings(loader *L, const cs_ynode *v, const char *what,
+                          const char *const *keys, field_fn field, void *obj)
+{
+    int kind = want_settings(L, v, what, keys);
     if (kind <= 0)
         return kind;
-    if (check_keys(L, v, "limits", limit_keys) != 0)
-        return -1;
-    const cs_ynode *ins = cs_ynode_get(v, "instructions"), *mem = cs_ynode_get(v, "memory_mb");
-    long long x;
-    if (ins != NULL) {
-        if (get_int(L, ins, "limits.instructions", &x) != 0)
+    for (size_t i = 0; keys[i] != NULL; i++) {
+        const cs_ynode *f = cs_ynode_get(v, keys[i]);
+        char name[64];
+        if (f == NULL)
+            continue;
+        snprintf(name, sizeof name, "%s.%s", what, keys[i]);
+        if (field(L, keys[i], f, name, obj) != 0)
             return -1;
-        if (x < 0)
-            return cs_diag_at(L->d, L->file, ins->line, ins->col,
-                              "limits.instructions: must be 0 (unlimited) or more");
-        L->c->limits.instructions = x;
-    }
-    if (mem != NULL) {
-        if (get_int(L, mem, "limits.memory_mb", &x) != 0)
-            return -1;
-        if (x < 0 || x > LLONG_MAX / MIB)
-            return cs_diag_at(L->d, L->file, mem->line, mem->col,
-                              "limits.memory_mb: must be between 0 (unlimited) and %lld",
-                              LLONG_MAX / MIB);
-        L->c->limits.memory_bytes = x * MIB;
     }
     return 0;
 }
+
+/* scoring.base / scoring.fail_under (null: no threshold) into the cs_config obj. */
+static int scoring_field(loader *L, const char *k, const cs_ynode *v, const char *what,
+                         void *obj)
+{
+    cs_config *c = obj;
+    if (strcmp(k, "base") == 0)
+        return get_number_range(L, v, what, 0, 100, &c->base);
+    if (cs_ynode_is_null(v)) {
+        c->has_threshold = 0;
+        c->threshold = 0;
+        return 0;
+    }
+    if (get_number_range(L, v, what, 0, 100, &c->threshold) != 0)
+        return -1;
+    c->has_threshold = 1;
+    return 0;
+}
+
+/* limits.instructions / limits.memory_mb (0: unlimited) into the cs_config obj. */
+static int limits_field(loader *L, const char *k, const cs_ynode *v, const char *what,
+                        void *obj)
+{
+    cs_config *c = obj;
+    long long x;
+    if (get_int(L, v, what, &x) != 0)
+        return -1;
+    if (strcmp(k, "instructions") == 0) {
+        if (x < 0)
+            return cs_diag_at(L->d, L->file, v->line, v->col,
+                              "%s: must be 0 (unlimited) or more", what);
+        c->limits.instructions = x;
+        return 0;
+    }
+    if (x < 0 || x > LLONG_MAX / MIB)
+        return cs_diag_at(L->d, L->file, v->line, v->col,
+                          "%s: must be between 0 (unlimited) and %lld", what, LLONG_MAX / MIB);
+    c->limits.memory_bytes = x * MIB;
+    return 0;
+}
+
+static const list_spec rules_list = {"rules", CS_YNODE_SEQUENCE, sizeof(char *),
+                                      rule_path_entry, set_rule_paths, free_strings};
+static const list_spec plugin_paths_list = {"plugin_paths", CS_YNODE_SEQUENCE, sizeof(char *),
+                                             plugin_path_entry, set_plugin_paths, free_strings};
+static const list_spec plugins_list = {"plugins", CS_YNODE_SEQUENCE, sizeof(cs_plugin_conf),
+                                        plugin_entry, set_plugins, free_plugins};
+static const list_spec overrides_list = {"rule_overrides", CS_YNODE_MAPPING,
+                                          sizeof(cs_rule_override), override_entry,
+                                          set_overrides, free_overrides};
+static const list_spec bands_list = {"bands", CS_YNODE_SEQUENCE, sizeof(cs_band), band_entry,
+                                      set_bands, free_bands};
 
 /* Overlay one parsed YAML document on c. */
 static int apply_doc(cs_config *c, const cs_ydoc *doc, cs_diag *d)
@@ -913,21 +974,21 @@ static int apply_doc(cs_config *c, const cs_ydoc *doc, cs_diag *d)
                                 "version 1)",
                                 ver);
         } else if (strcmp(k, "rules") == 0) {
-            rc = apply_paths(&L, v, "rules", 1, &c->rule_paths, &c->nrule_paths);
+            rc = apply_list(&L, v, &rules_list);
         } else if (strcmp(k, "plugin_paths") == 0) {
-            rc = apply_paths(&L, v, "plugin_paths", 0, &c->plugin_paths, &c->nplugin_paths);
+            rc = apply_list(&L, v, &plugin_paths_list);
         } else if (strcmp(k, "plugins") == 0) {
-            rc = apply_plugins(&L, v);
+            rc = apply_list(&L, v, &plugins_list);
         } else if (strcmp(k, "markers") == 0) {
             rc = apply_markers(&L, v);
         } else if (strcmp(k, "rule_overrides") == 0) {
-            rc = apply_overrides(&L, v);
+            rc = apply_list(&L, v, &overrides_list);
         } else if (strcmp(k, "scoring") == 0) {
-            rc = apply_scoring(&L, v);
+            rc = apply_settings(&L, v, "scoring", scoring_keys, scoring_field, c);
         } else if (strcmp(k, "bands") == 0) {
-            rc = apply_bands(&L, v);
+            rc = apply_list(&L, v, &bands_list);
         } else {
-            rc = apply_limits(&L, v);
+            rc = apply_settings(&L, v, "limits", limit_keys, limits_field, c);
         }
         if (rc != 0)
             return -1;
@@ -1413,34 +1474,23 @@ const char *cs_options_string(const credscore_options *o, const char *key)
     return n != NULL && n->kind == CS_YNODE_SCALAR ? n->value : NULL;
 }
 
+/* The parse_* functions write *out only on success, as these promise. */
 int cs_options_int(const credscore_options *o, const char *key, long long *out)
 {
-    const cs_ynode *n = opt_node(o, key);
-    long long v;
-    if (n == NULL || n->kind != CS_YNODE_SCALAR || !n->plain || parse_integer(n->value, &v) != 0)
-        return -1;
-    *out = v;
-    return 0;
+    const char *s = plain_value(opt_node(o, key));
+    return s != NULL && parse_integer(s, out) == 0 ? 0 : -1;
 }
 
 int cs_options_double(const credscore_options *o, const char *key, double *out)
 {
-    const cs_ynode *n = opt_node(o, key);
-    double v;
-    if (n == NULL || n->kind != CS_YNODE_SCALAR || !n->plain || parse_decimal(n->value, &v) != 0)
-        return -1;
-    *out = v;
-    return 0;
+    const char *s = plain_value(opt_node(o, key));
+    return s != NULL && parse_decimal(s, out) == 0 ? 0 : -1;
 }
 
 int cs_options_bool(const credscore_options *o, const char *key, int *out)
 {
-    const cs_ynode *n = opt_node(o, key);
-    int v;
-    if (n == NULL || n->kind != CS_YNODE_SCALAR || !n->plain || parse_bool(n->value, &v) != 0)
-        return -1;
-    *out = v;
-    return 0;
+    const char *s = plain_value(opt_node(o, key));
+    return s != NULL && parse_bool(s, out) == 0 ? 0 : -1;
 }
 
 size_t cs_options_list_count(const credscore_options *o, const char *key)

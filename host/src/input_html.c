@@ -21,10 +21,11 @@
  * Offsets: gumbo hands back each text node's decoded text and the raw
  * source piece it came from; the two are aligned so that every passage
  * byte maps to its byte in the original file.  A character reference
- * (&amp; &#8217; &nbsp; &copy without ';') maps its decoded bytes onto all
- * of its source bytes.  White space runs collapse to one space: a single
- * source space maps 1:1, any other run (a newline, several spaces) becomes
- * cs_doc_add_space at the run's first byte.
+ * (&amp; &#8217; &nbsp; &copy without ';', read by entity.c in its HTML
+ * syntax) maps its decoded bytes onto all of its source bytes.  White
+ * space runs collapse to one space: a single source space maps 1:1, any
+ * other run (a newline, several spaces) becomes cs_doc_add_space at the
+ * run's first byte.
  *
  * Returns 0, or -1 with d filled ("path: out of memory ...").  The tree is
  * walked with an explicit heap stack (no recursion), so arbitrarily deep

@@ -19,7 +19,8 @@
  * character by character where it is not in the source verbatim (backslash
  * escapes, entities, a code span over a line break): "\*" or "&amp;" maps
  * its decoded bytes onto all of its source bytes (cs_doc_add with
- * src_len != len).  Link destinations, titles and
+ * src_len != len).  entity.c reads the entities (CommonMark syntax) and
+ * keeps the byte-for-byte runs.  Link destinations, titles and
  * reference labels, image syntax and inline HTML move the cursor past them
  * so that they are never mistaken for text.
  */

@@ -13,8 +13,29 @@ void cs_json_init(cs_json *j, cs_buf *out, int pretty)
 
 static void put(cs_json *j, const char *s, size_t n)
 {
-    if (!j->failed && cs_buf_append(j->out, s, n) != 0)
+    cs_buf *b = j->out;
+    if (b->len + n < b->cap) { /* fast path: room for the bytes and the NUL */
+        memcpy(b->data + b->len, s, n);
+        b->len += n;
+        b->data[b->len] = '\0';
+        return;
+    }
+    if (!j->failed && cs_buf_append(b, s, n) != 0)
         j->failed = 1;
+}
+
+/* Decimal digits of v into the end of buf; returns the start. */
+static char *format_int(char *end, long long v)
+{
+    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
+    char *p = end;
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return p;
 }
 
 static void newline(cs_json *j)
@@ -67,6 +88,8 @@ int cs_json_escape(cs_buf *out, const char *s, size_t len)
     size_t run = 0;
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+            continue;
         const char *esc = NULL;
         char tmp[8];
         switch (c) {
@@ -128,6 +151,11 @@ void cs_json_number(cs_json *j, double v)
     double r = round(v * 1000.0) / 1000.0;
     if (r == 0)
         r = 0; /* no "-0" */
+    if (r == floor(r) && fabs(r) < 1e15) { /* integers, the common case */
+        char *start = format_int(tmp + sizeof tmp, (long long)r);
+        put(j, start, (size_t)(tmp + sizeof tmp - start));
+        return;
+    }
     int n = snprintf(tmp, sizeof tmp, "%.3f", r);
     while (n > 0 && tmp[n - 1] == '0')
         n--;
@@ -140,8 +168,8 @@ void cs_json_int(cs_json *j, long long v)
 {
     before_value(j);
     char tmp[32];
-    int n = snprintf(tmp, sizeof tmp, "%lld", v);
-    put(j, tmp, (size_t)n);
+    char *start = format_int(tmp + sizeof tmp, v);
+    put(j, start, (size_t)(tmp + sizeof tmp - start));
 }
 
 void cs_json_bool(cs_json *j, int v)

@@ -32,6 +32,7 @@ static const char usage[] =
     "      --input-format FMT  text, markdown or html (default: by file extension)\n"
     "      --jsonl             read a JSONL stream of {\"id\",\"text\"} (file or -)\n"
     "  -o, --output FILE       write the report to FILE atomically\n"
+    "  -j, --jobs N            score in N worker processes (streams and many files)\n"
     "      --fail-under SCORE  exit 1 when an article scores below SCORE\n"
     "      --max MARKER=N      exit 1 when an article has more than N such findings\n"
     "      --no-exit           exit 0 whatever the scores (errors still exit 2)\n"
@@ -79,6 +80,7 @@ static const struct option long_opts[] = {
     {"lenient", no_argument, NULL, OPT_LENIENT},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
+    {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
@@ -137,7 +139,7 @@ int main(int argc, char **argv)
     int code = CS_EXIT_ERROR;
     optind = first;
     int c;
-    while ((c = getopt_long(argc, argv, "c:f:o:qhV", long_opts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, "c:f:o:j:qhV", long_opts, NULL)) != -1) {
         switch (c) {
         case 'c': cli.config_path = optarg; break;
         case OPT_NO_CONFIG: cli.no_config = 1; break;
@@ -215,6 +217,16 @@ int main(int argc, char **argv)
                 goto out;
             }
             break;
+        case 'j': {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 1 || n > 64) {
+                code = bad_usage("-j wants a number of workers from 1 to 64, not '%s'", optarg);
+                goto out;
+            }
+            cli.jobs = (int)n;
+            break;
+        }
         case 'q': cli.quiet = 1; break;
         case 'h':
             fputs(usage, stdout);

@@ -1,8 +1,162 @@
-/* report_github.c - placeholder until the github writer lands. */
+/*
+ * report_github.c - the run as GitHub Actions workflow commands
+ * (cs_report_run_github), which the runner turns into annotations.
+ *
+ * Contract:
+ *   - One line per listed finding (level >= opts.min_level, not suppressed,
+ *     not a duplicate), in document order:
+ *       ::CMD file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=credscore MARKER (RULE)::MESSAGE "WORDS" (POINTS points)
+ *     CMD is notice / warning / error for the levels info / warning / error.
+ *     Columns count code points; endColumn is exclusive, as in the JSON.
+ *   - Then one line per article:
+ *       ::notice file=PATH,title=credscore score::score S/100, VERDICT
+ *     or ::error with ", below the threshold of T" (or the failure reason)
+ *     when the article failed; and ::error ...,title=credscore error::...
+ *     when a plugin failed on it.
+ *   - PATH is relative to the current folder when the file lies below it.
+ *   - Escaping is that of @actions/core (escapeData / escapeProperty):
+ *     data: % -> %25, CR -> %0D, LF -> %0A; properties also : -> %3A and
+ *     , -> %2C.
+ *   - Deterministic output.
+ *
+ * Errors: 0, or -1 when memory runs out.  No global state.
+ */
 #include "report.h"
+
+#include <string.h>
+
+/* Shared helpers defined in report_sarif.c (they belong in report.h). */
+int cs_report_rel_path(cs_buf *out, const char *path, int *inside);
+void cs_report_fmt_number(char *buf, size_t n, double v);
+void cs_report_fmt_points(char *buf, size_t n, double v);
+int cs_report_put_words(cs_buf *out, const char *s, size_t len);
+
+/* @actions/core escapeData (prop = 0) and escapeProperty (prop = 1). */
+static int escape(cs_buf *out, const char *s, size_t len, int prop)
+{
+    size_t run = 0;
+    for (size_t i = 0; i < len; i++) {
+        const char *esc;
+        switch (s[i]) {
+        case '%': esc = "%25"; break;
+        case '\r': esc = "%0D"; break;
+        case '\n': esc = "%0A"; break;
+        case ':': esc = prop ? "%3A" : NULL; break;
+        case ',': esc = prop ? "%2C" : NULL; break;
+        default: esc = NULL;
+        }
+        if (esc == NULL)
+            continue;
+        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, esc) != 0)
+            return -1;
+        run = i + 1;
+    }
+    return cs_buf_append(out, s + run, len - run);
+}
+
+static int escape_str(cs_buf *out, const char *s, int prop)
+{
+    return escape(out, s ? s : "", s ? strlen(s) : 0, prop);
+}
+
+static const char *command(cs_level l)
+{
+    switch (l) {
+    case CS_LEVEL_ERROR: return "error";
+    case CS_LEVEL_WARNING: return "warning";
+    default: return "notice";
+    }
+}
+
+/* "::CMD file=PATH" */
+static int begin(cs_buf *out, const char *cmd, const cs_buf *path)
+{
+    if (cs_buf_printf(out, "::%s file=", cmd) != 0)
+        return -1;
+    return escape(out, path->data ? path->data : "", path->len, 1);
+}
+
+static int finding_line(cs_buf *out, cs_buf *tmp, const cs_run *run, const cs_scored *sc,
+                        const cs_buf *path, const cs_finding *f)
+{
+    const cs_document *doc = &sc->doc;
+    const cs_marker_conf *m = &run->cfg->markers[f->marker];
+    cs_pos pos;
+    cs_finding_pos(doc, f, &pos);
+    if (begin(out, command(f->level), path) != 0 ||
+        cs_buf_printf(out, ",line=%d,col=%d,endLine=%d,endColumn=%d,title=", pos.line, pos.col,
+                      pos.end_line, pos.end_col) != 0)
+        return -1;
+    tmp->len = 0;
+    if (cs_buf_printf(tmp, "credscore %s (%s)", m->name, f->rule_id) != 0 ||
+        escape(out, tmp->data, tmp->len, 1) != 0 || cs_buf_puts(out, "::") != 0)
+        return -1;
+    const char *msg = f->message && *f->message ? f->message : m->message;
+    char pts[32];
+    cs_report_fmt_points(pts, sizeof pts, f->points);
+    const char *note = cs_note_name(f->note);
+    tmp->len = 0;
+    if (cs_buf_puts(tmp, msg ? msg : m->name) != 0 || cs_buf_puts(tmp, " \"") != 0 ||
+        cs_report_put_words(tmp, cs_doc_text(doc, &doc->passages[f->passage]) + f->start,
+                            f->end - f->start) != 0 ||
+        cs_buf_printf(tmp, "\" (%s point%s%s%s)", pts, strcmp(pts, "+1") && strcmp(pts, "-1") ? "s" : "",
+                      note ? ", " : "", note ? note : "") != 0)
+        return -1;
+    if (escape(out, tmp->data, tmp->len, 0) != 0 || cs_buf_putc(out, '\n') != 0)
+        return -1;
+    return 0;
+}
+
+static int article_lines(cs_buf *out, cs_buf *tmp, const cs_run *run, const cs_scored *sc,
+                         const cs_buf *path)
+{
+    char score[32], thr[32];
+    cs_report_fmt_number(score, sizeof score, sc->res.score);
+    cs_report_fmt_number(thr, sizeof thr, run->threshold);
+    if (begin(out, sc->below ? "error" : "notice", path) != 0 ||
+        cs_buf_puts(out, ",title=credscore score::") != 0)
+        return -1;
+    tmp->len = 0;
+    if (cs_buf_printf(tmp, "score %s/100, %s", score, sc->res.verdict ? sc->res.verdict : "") != 0)
+        return -1;
+    if (sc->below && sc->why[0] && cs_buf_printf(tmp, ", %s", sc->why) != 0)
+        return -1;
+    if (sc->below && !sc->why[0] && cs_buf_printf(tmp, ", below the threshold of %s", thr) != 0)
+        return -1;
+    if (escape(out, tmp->data, tmp->len, 0) != 0 || cs_buf_putc(out, '\n') != 0)
+        return -1;
+    if (sc->res.error) {
+        if (begin(out, "error", path) != 0 || cs_buf_puts(out, ",title=credscore error::") != 0 ||
+            escape_str(out, sc->res.error, 0) != 0 || cs_buf_putc(out, '\n') != 0)
+            return -1;
+    }
+    return 0;
+}
 
 int cs_report_run_github(cs_buf *out, const cs_run *run)
 {
-    (void)run;
-    return cs_buf_puts(out, "github report: not implemented yet\n");
+    int rc = -1;
+    cs_buf path = {0}, tmp = {0};
+    for (size_t a = 0; a < run->n; a++) {
+        const cs_scored *sc = &run->items[a];
+        int inside;
+        path.len = 0;
+        if (cs_report_rel_path(&path, sc->doc.path, &inside) != 0)
+            goto out;
+        for (size_t i = 0; i < sc->res.nfindings; i++) {
+            const cs_finding *f = &sc->res.findings[i];
+            if (f->level < run->opts.min_level || f->note == CS_NOTE_DUPLICATE ||
+                f->suppress_reason)
+                continue;
+            if (finding_line(out, &tmp, run, sc, &path, f) != 0)
+                goto out;
+        }
+        if (article_lines(out, &tmp, run, sc, &path) != 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    cs_buf_free(&path);
+    cs_buf_free(&tmp);
+    return rc;
 }

@@ -50,7 +50,15 @@ struct cs_scorer {
     size_t passage;
     const cs_rule *cur_rule;
     size_t check_offset;     /* sentence start when a check runs per sentence */
+    char *crash_note;        /* shared note naming the running plugin, or NULL */
+    size_t crash_note_size;
 };
+
+void cs_scorer_set_crash_note(cs_scorer *s, char *note, size_t size)
+{
+    s->crash_note = note;
+    s->crash_note_size = size;
+}
 
 void cs_log_stderr(void *ctx, int level, const char *message)
 {
@@ -550,7 +558,12 @@ static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
     for (size_t i = 0; i < s->plugins.n; i++) {
         cs_plugin *pl = s->plugins.items[i];
         credscore_sink sink = {pl, p->len, plugin_accept, s};
-        if (pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink) != 0)
+        if (s->crash_note)
+            snprintf(s->crash_note, s->crash_note_size, "plugin %s", pl->desc.name);
+        int rc = pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink);
+        if (s->crash_note)
+            s->crash_note[0] = '\0';
+        if (rc != 0)
             return cs_diag_set(d, "plugin %s failed on passage %zu", pl->desc.name,
                                s->passage + 1);
     }

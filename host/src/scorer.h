@@ -52,6 +52,10 @@ const cs_config *cs_scorer_config(const cs_scorer *s);
 /* The rule files loaded, in order (display paths). */
 size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files);
 
+/* Where to write "plugin NAME" while a plugin runs (a worker's shared crash
+ * note, CS_POOL_NOTE_MAX bytes), or NULL. */
+void cs_scorer_set_crash_note(cs_scorer *s, char *note, size_t size);
+
 /* Default log function: "credscore: warning: ..." on stderr.  ctx may
  * point at an int, the lowest level printed (default CREDSCORE_LOG_INFO). */
 void cs_log_stderr(void *ctx, int level, const char *message);

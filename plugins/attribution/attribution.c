@@ -20,6 +20,8 @@ typedef struct sent_state {
 } sent_state;
 
 #define NONE_IDX ((size_t)-1)
+/* Bit of a special word id in a sentence's word-id mask. */
+#define W(id) (1ull << ((id) & 63))
 
 static int word(const at_tok *t)
 {
@@ -334,6 +336,10 @@ static int unnamed_person(const at_sent *s, size_t g, at_np *np)
 {
     const at_tok *t = s->t;
     size_t h = g;
+    /* the verb must follow directly: "a former schoolfriend told" */
+    if (g + 1 >= s->n || !t[g + 1].vclass || !(t[g + 1].vform & (AT_VF_PAST | AT_VF_S)) ||
+        !(t[g + 1].vclass == AT_V_SAY || t[g + 1].vclass == AT_V_TELL))
+        return -1;
     /* step over a short place attachment: "from Odesa", "in Kyiv" */
     if (h >= 2 && word(&t[h]) && (t[h].cls & (AT_L_NAME | AT_L_CITY | AT_L_PLACE)) &&
         word(&t[h - 1]) && (t[h - 1].wid == AT_W_FROM || t[h - 1].wid == AT_W_IN))
@@ -414,6 +420,41 @@ static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, 
     if (np->a > 0 && !np->postmod && word(&t[np->a - 1]) && (t[np->a - 1].cls & AT_L_PPREP))
         return unnamed_person(s, g, np) == 0 ? 1 : -1;
     return 0;
+}
+
+/* The subject before verb v (whose verb group starts after g): classify
+ * it and add a hit when it is a source. */
+static void subject_hit(sent_state *st, size_t v, size_t g)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    uint8_t vc = t[v].vclass;
+    int adjacent = 1, thing = 0;
+    at_np np;
+    int found = subject_before(s, g, &np, &adjacent, &thing);
+    if (found < 0)
+        return;
+    if (found == 0)
+        at_np_classify(s, &np, adjacent);
+    const at_tok *h = &t[np.head];
+    if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
+        np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
+    if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & AT_L_DOC))
+        np.cls = AT_NONE;
+    if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
+        /* "said he believes": a complement clause, not a new attribution */
+        const at_tok *l = &t[np.a - 1];
+        if ((word(l) && l->vclass) ||
+            (word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
+            np.cls = AT_NONE;
+    }
+    if (np.cls == AT_NONE)
+        return;
+    double conf = np.conf;
+    if (vc == AT_V_STANCE || vc == AT_V_CALL)
+        conf *= 0.8;
+    add_hit(st, np.cls, np.rule, np.a, v, conf, &np);
+    st->finite = 1;
 }
 
 /* Handle one attribution verb at index v. */
@@ -560,32 +601,12 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         }
     }
 
-    /* subject before the verb */
-    int adjacent = 1, thing = 0;
-    int found = subject_before(s, g, &np, &adjacent, &thing);
-    if (found >= 0) {
-        if (found == 0)
-            at_np_classify(s, &np, adjacent);
-        const at_tok *h = &t[np.head];
-        if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
-            np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
-        if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & AT_L_DOC))
-            np.cls = AT_NONE;
-        if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
-            /* "said he believes": a complement clause, not a new attribution */
-            const at_tok *l = &t[np.a - 1];
-            if ((word(l) && l->vclass) ||
-                (word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
-                np.cls = AT_NONE;
-        }
-        if (np.cls != AT_NONE) {
-            double conf = np.conf;
-            if (vc == AT_V_STANCE || vc == AT_V_CALL)
-                conf *= 0.8;
-            add_hit(st, np.cls, np.rule, np.a, v, conf, &np);
-            st->finite = 1;
-        }
-    }
+    /* subject before the verb; a bare participle ("a specific written
+     * document") has none */
+    int bare_participle = vf == AT_VF_PART && !saw_be &&
+                          !(g != NONE_IDX && g + 1 < v && (t[g + 1].cls & AT_L_AUX));
+    if (!bare_participle)
+        subject_hit(st, v, g);
 
     /* objects: "told CNN", "CNN has cited anonymous officials" */
     if (vc == AT_V_TELL)
@@ -848,11 +869,27 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
     st.cue = NONE_IDX;
     if (st.s.n == 0)
         return 0;
-    at_mark_units(lx, text, toks, st.s.n);
-    if (register_names(names, &st.s) != 0)
+    /* what the sentence holds, so that passes without a trigger are skipped */
+    uint64_t cls = 0, wids = 0;
+    int verbs = 0, kinds = 0;
+    for (size_t i = 0; i < st.s.n; i++) {
+        cls |= toks[i].cls;
+        wids |= 1ull << (toks[i].wid & 63);
+        verbs |= toks[i].vclass != 0 || toks[i].phrase >= 0;
+        kinds |= 1 << toks[i].kind;
+    }
+    if (!verbs && !(wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) |
+                            W(AT_W_SPEAKING) | W(AT_W_NOMINAL) | W(AT_W_REPORTS) |
+                            W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) | W(AT_W_NAMED) |
+                            W(AT_W_IDENTIFIED))) &&
+        !(cls & (AT_L_ANONMOD | AT_L_COGADJ | AT_L_OUTLET | AT_L_NAME)) &&
+        !(kinds & (1 << AT_TK_HANDLE)))
+        return 0; /* nothing here can be an attribution */
+    at_mark_units(lx, toks, st.s.n);
+    if ((cls & AT_L_NAME) && register_names(names, &st.s) != 0)
         return -1;
 
-    for (size_t v = 0; v < st.s.n; v++) {
+    for (size_t v = 0; verbs && v < st.s.n; v++) {
         const at_tok *c = &toks[v];
         if (word(c) && c->vclass && !(c->flags & AT_TF_PHRASE))
             verb(&st, v, participle, &npart);
@@ -873,12 +910,20 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
             break;
         }
     }
-    phrases(&st);
-    stance_adjectives(&st);
-    outlet_credit(&st);
-    anonymity_cues(&st);
-    refine_anonymous(&st);
-    signoff(&st);
+    if (wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) | W(AT_W_SPEAKING) |
+                W(AT_W_NOMINAL) | W(AT_W_REPORTS)))
+        phrases(&st);
+    if (cls & AT_L_COGADJ)
+        stance_adjectives(&st);
+    if (kinds & (1 << AT_TK_POPEN))
+        outlet_credit(&st);
+    if ((cls & AT_L_ANONMOD) || (wids & (W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) |
+                                         W(AT_W_NAMED) | W(AT_W_IDENTIFIED))))
+        anonymity_cues(&st);
+    if (st.nhits)
+        refine_anonymous(&st);
+    if (kinds & (1 << AT_TK_HANDLE))
+        signoff(&st);
     *nhits = st.nhits;
     return 0;
 }

@@ -12,13 +12,18 @@
 
 #include "words.h"
 
+/* A hash slot: the key's hash and its entry index + 1 (0 = empty). */
+typedef struct at_slot {
+    uint32_t hash;
+    uint32_t ent;
+} at_slot;
+
 struct at_lexicon {
     at_alloc al;
     at_lexent *ent;     /* entries */
-    uint32_t *keyoff;   /* arena offset of each entry's key */
-    uint8_t *keylen;
     size_t nent, capent;
-    uint32_t *slot;     /* hash slots: entry index + 1, 0 = empty */
+    at_slot *slot;      /* hash slots */
+    uint64_t bloom[512]; /* bit (hash >> 17) & 32767 set for every key: a quick "absent" */
     size_t nslot;       /* power of two */
     char *arena;
     size_t narena, caparena;
@@ -26,14 +31,15 @@ struct at_lexicon {
     size_t nphr, capphr;
 };
 
+/* Hash of an unpadded key (copied into a padded buffer). */
 static uint32_t hash_key(const char *k, size_t n)
 {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)k[i];
-        h *= 16777619u;
-    }
-    return h;
+    char buf[AT_KEY_PAD];
+    if (n > AT_KEY_MAX)
+        n = AT_KEY_MAX;
+    memset(buf, 0, sizeof(buf));
+    memcpy(buf, k, n);
+    return at_hash_key(buf, n);
 }
 
 size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 1])
@@ -57,19 +63,46 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
     return o;
 }
 
-const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t len)
+const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
+                                          uint32_t hash, int32_t *index)
 {
+    *index = -1;
     if (len == 0 || len > AT_KEY_MAX)
         return NULL;
+    uint32_t bit = (hash >> 17) & 32767u;
+    if (!(lx->bloom[bit >> 6] & (1ull << (bit & 63))))
+        return NULL;
     size_t mask = lx->nslot - 1;
-    for (size_t i = hash_key(key, len) & mask;; i = (i + 1) & mask) {
-        uint32_t s = lx->slot[i];
-        if (s == 0)
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const at_slot *sl = &lx->slot[i];
+        if (sl->ent == 0)
             return NULL;
-        size_t e = s - 1;
-        if (lx->keylen[e] == len && memcmp(lx->arena + lx->keyoff[e], key, len) == 0)
-            return &lx->ent[e];
+        if (sl->hash != hash)
+            continue;
+        const at_lexent *e = &lx->ent[sl->ent - 1];
+        if (e->keylen == len) {
+            /* stored keys are zero padded like the probe key: compare 8 bytes at a time */
+            const char *k = lx->arena + e->keyoff;
+            size_t j = 0;
+            for (; j < len; j += 8) {
+                uint64_t x, y;
+                memcpy(&x, k + j, 8);
+                memcpy(&y, key + j, 8);
+                if (x != y)
+                    break;
+            }
+            if (j >= len) {
+                *index = (int32_t)(sl->ent - 1);
+                return e;
+            }
+        }
     }
+}
+
+const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t len)
+{
+    int32_t idx;
+    return at_lexicon_lookup_hashed(lx, key, len, hash_key(key, len), &idx);
 }
 
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i)
@@ -77,17 +110,15 @@ const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i)
     return (i >= 0 && (size_t)i < lx->nphr) ? &lx->phr[i] : NULL;
 }
 
-const char *at_lexicon_arena(const at_lexicon *lx, uint32_t off)
-{
-    return lx->arena + off;
-}
-
-/* Copy n bytes into the arena; returns the offset (capacity is precomputed). */
+/* Copy n bytes into the arena, zero padded to a multiple of eight plus
+ * eight; returns the offset (capacity is precomputed). */
 static uint32_t arena_put(at_lexicon *lx, const char *s, size_t n)
 {
     uint32_t off = (uint32_t)lx->narena;
+    size_t padded = (n + 7) / 8 * 8 + 8;
+    memset(lx->arena + lx->narena, 0, padded);
     memcpy(lx->arena + lx->narena, s, n);
-    lx->narena += n;
+    lx->narena += padded;
     return off;
 }
 
@@ -95,23 +126,27 @@ static uint32_t arena_put(at_lexicon *lx, const char *s, size_t n)
 static at_lexent *entry_get(at_lexicon *lx, const char *key, size_t len)
 {
     size_t mask = lx->nslot - 1;
-    size_t i = hash_key(key, len) & mask;
+    uint32_t h = hash_key(key, len);
+    size_t i = h & mask;
     for (;; i = (i + 1) & mask) {
-        uint32_t s = lx->slot[i];
-        if (s == 0)
+        const at_slot *sl = &lx->slot[i];
+        if (sl->ent == 0)
             break;
-        size_t e = s - 1;
-        if (lx->keylen[e] == len && memcmp(lx->arena + lx->keyoff[e], key, len) == 0)
-            return &lx->ent[e];
+        at_lexent *e = &lx->ent[sl->ent - 1];
+        if (sl->hash == h && e->keylen == len && memcmp(lx->arena + e->keyoff, key, len) == 0)
+            return e;
     }
-    if (lx->nent >= lx->capent || lx->narena + len > lx->caparena)
+    if (len > AT_KEY_MAX || lx->nent >= lx->capent || lx->narena + len + 16 > lx->caparena)
         return NULL;
     size_t e = lx->nent++;
     memset(&lx->ent[e], 0, sizeof(lx->ent[e]));
     lx->ent[e].phrase = -1;
-    lx->keyoff[e] = arena_put(lx, key, len);
-    lx->keylen[e] = (uint8_t)len;
-    lx->slot[i] = (uint32_t)(e + 1);
+    lx->ent[e].keyoff = arena_put(lx, key, len);
+    lx->ent[e].keylen = (uint8_t)len;
+    lx->slot[i].ent = (uint32_t)(e + 1);
+    lx->slot[i].hash = h;
+    uint32_t bit = (h >> 17) & 32767u;
+    lx->bloom[bit >> 6] |= 1ull << (bit & 63);
     return &lx->ent[e];
 }
 
@@ -162,6 +197,7 @@ static int phrase_add(at_lexicon *lx, const char **w, const size_t *wl, int nw, 
     at_lexent *first = entry_get(lx, w[0], wl[0]);
     if (!first || lx->nphr >= lx->capphr)
         return -1;
+    size_t first_idx = (size_t)(first - lx->ent);
     at_phrase *p = &lx->phr[lx->nphr];
     memset(p, 0, sizeof(*p));
     p->cls = cls & ~AT_L_NEEDCAPS;
@@ -169,11 +205,17 @@ static int phrase_add(at_lexicon *lx, const char **w, const size_t *wl, int nw, 
     p->wid = wid;
     p->nwords = (uint8_t)nw;
     for (int i = 0; i < nw; i++) {
-        if (lx->narena + wl[i] > lx->caparena)
+        size_t n = wl[i];
+        if (n > 2 && w[i][n - 2] == '\'' && w[i][n - 1] == 's') {
+            n -= 2; /* people's -> people + a possessive */
+            p->wposs[i] = 1;
+        }
+        at_lexent *e = entry_get(lx, w[i], n);
+        if (!e)
             return -1;
-        p->word[i] = arena_put(lx, w[i], wl[i]);
-        p->wlen[i] = (uint8_t)wl[i];
+        p->went[i] = (int32_t)(e - lx->ent);
     }
+    first = &lx->ent[first_idx];
     p->next = first->phrase;
     first->phrase = (int32_t)lx->nphr;
     lx->nphr++;
@@ -226,9 +268,9 @@ static int walk_tables(at_lexicon *lx, size_t *nwords, size_t *nphr, size_t *nby
                 continue;
             if (!lx) {
                 int ph = memchr(b, '_', n) != NULL;
-                *nwords += ph ? 1 : 2; /* a word and its possible plural */
+                *nwords += ph ? AT_PHRASE_MAX : 2; /* phrase words, or a word and its plural */
                 *nphr += ph;
-                *nbytes += 2 * n + 2;
+                *nbytes += 2 * n + 48 + (ph ? AT_PHRASE_MAX * 16 : 0);
             } else if (add_word(lx, b, n, at_wordsets[t].cls, at_wordsets[t].wid) != 0) {
                 return -1;
             }
@@ -249,7 +291,7 @@ static int walk_tables(at_lexicon *lx, size_t *nwords, size_t *nphr, size_t *nby
                 continue;
             if (!lx) {
                 *nwords += 1;
-                *nbytes += n;
+                *nbytes += n + 16;
                 continue;
             }
             at_lexent *e = entry_get(lx, b, n);
@@ -264,15 +306,17 @@ static int walk_tables(at_lexicon *lx, size_t *nwords, size_t *nphr, size_t *nby
     return 0;
 }
 
-/* Add a configured outlet name: words separated by spaces, any case. */
+/* Add a configured outlet name: words separated by spaces, any case.
+ * Returns 0, or -1 with a reason in err. */
 static int add_outlet(at_lexicon *lx, const char *name, char *err, size_t errlen)
 {
+    int rc = -1;
     char norm[(AT_KEY_MAX + 1) * AT_PHRASE_MAX];
     const char *w[AT_PHRASE_MAX];
     size_t wl[AT_PHRASE_MAX];
-    size_t n = strlen(name), o = 0;
+    size_t n = strlen(name), o = 0, i = 0;
     int nw = 0;
-    size_t i = 0;
+
     while (i < n) {
         while (i < n && (name[i] == ' ' || name[i] == '\t'))
             i++;
@@ -282,36 +326,62 @@ static int add_outlet(at_lexicon *lx, const char *name, char *err, size_t errlen
         if (i == b)
             break;
         if (nw >= AT_PHRASE_MAX)
-            goto bad;
+            goto out;
         size_t k = at_lexicon_normalise(name + b, i - b, norm + o);
         if (k == 0)
-            goto bad;
+            goto out;
         w[nw] = norm + o;
         wl[nw] = k;
         nw++;
         o += k + 1;
     }
-    if (nw == 0)
-        goto bad;
     if (nw == 1) {
         at_lexent *e = entry_get(lx, w[0], wl[0]);
-        if (!e)
-            goto bad;
-        e->capcls |= AT_L_OUTLET;
-        return 0;
+        if (e) {
+            e->capcls |= AT_L_OUTLET;
+            rc = 0;
+        }
+    } else if (nw > 1) {
+        rc = phrase_add(lx, w, wl, nw, AT_L_OUTLET, 0);
     }
-    if (phrase_add(lx, w, wl, nw, AT_L_OUTLET, 0) == 0)
+out:
+    if (rc != 0)
+        snprintf(err, errlen, "option outlets: cannot use outlet name '%.60s'", name);
+    return rc;
+}
+
+/* Rebuild the slot table at twice the final entry count (the first one
+ * was sized for an upper bound), so that look-ups touch less memory. */
+static int shrink_slots(at_lexicon *lx)
+{
+    size_t nslot = 64;
+    while (nslot < 2 * lx->nent)
+        nslot <<= 1;
+    if (nslot >= lx->nslot)
         return 0;
-bad:
-    snprintf(err, errlen, "option outlets: cannot use outlet name '%.60s'", name);
-    return -1;
+    at_slot *slot = lx->al.alloc(nslot * sizeof(*slot));
+    if (!slot)
+        return -1;
+    memset(slot, 0, nslot * sizeof(*slot));
+    for (size_t i = 0; i < lx->nslot; i++) {
+        if (lx->slot[i].ent == 0)
+            continue;
+        size_t j = lx->slot[i].hash & (nslot - 1);
+        while (slot[j].ent != 0)
+            j = (j + 1) & (nslot - 1);
+        slot[j] = lx->slot[i];
+    }
+    lx->al.free(lx->slot);
+    lx->slot = slot;
+    lx->nslot = nslot;
+    return 0;
 }
 
 void at_lexicon_free(at_lexicon *lx)
 {
     if (!lx)
         return;
-    void *parts[] = {lx->ent, lx->keyoff, lx->keylen, lx->slot, lx->arena, lx->phr};
+    void *parts[] = {lx->ent, lx->slot, lx->arena, lx->phr};
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
         if (parts[i])
             lx->al.free(parts[i]);
@@ -336,7 +406,7 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
         size_t n = outlets[i] ? strlen(outlets[i]) : 0;
         nwords += AT_PHRASE_MAX;
         nphr += 1;
-        nbytes += n + AT_PHRASE_MAX;
+        nbytes += n + AT_PHRASE_MAX * 24;
     }
     lx->capent = nwords + 16;
     lx->caparena = nbytes + 64;
@@ -345,12 +415,10 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
     while (lx->nslot < 2 * lx->capent)
         lx->nslot <<= 1;
     lx->ent = al->alloc(lx->capent * sizeof(*lx->ent));
-    lx->keyoff = al->alloc(lx->capent * sizeof(*lx->keyoff));
-    lx->keylen = al->alloc(lx->capent);
     lx->slot = al->alloc(lx->nslot * sizeof(*lx->slot));
     lx->arena = al->alloc(lx->caparena);
     lx->phr = al->alloc(lx->capphr * sizeof(*lx->phr));
-    if (!lx->ent || !lx->keyoff || !lx->keylen || !lx->slot || !lx->arena || !lx->phr) {
+    if (!lx->ent || !lx->slot || !lx->arena || !lx->phr) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }
@@ -365,6 +433,10 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
                 snprintf(err, errlen, "option outlets: item %zu is not a string", i);
             goto out;
         }
+    }
+    if (shrink_slots(lx) != 0) {
+        snprintf(err, errlen, "out of memory");
+        goto out;
     }
     *out = lx;
     lx = NULL;

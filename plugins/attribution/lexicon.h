@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* ---- word classes (bits of at_lexent.cls) ---- */
 #define AT_L_DET      (1ull << 0)  /* the a an another other */
@@ -112,6 +113,8 @@ typedef struct at_lexent {
     uint8_t vclass;      /* AT_V_* */
     uint8_t vform;       /* AT_VF_* bits */
     int32_t phrase;      /* first phrase starting with this word, -1 if none */
+    uint32_t keyoff;     /* where the key is stored (internal) */
+    uint8_t keylen;
 } at_lexent;
 
 typedef struct at_phrase {
@@ -119,8 +122,8 @@ typedef struct at_phrase {
     int needcaps;                    /* proper noun: its last word must be capitalised */
     uint16_t wid;                    /* special id of the whole phrase */
     uint8_t nwords;                  /* 2..AT_PHRASE_MAX */
-    uint32_t word[AT_PHRASE_MAX];    /* offsets of the words in the key arena */
-    uint8_t wlen[AT_PHRASE_MAX];
+    int32_t went[AT_PHRASE_MAX];     /* lexicon entry index of each word */
+    uint8_t wposs[AT_PHRASE_MAX];    /* the word is written with a possessive ’s */
     int32_t next;                    /* next phrase with the same first word */
 } at_phrase;
 
@@ -145,13 +148,32 @@ void at_lexicon_free(at_lexicon *lx);
  * Returns the key length, or 0 when the word is longer than AT_KEY_MAX. */
 size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 1]);
 
+/* Hash of a normalised key, eight bytes at a time.  The buffer must hold
+ * AT_KEY_PAD readable bytes, and the bytes from len up to the next multiple
+ * of eight must be zero (the tokenizer and the builder pad their keys). */
+#define AT_KEY_PAD (AT_KEY_MAX + 8)
+static inline uint32_t at_hash_key(const char *k, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
+    for (size_t i = 0; i < len; i += 8) {
+        uint64_t w; /* byte order does not matter: build and look-up use the same */
+        memcpy(&w, k + i, 8);
+        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
+
 /* Entry of a normalised key, or NULL. */
 const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t len);
+
+/* The same with the key's hash (at_hash_key) already computed; *index
+ * receives the entry's index (-1 when absent). */
+const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
+                                          uint32_t hash, int32_t *index);
 
 /* Phrase number i (i >= 0 from at_lexent.phrase or at_phrase.next). */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i);
 
-/* The bytes of a phrase word (see at_phrase.word). */
-const char *at_lexicon_arena(const at_lexicon *lx, uint32_t off);
 
 #endif

@@ -311,16 +311,11 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
     return 0;
 }
 
-static int at_score_passage(void *instance, void *doc_state, const credscore_document *doc,
-                            const credscore_passage *passage, credscore_sink *sink)
+/* Score every sentence of a passage (with a token buffer on the stack when
+ * there is no document state). */
+static int score_sentences(at_instance *in, at_docstate *ds, at_tok *stack_toks,
+                           const credscore_passage *passage, credscore_sink *sink)
 {
-    at_instance *in = instance;
-    at_docstate *ds = doc_state;
-    at_tok stack_toks[ds ? 1 : AT_STACK_TOKENS];
-    (void)doc;
-
-    if (!in || !passage || !passage->text)
-        return -1;
     if (passage->n_sentences == 0 || !passage->sentences)
         return score_range(in, ds, stack_toks, passage, 0, passage->len, sink);
     size_t done = 0;
@@ -337,6 +332,19 @@ static int at_score_passage(void *instance, void *doc_state, const credscore_doc
         done = b;
     }
     return 0;
+}
+
+static int at_score_passage(void *instance, void *doc_state, const credscore_document *doc,
+                            const credscore_passage *passage, credscore_sink *sink)
+{
+    at_instance *in = instance;
+    (void)doc;
+    if (!in || !passage || !passage->text)
+        return -1;
+    if (doc_state)
+        return score_sentences(in, doc_state, NULL, passage, sink);
+    at_tok stack_toks[AT_STACK_TOKENS];
+    return score_sentences(in, NULL, stack_toks, passage, sink);
 }
 
 static const credscore_plugin at_descriptor = {

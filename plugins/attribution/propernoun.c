@@ -5,27 +5,10 @@
  */
 #include "propernoun.h"
 
-#include <string.h>
-
-/* Does token t read as the normalised word w (with or without its ’s)? */
-static int tok_is(const char *text, const at_tok *t, const char *w, size_t wl)
-{
-    char key[AT_KEY_MAX + 1];
-    if (t->kind != AT_TK_WORD && t->kind != AT_TK_NUM)
-        return 0;
-    size_t n = at_lexicon_normalise(text + t->start, t->kend - t->start, key);
-    if (n == wl && memcmp(key, w, wl) == 0)
-        return 1;
-    if (t->end != t->kend && !(t->flags & AT_TF_ABBR)) {
-        n = at_lexicon_normalise(text + t->start, t->end - t->start, key);
-        return n == wl && memcmp(key, w, wl) == 0;
-    }
-    return 0;
-}
 
 /* Length of the longest phrase starting at toks[i], 0 if none. */
-static size_t match_phrase(const at_lexicon *lx, const char *text, const at_tok *toks, size_t i,
-                           size_t n, const at_phrase **best)
+static size_t match_phrase(const at_lexicon *lx, const at_tok *toks, size_t i, size_t n,
+                           const at_phrase **best)
 {
     size_t best_len = 0;
     for (int32_t p = toks[i].phrase; p >= 0;) {
@@ -34,18 +17,18 @@ static size_t match_phrase(const at_lexicon *lx, const char *text, const at_tok 
             break;
         size_t k = ph->nwords;
         if (k > best_len && i + k <= n) {
-            size_t j = 0;
+            size_t j = 1;
             for (; j < k; j++) {
                 const at_tok *t = &toks[i + j];
-                /* only the last word may carry a possessive */
-                if (j + 1 < k && (t->flags & AT_TF_POSS) &&
-                    !memchr(at_lexicon_arena(lx, ph->word[j]), '\'', ph->wlen[j]))
+                if (t->ent != ph->went[j])
                     break;
-                if (!tok_is(text, t, at_lexicon_arena(lx, ph->word[j]), ph->wlen[j]))
+                /* only a possessive word of the phrase, or its last word, carries ’s */
+                if ((t->flags & AT_TF_POSS) ? (!ph->wposs[j] && j + 1 < k) : ph->wposs[j])
                     break;
             }
             const at_tok *last = &toks[i + k - 1];
-            if (j == k && (!ph->needcaps || (last->flags & AT_TF_CAP) || last->kind == AT_TK_NUM)) {
+            if (j == k && !((toks[i].flags & AT_TF_POSS) && !ph->wposs[0]) &&
+                (!ph->needcaps || (last->flags & AT_TF_CAP) || last->kind == AT_TK_NUM)) {
                 best_len = k;
                 *best = ph;
             }
@@ -71,10 +54,13 @@ static void set_unit(at_tok *toks, size_t a, size_t b, uint64_t cls, uint16_t wi
 /* A capitalised word that may be part of an outlet's name. */
 static int outlet_part(const at_tok *t)
 {
-    return t->kind == AT_TK_WORD && (t->flags & AT_TF_CAP) &&
-           (t->cls & (AT_L_NAME | AT_L_ACRONYM | AT_L_OUTLET | AT_L_OUTSUF | AT_L_PLACE |
-                      AT_L_CITY | AT_L_ORG)) &&
-           !(t->cls & (AT_L_TITLE | AT_L_STOP | AT_L_DEMONYM));
+    if (t->kind != AT_TK_WORD || !(t->flags & AT_TF_CAP) || (t->cls & (AT_L_TITLE | AT_L_DEMONYM)))
+        return 0;
+    /* a function word only as an outlet word inside the name: "Kestria Today" */
+    if ((t->cls & AT_L_STOP) && !((t->cls & AT_L_OUTSUF) && !(t->flags & AT_TF_SENTINIT)))
+        return 0;
+    return (t->cls & (AT_L_NAME | AT_L_ACRONYM | AT_L_OUTLET | AT_L_OUTSUF | AT_L_PLACE |
+                      AT_L_CITY | AT_L_ORG)) != 0;
 }
 
 /* A name that can follow or precede a media noun ("agency Interfax"). */
@@ -92,14 +78,14 @@ static int media_label(const at_tok *t)
            !(t->flags & AT_TF_CAP && t->cls & AT_L_OUTSUF && !(t->flags & AT_TF_PHRASE));
 }
 
-void at_mark_units(const at_lexicon *lx, const char *text, at_tok *toks, size_t n)
+void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n)
 {
     /* 1. lexicon phrases, longest first */
     for (size_t i = 0; i < n; i++) {
         if (toks[i].phrase < 0 || toks[i].kind != AT_TK_WORD)
             continue;
         const at_phrase *ph = NULL;
-        size_t k = match_phrase(lx, text, toks, i, n, &ph);
+        size_t k = match_phrase(lx, toks, i, n, &ph);
         if (k >= 2 && ph) {
             uint16_t poss = toks[i + k - 1].flags & AT_TF_POSS;
             set_unit(toks, i, i + k - 1, ph->cls, ph->wid);
@@ -107,8 +93,11 @@ void at_mark_units(const at_lexicon *lx, const char *text, at_tok *toks, size_t 
             i += k - 1;
         }
     }
+    uint64_t all = 0;
+    for (size_t i = 0; i < n; i++)
+        all |= toks[i].cls;
     /* 2. capitalised runs ending in an outlet word: "Kyiv Post", "The Moscow Times" */
-    for (size_t i = 0; i < n;) {
+    for (size_t i = 0; (all & AT_L_OUTSUF) && i < n;) {
         if (!outlet_part(&toks[i])) {
             i++;
             continue;
@@ -130,7 +119,7 @@ void at_mark_units(const at_lexicon *lx, const char *text, at_tok *toks, size_t 
     }
     /* 3. media noun + name ("news agency Interfax") and name + media noun
      *    ("Russia-1 TV channel") */
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; (all & AT_L_MEDIA) && i < n; i++) {
         if (!media_label(&toks[i]))
             continue;
         size_t j = i + 1, k = 0;

@@ -8,8 +8,8 @@
  * name ("news agency Interfax", "outlet RBC") or a name followed by one
  * ("Russia-1 TV channel", "Kommersant daily").
  *
- * Contract: rewrites the classes of toks[0..n) in place; reads the passage
- * text only inside the tokens' spans.  No allocation, no state.
+ * Contract: rewrites the classes of toks[0..n) in place (words are
+ * compared by lexicon entry index).  No allocation, no state.
  */
 #ifndef AT_PROPERNOUN_H
 #define AT_PROPERNOUN_H
@@ -19,6 +19,6 @@
 #include "lexicon.h"
 #include "tokenizer.h"
 
-void at_mark_units(const at_lexicon *lx, const char *text, at_tok *toks, size_t n);
+void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n);
 
 #endif

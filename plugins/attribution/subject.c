@@ -169,7 +169,9 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
             break;
         if (h->flags & AT_TF_POSS)
             break;
-        if (!(h->cls & AT_L_QUANT))
+        /* the head moves to the noun the phrase attaches to, unless the head
+         * is a personal name: "Secretary of State Antony Blinken" */
+        if (!(h->cls & AT_L_QUANT) && !(t[np->head].cls & AT_L_NAME))
             np->head = a - 2;
         a = scan_premods(s, a - 2);
     }

@@ -1,8 +1,10 @@
 /*
  * tokenizer.c - UTF-8 aware sentence tokenizer with lexicon look-up.
  *
- * Contract: see tokenizer.h.  One left-to-right pass; each word is looked
- * up once.  Reads only inside [start, end).
+ * Contract: see tokenizer.h.  One left-to-right pass.  ASCII bytes go
+ * through a class table; other code points through utf8.c.  While a word
+ * is scanned its normalised key and hash are built, so each word costs one
+ * hash-table probe.  Reads only inside [start, end).
  */
 #include "tokenizer.h"
 
@@ -10,13 +12,64 @@
 
 #include "utf8.h"
 
-/* Class and length of the code point at i (i < end). */
+/* ASCII byte classes. */
+enum { A_OTHER, A_SPACE, A_UPPER, A_LOWER, A_DIGIT, A_DQUOTE, A_SQUOTE, A_DASH, A_PUNCT };
+
+static const uint8_t ascii_class[256] = {
+    ['\t'] = A_SPACE, ['\n'] = A_SPACE, ['\v'] = A_SPACE, ['\f'] = A_SPACE, ['\r'] = A_SPACE,
+    [' '] = A_SPACE,
+    ['A'] = A_UPPER, ['B'] = A_UPPER, ['C'] = A_UPPER, ['D'] = A_UPPER, ['E'] = A_UPPER,
+    ['F'] = A_UPPER, ['G'] = A_UPPER, ['H'] = A_UPPER, ['I'] = A_UPPER, ['J'] = A_UPPER,
+    ['K'] = A_UPPER, ['L'] = A_UPPER, ['M'] = A_UPPER, ['N'] = A_UPPER, ['O'] = A_UPPER,
+    ['P'] = A_UPPER, ['Q'] = A_UPPER, ['R'] = A_UPPER, ['S'] = A_UPPER, ['T'] = A_UPPER,
+    ['U'] = A_UPPER, ['V'] = A_UPPER, ['W'] = A_UPPER, ['X'] = A_UPPER, ['Y'] = A_UPPER,
+    ['Z'] = A_UPPER,
+    ['a'] = A_LOWER, ['b'] = A_LOWER, ['c'] = A_LOWER, ['d'] = A_LOWER, ['e'] = A_LOWER,
+    ['f'] = A_LOWER, ['g'] = A_LOWER, ['h'] = A_LOWER, ['i'] = A_LOWER, ['j'] = A_LOWER,
+    ['k'] = A_LOWER, ['l'] = A_LOWER, ['m'] = A_LOWER, ['n'] = A_LOWER, ['o'] = A_LOWER,
+    ['p'] = A_LOWER, ['q'] = A_LOWER, ['r'] = A_LOWER, ['s'] = A_LOWER, ['t'] = A_LOWER,
+    ['u'] = A_LOWER, ['v'] = A_LOWER, ['w'] = A_LOWER, ['x'] = A_LOWER, ['y'] = A_LOWER,
+    ['z'] = A_LOWER,
+    ['0'] = A_DIGIT, ['1'] = A_DIGIT, ['2'] = A_DIGIT, ['3'] = A_DIGIT, ['4'] = A_DIGIT,
+    ['5'] = A_DIGIT, ['6'] = A_DIGIT, ['7'] = A_DIGIT, ['8'] = A_DIGIT, ['9'] = A_DIGIT,
+    ['"'] = A_DQUOTE, ['\''] = A_SQUOTE, ['`'] = A_SQUOTE, ['-'] = A_DASH,
+    ['!'] = A_PUNCT, ['#'] = A_PUNCT, ['$'] = A_PUNCT, ['%'] = A_PUNCT, ['&'] = A_PUNCT,
+    ['('] = A_PUNCT, [')'] = A_PUNCT, ['*'] = A_PUNCT, ['+'] = A_PUNCT, [','] = A_PUNCT,
+    ['.'] = A_PUNCT, ['/'] = A_PUNCT, [':'] = A_PUNCT, [';'] = A_PUNCT, ['<'] = A_PUNCT,
+    ['='] = A_PUNCT, ['>'] = A_PUNCT, ['?'] = A_PUNCT, ['@'] = A_PUNCT, ['['] = A_PUNCT,
+    ['\\'] = A_PUNCT, [']'] = A_PUNCT, ['^'] = A_PUNCT, ['_'] = A_PUNCT, ['{'] = A_PUNCT,
+    ['|'] = A_PUNCT, ['}'] = A_PUNCT, ['~'] = A_PUNCT,
+};
+
+/* Class (utf8.h's at_cclass) and length of the code point at i < end. */
 static at_cclass cclass_at(const char *text, size_t i, size_t end, size_t *len, uint32_t *cp)
 {
-    uint32_t c = at_utf8_decode(text + i, text + end, len);
-    if (cp)
-        *cp = c;
-    return at_utf8_class(c);
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80) {
+        *len = 1;
+        *cp = b;
+        switch (ascii_class[b]) {
+        case A_SPACE:
+            return AT_C_SPACE;
+        case A_UPPER:
+        case A_LOWER:
+            return AT_C_LETTER;
+        case A_DIGIT:
+            return AT_C_DIGIT;
+        case A_DQUOTE:
+            return AT_C_DQUOTE;
+        case A_SQUOTE:
+            return AT_C_SQUOTE;
+        case A_DASH:
+            return AT_C_DASH;
+        case A_PUNCT:
+            return AT_C_PUNCT;
+        default:
+            return b < 0x20 ? AT_C_SPACE : AT_C_PUNCT;
+        }
+    }
+    *cp = at_utf8_decode(text + i, text + end, len);
+    return at_utf8_class(*cp);
 }
 
 /* Is the character at i (if any) a letter or digit? */
@@ -24,8 +77,12 @@ static int alnum_at(const char *text, size_t i, size_t end)
 {
     if (i >= end)
         return 0;
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80)
+        return ascii_class[b] == A_UPPER || ascii_class[b] == A_LOWER || ascii_class[b] == A_DIGIT;
     size_t n;
-    at_cclass c = cclass_at(text, i, end, &n, NULL);
+    uint32_t cp;
+    at_cclass c = cclass_at(text, i, end, &n, &cp);
     return c == AT_C_LETTER || c == AT_C_DIGIT;
 }
 
@@ -34,8 +91,12 @@ static int letter_at(const char *text, size_t i, size_t end)
 {
     if (i >= end)
         return 0;
+    unsigned char b = (unsigned char)text[i];
+    if (b < 0x80)
+        return ascii_class[b] == A_UPPER || ascii_class[b] == A_LOWER;
     size_t n;
-    return cclass_at(text, i, end, &n, NULL) == AT_C_LETTER;
+    uint32_t cp;
+    return cclass_at(text, i, end, &n, &cp) == AT_C_LETTER;
 }
 
 /* Pronouns whose ’s is "is"/"has", not a possessive. */
@@ -49,14 +110,55 @@ static int contraction_base(const char *k, size_t n)
     return 0;
 }
 
-/* Fill the lexicon fields of a word token. */
-static void classify_word(const at_lexicon *lx, const char *text, at_tok *t, int internal_dot)
-{
-    char key[AT_KEY_MAX + 1];
-    size_t n = at_lexicon_normalise(text + t->start, t->kend - t->start, key);
-    const at_lexent *e = n ? at_lexicon_lookup(lx, key, n) : NULL;
+/* A word's normalised key as it is being scanned.  Bytes are gathered in
+ * `cur` and stored eight at a time, so that the hash and the compare,
+ * which read whole 64-bit words, never wait on byte stores; the stored key
+ * is zero padded as at_hash_key wants.  n stops at AT_KEY_MAX + 1 ("too
+ * long"). */
+typedef struct keybuf {
+    union {
+        uint64_t w[AT_KEY_PAD / 8 + 1];
+        char k[AT_KEY_PAD + 8];
+    } u;
+    uint64_t cur;
+    size_t n;
+} keybuf;
 
-    t->phrase = -1;
+_Static_assert(AT_KEY_MAX % 8 == 0, "a too-long key must end on a stored word");
+
+static inline void key_put(keybuf *kb, unsigned char c)
+{
+    if (kb->n > AT_KEY_MAX)
+        return;
+    kb->cur |= (uint64_t)c << (8 * (kb->n & 7));
+    kb->n++;
+    if ((kb->n & 7) == 0) {
+        kb->u.w[kb->n / 8 - 1] = kb->cur;
+        kb->cur = 0;
+    }
+}
+
+/* Store the last partial word (call before reading the key). */
+static inline void key_finish(keybuf *kb)
+{
+    if (kb->n <= AT_KEY_MAX && (kb->n & 7))
+        kb->u.w[kb->n / 8] = kb->cur;
+}
+
+static const at_lexent *key_lookup(const at_lexicon *lx, keybuf *kb, int32_t *idx)
+{
+    if (kb->n == 0 || kb->n > AT_KEY_MAX) {
+        *idx = -1;
+        return NULL;
+    }
+    key_finish(kb);
+    return at_lexicon_lookup_hashed(lx, kb->u.k, kb->n, at_hash_key(kb->u.k, kb->n), idx);
+}
+
+/* Fill the lexicon fields of a word token from its entry (or its shape). */
+static void classify_word(at_tok *t, const at_lexent *e, keybuf *kb,
+                          const char *text, int internal_dot)
+{
     if (e) {
         t->cls = e->cls;
         if (t->flags & AT_TF_CAP)
@@ -68,14 +170,13 @@ static void classify_word(const at_lexicon *lx, const char *text, at_tok *t, int
         t->vform = e->vform;
         t->phrase = e->phrase;
     }
-    if ((t->flags & AT_TF_POSS) && contraction_base(key, n)) {
+    if ((t->flags & AT_TF_POSS) && contraction_base(kb->u.k, kb->n))
         t->flags = (uint16_t)((t->flags & ~AT_TF_POSS) | AT_TF_CONTR);
-    }
-    if (t->cls & ~(AT_L_PARTICLE | AT_L_ABBR))
-        return;
-    if (t->cls & AT_L_PARTICLE)
+    if (t->cls & ~AT_L_ABBR)
         return;
     /* Unknown word: guess from its shape. */
+    const char *key = kb->u.k;
+    size_t n = kb->n > AT_KEY_MAX ? AT_KEY_MAX : kb->n;
     if (n >= 5 && key[n - 2] == 'l' && key[n - 1] == 'y' &&
         (!(t->flags & AT_TF_CAP) || (t->flags & AT_TF_SENTINIT))) {
         t->cls |= AT_L_ADV;
@@ -84,12 +185,11 @@ static void classify_word(const at_lexicon *lx, const char *text, at_tok *t, int
     if (t->flags & AT_TF_HYPHEN) {
         const char *h = memchr(key, '-', n);
         size_t pre = h ? (size_t)(h - key) : n;
-        const char *last = key + n;
-        while (last > key && last[-1] != '-')
+        size_t last = n;
+        while (last > 0 && key[last - 1] != '-')
             last--;
-        int last_lower = last < key + n && *last >= 'a' && *last <= 'z' &&
-                         (size_t)(last - key) < n &&
-                         ((unsigned char)text[t->start + (size_t)(last - key)] >= 'a');
+        unsigned char lc = last < n ? (unsigned char)text[t->start + last] : 0;
+        int last_lower = lc >= 'a' && lc <= 'z';
         if (!(t->flags & AT_TF_CAP) || last_lower ||
             (pre == 3 && (memcmp(key, "pro", 3) == 0 || memcmp(key, "non", 3) == 0)) ||
             (pre == 4 && memcmp(key, "anti", 4) == 0) || (pre == 2 && memcmp(key, "ex", 2) == 0)) {
@@ -105,115 +205,197 @@ static void classify_word(const at_lexicon *lx, const char *text, at_tok *t, int
         t->cls |= AT_L_NAME;
 }
 
-/* Does the abbreviation period at i belong to the word [b, i)? */
-static int takes_period(const at_lexicon *lx, const char *text, size_t b, size_t i, int internal_dot,
-                        int single_upper)
+/* An apostrophe of n bytes at i, followed by a letter.  A final ’s makes
+ * the word a possessive (or a contraction): the token ends after the s
+ * and 1 is returned.  Otherwise the apostrophe is part of the word (don't,
+ * O’Brien, I’m): it goes into the key and 0 is returned. */
+static int apostrophe(const char *text, size_t i, size_t n, size_t end, at_tok *t, keybuf *kb)
 {
-    if (internal_dot || single_upper)
+    size_t s = i + n;
+    unsigned char sc = (unsigned char)text[s];
+    if ((sc == 's' || sc == 'S') && !alnum_at(text, s + 1, end)) {
+        t->kend = i;
+        t->end = s + 1;
+        t->flags |= AT_TF_POSS;
         return 1;
-    char key[AT_KEY_MAX + 1];
-    size_t n = at_lexicon_normalise(text + b, i - b, key);
-    const at_lexent *e = n ? at_lexicon_lookup(lx, key, n) : NULL;
-    return e && (e->cls & AT_L_ABBR);
+    }
+    key_put(kb, '\'');
+    return 0;
 }
 
 /* Scan a word starting at i; fills t and returns the index after it. */
 static size_t scan_word(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
 {
     size_t b = i, n;
-    int letters = 0, uppers = 0, internal_dot = 0;
+    /* letters: upper-case letters seen; lower: a lower-case letter seen */
+    int letters = 0, uppers = 0, internal_dot = 0, lower = 0, possessive = 0;
     uint32_t cp;
+    keybuf kb;
 
+    kb.n = 0;
+    kb.cur = 0;
     t->kind = AT_TK_WORD;
     t->start = b;
+    t->kend = t->end = 0;
     while (i < end) {
-        at_cclass c = cclass_at(text, i, end, &n, &cp);
-        if (c == AT_C_LETTER || c == AT_C_DIGIT) {
-            if (c == AT_C_LETTER) {
-                letters++;
-                if (at_utf8_is_upper(cp))
-                    uppers++;
-                if (letters == 1 && at_utf8_is_upper(cp))
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80) {
+            uint8_t ac = ascii_class[c];
+            if (ac == A_LOWER || ac == A_DIGIT) {
+                /* the common case: a run of lower-case letters and digits */
+                uint64_t cur = kb.cur;
+                size_t kn = kb.n;
+                do {
+                    lower |= ac == A_LOWER;
+                    if (kn <= AT_KEY_MAX) {
+                        cur |= (uint64_t)c << (8 * (kn & 7));
+                        kn++;
+                        if ((kn & 7) == 0) {
+                            kb.u.w[kn / 8 - 1] = cur;
+                            cur = 0;
+                        }
+                    }
+                    if (++i >= end)
+                        break;
+                    c = (unsigned char)text[i];
+                    ac = ascii_class[c]; /* bytes >= 0x80 are A_OTHER here */
+                } while (ac == A_LOWER || ac == A_DIGIT);
+                kb.cur = cur;
+                kb.n = kn;
+                continue;
+            }
+            if (ac == A_UPPER) {
+                if (letters == 0 && !lower)
                     t->flags |= AT_TF_CAP;
+                letters++;
+                uppers++;
+                key_put(&kb, (unsigned char)(c + 32));
+                i++;
+                continue;
             }
+            if (c == '-' && alnum_at(text, i + 1, end)) {
+                t->flags |= AT_TF_HYPHEN;
+                key_put(&kb, '-');
+                i++;
+                continue;
+            }
+            if (c == '\'' && letter_at(text, i + 1, end)) {
+                if (apostrophe(text, i, 1, end, t, &kb)) {
+                    possessive = 1;
+                    break;
+                }
+                i++;
+                continue;
+            }
+            if (c == '.' && (letters > 0 || lower) && letter_at(text, i + 1, end)) {
+                size_t nx;
+                uint32_t ncp;
+                cclass_at(text, i + 1, end, &nx, &ncp);
+                /* U.S / a.m: one letter then a period or the end of the word */
+                if (i + 1 + nx >= end || text[i + 1 + nx] == '.' ||
+                    !alnum_at(text, i + 1 + nx, end) || kb.n <= 3) {
+                    internal_dot = 1;
+                    key_put(&kb, '.');
+                    i++;
+                    continue;
+                }
+            }
+            break;
+        }
+        at_cclass cc = cclass_at(text, i, end, &n, &cp);
+        if (cc == AT_C_LETTER || cc == AT_C_DIGIT) {
+            if (cc == AT_C_LETTER) {
+                if (at_utf8_is_upper(cp)) {
+                    if (letters == 0 && !lower)
+                        t->flags |= AT_TF_CAP;
+                    uppers++;
+                    letters++;
+                } else {
+                    lower = 1;
+                }
+            }
+            for (size_t k = 0; k < n; k++)
+                key_put(&kb, (unsigned char)text[i + k]);
             i += n;
             continue;
         }
-        if (c == AT_C_DASH && (cp == '-' || cp == 0x2010 || cp == 0x2011) &&
-            alnum_at(text, i + n, end)) {
+        if (cc == AT_C_DASH && (cp == 0x2010 || cp == 0x2011) && alnum_at(text, i + n, end)) {
             t->flags |= AT_TF_HYPHEN;
+            key_put(&kb, '-');
             i += n;
             continue;
         }
-        if (c == AT_C_SQUOTE && cp != 0x2018 && letter_at(text, i + n, end)) {
-            /* ’s at the end of the word: a possessive (or a contraction). */
-            size_t s = i + n, sn;
-            uint32_t scp;
-            cclass_at(text, s, end, &sn, &scp);
-            if ((scp == 's' || scp == 'S') && !alnum_at(text, s + sn, end)) {
-                t->kend = i;
-                t->end = s + sn;
-                t->flags |= AT_TF_POSS;
-                goto done;
+        if (cc == AT_C_SQUOTE && cp != 0x2018 && letter_at(text, i + n, end)) {
+            if (apostrophe(text, i, n, end, t, &kb)) {
+                possessive = 1;
+                break;
             }
-            i += n; /* don't, O’Brien, I’m */
+            i += n;
             continue;
-        }
-        if (cp == '.' && letter_at(text, i + 1, end) && letters > 0) {
-            size_t nx;
-            uint32_t ncp;
-            cclass_at(text, i + 1, end, &nx, &ncp);
-            /* U.S / a.m: a letter then a period or the end of the word */
-            if (i + 1 + nx >= end || text[i + 1 + nx] == '.' || !alnum_at(text, i + 1 + nx, end)) {
-                internal_dot = 1;
-                i += 1;
-                continue;
-            }
-            if (letters <= 3) { /* pic.twitter.com, e.g. */
-                internal_dot = 1;
-                i += 1;
-                continue;
-            }
         }
         break;
     }
-    t->kend = i;
-    t->end = i;
-    /* plural possessive: officials’ */
-    if (i < end) {
-        at_cclass c = cclass_at(text, i, end, &n, &cp);
-        if (c == AT_C_SQUOTE && cp != 0x2018 && i > b && (text[i - 1] == 's' || text[i - 1] == 'S') &&
-            !letter_at(text, i + n, end)) {
+    if (!possessive) {
+        t->kend = i;
+        t->end = i;
+    }
+    if (!possessive && i < end) {
+        unsigned char c = (unsigned char)text[i];
+        at_cclass cc = AT_C_PUNCT;
+        n = 1;
+        cp = c;
+        if (c >= 0x80)
+            cc = cclass_at(text, i, end, &n, &cp);
+        else if (c == '\'')
+            cc = AT_C_SQUOTE;
+        if (cc == AT_C_SQUOTE && cp != 0x2018 && i > b &&
+            (text[i - 1] == 's' || text[i - 1] == 'S') && !letter_at(text, i + n, end)) {
+            /* plural possessive: officials’ */
             t->end = i + n;
             t->flags |= AT_TF_POSS;
-        } else if (cp == '.' &&
-                   takes_period(lx, text, b, i, internal_dot, letters == 1 && uppers == 1)) {
-            t->end = i + 1;
-            t->flags |= AT_TF_ABBR;
+        } else if (c == '.') {
+            int32_t idx;
+            const at_lexent *e = key_lookup(lx, &kb, &idx);
+            if (internal_dot || (kb.n == 1 && uppers == 1) || (e && (e->cls & AT_L_ABBR))) {
+                t->end = i + 1;
+                t->flags |= AT_TF_ABBR;
+            }
         }
     }
-done:
-    if (letters >= 2 && uppers == letters)
+    if (!lower && uppers >= 2 && uppers == letters)
         t->flags |= AT_TF_ALLCAPS;
-    classify_word(lx, text, t, internal_dot);
+    const at_lexent *e = key_lookup(lx, &kb, &t->ent);
+    classify_word(t, e, &kb, text, internal_dot);
     return t->end;
 }
 
 /* Scan a number (digits with inner , . : and letter suffixes: 9th, 1990s). */
-static size_t scan_number(const char *text, size_t i, size_t end, at_tok *t)
+static size_t scan_number(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
 {
     size_t n;
+    keybuf kb;
+    kb.n = 0;
+    kb.cur = 0;
     t->kind = AT_TK_NUM;
     t->start = i;
     while (i < end) {
+        unsigned char c = (unsigned char)text[i];
+        if (c < 0x80 && (ascii_class[c] == A_DIGIT || ascii_class[c] == A_LOWER)) {
+            key_put(&kb, c);
+            i++;
+            continue;
+        }
         uint32_t cp;
-        at_cclass c = cclass_at(text, i, end, &n, &cp);
-        if (c == AT_C_DIGIT || c == AT_C_LETTER) {
+        at_cclass cc = cclass_at(text, i, end, &n, &cp);
+        if (cc == AT_C_DIGIT || cc == AT_C_LETTER) {
+            for (size_t k = 0; k < n; k++)
+                key_put(&kb, (unsigned char)text[i + k]);
             i += n;
             continue;
         }
         if ((cp == '.' || cp == ',' || cp == ':') && i + 1 < end && text[i + 1] >= '0' &&
             text[i + 1] <= '9') {
+            key_put(&kb, (unsigned char)cp);
             i += 1;
             continue;
         }
@@ -221,6 +403,7 @@ static size_t scan_number(const char *text, size_t i, size_t end, at_tok *t)
     }
     t->end = t->kend = i;
     t->phrase = -1;
+    key_lookup(lx, &kb, &t->ent); /* only for phrases such as "France 24" */
     return i;
 }
 
@@ -232,6 +415,12 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
 
     while (i < end && nt < cap) {
         uint32_t cp;
+        unsigned char b = (unsigned char)text[i];
+        if (b < 0x80 && ascii_class[b] == A_SPACE) {
+            space_before = 1;
+            i++;
+            continue;
+        }
         at_cclass c = cclass_at(text, i, end, &n, &cp);
         if (c == AT_C_SPACE) {
             space_before = 1;
@@ -239,15 +428,20 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
             continue;
         }
         at_tok *t = &toks[nt];
-        memset(t, 0, sizeof(*t));
+        t->cls = 0;
         t->phrase = -1;
+        t->ent = -1;
+        t->wid = 0;
+        t->flags = 0;
+        t->vclass = 0;
+        t->vform = 0;
         if (c == AT_C_LETTER) {
             if (want_init)
                 t->flags |= AT_TF_SENTINIT;
             i = scan_word(lx, text, i, end, t);
             want_init = 0;
         } else if (c == AT_C_DIGIT) {
-            i = scan_number(text, i, end, t);
+            i = scan_number(lx, text, i, end, t);
             want_init = 0;
         } else {
             t->start = i;
@@ -290,7 +484,8 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
                 size_t j = i + n;
                 while (j < end && (alnum_at(text, j, end) || text[j] == '_')) {
                     size_t m;
-                    cclass_at(text, j, end, &m, NULL);
+                    uint32_t mcp;
+                    cclass_at(text, j, end, &m, &mcp);
                     j += m;
                 }
                 t->end = t->kend = j;

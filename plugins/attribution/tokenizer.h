@@ -51,6 +51,7 @@ typedef struct at_tok {
     size_t kend;       /* end of the lookup key (before ’s or a trailing period) */
     uint64_t cls;      /* AT_L_* classes of this occurrence */
     int32_t phrase;    /* first lexicon phrase starting with this word, -1 if none */
+    int32_t ent;       /* lexicon entry index, -1 if the word is unknown */
     uint16_t wid;      /* AT_W_* */
     uint16_t flags;    /* AT_TF_* */
     uint8_t kind;      /* AT_TK_* */

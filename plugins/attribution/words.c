@@ -120,7 +120,9 @@ const at_wordset at_wordsets[] = {
      "prosecutor prosecutor-general attorney attorney-general counsel mp mep councillor "
      "councilor commissioner superintendent inspector detective sheriff coach manager "
      "negotiator mediator professor rector dean ombudsman rapporteur speaker undersecretary "
-     "under-secretary deputy-minister vice-premier chief-of-staff mufti ayatollah monarch"},
+     "under-secretary deputy-minister vice-premier chief-of-staff mufti ayatollah monarch "
+     "secretary_of_state secretary_of_defense secretary_of_defence home_secretary "
+     "foreign_secretary attorney_general prime_minister vice_president"},
     {AT_L_TITLE | AT_L_ABBR, 0,
      "gen lt col maj capt sgt adm cmdr sen rep gov pres mr mrs ms dr prof rev fr hon amb "
      "supt insp det"},
@@ -340,19 +342,17 @@ const at_wordset at_wordsets[] = {
      "associated_press agence_france-presse ria_novosti al_jazeera deutsche_welle "
      "der_spiegel le_monde le_figaro el_pais el_país la_repubblica corriere_della_sera "
      "voice_of_america radio_free_europe radio_liberty sky_news fox_news france_24 "
-     "usa_today the_guardian the_economist the_atlantic the_insider the_intercept "
-     "novaya_gazeta channel_one rossiya_1 russia-1 russia_1 ukrainska_pravda "
+     "usa_today novaya_gazeta channel_one rossiya_1 russia-1 russia_1 ukrainska_pravda "
      "al_arabiya press_tv arab_news times_of_india people's_daily financial_times "
      "new_york_times washington_post wall_street_journal los_angeles_times "
-     "the_times the_telegraph the_independent the_observer the_hill the_new_yorker "
      "gazeta_wyborcza suddeutsche_zeitung süddeutsche_zeitung die_zeit die_welt "
      "radio_france_internationale south_china_morning_post kyiv_independent kyiv_post "
      "moscow_times nk_news yonhap_news kyodo_news"},
     {AT_L_OUTSUF, 0,
      "post times journal herald tribune gazette telegraph chronicle guardian observer "
      "independent mirror express standard daily news radio tv television broadcasting "
-     "press pravda zeitung courier examiner inquirer dispatch bulletin monitor insider "
-     "review weekly magazine"},
+     "press pravda zeitung courier examiner inquirer dispatch monitor insider "
+     "weekly magazine mail economist atlantic intercept yorker hill today"},
 };
 const size_t at_n_wordsets = sizeof(at_wordsets) / sizeof(at_wordsets[0]);
 

@@ -1,0 +1,388 @@
+#include "pool.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#define MAX_WORKERS 64
+
+typedef struct worker {
+    pid_t pid;
+    int to_fd;       /* parent writes items */
+    int from_fd;     /* parent reads results */
+    int busy;        /* an item is in flight */
+    uint64_t seq;    /* ... this one */
+    char *note;      /* shared crash note (in the shared page) */
+} worker;
+
+typedef struct done_item {
+    uint64_t seq;
+    int status;
+    char *data;
+    size_t len;
+    char crash[CS_POOL_NOTE_MAX + 64];
+} done_item;
+
+typedef struct queued {
+    char *data;
+    size_t len;
+    uint64_t seq;
+} queued;
+
+struct cs_pool {
+    worker w[MAX_WORKERS];
+    int n;
+    cs_pool_work_fn fn;
+    void *ctx;
+    char *shared;      /* n notes of CS_POOL_NOTE_MAX bytes */
+    uint64_t next_seq; /* next submission number */
+    uint64_t next_out; /* next result to hand out */
+    done_item *done;   /* finished, waiting for their turn */
+    size_t ndone, done_cap;
+    queued *queue;     /* submitted, not yet sent to a worker */
+    size_t nqueue, queue_cap;
+    char *last;        /* data handed out by the last cs_pool_next */
+};
+
+static int write_full(int fd, const void *buf, size_t n)
+{
+    const char *p = buf;
+    while (n) {
+        ssize_t k = write(fd, p, n);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        p += k;
+        n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* 1 on success, 0 on EOF before anything, -1 on error or short read. */
+static int read_full(int fd, void *buf, size_t n)
+{
+    char *p = buf;
+    size_t got = 0;
+    while (got < n) {
+        ssize_t k = read(fd, p + got, n - got);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        if (k == 0)
+            return got == 0 ? 0 : -1;
+        got += (size_t)k;
+    }
+    return 1;
+}
+
+/* The worker's loop: item in, result out, until the parent closes the pipe. */
+static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note)
+{
+    cs_buf item = {0}, out = {0};
+    signal(SIGINT, SIG_IGN); /* the parent decides when to stop */
+    signal(SIGPIPE, SIG_DFL);
+    for (;;) {
+        uint64_t hdr[2];
+        if (read_full(in_fd, hdr, sizeof hdr) != 1)
+            break;
+        item.len = 0;
+        if (cs_buf_reserve(&item, hdr[1]) != 0 || read_full(in_fd, item.data, hdr[1]) != 1)
+            break;
+        item.len = hdr[1];
+        item.data[item.len] = '\0';
+        out.len = 0;
+        note[0] = '\0';
+        int status = p->fn(p->ctx, item.data, item.len, note, &out);
+        note[0] = '\0';
+        uint64_t rh[3] = {hdr[0], (uint64_t)(int64_t)status, out.len};
+        if (write_full(out_fd, rh, sizeof rh) != 0 ||
+            (out.len && write_full(out_fd, out.data, out.len) != 0))
+            break;
+    }
+    _exit(0);
+}
+
+static int spawn(cs_pool *p, int i, cs_diag *d)
+{
+    int to[2], from[2];
+    if (pipe(to) != 0)
+        return cs_diag_set(d, "cannot start a worker: %s", strerror(errno));
+    if (pipe(from) != 0) {
+        close(to[0]);
+        close(to[1]);
+        return cs_diag_set(d, "cannot start a worker: %s", strerror(errno));
+    }
+    fflush(stdout);
+    fflush(stderr);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(to[0]);
+        close(to[1]);
+        close(from[0]);
+        close(from[1]);
+        return cs_diag_set(d, "cannot start a worker: %s", strerror(errno));
+    }
+    if (pid == 0) {
+        /* Keep only our two pipe ends (as fds 3 and 4): a sibling's or
+         * another pool's pipe held open here would hide its EOF.  stdout
+         * is the parent's report: a plugin printing must not reach it. */
+        int a = fcntl(to[0], F_DUPFD, 100), b = fcntl(from[1], F_DUPFD, 100);
+        if (a < 0 || b < 0 || dup2(a, 3) < 0 || dup2(b, 4) < 0)
+            _exit(127);
+        close_range(5, ~0U, 0);
+        dup2(STDERR_FILENO, STDOUT_FILENO);
+        worker_main(p, 3, 4, p->w[i].note);
+    }
+    close(to[0]);
+    close(from[1]);
+    p->w[i].pid = pid;
+    p->w[i].to_fd = to[1];
+    p->w[i].from_fd = from[0];
+    p->w[i].busy = 0;
+    return 0;
+}
+
+int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_diag *d)
+{
+    *out = NULL;
+    if (workers < 1)
+        workers = 1;
+    if (workers > MAX_WORKERS)
+        workers = MAX_WORKERS;
+    cs_pool *p = calloc(1, sizeof *p);
+    if (p == NULL)
+        return cs_diag_set(d, "out of memory");
+    p->fn = fn;
+    p->ctx = ctx;
+    p->n = workers;
+    p->shared = mmap(NULL, (size_t)workers * CS_POOL_NOTE_MAX, PROT_READ | PROT_WRITE,
+                     MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (p->shared == MAP_FAILED) {
+        free(p);
+        return cs_diag_set(d, "cannot map shared memory: %s", strerror(errno));
+    }
+    signal(SIGPIPE, SIG_IGN); /* a dead worker shows as EPIPE, not a dead parent */
+    for (int i = 0; i < workers; i++) {
+        p->w[i].note = p->shared + (size_t)i * CS_POOL_NOTE_MAX;
+        p->w[i].pid = -1;
+    }
+    for (int i = 0; i < workers; i++)
+        if (spawn(p, i, d) != 0) {
+            cs_pool_free(p);
+            return -1;
+        }
+    *out = p;
+    return 0;
+}
+
+static int idle_worker(const cs_pool *p)
+{
+    for (int i = 0; i < p->n; i++)
+        if (!p->w[i].busy)
+            return i;
+    return -1;
+}
+
+int cs_pool_can_submit(const cs_pool *p)
+{
+    /* Keep a small queue so workers never wait for the parent. */
+    return p->nqueue < (size_t)p->n * 2;
+}
+
+size_t cs_pool_pending(const cs_pool *p)
+{
+    return (size_t)(p->next_seq - p->next_out);
+}
+
+static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
+{
+    uint64_t hdr[2] = {q->seq, q->len};
+    p->w[i].busy = 1;
+    p->w[i].seq = q->seq;
+    if (write_full(p->w[i].to_fd, hdr, sizeof hdr) != 0 ||
+        (q->len && write_full(p->w[i].to_fd, q->data, q->len) != 0)) {
+        if (errno == EPIPE)
+            return 0; /* the worker died: poll will see it and report the item */
+        return cs_diag_set(d, "cannot talk to a worker: %s", strerror(errno));
+    }
+    return 0;
+}
+
+/* Hand queued items to idle workers. */
+static int dispatch(cs_pool *p, cs_diag *d)
+{
+    int i;
+    while (p->nqueue > 0 && (i = idle_worker(p)) >= 0) {
+        queued q = p->queue[0];
+        memmove(p->queue, p->queue + 1, (p->nqueue - 1) * sizeof(queued));
+        p->nqueue--;
+        int rc = send_item(p, i, &q, d);
+        free(q.data);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int cs_pool_submit(cs_pool *p, const char *item, size_t len, cs_diag *d)
+{
+    void *items = p->queue;
+    if (cs_array_grow(&items, &p->queue_cap, p->nqueue + 1, sizeof(queued)) != 0)
+        return cs_diag_set(d, "out of memory");
+    p->queue = items;
+    char *copy = malloc(len ? len : 1);
+    if (copy == NULL)
+        return cs_diag_set(d, "out of memory");
+    memcpy(copy, item, len);
+    p->queue[p->nqueue++] = (queued){copy, len, p->next_seq++};
+    return dispatch(p, d);
+}
+
+static int add_done(cs_pool *p, uint64_t seq, int status, char *data, size_t len,
+                    const char *crash)
+{
+    void *items = p->done;
+    if (cs_array_grow(&items, &p->done_cap, p->ndone + 1, sizeof(done_item)) != 0) {
+        free(data);
+        return -1;
+    }
+    p->done = items;
+    done_item *it = &p->done[p->ndone++];
+    it->seq = seq;
+    it->status = status;
+    it->data = data;
+    it->len = len;
+    snprintf(it->crash, sizeof it->crash, "%s", crash ? crash : "");
+    return 0;
+}
+
+/* A worker's pipe closed: record its item as failed and fork a new one. */
+static int reap(cs_pool *p, int i, cs_diag *d)
+{
+    worker *w = &p->w[i];
+    int status = 0;
+    char crash[CS_POOL_NOTE_MAX + 64];
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    char what[CS_POOL_NOTE_MAX + 1];
+    memcpy(what, w->note, CS_POOL_NOTE_MAX);
+    what[CS_POOL_NOTE_MAX] = '\0';
+    if (WIFSIGNALED(status))
+        snprintf(crash, sizeof crash, "the worker died of signal %d (%s)%s%s", WTERMSIG(status),
+                 strsignal(WTERMSIG(status)), what[0] ? " in " : "", what);
+    else
+        snprintf(crash, sizeof crash, "the worker exited with status %d%s%s",
+                 WIFEXITED(status) ? WEXITSTATUS(status) : -1, what[0] ? " in " : "", what);
+    close(w->to_fd);
+    close(w->from_fd);
+    w->pid = -1;
+    if (w->busy && add_done(p, w->seq, -1, NULL, 0, crash) != 0)
+        return cs_diag_set(d, "out of memory");
+    w->busy = 0;
+    memset(w->note, 0, CS_POOL_NOTE_MAX);
+    return spawn(p, i, d);
+}
+
+/* Read one result from worker i (its pipe is readable). */
+static int collect(cs_pool *p, int i, cs_diag *d)
+{
+    worker *w = &p->w[i];
+    uint64_t rh[3];
+    int r = read_full(w->from_fd, rh, sizeof rh);
+    if (r != 1)
+        return reap(p, i, d);
+    char *data = NULL;
+    if (rh[2]) {
+        data = malloc(rh[2]);
+        if (data == NULL)
+            return cs_diag_set(d, "out of memory");
+        if (read_full(w->from_fd, data, rh[2]) != 1) {
+            free(data);
+            return reap(p, i, d);
+        }
+    }
+    w->busy = 0;
+    if (add_done(p, rh[0], (int)(int64_t)rh[1], data, rh[2], NULL) != 0)
+        return cs_diag_set(d, "out of memory");
+    return 0;
+}
+
+int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
+{
+    free(p->last);
+    p->last = NULL;
+    for (;;) {
+        for (size_t k = 0; k < p->ndone; k++)
+            if (p->done[k].seq == p->next_out) {
+                done_item it = p->done[k];
+                p->done[k] = p->done[--p->ndone];
+                r->seq = it.seq;
+                r->status = it.status;
+                r->data = it.data ? it.data : "";
+                r->len = it.len;
+                snprintf(r->crash, sizeof r->crash, "%s", it.crash);
+                p->last = it.data;
+                p->next_out++;
+                return 1;
+            }
+        if (cs_pool_pending(p) == 0)
+            return 0;
+        if (dispatch(p, d) != 0)
+            return -1;
+        struct pollfd fds[MAX_WORKERS];
+        int map[MAX_WORKERS], nf = 0;
+        for (int i = 0; i < p->n; i++)
+            if (p->w[i].busy) {
+                fds[nf] = (struct pollfd){p->w[i].from_fd, POLLIN, 0};
+                map[nf++] = i;
+            }
+        if (nf == 0)
+            return cs_diag_set(d, "internal: results pending but no worker busy");
+        int k = poll(fds, (nfds_t)nf, -1);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return cs_diag_set(d, "poll: %s", strerror(errno));
+        }
+        for (int f = 0; f < nf; f++)
+            if (fds[f].revents & (POLLIN | POLLHUP | POLLERR))
+                if (collect(p, map[f], d) != 0)
+                    return -1;
+    }
+}
+
+void cs_pool_free(cs_pool *p)
+{
+    if (p == NULL)
+        return;
+    for (int i = 0; i < p->n; i++)
+        if (p->w[i].pid > 0) {
+            close(p->w[i].to_fd); /* EOF: the worker leaves its loop */
+            close(p->w[i].from_fd);
+        }
+    for (int i = 0; i < p->n; i++)
+        if (p->w[i].pid > 0)
+            while (waitpid(p->w[i].pid, NULL, 0) < 0 && errno == EINTR)
+                ;
+    for (size_t k = 0; k < p->ndone; k++)
+        free(p->done[k].data);
+    for (size_t k = 0; k < p->nqueue; k++)
+        free(p->queue[k].data);
+    free(p->done);
+    free(p->queue);
+    free(p->last);
+    if (p->shared && p->shared != MAP_FAILED)
+        munmap(p->shared, (size_t)p->n * CS_POOL_NOTE_MAX);
+    free(p);
+}

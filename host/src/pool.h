@@ -1,0 +1,61 @@
+/*
+ * pool.h - worker processes that score work items in isolation.
+ *
+ * The parent forks N workers after the scorer is built (each inherits a
+ * copy, so nothing is loaded twice), hands each one item at a time over a
+ * pipe and collects results in input order.  A worker that dies (a plugin
+ * crashed it: SIGSEGV, abort) costs only the item it was scoring: that item
+ * comes back as a failure naming the signal and the plugin that was running
+ * (read from a shared page the scorer writes before each plugin call), a
+ * new worker is forked, and the other items are scored as usual.
+ *
+ * Items and results are opaque byte strings.  The work function runs in the
+ * worker: it reads the item and appends its result to `out`; it returns a
+ * small status the parent gets back with the result.  Not thread-safe: one
+ * thread drives a pool.  Errors: 0 / -1 with a cs_diag.
+ */
+#ifndef CS_POOL_H
+#define CS_POOL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "buf.h"
+#include "diag.h"
+
+#define CS_POOL_NOTE_MAX 96
+
+/* Runs in a worker.  `note` is the worker's shared crash note: write what is
+ * running (e.g. "plugin attribution") before risky calls. */
+typedef int (*cs_pool_work_fn)(void *ctx, const char *item, size_t len, char *note, cs_buf *out);
+
+typedef struct cs_pool cs_pool;
+
+/* A finished item, in input order. */
+typedef struct cs_pool_result {
+    uint64_t seq;      /* 0-based submission number */
+    int status;        /* the work function's status, or -1 when the worker died */
+    const char *data;  /* result bytes (valid until the next cs_pool_next) */
+    size_t len;
+    char crash[CS_POOL_NOTE_MAX + 64]; /* when status == -1: "signal 11 (SIGSEGV) in plugin x" */
+} cs_pool_result;
+
+int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_diag *d);
+
+/* Is there room to submit without blocking on results? */
+int cs_pool_can_submit(const cs_pool *p);
+
+/* Queue an item (copied).  Call only when cs_pool_can_submit. */
+int cs_pool_submit(cs_pool *p, const char *item, size_t len, cs_diag *d);
+
+/* Wait for the next result in input order.  Returns 1 with *r filled, 0
+ * when nothing is outstanding, -1 on a pool failure. */
+int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d);
+
+/* Number of items submitted but not yet returned by cs_pool_next. */
+size_t cs_pool_pending(const cs_pool *p);
+
+/* Stop the workers and free everything. */
+void cs_pool_free(cs_pool *p);
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * qscan.c - quote marks, their direction and their pairing.
+ *
+ * Contract: see qscan.h.  One pass over the bytes; quote marks are ASCII
+ * 0x22 or three-byte (U+201C..U+201E) / two-byte (U+00AB, U+00BB) UTF-8.
+ */
+#include "qscan.h"
+
+enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_STRAIGHT };
+
+/* The quote mark at i, its direction and byte length (0 when none). */
+static int mark_at(const char *text, size_t len, size_t i, size_t *mlen)
+{
+    unsigned char c = (unsigned char)text[i];
+    if (c == '"') {
+        *mlen = 1;
+        return MARK_STRAIGHT;
+    }
+    if (c == 0xE2 && i + 2 < len && (unsigned char)text[i + 1] == 0x80) {
+        unsigned char d = (unsigned char)text[i + 2];
+        *mlen = 3;
+        if (d == 0x9C || d == 0x9E) /* “ „ */
+            return MARK_OPEN;
+        if (d == 0x9D) /* ” */
+            return MARK_CLOSE;
+    }
+    if (c == 0xC2 && i + 1 < len) {
+        unsigned char d = (unsigned char)text[i + 1];
+        *mlen = 2;
+        if (d == 0xAB)
+            return MARK_OPEN;
+        if (d == 0xBB)
+            return MARK_CLOSE;
+    }
+    *mlen = 0;
+    return MARK_NONE;
+}
+
+/* Does a straight quote at i open?  (after start, space, bracket, dash) */
+static int straight_opens(const char *text, size_t i)
+{
+    if (i == 0)
+        return 1;
+    unsigned char p = (unsigned char)text[i - 1];
+    if (p == ' ' || p == '\t' || p == '\n' || p == '\r' || p == '(' || p == '[' || p == '{' ||
+        p == '-' || p == '/')
+        return 1;
+    /* after an em/en dash (E2 80 93/94) or a no-break space (C2 A0) */
+    if (i >= 3 && (unsigned char)text[i - 3] == 0xE2 && (unsigned char)text[i - 2] == 0x80 &&
+        (p == 0x93 || p == 0x94))
+        return 1;
+    if (i >= 2 && (unsigned char)text[i - 2] == 0xC2 && p == 0xA0)
+        return 1;
+    return 0;
+}
+
+size_t qt_count_words(const char *text, size_t a, size_t b)
+{
+    size_t n = 0;
+    int in = 0;
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = (unsigned char)text[i];
+        int w;
+        if (c >= 0x80) {
+            /* U+2000..U+206F punctuation (E2 80 xx / E2 81 xx) is not a word */
+            if (c == 0xE2 && i + 1 < b &&
+                ((unsigned char)text[i + 1] == 0x80 || (unsigned char)text[i + 1] == 0x81)) {
+                w = 0;
+                i += 2;
+            } else if (c == 0xC2 && i + 1 < b && (unsigned char)text[i + 1] == 0xA0) {
+                w = 0; /* no-break space */
+                i += 1;
+            } else {
+                w = c >= 0xC0 || in; /* a lead byte, or a continuation inside a word */
+            }
+        } else {
+            w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                (in && (c == '\'' || c == '-'));
+        }
+        if (w && !in)
+            n++;
+        in = w;
+    }
+    return n;
+}
+
+/* Skip to the next byte that can start a quote mark. */
+static size_t next_candidate(const char *text, size_t len, size_t i)
+{
+    for (; i < len; i++) {
+        unsigned char c = (unsigned char)text[i];
+        if (c == '"' || c == 0xE2 || c == 0xC2)
+            return i;
+    }
+    return len;
+}
+
+size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, size_t cap)
+{
+    size_t n = 0, i = 0, mlen;
+    int in = 0;
+    qt_part cur = {0};
+
+    /* a quote carried over from the previous passage */
+    if (carry_open) {
+        size_t f = 0;
+        while (f < len && (text[f] == ' ' || text[f] == '\t' || text[f] == '\n' || text[f] == '\r'))
+            f++;
+        size_t j = next_candidate(text, len, f);
+        int m = MARK_NONE;
+        while (j < len && (m = mark_at(text, len, j, &mlen)) == MARK_NONE)
+            j = next_candidate(text, len, j + 1);
+        if (j < len && j == f && (m == MARK_OPEN || (m == MARK_STRAIGHT && straight_opens(text, j)))) {
+            in = 1; /* reopened: “ at the start of the paragraph */
+            cur.start = j;
+            cur.cstart = j + mlen;
+            cur.cont_in = 1;
+            i = j + mlen;
+        } else if (j < len && (m == MARK_CLOSE || (m == MARK_STRAIGHT && !straight_opens(text, j)))) {
+            in = 1; /* not reopened, but closed later on */
+            cur.start = cur.cstart = f;
+            cur.cont_in = 1;
+            i = f;
+        }
+    }
+    while (i < len) {
+        i = next_candidate(text, len, i);
+        if (i >= len)
+            break;
+        int m = mark_at(text, len, i, &mlen);
+        if (m == MARK_NONE) {
+            i++;
+            continue;
+        }
+        if (m == MARK_STRAIGHT)
+            m = in ? MARK_CLOSE : (straight_opens(text, i) ? MARK_OPEN : MARK_CLOSE);
+        if (!in && m == MARK_OPEN) {
+            in = 1;
+            cur.start = i;
+            cur.cstart = i + mlen;
+            cur.cont_in = 0;
+        } else if (in && m == MARK_CLOSE) {
+            in = 0;
+            cur.cend = i;
+            cur.end = i + mlen;
+            cur.open_out = 0;
+            cur.words = qt_count_words(text, cur.cstart, cur.cend);
+            if (n < cap)
+                parts[n++] = cur;
+        }
+        /* an open mark inside a quote (nested) or a stray close: ignored */
+        i += mlen;
+    }
+    if (in) {
+        cur.cend = cur.end = len;
+        cur.open_out = 1;
+        cur.words = qt_count_words(text, cur.cstart, cur.cend);
+        if (n < cap)
+            parts[n++] = cur;
+    }
+    return n;
+}

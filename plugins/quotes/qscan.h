@@ -1,0 +1,32 @@
+/*
+ * qscan.h - find the double-quoted spans of a passage.
+ *
+ * Curly (“ ” „), guillemet (« ») and straight (") quotes are recognised; a
+ * straight quote opens after a space, a bracket or a dash and closes
+ * otherwise.  A quote still open at the end of the previous passage
+ * continues when this passage starts with an opening quote (news style
+ * reopens each quoted paragraph) or when its first quote mark closes.
+ * Single quotes are left alone (apostrophes, nested or scare quotes).
+ *
+ * Contract: reads text[0..len) only; writes at most cap parts (extra
+ * quotes are dropped) and returns the count.  No allocation, no state.
+ */
+#ifndef QT_SCAN_H
+#define QT_SCAN_H
+
+#include <stddef.h>
+
+typedef struct qt_part {
+    size_t start, end;   /* the quote's bytes in this passage, marks included */
+    size_t cstart, cend; /* the quoted words, marks excluded */
+    int cont_in;         /* continues a quote of the previous passage */
+    int open_out;        /* still open at the end of this passage */
+    size_t words;        /* words inside [cstart, cend) */
+} qt_part;
+
+size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, size_t cap);
+
+/* Number of words in text[a..b). */
+size_t qt_count_words(const char *text, size_t a, size_t b);
+
+#endif

@@ -1,0 +1,183 @@
+/*
+ * qwords.c - vocabulary of the quotes plugin: sorted table + binary search.
+ *
+ * Contract: see qwords.h.  The built-in lists are plain strings; create
+ * splits and sorts them once.
+ */
+#include "qwords.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct qt_entry {
+    char word[24];
+    unsigned char len;
+    unsigned char cls;
+    unsigned char list; /* the list the word came from: the first one wins */
+} qt_entry;
+
+struct qt_words {
+    qt_alloc al;
+    qt_entry *e;
+    size_t n;
+    size_t first[27]; /* words starting with 'a' + i are e[first[i]..first[i+1]) */
+};
+
+static const struct {
+    int cls;
+    const char *words;
+} lists[] = {
+    {QT_W_SAY,
+     "say says said tell tells told add adds added write writes wrote explain explains "
+     "explained note notes noted declare declares declared insist insists insisted argue "
+     "argues argued warn warns warned state states stated continue continues continued "
+     "recall recalls recalled reply replies replied respond responds responded stress "
+     "stresses stressed emphasize emphasized emphasise emphasised remark remarks remarked "
+     "comment comments commented claim claims claimed tweet tweets tweeted posted quoted "
+     "cited announce announces announced confirm confirms confirmed deny denies denied "
+     "acknowledge acknowledges acknowledged admit admits admitted conclude concludes "
+     "concluded caution cautions cautioned urge urges urged reiterate reiterates reiterated "
+     "suggest suggests suggested joke jokes joked recount recounts recounted ask asks "
+     "asked read reads testified testify wrote writing saying telling adding calling warning "
+     "called describe describes described declared exclaimed quipped mused sighed "
+     "laughed shouted yelled whispered murmured"},
+    {QT_W_AUX,
+     "has have had is was were are be been will would could can may might also later "
+     "earlier then once again further repeatedly previously reportedly simply only just "
+     "recently publicly privately flatly firmly bluntly himself herself"},
+    {QT_W_PERSON, "he she i"},
+    {QT_W_PLURAL, "they we it"},
+    {QT_W_TITLE,
+     "president minister premier secretary spokesman spokeswoman spokesperson chancellor "
+     "governor mayor ambassador envoy general admiral commander colonel captain director "
+     "chairman chairwoman chair ceo founder senator congressman congresswoman lawmaker "
+     "leader king queen prince pope judge prosecutor attorney counsel mp commissioner "
+     "professor coach manager negotiator dr mr mrs ms gen sen rep gov woman man mother "
+     "father doctor lawyer author writer journalist activist witness victim chief head "
+     "deputy captain sergeant officer"},
+    {QT_W_SOURCE,
+     "official officials source sources ministry embassy government administration office "
+     "department agency council committee commission court army military police "
+     "authorities authority statement report document company group organization "
+     "organisation party campaign kremlin pentagon diplomat diplomats aide aides adviser "
+     "advisers people residents experts analysts critics observers insiders post letter "
+     "message media newspaper agency website broadcaster channel"},
+    {QT_W_DET, "the a an his her its their our this that these those"},
+    {QT_W_STOP,
+     "but and or so yet the a an in on at for of to from by with as after before during "
+     "when while if this that these those there here what who why how meanwhile however "
+     "still also then now today yesterday tomorrow monday tuesday wednesday thursday "
+     "friday saturday sunday january february march april may june july august september "
+     "october november december last next our your my we you they it its photo video read "
+     "more watch follow please not no yes"},
+    {QT_W_ACCORDING, "according"},
+};
+
+static int cmp_entry(const void *a, const void *b)
+{
+    const qt_entry *x = a, *y = b;
+    int c = memcmp(x->word, y->word, x->len < y->len ? x->len : y->len);
+    if (c)
+        return c;
+    if (x->len != y->len)
+        return (int)x->len - (int)y->len;
+    return (int)x->list - (int)y->list;
+}
+
+int qt_words_build(qt_words **out, const qt_alloc *al)
+{
+    int rc = -1;
+    size_t n = 0;
+    qt_words *w = al->alloc(sizeof(*w));
+    if (!w)
+        return -1;
+    memset(w, 0, sizeof(*w));
+    w->al = *al;
+    for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++)
+        for (const char *s = lists[l].words; *s; s++)
+            if (*s != ' ' && (s[1] == ' ' || s[1] == '\0'))
+                n++;
+    w->e = al->alloc(n * sizeof(*w->e));
+    if (!w->e)
+        goto out;
+    for (size_t l = 0; l < sizeof(lists) / sizeof(lists[0]); l++) {
+        const char *s = lists[l].words;
+        while (*s) {
+            while (*s == ' ')
+                s++;
+            const char *b = s;
+            while (*s && *s != ' ')
+                s++;
+            size_t len = (size_t)(s - b);
+            if (len == 0 || len >= sizeof(w->e[0].word))
+                continue;
+            qt_entry *e = &w->e[w->n++];
+            memset(e, 0, sizeof(*e));
+            memcpy(e->word, b, len);
+            e->len = (unsigned char)len;
+            e->cls = (unsigned char)lists[l].cls;
+            e->list = (unsigned char)l;
+        }
+    }
+    /* sort by word, then list; keep the first entry of each word */
+    qsort(w->e, w->n, sizeof(*w->e), cmp_entry);
+    size_t k = 0;
+    for (size_t i = 0; i < w->n; i++) {
+        if (k > 0 && w->e[k - 1].len == w->e[i].len &&
+            memcmp(w->e[k - 1].word, w->e[i].word, w->e[i].len) == 0)
+            continue;
+        w->e[k++] = w->e[i];
+    }
+    w->n = k;
+    /* first-letter buckets: a binary search then only spans a few words */
+    size_t j = 0;
+    for (int c = 0; c < 26; c++) {
+        while (j < w->n && (unsigned char)w->e[j].word[0] < 'a' + c)
+            j++;
+        w->first[c] = j;
+    }
+    w->first[26] = w->n;
+    *out = w;
+    w = NULL;
+    rc = 0;
+out:
+    qt_words_free(w);
+    return rc;
+}
+
+void qt_words_free(qt_words *w)
+{
+    if (!w)
+        return;
+    if (w->e)
+        w->al.free(w->e);
+    w->al.free(w);
+}
+
+int qt_words_class(const qt_words *w, const char *text, size_t len)
+{
+    char key[24];
+    if (len == 0 || len >= sizeof(key))
+        return QT_W_NONE;
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+        key[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+    }
+    if (key[0] < 'a' || key[0] > 'z')
+        return QT_W_NONE;
+    size_t lo = w->first[key[0] - 'a'], hi = w->first[key[0] - 'a' + 1];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const qt_entry *e = &w->e[mid];
+        int c = memcmp(e->word, key, e->len < len ? e->len : len);
+        if (c == 0)
+            c = (int)e->len - (int)len;
+        if (c == 0)
+            return e->cls;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return QT_W_NONE;
+}

@@ -1,0 +1,57 @@
+#!/bin/sh
+# A plugin that crashes on one article does not take the run down, and -j N
+# output is identical to -j 1.
+. "$(dirname "$0")/lib.sh"
+
+P=$BUILD/tests/plugins
+cat > "$TMP/crashy.yaml" <<YAML
+plugins:
+  - path: $P/good.so
+scoring: {fail_under: 0}
+YAML
+{
+  for i in 1 2 3 4 5 6 7 8 9 10; do
+    printf '{"id":"ok-%s","text":"Officials said a zebra was seen near gate %s."}\n' "$i" "$i"
+  done
+  printf '{"id":"boom","text":"The crashnow article makes the plugin dereference NULL."}\n'
+  for i in 11 12 13; do
+    printf '{"id":"ok-%s","text":"Critics say the zebra at gate %s is unsafe."}\n' "$i" "$i"
+  done
+} > "$TMP/in.jsonl"
+
+for j in 1 2; do
+    run "$CREDSCORE" score -c "$TMP/crashy.yaml" --jsonl "$TMP/in.jsonl" -j $j
+    is "$STATUS" 2 "-j $j: the crashed article makes the exit status 2"
+    is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 14 "-j $j: every line answered"
+    is "$(printf '%s\n' "$OUT" | jq -r 'select(.error) | "\(.id) \(.line)"')" "boom 11" \
+       "-j $j: only the crashing article is an error"
+    like "$(printf '%s\n' "$OUT" | sed -n 11p)" "crashed while scoring: the worker died of signal 11 \\(Segmentation fault\\) in plugin testplug" \
+       "-j $j: the error names the signal and the plugin"
+    is "$(printf '%s\n' "$OUT" | jq -r 'select(.error|not) | .id' | tr '\n' ' ')" \
+       "ok-1 ok-2 ok-3 ok-4 ok-5 ok-6 ok-7 ok-8 ok-9 ok-10 ok-11 ok-12 ok-13 " "-j $j: all other articles scored, in order"
+    like "$(printf '%s\n' "$OUT" | jq -r 'select(.id=="ok-13") | [.findings[] | .source] | unique | join(",")')" \
+       "(^|,)plugin:testplug(,|$)" "-j $j: the plugin still scores the articles after the crash" 
+    like "$ERR" "line 11: crashed while scoring" "-j $j: stderr says which line"
+done
+
+# -j 2 gives output identical to -j 1 on a bigger stream.
+awk 'BEGIN { for (i = 0; i < 500; i++) printf "{\"id\":\"a%d\",\"text\":\"Officials said item %d was seen. Critics say it was not. The ministry said in a statement that it could not be verified.\"}\n", i, i }' > "$TMP/many.jsonl"
+run "$CREDSCORE" score --jsonl "$TMP/many.jsonl" --fail-under 0 -j 1
+one=$OUT
+run "$CREDSCORE" score --jsonl "$TMP/many.jsonl" --fail-under 0 -j 2
+is "$OUT" "$one" "-j 2 output is byte-identical to -j 1 (500 records)"
+is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 500 "500 lines out"
+
+# SIGTERM during a stream: finished lines are flushed, stderr says how far.
+( awk 'BEGIN { for (i = 0; i < 50; i++) printf "{\"id\":\"s%d\",\"text\":\"Officials said so.\"}\n", i }'; sleep 5 ) \
+    | "$CREDSCORE" score --jsonl - --fail-under 0 > "$TMP/partial.out" 2> "$TMP/partial.err" &
+pid=$!
+i=0; while [ $i -lt 50 ] && [ "$(wc -l < "$TMP/partial.out")" -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+kill -TERM $pid 2>/dev/null
+wait $pid
+is "$?" 2 "SIGTERM: exit 2"
+is "$(wc -l < "$TMP/partial.out" | tr -d ' ')" 50 "all lines read before the signal are written"
+like "$(cat "$TMP/partial.err")" "interrupted: 50 records written, through input line 50" "and stderr says how far"
+is "$(tail -n 1 "$TMP/partial.out" | jq -r .id)" s49 "the last line is complete JSON"
+
+done_testing

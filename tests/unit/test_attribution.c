@@ -1,0 +1,535 @@
+/*
+ * test_attribution.c - unit tests of the bundled attribution plugin.
+ *
+ * Loads $BUILD/plugins/attribution.so (BUILD defaults to "build") with
+ * dlopen, drives it through a fake host (emit collects findings; options
+ * come from a small in-test table; alloc/free are counted) over invented
+ * articles, and checks the exact markers, rule ids and span texts.  All
+ * names and sentences are fictional.  Output: TAP.
+ */
+#include <dlfcn.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "credscore/plugin.h"
+#include "tap.h"
+
+/* ---------------- fake host ---------------- */
+
+#define MAX_FINDINGS 256
+
+typedef struct found {
+    size_t passage;
+    char marker[32];
+    char rule[48];
+    char span[256];
+    double confidence, weight;
+    int has_weight;
+    char message[256];
+} found;
+
+typedef struct sink_state {
+    const char *text;
+    size_t len, passage;
+} sink_state;
+
+static found g_found[MAX_FINDINGS];
+static size_t g_nfound;
+static int g_bad_spans;
+static long g_live_allocs;
+
+static int fake_emit(credscore_sink *sink, const credscore_finding *f)
+{
+    sink_state *s = (sink_state *)sink;
+    if (!f || !f->marker || !f->rule || f->start >= f->end || f->end > s->len) {
+        g_bad_spans++;
+        return -1;
+    }
+    if (g_nfound >= MAX_FINDINGS)
+        return -1;
+    found *x = &g_found[g_nfound++];
+    x->passage = s->passage;
+    snprintf(x->marker, sizeof(x->marker), "%s", f->marker);
+    snprintf(x->rule, sizeof(x->rule), "%s", f->rule);
+    snprintf(x->span, sizeof(x->span), "%.*s", (int)(f->end - f->start), s->text + f->start);
+    snprintf(x->message, sizeof(x->message), "%s", f->message ? f->message : "");
+    x->confidence = f->confidence;
+    x->weight = f->weight;
+    x->has_weight = f->has_weight;
+    return 0;
+}
+
+static void fake_log(const credscore_host *h, int level, const char *msg)
+{
+    (void)h;
+    printf("# plugin log %d: %s\n", level, msg);
+}
+
+static void *fake_alloc(size_t n)
+{
+    void *p = malloc(n);
+    if (p)
+        g_live_allocs++;
+    return p;
+}
+
+static void fake_free(void *p)
+{
+    if (p)
+        g_live_allocs--;
+    free(p);
+}
+
+/* In-test option table: scalars and lists of strings. */
+typedef struct opt {
+    const char *key;
+    const char *value;           /* scalar, or NULL */
+    const char *const *list;     /* list items, or NULL */
+    size_t nlist;
+} opt;
+
+typedef struct opts {
+    const opt *o;
+    size_t n;
+} opts;
+
+static const opt *find_opt(const credscore_options *co, const char *key)
+{
+    const opts *os = (const opts *)co;
+    for (size_t i = 0; os && i < os->n; i++)
+        if (strcmp(os->o[i].key, key) == 0)
+            return &os->o[i];
+    return NULL;
+}
+
+static const char *fake_opt_string(const credscore_options *co, const char *key)
+{
+    const opt *o = find_opt(co, key);
+    return o ? o->value : NULL;
+}
+
+static int fake_opt_int(const credscore_options *co, const char *key, long long *out)
+{
+    const opt *o = find_opt(co, key);
+    char *end;
+    if (!o || !o->value)
+        return -1;
+    long long v = strtoll(o->value, &end, 10);
+    if (*end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int fake_opt_double(const credscore_options *co, const char *key, double *out)
+{
+    const opt *o = find_opt(co, key);
+    if (!o || !o->value)
+        return -1;
+    *out = atof(o->value);
+    return 0;
+}
+
+static int fake_opt_bool(const credscore_options *co, const char *key, int *out)
+{
+    const opt *o = find_opt(co, key);
+    if (!o || !o->value)
+        return -1;
+    *out = strcmp(o->value, "true") == 0;
+    return 0;
+}
+
+static size_t fake_opt_count(const credscore_options *co, const char *key)
+{
+    const opt *o = find_opt(co, key);
+    return o && o->list ? o->nlist : 0;
+}
+
+static const char *fake_opt_item(const credscore_options *co, const char *key, size_t i)
+{
+    const opt *o = find_opt(co, key);
+    return o && o->list && i < o->nlist ? o->list[i] : NULL;
+}
+
+static credscore_host g_host = {
+    .struct_size = sizeof(credscore_host),
+    .abi_major = CREDSCORE_ABI_MAJOR,
+    .abi_minor = CREDSCORE_ABI_MINOR,
+    .emit = fake_emit,
+    .log = fake_log,
+    .alloc = fake_alloc,
+    .free = fake_free,
+    .option_string = fake_opt_string,
+    .option_int = fake_opt_int,
+    .option_double = fake_opt_double,
+    .option_bool = fake_opt_bool,
+    .option_list_count = fake_opt_count,
+    .option_list_item = fake_opt_item,
+};
+
+/* ---------------- driving the plugin ---------------- */
+
+/* Naive sentence splitter: a break after ". " unless the word before the
+ * period is a one-letter initial or a short title abbreviation. */
+static size_t split(const char *t, credscore_span *sp, size_t cap)
+{
+    static const char *const abbr[] = {"Gen", "Mr", "Mrs", "Ms", "Dr", "Sen", "Col", "Lt"};
+    size_t n = 0, start = 0, len = strlen(t);
+    for (size_t i = 0; i + 1 < len && n + 1 < cap; i++) {
+        if (t[i] != '.' || t[i + 1] != ' ')
+            continue;
+        size_t w = i;
+        while (w > start && t[w - 1] != ' ')
+            w--;
+        int keep = i - w == 1;
+        for (size_t k = 0; k < sizeof(abbr) / sizeof(abbr[0]); k++)
+            if (strlen(abbr[k]) == i - w && strncmp(t + w, abbr[k], i - w) == 0)
+                keep = 1;
+        if (keep)
+            continue;
+        sp[n].start = start;
+        sp[n].end = i + 1;
+        n++;
+        start = i + 2;
+    }
+    if (start < len) {
+        sp[n].start = start;
+        sp[n].end = len;
+        n++;
+    }
+    return n;
+}
+
+static const credscore_plugin *g_plugin;
+
+/* Score one document; findings land in g_found (cleared first). */
+static int run_doc(void *inst, const char *const *passages, size_t n)
+{
+    credscore_document doc = {sizeof(doc), "test", "text", n};
+    void *ds = NULL;
+    int rc = 0;
+    g_nfound = 0;
+    if (g_plugin->begin_document && g_plugin->begin_document(inst, &doc, &ds) != 0)
+        return -1;
+    for (size_t i = 0; i < n; i++) {
+        credscore_span sp[64];
+        size_t ns = split(passages[i], sp, 64);
+        credscore_passage p = {sizeof(p), passages[i], strlen(passages[i]), sp, ns, i,
+                               CREDSCORE_SCOPE_PARAGRAPH};
+        sink_state ss = {passages[i], strlen(passages[i]), i};
+        if (g_plugin->score_passage(inst, ds, &doc, &p, (credscore_sink *)&ss) != 0)
+            rc = -1;
+    }
+    if (g_plugin->end_document)
+        g_plugin->end_document(inst, ds);
+    return rc;
+}
+
+/* Score a single-passage document. */
+static int run1(void *inst, const char *text)
+{
+    const char *p[1] = {text};
+    return run_doc(inst, p, 1);
+}
+
+/* The finding of passage p with this marker and span, or NULL. */
+static const found *get(size_t p, const char *marker, const char *span)
+{
+    for (size_t i = 0; i < g_nfound; i++)
+        if (g_found[i].passage == p && strcmp(g_found[i].marker, marker) == 0 &&
+            strcmp(g_found[i].span, span) == 0)
+            return &g_found[i];
+    return NULL;
+}
+
+static size_t count_in(size_t p)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < g_nfound; i++)
+        k += g_found[i].passage == p;
+    return k;
+}
+
+static void dump(void)
+{
+    for (size_t i = 0; i < g_nfound; i++)
+        printf("#   [%zu] %s %s \"%s\" conf=%.2f w=%g/%d | %s\n", g_found[i].passage,
+               g_found[i].marker, g_found[i].rule, g_found[i].span, g_found[i].confidence,
+               g_found[i].weight, g_found[i].has_weight, g_found[i].message);
+}
+
+/* Expect exactly one finding in passage p with marker, rule and span. */
+static void expect(size_t p, const char *marker, const char *rule, const char *span)
+{
+    const found *f = get(p, marker, span);
+    if (!ok(f != NULL, "passage %zu: %s \"%s\"", p, marker, span)) {
+        dump();
+        return;
+    }
+    is_str(f->rule, rule, "passage %zu: rule of %s \"%s\"", p, marker, span);
+    ok(f->confidence > 0.0 && f->confidence <= 1.0, "confidence in (0, 1]");
+    ok(f->message[0] != '\0' && strchr(f->message, '\n') == NULL, "one-line message");
+}
+
+/* Expect no finding at all for a text. */
+static void expect_none(void *inst, const char *text)
+{
+    run1(inst, text);
+    if (!ok(g_nfound == 0, "no finding: %s", text))
+        dump();
+}
+
+/* ---------------- the tests ---------------- */
+
+static void test_descriptor(void)
+{
+    is_str(g_plugin->name, "attribution", "descriptor name");
+    is_int(g_plugin->abi_major, CREDSCORE_ABI_MAJOR, "abi major");
+    ok(g_plugin->flags & CREDSCORE_PLUGIN_THREAD_SAFE, "declares THREAD_SAFE");
+    const char *want[] = {"on_record", "anonymous", "institutional", "media"};
+    size_t n = 0;
+    while (g_plugin->markers[n])
+        n++;
+    is_int(n, 4, "four markers");
+    for (size_t i = 0; i < 4 && i < n; i++)
+        is_str(g_plugin->markers[i], want[i], "marker %zu", i);
+    ok(g_plugin->begin_document && g_plugin->end_document, "has per-document callbacks");
+}
+
+static void test_article(void *inst)
+{
+    static const char *const art[] = {
+        /* 0 */ "Defence Minister Laura Fenwick said on Monday that the convoy had crossed "
+                "the border. She added that two more would follow.",
+        /* 1 */ "Fenwick told CNN the mission was complete.",
+        /* 2 */ "Gen. Mark Ellis said the bridge was secure. The foreign minister warned that "
+                "sanctions could follow.",
+        /* 3 */ "Two senior officials said the plan had been shelved. A source said the deal "
+                "was close.",
+        /* 4 */ "An official said the talks had stalled, speaking on condition of anonymity "
+                "because the negotiations were private.",
+        /* 5 */ "A diplomat who attended the meeting said the mood was tense.",
+        /* 6 */ "The Interior Ministry said three people were detained, according to the "
+                "statement.",
+        /* 7 */ "Halvorsen told Quillfeed that the port would reopen, according to Reuters.",
+        /* 8 */ "“We will rebuild,” said Fenwick. Varga, 54, insisted the vote would go ahead.",
+    };
+    ok(run_doc(inst, art, sizeof(art) / sizeof(art[0])) == 0, "article scored");
+    ok(g_bad_spans == 0, "every span inside its passage");
+
+    expect(0, "on_record", "named-speaker", "Defence Minister Laura Fenwick said");
+    expect(0, "on_record", "pronoun", "She added");
+    is_int(count_in(0), 2, "passage 0: two findings");
+
+    /* surname after the full name: document state */
+    expect(1, "on_record", "surname", "Fenwick told");
+    const found *f = get(1, "on_record", "Fenwick told");
+    ok(f && f->confidence >= 0.8, "surname seen earlier: high confidence");
+    ok(f && strstr(f->message, "named earlier") != NULL, "message says it was named earlier");
+    expect(1, "media", "outlet", "told CNN");
+    is_int(count_in(1), 2, "passage 1: on_record + media");
+
+    expect(2, "on_record", "named-speaker", "Gen. Mark Ellis said");
+    expect(2, "on_record", "title", "The foreign minister warned");
+    is_int(count_in(2), 2, "passage 2: two findings");
+
+    expect(3, "anonymous", "unnamed-source", "Two senior officials said");
+    f = get(3, "anonymous", "Two senior officials said");
+    ok(f && !f->has_weight, "described source: the marker's default weight");
+    expect(3, "anonymous", "bare-source", "A source said");
+    f = get(3, "anonymous", "A source said");
+    ok(f && f->has_weight && f->weight == -10.0, "bare source: weight -10");
+    ok(f && strncmp(f->message, "Bare 'a source'", 15) == 0, "bare source message");
+    is_int(count_in(3), 2, "passage 3: two findings");
+
+    expect(4, "anonymous", "anonymity-explained", "An official said");
+    f = get(4, "anonymous", "An official said");
+    ok(f && f->has_weight && f->weight == -4.0, "anonymity explained: weight -4");
+    is_int(count_in(4), 1, "passage 4: one finding");
+
+    expect(5, "anonymous", "source-knowledge", "A diplomat who attended the meeting said");
+    f = get(5, "anonymous", "A diplomat who attended the meeting said");
+    ok(f && f->has_weight && f->weight == -4.0, "how the source knows: weight -4");
+    is_int(count_in(5), 1, "passage 5: one finding");
+
+    expect(6, "institutional", "institution", "The Interior Ministry said");
+    expect(6, "institutional", "institution", "according to the statement");
+    is_int(count_in(6), 2, "passage 6: two findings");
+
+    /* Quillfeed is not an outlet without the option */
+    expect(7, "on_record", "surname", "Halvorsen told");
+    f = get(7, "on_record", "Halvorsen told");
+    ok(f && f->confidence < 0.8, "surname not seen before: lower confidence");
+    expect(7, "media", "outlet", "according to Reuters");
+    ok(get(7, "media", "told Quillfeed") == NULL, "unknown outlet name: no media");
+    is_int(count_in(7), 2, "passage 7: two findings");
+
+    expect(8, "on_record", "surname", "said Fenwick");
+    expect(8, "on_record", "surname", "Varga, 54, insisted");
+    is_int(count_in(8), 2, "passage 8: two findings");
+}
+
+static void test_outlet_option(void)
+{
+    static const char *const items[] = {"Quillfeed", "Morning Lantern"};
+    static const opt o[] = {{"outlets", NULL, items, 2}};
+    static const opts os = {o, 1};
+    void *inst = NULL;
+    char err[200] = "";
+    ok(g_plugin->create(&g_host, (const credscore_options *)&os, &inst, err, sizeof(err)) == 0,
+       "create with an outlets option");
+    run1(inst, "Halvorsen told Quillfeed that the port would reopen.");
+    expect(0, "media", "outlet", "told Quillfeed");
+    expect(0, "on_record", "surname", "Halvorsen told");
+    run1(inst, "The Morning Lantern reported that the port had reopened.");
+    expect(0, "media", "outlet", "The Morning Lantern reported");
+    is_int(g_nfound, 1, "configured two-word outlet: one finding");
+    g_plugin->destroy(inst);
+
+    static const char *const bad[] = {NULL};
+    static const opt ob[] = {{"outlets", NULL, bad, 1}};
+    static const opts osb = {ob, 1};
+    inst = NULL;
+    err[0] = '\0';
+    ok(g_plugin->create(&g_host, (const credscore_options *)&osb, &inst, err, sizeof(err)) != 0,
+       "a non-string outlet is refused");
+    ok(err[0] != '\0' && strchr(err, '\n') == NULL, "with a one-line reason: %s", err);
+}
+
+static void test_negatives(void *inst)
+{
+    expect_none(inst, "The said agreement was signed in March.");
+    expect_none(inst, "Residents were told to leave their homes before dawn.");
+    expect_none(inst, "She was told the results on Friday.");
+    expect_none(inst, "Officials met on Tuesday in the capital.");
+    expect_none(inst, "The anonymous donor gave two million dollars to the museum.");
+    expect_none(inst, "The charity has several sources of funding.");
+    expect_none(inst, "She claimed the trophy after a long final.");
+    expect_none(inst, "The reported attack took place near the harbour.");
+    expect_none(inst, "The social media company's shares fell sharply.");
+    expect_none(inst, "The social media company’s shares fell sharply.");
+    expect_none(inst, "Marta Ilves did not say whether the talks would resume.");
+}
+
+static void test_apostrophes_and_quotes(void *inst)
+{
+    /* curly and straight apostrophes read the same */
+    run1(inst, "Norland’s Foreign Ministry said the envoy had left.");
+    expect(0, "institutional", "institution", "Norland’s Foreign Ministry said");
+    run1(inst, "Norland's Foreign Ministry said the envoy had left.");
+    expect(0, "institutional", "institution", "Norland's Foreign Ministry said");
+    run1(inst, "\"The harbour is closed,\" the embassy said.");
+    expect(0, "institutional", "institution", "the embassy said");
+    run1(inst, "An unnamed defence official was quoted as saying the drill was routine.");
+    expect(0, "anonymous", "unnamed-source", "An unnamed defence official was quoted");
+    is_int(g_nfound, 1, "passive quote: one finding");
+}
+
+static void test_more_sources(void *inst)
+{
+    static const char *const art[] = {
+        /* 0 */ "Pellington has long believed that the strait is its own, the analysts wrote.",
+        /* 1 */ "Prime Minister Tomas Brandl spoke on Monday. The Kestrian prime minister said "
+                "the border would stay open, and he told reporters that talks would resume.",
+        /* 2 */ "“There is no plan B,” said the envoy. Interfax reported that the envoy had left.",
+        /* 3 */ "An anonymous police source told the state-run Kestria Today news agency that "
+                "two people had died.",
+        /* 4 */ "IRFA says the reporter is safe, according to a Financial Times report.",
+        /* 5 */ "Brandl told The Associated Press that he would not resign.",
+        /* 6 */ "People familiar with the talks said a deal was near.",
+    };
+    ok(run_doc(inst, art, sizeof(art) / sizeof(art[0])) == 0, "second article scored");
+    /* Pellington is a capital only in this story: an unknown name, adjacent verb */
+    ok(count_in(0) == 1, "passage 0: one finding");
+    expect(1, "on_record", "title", "The Kestrian prime minister said");
+    expect(1, "on_record", "pronoun", "he told");
+    is_int(count_in(1), 2, "passage 1: two findings");
+    expect(2, "on_record", "title", "said the envoy");
+    expect(2, "media", "outlet", "Interfax reported");
+    is_int(count_in(2), 2, "passage 2: two findings");
+    expect(3, "anonymous", "unnamed-source", "An anonymous police source told");
+    expect(3, "media", "outlet", "told the state-run Kestria Today news agency");
+    is_int(count_in(3), 2, "passage 3: two findings");
+    expect(4, "institutional", "institution", "IRFA says");
+    expect(4, "media", "outlet", "according to a Financial Times report");
+    is_int(count_in(4), 2, "passage 4: two findings");
+    expect(5, "on_record", "surname", "Brandl told");
+    expect(5, "media", "outlet", "told The Associated Press");
+    is_int(count_in(5), 2, "passage 5: two findings");
+    expect(6, "anonymous", "unnamed-source", "People familiar with the talks said");
+    is_int(count_in(6), 1, "passage 6: one finding");
+
+    run1(inst, "Beijing has long believed that the island will return.");
+    expect(0, "institutional", "institution", "Beijing has long believed");
+    is_int(g_nfound, 1, "government metonym: one finding");
+}
+
+static void test_edge_cases(void *inst)
+{
+    /* empty text, no sentences, only punctuation, invalid UTF-8, long words */
+    credscore_document doc = {sizeof(doc), "edge", "text", 1};
+    void *ds = NULL;
+    ok(g_plugin->begin_document(inst, &doc, &ds) == 0, "begin_document");
+    static const char *const texts[] = {"", "...", "\xff\xfe said \xc3", "“", "’s ’s ’s",
+                                        "Aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa said."};
+    for (size_t i = 0; i < sizeof(texts) / sizeof(texts[0]); i++) {
+        credscore_passage p = {sizeof(p), texts[i], strlen(texts[i]), NULL, 0, i, 0};
+        sink_state ss = {texts[i], strlen(texts[i]), i};
+        ok(g_plugin->score_passage(inst, ds, &doc, &p, (credscore_sink *)&ss) == 0,
+           "odd passage %zu scored", i);
+    }
+    /* sentence spans that overlap or run past the end are tolerated */
+    const char *t = "Varga said no. Varga said yes.";
+    credscore_span bad[2] = {{0, 20}, {10, 999}};
+    credscore_passage p = {sizeof(p), t, strlen(t), bad, 2, 9, 0};
+    sink_state ss = {t, strlen(t), 9};
+    g_nfound = 0;
+    ok(g_plugin->score_passage(inst, ds, &doc, &p, (credscore_sink *)&ss) == 0,
+       "odd sentence spans scored");
+    g_plugin->end_document(inst, ds);
+    ok(g_bad_spans == 0, "still every span inside its passage");
+
+    /* without document state the plugin still works (no name memory) */
+    g_nfound = 0;
+    credscore_span one = {0, strlen(t)};
+    credscore_passage p2 = {sizeof(p2), t, strlen(t), &one, 1, 0, 0};
+    ok(g_plugin->score_passage(inst, NULL, &doc, &p2, (credscore_sink *)&ss) == 0,
+       "scored without document state");
+    is_int(g_nfound, 2, "two findings without document state");
+}
+
+int main(void)
+{
+    const char *build = getenv("BUILD");
+    char path[1024];
+    snprintf(path, sizeof(path), "%s/plugins/attribution.so", build && *build ? build : "build");
+    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    if (!ok(h != NULL, "dlopen %s", path)) {
+        printf("# %s\n", dlerror());
+        return done_testing();
+    }
+    credscore_plugin_entry_fn entry =
+        (credscore_plugin_entry_fn)dlsym(h, CREDSCORE_PLUGIN_ENTRY_SYMBOL);
+    if (!ok(entry != NULL, "entry point found"))
+        return done_testing();
+    g_plugin = entry(&g_host);
+    if (!ok(g_plugin != NULL, "descriptor returned"))
+        return done_testing();
+    test_descriptor();
+
+    void *inst = NULL;
+    char err[200] = "";
+    if (!ok(g_plugin->create(&g_host, NULL, &inst, err, sizeof(err)) == 0, "create: %s", err))
+        return done_testing();
+    test_article(inst);
+    test_negatives(inst);
+    test_apostrophes_and_quotes(inst);
+    test_more_sources(inst);
+    test_edge_cases(inst);
+    g_plugin->destroy(inst);
+    test_outlet_option();
+    is_int(g_live_allocs, 0, "every host allocation freed");
+    dlclose(h);
+    return done_testing();
+}
