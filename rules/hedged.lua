@@ -99,7 +99,9 @@ rule {
     local found = {}
     for _, h in ipairs(p.hits) do
       local word = h.text:lower()
-      local before = (p.text:sub(1, h.from - 1):match("([%a']+)[%s,]*$") or ""):lower()
+      -- look back a few words only: whole-prefix scans would be quadratic
+      local before = (p.text:sub(math.max(1, h.from - 40), h.from - 1)
+                        :match("([%a']+)[%s,]*$") or ""):lower()
       local rest = p.text:sub(h.to + 1, h.to + 60)
       local after = (rest:match("^%s+([%a]+)") or ""):lower()
       local verb_after = after == "that" or after == "to" or after == "responsibility"

@@ -11,6 +11,7 @@
  * finished and written, and stderr says how far the stream got. */
 #include <errno.h>
 #include <jansson.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -27,6 +28,83 @@ enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
 
 #define BATCH_LINES 64
 #define BATCH_BYTES (256 * 1024)
+#define MAX_LINE (64u * 1024 * 1024) /* longer records are refused, not buffered */
+#define TOO_LONG_MARK "\001too-long" /* stands for a refused record in a batch */
+
+/* Reads lines from a file descriptor and can tell whether the next line is
+ * already available, so a batch never waits for lines not yet written. */
+typedef struct line_reader {
+    int fd;
+    char *buf;
+    size_t pos, len, cap;
+    int eof;
+    int skipping;   /* inside an over-long line, dropping it */
+} line_reader;
+
+enum { LR_EOF = 0, LR_LINE = 1, LR_NOT_READY = 2, LR_TOO_LONG = 3, LR_ERROR = -1 };
+
+/* Next line (without its newline) into line and len.  With may_block == 0
+ * returns LR_NOT_READY instead of waiting.  LR_TOO_LONG reports a record
+ * over MAX_LINE (skipped).  LR_ERROR with errno (EINTR on a signal). */
+static int lr_next(line_reader *r, int may_block, const char **line, size_t *len)
+{
+    for (;;) {
+        char *nl = r->len > r->pos ? memchr(r->buf + r->pos, '\n', r->len - r->pos) : NULL;
+        if (nl) {
+            size_t start = r->pos;
+            r->pos = (size_t)(nl - r->buf) + 1;
+            if (r->skipping) {
+                r->skipping = 0;
+                return LR_TOO_LONG;
+            }
+            *line = r->buf + start;
+            *len = (size_t)(nl - r->buf) - start;
+            return LR_LINE;
+        }
+        if (r->eof) {
+            if (r->pos < r->len && !r->skipping) { /* last line without newline */
+                *line = r->buf + r->pos;
+                *len = r->len - r->pos;
+                r->pos = r->len;
+                return LR_LINE;
+            }
+            if (r->skipping) {
+                r->skipping = 0;
+                return LR_TOO_LONG;
+            }
+            return LR_EOF;
+        }
+        if (!may_block) {
+            struct pollfd pfd = {r->fd, POLLIN, 0};
+            if (poll(&pfd, 1, 0) <= 0)
+                return LR_NOT_READY;
+        }
+        /* Make room: drop consumed bytes, or the whole over-long line. */
+        if (r->pos > 0) {
+            memmove(r->buf, r->buf + r->pos, r->len - r->pos);
+            r->len -= r->pos;
+            r->pos = 0;
+        }
+        if (r->len >= MAX_LINE) {
+            r->skipping = 1;
+            r->len = 0;
+        }
+        if (r->cap - r->len < 65536) {
+            size_t ncap = r->cap ? r->cap * 2 : 1 << 20;
+            char *nb = realloc(r->buf, ncap);
+            if (nb == NULL)
+                return LR_ERROR;
+            r->buf = nb;
+            r->cap = ncap;
+        }
+        ssize_t n = read(r->fd, r->buf + r->len, r->cap - r->len);
+        if (n < 0)
+            return LR_ERROR;
+        if (n == 0)
+            r->eof = 1;
+        r->len += (size_t)n;
+    }
+}
 
 typedef struct stream_ctx {
     const cs_cli *cli;
@@ -153,7 +231,13 @@ static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_
         if (nl == NULL)
             nl = end;
         const char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab) {
+        if (tab && (size_t)(nl - tab - 1) == sizeof TOO_LONG_MARK - 1 &&
+            memcmp(tab + 1, TOO_LONG_MARK, sizeof TOO_LONG_MARK - 1) == 0) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "record longer than %u MiB: refused", MAX_LINE >> 20);
+            error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
+            errors++;
+        } else if (tab) {
             int st = score_line(c, (size_t)strtoull(p, NULL, 10), tab + 1,
                                 (size_t)(nl - tab - 1), out);
             errors += st == LINE_ERROR;
@@ -253,9 +337,8 @@ int cs_cmd_stream(const cs_cli *cli)
     cs_pool *pool = NULL;
     cs_buf item = {0};
     stream_state st;
-    char *line = NULL;
-    size_t cap = 0;
     FILE *in = NULL;
+    line_reader lr = {-1, NULL, 0, 0, 0, 0, 0};
     inflight *fl = NULL;
     size_t nfl = 0;
     cs_diag d;
@@ -276,6 +359,7 @@ int cs_cmd_stream(const cs_cli *cli)
         fprintf(stderr, "credscore: %s: cannot open: %s\n", src, strerror(errno));
         goto out;
     }
+    lr.fd = fileno(in);
     ctx.cli = cli;
     ctx.ses = &ses;
     ctx.use_threshold = cli->has_fail_under || ses.cfg.has_threshold;
@@ -299,35 +383,52 @@ int cs_cmd_stream(const cs_cli *cli)
     st.ctx = &ctx;
     size_t lineno = 0;
     uint64_t seq = 0;
-    ssize_t n;
     cs_pool_result r;
     int eof = 0;
-    while (!eof && !stop_requested) {
-        /* Fill the pool with batches, then write whatever is ready, in order. */
+    while (!stop_requested) {
+        /* Batch the lines that are already there, then write what is ready. */
         while (cs_pool_can_submit(pool) && cs_pool_pending(pool) < nfl - 1 && !eof &&
                !stop_requested) {
             item.len = 0;
             int lines = 0;
             while (lines < BATCH_LINES && item.len < BATCH_BYTES) {
-                n = getline(&line, &cap, in);
-                if (n < 0) {
+                const char *l;
+                size_t len;
+                int may_block = lines == 0 && cs_pool_pending(pool) == 0;
+                int rc = lr_next(&lr, may_block, &l, &len);
+                if (rc == LR_NOT_READY)
+                    break;
+                if (rc == LR_EOF) {
                     eof = 1;
                     break;
                 }
+                if (rc == LR_ERROR) {
+                    if (errno == EINTR)
+                        break;
+                    fprintf(stderr, "credscore: %s: read error after line %zu: %s\n", src,
+                            lineno, strerror(errno));
+                    goto out;
+                }
                 lineno++;
-                size_t len = (size_t)n;
-                while (len && (line[len - 1] == '\n' || line[len - 1] == '\r'))
+                if (rc == LR_TOO_LONG) {
+                    /* Answer in order: flush the batch so far, then the error. */
+                    if (cs_buf_printf(&item, "%zu\t%s\n", lineno, TOO_LONG_MARK) != 0) {
+                        cs_cli_error("out of memory");
+                        goto out;
+                    }
+                    lines++;
+                    break;
+                }
+                while (len && (l[len - 1] == '\r'))
                     len--;
                 if (len == 0)
                     continue; /* blank lines are allowed between records */
                 if (cs_buf_printf(&item, "%zu\t", lineno) != 0 ||
-                    cs_buf_append(&item, line, len) != 0 || cs_buf_putc(&item, '\n') != 0) {
+                    cs_buf_append(&item, l, len) != 0 || cs_buf_putc(&item, '\n') != 0) {
                     cs_cli_error("out of memory");
                     goto out;
                 }
                 lines++;
-                if (cs_pool_pending(pool) == 0 && stop_requested)
-                    break;
             }
             if (lines == 0)
                 break;
@@ -341,15 +442,15 @@ int cs_cmd_stream(const cs_cli *cli)
                 goto out;
             }
         }
+        if (eof && cs_pool_pending(pool) == 0)
+            break;
+        if (cs_pool_pending(pool) == 0)
+            continue; /* nothing in flight: go back to reading */
         int got = cs_pool_next(pool, &r, &d);
         if (got < 0 || (got == 1 && emit(&st, &r, fl, nfl, &d) != 0)) {
             cs_cli_error(d.msg);
             goto out;
         }
-    }
-    if (!stop_requested && ferror(in)) {
-        fprintf(stderr, "credscore: %s: read error after line %zu\n", src, lineno);
-        goto out;
     }
     /* Finish what was read. */
     int got;
@@ -382,7 +483,7 @@ out:
     free(fl);
     if (in && in != stdin)
         fclose(in);
-    free(line);
+    free(lr.buf);
     cs_buf_free(&item);
     cs_result_free(&ctx.res);
     cs_session_close(&ses);

@@ -7,6 +7,13 @@
 
 #include "sentence.h"
 
+struct cs_lc_cache {
+    size_t line;  /* index into line_starts */
+    size_t off;   /* source offset answered */
+    int col;
+};
+
+
 cs_format cs_format_from_path(const char *path)
 {
     const char *dot = strrchr(path, '.');
@@ -155,8 +162,9 @@ static int load_common(cs_document *doc, const char *path, cs_format fmt, cs_dia
         return -1;
     if (is_blank(doc->source.data, doc->source.len))
         return cs_diag_at(d, path, 0, 0, "empty input: nothing to score");
-    if (build_line_index(doc) != 0)
+    if (build_line_index(doc) != 0 || (doc->lc = calloc(1, sizeof *doc->lc)) == NULL)
         return cs_diag_at(d, path, 0, 0, "out of memory");
+    doc->lc->line = (size_t)-1; /* nothing cached yet */
     int rc;
     switch (fmt) {
     case CS_FORMAT_MARKDOWN: rc = cs_load_markdown(doc, d); break;
@@ -208,6 +216,7 @@ void cs_document_free(cs_document *doc)
     free(doc->path);
     cs_buf_free(&doc->source);
     free(doc->line_starts);
+    free(doc->lc);
     cs_buf_free(&doc->text);
     free(doc->segs);
     free(doc->sentences);
@@ -421,10 +430,23 @@ void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col
         else
             hi = mid;
     }
+    /* Count code points from the line start, or from the last answer when
+     * it is on the same line and not past this offset. */
+    struct cs_lc_cache *cache = doc->lc;
+    size_t from = doc->line_starts[lo];
     int c = 1;
-    for (size_t i = doc->line_starts[lo]; i < src_off; i++)
+    if (cache && cache->line == lo && cache->off <= src_off && cache->off >= from) {
+        from = cache->off;
+        c = cache->col;
+    }
+    for (size_t i = from; i < src_off; i++)
         if (((unsigned char)doc->source.data[i] & 0xC0) != 0x80)
             c++;
+    if (cache) {
+        cache->line = lo;
+        cache->off = src_off;
+        cache->col = c;
+    }
     *line = (int)lo + 1;
     *col = c;
 }

@@ -64,6 +64,9 @@ typedef struct cs_document {
     size_t nsent, sent_cap;
     cs_passage *passages;
     size_t npassages, passages_cap;
+    /* last line:column answer, so queries in order along one long line
+     * cost nothing extra (owned; a document is used by one thread) */
+    struct cs_lc_cache *lc;
     /* builder state */
     int building;
     cs_passage cur;

@@ -46,15 +46,78 @@ static int cmp_strength(const void *a, const void *b, void *ctx)
     return ix < iy ? -1 : ix > iy;
 }
 
-static int overlaps(const cs_finding *a, const cs_finding *b)
+static int cmp_start(const void *a, const void *b, void *ctx)
 {
-    return a->start < b->end && b->start < a->end;
+    const cs_finding *base = ctx;
+    const cs_finding *x = &base[*(const size_t *)a], *y = &base[*(const size_t *)b];
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* Rank of each finding in strength order (its position in `order`). */
+static size_t rank_of(const size_t *order, size_t n, size_t idx)
+{
+    for (size_t k = 0; k < n; k++)
+        if (order[k] == idx)
+            return k;
+    return n;
+}
+
+/* Mark duplicates in one marker group (order: strongest first).  Findings
+ * are swept in start order into clusters of overlapping spans; inside a
+ * cluster (a handful of findings) the strongest counts and any finding
+ * overlapping a stronger counted one is a duplicate of it.  Suppressed
+ * findings neither count nor make duplicates.  `scratch` holds n indices. */
+static void mark_duplicates(cs_finding *f, const size_t *order, size_t n, size_t *scratch)
+{
+    if (n < 2)
+        return;
+    memcpy(scratch, order, n * sizeof(size_t));
+    qsort_r(scratch, n, sizeof(size_t), cmp_start, f);
+    size_t c0 = 0;
+    while (c0 < n) {
+        size_t c1 = c0 + 1, end = f[scratch[c0]].end;
+        while (c1 < n && f[scratch[c1]].start < end) {
+            if (f[scratch[c1]].end > end)
+                end = f[scratch[c1]].end;
+            c1++;
+        }
+        /* Greedy, strongest first, inside the cluster [c0, c1). */
+        for (size_t a = c0; a < c1 && c1 - c0 > 1; a++) {
+            size_t best = n, bi = 0;
+            for (size_t k = c0; k < c1; k++) { /* next strongest not yet decided */
+                size_t rk = rank_of(order, n, scratch[k]);
+                if (f[scratch[k]].note == CS_NOTE_NONE && rk < best &&
+                    !(f[scratch[k]].dup_of == (size_t)-2)) {
+                    best = rk;
+                    bi = scratch[k];
+                }
+            }
+            if (best == n)
+                break;
+            f[bi].dup_of = (size_t)-2; /* decided: counts */
+            for (size_t k = c0; k < c1; k++) {
+                cs_finding *o = &f[scratch[k]];
+                if (o->note == CS_NOTE_NONE && o->dup_of != (size_t)-2 &&
+                    o->start < f[bi].end && f[bi].start < o->end) {
+                    o->note = CS_NOTE_DUPLICATE;
+                    o->dup_of = bi;
+                }
+            }
+        }
+        for (size_t k = c0; k < c1; k++)
+            if (f[scratch[k]].dup_of == (size_t)-2)
+                f[scratch[k]].dup_of = 0;
+        c0 = c1;
+    }
 }
 
 int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
 {
     int rc = -1;
-    size_t *order = NULL;
+    size_t *order = NULL, *byStart = NULL;
     if (r->nfindings > 1)
         qsort(r->findings, r->nfindings, sizeof(cs_finding), cmp_position);
     void *items = r->passages;
@@ -72,8 +135,11 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
     memset(r->markers, 0, cfg->nmarkers * sizeof(cs_marker_total));
     r->base = cfg->base;
     order = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
-    if (order == NULL)
+    byStart = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
+    if (order == NULL || byStart == NULL)
         goto out;
+    for (size_t i = 0; i < r->nfindings; i++)
+        r->findings[i].dup_of = 0;
 
     size_t fi = 0;
     for (size_t p = 0; p < npassages; p++) {
@@ -95,38 +161,22 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
             size_t gend = g;
             while (gend < ps->count && r->findings[order[gend]].marker == marker)
                 gend++;
+            for (size_t k = g; k < gend; k++) {
+                cs_finding *f = &r->findings[order[k]];
+                f->note = f->suppress_reason ? CS_NOTE_SUPPRESSED : CS_NOTE_NONE;
+                f->points = 0;
+                r->markers[marker].hits++;
+            }
+            mark_duplicates(r->findings, order + g, gend - g, byStart);
             double sum = 0;
             int counted = 0;
             for (size_t k = g; k < gend; k++) {
                 cs_finding *f = &r->findings[order[k]];
+                if (f->note != CS_NOTE_NONE)
+                    continue; /* suppressed or duplicate: 0 points */
                 double pts = f->weight * f->confidence;
-                f->note = CS_NOTE_NONE;
-                r->markers[marker].hits++;
-                if (f->suppress_reason) {
-                    f->note = CS_NOTE_SUPPRESSED;
-                    f->points = 0;
-                    continue;
-                }
-                size_t dup = (size_t)-1;
-                for (size_t j = g; j < k; j++) {
-                    const cs_finding *o = &r->findings[order[j]];
-                    if (o->note == CS_NOTE_NONE || o->note == CS_NOTE_PASSAGE_CAP) {
-                        if (o->points != 0 || o->note == CS_NOTE_PASSAGE_CAP)
-                            if (overlaps(o, f)) {
-                                dup = order[j];
-                                break;
-                            }
-                    }
-                }
-                if (dup != (size_t)-1) {
-                    f->note = CS_NOTE_DUPLICATE;
-                    f->dup_of = dup;
-                    f->points = 0;
-                    continue;
-                }
                 if (mc->one_shot && counted) {
                     f->note = CS_NOTE_ONE_SHOT;
-                    f->points = 0;
                     continue;
                 }
                 if (mc->passage_cap > 0 && fabs(sum + pts) > mc->passage_cap) {
@@ -164,5 +214,6 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
     rc = 0;
 out:
     free(order);
+    free(byStart);
     return rc;
 }

@@ -41,6 +41,8 @@ struct cs_scorer {
     size_t nspans, spans_cap;
     cand *cands;
     size_t ncands, cands_cap;
+    uint64_t *unless;        /* (rule << 32 | sentence) of this passage's unless hits, sorted */
+    size_t nunless, unless_cap;
     cs_log_fn log;
     void *log_ctx;
     int lenient;
@@ -256,6 +258,7 @@ void cs_scorer_free(cs_scorer *s)
     free(s->hits);
     free(s->spans);
     free(s->cands);
+    free(s->unless);
     free(s);
 }
 
@@ -365,17 +368,46 @@ static int rule_applies(const cs_rule *r, unsigned scopes)
     return r->enabled && !r->failed && (r->select == 0 || (r->select & scopes));
 }
 
-/* Is [start,end) in sentence `sent` cancelled by an unless phrase of rule? */
+static int cmp_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return x < y ? -1 : x > y;
+}
+
+/* Collect the passage's unless hits as sorted (rule, sentence) keys. */
+static int collect_unless(cs_scorer *s)
+{
+    s->nunless = 0;
+    for (size_t k = 0; k < s->nhits; k++) {
+        const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
+        if (ref->role != CS_ROLE_UNLESS)
+            continue;
+        void *items = s->unless;
+        if (cs_array_grow(&items, &s->unless_cap, s->nunless + 1, sizeof(uint64_t)) != 0)
+            return -1;
+        s->unless = items;
+        s->unless[s->nunless++] = (uint64_t)ref->rule << 32 | s->hits[k].sent;
+    }
+    if (s->nunless > 1)
+        qsort(s->unless, s->nunless, sizeof(uint64_t), cmp_u64);
+    return 0;
+}
+
+/* Is a hit in sentence `sent` cancelled by an unless phrase of the rule
+ * (anywhere in the passage for passage-scope rules)?  Binary search. */
 static int cancelled(const cs_scorer *s, size_t rule, const cs_rule *r, uint32_t sent)
 {
-    for (size_t k = 0; k < s->nhits; k++) {
-        const hit *h = &s->hits[k];
-        const cs_phrase_ref *ref = &s->rules.phrases[h->phrase];
-        if (ref->rule == rule && ref->role == CS_ROLE_UNLESS &&
-            (r->passage_scope || h->sent == sent))
-            return 1;
+    uint64_t lo_key = (uint64_t)rule << 32 | (r->passage_scope ? 0 : sent);
+    uint64_t hi_key = (uint64_t)rule << 32 | (r->passage_scope ? UINT32_MAX : sent);
+    size_t lo = 0, hi = s->nunless;
+    while (lo < hi) { /* first key >= lo_key */
+        size_t mid = (lo + hi) / 2;
+        if (s->unless[mid] < lo_key)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    return 0;
+    return lo < s->nunless && s->unless[lo] <= hi_key;
 }
 
 static int push_cand(cs_scorer *s, size_t start, size_t end)
@@ -388,24 +420,36 @@ static int push_cand(cs_scorer *s, size_t start, size_t end)
     return 0;
 }
 
-/* Emit a rule's collected candidate spans, longest first, without overlaps. */
+static int cmp_cand(const void *a, const void *b)
+{
+    const cand *x = a, *y = b;
+    if (x->start != y->start)
+        return x->start < y->start ? -1 : 1;
+    size_t lx = x->end - x->start, ly = y->end - y->start;
+    return lx > ly ? -1 : lx < ly; /* longest first at the same start */
+}
+
+/* Emit a rule's candidate spans without overlaps: sorted by start, a span
+ * that overlaps the one kept before it replaces it only when longer. */
 static int flush_cands(cs_scorer *s, const cs_rule *r)
 {
+    if (s->ncands > 1)
+        qsort(s->cands, s->ncands, sizeof(cand), cmp_cand);
+    size_t kept = 0;
     for (size_t i = 0; i < s->ncands; i++) {
-        cand *c = &s->cands[i];
-        int skip = 0;
-        for (size_t j = 0; j < s->ncands && !skip; j++) {
-            if (j == i)
-                continue;
-            const cand *o = &s->cands[j];
-            int overlap = o->start < c->end && c->start < o->end;
-            size_t lc = c->end - c->start, lo = o->end - o->start;
-            if (overlap && (lo > lc || (lo == lc && j < i)))
-                skip = 1;
+        cand c = s->cands[i];
+        if (kept > 0 && c.start < s->cands[kept - 1].end) {
+            cand *last = &s->cands[kept - 1];
+            if (c.end - c.start > last->end - last->start)
+                *last = c;
+            continue;
         }
-        if (!skip && add_rule_finding(s, r, c->start, c->end, NULL, r->confidence, 0, 0) != 0)
-            return -1;
+        s->cands[kept++] = c;
     }
+    for (size_t i = 0; i < kept; i++)
+        if (add_rule_finding(s, r, s->cands[i].start, s->cands[i].end, NULL, r->confidence, 0,
+                             0) != 0)
+            return -1;
     s->ncands = 0;
     return 0;
 }
@@ -604,6 +648,10 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
         }
         for (size_t k = 0; k < s->nhits; k++)
             s->hits[k].sent = sentence_of(sent, p->nsent, s->hits[k].start);
+        if (collect_unless(s) != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
         if (run_phrase_rules(s, p->scopes) != 0) {
             cs_diag_set(d, "out of memory");
             goto out;

@@ -118,6 +118,19 @@ static size_t skip_verb_group(const at_sent *s, size_t v, int *saw_be, int *neg)
     return g == 0 ? NONE_IDX : g - 1;
 }
 
+/* A participle opening a clause: released, based, speaking, citing. */
+static int participle_like(const at_sent *s, const at_tok *f)
+{
+    size_t n = f->kend - f->start;
+    const char *e = s->text + f->kend;
+    if (f->vclass && (f->vform & (AT_VF_PAST | AT_VF_PART | AT_VF_ING)))
+        return 1;
+    if (f->wid == AT_W_SPEAKING)
+        return 1;
+    return f->cls == 0 && n > 4 &&
+           ((e[-2] == 'e' && e[-1] == 'd') || (e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g'));
+}
+
 /* Kinds of apposition (see skip_apposition). */
 enum { APPOS_OTHER, APPOS_PERSON, APPOS_THING };
 
@@ -140,6 +153,12 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                      (f->kind == AT_TK_NUM && k + 2 == c);
             if (ok)
                 *kind = (word(f) && f->wid == AT_W_WHICH) ? APPOS_THING : APPOS_PERSON;
+            /* a participle clause: ", released on Monday," ", speaking to Reuters," */
+            if (!ok && word(f) && !(f->flags & AT_TF_CAP) && k + 2 < c && word(&t[k + 2]) &&
+                (t[k + 2].cls & (AT_L_PREP | AT_L_ADV)) && participle_like(s, f)) {
+                ok = 1;
+                *kind = APPOS_PERSON; /* short and about the subject: keeps it adjacent */
+            }
             if (!ok) {
                 /* an appositive noun phrase: "deputy chairman of X and former president" */
                 ok = 1;
@@ -163,7 +182,8 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 return NONE_IDX;
             const at_tok *h = &t[k - 1];
             if (!word(h) || !(h->cls & (AT_L_NAME | AT_L_PLACE | AT_L_CITY | AT_L_ORG | AT_L_ACRONYM |
-                                        AT_L_INST | AT_L_ANON | AT_L_OUTLET | AT_L_TITLE)))
+                                        AT_L_INST | AT_L_ANON | AT_L_OUTLET | AT_L_TITLE |
+                                        AT_L_DOC | AT_L_MEDIA | AT_L_PERSON)))
                 return NONE_IDX;
             return k - 1;
         }
@@ -330,6 +350,27 @@ static int ask_ok(const at_sent *s, const at_tok *next)
     return 0;
 }
 
+/* "The mayor, Jan Novak, said": the comma at c closes a personal name in
+ * apposition to the phrase before it.  The name is the subject; the phrase
+ * joins the span.  0 and np when it is one, -1 otherwise. */
+static int name_apposition(const at_sent *s, size_t c, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t k = c;
+    while (k > 0 && word(&t[k - 1]) && (t[k - 1].cls & (AT_L_NAME | AT_L_PARTICLE)) &&
+           !(t[k - 1].flags & AT_TF_POSS))
+        k--;
+    if (k == c || k < 2 || t[k - 1].kind != AT_TK_COMMA || !(t[c - 1].cls & AT_L_NAME))
+        return -1;
+    at_np before;
+    if (at_np_left(s, k - 2, &before) != 0 || !(t[before.head].cls & (AT_L_TITLE | AT_L_PERSON)))
+        return -1;
+    if (at_np_left(s, c - 1, np) != 0)
+        return -1;
+    np->a = before.a;
+    return 0;
+}
+
 /* "a former schoolfriend (from Odesa) told": an indefinite noun the lexicon
  * does not know, used as a speaker, is an unnamed person. */
 static int unnamed_person(const at_sent *s, size_t g, at_np *np)
@@ -399,6 +440,8 @@ static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, 
     *thing = 0;
     if (g == NONE_IDX)
         return -1;
+    if (t[g].kind == AT_TK_COMMA && name_apposition(s, g, np) == 0)
+        return 0; /* "The mayor, Jan Novak, said" */
     if (t[g].kind == AT_TK_COMMA) {
         int kind;
         g = skip_apposition(s, g, &kind);
@@ -489,6 +532,14 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     case AT_V_TELL:
         if (!next || next->wid == AT_W_TO)
             return; /* "told to leave" */
+        for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
+            if (!word(&t[j]))
+                break;
+            if (t[j].wid == AT_W_TO && j + 1 < s->n && word(&t[j + 1]) &&
+                !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
+                !(t[j + 1].flags & AT_TF_CAP))
+                return; /* "told him to leave": an order, not a statement */
+        }
         break;
     case AT_V_ASK:
         if (!ask_ok(s, next) && !(prev && prev->kind == AT_TK_COMMA))
@@ -851,6 +902,8 @@ static void signoff(sent_state *st)
     }
 }
 
+/* Analyse one sentence (see attribution.h): 0, or -1 when the name set
+ * cannot grow. */
 int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text, size_t start,
                         size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
                         size_t *nhits)

@@ -42,6 +42,7 @@ static uint32_t hash_key(const char *k, size_t n)
     return at_hash_key(buf, n);
 }
 
+/* ASCII lower case, curly apostrophes read as '; 0 when too long. */
 size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 1])
 {
     size_t o = 0;
@@ -63,6 +64,7 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
     return o;
 }
 
+/* Probe the table for key (hash from at_hash_key); NULL when absent. */
 const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
                                           uint32_t hash, int32_t *index)
 {
@@ -99,12 +101,14 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
     }
 }
 
+/* Look up an unpadded key; NULL when absent. */
 const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t len)
 {
     int32_t idx;
     return at_lexicon_lookup_hashed(lx, key, len, hash_key(key, len), &idx);
 }
 
+/* Phrase i, or NULL when i is out of range. */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i)
 {
     return (i >= 0 && (size_t)i < lx->nphr) ? &lx->phr[i] : NULL;
@@ -377,6 +381,7 @@ static int shrink_slots(at_lexicon *lx)
     return 0;
 }
 
+/* Release a lexicon and everything it owns (NULL is fine). */
 void at_lexicon_free(at_lexicon *lx)
 {
     if (!lx)
@@ -388,6 +393,8 @@ void at_lexicon_free(at_lexicon *lx)
     lx->al.free(lx);
 }
 
+/* Build the lexicon: built-in tables, configured outlets, compact slot
+ * table.  0, or -1 with a reason in err. */
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
                      const at_alloc *al, char *err, size_t errlen)
 {

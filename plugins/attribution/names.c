@@ -18,12 +18,14 @@ static uint32_t hash_bytes(const char *k, size_t n)
     return h;
 }
 
+/* An empty set that will allocate through al. */
 void at_names_init(at_names *s, const at_alloc *al)
 {
     memset(s, 0, sizeof(*s));
     s->al = *al;
 }
 
+/* Free the set's memory; the set is empty (and reusable) afterwards. */
 void at_names_free(at_names *s)
 {
     if (s->slot)
@@ -112,6 +114,7 @@ static int grow(at_names *s, size_t n)
     return 0;
 }
 
+/* Add a surname (normalised): 0, or -1 when out of memory (set unchanged). */
 int at_names_add(at_names *s, const char *text, size_t len)
 {
     char key[AT_KEY_MAX + 1];
@@ -132,6 +135,7 @@ int at_names_add(at_names *s, const char *text, size_t len)
     return 0;
 }
 
+/* Non-zero when the (normalised) surname was added before.  No allocation. */
 int at_names_has(const at_names *s, const char *text, size_t len)
 {
     char key[AT_KEY_MAX + 1];

@@ -78,6 +78,7 @@ static int media_label(const at_tok *t)
            !(t->flags & AT_TF_CAP && t->cls & AT_L_OUTSUF && !(t->flags & AT_TF_PHRASE));
 }
 
+/* Mark phrases and outlet names in toks[0..n) (see propernoun.h). */
 void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n)
 {
     /* 1. lexicon phrases, longest first */

@@ -35,6 +35,8 @@ static int lower_unknown(const at_tok *t)
     return is_word(t) && !(t->flags & AT_TF_CAP) && t->cls == 0 && t->vclass == 0;
 }
 
+/* Non-zero when t can head a source phrase (a person pronoun, a name, a
+ * title, a source noun, an institution, a document, a place, an outlet). */
 int at_head_capable(const at_tok *t)
 {
     if (!is_word(t))
@@ -142,6 +144,7 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
     return -1;
 }
 
+/* Phrase ending at token g, scanning left (see subject.h): 0 or -1. */
 int at_np_left(const at_sent *s, size_t g, at_np *np)
 {
     const at_tok *t = s->t;
@@ -179,6 +182,7 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
     return 0;
 }
 
+/* Phrase starting at token r, scanning right (see subject.h): 0 or -1. */
 int at_np_right(const at_sent *s, size_t r, at_np *np)
 {
     const at_tok *t = s->t;
@@ -389,6 +393,7 @@ static void set(at_np *np, at_class cls, at_rule rule, double conf)
     np->conf = conf;
 }
 
+/* Decide what source np is (see subject.h); sets cls, rule and conf. */
 void at_np_classify(const at_sent *s, at_np *np, int adjacent)
 {
     const at_tok *t = s->t;

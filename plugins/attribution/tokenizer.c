@@ -407,6 +407,7 @@ static size_t scan_number(const at_lexicon *lx, const char *text, size_t i, size
     return i;
 }
 
+/* Tokenise text[start..end) into at most cap tokens; returns the count. */
 size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
                    size_t cap)
 {

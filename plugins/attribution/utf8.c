@@ -5,6 +5,7 @@
  */
 #include "utf8.h"
 
+/* Decode the code point at p (< end); invalid input gives U+FFFD, length 1. */
 uint32_t at_utf8_decode(const char *p, const char *end, size_t *len)
 {
     const unsigned char *s = (const unsigned char *)p;
@@ -50,6 +51,7 @@ uint32_t at_utf8_decode(const char *p, const char *end, size_t *len)
     return cp;
 }
 
+/* Tokenizer class of a code point. */
 at_cclass at_utf8_class(uint32_t cp)
 {
     if (cp < 0x80) {
@@ -103,6 +105,7 @@ at_cclass at_utf8_class(uint32_t cp)
     return AT_C_LETTER;
 }
 
+/* Upper-case letter of the Latin, Greek or Cyrillic scripts? */
 int at_utf8_is_upper(uint32_t cp)
 {
     if (cp < 0x80)
@@ -130,6 +133,7 @@ int at_utf8_is_upper(uint32_t cp)
     return 0;
 }
 
+/* Longest prefix of at most max bytes ending on a character boundary. */
 size_t at_utf8_clip(const char *s, size_t len, size_t max)
 {
     if (len <= max)

@@ -98,9 +98,9 @@ const at_wordset at_wordsets[] = {
      "own same just well how's let's what's that's there's here's it's"},
     {AT_L_STOP, 0,
      "monday tuesday wednesday thursday friday saturday sunday january february march "
-     "april june july august september october november december jan feb mar apr jun "
-     "jul aug sep sept oct nov dec"},
-    {AT_L_STOP | AT_L_ABBR, 0, "jan feb mar apr jun jul aug sep sept oct nov dec"},
+     "april june july august september october november december"},
+    /* month abbreviations take a period but may be names ("Jan Novak") */
+    {AT_L_ABBR, 0, "jan feb mar apr jun jul aug sep sept oct nov dec"},
     {AT_L_STOP, 0,
      "photo photos photograph image images video videos file credit copyright getty "
      "advertisement updated update breaking live exclusive opinion editorial read more "
@@ -254,7 +254,7 @@ const at_wordset at_wordsets[] = {
     {AT_L_PRIZE, 0,
      "trophy trophies title titles prize prizes medal medals victory win seat seats crown "
      "championship record lives life gold silver bronze spot place throne cup jackpot "
-     "top pole land territory ownership credit"},
+     "top pole land territory ownership credit asylum benefits compensation damages refund"},
 
     /* ---- named organisations (capitalised only) ---- */
     {AT_L_ORG, 0,

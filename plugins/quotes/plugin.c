@@ -263,7 +263,7 @@ static void score_parts(const qt_instance *in, qt_doc *d, const credscore_passag
         }
         d->open = 0;
         int near = local > inherited ? local : inherited;
-        if (near == QT_SPK_NONE && (k == 0 || parts[0].cont_in)) {
+        if (near == QT_SPK_NONE && k == 0) { /* the previous passage may introduce it */
             if (d->prev_kind < 0)
                 d->prev_kind = qt_speaker(in->words, d->tail, 0, d->tail_len, d->tail_q,
                                           d->tail_nq);

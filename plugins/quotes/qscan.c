@@ -54,6 +54,7 @@ static int straight_opens(const char *text, size_t i)
     return 0;
 }
 
+/* Words (runs of letters and digits) in text[a..b). */
 size_t qt_count_words(const char *text, size_t a, size_t b)
 {
     size_t n = 0;
@@ -95,6 +96,8 @@ static size_t next_candidate(const char *text, size_t len, size_t i)
     return len;
 }
 
+/* Quote parts of text[0..len) given the carried-over state (see qscan.h);
+ * writes at most cap parts and returns how many it wrote. */
 size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, size_t cap)
 {
     size_t n = 0, i = 0, mlen;

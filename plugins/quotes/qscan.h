@@ -9,7 +9,8 @@
  * Single quotes are left alone (apostrophes, nested or scare quotes).
  *
  * Contract: reads text[0..len) only; writes at most cap parts (extra
- * quotes are dropped) and returns the count.  No allocation, no state.
+ * quotes are dropped: a return value equal to cap means there may be
+ * more) and returns the count.  No allocation, no state.
  */
 #ifndef QT_SCAN_H
 #define QT_SCAN_H

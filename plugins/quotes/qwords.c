@@ -84,6 +84,7 @@ static int cmp_entry(const void *a, const void *b)
     return (int)x->list - (int)y->list;
 }
 
+/* Copy, sort and de-duplicate the word lists: 0, or -1 when out of memory. */
 int qt_words_build(qt_words **out, const qt_alloc *al)
 {
     int rc = -1;
@@ -145,6 +146,7 @@ out:
     return rc;
 }
 
+/* Release the table (NULL is fine). */
 void qt_words_free(qt_words *w)
 {
     if (!w)
@@ -154,6 +156,7 @@ void qt_words_free(qt_words *w)
     w->al.free(w);
 }
 
+/* Class of a word by binary search in its first-letter bucket. */
 int qt_words_class(const qt_words *w, const char *text, size_t len)
 {
     char key[24];

@@ -51,6 +51,7 @@ static int nbsp(const char *text, size_t i, size_t b)
     return (unsigned char)text[i] == 0xC2 && i + 1 < b && (unsigned char)text[i + 1] == 0xA0;
 }
 
+/* Best speaker kind in text[a..b) outside the quotes (see speaker.h). */
 int qt_speaker(const qt_words *w, const char *text, size_t a, size_t b, const qt_part *q,
                size_t nq)
 {

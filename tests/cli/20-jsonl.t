@@ -39,9 +39,19 @@ is "$(printf '%s\n' "$OUT" | sed -n 8p | jq -r '[.findings[].marker]|join(",")')
    "lines after errors are still scored"
 like "$ERR" "4 malformed or failed lines" "stderr summary"
 
-# Flushing: each line is written as soon as it is scored.
-run sh -c "( printf '%s\n' '$line'; sleep 2; printf '%s\n' '$line' ) | '$CREDSCORE' score --jsonl - --fail-under 0 | head -1"
-is "$(jqr "$OUT" .id)" a "first line arrives before the input ends"
+# Flushing: each answer is written as soon as its line is scored, while the
+# producer still holds the stream open (it waits for the first answer).
+mkfifo "$TMP/fifo"
+"$CREDSCORE" score --jsonl "$TMP/fifo" --fail-under 0 > "$TMP/flush.out" &
+pid=$!
+exec 3> "$TMP/fifo"
+printf '%s\n' "$line" >&3
+i=0; while [ $i -lt 100 ] && [ ! -s "$TMP/flush.out" ]; do sleep 0.1; i=$((i + 1)); done
+is "$(wc -l < "$TMP/flush.out" | tr -d ' ')" 1 "the first answer arrives while the input is still open"
+printf '%s\n' "$line" >&3
+exec 3>&-
+wait $pid
+is "$(wc -l < "$TMP/flush.out" | tr -d ' ')" 2 "and the second after it"
 
 run "$CREDSCORE" score --jsonl "$TMP/missing.jsonl"
 is "$STATUS" 2 "missing stream file: exit 2"

@@ -17,7 +17,7 @@ done
 
 export PKG_CONFIG_PATH=$ROOTFS/usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$ROOTFS
 run pkg-config --cflags credscore
-is "$OUT" "-I$ROOTFS/usr/include" "pkg-config --cflags credscore points at the installed header"
+is "$(printf '%s' "$OUT" | sed 's/ *$//')" "-I$ROOTFS/usr/include" "pkg-config --cflags credscore points at the installed header"
 
 cp -r "$ROOT/examples/plugin" "$TMP/plugin"
 rm -f "$TMP/plugin/wire_credit.so"

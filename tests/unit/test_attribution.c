@@ -410,6 +410,7 @@ static void test_negatives(void *inst)
     expect_none(inst, "The social media company's shares fell sharply.");
     expect_none(inst, "The social media company’s shares fell sharply.");
     expect_none(inst, "Marta Ilves did not say whether the talks would resume.");
+    expect_none(inst, "She told him to leave the room.");
 }
 
 static void test_apostrophes_and_quotes(void *inst)
@@ -459,6 +460,13 @@ static void test_more_sources(void *inst)
     is_int(count_in(5), 2, "passage 5: two findings");
     expect(6, "anonymous", "unnamed-source", "People familiar with the talks said");
     is_int(count_in(6), 1, "passage 6: one finding");
+
+    run1(inst, "The mayor, Jan Novak, said the roads were safe.");
+    expect(0, "on_record", "named-speaker", "The mayor, Jan Novak, said");
+    is_int(g_nfound, 1, "name in apposition: one finding");
+    run1(inst, "The report, released on Monday, said emissions fell.");
+    expect(0, "institutional", "institution", "The report, released on Monday, said");
+    is_int(g_nfound, 1, "participle apposition: one finding");
 
     run1(inst, "Beijing has long believed that the island will return.");
     expect(0, "institutional", "institution", "Beijing has long believed");
