@@ -51,7 +51,11 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_PLUGIN_SRC := $(wildcard tests/plugins/*.c)
 TEST_PLUGIN_SOS := $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/plugins/%.so)
 
-.PHONY: all run test check test-san install deps clean bench eval docs fuzz
+.PHONY: all run test check test-san test-valgrind install deps clean bench eval docs fuzz
+
+# CLI tests that also run under valgrind (the browser and npm-tool ones are
+# left out: they test outputs, not memory, and take minutes under memcheck).
+VALGRIND_CLI := $(filter-out tests/cli/80-formats.t tests/cli/85-html.t tests/cli/60-install.t,$(wildcard tests/cli/*.t))
 
 all: $(BIN) $(PLUGIN_SOS)
 
@@ -103,6 +107,11 @@ check: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
 
 test-san:
 	@$(MAKE) --no-print-directory SAN=1 check
+
+# The unit tests and every credscore run of the CLI tests under valgrind memcheck.
+test-valgrind: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
+	BUILD=$(BUILD) prove -f --exec 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' $(UNIT_BIN)
+	VALGRIND=1 BUILD=$(BUILD) prove -f $(VALGRIND_CLI)
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/credscore/plugins \

@@ -12,11 +12,22 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 BUILD=${BUILD:-build}
 case $BUILD in /*) ;; *) BUILD=$ROOT/$BUILD ;; esac
 CREDSCORE=$BUILD/credscore
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/credscore-test.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+if [ -n "${VALGRIND:-}" ]; then
+    # Every credscore run of the test goes through memcheck; an error or a
+    # definite leak turns into exit status 99, which the tests then catch.
+    cat > "$TMP/credscore" <<WRAP
+#!/bin/sh
+exec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \\
+    --show-leak-kinds=definite --track-fds=no "$BUILD/credscore" "\$@"
+WRAP
+    chmod +x "$TMP/credscore"
+    CREDSCORE=$TMP/credscore
+fi
 FIX=$ROOT/tests/fixtures
 export NO_COLOR=1
 unset CREDSCORE_RULES_DIR
-TMP=$(mktemp -d "${TMPDIR:-/tmp}/credscore-test.XXXXXX")
-trap 'rm -rf "$TMP"' EXIT
 cd "$TMP"   # no credscore.yaml above the temp folder: built-in defaults apply
 
 _n=0
