@@ -51,7 +51,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_PLUGIN_SRC := $(wildcard tests/plugins/*.c)
 TEST_PLUGIN_SOS := $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/plugins/%.so)
 
-.PHONY: all run test check test-san test-valgrind install deps clean bench eval docs fuzz
+.PHONY: all run test check test-san test-valgrind golden install deps clean bench eval docs fuzz
 
 # CLI tests that also run under valgrind (the browser and npm-tool ones are
 # left out: they test outputs, not memory, and take minutes under memcheck).
@@ -112,6 +112,19 @@ test-san:
 test-valgrind: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
 	BUILD=$(BUILD) prove -f --exec 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' $(UNIT_BIN)
 	VALGRIND=1 BUILD=$(BUILD) prove -f $(VALGRIND_CLI)
+
+# Detection quality on the labelled development set (../shared/corpus), when
+# present: prints the table and rewrites docs/quality.md.
+CORPUS ?= ../shared/corpus/dev.jsonl
+eval: all
+	@if [ ! -f "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 0; fi; \
+	$(BIN) eval --no-config "$(CORPUS)" | tee $(BUILD)/eval.txt && \
+	sh tests/tools/quality-doc.sh $(BUILD)/eval.txt "$(CORPUS)" > docs/quality.md.tmp && \
+	mv docs/quality.md.tmp docs/quality.md && echo "eval: docs/quality.md updated"
+
+# Rewrite the golden reports in tests/golden/ after an intended change.
+golden: all
+	UPDATE_GOLDEN=1 BUILD=$(BUILD) prove tests/cli/15-golden.t
 
 install: all
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(LIBDIR)/credscore/plugins \

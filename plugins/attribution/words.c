@@ -177,6 +177,8 @@ const at_wordset at_wordsets[] = {
      "centre association federation league party coalition alliance campaign team club "
      "university hospital municipality prosecutors prosecution defence defense operator "
      "airline airport manufacturer retailer exchange fund charity ngo observatory mission "
+     "coastguard brigade registry archive library museum school "
+     "utility insurer lab laboratory clinic prison council's "
      "delegation regime junta guard directorate inspectorate corporation corp inc ltd llc "
      "plc network country countries nation nations program programme"},
     {AT_L_INST | AT_L_NEEDCAPS, 0, "watch international"},
@@ -352,7 +354,8 @@ const at_wordset at_wordsets[] = {
      "post times journal herald tribune gazette telegraph chronicle guardian observer "
      "independent mirror express standard daily news radio tv television broadcasting "
      "press pravda zeitung courier examiner inquirer dispatch monitor insider "
-     "weekly magazine mail economist atlantic intercept yorker hill today"},
+     "weekly magazine mail economist atlantic intercept yorker hill today ledger sentinel "
+     "bulletin register globe beacon review clarion argus gleaner advertiser enquirer"},
 };
 const size_t at_n_wordsets = sizeof(at_wordsets) / sizeof(at_wordsets[0]);
 

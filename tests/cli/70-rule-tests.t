@@ -2,9 +2,11 @@
 # `credscore test`: rule examples and annotated fixtures, with readable failures.
 . "$(dirname "$0")/lib.sh"
 
-run "$CREDSCORE" test "$ROOT/rules"
-is "$STATUS" 0 "the bundled rules pass their own examples"
+run "$CREDSCORE" test "$ROOT/rules" "$ROOT/tests/articles"
+is "$STATUS" 0 "the bundled rules pass their own examples and the annotated articles"
 like "$OUT" "^[0-9]+ passed, 0 failed$" "closing summary"
+like "$OUT" "ok   $ROOT/tests/articles/tricky-negatives.md: 9 annotated passages" "tricky negatives stay silent"
+like "$OUT" "ok   $ROOT/tests/articles/sourcing-mix.md: 9 annotated passages" "every marker found where expected"
 
 run "$CREDSCORE" test "$ROOT/examples/rules/desk.lua"
 is "$STATUS" 0 "the example desk rules pass (a heading-only rule is tested as a heading)"
