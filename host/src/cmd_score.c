@@ -13,6 +13,8 @@
 #include "baseline.h"
 #include "gitdiff.h"
 #include "merge.h"
+#include "pool.h"
+#include "result_codec.h"
 #include "cli.h"
 #include "paths.h"
 #include "report.h"
@@ -178,6 +180,50 @@ static int narrow(const cs_cli *cli, const cs_config *cfg, const cs_baseline *b,
     return 0;
 }
 
+typedef struct batch_ctx {
+    const cs_cli *cli;
+    cs_session *ses;
+    cs_result res;
+} batch_ctx;
+
+/* Score one file in a worker: the item is its path; the result is the
+ * encoded cs_result (status 0) or an error message (status 2). */
+static int score_file_item(void *vctx, const char *item, size_t len, char *note, cs_buf *out)
+{
+    batch_ctx *c = vctx;
+    cs_document doc;
+    cs_diag d;
+    (void)len;
+    cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
+    int status = 0;
+    if (cs_document_load_file(&doc, item, c->cli->input_format, &d) != 0 ||
+        cs_scorer_score(c->ses->scorer, &doc, &c->res, &d) != 0) {
+        cs_buf_puts(out, d.msg);
+        status = 2;
+    } else if (cs_result_encode(&c->res, out) != 0) {
+        cs_buf_puts(out, "out of memory");
+        status = 2;
+    }
+    cs_document_free(&doc);
+    return status;
+}
+
+/* Turn a worker's answer for file `path` into a scored article in the
+ * parent: the document is loaded again here and the result decoded. */
+static int take_answer(const cs_cli *cli, const cs_config *cfg, const char *path,
+                       const cs_pool_result *r, cs_scored *sc, cs_diag *d)
+{
+    if (r->status < 0)
+        return cs_diag_at(d, path, 0, 0, "crashed while scoring: %s", r->crash);
+    if (r->status != 0)
+        return cs_diag_set(d, "%.*s", (int)r->len, r->data);
+    if (cs_document_load_file(&sc->doc, path, cli->input_format, d) != 0)
+        return -1;
+    if (cs_result_decode(r->data, r->len, cfg, &sc->res) != 0)
+        return cs_diag_at(d, path, 0, 0, "internal: could not read the worker's result");
+    return 0;
+}
+
 int cs_cmd_score(const cs_cli *cli)
 {
     int exit_code = CS_EXIT_ERROR;
@@ -225,23 +271,47 @@ int cs_cmd_score(const cs_cli *cli)
                                 cli->min_level, cli->show_zero};
     run.tool_version = CREDSCORE_VERSION;
     size_t failed = 0;
+    /* Many files (or -j): worker processes, so a crashing plugin costs one
+     * article; one file: scored right here, for the fastest answer. */
+    int pooled = files.n > 1 || cli->jobs > 0;
+    batch_ctx bctx = {cli, &ses, {0}};
+    cs_result_init(&bctx.res);
+    cs_pool *pool = NULL;
+    if (pooled && cs_pool_start(&pool, cli->jobs > 0 ? cli->jobs : 1, score_file_item, &bctx,
+                                &d) != 0) {
+        cs_cli_error(d.msg);
+        cs_result_free(&bctx.res);
+        goto out;
+    }
+    size_t submitted = 0;
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
         cs_result_init(&sc->res);
-        if (cs_document_load_file(&sc->doc, files.items[i], cli->input_format, &d) != 0) {
-            cs_cli_error(d.msg);
-            cs_document_free(&sc->doc);
-            run.errors++;
-            continue;
+        int rc;
+        if (pooled) {
+            while (submitted < files.n && cs_pool_can_submit(pool)) {
+                const char *path = files.items[submitted++];
+                if (cs_pool_submit(pool, path, strlen(path), &d) != 0) {
+                    cs_cli_error(d.msg);
+                    cs_pool_free(pool);
+                    cs_result_free(&bctx.res);
+                    goto out;
+                }
+            }
+            cs_pool_result r;
+            if (cs_pool_next(pool, &r, &d) != 1) {
+                cs_cli_error(d.msg);
+                cs_pool_free(pool);
+                cs_result_free(&bctx.res);
+                goto out;
+            }
+            rc = take_answer(cli, &ses.cfg, files.items[i], &r, sc, &d);
+        } else {
+            rc = cs_document_load_file(&sc->doc, files.items[i], cli->input_format, &d) != 0 ||
+                 cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0;
         }
-        if (cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0) {
-            cs_cli_error(d.msg);
-            cs_document_free(&sc->doc);
-            cs_result_free(&sc->res);
-            run.errors++;
-            continue;
-        }
-        if (narrow(cli, &ses.cfg, baseline_loaded ? &baseline : NULL, unchanged, sc, &d) != 0) {
+        if (rc != 0 ||
+            narrow(cli, &ses.cfg, baseline_loaded ? &baseline : NULL, unchanged, sc, &d) != 0) {
             cs_cli_error(d.msg);
             cs_document_free(&sc->doc);
             cs_result_free(&sc->res);
@@ -254,6 +324,8 @@ int cs_cmd_score(const cs_cli *cli)
         failed += sc->below != 0;
         n++;
     }
+    cs_pool_free(pool);
+    cs_result_free(&bctx.res);
     run.items = items;
     run.n = n;
     if (render(cli, &run, &out) != 0) {

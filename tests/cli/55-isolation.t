@@ -35,6 +35,28 @@ for j in 1 2; do
     like "$ERR" "line 11: crashed while scoring" "-j $j: stderr says which line"
 done
 
+# Batch mode: one crashing article among several files.
+mkdir -p "$TMP/batch"
+printf 'Officials said a zebra escaped.\n' > "$TMP/batch/a.txt"
+printf 'The crashnow story.\n' > "$TMP/batch/b.txt"
+printf 'Critics say the zoo was careless.\n' > "$TMP/batch/c.txt"
+for j in 1 2; do
+    run "$CREDSCORE" score -c "$TMP/crashy.yaml" -f json -j $j "$TMP/batch"
+    is "$STATUS" 2 "batch -j $j: a crashed article makes the exit status 2"
+    like "$ERR" "batch/b.txt: crashed while scoring: the worker (died of signal|exited with status).* in plugin testplug" \
+       "batch -j $j: the error names the file and the plugin"
+    is "$(jqr "$OUT" '[.articles[].path | split("/") | last] | join(",")')" "a.txt,c.txt" \
+       "batch -j $j: the other articles are scored and reported"
+    is "$(jqr "$OUT" '.summary.errors')" 1 "batch -j $j: the summary counts the error"
+done
+run "$CREDSCORE" score -f json --fail-under 0 -j 1 "$ROOT/examples/articles"
+one=$OUT
+run "$CREDSCORE" score -f json --fail-under 0 -j 2 "$ROOT/examples/articles"
+is "$OUT" "$one" "folder: -j 2 JSON is byte-identical to -j 1"
+run "$CREDSCORE" score -f json --fail-under 0 "$ROOT/examples/articles/harbour-fire.md"
+is "$(jqr "$OUT" '.articles[0]')" "$(printf '%s' "$one" | jq -r '.articles[] | select(.path | endswith("harbour-fire.md"))')" \
+   "an article scored in a worker equals the same article scored in-process"
+
 # -j 2 gives output identical to -j 1 on a bigger stream.
 awk 'BEGIN { for (i = 0; i < 500; i++) printf "{\"id\":\"a%d\",\"text\":\"Officials said item %d was seen. Critics say it was not. The ministry said in a statement that it could not be verified.\"}\n", i, i }' > "$TMP/many.jsonl"
 run "$CREDSCORE" score --jsonl "$TMP/many.jsonl" --fail-under 0 -j 1
