@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "json_writer.h"
 
 int cs_cmd_config(const cs_cli *cli)
 {
@@ -47,9 +48,74 @@ int cs_cmd_plugins(const cs_cli *cli)
     return CS_EXIT_OK;
 }
 
+
 static const char *kind_name(cs_rule_kind k)
 {
     return k == CS_RULE_PHRASES ? "phrases" : k == CS_RULE_REGEX ? "regex" : "check";
+}
+
+static double rule_weight(const cs_config *cfg, const cs_rule *r)
+{
+    const cs_marker_conf *m = &cfg->markers[r->marker];
+    return r->override && r->override->has_weight ? r->override->weight
+           : m->has_weight                         ? m->weight
+           : r->has_weight                         ? r->weight
+                                                   : m->default_weight;
+}
+
+static void json_phrases(cs_json *j, const cs_ruleset *rs, size_t rule, cs_phrase_role role)
+{
+    cs_json_array(j);
+    for (size_t p = 0; p < rs->nphrases; p++)
+        if (rs->phrases[p].rule == rule && rs->phrases[p].role == role)
+            cs_json_string(j, rs->phrases[p].text);
+    cs_json_end_array(j);
+}
+
+/* `credscore rules -f json`: every rule with its phrases, for tools. */
+static int rules_json(const cs_config *cfg, const cs_ruleset *rs)
+{
+    cs_buf out = {0};
+    cs_json j;
+    cs_json_init(&j, &out, 1);
+    cs_json_object(&j);
+    cs_json_key(&j, "rules");
+    cs_json_array(&j);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const cs_rule *r = &rs->rules[i];
+        const cs_marker_conf *m = &cfg->markers[r->marker];
+        cs_json_object(&j);
+        cs_json_key(&j, "id");
+        cs_json_string(&j, r->id);
+        cs_json_key(&j, "marker");
+        cs_json_string(&j, m->name);
+        cs_json_key(&j, "weight");
+        cs_json_number(&j, rule_weight(cfg, r));
+        cs_json_key(&j, "level");
+        cs_json_string(&j, cs_level_name(r->has_level ? r->level : m->level));
+        cs_json_key(&j, "kind");
+        cs_json_string(&j, kind_name(r->kind));
+        cs_json_key(&j, "source");
+        cs_json_string(&j, r->source);
+        cs_json_key(&j, "enabled");
+        cs_json_bool(&j, r->enabled);
+        cs_json_key(&j, "message");
+        cs_json_string(&j, r->message ? r->message : m->message);
+        cs_json_key(&j, "phrases");
+        json_phrases(&j, rs, i, CS_ROLE_HIT);
+        cs_json_key(&j, "unless");
+        json_phrases(&j, rs, i, CS_ROLE_UNLESS);
+        cs_json_key(&j, "needs");
+        json_phrases(&j, rs, i, CS_ROLE_NEEDS);
+        cs_json_end_object(&j);
+    }
+    cs_json_end_array(&j);
+    cs_json_end_object(&j);
+    int rc = cs_buf_putc(&out, '\n') != 0 || cs_json_failed(&j) ? -1 : 0;
+    if (rc == 0)
+        fwrite(out.data, 1, out.len, stdout);
+    cs_buf_free(&out);
+    return rc;
 }
 
 int cs_cmd_rules(const cs_cli *cli)
@@ -59,15 +125,17 @@ int cs_cmd_rules(const cs_cli *cli)
         return CS_EXIT_ERROR;
     const cs_config *cfg = &ses.cfg;
     const cs_ruleset *rs = cs_scorer_rules(ses.scorer);
+    if (cli->format == CS_OUT_JSON) {
+        int rc = rules_json(cfg, rs);
+        cs_session_close(&ses);
+        return rc == 0 ? CS_EXIT_OK : CS_EXIT_ERROR;
+    }
     printf("%-32s %-13s %7s %-8s %-8s %s\n", "RULE", "MARKER", "WEIGHT", "LEVEL", "KIND",
            "SOURCE");
     for (size_t i = 0; i < rs->nrules; i++) {
         const cs_rule *r = &rs->rules[i];
         const cs_marker_conf *m = &cfg->markers[r->marker];
-        double w = r->override && r->override->has_weight ? r->override->weight
-                   : m->has_weight                         ? m->weight
-                   : r->has_weight                         ? r->weight
-                                                           : m->default_weight;
+        double w = rule_weight(cfg, r);
         cs_level lv = r->has_level ? r->level : m->level;
         printf("%-32s %-13s %7.1f %-8s %-8s %s%s\n", r->id, m->name, w, cs_level_name(lv),
                kind_name(r->kind), r->source, r->enabled ? "" : "  (disabled)");

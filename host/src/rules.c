@@ -41,6 +41,8 @@ void cs_ruleset_free(cs_ruleset *rs)
     for (size_t i = 0; i < rs->nrules; i++)
         cs_rule_clear(&rs->rules[i]);
     free(rs->rules);
+    for (size_t i = 0; i < rs->nphrases; i++)
+        free(rs->phrases[i].text);
     free(rs->phrases);
     cs_matcher_free(rs->matcher);
     memset(rs, 0, sizeof *rs);
@@ -111,7 +113,10 @@ int cs_ruleset_add_phrase(cs_ruleset *rs, size_t rule, cs_phrase_role role, cons
     if (cs_array_grow(&items, &rs->phrases_cap, rs->nphrases + 1, sizeof(cs_phrase_ref)) != 0)
         return cs_diag_set(d, "out of memory");
     rs->phrases = items;
-    rs->phrases[rs->nphrases++] = (cs_phrase_ref){(uint32_t)rule, role};
+    char *text = cs_strdup(phrase);
+    if (text == NULL)
+        return cs_diag_set(d, "out of memory");
+    rs->phrases[rs->nphrases++] = (cs_phrase_ref){(uint32_t)rule, role, text};
     return 0;
 }
 

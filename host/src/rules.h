@@ -64,6 +64,7 @@ typedef struct cs_rule {
 typedef struct cs_phrase_ref {
     uint32_t rule;
     cs_phrase_role role;
+    char *text;            /* the phrase as written (owned) */
 } cs_phrase_ref;
 
 typedef struct cs_ruleset {
