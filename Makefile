@@ -6,6 +6,8 @@
 #   make test-san   the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
 #   make install    PREFIX=/usr/local DESTDIR=  (binary, rules, plugins, header, .pc, man page)
 #   make deps       install missing Debian packages (root) or print the apt-get line
+#   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (tests/fuzz/README.md)
+#   make fuzz-regress  every fuzz target once over its seeds and regression inputs
 
 PREFIX   ?= /usr/local
 BINDIR   ?= $(PREFIX)/bin
@@ -22,7 +24,7 @@ SAN      ?=
 PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
 DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
             libgumbo-dev libjansson-dev
-TEST_PKGS := jq valgrind libxml2-utils chromium
+TEST_PKGS := jq valgrind libxml2-utils chromium clang parallel
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -51,7 +53,8 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_PLUGIN_SRC := $(wildcard tests/plugins/*.c)
 TEST_PLUGIN_SOS := $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/plugins/%.so)
 
-.PHONY: all run test check test-san test-valgrind golden install deps clean bench eval docs fuzz
+.PHONY: all run test check test-san test-valgrind golden install deps clean bench eval docs fuzz \
+        fuzz-build fuzz-regress
 
 # CLI tests that also run under valgrind (the browser and npm-tool ones are
 # left out: they test outputs, not memory, and take minutes under memcheck).
@@ -139,4 +142,70 @@ install: all
 	  host/credscore.pc.in > $(DESTDIR)$(LIBDIR)/pkgconfig/credscore.pc
 
 clean:
-	rm -rf build build-san
+	rm -rf build build-san build-fuzz
+
+# ---- fuzzing (clang + libFuzzer; tests/fuzz/README.md) ----
+#
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_TARGETS="html jsonl"] [FUZZ_ARGS=...]
+#       builds $(FUZZ_BUILD)/fuzz_<target> and runs each target in turn for
+#       FUZZ_SECONDS on a scratch corpus $(FUZZ_BUILD)/corpus/<target>
+#       (seeded from tests/fuzz/seeds/<target>, kept between runs); crashes
+#       land in $(FUZZ_BUILD)/artifacts/<target>/, the log in
+#       $(FUZZ_BUILD)/logs/<target>.log.  The repository is never written.
+#   make fuzz-regress
+#       runs every target once over tests/fuzz/seeds/<target>/* and
+#       tests/fuzz/regressions/<target>/* (no fuzzing); fails on any crash.
+#
+# The host sources are compiled again with clang, instrumented for
+# libFuzzer, ASan and UBSan (no gcc objects, no static library).
+FUZZ_CC      ?= clang
+FUZZ_BUILD   ?= $(BUILD)-fuzz
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?= text markdown html config jsonl phrases
+FUZZ_ARGS    ?= -rss_limit_mb=2048 -timeout=10 -max_len=65536
+FUZZ_OPT     := -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+                -fno-sanitize-recover=undefined
+FUZZ_CFLAGS  := -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+                -Wno-unused-parameter $(FUZZ_OPT)
+FUZZ_OBJ     := $(CORE_SRC:host/src/%.c=$(FUZZ_BUILD)/obj/%.o)
+FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
+
+.SECONDARY: $(FUZZ_OBJ)
+
+$(FUZZ_BUILD)/obj/%.o: host/src/%.c $(wildcard host/src/*.h) host/include/credscore/plugin.h
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+	@mkdir -p $(dir $@)
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) -Itests/fuzz \
+	  -DFUZZ_RULES_DIR='"$(CURDIR)/rules"' -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
+	  $(PKG_LIBS) -ldl -lm -lpthread
+
+fuzz-build: $(FUZZ_BINS)
+
+fuzz: $(FUZZ_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+	  corpus=$(FUZZ_BUILD)/corpus/$$t; art=$(FUZZ_BUILD)/artifacts/$$t; \
+	  log=$(FUZZ_BUILD)/logs/$$t.log; dict=tests/fuzz/dicts/$$t.dict; \
+	  mkdir -p $$corpus $$art $(FUZZ_BUILD)/logs; \
+	  cp tests/fuzz/seeds/$$t/* $$corpus/; \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s (log: $$log)"; \
+	  $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_ARGS) -max_total_time=$(FUZZ_SECONDS) \
+	    -print_final_stats=1 -artifact_prefix=$$art/ \
+	    $$( [ -f $$dict ] && echo -dict=$$dict ) $$corpus > $$log 2>&1; \
+	  status=$$?; \
+	  grep -E '^Done [0-9]+ runs' $$log | sed "s/^/fuzz: $$t: /"; \
+	  echo "fuzz: $$t: corpus $$(ls $$corpus | wc -l) files"; \
+	  if [ $$status -ne 0 ]; then echo "fuzz: $$t: FAILED (status $$status), see $$log" \
+	    "and $$art/"; tail -n 40 $$log; exit 1; fi; \
+	done
+
+fuzz-regress: $(FUZZ_BINS)
+	@for t in $(FUZZ_TARGETS); do \
+	  files=$$(find tests/fuzz/seeds/$$t tests/fuzz/regressions/$$t -type f 2>/dev/null | sort); \
+	  log=$(FUZZ_BUILD)/logs/$$t-regress.log; mkdir -p $(FUZZ_BUILD)/logs; \
+	  if $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_ARGS) $$files > $$log 2>&1; then \
+	    echo "fuzz-regress: $$t: $$(echo $$files | wc -w) inputs ok"; \
+	  else echo "fuzz-regress: $$t: FAILED, see $$log"; tail -n 40 $$log; exit 1; fi; \
+	done

@@ -31,6 +31,7 @@ typedef struct cs_cli {
     size_t nargs;
     const char *config_path;   /* --config */
     int no_config;             /* --no-config: built-in defaults only */
+    const char *profile;       /* --profile NAME: the config's profile to apply, or NULL */
     cs_out_format format;      /* --format */
     cs_format input_format;    /* --input-format */
     int jsonl;                 /* --jsonl */
@@ -49,6 +50,7 @@ typedef struct cs_cli {
     int show_zero;             /* --all: list findings that counted 0 */
     int rounds;                /* watch: stop after N scorings (0 = never) */
     int jobs;                  /* -j N worker processes (0 = 1) */
+    const char *bundle;        /* --bundle FILE: config, rules, plugins from one archive */
     const char *baseline;      /* --baseline FILE */
     const char *diff_base;     /* --diff-base REV */
     struct cs_max {
@@ -71,6 +73,7 @@ typedef struct cs_session {
     cs_config cfg;
     int cfg_loaded;
     cs_scorer *scorer;
+    char *bundle_dir;          /* unpacked --bundle, removed on close */
 } cs_session;
 
 /* Load the config (--config, credscore.yaml upwards, or built-in) and, when
@@ -94,5 +97,6 @@ int cs_cmd_eval(const cs_cli *cli);
 int cs_cmd_baseline(const cs_cli *cli);
 int cs_cmd_explain(const cs_cli *cli);
 int cs_cmd_watch(const cs_cli *cli);
+int cs_cmd_bundle(const cs_cli *cli);
 
 #endif

@@ -41,6 +41,20 @@
  *   limits:
  *     instructions: 1000000     # per Lua call, 0 = unlimited
  *     memory_mb: 64             # per Lua state, 0 = unlimited
+ *   profiles:                   # named overlays, one chosen with --profile
+ *     investigations:           # a name ([a-z0-9_-]+, at most 64) -> any of
+ *       markers: {anonymous: {weight: -12, level: error}}  # markers,
+ *       scoring: {fail_under: 60}   # rule_overrides, scoring, bands, limits
+ *     wire: {scoring: {fail_under: 30}}
+ *
+ * Profiles: the chosen profile is applied after the whole file, as one more
+ * overlay with the same meaning as the file's own keys (markers merge by
+ * name, a marker may be defined there, rule_overrides and bands replace the
+ * file's lists).  Every profile of the file is checked when it loads, each
+ * as if chosen, so a mistake in any profile is an error even when another
+ * (or none) is used; messages then say which profile: "file:line:col:
+ * profile 'wire': scoring.fail_under: ...".  version, rules, plugins and
+ * plugin_paths cannot appear in a profile: loading code is not per desk.
  *
  * Types: numbers, integers and booleans must be written plain (unquoted):
  * `5`, `-2.5`, `true`/`false` (also yes/no/on/off).  Strings may be plain
@@ -71,7 +85,10 @@
 
 static const char *const top_keys[] = {"version", "rules", "plugin_paths", "plugins",
                                        "markers", "rule_overrides", "scoring", "bands",
-                                       "limits", NULL};
+                                       "limits", "profiles", NULL};
+/* What a profile may set: the top-level keys that only tune the scoring. */
+static const char *const profile_keys[] = {"markers", "rule_overrides", "scoring", "bands",
+                                           "limits", NULL};
 static const char *const marker_keys[] = {"description", "why", "fix", "message",
                                           "default_weight", "weight", "level",
                                           "passage_cap", "cap", "one_shot", NULL};
@@ -950,7 +967,69 @@ static const list_spec overrides_list = {"rule_overrides", CS_YNODE_MAPPING,
 static const list_spec bands_list = {"bands", CS_YNODE_SEQUENCE, sizeof(cs_band), band_entry,
                                       set_bands, free_bands};
 
-/* Overlay one parsed YAML document on c. */
+/* Apply top-level section k with value v: one of the keys of top_keys
+ * other than version and profiles.  0, or -1 with L->d filled. */
+static int apply_section(loader *L, const char *k, const cs_ynode *v)
+{
+    if (strcmp(k, "rules") == 0)
+        return apply_list(L, v, &rules_list);
+    if (strcmp(k, "plugin_paths") == 0)
+        return apply_list(L, v, &plugin_paths_list);
+    if (strcmp(k, "plugins") == 0)
+        return apply_list(L, v, &plugins_list);
+    if (strcmp(k, "markers") == 0)
+        return apply_markers(L, v);
+    if (strcmp(k, "rule_overrides") == 0)
+        return apply_list(L, v, &overrides_list);
+    if (strcmp(k, "scoring") == 0)
+        return apply_settings(L, v, "scoring", scoring_keys, scoring_field, L->c);
+    if (strcmp(k, "bands") == 0)
+        return apply_list(L, v, &bands_list);
+    return apply_settings(L, v, "limits", limit_keys, limits_field, L->c);
+}
+
+/* The `profiles:` entry of a document: a mapping of NAME -> settings (null
+ * is an empty profile), names [a-z0-9_-]+, keys from profile_keys.  Checks
+ * the shape only (values are checked by check_profiles) and remembers the
+ * entry in L->c for cs_config_load_profile.  0, or -1 with L->d filled. */
+static int read_profiles(loader *L, const cs_ypair *entry)
+{
+    const cs_ynode *v = entry->value;
+    char cb[80];
+    if (want_mapping(L, v, "profiles") < 0)
+        return -1;
+    for (size_t i = 0; v->kind == CS_YNODE_MAPPING && i < v->npairs; i++) {
+        const cs_ynode *name = v->pairs[i].key, *p = v->pairs[i].value;
+        char where[96];
+        if (!valid_name(name->value, 1))
+            return cs_diag_at(L->d, L->file, name->line, name->col,
+                              "profile name '%s' must match [a-z0-9_-]+ (at most %d "
+                              "characters)",
+                              clip(name->value, cb, sizeof cb), MAX_NAME);
+        snprintf(where, sizeof where, "profiles.%s", name->value);
+        int kind = want_mapping(L, p, where);
+        if (kind < 0)
+            return -1;
+        if (kind == 0)
+            continue; /* null: an empty profile */
+        for (size_t j = 0; j < p->npairs; j++) {
+            const cs_ynode *key = p->pairs[j].key;
+            if (in_list(key->value, profile_keys))
+                continue;
+            if (in_list(key->value, top_keys))
+                return cs_diag_at(L->d, L->file, key->line, key->col,
+                                  "profile '%s': '%s' cannot be set in a profile (a profile "
+                                  "may set markers, rule_overrides, scoring, bands, limits)",
+                                  name->value, key->value);
+            return unknown_key(L, key, where, profile_keys);
+        }
+    }
+    L->c->profiles = entry;
+    L->c->profiles_file = L->file;
+    return 0;
+}
+
+/* Overlay one parsed YAML document on c (its profiles are only read). */
 static int apply_doc(cs_config *c, const cs_ydoc *doc, cs_diag *d)
 {
     loader L = {c, cs_ydoc_name(doc), d};
@@ -973,27 +1052,128 @@ static int apply_doc(cs_config *c, const cs_ydoc *doc, cs_diag *d)
                                 "version: unsupported version %lld (this credscore reads "
                                 "version 1)",
                                 ver);
-        } else if (strcmp(k, "rules") == 0) {
-            rc = apply_list(&L, v, &rules_list);
-        } else if (strcmp(k, "plugin_paths") == 0) {
-            rc = apply_list(&L, v, &plugin_paths_list);
-        } else if (strcmp(k, "plugins") == 0) {
-            rc = apply_list(&L, v, &plugins_list);
-        } else if (strcmp(k, "markers") == 0) {
-            rc = apply_markers(&L, v);
-        } else if (strcmp(k, "rule_overrides") == 0) {
-            rc = apply_list(&L, v, &overrides_list);
-        } else if (strcmp(k, "scoring") == 0) {
-            rc = apply_settings(&L, v, "scoring", scoring_keys, scoring_field, c);
-        } else if (strcmp(k, "bands") == 0) {
-            rc = apply_list(&L, v, &bands_list);
+        } else if (strcmp(k, "profiles") == 0) {
+            rc = read_profiles(&L, &root->pairs[i]);
         } else {
-            rc = apply_settings(&L, v, "limits", limit_keys, limits_field, c);
+            rc = apply_section(&L, k, v);
         }
         if (rc != 0)
             return -1;
     }
     return 0;
+}
+
+/* ---- profiles ---- */
+
+/* Say in d which profile a message from applying it is about:
+ * "file:line:col: what" becomes "file:line:col: profile 'NAME': what".
+ * Messages not about file (out of memory) are left as they are. */
+static void name_profile(cs_diag *d, const char *file, const char *name)
+{
+    size_t fl = strlen(file), at = fl + 1;
+    if (strncmp(d->msg, file, fl) != 0 || d->msg[fl] != ':')
+        return;
+    for (int part = 0; part < 2; part++) { /* ":line" and ":col", when given */
+        size_t j = at;
+        while (isdigit((unsigned char)d->msg[j]))
+            j++;
+        if (j == at || d->msg[j] != ':')
+            break;
+        at = j + 1;
+    }
+    if (d->msg[at] != ' ')
+        return;
+    at++;
+    char rest[CS_DIAG_MAX];
+    snprintf(rest, sizeof rest, "%s", d->msg + at);
+    snprintf(d->msg + at, sizeof d->msg - at, "profile '%s': %s", name, rest);
+}
+
+/* Overlay profile v (a mapping of settings, or null) named by key, which
+ * comes from file, on c.  0, or -1 with d naming the profile. */
+static int apply_profile(cs_config *c, const char *file, const cs_ynode *key,
+                         const cs_ynode *v, cs_diag *d)
+{
+    loader L = {c, file, d};
+    for (size_t i = 0; v->kind == CS_YNODE_MAPPING && i < v->npairs; i++)
+        if (apply_section(&L, v->pairs[i].key->value, v->pairs[i].value) != 0) {
+            name_profile(d, file, key->value);
+            return -1;
+        }
+    return 0;
+}
+
+/* Check every profile of c (just loaded from doc, no profile applied yet)
+ * by applying it to a scratch copy built the same way: defaults, doc,
+ * then the profile.  0, or -1 with d naming the first profile that fails. */
+static int check_profiles(const cs_config *c, const cs_ydoc *doc, cs_diag *d)
+{
+    const cs_ynode *map = c->profiles != NULL ? c->profiles->value : NULL;
+    for (size_t i = 0; map != NULL && map->kind == CS_YNODE_MAPPING && i < map->npairs; i++) {
+        cs_config t;
+        int rc = -1;
+        if (cs_config_default(&t, d) != 0)
+            return -1;
+        free(t.dir);
+        if ((t.dir = cs_strdup(c->dir)) == NULL) {
+            cs_diag_set(d, "out of memory");
+            goto next;
+        }
+        if (apply_doc(&t, doc, d) != 0 ||
+            apply_profile(&t, c->profiles_file, map->pairs[i].key, map->pairs[i].value, d) != 0)
+            goto next;
+        rc = 0;
+    next:
+        cs_config_free(&t);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* "unknown profile" for name, listing the profiles c has (with a "did you
+ * mean"), pointed at the `profiles:` key when there is one.  Returns -1. */
+static int unknown_profile(const cs_config *c, const char *name, cs_diag *d)
+{
+    const cs_ynode *map = c->profiles != NULL ? c->profiles->value : NULL;
+    const char *file = c->profiles_file != NULL ? c->profiles_file : c->path;
+    char list[512] = "", cb[80];
+    size_t used = 0, n = map != NULL && map->kind == CS_YNODE_MAPPING ? map->npairs : 0;
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    const char *shown = clip(name, cb, sizeof cb);
+    if (n == 0)
+        return cs_diag_at(d, file ? file : "<built-in>", c->profiles ? c->profiles->key->line : 0,
+                          c->profiles ? c->profiles->key->col : 0,
+                          "unknown profile '%s': this configuration defines no profiles (add "
+                          "them under 'profiles:')",
+                          shown);
+    for (size_t i = 0; i < n; i++) {
+        const char *have = map->pairs[i].key->value;
+        int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", have);
+        if (k > 0 && (size_t)k < sizeof list - used)
+            used += (size_t)k;
+        consider(name, have, &best, &bestd);
+    }
+    const cs_ynode *at = c->profiles->key;
+    if (best != NULL)
+        return cs_diag_at(d, file, at->line, at->col,
+                          "unknown profile '%s' (did you mean '%s'?); profiles: %s", shown, best,
+                          list);
+    return cs_diag_at(d, file, at->line, at->col, "unknown profile '%s'; profiles: %s", shown,
+                      list);
+}
+
+/* Apply the profile called name to c and remember it in c->profile. */
+static int use_profile(cs_config *c, const char *name, cs_diag *d)
+{
+    const cs_ynode *map = c->profiles != NULL ? c->profiles->value : NULL;
+    const cs_ypair *p = cs_ynode_pair(map, name); /* NULL for a null map */
+    if (p == NULL)
+        return unknown_profile(c, name, d);
+    if ((c->profile = cs_strdup(name)) == NULL)
+        return cs_diag_set(d, "out of memory");
+    return apply_profile(c, c->profiles_file, p->key, p->value, d);
 }
 
 /* ---- loading ---- */
@@ -1042,7 +1222,11 @@ static char *dir_of(const char *path)
     return abs;
 }
 
-int cs_config_load(cs_config *c, const char *path, cs_diag *d)
+/* Defaults overlaid with the file at path, or (data != NULL) with the
+ * YAML text data[0..len) standing for that file, then with its profile
+ * called profile (NULL: none).  Every profile of the file is checked. */
+static int load_overlay(cs_config *c, const char *path, const char *data, size_t len,
+                        const char *profile, cs_diag *d)
 {
     int rc = -1;
     if (cs_config_default(c, d) != 0)
@@ -1054,9 +1238,14 @@ int cs_config_load(cs_config *c, const char *path, cs_diag *d)
         cs_diag_set(d, "out of memory");
         goto out;
     }
-    if (cs_ydoc_parse_file(path, &c->trees[1], d) != 0)
+    if ((data != NULL ? cs_ydoc_parse_mem(path, data, len, &c->trees[1], d)
+                      : cs_ydoc_parse_file(path, &c->trees[1], d)) != 0)
         goto out;
     if (apply_doc(c, c->trees[1], d) != 0)
+        goto out;
+    if (check_profiles(c, c->trees[1], d) != 0)
+        goto out;
+    if (profile != NULL && use_profile(c, profile, d) != 0)
         goto out;
     rc = 0;
 out:
@@ -1065,12 +1254,29 @@ out:
     return rc;
 }
 
+int cs_config_load(cs_config *c, const char *path, cs_diag *d)
+{
+    return load_overlay(c, path, NULL, 0, NULL, d);
+}
+
+int cs_config_load_profile(cs_config *c, const char *path, const char *profile, cs_diag *d)
+{
+    return load_overlay(c, path, NULL, 0, profile, d);
+}
+
+int cs_config_load_mem(cs_config *c, const char *path, const char *data, size_t len,
+                       cs_diag *d)
+{
+    return load_overlay(c, path, data ? data : "", len, NULL, d);
+}
+
 void cs_config_free(cs_config *c)
 {
     if (c == NULL)
         return;
     free(c->path);
     free(c->dir);
+    free(c->profile);
     free_strings(c->rule_paths, c->nrule_paths);
     free_strings(c->plugin_paths, c->nplugin_paths);
     free_plugins(c->plugins, c->nplugins);
@@ -1373,6 +1579,8 @@ static int print_config(const cs_config *c, cs_buf *b)
         for (const char *p = c->path; *p; p++) /* a comment ends at a line break */
             if (cs_buf_putc(b, (unsigned char)*p < 0x20 ? '?' : *p) != 0)
                 return -1;
+        if (c->profile != NULL && cs_buf_printf(b, ", then its profile '%s'", c->profile) != 0)
+            return -1; /* a profile name is [a-z0-9_-]+: safe in a comment */
         if (cs_buf_putc(b, '\n') != 0)
             return -1;
     } else if (cs_buf_puts(b, "# Built-in defaults (no credscore.yaml).\n") != 0) {
@@ -1439,8 +1647,23 @@ static int print_config(const cs_config *c, cs_buf *b)
 
     /* memory is whole MiB when it came from a config; round up otherwise */
     long long mb = c->limits.memory_bytes / MIB + (c->limits.memory_bytes % MIB != 0);
-    return cs_buf_printf(b, "limits:\n  instructions: %lld\n  memory_mb: %lld\n",
-                         c->limits.instructions, mb);
+    if (cs_buf_printf(b, "limits:\n  instructions: %lld\n  memory_mb: %lld\n",
+                      c->limits.instructions, mb) != 0)
+        return -1;
+
+    /* The profiles as written, so that --profile still works on the printed
+     * file; applying one again to values that already include it changes
+     * nothing (a profile only sets values: setting them twice is setting
+     * them once). */
+    const cs_ynode *pm = c->profiles != NULL ? c->profiles->value : NULL;
+    if (pm == NULL || pm->kind != CS_YNODE_MAPPING || pm->npairs == 0)
+        return 0;
+    if (cs_buf_puts(b, "# --profile NAME applies one of these on top of the values above") != 0 ||
+        (c->profile != NULL &&
+         cs_buf_printf(b, ";\n# '%s' is already applied to them", c->profile) != 0) ||
+        cs_buf_puts(b, ".\nprofiles:") != 0)
+        return -1;
+    return put_node(b, pm, 2);
 }
 
 int cs_config_print(const cs_config *c, FILE *out)

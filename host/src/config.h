@@ -6,7 +6,8 @@
  * loader, so `credscore config` can print every setting.  A user file is
  * overlaid on it: keys given replace the default, markers not mentioned
  * keep their defaults, `rules:` replaces the list ("@default" names the
- * bundled pack).
+ * bundled pack).  A file may define named profiles; the one chosen
+ * (cs_config_load_profile, `--profile`) is overlaid after the whole file.
  *
  * Errors: 0 / -1 with a cs_diag "file:line:col: what is wrong" for YAML
  * syntax errors, unknown keys (with a "did you mean" when close), wrong
@@ -93,6 +94,10 @@ typedef struct cs_config {
     int has_threshold;    /* fail_under given */
     double threshold;
     cs_limits limits;
+    char *profile;        /* the profile applied, NULL for none */
+    const cs_ypair *profiles;  /* the `profiles:` entry (key and mapping), NULL if
+                                * absent; points into trees[] */
+    const char *profiles_file; /* the file it came from (owned by its tree) */
     cs_ydoc *trees[2];    /* owned YAML trees: built-in, user */
 } cs_config;
 
@@ -107,12 +112,27 @@ int cs_config_default(cs_config *c, cs_diag *d);
  * comment at the top of config.c).  Same failure contract. */
 int cs_config_load(cs_config *c, const char *path, cs_diag *d);
 
+/* The same, then the file's profile called profile (NULL: none, as
+ * cs_config_load) overlaid on the result; c->profile records it.  Every
+ * profile of the file is checked either way.  Fails with "file:line:col:
+ * unknown profile 'x' (did you mean 'y'?); profiles: a, b" when the file
+ * has no such profile, and names the profile in any error inside one:
+ * "file:line:col: profile 'wire': scoring.fail_under: ...". */
+int cs_config_load_profile(cs_config *c, const char *path, const char *profile, cs_diag *d);
+
+/* The same with the file's YAML text given in memory (data[0..len), len
+ * may be 0): path names it in messages and relative paths resolve against
+ * its directory, as if the text had been read from there. */
+int cs_config_load_mem(cs_config *c, const char *path, const char *data, size_t len,
+                       cs_diag *d);
+
 /* Find credscore.yaml (or .credscore.yaml) in start_dir (NULL = ".") or
  * its parents, nearest folder first; the returned path is absolute.
  * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 on OOM. */
 int cs_config_find(const char *start_dir, char **out);
 
-/* Print the effective configuration as YAML (loadable again). */
+/* Print the effective configuration as YAML (loadable again), with the
+ * file's profiles as written (the applied one is named in a comment). */
 int cs_config_print(const cs_config *c, FILE *out);
 
 /* Marker index by name, or -1. */

@@ -16,6 +16,8 @@ static const char usage[] =
     "  explain FILE:LINE   how the passage at that line was scored, point by point\n"
     "  watch ARTICLE       re-score whenever the article, a rule or the config changes\n"
     "                      (--rounds N: stop after N scorings)\n"
+    "  bundle [-o FILE]    write config, rules and plugins into one archive\n"
+    "                      (default credscore-bundle.tar) for --bundle\n"
     "  config              print the effective configuration\n"
     "  rules               list every rule with marker, weight, level and source\n"
     "  plugins             list the loaded plugins\n"
@@ -27,6 +29,8 @@ static const char usage[] =
     "Options:\n"
     "  -c, --config FILE       use this credscore.yaml (default: found upwards from .)\n"
     "      --no-config         built-in defaults only\n"
+    "      --profile NAME      apply the config's profile NAME (its profiles: section)\n"
+    "      --bundle FILE       configuration, rules and plugins from a bundle archive\n"
     "  -f, --format FMT        report format: text (default), json, sarif, github,\n"
     "                          junit, html\n"
     "      --input-format FMT  text, markdown or html (default: by file extension)\n"
@@ -55,12 +59,14 @@ static const char usage[] =
 enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
-    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS
+    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE,
+    OPT_PROFILE
 };
 
 static const struct option long_opts[] = {
     {"config", required_argument, NULL, 'c'},
     {"no-config", no_argument, NULL, OPT_NO_CONFIG},
+    {"profile", required_argument, NULL, OPT_PROFILE},
     {"format", required_argument, NULL, 'f'},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"jsonl", no_argument, NULL, OPT_JSONL},
@@ -74,6 +80,7 @@ static const struct option long_opts[] = {
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
     {"rounds", required_argument, NULL, OPT_ROUNDS},
+    {"bundle", required_argument, NULL, OPT_BUNDLE},
     {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
@@ -87,7 +94,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", "watch", NULL};
+static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", "watch", "bundle", NULL};
 
 static int bad_usage(const char *fmt, const char *arg)
 {
@@ -143,6 +150,13 @@ int main(int argc, char **argv)
         switch (c) {
         case 'c': cli.config_path = optarg; break;
         case OPT_NO_CONFIG: cli.no_config = 1; break;
+        case OPT_PROFILE:
+            if (*optarg == '\0') {
+                code = bad_usage("--profile wants a profile name%s", "");
+                goto out;
+            }
+            cli.profile = optarg;
+            break;
         case 'f':
             if (parse_format(optarg, &cli.format) != 0) {
                 code = bad_usage("unknown report format '%s' (text, json, sarif, github, junit, "
@@ -168,6 +182,7 @@ int main(int argc, char **argv)
         case OPT_NO_EXIT: cli.no_exit = 1; break;
         case OPT_BASELINE: cli.baseline = optarg; break;
         case OPT_DIFF_BASE: cli.diff_base = optarg; break;
+        case OPT_BUNDLE: cli.bundle = optarg; break;
         case OPT_ROUNDS: {
             char *end;
             long n = strtol(optarg, &end, 10);
@@ -262,6 +277,8 @@ int main(int argc, char **argv)
         code = cs_cmd_explain(&cli);
     else if (strcmp(cli.command, "watch") == 0)
         code = cs_cmd_watch(&cli);
+    else if (strcmp(cli.command, "bundle") == 0)
+        code = cs_cmd_bundle(&cli);
 out:
     free(dirs);
     return code;

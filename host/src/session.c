@@ -4,7 +4,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "bundle.h"
 #include "cli.h"
+#include "paths.h"
 
 void cs_cli_error(const char *msg)
 {
@@ -24,13 +26,62 @@ int cs_cli_use_color(const cs_cli *cli, int fd)
     return isatty(fd);
 }
 
+/* In a bundle, plugins given by path in the configuration are the bundled
+ * copies: the MANIFEST maps each original path to its plugin name. */
+static int relocate_plugins(cs_session *s)
+{
+    char *manifest_path = cs_paths_join(s->bundle_dir, "MANIFEST");
+    cs_buf m = {0};
+    int rc = 0;
+    if (manifest_path == NULL || cs_read_file(manifest_path, &m) != 0) {
+        cs_cli_error("bundle: cannot read its MANIFEST");
+        rc = -1;
+        goto out;
+    }
+    for (size_t i = 0; i < s->cfg.nplugins; i++) {
+        cs_plugin_conf *pc = &s->cfg.plugins[i];
+        if (pc->path == NULL)
+            continue;
+        char *found = NULL;
+        for (char *line = m.data; line && *line;) {
+            char *nl = strchr(line, '\n');
+            char name[80], version[80], orig[4096];
+            if (sscanf(line, "plugin %79s %79s %4095[^\n]", name, version, orig) == 3 &&
+                strcmp(orig, pc->path) == 0) {
+                char file[160];
+                snprintf(file, sizeof file, "plugins/%s.so", name);
+                found = cs_paths_join(s->bundle_dir, file);
+            }
+            line = nl ? nl + 1 : NULL;
+        }
+        if (found == NULL) {
+            fprintf(stderr, "credscore: bundle: plugin %s is not in the bundle\n", pc->path);
+            rc = -1;
+            goto out;
+        }
+        free(pc->path);
+        pc->path = found;
+    }
+out:
+    free(manifest_path);
+    cs_buf_free(&m);
+    return rc;
+}
+
 int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
 {
     cs_diag d;
     memset(s, 0, sizeof *s);
     char *found = NULL;
     const char *path = cli->config_path;
-    if (path == NULL && !cli->no_config) {
+    if (cli->bundle) {
+        if (cs_bundle_open(cli->bundle, &s->bundle_dir, &d) != 0) {
+            cs_cli_error(d.msg);
+            return -1;
+        }
+        found = cs_paths_join(s->bundle_dir, "config.yaml");
+        path = found;
+    } else if (path == NULL && !cli->no_config) {
         char cwd[4096];
         if (getcwd(cwd, sizeof cwd) && cs_config_find(cwd, &found) < 0) {
             cs_cli_error("out of memory");
@@ -38,7 +89,17 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
         }
         path = found;
     }
-    int rc = path ? cs_config_load(&s->cfg, path, &d) : cs_config_default(&s->cfg, &d);
+    if (path == NULL && cli->profile != NULL) {
+        /* profiles live in a config file: without one --profile means nothing */
+        fprintf(stderr, "credscore: --profile %s: %s\n", cli->profile,
+                cli->no_config ? "cannot be used with --no-config (profiles are defined in "
+                                 "a configuration file)"
+                               : "no credscore.yaml found in this folder or above (profiles "
+                                 "are defined in one; give it with --config)");
+        return -1;
+    }
+    int rc = path ? cs_config_load_profile(&s->cfg, path, cli->profile, &d)
+                  : cs_config_default(&s->cfg, &d);
     free(found);
     if (rc != 0) {
         cs_cli_error(d.msg);
@@ -46,18 +107,37 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
         return -1;
     }
     s->cfg_loaded = 1;
+    if (s->bundle_dir && relocate_plugins(s) != 0) {
+        cs_session_close(s);
+        return -1;
+    }
     if (!want_scorer)
         return 0;
     cs_scorer_opts o = {0};
     o.plugin_dirs = cli->plugin_dirs;
     o.nplugin_dirs = cli->nplugin_dirs;
+    const char *bundle_rules[1], *bundle_plugins[1];
+    char *rules_dir = NULL, *plugins_dir = NULL;
+    if (s->bundle_dir) { /* the bundle's rules and plugins, nothing else */
+        rules_dir = cs_paths_join(s->bundle_dir, "rules");
+        plugins_dir = cs_paths_join(s->bundle_dir, "plugins");
+        bundle_rules[0] = rules_dir;
+        bundle_plugins[0] = plugins_dir;
+        o.rule_files = bundle_rules;
+        o.nrule_files = 1;
+        o.plugin_dirs = bundle_plugins;
+        o.nplugin_dirs = 1;
+    }
     o.no_plugins = cli->no_plugins;
     o.allow_insecure_plugins = cli->allow_insecure_plugins;
     o.lenient = cli->lenient;
     static const int quiet_level = CREDSCORE_LOG_ERROR, normal_level = CREDSCORE_LOG_INFO;
     o.log = cs_log_stderr;
     o.log_ctx = (void *)(cli->quiet ? &quiet_level : &normal_level);
-    if (cs_scorer_new(&s->scorer, &s->cfg, &o, &d) != 0) {
+    int rc2 = cs_scorer_new(&s->scorer, &s->cfg, &o, &d);
+    free(rules_dir);
+    free(plugins_dir);
+    if (rc2 != 0) {
         cs_cli_error(d.msg);
         cs_session_close(s);
         return -1;
@@ -72,6 +152,11 @@ void cs_session_close(cs_session *s)
     if (s->cfg_loaded)
         cs_config_free(&s->cfg);
     s->cfg_loaded = 0;
+    if (s->bundle_dir) {
+        cs_bundle_remove(s->bundle_dir);
+        free(s->bundle_dir);
+        s->bundle_dir = NULL;
+    }
 }
 
 int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg)

@@ -1,0 +1,253 @@
+#include "bundle.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "atomic_file.h"
+#include "buf.h"
+#include "paths.h"
+
+#define ROOT "credscore-bundle/"
+#define BLOCK 512
+
+/* ---- writing ---- */
+
+static void octal(char *field, size_t width, unsigned long long v)
+{
+    snprintf(field, width, "%0*llo", (int)width - 1, v);
+}
+
+static int add_member(cs_buf *tar, const char *name, const char *data, size_t len, unsigned mode)
+{
+    char h[BLOCK];
+    memset(h, 0, sizeof h);
+    if (strlen(name) >= 100)
+        return -1;
+    memcpy(h, name, strlen(name));
+    octal(h + 100, 8, mode);
+    octal(h + 108, 8, 0);
+    octal(h + 116, 8, 0);
+    octal(h + 124, 12, len);
+    octal(h + 136, 12, 0); /* mtime 0: the same inputs give the same archive */
+    h[156] = '0';
+    memcpy(h + 257, "ustar", 6);
+    memcpy(h + 263, "00", 2);
+    memset(h + 148, ' ', 8);
+    unsigned sum = 0;
+    for (int i = 0; i < BLOCK; i++)
+        sum += (unsigned char)h[i];
+    snprintf(h + 148, 8, "%06o", sum);
+    static const char zeros[BLOCK];
+    size_t pad = (BLOCK - len % BLOCK) % BLOCK;
+    return cs_buf_append(tar, h, BLOCK) || cs_buf_append(tar, data, len) ||
+                   cs_buf_append(tar, zeros, pad)
+               ? -1
+               : 0;
+}
+
+static int add_file(cs_buf *tar, const char *name, const char *src, unsigned mode, cs_diag *d)
+{
+    cs_buf content = {0};
+    if (cs_read_file(src, &content) != 0) {
+        cs_buf_free(&content);
+        return cs_diag_at(d, src, 0, 0, "cannot read for the bundle: %s", strerror(errno));
+    }
+    int rc = add_member(tar, name, content.data ? content.data : "", content.len, mode);
+    cs_buf_free(&content);
+    return rc ? cs_diag_set(d, "bundle member name too long: %s", name) : 0;
+}
+
+static const char *base_name(const char *p)
+{
+    const char *s = strrchr(p, '/');
+    return s ? s + 1 : p;
+}
+
+int cs_bundle_write(const char *path, const cs_config *cfg, const cs_scorer *s,
+                    const char *version, cs_diag *d)
+{
+    int rc = -1;
+    cs_buf tar = {0}, manifest = {0}, name = {0};
+    char *conf = NULL;
+    size_t conflen = 0;
+    FILE *mem = open_memstream(&conf, &conflen);
+    if (mem == NULL || cs_config_print(cfg, mem) != 0) {
+        if (mem)
+            fclose(mem);
+        cs_diag_set(d, "cannot print the configuration for the bundle");
+        goto out;
+    }
+    fclose(mem);
+    cs_buf_printf(&manifest, "credscore bundle\nversion %s\nabi %d.%d\n", version,
+                  CREDSCORE_ABI_MAJOR, CREDSCORE_ABI_MINOR);
+    if (add_member(&tar, ROOT "config.yaml", conf, conflen, 0644) != 0) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    const char *const *files;
+    size_t n = cs_scorer_rule_files(s, &files);
+    for (size_t i = 0; i < n; i++) {
+        name.len = 0;
+        cs_buf_printf(&name, ROOT "rules/%03zu-%s", i, base_name(files[i]));
+        if (add_file(&tar, name.data, files[i], 0644, d) != 0)
+            goto out;
+        cs_buf_printf(&manifest, "rule %s %s\n", name.data + sizeof ROOT - 1, files[i]);
+    }
+    const cs_plugin_set *ps = cs_scorer_plugins(s);
+    for (size_t i = 0; i < ps->n; i++) {
+        name.len = 0;
+        cs_buf_printf(&name, ROOT "plugins/%s.so", ps->items[i]->desc.name);
+        if (add_file(&tar, name.data, ps->items[i]->path, 0755, d) != 0)
+            goto out;
+        cs_buf_printf(&manifest, "plugin %s %s %s\n", ps->items[i]->desc.name,
+                      ps->items[i]->desc.version, ps->items[i]->path);
+    }
+    static const char zeros[2 * BLOCK];
+    if (add_member(&tar, ROOT "MANIFEST", manifest.data, manifest.len, 0644) != 0 ||
+        cs_buf_append(&tar, zeros, sizeof zeros) != 0) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    rc = cs_write_atomic(path, tar.data, tar.len, d);
+out:
+    free(conf);
+    cs_buf_free(&tar);
+    cs_buf_free(&manifest);
+    cs_buf_free(&name);
+    return rc;
+}
+
+/* ---- reading ---- */
+
+static unsigned long long parse_octal(const char *f, size_t n)
+{
+    unsigned long long v = 0;
+    for (size_t i = 0; i < n && f[i]; i++)
+        if (f[i] >= '0' && f[i] <= '7')
+            v = v * 8 + (unsigned)(f[i] - '0');
+    return v;
+}
+
+/* Only the member names a bundle can hold are accepted. */
+static int safe_name(const char *n)
+{
+    if (strncmp(n, ROOT, sizeof ROOT - 1) != 0 || strstr(n, "..") || strchr(n, '\\'))
+        return 0;
+    const char *rest = n + sizeof ROOT - 1;
+    if (strcmp(rest, "config.yaml") == 0 || strcmp(rest, "MANIFEST") == 0)
+        return 1;
+    if ((strncmp(rest, "rules/", 6) == 0 || strncmp(rest, "plugins/", 8) == 0) &&
+        strchr(rest + 6 + (rest[0] == 'p') * 2, '/') == NULL)
+        return rest[strlen(rest) - 1] != '/';
+    return 0;
+}
+
+int cs_bundle_open(const char *path, char **dir, cs_diag *d)
+{
+    int rc = -1;
+    cs_buf tar = {0}, out = {0};
+    *dir = NULL;
+    if (cs_read_file(path, &tar) != 0) {
+        cs_buf_free(&tar);
+        return cs_diag_at(d, path, 0, 0, "cannot read the bundle: %s", strerror(errno));
+    }
+    const char *tmp = getenv("TMPDIR");
+    cs_buf_printf(&out, "%s/credscore-bundle.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+    if (mkdtemp(out.data) == NULL) {
+        cs_diag_at(d, path, 0, 0, "cannot make a folder to unpack into: %s", strerror(errno));
+        goto out;
+    }
+    *dir = cs_strdup(out.data);
+    int have_config = 0;
+    size_t off = 0;
+    while (off + BLOCK <= tar.len) {
+        const char *h = tar.data + off;
+        if (h[0] == '\0')
+            break;
+        char name[101];
+        memcpy(name, h, 100);
+        name[100] = '\0';
+        unsigned long long size = parse_octal(h + 124, 12);
+        off += BLOCK;
+        if (size > tar.len - off) {
+            cs_diag_at(d, path, 0, 0, "truncated bundle (member %s)", name);
+            goto out;
+        }
+        if (h[156] == '5') /* folder entries are implied */
+            continue;
+        if ((h[156] != '0' && h[156] != '\0') || !safe_name(name)) {
+            cs_diag_at(d, path, 0, 0, "not a credscore bundle: unexpected member '%s'", name);
+            goto out;
+        }
+        const char *rest = name + sizeof ROOT - 1;
+        cs_buf file = {0};
+        cs_buf_printf(&file, "%s/%s", *dir, rest);
+        char *slash = strrchr(file.data, '/');
+        *slash = '\0';
+        mkdir(file.data, 0700);
+        *slash = '/';
+        FILE *f = fopen(file.data, "wb");
+        int ok = f && fwrite(tar.data + off, 1, size, f) == size;
+        if (f && fclose(f) != 0)
+            ok = 0;
+        if (ok && strncmp(rest, "plugins/", 8) == 0)
+            chmod(file.data, 0700);
+        cs_buf_free(&file);
+        if (!ok) {
+            cs_diag_at(d, path, 0, 0, "cannot unpack %s: %s", rest, strerror(errno));
+            goto out;
+        }
+        have_config |= strcmp(rest, "config.yaml") == 0;
+        off += (size + BLOCK - 1) / BLOCK * BLOCK;
+    }
+    if (!have_config) {
+        cs_diag_at(d, path, 0, 0, "not a credscore bundle (no config.yaml)");
+        goto out;
+    }
+    rc = 0;
+out:
+    if (rc != 0 && *dir) {
+        cs_bundle_remove(*dir);
+        free(*dir);
+        *dir = NULL;
+    }
+    cs_buf_free(&tar);
+    cs_buf_free(&out);
+    return rc;
+}
+
+static void remove_files(const char *dir)
+{
+    DIR *dp = opendir(dir);
+    if (dp == NULL)
+        return;
+    struct dirent *e;
+    while ((e = readdir(dp)) != NULL) {
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        char *p = cs_paths_join(dir, e->d_name);
+        if (p) {
+            unlink(p);
+            free(p);
+        }
+    }
+    closedir(dp);
+    rmdir(dir);
+}
+
+void cs_bundle_remove(const char *dir)
+{
+    char *rules = cs_paths_join(dir, "rules"), *plugins = cs_paths_join(dir, "plugins");
+    if (rules)
+        remove_files(rules);
+    if (plugins)
+        remove_files(plugins);
+    free(rules);
+    free(plugins);
+    remove_files(dir);
+}

@@ -1,0 +1,31 @@
+/*
+ * bundle.h - one self-contained archive of what scoring needs, for running
+ * on other machines (Hadoop Streaming, Spark's RDD.pipe, GNU parallel).
+ *
+ * `credscore bundle -o credscore-bundle.tar` writes a POSIX ustar archive:
+ *   credscore-bundle/MANIFEST       what is inside, and the credscore version
+ *   credscore-bundle/config.yaml    the effective configuration
+ *   credscore-bundle/rules/NNN-NAME.lua  every rule file, in load order
+ *   credscore-bundle/plugins/NAME.so     every plugin loaded
+ * `credscore score --bundle FILE` unpacks it into a private temporary folder
+ * and scores with exactly that configuration, those rules and plugins.
+ *
+ * Errors: 0 / -1 with a cs_diag naming the archive.  The unpacked folder is
+ * owned by the caller: cs_bundle_remove deletes it.
+ */
+#ifndef CS_BUNDLE_H
+#define CS_BUNDLE_H
+
+#include "config.h"
+#include "scorer.h"
+
+int cs_bundle_write(const char *path, const cs_config *cfg, const cs_scorer *s,
+                    const char *version, cs_diag *d);
+
+/* Unpack into a new folder under $TMPDIR; *dir gets its malloc'd path. */
+int cs_bundle_open(const char *path, char **dir, cs_diag *d);
+
+/* Delete an unpacked bundle folder (only the files a bundle can hold). */
+void cs_bundle_remove(const char *dir);
+
+#endif
