@@ -125,6 +125,18 @@ eval: all
 	sh tests/tools/quality-doc.sh $(BUILD)/eval.txt "$(CORPUS)" > docs/quality.md.tmp && \
 	mv docs/quality.md.tmp docs/quality.md && echo "eval: docs/quality.md updated"
 
+# Performance figures (tests/bench/run.sh): generates deterministic corpora,
+# measures throughput, latency, memory, rule-count cost, textlint (npm,
+# installed into $(BUILD)/bench/textlint) and a perf profile; raw figures in
+# $(BUILD)/bench/results.txt, docs/performance.md rewritten.
+BENCH_TOOLS := $(BUILD)/bench/gen_corpus $(BUILD)/bench/benchtool
+bench: all $(BENCH_TOOLS)
+	BUILD=$(BUILD) CC='$(CC)' OPT='$(OPT)' sh tests/bench/run.sh
+
+$(BUILD)/bench/%: tests/bench/%.c
+	@mkdir -p $(dir $@)
+	$(CC) -D_GNU_SOURCE $(CFLAGS) -o $@ $<
+
 # Rewrite the golden reports in tests/golden/ after an intended change.
 golden: all
 	UPDATE_GOLDEN=1 BUILD=$(BUILD) prove tests/cli/15-golden.t
@@ -196,7 +208,9 @@ fuzz: $(FUZZ_BINS)
 	    $$( [ -f $$dict ] && echo -dict=$$dict ) $$corpus > $$log 2>&1; \
 	  status=$$?; \
 	  grep -E '^Done [0-9]+ runs' $$log | sed "s/^/fuzz: $$t: /"; \
-	  echo "fuzz: $$t: corpus $$(ls $$corpus | wc -l) files"; \
+	  grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' $$log | tail -n 1 | \
+	    sed "s/^/fuzz: $$t: /"; \
+	  echo "fuzz: $$t: $$(ls $$corpus | wc -l) files in $$corpus"; \
 	  if [ $$status -ne 0 ]; then echo "fuzz: $$t: FAILED (status $$status), see $$log" \
 	    "and $$art/"; tail -n 40 $$log; exit 1; fi; \
 	done

@@ -45,7 +45,7 @@
  *     investigations:           # a name ([a-z0-9_-]+, at most 64) -> any of
  *       markers: {anonymous: {weight: -12, level: error}}  # markers,
  *       scoring: {fail_under: 60}   # rule_overrides, scoring, bands, limits
- *     wire: {scoring: {fail_under: 30}}
+ *     wire: {scoring: {fail_under: 30}}   # at most 64 profiles
  *
  * Profiles: the chosen profile is applied after the whole file, as one more
  * overlay with the same meaning as the file's own keys (markers merge by
@@ -80,6 +80,7 @@
 #include "buf.h"
 
 #define MAX_MARKERS 64
+#define MAX_PROFILES 64
 #define MAX_NAME 64
 #define MIB (1024LL * 1024LL)
 
@@ -998,6 +999,10 @@ static int read_profiles(loader *L, const cs_ypair *entry)
     char cb[80];
     if (want_mapping(L, v, "profiles") < 0)
         return -1;
+    if (v->kind == CS_YNODE_MAPPING && v->npairs > MAX_PROFILES) /* each is checked in full */
+        return cs_diag_at(L->d, L->file, v->pairs[MAX_PROFILES].key->line,
+                          v->pairs[MAX_PROFILES].key->col, "too many profiles (at most %d)",
+                          MAX_PROFILES);
     for (size_t i = 0; v->kind == CS_YNODE_MAPPING && i < v->npairs; i++) {
         const cs_ynode *name = v->pairs[i].key, *p = v->pairs[i].value;
         char where[96];
@@ -1016,7 +1021,7 @@ static int read_profiles(loader *L, const cs_ypair *entry)
             const cs_ynode *key = p->pairs[j].key;
             if (in_list(key->value, profile_keys))
                 continue;
-            if (in_list(key->value, top_keys))
+            if (in_list(key->value, top_keys)) /* a known key: no need to clip it */
                 return cs_diag_at(L->d, L->file, key->line, key->col,
                                   "profile '%s': '%s' cannot be set in a profile (a profile "
                                   "may set markers, rule_overrides, scoring, bands, limits)",
@@ -1103,31 +1108,37 @@ static int apply_profile(cs_config *c, const char *file, const cs_ynode *key,
     return 0;
 }
 
-/* Check every profile of c (just loaded from doc, no profile applied yet)
- * by applying it to a scratch copy built the same way: defaults, doc,
- * then the profile.  0, or -1 with d naming the first profile that fails. */
+/* Apply profile p of c to a scratch copy built the way c was: defaults,
+ * then doc, then the profile; only the outcome is kept.  0, or -1 with d
+ * naming the profile. */
+static int check_profile(const cs_config *c, const cs_ydoc *doc, const cs_ypair *p, cs_diag *d)
+{
+    int rc = -1;
+    cs_config t;
+    if (cs_config_default(&t, d) != 0)
+        return -1;
+    free(t.dir);
+    if ((t.dir = cs_strdup(c->dir)) == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    if (apply_doc(&t, doc, d) != 0 ||
+        apply_profile(&t, c->profiles_file, p->key, p->value, d) != 0)
+        goto out;
+    rc = 0;
+out:
+    cs_config_free(&t);
+    return rc;
+}
+
+/* Check every profile of c (just loaded from doc, no profile applied
+ * yet).  0, or -1 with d naming the first profile that fails. */
 static int check_profiles(const cs_config *c, const cs_ydoc *doc, cs_diag *d)
 {
     const cs_ynode *map = c->profiles != NULL ? c->profiles->value : NULL;
-    for (size_t i = 0; map != NULL && map->kind == CS_YNODE_MAPPING && i < map->npairs; i++) {
-        cs_config t;
-        int rc = -1;
-        if (cs_config_default(&t, d) != 0)
+    for (size_t i = 0; map != NULL && map->kind == CS_YNODE_MAPPING && i < map->npairs; i++)
+        if (check_profile(c, doc, &map->pairs[i], d) != 0)
             return -1;
-        free(t.dir);
-        if ((t.dir = cs_strdup(c->dir)) == NULL) {
-            cs_diag_set(d, "out of memory");
-            goto next;
-        }
-        if (apply_doc(&t, doc, d) != 0 ||
-            apply_profile(&t, c->profiles_file, map->pairs[i].key, map->pairs[i].value, d) != 0)
-            goto next;
-        rc = 0;
-    next:
-        cs_config_free(&t);
-        if (rc != 0)
-            return -1;
-    }
     return 0;
 }
 
@@ -1290,6 +1301,33 @@ void cs_config_free(cs_config *c)
     memset(c, 0, sizeof *c);
 }
 
+/* Is dir one of the folders listed in $CREDSCORE_CONFIG_CEILING (':'-
+ * separated)?  The search does not go above them (like git's ceiling
+ * directories): scripts and tests use it to ignore stray configs above. */
+static int at_ceiling(const char *dir)
+{
+    const char *env = getenv("CREDSCORE_CONFIG_CEILING");
+    if (env == NULL || *env == '\0')
+        return 0;
+    size_t dl = strlen(dir);
+    for (const char *p = env; *p;) {
+        const char *end = strchr(p, ':');
+        size_t n = end ? (size_t)(end - p) : strlen(p);
+        char one[4096];
+        if (n > 0 && n < sizeof one) {
+            memcpy(one, p, n);
+            one[n] = '\0';
+            char *real = realpath(one, NULL);
+            int hit = real && strlen(real) == dl && strcmp(real, dir) == 0;
+            free(real);
+            if (hit)
+                return 1;
+        }
+        p += n + (end != NULL);
+    }
+    return 0;
+}
+
 int cs_config_find(const char *start_dir, char **out)
 {
     static const char *const names[] = {"credscore.yaml", ".credscore.yaml"};
@@ -1318,7 +1356,7 @@ int cs_config_find(const char *start_dir, char **out)
             }
         }
         char *slash = strrchr(dir, '/');
-        if (slash == NULL || strcmp(dir, "/") == 0)
+        if (slash == NULL || strcmp(dir, "/") == 0 || at_ceiling(dir))
             break;
         if (slash == dir)
             slash[1] = '\0';
@@ -1524,10 +1562,24 @@ static int put_node(cs_buf *b, const cs_ynode *n, int indent)
             return cs_buf_puts(b, " []\n");
         if (cs_buf_putc(b, '\n') != 0)
             return -1;
-        for (size_t i = 0; i < n->nitems; i++)
-            if (put_indent(b, indent) != 0 || cs_buf_putc(b, '-') != 0 ||
-                put_node(b, n->items[i], indent + 2) != 0)
+        for (size_t i = 0; i < n->nitems; i++) {
+            const cs_ynode *it = n->items[i];
+            if (put_indent(b, indent) != 0 || cs_buf_putc(b, '-') != 0)
                 return -1;
+            if (it->kind != CS_YNODE_MAPPING || it->npairs == 0 ||
+                strlen(it->pairs[0].key->value) > 500) {
+                if (put_node(b, it, indent + 2) != 0)
+                    return -1;
+                continue;
+            }
+            /* "- key: value" with the other keys below the first one */
+            if (cs_buf_putc(b, ' ') != 0)
+                return -1;
+            for (size_t j = 0; j < it->npairs; j++)
+                if (put_key(b, it->pairs[j].key->value, j == 0 ? 0 : indent + 2) != 0 ||
+                    put_node(b, it->pairs[j].value, indent + 4) != 0)
+                    return -1;
+        }
         return 0;
     }
     if (n->npairs == 0)

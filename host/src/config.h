@@ -128,7 +128,9 @@ int cs_config_load_mem(cs_config *c, const char *path, const char *data, size_t 
 
 /* Find credscore.yaml (or .credscore.yaml) in start_dir (NULL = ".") or
  * its parents, nearest folder first; the returned path is absolute.
- * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 on OOM. */
+ * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 on OOM.
+ * The search stops at any folder listed in $CREDSCORE_CONFIG_CEILING
+ * (':'-separated), which is searched but not gone above. */
 int cs_config_find(const char *start_dir, char **out);
 
 /* Print the effective configuration as YAML (loadable again), with the

@@ -25,7 +25,9 @@
  * syntax) maps its decoded bytes onto all of its source bytes.  White
  * space runs collapse to one space: a single source space maps 1:1, any
  * other run (a newline, several spaces) becomes cs_doc_add_space at the
- * run's first byte.
+ * run's first byte.  A byte of gumbo's decoded text that is not UTF-8
+ * (gumbo 0.10 overflows on a numeric reference past 0x7FFFFFFF) becomes
+ * U+FFFD, so passages are valid UTF-8 like the source.
  *
  * Returns 0, or -1 with d filled ("path: out of memory ...").  The tree is
  * walked with an explicit heap stack (no recursion), so arbitrarily deep
@@ -286,6 +288,61 @@ static unsigned html_ctx(GumboTag t)
     }
 }
 
+/* Length of the valid UTF-8 character at s[0..n), or 0. */
+static size_t html_utf8_len(const unsigned char *s, size_t n)
+{
+    unsigned c = s[0], cp, min;
+    size_t len;
+    if (c < 0x80)
+        return 1;
+    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; cp = c & 0x1F; }
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; cp = c & 0x0F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; cp = c & 0x07; }
+    else return 0;
+    if (len > n)
+        return 0;
+    for (size_t i = 1; i < len; i++) {
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+        cp = (cp << 6) | (s[i] & 0x3F);
+    }
+    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
+}
+
+/* gumbo 0.10 decodes a numeric reference past 0x7FFFFFFF ("&#xFddf8ddf")
+ * through an int overflow into one stray byte, which need not be UTF-8.
+ * Returns a copy of dec[0..*dn) with every byte that is not part of a
+ * valid character replaced by U+FFFD (what entity.c reads such a
+ * reference as), *dn updated; NULL when dec is valid (or out of memory:
+ * *dn is then 0). */
+static char *html_repair_utf8(const char *dec, size_t *dn)
+{
+    const unsigned char *s = (const unsigned char *)dec;
+    size_t n = *dn, bad = 0;
+    for (size_t i = 0, k; i < n; i += k ? k : 1)
+        bad += (k = html_utf8_len(s + i, n - i)) == 0;
+    if (bad == 0)
+        return NULL;
+    char *out = malloc(n + 2 * bad + 1), *o = out;
+    if (out == NULL) {
+        *dn = 0;
+        return NULL;
+    }
+    for (size_t i = 0, k; i < n; i += k ? k : 1) {
+        k = html_utf8_len(s + i, n - i);
+        if (k == 0) {
+            memcpy(o, "\xEF\xBF\xBD", 3);
+            o += 3;
+        } else {
+            memcpy(o, s + i, k);
+            o += k;
+        }
+    }
+    *o = '\0';
+    *dn = (size_t)(o - out);
+    return out;
+}
+
 /* A text node: find its raw source piece and add it. */
 static int html_text_node(html_state *h, const GumboNode *node)
 {
@@ -294,16 +351,25 @@ static int html_text_node(html_state *h, const GumboNode *node)
     size_t dn = strlen(dec);
     if (dn == 0)
         return 0;
+    char *fixed = html_repair_utf8(dec, &dn);
+    if (dn == 0)
+        return -1; /* out of memory */
+    if (fixed != NULL)
+        dec = fixed;
+    int rc;
     const char *raw = t->original_text.data;
     size_t rn = t->original_text.length;
     if (raw != NULL && raw >= h->src && raw <= h->src + h->len &&
         rn <= (size_t)(h->src + h->len - raw)) {
         size_t rs = (size_t)(raw - h->src);
-        return html_text(h, dec, dn, rs, rs + rn);
+        rc = html_text(h, dec, dn, rs, rs + rn);
+    } else {
+        /* No usable raw piece: map the text onto its start position. */
+        size_t at = t->start_pos.offset <= h->len ? t->start_pos.offset : h->len;
+        rc = html_text(h, dec, dn, at, at);
     }
-    /* No usable raw piece: map the text onto its start position. */
-    size_t at = t->start_pos.offset <= h->len ? t->start_pos.offset : h->len;
-    return html_text(h, dec, dn, at, at);
+    free(fixed);
+    return rc;
 }
 
 int cs_load_html(cs_document *doc, cs_diag *d)

@@ -11,7 +11,8 @@
  * *root is the parsed value (free it with json_decref), *id a malloc'd
  * string (an integer id is written in decimal), text and text_len point
  * into *root, *fmt is set when "format" is given (else left as it was).
- * On -1: err holds one line saying what is wrong; *root (possibly NULL)
+ * On -1: err holds one line saying what is wrong (valid UTF-8, even when
+ * the JSON reader quotes broken input); *root (possibly NULL)
  * and *id (possibly NULL) still belong to the caller, who frees them
  * with json_decref and free in every case.  Pure function of its input;
  * thread-safe.

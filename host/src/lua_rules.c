@@ -1,7 +1,10 @@
 #include "lua_rules.h"
 
+#include <ctype.h>
 #include <lauxlib.h>
+#include <limits.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,13 +16,20 @@ static cs_lua_rules *self_of(lua_State *L)
     return lua_touserdata(L, lua_upvalueindex(1));
 }
 
-static int rule_error(lua_State *L, const char *id, const char *fmt, const char *what)
+/* Line of the first Lua frame from level 1 (the code calling a C function). */
+static int caller_line(lua_State *L)
 {
     lua_Debug ar;
-    int line = 0;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-        line = ar.currentline;
+    for (int l = 1; l < 64 && lua_getstack(L, l, &ar); l++)
+        if (lua_getinfo(L, "l", &ar) && ar.currentline > 0)
+            return ar.currentline;
+    return 0;
+}
+
+static int rule_error(lua_State *L, const char *id, const char *fmt, const char *what)
+{
     cs_lua_rules *lr = self_of(L);
+    int line = lr->rule_line;
     char msg[512];
     snprintf(msg, sizeof msg, fmt, what ? what : "");
     if (id)
@@ -73,9 +83,11 @@ static size_t for_each_string(lua_State *L, int tbl, const char *id, const char 
     }
     if (lua_type(L, -1) != LUA_TTABLE)
         rule_error(L, id, "field '%s' must be a list of strings", field);
-    lua_Integer len = luaL_len(L, -1);
+    /* Raw: a __len or __index could otherwise make this C loop endless. */
+    lua_Integer len = (lua_Integer)lua_rawlen(L, -1);
+    cs_lua_charge(L, len);
     for (lua_Integer i = 1; i <= len; i++) {
-        lua_geti(L, -1, i);
+        lua_rawgeti(L, -1, i);
         if (lua_type(L, -1) != LUA_TSTRING)
             rule_error(L, id, "every item of '%s' must be a string", field);
         fn(L, lr, rule, lua_tostring(L, -1), ctx);
@@ -141,10 +153,10 @@ static unsigned parse_select(lua_State *L, const char *id)
     int single = lua_type(L, -1) == LUA_TSTRING;
     if (!single && lua_type(L, -1) != LUA_TTABLE)
         rule_error(L, id, "field '%s' must be a scope name or a list of them", "select");
-    lua_Integer len = single ? 1 : luaL_len(L, -1);
+    lua_Integer len = single ? 1 : (lua_Integer)lua_rawlen(L, -1);
     for (lua_Integer i = 1; i <= len; i++) {
         if (!single)
-            lua_geti(L, -1, i);
+            lua_rawgeti(L, -1, i);
         const char *s = lua_tostring(L, -1);
         if (s == NULL)
             rule_error(L, id, "field '%s' must list scope names", "select");
@@ -166,8 +178,8 @@ static unsigned parse_select(lua_State *L, const char *id)
     return mask;
 }
 
-/* rule { ... } */
-static int l_rule(lua_State *L)
+/* The body of rule { ... }, run protected by l_rule. */
+static int define_rule(lua_State *L)
 {
     cs_lua_rules *lr = self_of(L);
     if (lua_type(L, 1) != LUA_TTABLE)
@@ -193,10 +205,7 @@ static int l_rule(lua_State *L)
     const char *marker = opt_string(L, id, "marker");
     if (marker == NULL)
         return rule_error(L, id, "missing field 'marker'%s", "");
-    lua_Debug ar;
-    int line = 0;
-    if (lua_getstack(L, 1, &ar) && lua_getinfo(L, "l", &ar))
-        line = ar.currentline;
+    int line = lr->rule_line;
 
     cs_rule r;
     memset(&r, 0, sizeof r);
@@ -330,6 +339,43 @@ static int l_rule(lua_State *L)
     return 0;
 }
 
+/* First line of the error object on top into d (no allocation). */
+static void copy_error(cs_diag *d, lua_State *L)
+{
+    const char *msg = lua_tostring(L, -1);
+    if (msg == NULL)
+        cs_diag_set(d, "rule{} failed (error object is a %s value)", luaL_typename(L, -1));
+    else
+        cs_diag_set(d, "%.*s", (int)strcspn(msg, "\n"), msg);
+}
+
+/* rule { ... }: only while a file loads, never nested.  The definition
+ * runs protected so that a failure is remembered (lr->pending) even when
+ * the script catches it: the file then fails to load. */
+static int l_rule(lua_State *L)
+{
+    cs_lua_rules *lr = self_of(L);
+    if (lr->current_file == NULL)
+        return luaL_error(L, "rule{} can only be called while a rule file loads, not from a "
+                             "check");
+    if (lr->defining)
+        return luaL_error(L, "rule{} cannot be called while another rule{} is being defined");
+    lr->rule_line = caller_line(L);
+    lua_settop(L, 1);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_pushcclosure(L, define_rule, 1);
+    lua_insert(L, 1);
+    lr->defining = 1;
+    int st = lua_pcall(L, 1, 0, 0);
+    lr->defining = 0;
+    if (st == LUA_OK)
+        return 0;
+    cs_lua_limit_reached(L, st);
+    if (lr->pending.msg[0] == '\0')
+        copy_error(&lr->pending, L);
+    return lua_error(L);
+}
+
 int cs_lua_rules_open(cs_lua_rules *lr, cs_ruleset *rs, const cs_config *cfg, cs_log_fn log,
                       void *log_ctx, cs_diag *d)
 {
@@ -348,14 +394,43 @@ int cs_lua_rules_open(cs_lua_rules *lr, cs_ruleset *rs, const cs_config *cfg, cs
 void cs_lua_rules_close(cs_lua_rules *lr)
 {
     cs_lua_close(&lr->lua);
+    for (size_t i = 0; i < lr->nfailures; i++)
+        free(lr->failures[i].message);
+    free(lr->failures);
+    lr->failures = NULL;
+    lr->nfailures = lr->failures_cap = 0;
+}
+
+/* Length of a leading "src:123: " in msg, or 0. */
+static size_t position_len(const char *msg)
+{
+    for (const char *p = msg; *p && *p != '\n'; p++) {
+        if (p[0] != ':' || p == msg || !isdigit((unsigned char)p[1]))
+            continue;
+        const char *q = p + 1;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (q[0] == ':' && q[1] == ' ')
+            return (size_t)(q + 2 - msg);
+    }
+    return 0;
 }
 
 int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d)
 {
+    cs_diag inner;
     lr->current_file = path;
-    int rc = cs_lua_run_file(&lr->lua, path, d);
+    lr->pending.msg[0] = '\0';
+    int rc = cs_lua_run_file(&lr->lua, path, &inner);
     lr->current_file = NULL;
-    return rc;
+    if (lr->pending.msg[0] != '\0') /* a rule{} failed, maybe caught by the script */
+        rc = -1;
+    if (rc == 0)
+        return 0;
+    const char *msg = lr->pending.msg[0] != '\0' ? lr->pending.msg : inner.msg;
+    if (position_len(msg) > 0 || strncmp(msg, path, strlen(path)) == 0)
+        return cs_diag_set(d, "%s", msg);
+    return cs_diag_set(d, "%s: %s", path, msg);
 }
 
 static void push_span_list(lua_State *L, const credscore_span *spans, size_t n, const char *text)
@@ -375,64 +450,109 @@ static void push_span_list(lua_State *L, const credscore_span *spans, size_t n, 
     }
 }
 
-typedef struct check_out {
+/* One check call, shared with the protected function running it. */
+typedef struct check_call {
+    cs_lua_rules *lr;
     const cs_rule *r;
     const cs_check_input *in;
     cs_check_emit emit;
     void *ctx;
     cs_diag *d;
-} check_out;
+    int bad;              /* a malformed finding or emit failed: d says why */
+} check_call;
 
-static int take_finding(lua_State *L, int idx, check_out *o)
+typedef struct finding {
+    lua_Integer from, to;
+    const char *message;  /* anchored in a table on the stack, or NULL */
+    double confidence, weight;
+    int has_weight;
+} finding;
+
+/* Read and check the finding table at idx into *f; 0, or -1 with c->bad. */
+static int take_finding(lua_State *L, int idx, check_call *c, finding *f)
 {
-    const cs_rule *r = o->r;
+    const cs_rule *r = c->r;
+    c->bad = 1;
     if (lua_type(L, idx) != LUA_TTABLE)
-        return cs_diag_at(o->d, r->file, r->line, 0,
+        return cs_diag_at(c->d, r->file, r->line, 0,
                           "rule '%s': check returned a %s where a finding table was expected",
                           r->id, luaL_typename(L, idx));
     lua_getfield(L, idx, "from");
     lua_getfield(L, idx, "to");
     int isnum1, isnum2;
-    lua_Integer from = lua_tointegerx(L, -2, &isnum1);
-    lua_Integer to = lua_tointegerx(L, -1, &isnum2);
+    f->from = lua_tointegerx(L, -2, &isnum1);
+    f->to = lua_tointegerx(L, -1, &isnum2);
     lua_pop(L, 2);
     if (!isnum1 || !isnum2)
-        return cs_diag_at(o->d, r->file, r->line, 0,
+        return cs_diag_at(c->d, r->file, r->line, 0,
                           "rule '%s': a finding needs integer 'from' and 'to'", r->id);
-    if (from < 1 || to < from || (size_t)to > o->in->len)
-        return cs_diag_at(o->d, r->file, r->line, 0,
+    if (f->from < 1 || f->to < f->from || (size_t)f->to > c->in->len)
+        return cs_diag_at(c->d, r->file, r->line, 0,
                           "rule '%s': finding span %lld..%lld is outside the passage (1..%zu)",
-                          r->id, (long long)from, (long long)to, o->in->len);
-    lua_getfield(L, idx, "message");
-    const char *msg = lua_tostring(L, -1);
+                          r->id, (long long)f->from, (long long)f->to, c->in->len);
     lua_getfield(L, idx, "confidence");
-    double conf = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : r->confidence;
+    f->confidence = lua_isnumber(L, -1) ? lua_tonumber(L, -1) : r->confidence;
     lua_getfield(L, idx, "weight");
-    int has_w = lua_isnumber(L, -1);
-    double w = has_w ? lua_tonumber(L, -1) : 0;
-    if (!(conf >= 0 && conf <= 1) || (has_w && !isfinite(w))) {
-        lua_pop(L, 3);
-        return cs_diag_at(o->d, r->file, r->line, 0,
+    f->has_weight = lua_isnumber(L, -1);
+    f->weight = f->has_weight ? lua_tonumber(L, -1) : 0;
+    lua_pop(L, 2);
+    if (!(f->confidence >= 0 && f->confidence <= 1) || (f->has_weight && !isfinite(f->weight)))
+        return cs_diag_at(c->d, r->file, r->line, 0,
                           "rule '%s': confidence must be in 0..1 and weight finite", r->id);
-    }
-    int rc = o->emit(o->ctx, (size_t)from - 1, (size_t)to, msg, conf, has_w, w);
-    lua_pop(L, 3);
-    if (rc != 0)
-        return cs_diag_set(o->d, "out of memory");
+    c->bad = 0;
     return 0;
 }
 
-int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
-                       cs_check_emit emit, void *ctx, cs_diag *d)
+/* The check's result is at index 1: nil, false, a finding or a list. */
+static void collect_findings(lua_State *L, check_call *c)
 {
-    lua_State *L = lr->lua.L;
-    int top = lua_gettop(L);
-    int rc = -1;
-    if (!lua_checkstack(L, 8)) {
-        cs_diag_set(d, "Lua stack exhausted");
-        goto out;
+    const cs_rule *r = c->r;
+    if (lua_isnil(L, 1) || (lua_isboolean(L, 1) && !lua_toboolean(L, 1)))
+        return;
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        c->bad = 1;
+        cs_diag_at(c->d, r->file, r->line, 0, "rule '%s': check must return nil, a finding or "
+                   "a list of findings, not a %s", r->id, luaL_typename(L, 1));
+        return;
     }
-    lua_rawgeti(L, LUA_REGISTRYINDEX, r->check_ref);
+    lua_getfield(L, 1, "from");
+    int single = !lua_isnil(L, -1);
+    lua_pop(L, 1);
+    size_t n = single ? 1 : lua_rawlen(L, 1);
+    cs_lua_charge(L, (long long)n);
+    if (n == 0)
+        return;
+    /* Everything is read and checked before the first emit: all or nothing.
+     * The array is Lua memory (collected even if an error unwinds). */
+    if (n > SIZE_MAX / sizeof(finding))
+        luaL_error(L, "too many findings");
+    finding *fs = lua_newuserdatauv(L, n * sizeof(finding), 0);
+    lua_createtable(L, (int)(n < INT_MAX ? n : INT_MAX), 0); /* anchors the messages */
+    int anchor = lua_gettop(L);
+    for (size_t i = 0; i < n; i++) {
+        if (single)
+            lua_pushvalue(L, 1);
+        else
+            lua_rawgeti(L, 1, (lua_Integer)i + 1);
+        int item = lua_gettop(L);
+        if (take_finding(L, item, c, &fs[i]) != 0)
+            return;
+        lua_getfield(L, item, "message");
+        fs[i].message = lua_tostring(L, -1); /* a number becomes a string in place */
+        lua_rawseti(L, anchor, (lua_Integer)i + 1);
+        lua_pop(L, 1);
+    }
+    for (size_t i = 0; i < n; i++) /* host code only from here: no Lua error */
+        if (c->emit(c->ctx, (size_t)fs[i].from - 1, (size_t)fs[i].to, fs[i].message,
+                    fs[i].confidence, fs[i].has_weight, fs[i].weight) != 0) {
+            c->bad = 1;
+            cs_diag_set(c->d, "out of memory");
+            return;
+        }
+}
+
+static void push_passage(lua_State *L, const cs_check_input *in)
+{
     lua_createtable(L, 0, 8);
     lua_pushlstring(L, in->text, in->len);
     lua_setfield(L, -2, "text");
@@ -448,38 +568,76 @@ int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input 
     lua_setfield(L, -2, "quote");
     lua_pushboolean(L, (in->scopes & CREDSCORE_SCOPE_LIST_ITEM) != 0);
     lua_setfield(L, -2, "list_item");
-    cs_diag inner;
-    if (cs_lua_pcall(&lr->lua, 1, 1, &inner) != 0) {
-        cs_diag_set(d, "%s (in check of rule '%s' at %s)", inner.msg, r->id, r->source);
+}
+
+/* Build p, call the check, read and emit its findings: all protected. */
+static int check_p(lua_State *L)
+{
+    check_call *c = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    lua_rawgeti(L, LUA_REGISTRYINDEX, c->r->check_ref);
+    push_passage(L, c->in);
+    lua_call(L, 1, 1);
+    collect_findings(L, c);
+    return 0;
+}
+
+/* d = msg with "rule 'id': " after its position ("file:line: "), or after
+ * the rule's own source when the message has none. */
+static void rule_message(cs_diag *d, const cs_rule *r, const char *msg)
+{
+    size_t pos = position_len(msg);
+    if (pos > 0)
+        cs_diag_set(d, "%.*srule '%s': %s", (int)pos, msg, r->id, msg + pos);
+    else
+        cs_diag_set(d, "%s: rule '%s': %s", r->source, r->id, msg);
+}
+
+static void record_failure(cs_lua_rules *lr, const cs_rule *r, const char *msg)
+{
+    void *items = lr->failures;
+    char *copy = cs_strdup(msg);
+    if (copy == NULL ||
+        cs_array_grow(&items, &lr->failures_cap, lr->nfailures + 1, sizeof(cs_lua_failure)) != 0) {
+        free(copy);
+        return;
+    }
+    lr->failures = items;
+    lr->failures[lr->nfailures++] = (cs_lua_failure){(size_t)(r - lr->rs->rules), copy};
+}
+
+size_t cs_lua_rules_failures(const cs_lua_rules *lr, const cs_lua_failure **out)
+{
+    *out = lr->failures;
+    return lr->nfailures;
+}
+
+int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
+                       cs_check_emit emit, void *ctx, cs_diag *d)
+{
+    lua_State *L = lr->lua.L;
+    int top = lua_gettop(L);
+    int rc = -1;
+    cs_diag local, inner;
+    if (d == NULL)
+        d = &local;
+    check_call c = {lr, r, in, emit, ctx, d, 0};
+    if (!lua_checkstack(L, 4)) {
+        cs_diag_at(d, r->file, r->line, 0, "rule '%s': Lua stack exhausted", r->id);
         goto out;
     }
-    check_out o = {r, in, emit, ctx, d};
-    int res = lua_gettop(L);
-    if (lua_isnil(L, res) || (lua_isboolean(L, res) && !lua_toboolean(L, res))) {
-        rc = 0;
+    lua_pushcfunction(L, check_p);
+    lua_pushlightuserdata(L, &c);
+    if (cs_lua_pcall(&lr->lua, 1, 0, &inner) != 0) {
+        rule_message(d, r, inner.msg);
         goto out;
     }
-    if (lua_type(L, res) != LUA_TTABLE) {
-        cs_diag_at(d, r->file, r->line, 0, "rule '%s': check must return nil, a finding or a "
-                   "list of findings, not a %s", r->id, luaL_typename(L, res));
+    if (c.bad)
         goto out;
-    }
-    lua_getfield(L, res, "from");
-    int single = !lua_isnil(L, -1);
-    lua_pop(L, 1);
-    if (single) {
-        rc = take_finding(L, res, &o);
-        goto out;
-    }
-    lua_Integer n = (lua_Integer)lua_rawlen(L, res);
-    for (lua_Integer i = 1; i <= n; i++) {
-        lua_rawgeti(L, res, i);
-        if (take_finding(L, lua_gettop(L), &o) != 0)
-            goto out;
-        lua_pop(L, 1);
-    }
     rc = 0;
 out:
+    if (rc != 0)
+        record_failure(lr, r, d->msg);
     lua_settop(L, top);
     return rc;
 }

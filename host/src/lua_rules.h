@@ -27,7 +27,18 @@
  * list of findings { from=, to=, message=?, confidence=?, weight=? }.
  *
  * Errors (syntax, a bad field, a failing check) come back as
- * "file:line: message".  One cs_lua_rules per scorer; not thread-safe.
+ * "file:line: message"; those of a check as "file:line: rule 'id': message"
+ * (the line where the check failed, else where the rule was defined).
+ * rule{} works only while a file loads (not from a check), one call at a
+ * time; its lists are read raw (no metamethods).  A failed rule{} fails
+ * the file even when the script caught the error with pcall, so a rule is
+ * never kept half-defined.  A check runs, findings read and checked
+ * included, as one protected call under the sandbox limits; its findings
+ * are emitted only when all of them are valid.
+ *
+ * Every failed check is recorded (cs_lua_rules_failures) so that a report
+ * can list the rules that stopped.  One cs_lua_rules per scorer; not
+ * thread-safe.
  */
 #ifndef CS_LUA_RULES_H
 #define CS_LUA_RULES_H
@@ -39,12 +50,22 @@
 #include "lua_sandbox.h"
 #include "rules.h"
 
+/* A check that failed: the rule (index into the rule set) and why. */
+typedef struct cs_lua_failure {
+    size_t rule;
+    char *message;        /* "file:line: rule 'id': ..." (owned) */
+} cs_lua_failure;
+
 typedef struct cs_lua_rules {
     cs_lua lua;
     cs_ruleset *rs;
     const cs_config *cfg;
-    const char *current_file;
-    cs_diag *add_error;   /* where rule{} reports a host-side failure */
+    const char *current_file; /* the file loading, or NULL */
+    int rule_line;            /* line of the rule{} call being run */
+    int defining;             /* inside rule{} */
+    cs_diag pending;          /* first rule{} error of the file loading ("" = none) */
+    cs_lua_failure *failures;
+    size_t nfailures, failures_cap;
 } cs_lua_rules;
 
 /* Where a check's findings go: span [start, end) in passage bytes. */
@@ -66,12 +87,22 @@ int cs_lua_rules_open(cs_lua_rules *lr, cs_ruleset *rs, const cs_config *cfg, cs
                       void *log_ctx, cs_diag *d);
 void cs_lua_rules_close(cs_lua_rules *lr);
 
-/* Run one rule file, adding its rules to the set. */
+/* Run one rule file, adding its rules to the set.  Errors always name the
+ * file ("path:line: ..." or "path: ..."); after one, the set may hold part
+ * of the file's rules and must not be used (loading fails the run). */
 int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d);
 
 /* Run rule r's check on a passage; findings go to emit.  A Lua error, a
- * limit or a malformed finding fails with "file:line: rule 'id': ...". */
+ * limit or a malformed finding fails with "file:line: rule 'id': ..." and
+ * emits nothing; the failure is recorded.  The state stays usable. */
 int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
                        cs_check_emit emit, void *ctx, cs_diag *d);
+
+/* The checks that failed so far, oldest first (a rule disabled in lenient
+ * mode appears once).  Entries stay valid until the next failing check or
+ * cs_lua_rules_close; compare counts before and after an article to know
+ * which rules stopped on it.  Recording is best effort: it is skipped when
+ * memory runs out. */
+size_t cs_lua_rules_failures(const cs_lua_rules *lr, const cs_lua_failure **out);
 
 #endif

@@ -1,11 +1,36 @@
 #include "lua_sandbox.h"
 
 #include <lauxlib.h>
+#include <limits.h>
 #include <lualib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #define HOOK_STEP 1000
+#define MIB (1024u * 1024u)
+
+/* The cs_lua of a state is the allocator's user data. */
+static cs_lua *lx_of(lua_State *L)
+{
+    void *ud;
+    lua_getallocf(L, &ud);
+    return ud;
+}
+
+/* "src:line: " of the first Lua frame at `level` or above, or "".
+ * Allocates nothing (usable in a hook). */
+static void where_at(lua_State *L, int level, char *buf, size_t size)
+{
+    lua_Debug ar;
+    buf[0] = '\0';
+    for (int l = level; l < level + 64 && lua_getstack(L, l, &ar); l++) {
+        if (lua_getinfo(L, "Sl", &ar) && ar.currentline > 0) {
+            snprintf(buf, size, "%s:%d: ", ar.short_src, ar.currentline);
+            return;
+        }
+    }
+}
 
 static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
@@ -16,61 +41,290 @@ static void *counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
         lx->mem_used -= old;
         return NULL;
     }
-    if (lx->mem_limit && nsize > old && lx->mem_used - old + nsize > lx->mem_limit) {
-        lx->limit_hit = 1;
+    size_t grow = nsize > old ? nsize - old : 0;
+    /* Refusing is all it may do: the state can be mid-change (Lua >= 5.4.6
+     * turns stack pointers into offsets around a stack reallocation), so
+     * it must not be inspected here.  Lua then collects and retries, or
+     * raises LUA_ERRMEM. */
+    if (lx->mem_limit && grow > 0 &&
+        (lx->mem_used > lx->mem_limit || grow > lx->mem_limit - lx->mem_used))
         return NULL;
-    }
     void *p = realloc(ptr, nsize);
     if (p != NULL)
         lx->mem_used = lx->mem_used - old + nsize;
     return p;
 }
 
+/* Raise the budget error, positioned at the first Lua frame from level. */
+static int budget_error(lua_State *L, cs_lua *lx, int level)
+{
+    char where[160];
+    where_at(L, level, where, sizeof where);
+    lx->limit_hit = CS_LUA_LIMIT_INSTRUCTIONS;
+    snprintf(lx->limit_msg, sizeof lx->limit_msg,
+             "%sinstruction budget exceeded (%lld instructions per call; raise "
+             "limits.instructions in the config)",
+             where, lx->instr_limit);
+    lua_pushstring(L, lx->limit_msg);
+    return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
-    void *ud;
-    lua_getallocf(L, &ud);
-    cs_lua *lx = ud;
+    cs_lua *lx = lx_of(L);
     lx->instr_left -= HOOK_STEP;
-    if (lx->instr_left < 0) {
-        lx->limit_hit = 2;
-        luaL_error(L, "instruction budget exceeded (%I instructions per call; raise "
-                      "limits.instructions in the config)", (lua_Integer)lx->instr_limit);
+    if (lx->instr_left < 0)
+        budget_error(L, lx, 0); /* level 0 in a hook: the running Lua function */
+}
+
+void cs_lua_charge(lua_State *L, long long cost)
+{
+    cs_lua *lx = lx_of(L);
+    if (lx->instr_limit <= 0 || cost <= 0)
+        return;
+    lx->instr_left = cost > lx->instr_left ? -1 : lx->instr_left - cost;
+    if (lx->instr_left < 0)
+        budget_error(L, lx, 1); /* level 1: the Lua code calling the C function */
+}
+
+int cs_lua_limit_reached(lua_State *L, int status)
+{
+    cs_lua *lx = lx_of(L);
+    if (status == LUA_ERRMEM && lx->limit_hit == CS_LUA_LIMIT_NONE)
+        lx->limit_hit = CS_LUA_LIMIT_MEMORY;
+    return lx->limit_hit != CS_LUA_LIMIT_NONE;
+}
+
+/* ---- the replaced base functions ---- */
+
+/* Append s[0..len) to out (at *used, capacity CS_LUA_PRINT_MAX), control
+ * characters escaped; returns 0 when it did not all fit. */
+static int put_escaped(char *out, size_t *used, const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        char esc[8];
+        size_t n = 1;
+        esc[0] = (char)c;
+        if (c == '\n' || c == '\r')
+            n = (size_t)snprintf(esc, sizeof esc, "\\%c", c == '\n' ? 'n' : 'r');
+        else if ((c < 0x20 && c != '\t') || c == 0x7f)
+            n = (size_t)snprintf(esc, sizeof esc, "\\%03u", c);
+        if (*used + n > CS_LUA_PRINT_MAX)
+            return 0;
+        memcpy(out + *used, esc, n);
+        *used += n;
+    }
+    return 1;
+}
+
+/* print(...): one log line, tab-separated, cut at CS_LUA_PRINT_MAX bytes. */
+static int l_print(lua_State *L)
+{
+    cs_lua *lx = lx_of(L);
+    char out[CS_LUA_PRINT_MAX + 64];
+    size_t used = 0, total = 0;
+    int whole = 1;
+    int n = lua_gettop(L);
+    for (int i = 1; i <= n; i++) {
+        size_t len;
+        const char *s = luaL_tolstring(L, i, &len); /* may run __tostring, budgeted */
+        total += len + (i > 1);
+        if (whole && i > 1)
+            whole = put_escaped(out, &used, "\t", 1);
+        if (whole)
+            whole = put_escaped(out, &used, s, len);
+        lua_pop(L, 1);
+    }
+    if (whole)
+        out[used] = '\0';
+    else
+        snprintf(out + used, sizeof out - used, "... [print cut: %zu bytes in all]", total);
+    if (lx->log)
+        lx->log(lx->log_ctx, 1, out);
+    return 0;
+}
+
+/* pcall and xpcall that never swallow a sandbox limit. */
+static int finish_pcall(lua_State *L, int status, int extra)
+{
+    if (status == LUA_OK)
+        return lua_gettop(L) - extra; /* true and the results */
+    if (cs_lua_limit_reached(L, status))
+        return lua_error(L);
+    lua_pushboolean(L, 0);
+    lua_pushvalue(L, -2);
+    return 2; /* false, error object */
+}
+
+static int l_pcall(lua_State *L)
+{
+    luaL_checkany(L, 1);
+    lua_pushboolean(L, 1);
+    lua_insert(L, 1); /* true, f, args... */
+    int status = lua_pcall(L, lua_gettop(L) - 2, LUA_MULTRET, 0);
+    return finish_pcall(L, status, 0);
+}
+
+/* xpcall's message handler around the script's one.  After a limit the
+ * script's handler is skipped: a budget error comes from the count hook,
+ * and Lua would run the handler with hooks still off, i.e. unbudgeted. */
+static int xpcall_handler(lua_State *L)
+{
+    if (lx_of(L)->limit_hit != CS_LUA_LIMIT_NONE)
+        return 1; /* the error object, unchanged */
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, lua_gettop(L) - 1, 1);
+    return 1;
+}
+
+static int l_xpcall(lua_State *L)
+{
+    int n = lua_gettop(L);
+    luaL_checktype(L, 2, LUA_TFUNCTION);
+    lua_pushvalue(L, 2);
+    lua_pushcclosure(L, xpcall_handler, 1);
+    lua_replace(L, 2);
+    lua_pushboolean(L, 1);
+    lua_pushvalue(L, 1);
+    lua_rotate(L, 3, 2); /* f, msgh, true, f, args... */
+    int status = lua_pcall(L, n - 2, LUA_MULTRET, 2);
+    return finish_pcall(L, status, 2);
+}
+
+/* setmetatable without finalizers: __gc would run outside every limit.
+ * Otherwise as the base library's: same checks, same messages. */
+static int l_setmetatable(lua_State *L)
+{
+    int t = lua_type(L, 2);
+    luaL_checktype(L, 1, LUA_TTABLE);
+    luaL_argexpected(L, t == LUA_TNIL || t == LUA_TTABLE, 2, "nil or table");
+    if (t == LUA_TTABLE) {
+        lua_pushliteral(L, "__gc");
+        if (lua_rawget(L, 2) != LUA_TNIL) /* raw, as Lua looks it up */
+            return luaL_error(L, "setmetatable: __gc metamethods are not allowed in rules "
+                                 "(finalizers would run outside the sandbox limits)");
+    }
+    if (luaL_getmetafield(L, 1, "__metatable") != LUA_TNIL)
+        return luaL_error(L, "cannot change a protected metatable");
+    lua_settop(L, 2);
+    lua_setmetatable(L, 1);
+    return 1;
+}
+
+/* string.rep: the C loop runs n times even when nothing is copied. */
+static int l_rep(lua_State *L)
+{
+    size_t l, lsep;
+    luaL_checklstring(L, 1, &l);
+    lua_Integer n = luaL_checkinteger(L, 2);
+    luaL_optlstring(L, 3, "", &lsep);
+    if (n <= 0 || l + lsep == 0) {
+        lua_pushliteral(L, "");
+        return 1;
+    }
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, 1);
+    return 1;
+}
+
+/* ---- table functions charged by the count their C loop runs ---- */
+
+enum { COST_INSERT, COST_REMOVE, COST_MOVE, COST_CONCAT, COST_SORT };
+
+static long long span(lua_Integer from, lua_Integer to)
+{
+    if (to < from)
+        return 0;
+    lua_Unsigned n = (lua_Unsigned)to - (lua_Unsigned)from;
+    return n >= (lua_Unsigned)LLONG_MAX ? LLONG_MAX : (long long)n + 1;
+}
+
+/* The number of elements the original will touch; 0 when its arguments
+ * are wrong (it then raises its own error).  luaL_len may run __len. */
+static long long table_cost(lua_State *L, int kind)
+{
+    int top = lua_gettop(L), ok = 1, ok2 = 1;
+    if (kind == COST_MOVE) {
+        lua_Integer f = lua_tointegerx(L, 2, &ok), e = lua_tointegerx(L, 3, &ok2);
+        return ok && ok2 ? span(f, e) : 0;
+    }
+    if (lua_type(L, 1) != LUA_TTABLE || (kind == COST_INSERT && top != 3))
+        return 0;
+    lua_Integer len = 0;
+    if (kind != COST_CONCAT || lua_isnoneornil(L, 4)) {
+        len = luaL_len(L, 1);
+        lua_settop(L, top);
+    }
+    switch (kind) {
+    case COST_INSERT: {
+        lua_Integer pos = lua_tointegerx(L, 2, &ok);
+        return ok ? span(pos, len) : 0;
+    }
+    case COST_REMOVE: {
+        lua_Integer pos = lua_isnoneornil(L, 2) ? len : lua_tointegerx(L, 2, &ok);
+        return ok ? span(pos, len) : 0;
+    }
+    case COST_CONCAT: {
+        lua_Integer i = lua_isnoneornil(L, 3) ? 1 : lua_tointegerx(L, 3, &ok);
+        lua_Integer j = lua_isnoneornil(L, 4) ? len : lua_tointegerx(L, 4, &ok2);
+        return ok && ok2 ? span(i, j) : 0;
+    }
+    default: /* COST_SORT */
+        return len > 0 ? (long long)len : 0;
     }
 }
 
-static int l_print(lua_State *L)
+static int l_charged(lua_State *L)
 {
-    void *ud;
-    lua_getallocf(L, &ud);
-    cs_lua *lx = ud;
-    luaL_Buffer b;
-    luaL_buffinit(L, &b);
-    int n = lua_gettop(L);
-    for (int i = 1; i <= n; i++) {
-        if (i > 1)
-            luaL_addchar(&b, '\t');
-        luaL_tolstring(L, i, NULL);
-        luaL_addvalue(&b);
+    /* Arguments the original would refuse, refused here so that the message
+     * carries the caller's position (errors raised inside the original,
+     * called from C, have none). */
+    if (lua_type(L, 1) != LUA_TTABLE) {
+        if (luaL_getmetafield(L, 1, "__index") == LUA_TNIL)
+            return luaL_typeerror(L, 1, "table");
+        lua_pop(L, 1);
     }
-    luaL_pushresult(&b);
-    if (lx->log)
-        lx->log(lx->log_ctx, 1, lua_tostring(L, -1));
-    return 0;
+    cs_lua_charge(L, table_cost(L, (int)lua_tointeger(L, lua_upvalueindex(2))));
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    lua_call(L, top, LUA_MULTRET);
+    return lua_gettop(L);
 }
+
+/* ---- the state ---- */
 
 static int traceback(lua_State *L)
 {
     const char *msg = lua_tostring(L, 1);
     if (msg == NULL) { /* a non-string error object, e.g. a table */
+        char where[160];
+        where_at(L, 1, where, sizeof where);
         if (luaL_callmeta(L, 1, "__tostring") && lua_type(L, -1) == LUA_TSTRING)
-            msg = lua_tostring(L, -1);
+            msg = lua_pushfstring(L, "%s%s", where, lua_tostring(L, -1));
         else
-            msg = lua_pushfstring(L, "(error object is a %s value)", luaL_typename(L, 1));
+            msg = lua_pushfstring(L, "%s(error object is a %s value)", where,
+                                  luaL_typename(L, 1));
     }
     luaL_traceback(L, L, msg, 1);
     return 1;
+}
+
+/* First line of msg into d, control characters replaced. */
+static void set_first_line(cs_diag *d, const char *msg)
+{
+    size_t n = strcspn(msg, "\n");
+    cs_diag_set(d, "%.*s", (int)n, msg);
+    if (d == NULL)
+        return;
+    for (char *p = d->msg; *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
 }
 
 int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)
@@ -80,7 +334,8 @@ int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)
     lua_pushcfunction(L, traceback);
     lua_insert(L, base);
     lx->instr_left = lx->instr_limit;
-    lx->limit_hit = 0;
+    lx->limit_hit = CS_LUA_LIMIT_NONE;
+    lx->limit_msg[0] = '\0';
     if (lx->instr_limit > 0)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
     int st = lua_pcall(L, nargs, nresults, base);
@@ -88,51 +343,82 @@ int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)
     lua_remove(L, base);
     if (st == LUA_OK)
         return 0;
-    const char *msg = lua_tostring(L, -1);
-    if (msg == NULL)
-        msg = "(unknown error)";
-    if (st == LUA_ERRMEM || lx->limit_hit == 1)
-        cs_diag_set(d, "memory limit of %zu bytes exceeded (raise limits.memory_mb in the config)",
-                    lx->mem_limit);
-    else {
-        size_t n = strcspn(msg, "\n");
-        cs_diag_set(d, "%.*s", (int)n, msg);
+    cs_lua_limit_reached(L, st);
+    if (lx->limit_hit == CS_LUA_LIMIT_MEMORY) {
+        /* No position: the frames are gone, and the allocator cannot look. */
+        if (lx->mem_limit == 0) /* the system refused, not the cap */
+            snprintf(lx->limit_msg, sizeof lx->limit_msg, "out of memory");
+        else if (lx->mem_limit % MIB == 0)
+            snprintf(lx->limit_msg, sizeof lx->limit_msg,
+                     "memory limit of %zu MB exceeded (raise limits.memory_mb in the config)",
+                     lx->mem_limit / MIB);
+        else
+            snprintf(lx->limit_msg, sizeof lx->limit_msg,
+                     "memory limit of %zu bytes exceeded (raise limits.memory_mb in the "
+                     "config)", lx->mem_limit);
+    }
+    if (lx->limit_hit != CS_LUA_LIMIT_NONE) {
+        set_first_line(d, lx->limit_msg);
+    } else {
+        const char *msg = lua_tostring(L, -1);
+        set_first_line(d, msg ? msg : "(unknown error)");
     }
     lua_pop(L, 1);
     return -1;
 }
 
+static int run_file_p(lua_State *L)
+{
+    const char *path = lua_touserdata(L, 1);
+    lua_settop(L, 0);
+    int st = luaL_loadfilex(L, path, "t");
+    if (st != LUA_OK) {
+        cs_lua_limit_reached(L, st);
+        const char *msg = lua_tostring(L, -1);
+        if (st == LUA_ERRSYNTAX && msg && strstr(msg, "binary chunk"))
+            lua_pushfstring(L, "%s: %s: rule files must be Lua source text (bytecode is refused)",
+                            path, msg);
+        return lua_error(L);
+    }
+    lua_call(L, 0, 0);
+    return 0;
+}
+
 int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d)
 {
     lua_State *L = lx->L;
-    lx->limit_hit = 0;
-    int st = luaL_loadfilex(L, path, "t");
-    if (st != LUA_OK) {
-        const char *msg = lua_tostring(L, -1);
-        if (st == LUA_ERRMEM)
-            cs_diag_set(d, "%s: memory limit exceeded while loading", path);
-        else
-            cs_diag_set(d, "%s", msg ? msg : "cannot load");
-        lua_pop(L, 1);
-        return -1;
-    }
-    return cs_lua_pcall(lx, 0, 0, d);
+    if (!lua_checkstack(L, 3))
+        return cs_diag_set(d, "%s: Lua stack exhausted", path);
+    lua_pushcfunction(L, run_file_p);
+    lua_pushlightuserdata(L, (void *)path);
+    return cs_lua_pcall(lx, 1, 0, d);
 }
 
 static const char *const removed_base[] = {"load",   "loadfile", "dofile",  "require",
                                            "collectgarbage", NULL};
 
-int cs_lua_open(cs_lua *lx, const cs_limits *limits, cs_log_fn log, void *log_ctx, cs_diag *d)
+static const struct {
+    const char *name;
+    int kind;
+} charged[] = {{"insert", COST_INSERT}, {"remove", COST_REMOVE}, {"move", COST_MOVE},
+               {"concat", COST_CONCAT}, {"sort", COST_SORT},     {NULL, 0}};
+
+/* A shallow copy of the table at idx, pushed. */
+static void push_copy(lua_State *L, int idx)
 {
-    memset(lx, 0, sizeof *lx);
-    lx->mem_limit = limits && limits->memory_bytes > 0 ? (size_t)limits->memory_bytes : 0;
-    lx->instr_limit = limits ? limits->instructions : 0;
-    lx->log = log;
-    lx->log_ctx = log_ctx;
-    lx->L = lua_newstate(counting_alloc, lx);
-    if (lx->L == NULL)
-        return cs_diag_set(d, "cannot create a Lua state (out of memory)");
-    lua_State *L = lx->L;
+    idx = lua_absindex(L, idx);
+    lua_newtable(L);
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pushvalue(L, -2);
+        lua_insert(L, -2);
+        lua_rawset(L, -4);
+    }
+}
+
+/* Open and trim the libraries (protected: runs under lua_pcall). */
+static int setup_p(lua_State *L)
+{
     static const luaL_Reg libs[] = {
         {LUA_GNAME, luaopen_base},       {LUA_STRLIBNAME, luaopen_string},
         {LUA_TABLIBNAME, luaopen_table}, {LUA_MATHLIBNAME, luaopen_math},
@@ -148,16 +434,83 @@ int cs_lua_open(cs_lua *lx, const cs_limits *limits, cs_log_fn log, void *log_ct
     }
     lua_pushcfunction(L, l_print);
     lua_setglobal(L, "print");
+    lua_pushcfunction(L, l_pcall);
+    lua_setglobal(L, "pcall");
+    lua_pushcfunction(L, l_xpcall);
+    lua_setglobal(L, "xpcall");
+    lua_pushcfunction(L, l_setmetatable);
+    lua_setglobal(L, "setmetatable");
+
+    /* The registry's _LOADED (unreachable by scripts: no require, package
+     * or debug) keeps copies holding the original functions, so that Lua
+     * still names them in messages ("bad argument #1 to 'table.insert'"). */
+    luaL_getsubtable(L, LUA_REGISTRYINDEX, LUA_LOADED_TABLE);
+    int loaded = lua_gettop(L);
     lua_getglobal(L, LUA_STRLIBNAME);
+    int str = lua_gettop(L);
     lua_pushnil(L);
-    lua_setfield(L, -2, "dump");
-    lua_pop(L, 1);
-    /* The package table (left by luaL_requiref's registry) is not global. */
+    lua_setfield(L, str, "dump"); /* also gone from getmetatable("").__index */
+    push_copy(L, str);
+    lua_setfield(L, loaded, LUA_STRLIBNAME);
+    lua_getfield(L, str, "rep");
+    lua_pushcclosure(L, l_rep, 1);
+    lua_setfield(L, str, "rep");
+
+    lua_getglobal(L, LUA_TABLIBNAME);
+    int tab = lua_gettop(L);
+    push_copy(L, tab);
+    lua_setfield(L, loaded, LUA_TABLIBNAME);
+    for (int i = 0; charged[i].name; i++) {
+        lua_getfield(L, tab, charged[i].name);
+        lua_pushinteger(L, charged[i].kind);
+        lua_pushcclosure(L, l_charged, 2);
+        lua_setfield(L, tab, charged[i].name);
+    }
+    lua_settop(L, 0);
+    return 0;
+}
+
+/* Only reached if a Lua error escapes every protected call (a bug):
+ * say so before Lua aborts the process. */
+static int on_panic(lua_State *L)
+{
+    cs_lua *lx = lx_of(L);
+    char line[CS_DIAG_MAX];
+    snprintf(line, sizeof line, "internal error: unprotected Lua error: %s (aborting)",
+             lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
+    if (lx->log)
+        lx->log(lx->log_ctx, 3, line);
+    else
+        fprintf(stderr, "credscore: %s\n", line);
+    return 0;
+}
+
+int cs_lua_open(cs_lua *lx, const cs_limits *limits, cs_log_fn log, void *log_ctx, cs_diag *d)
+{
+    memset(lx, 0, sizeof *lx);
+    lx->mem_limit = limits && limits->memory_bytes > 0 ? (size_t)limits->memory_bytes : 0;
+    lx->instr_limit = limits ? limits->instructions : 0;
+    lx->log = log;
+    lx->log_ctx = log_ctx;
+    lx->L = lua_newstate(counting_alloc, lx);
+    if (lx->L == NULL)
+        return cs_diag_set(d, "cannot create a Lua state (out of memory or limits.memory_mb "
+                              "too small)");
+    lua_atpanic(lx->L, on_panic);
+    lua_pushcfunction(lx->L, setup_p);
+    if (lua_pcall(lx->L, 0, 0, 0) != LUA_OK) {
+        cs_diag_set(d, "cannot set up the Lua sandbox (out of memory or limits.memory_mb too "
+                       "small)");
+        cs_lua_close(lx);
+        return -1;
+    }
     return 0;
 }
 
 void cs_lua_close(cs_lua *lx)
 {
+    /* No finalizer can exist (setmetatable refuses __gc), so closing runs
+     * no script code. */
     if (lx->L)
         lua_close(lx->L);
     lx->L = NULL;

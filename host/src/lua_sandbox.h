@@ -1,11 +1,35 @@
 /*
- * lua_sandbox.h - a Lua 5.4 state for untrusted-ish rule files.
+ * lua_sandbox.h - a Lua 5.4 state for semi-trusted rule files.
  *
- * Only base (without load, loadfile, dofile, require, collectgarbage;
- * print goes to the host log), string (without dump), table, math and utf8
- * are opened.  A counting allocator caps the state's memory and a count
- * hook caps the instructions of each protected call; both raise a Lua error
- * naming the limit.  Files load as text only (no bytecode).
+ * What a rule sees: base (without load, loadfile, dofile, require and
+ * collectgarbage; print goes to the host log, one line of at most
+ * CS_LUA_PRINT_MAX bytes with control characters escaped), string (without
+ * dump), table, math and utf8.  No io, os, package, debug or coroutine.
+ * Files load as text only: a binary (bytecode) chunk is refused.
+ *
+ * Limits, both from the config (cs_limits):
+ *   - instructions: a count hook gives every cs_lua_pcall a fresh budget;
+ *     library functions whose C loops depend on a count the script chooses
+ *     (table.insert/remove/move/concat/sort) charge that count too.
+ *   - memory: a counting allocator caps the whole state.
+ * A limit raises "file:line: instruction budget exceeded (...)" or
+ * "memory limit of N MB exceeded (...)" (no position: when memory runs
+ * out the state cannot be inspected).  Neither can be caught
+ * by the script: pcall and xpcall re-raise them, so the protected call that
+ * cs_lua_pcall started always ends.
+ *
+ * Policies that keep the limits sound:
+ *   - setmetatable refuses a metatable with a __gc field.  Lua runs
+ *     finalizers with debug hooks off (no instruction budget) at any
+ *     allocation and at lua_close, so a __gc loop could hang the host.
+ *     __close is allowed: it runs inside the call, under the budget.
+ *   - string.rep of an empty string (and separator) returns "" at once
+ *     instead of looping n times.
+ *   - every entry from the host (setup, loading a file, a check) runs in
+ *     protected mode, so no Lua error ever reaches the panic handler.
+ * Known gap: time spent inside one C library call that is not proportional
+ * to a count (a backtracking Lua pattern, a plain string.find of a long
+ * needle) is not counted; see docs/security.md.
  *
  * One cs_lua per scorer (per worker): never shared between threads.
  * Errors: 0 / -1 with a cs_diag holding the first line of the Lua error.
@@ -19,7 +43,12 @@
 #include "config.h"
 #include "diag.h"
 
+#define CS_LUA_PRINT_MAX 1000   /* bytes of one print() line kept in the log */
+
 typedef void (*cs_log_fn)(void *ctx, int level, const char *message);
+
+/* Which limit stopped the last call. */
+enum { CS_LUA_LIMIT_NONE, CS_LUA_LIMIT_MEMORY, CS_LUA_LIMIT_INSTRUCTIONS };
 
 typedef struct cs_lua {
     lua_State *L;
@@ -27,7 +56,8 @@ typedef struct cs_lua {
     size_t mem_limit;        /* 0 = none */
     long long instr_limit;   /* per call, 0 = none */
     long long instr_left;
-    int limit_hit;           /* 1 memory, 2 instructions (last call) */
+    int limit_hit;           /* CS_LUA_LIMIT_* of the last call */
+    char limit_msg[320];     /* the limit's message */
     cs_log_fn log;
     void *log_ctx;
 } cs_lua;
@@ -36,11 +66,26 @@ typedef struct cs_lua {
 int cs_lua_open(cs_lua *lx, const cs_limits *limits, cs_log_fn log, void *log_ctx, cs_diag *d);
 void cs_lua_close(cs_lua *lx);
 
-/* Load a file as a text chunk and run it (protected, budgeted). */
+/* Load a file as a text chunk and run it, loading included, as one
+ * protected, budgeted call.  Errors read "path:line: message" or
+ * "path: message". */
 int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d);
 
 /* lua_pcall with a traceback handler and a fresh instruction budget.
- * The function and nargs arguments are on the stack as for lua_pcall. */
+ * The function and nargs arguments are on the stack as for lua_pcall; on
+ * failure nothing is left.  A non-string error object is described
+ * ("file:line: (error object is a table value)", or its __tostring). */
 int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d);
+
+/* For C functions running inside cs_lua_pcall. */
+
+/* Charge cost instructions to the running call; raises the budget error
+ * (a Lua error) when the budget is spent.  No-op without a budget. */
+void cs_lua_charge(lua_State *L, long long cost);
+
+/* After a failed lua_pcall made by a C function: 1 when the error is a
+ * sandbox limit (it must then be re-raised with lua_error, never
+ * swallowed), else 0.  Records LUA_ERRMEM as the memory limit. */
+int cs_lua_limit_reached(lua_State *L, int status);
 
 #endif

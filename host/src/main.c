@@ -47,6 +47,7 @@ static const char usage[] =
     "      --plugin-path DIR   search DIR for plugins first (repeatable)\n"
     "      --no-plugins        load no plugins\n"
     "      --allow-insecure-plugins  accept world-writable plugin files\n"
+    "      --strict            a failing rule fails the run (the default)\n"
     "      --lenient           a failing rule is disabled instead of failing the run\n"
     "      --color[=WHEN]      always, never or auto (default; NO_COLOR is respected)\n"
     "  -q, --quiet             no warnings\n"
@@ -59,7 +60,7 @@ static const char usage[] =
 enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
-    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE,
+    OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE,
     OPT_PROFILE
 };
 
@@ -85,6 +86,7 @@ static const struct option long_opts[] = {
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
     {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"strict", no_argument, NULL, OPT_STRICT},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
     {"jobs", required_argument, NULL, 'j'},
@@ -220,6 +222,7 @@ int main(int argc, char **argv)
         case OPT_NO_PLUGINS: cli.no_plugins = 1; break;
         case OPT_INSECURE: cli.allow_insecure_plugins = 1; break;
         case OPT_LENIENT: cli.lenient = 1; break;
+        case OPT_STRICT: cli.lenient = 0; break;
         case OPT_COLOR:
             if (optarg == NULL || strcmp(optarg, "always") == 0)
                 cli.color = 1;

@@ -23,8 +23,10 @@
 
 typedef struct cs_matcher cs_matcher;
 
-/* Called for each hit in order of its end offset: pattern id as given to
- * cs_matcher_add and the hit's byte span [start, end) in the scanned text.
+/* Called for each hit in order of the offset where its phrase ends: pattern
+ * id as given to cs_matcher_add and the hit's byte span [start, end) in the
+ * scanned text (a word-prefix hit's span runs on to the end of the word, so
+ * its end may lie past the ends of hits reported after it).
  * Returning non-zero stops the scan (the value is passed back). */
 typedef int (*cs_match_cb)(void *ctx, uint32_t id, size_t start, size_t end);
 

@@ -3,7 +3,8 @@
  *   benchtool time -n N [-k KEY] -- CMD [ARG...]
  *       run CMD N times in a row (stdin /dev/null, stdout /dev/null) and
  *       print the wall time of each run and min/median/max in ms, the CPU
- *       time of the fastest run, and the max RSS the kernel reports for it.
+ *       time of the fastest run, the max RSS the kernel reports for it, and
+ *       the idle share of the machine's CPUs over all the runs.
  *   benchtool rss [-i MS] [-k KEY] -- CMD [ARG...]
  *       run CMD once, sampling its process tree every MS ms (default 10)
  *       from /proc: peak of the summed RSS of the tree, the parent's VmHWM,
@@ -11,7 +12,9 @@
  *       processes seen, and the wait4() max RSS.
  *   benchtool spin -p P [-n ITERATIONS]
  *       P processes each spinning on the same CPU-bound loop at once; the
- *       wall time shows what a second core really adds on this machine.
+ *       wall time shows what a second core really adds on this machine,
+ *       the CPU time each got and the machine's idle and steal shares
+ *       (/proc/stat) tell a busy machine from a slow shared core.
  *
  * Output is KEY_name=value lines (KEY defaults to the command), so the
  * bench script can collect them into results.txt.  CMD failing (exit
@@ -78,6 +81,24 @@ static int cmp_double(const void *a, const void *b)
     return x < y ? -1 : x > y;
 }
 
+/* Machine-wide jiffies from /proc/stat: busy, idle (+iowait), steal. */
+static void cpu_jiffies(unsigned long long *busy, unsigned long long *idle,
+                        unsigned long long *steal)
+{
+    unsigned long long v[8] = {0};
+    *busy = *idle = *steal = 0;
+    FILE *f = fopen("/proc/stat", "r");
+    if (f == NULL)
+        return;
+    if (fscanf(f, "cpu %llu %llu %llu %llu %llu %llu %llu %llu", &v[0], &v[1], &v[2], &v[3],
+               &v[4], &v[5], &v[6], &v[7]) == 8) {
+        *busy = v[0] + v[1] + v[2] + v[5] + v[6];
+        *idle = v[3] + v[4];
+        *steal = v[7];
+    }
+    fclose(f);
+}
+
 static int cmd_time(const char *key, int n, char **argv)
 {
     double *wall = calloc((size_t)n, sizeof *wall);
@@ -85,6 +106,8 @@ static int cmd_time(const char *key, int n, char **argv)
         return 2;
     double best = 1e300, best_user = 0, best_sys = 0;
     long best_rss = 0;
+    unsigned long long b0, i0, s0, b1, i1, s1;
+    cpu_jiffies(&b0, &i0, &s0);
     for (int i = 0; i < n; i++) {
         double t0 = now_ms();
         pid_t pid = spawn(argv);
@@ -104,6 +127,8 @@ static int cmd_time(const char *key, int n, char **argv)
             best_rss = ru.ru_maxrss;
         }
     }
+    cpu_jiffies(&b1, &i1, &s1);
+    double all = (double)((b1 - b0) + (i1 - i0) + (s1 - s0));
     double *sorted = malloc((size_t)n * sizeof *sorted);
     if (sorted == NULL)
         return 2;
@@ -114,6 +139,10 @@ static int cmd_time(const char *key, int n, char **argv)
            sorted[0], key, median, key, sorted[n - 1]);
     printf("%s_best_user_ms=%.1f\n%s_best_sys_ms=%.1f\n%s_best_maxrss_kb=%ld\n", key,
            best_user, key, best_sys, key, best_rss);
+    /* how busy the whole machine was meanwhile (idle share of all CPUs) */
+    printf("%s_machine_idle_pct=%.1f\n%s_machine_steal_pct=%.1f\n", key,
+           all > 0 ? 100.0 * (double)(i1 - i0) / all : 0.0, key,
+           all > 0 ? 100.0 * (double)(s1 - s0) / all : 0.0);
     free(sorted);
     free(wall);
     return 0;
@@ -264,6 +293,8 @@ static void spin(uint64_t iters)
 
 static int cmd_spin(int procs, uint64_t iters)
 {
+    unsigned long long b0, i0, s0, b1, i1, s1;
+    cpu_jiffies(&b0, &i0, &s0);
     double t0 = now_ms();
     for (int i = 0; i < procs; i++) {
         pid_t pid = fork();
@@ -277,9 +308,21 @@ static int cmd_spin(int procs, uint64_t iters)
         }
     }
     int status;
-    while (wait(&status) > 0)
-        ;
-    printf("spin_p%d_ms=%.1f\n", procs, now_ms() - t0);
+    struct rusage ru;
+    double cpu = 0;
+    while (wait4(-1, &status, 0, &ru) > 0)
+        cpu += tv_ms(ru.ru_utime) + tv_ms(ru.ru_stime);
+    double wall = now_ms() - t0;
+    cpu_jiffies(&b1, &i1, &s1);
+    double all = (double)((b1 - b0) + (i1 - i0) + (s1 - s0));
+    printf("spin_p%d_ms=%.1f\n", procs, wall);
+    /* CPU time each spinning process got: below the wall time when it had
+     * to wait for a CPU (other jobs), near it when it ran all along. */
+    printf("spin_p%d_cpu_ms=%.1f\n", procs, cpu / procs);
+    /* the whole machine while it ran: idle and steal shares of all CPUs */
+    printf("spin_p%d_idle_pct=%.1f\nspin_p%d_steal_pct=%.1f\n", procs,
+           all > 0 ? 100.0 * (double)(i1 - i0) / all : 0.0, procs,
+           all > 0 ? 100.0 * (double)(s1 - s0) / all : 0.0);
     return 0;
 }
 

@@ -450,8 +450,8 @@ static const char *templates[] = {
     "continuing, said an agreement on {Q} was close.",
     "Sources close to the council said at least {K} members would vote against the {H}.",
     /* vague, hedged, unverified */
-    "Critics say {Q} has been rushed through without proper consultation, and some residents "
-    "argue that the town will pay for it for decades.",
+    "Critics say the decision on {Q} was rushed through without proper consultation, and some "
+    "residents argue that the town will pay for it for decades.",
     "Experts warn that the costs of {Q} could rise further if interest rates stay high.",
     "It is widely believed in {P} that the decision was taken months before the public vote.",
     "The contractor reportedly asked for an extra {L} euros in {Y}, a figure that could not "

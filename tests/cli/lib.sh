@@ -28,6 +28,9 @@ fi
 FIX=$ROOT/tests/fixtures
 export NO_COLOR=1
 unset CREDSCORE_RULES_DIR
+# Configs are searched upwards from the current folder: never above $TMP, so
+# a stray credscore.yaml in /tmp cannot change what the tests see.
+export CREDSCORE_CONFIG_CEILING=$TMP
 cd "$TMP"   # no credscore.yaml above the temp folder: built-in defaults apply
 
 _n=0

@@ -32,14 +32,14 @@
             __builtin_trap();                                                              \
     } while (0)
 
-static int fuzz_is_space(unsigned char c)
+static inline int fuzz_is_space(unsigned char c)
 {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
 }
 
 /* Reference line and column (1-based, columns in code points) of every
  * source offset 0..len, by a plain count. */
-static void fuzz_line_cols(const char *src, size_t len, int *lines, int *cols)
+static inline void fuzz_line_cols(const char *src, size_t len, int *lines, int *cols)
 {
     int l = 1, c = 1;
     for (size_t i = 0; i <= len; i++) {
@@ -56,7 +56,7 @@ static void fuzz_line_cols(const char *src, size_t len, int *lines, int *cols)
     }
 }
 
-static void fuzz_check_line_col(const cs_document *doc, size_t off, const int *lines,
+static inline void fuzz_check_line_col(const cs_document *doc, size_t off, const int *lines,
                                 const int *cols)
 {
     int line = 0, col = 0;
@@ -65,12 +65,12 @@ static void fuzz_check_line_col(const cs_document *doc, size_t off, const int *l
     FUZZ_CHECK(line == lines[off] && col == cols[off]);
 }
 
-static int fuzz_char_boundary(const char *text, size_t len, size_t off)
+static inline int fuzz_char_boundary(const char *text, size_t len, size_t off)
 {
     return off == 0 || off >= len || ((unsigned char)text[off] & 0xC0) != 0x80;
 }
 
-static void fuzz_check_document(const cs_document *doc)
+static inline void fuzz_check_document(const cs_document *doc)
 {
     const size_t srclen = doc->source.len;
     FUZZ_CHECK(doc->source.data != NULL && doc->source.data[srclen] == '\0');
@@ -146,7 +146,7 @@ static void fuzz_check_document(const cs_document *doc)
 }
 
 /* The document loaders' fuzz body: load data as fmt; on success check it. */
-static int fuzz_load_and_check(const uint8_t *data, size_t size, cs_format fmt)
+static inline int fuzz_load_and_check(const uint8_t *data, size_t size, cs_format fmt)
 {
     cs_document doc;
     cs_diag d;

@@ -6,7 +6,7 @@
  * or over-long phrases are fine, with a message), the matcher compiled and
  * the whole input scanned with it.  Checks (a violation traps):
  *   - every hit has a known id, 0 <= start < end <= input length, and hits
- *     come in order of their end offset;
+ *     come in order of where their phrase ends (matcher.h);
  *   - the folded text of a hit is its folded phrase (for a "word*" phrase:
  *     begins with it and goes on with word bytes only), it starts after a
  *     non-word character and a whole-word phrase ends before one, as the
@@ -44,7 +44,7 @@ typedef struct scan_ctx {
     const size_t *fstart;        /* input offset of each folded byte (+ len at the end) */
     size_t nf;
     size_t hits;
-    size_t last_end;
+    size_t last_end;             /* where the last hit's phrase ended */
 } scan_ctx;
 
 /* Index of the folded byte that starts at input offset off, or nf. */
@@ -66,8 +66,6 @@ static int on_hit(void *vctx, uint32_t id, size_t start, size_t end)
     scan_ctx *c = vctx;
     FUZZ_CHECK(id < c->nph && c->ph[id].added);
     FUZZ_CHECK(start < end && end <= c->len);
-    FUZZ_CHECK(end >= c->last_end);
-    c->last_end = end;
     c->hits++;
     const phrase *p = &c->ph[id];
     /* Start on a character of the folded input, after a non-word one
@@ -81,6 +79,10 @@ static int on_hit(void *vctx, uint32_t id, size_t start, size_t end)
     FUZZ_CHECK(e <= c->nf && c->fstart[e] == end);
     FUZZ_CHECK(e - k >= p->len);
     FUZZ_CHECK(memcmp(c->fchars + k, p->folded, p->len) == 0);
+    /* Reported in order of where the phrase itself ends. */
+    size_t phrase_end = c->fstart[k + p->len];
+    FUZZ_CHECK(phrase_end >= c->last_end);
+    c->last_end = phrase_end;
     if (p->prefix) {
         for (size_t i = k + p->len; i < e; i++)
             FUZZ_CHECK(cs_fold_is_word(c->fchars[i]));

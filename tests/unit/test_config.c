@@ -210,11 +210,12 @@ static void test_errors(void)
     expect_error("version: 1\nrulez: []\n",
                  "2:1: unknown top-level key 'rulez' (did you mean 'rules'?); valid keys: "
                  "version, rules, plugin_paths, plugins, markers, rule_overrides, scoring, "
-                 "bands, limits",
+                 "bands, limits, profiles",
                  "unknown top-level key");
     expect_error("colour: red\n",
                  "1:1: unknown top-level key 'colour'; valid keys: version, rules, "
-                 "plugin_paths, plugins, markers, rule_overrides, scoring, bands, limits",
+                 "plugin_paths, plugins, markers, rule_overrides, scoring, bands, limits, "
+                 "profiles",
                  "unknown key without suggestion");
     expect_error("scoring:\n  bsae: 3\n",
                  "2:3: unknown key 'bsae' in scoring (did you mean 'base'?); valid keys: base, "
@@ -665,6 +666,267 @@ static void test_roundtrip(void)
     cs_buf_free(&p2);
 }
 
+/* ---- profiles ---- */
+
+/* Load text as a config file with profile applied; *path receives the path. */
+static int load_profile_text(const char *text, const char *profile, cs_config *c, cs_diag *d,
+                             char *path)
+{
+    memset(c, 0, sizeof *c);
+    d->msg[0] = '\0';
+    if (write_temp(text, path) != 0) {
+        printf("# could not write a temp file\n");
+        return -2;
+    }
+    return cs_config_load_profile(c, path, profile, d);
+}
+
+/* Expect loading text with profile to fail with "PATH:" + tail. */
+static void expect_profile_error(const char *text, const char *profile, const char *tail,
+                                 const char *name)
+{
+    cs_config c;
+    cs_diag d;
+    char path[PATH_MAX], want[CS_DIAG_MAX + PATH_MAX];
+    int rc = load_profile_text(text, profile, &c, &d, path);
+    snprintf(want, sizeof want, "%s:%s", path, tail);
+    is_int(rc, -1, "%s: load fails", name);
+    is_str(d.msg, want, "%s: message", name);
+    ok(c.markers == NULL && c.trees[0] == NULL && c.profile == NULL,
+       "%s: config left empty", name);
+    cs_config_free(&c);
+}
+
+/* A newsroom file: the desk's own settings, then two desk profiles.  The
+ * profiles come first in the file on purpose: they still apply last. */
+static const char profile_text[] =
+    "profiles:\n"
+    "  investigations:\n"
+    "    markers:\n"
+    "      anonymous: {weight: -12, level: error}\n"
+    "      leak: {weight: -6}\n"
+    "      off_record: {description: Background talk., default_weight: -3}\n"
+    "    rule_overrides:\n"
+    "      hedged-claimed: {level: warning}\n"
+    "    scoring: {fail_under: 60}\n"
+    "    bands:\n"
+    "      - {min: 70, verdict: publishable}\n"
+    "      - {min: 0, verdict: \"back to the desk\"}\n"
+    "  wire:\n"
+    "    markers:\n"
+    "      media: {default_weight: 3}\n"
+    "    scoring: {fail_under: null}\n"
+    "    limits: {instructions: 5000}\n"
+    "  plain:\n"
+    "markers:\n"
+    "  anonymous: {level: warning, cap: 30}\n"
+    "  leak: {description: Leaked papers., default_weight: -2}\n"
+    "rule_overrides:\n"
+    "  vague-crowd: {weight: -1}\n"
+    "scoring: {base: 55, fail_under: 40}\n";
+
+static void test_profiles(void)
+{
+    cs_config c, f;
+    cs_diag d;
+    char path[PATH_MAX];
+
+    /* without a profile: the file over the defaults, profiles only read */
+    int rc = load_profile_text(profile_text, NULL, &f, &d, path);
+    is_int(rc, 0, "file with profiles loads without one (%s)", rc ? d.msg : "ok");
+    if (rc != 0)
+        return;
+    const cs_marker_conf *an = &f.markers[cs_config_marker_index(&f, "anonymous")];
+    ok(f.profile == NULL && !an->has_weight && an->level == CS_LEVEL_WARNING && an->cap == 30 &&
+           f.threshold == 40 && f.base == 55 && f.nmarkers == 9,
+       "no profile: the file's values");
+    ok(f.profiles != NULL && f.profiles->value->npairs == 3 &&
+           strcmp(f.profiles->key->value, "profiles") == 0 &&
+           strcmp(f.profiles_file, path) == 0,
+       "the profiles entry is kept, with its file");
+    cs_config_free(&f);
+
+    /* cs_config_load_profile with NULL is cs_config_load */
+    rc = cs_config_load(&f, path, &d);
+    ok(rc == 0 && f.profile == NULL && f.threshold == 40, "cs_config_load: no profile applied");
+    cs_config_free(&f);
+
+    /* investigations: defaults < file < profile */
+    rc = cs_config_load_profile(&c, path, "investigations", &d);
+    is_int(rc, 0, "investigations loads (%s)", rc ? d.msg : "ok");
+    if (rc != 0)
+        return;
+    is_str(c.profile, "investigations", "the applied profile is recorded");
+    an = &c.markers[cs_config_marker_index(&c, "anonymous")];
+    ok(an->has_weight && an->weight == -12 && an->level == CS_LEVEL_ERROR && an->cap == 30 &&
+           an->default_weight == -8 && an->passage_cap == 12,
+       "anonymous: profile weight and level over the file's level; file cap and defaults kept");
+    const cs_marker_conf *lk = &c.markers[cs_config_marker_index(&c, "leak")];
+    ok(lk->has_weight && lk->weight == -6 && lk->default_weight == -2 &&
+           strcmp(lk->description, "Leaked papers.") == 0,
+       "a marker the file defined is tuned by the profile");
+    int off = cs_config_marker_index(&c, "off_record");
+    ok(c.nmarkers == 10 && off == 9 && c.markers[off].default_weight == -3,
+       "a profile may define a new marker");
+    ok(c.noverrides == 1 && cs_config_override(&c, "hedged-claimed") != NULL &&
+           cs_config_override(&c, "vague-crowd") == NULL,
+       "rule_overrides of the profile replace the file's, as the file's replace the default");
+    ok(c.has_threshold && c.threshold == 60 && c.base == 55,
+       "scoring: profile threshold over the file's, file base kept");
+    ok(c.nbands == 2 && strcmp(cs_config_verdict(&c, 69), "back to the desk") == 0 &&
+           strcmp(cs_config_verdict(&c, 70), "publishable") == 0,
+       "bands replaced by the profile");
+    cs_config_free(&c);
+
+    /* wire: another profile of the same file */
+    rc = cs_config_load_profile(&c, path, "wire", &d);
+    is_int(rc, 0, "wire loads (%s)", rc ? d.msg : "ok");
+    if (rc == 0) {
+        an = &c.markers[cs_config_marker_index(&c, "anonymous")];
+        const cs_marker_conf *me = &c.markers[cs_config_marker_index(&c, "media")];
+        ok(!c.has_threshold && c.limits.instructions == 5000 && me->default_weight == 3 &&
+               !an->has_weight && an->level == CS_LEVEL_WARNING && c.nmarkers == 9 &&
+               c.noverrides == 1 && cs_config_override(&c, "vague-crowd") != NULL &&
+               c.nbands == 4,
+           "wire: its settings only; the file's markers, overrides and bands stay");
+    }
+    cs_config_free(&c);
+
+    /* an empty (null) profile changes nothing */
+    rc = cs_config_load_profile(&c, path, "plain", &d);
+    ok(rc == 0 && strcmp(c.profile, "plain") == 0 && c.threshold == 40 && c.nmarkers == 9,
+       "an empty profile: the file's values");
+    cs_config_free(&c);
+
+    /* unknown profiles */
+    expect_profile_error(profile_text, "investigation",
+                         "1:1: unknown profile 'investigation' (did you mean 'investigations'?); "
+                         "profiles: investigations, wire, plain",
+                         "unknown profile with a suggestion");
+    expect_profile_error(profile_text, "sports",
+                         "1:1: unknown profile 'sports'; profiles: investigations, wire, plain",
+                         "unknown profile without a suggestion");
+    expect_profile_error("scoring: {base: 50}\n", "wire",
+                         " unknown profile 'wire': this configuration defines no profiles (add "
+                         "them under 'profiles:')",
+                         "a file without profiles");
+    expect_profile_error("version: 1\nprofiles: {}\n", "wire",
+                         "2:1: unknown profile 'wire': this configuration defines no profiles "
+                         "(add them under 'profiles:')",
+                         "an empty profiles section");
+    expect_profile_error("profiles:\n", "wire",
+                         "1:1: unknown profile 'wire': this configuration defines no profiles "
+                         "(add them under 'profiles:')",
+                         "a null profiles section");
+
+    /* bad keys and values inside a profile: file:line:col, profile named,
+     * whichever profile is chosen (every profile is checked) */
+    expect_error("profiles:\n  wire:\n    scoring: {fail_undr: 30}\n",
+                 "3:15: profile 'wire': unknown key 'fail_undr' in scoring (did you mean "
+                 "'fail_under'?); valid keys: base, fail_under",
+                 "profile: unknown nested key");
+    expect_error("profiles:\n  wire:\n    markrs: {}\n",
+                 "3:5: unknown key 'markrs' in profiles.wire (did you mean 'markers'?); valid "
+                 "keys: markers, rule_overrides, scoring, bands, limits",
+                 "profile: unknown key");
+    expect_error("profiles:\n  wire:\n    plugins: []\n",
+                 "3:5: profile 'wire': 'plugins' cannot be set in a profile (a profile may set "
+                 "markers, rule_overrides, scoring, bands, limits)",
+                 "profile: plugins not allowed");
+    expect_error("profiles:\n  wire:\n    version: 1\n",
+                 "3:5: profile 'wire': 'version' cannot be set in a profile (a profile may set "
+                 "markers, rule_overrides, scoring, bands, limits)",
+                 "profile: version not allowed");
+    expect_error("profiles:\n  a: {}\n  wire:\n    rules: [x.lua]\n",
+                 "4:5: profile 'wire': 'rules' cannot be set in a profile (a profile may set "
+                 "markers, rule_overrides, scoring, bands, limits)",
+                 "profile: rules not allowed");
+    expect_error("profiles:\n  wire:\n    scoring:\n      fail_under: 130\n",
+                 "4:19: profile 'wire': scoring.fail_under: must be between 0 and 100, got 130",
+                 "profile: value out of range");
+    expect_error("profiles:\n  wire:\n    markers:\n      anonymus: {weight: -1}\n",
+                 "4:7: profile 'wire': unknown marker 'anonymus' (did you mean 'anonymous'?)",
+                 "profile: unknown marker");
+    expect_error("profiles:\n  wire:\n    markers:\n      anonymous: {level: loud}\n",
+                 "4:26: profile 'wire': markers.anonymous.level: unknown level 'loud' "
+                 "(expected info, warning or error)",
+                 "profile: bad level");
+    expect_error("profiles:\n  wire:\n    bands: [{min: 10, verdict: ok}]\n",
+                 "3:12: profile 'wire': bands: no band has min 0; the lowest band must start "
+                 "at 0 so that every score gets a verdict",
+                 "profile: bands without 0");
+    expect_error("profiles:\n  wire: 5\n", "2:9: profiles.wire: expected a mapping, got '5'",
+                 "profile not a mapping");
+    expect_error("profiles: [wire]\n", "1:11: profiles: expected a mapping, got a sequence",
+                 "profiles not a mapping");
+    expect_error("profiles:\n  Wire Desk: {}\n",
+                 "2:3: profile name 'Wire Desk' must match [a-z0-9_-]+ (at most 64 characters)",
+                 "bad profile name");
+    expect_error("profiles:\n  x:\n    markers:\n      own: {description: d, default_weight: 1}\n"
+                 "  y:\n    markers:\n      own: {weight: 2}\n",
+                 "7:7: profile 'y': unknown marker 'own' (known: anonymous, vague, unverified, "
+                 "hedged, on_record, institutional, media, social; to define a new marker give "
+                 "it both description and default_weight)",
+                 "profiles are independent: one does not see another's marker");
+    {
+        cs_buf many = {0};
+        cs_buf_puts(&many, "profiles:\n");
+        for (int i = 0; i <= 64; i++)
+            cs_buf_printf(&many, "  p%d: {scoring: {base: 1}}\n", i);
+        expect_error(many.data, "66:3: too many profiles (at most 64)", "65 profiles");
+        cs_buf_free(&many);
+    }
+    expect_profile_error("profiles:\n  good: {scoring: {base: 60}}\n"
+                         "  bad: {scoring: {base: -1}}\n",
+                         "good",
+                         "3:25: profile 'bad': scoring.base: must be between 0 and 100, got -1",
+                         "a broken profile fails the load even when another is chosen");
+    /* a marker the file defines can be tuned in a profile and is checked so */
+    rc = load_profile_text("markers:\n  leak: {description: L, default_weight: -2}\n"
+                           "profiles:\n  p: {markers: {leak: {cap: 3}}}\n",
+                           "p", &c, &d, path);
+    ok(rc == 0 && c.markers[cs_config_marker_index(&c, "leak")].cap == 3,
+       "a profile sees the markers of its file (%s)", rc ? d.msg : "ok");
+    cs_config_free(&c);
+
+    /* print -> load: the printed file has the values with the profile
+     * applied and the profiles as written */
+    cs_buf p1 = {0}, p2 = {0};
+    char out1[PATH_MAX], out2[PATH_MAX];
+    rc = load_profile_text(profile_text, "investigations", &c, &d, path);
+    if (rc == 0 && print_to(&c, base_dir, out1, &p1) == 0) {
+        ok(strstr(p1.data, ", then its profile 'investigations'\n") != NULL &&
+               strstr(p1.data, "'investigations' is already applied") != NULL &&
+               strstr(p1.data, "\nprofiles:\n  investigations:\n    markers:\n") != NULL &&
+               strstr(p1.data, "    bands:\n      - min: 70\n        verdict: publishable\n") !=
+                   NULL,
+           "print names the profile and keeps the profiles");
+        rc = cs_config_load(&f, out1, &d);
+        ok(rc == 0 && same_config(&c, &f) && f.profile == NULL,
+           "printed file, no profile: the same values (%s)", rc ? d.msg : "ok");
+        cs_config_free(&f);
+        rc = cs_config_load_profile(&f, out1, "investigations", &d);
+        ok(rc == 0 && same_config(&c, &f),
+           "printed file with the profile again: still the same values (%s)",
+           rc ? d.msg : "ok");
+        if (rc == 0 && print_to(&f, base_dir, out2, &p2) == 0)
+            is_str(body(&p2), body(&p1), "printing it again gives the same text");
+        cs_config_free(&f);
+        cs_config free_me;
+        rc = cs_config_load_profile(&f, out1, "wire", &d);
+        int rc2 = cs_config_load_profile(&free_me, path, "wire", &d);
+        ok(rc == 0 && rc2 == 0 && !f.has_threshold && f.limits.instructions == 5000,
+           "another profile still applies to the printed file");
+        cs_config_free(&free_me);
+        cs_config_free(&f);
+    } else {
+        ok(0, "load and print with a profile (%s)", d.msg);
+    }
+    cs_config_free(&c);
+    cs_buf_free(&p1);
+    cs_buf_free(&p2);
+}
+
 /* ---- plugin options ---- */
 
 static void test_options(void)
@@ -901,6 +1163,7 @@ int main(void)
     test_overlay();
     test_find();
     test_roundtrip();
+    test_profiles();
     test_options();
     test_tree();
     cleanup();
