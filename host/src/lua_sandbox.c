@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "credscore/plugin.h"
+
 #define HOOK_STEP 1000
 #define MIB (1024u * 1024u)
 
@@ -137,12 +139,17 @@ static int l_print(lua_State *L)
             whole = put_escaped(out, &used, s, len);
         lua_pop(L, 1);
     }
-    if (whole)
+    if (whole) {
         out[used] = '\0';
-    else
+    } else {
+        while (used > 0 && ((unsigned char)out[used - 1] & 0xC0) == 0x80)
+            used--; /* never cut inside a UTF-8 character */
+        if (used > 0 && (unsigned char)out[used - 1] >= 0xC0)
+            used--;
         snprintf(out + used, sizeof out - used, "... [print cut: %zu bytes in all]", total);
+    }
     if (lx->log)
-        lx->log(lx->log_ctx, 1, out);
+        lx->log(lx->log_ctx, CREDSCORE_LOG_INFO, out);
     return 0;
 }
 
@@ -479,7 +486,7 @@ static int on_panic(lua_State *L)
     snprintf(line, sizeof line, "internal error: unprotected Lua error: %s (aborting)",
              lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : "?");
     if (lx->log)
-        lx->log(lx->log_ctx, 3, line);
+        lx->log(lx->log_ctx, CREDSCORE_LOG_ERROR, line);
     else
         fprintf(stderr, "credscore: %s\n", line);
     return 0;

@@ -129,6 +129,12 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
                             res->markers[anon].count);
     if (res->error)
         rc |= cs_buf_printf(out, "  error: %s\n", res->error);
+    for (const char *w = res->warnings; w && *w;) {
+        const char *nl = strchr(w, '\n');
+        int n = nl ? (int)(nl - w) : (int)strlen(w);
+        rc |= cs_buf_printf(out, "  warning: %.*s\n", n, w);
+        w = nl ? nl + 1 : NULL;
+    }
     return rc ? -1 : 0;
 }
 
@@ -191,6 +197,16 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
     if (res->error) {
         cs_json_key(j, "error");
         cs_json_string(j, res->error);
+    }
+    if (res->warnings) {
+        cs_json_key(j, "warnings");
+        cs_json_array(j);
+        for (const char *w = res->warnings; w && *w;) {
+            const char *nl = strchr(w, '\n');
+            cs_json_stringn(j, w, nl ? (size_t)(nl - w) : strlen(w));
+            w = nl ? nl + 1 : NULL;
+        }
+        cs_json_end_array(j);
     }
     cs_json_key(j, "passages");
     cs_json_array(j);

@@ -26,6 +26,7 @@ void cs_result_reset(cs_result *r)
     r->raw_points = r->score = 0;
     r->verdict = NULL;
     r->error = NULL;
+    r->warnings = NULL;
     /* Keep the first arena block, free the rest. */
     if (r->arena) {
         cs_arena_block *b = r->arena->next;

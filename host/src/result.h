@@ -67,6 +67,7 @@ typedef struct cs_result {
     double score;             /* clamp(base + raw_points, 0, 100) */
     const char *verdict;
     char *error;              /* per-article error (plugin failure), arena string or NULL */
+    const char *warnings;     /* lines about rules disabled in lenient mode, or NULL */
     cs_arena_block *arena;
 } cs_result;
 

@@ -21,7 +21,7 @@ int cs_result_encode(const cs_result *r, cs_buf *out)
     uint64_t counts[3] = {r->nfindings, r->npassages, r->nmarkers};
     double totals[3] = {r->base, r->raw_points, r->score};
     int rc = put(out, counts, sizeof counts) || put(out, totals, sizeof totals) ||
-             put_str(out, r->error);
+             put_str(out, r->error) || put_str(out, r->warnings);
     for (size_t i = 0; i < r->nfindings && !rc; i++) {
         cs_finding f = r->findings[i];
         const char *strs[4] = {f.rule_id, f.source, f.message, f.suppress_reason};
@@ -85,6 +85,8 @@ int cs_result_decode(const char *data, size_t len, const cs_config *cfg, cs_resu
     if (get_str(&rd, r, &err) != 0)
         return -1;
     r->error = (char *)err;
+    if (get_str(&rd, r, &r->warnings) != 0)
+        return -1;
     void *items = r->findings;
     if (grow(&items, &r->findings_cap, counts[0], sizeof(cs_finding)) != 0)
         return -1;

@@ -29,6 +29,7 @@ void cs_rule_clear(cs_rule *r)
     free(r->description);
     free(r->file);
     free(r->source);
+    free(r->fail_reason);
     if (r->re)
         pcre2_code_free(r->re);
     free_list(r->hit_examples, r->nhit_examples);

@@ -59,6 +59,7 @@ typedef struct cs_rule {
     const cs_rule_override *override; /* from the config, or NULL */
     int enabled;
     int failed;            /* disabled at run time after an error (non-strict mode) */
+    char *fail_reason;     /* why (owned), when failed */
 } cs_rule;
 
 typedef struct cs_phrase_ref {

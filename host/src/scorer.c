@@ -52,6 +52,7 @@ struct cs_scorer {
     size_t passage;
     const cs_rule *cur_rule;
     size_t check_offset;     /* sentence start when a check runs per sentence */
+    size_t nfailed;          /* rules disabled after run-time errors (lenient mode) */
     char *crash_note;        /* shared note naming the running plugin, or NULL */
     size_t crash_note_size;
 };
@@ -526,6 +527,9 @@ static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
     if (!s->lenient)
         return -1;
     r->failed = 1;
+    s->nfailed++;
+    free(r->fail_reason);
+    r->fail_reason = cs_strdup(d->msg);
     char line[CS_DIAG_MAX + 64];
     snprintf(line, sizeof line, "%s; rule '%s' disabled for the rest of the run", d->msg, r->id);
     s->log(s->log_ctx, CREDSCORE_LOG_WARN, line);
@@ -614,6 +618,26 @@ static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
     return 0;
 }
 
+/* Lenient mode: every article scored while rules are disabled says which,
+ * one line per rule, in res->warnings. */
+static int note_disabled_rules(cs_scorer *s, cs_result *res)
+{
+    cs_buf b = {0};
+    for (size_t i = 0; i < s->rules.nrules; i++) {
+        const cs_rule *r = &s->rules.rules[i];
+        if (r->failed && cs_buf_printf(&b, "%srule '%s' (%s) was disabled: %s", b.len ? "\n" : "",
+                                       r->id, r->source,
+                                       r->fail_reason ? r->fail_reason : "it failed") != 0) {
+            cs_buf_free(&b);
+            return -1;
+        }
+    }
+    res->warnings = b.len ? cs_result_strdup(res, b.data, b.len) : NULL;
+    int rc = b.len && res->warnings == NULL ? -1 : 0;
+    cs_buf_free(&b);
+    return rc;
+}
+
 int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
 {
     int rc = -1;
@@ -670,6 +694,10 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
     }
     cs_suppressions_apply(&supp, doc, s->cfg, res);
     cs_suppressions_free(&supp);
+    if (s->nfailed && note_disabled_rules(s, res) != 0) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
     if (cs_merge(s->cfg, doc->npassages, res) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;

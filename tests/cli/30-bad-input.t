@@ -90,6 +90,11 @@ like "$ERR" "check.lua:1: rule 'c': finding span 1..999 is outside the passage \
 run "$CREDSCORE" score --lenient -c "$TMP/check.yaml" "$TMP/a.txt"
 is "$STATUS" 0 "--lenient disables the failing rule and goes on"
 like "$ERR" "rule 'c' disabled for the rest of the run" "and says so"
+like "$OUT" "warning: rule 'c' \\(.*check.lua:1\\) was disabled: .*outside the passage" "the report says which rule was disabled"
+run "$CREDSCORE" score --lenient -f json -c "$TMP/check.yaml" "$TMP/a.txt"
+like "$(jqr "$OUT" '.articles[0].warnings[0]')" "^rule 'c' .* was disabled" "and so does the JSON report"
+run "$CREDSCORE" score --strict -c "$TMP/check.yaml" "$TMP/a.txt"
+is "$STATUS" 2 "--strict (the default) fails the run"
 
 run "$CREDSCORE" score --format xml "$TMP/a.txt"
 is "$STATUS" 2 "unknown report format: exit 2"
