@@ -98,16 +98,11 @@ int cs_baseline_write_article(cs_buf *out, const cs_document *doc, const cs_resu
             return -1;
         *first = 0;
         cs_json_object(&j);
-        cs_json_key(&j, "path");
-        cs_json_string(&j, doc->path);
-        cs_json_key(&j, "fingerprint");
-        cs_json_string(&j, hex);
-        cs_json_key(&j, "rule");
-        cs_json_string(&j, f->rule_id);
-        cs_json_key(&j, "marker");
-        cs_json_string(&j, cfg->markers[f->marker].name);
-        cs_json_key(&j, "text");
-        cs_json_stringn(&j, text, f->end - f->start);
+        cs_json_kv_string(&j, "path", doc->path);
+        cs_json_kv_string(&j, "fingerprint", hex);
+        cs_json_kv_string(&j, "rule", f->rule_id);
+        cs_json_kv_string(&j, "marker", cfg->markers[f->marker].name);
+        cs_json_kv_stringn(&j, "text", text, f->end - f->start);
         cs_json_end_object(&j);
         if (cs_json_failed(&j))
             return -1;

@@ -128,12 +128,9 @@ static void error_line(cs_buf *out, size_t lineno, const char *id, const char *m
     cs_json j;
     cs_json_init(&j, out, 0);
     cs_json_object(&j);
-    cs_json_key(&j, "id");
-    cs_json_string(&j, id);
-    cs_json_key(&j, "line");
-    cs_json_int(&j, (long long)lineno);
-    cs_json_key(&j, "error");
-    cs_json_string(&j, msg);
+    cs_json_kv_string(&j, "id", id);
+    cs_json_kv_int(&j, "line", (long long)lineno);
+    cs_json_kv_string(&j, "error", msg);
     cs_json_end_object(&j);
     cs_buf_putc(out, '\n');
 }

@@ -83,34 +83,41 @@ void cs_json_end_object(cs_json *j) { close_(j, '}'); }
 void cs_json_array(cs_json *j) { open_(j, '['); }
 void cs_json_end_array(cs_json *j) { close_(j, ']'); }
 
-int cs_json_escape(cs_buf *out, const char *s, size_t len)
+int cs_escape_bytes(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg)
 {
     size_t run = 0;
+    char tmp[8];
     for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        const char *rep = esc((unsigned char)s[i], tmp, arg);
+        if (rep == NULL)
             continue;
-        const char *esc = NULL;
-        char tmp[8];
-        switch (c) {
-        case '"': esc = "\\\""; break;
-        case '\\': esc = "\\\\"; break;
-        case '\n': esc = "\\n"; break;
-        case '\r': esc = "\\r"; break;
-        case '\t': esc = "\\t"; break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                snprintf(tmp, sizeof tmp, "\\u%04x", c);
-                esc = tmp;
-            }
-        }
-        if (esc == NULL)
-            continue;
-        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, esc) != 0)
+        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, rep) != 0)
             return -1;
         run = i + 1;
     }
     return cs_buf_append(out, s + run, len - run);
+}
+
+/* RFC 8259 escapes: " \ and the short forms of LF CR TAB; other C0
+ * controls and DEL as \u00XX. */
+static const char *json_escape_byte(unsigned char c, char tmp[8], int arg)
+{
+    (void)arg;
+    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
+        return NULL;
+    switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: snprintf(tmp, 8, "\\u%04x", c); return tmp;
+    }
+}
+
+int cs_json_escape(cs_buf *out, const char *s, size_t len)
+{
+    return cs_escape_bytes(out, s, len, json_escape_byte, 0);
 }
 
 void cs_json_key(cs_json *j, const char *key)
@@ -188,6 +195,36 @@ void cs_json_raw(cs_json *j, const char *text)
 {
     before_value(j);
     put(j, text, strlen(text));
+}
+
+void cs_json_kv_string(cs_json *j, const char *key, const char *s)
+{
+    cs_json_key(j, key);
+    cs_json_string(j, s);
+}
+
+void cs_json_kv_stringn(cs_json *j, const char *key, const char *s, size_t len)
+{
+    cs_json_key(j, key);
+    cs_json_stringn(j, s, len);
+}
+
+void cs_json_kv_int(cs_json *j, const char *key, long long v)
+{
+    cs_json_key(j, key);
+    cs_json_int(j, v);
+}
+
+void cs_json_kv_number(cs_json *j, const char *key, double v)
+{
+    cs_json_key(j, key);
+    cs_json_number(j, v);
+}
+
+void cs_json_kv_bool(cs_json *j, const char *key, int v)
+{
+    cs_json_key(j, key);
+    cs_json_bool(j, v);
 }
 
 int cs_json_failed(const cs_json *j)

@@ -42,7 +42,26 @@ void cs_json_null(cs_json *j);
 void cs_json_raw(cs_json *j, const char *text);
 int cs_json_failed(const cs_json *j);
 
+/* A key and its value in one call: cs_json_key(j, key) then the value
+ * writer of the same name, with its rules (cs_json_kv_string writes null
+ * for a NULL s; numbers as cs_json_number).  Same bytes as the two calls. */
+void cs_json_kv_string(cs_json *j, const char *key, const char *s);
+void cs_json_kv_stringn(cs_json *j, const char *key, const char *s, size_t len);
+void cs_json_kv_int(cs_json *j, const char *key, long long v);
+void cs_json_kv_number(cs_json *j, const char *key, double v);
+void cs_json_kv_bool(cs_json *j, const char *key, int v);
+
 /* Append s (len bytes) JSON-escaped, without quotes. */
 int cs_json_escape(cs_buf *out, const char *s, size_t len);
+
+/* How cs_escape_bytes replaces byte c: the replacement text, or NULL to
+ * keep c.  tmp (8 bytes) may hold a replacement built on the fly; arg is
+ * cs_escape_bytes's, passed through. */
+typedef const char *(*cs_escape_fn)(unsigned char c, char tmp[8], int arg);
+
+/* Append s (len bytes) to out with each byte esc(c, tmp, arg) names
+ * replaced by its text, the other bytes copied in runs.  Returns 0, or -1
+ * when memory runs out (out then holds part of the text). */
+int cs_escape_bytes(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg);
 
 #endif

@@ -418,10 +418,16 @@ static size_t position_len(const char *msg)
 
 int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d)
 {
+    return cs_lua_rules_load_file_as(lr, path, path, d);
+}
+
+int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *name, cs_diag *d)
+{
     cs_diag inner;
-    lr->current_file = path;
+    lr->current_file = name;
     lr->pending.msg[0] = '\0';
-    int rc = cs_lua_run_file(&lr->lua, path, &inner);
+    int rc = cs_lua_run_file_as(&lr->lua, path, name, &inner);
+    path = name; /* messages name the file as the user knows it */
     lr->current_file = NULL;
     if (lr->pending.msg[0] != '\0') /* a rule{} failed, maybe caught by the script */
         rc = -1;
@@ -538,7 +544,21 @@ static void collect_findings(lua_State *L, check_call *c)
         if (take_finding(L, item, c, &fs[i]) != 0)
             return;
         lua_getfield(L, item, "message");
-        fs[i].message = lua_tostring(L, -1); /* a number becomes a string in place */
+        size_t mlen = 0;
+        fs[i].message = lua_tolstring(L, -1, &mlen); /* a number becomes a string in place */
+        if (fs[i].message && mlen > CS_CHECK_MESSAGE_MAX) {
+            /* The host copies a message per finding: one long string shared
+             * by many findings must not multiply outside the memory cap. */
+            size_t cut = CS_CHECK_MESSAGE_MAX;
+            while (cut > 0 && ((unsigned char)fs[i].message[cut] & 0xC0) == 0x80)
+                cut--; /* at a UTF-8 character boundary */
+            lua_pushlstring(L, fs[i].message, cut);
+            lua_pushliteral(L, "...");
+            lua_concat(L, 2);
+            lua_replace(L, -2);
+            fs[i].message = lua_tolstring(L, -1, &mlen);
+        }
+        cs_lua_charge(L, (long long)(mlen / 16)); /* host bytes cost budget too */
         lua_rawseti(L, anchor, (lua_Integer)i + 1);
         lua_pop(L, 1);
     }

@@ -34,7 +34,9 @@
  * the file even when the script caught the error with pcall, so a rule is
  * never kept half-defined.  A check runs, findings read and checked
  * included, as one protected call under the sandbox limits; its findings
- * are emitted only when all of them are valid.
+ * are emitted only when all of them are valid.  A finding's message is cut
+ * at CS_CHECK_MESSAGE_MAX bytes ("..." added) and its length charged to the
+ * instruction budget, since the host keeps a copy per finding.
  *
  * Every failed check is recorded (cs_lua_rules_failures) so that a report
  * can list the rules that stopped.  One cs_lua_rules per scorer; not
@@ -49,6 +51,8 @@
 #include "credscore/plugin.h"
 #include "lua_sandbox.h"
 #include "rules.h"
+
+#define CS_CHECK_MESSAGE_MAX 1000 /* bytes of a check's finding message kept */
 
 /* A check that failed: the rule (index into the rule set) and why. */
 typedef struct cs_lua_failure {
@@ -91,6 +95,9 @@ void cs_lua_rules_close(cs_lua_rules *lr);
  * file ("path:line: ..." or "path: ..."); after one, the set may hold part
  * of the file's rules and must not be used (loading fails the run). */
 int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d);
+
+/* The same, naming the file `name` in messages and rule sources. */
+int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *name, cs_diag *d);
 
 /* Run rule r's check on a passage; findings go to emit.  A Lua error, a
  * limit or a malformed finding fails with "file:line: rule 'id': ..." and

@@ -1,5 +1,6 @@
 #include "lua_sandbox.h"
 
+#include <errno.h>
 #include <lauxlib.h>
 #include <limits.h>
 #include <lualib.h>
@@ -374,11 +375,55 @@ int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)
     return -1;
 }
 
+typedef struct file_job {
+    const char *path; /* the file read */
+    const char *name; /* the name in messages and rule sources */
+} file_job;
+
+/* Load a file under another chunk name (a bundled copy keeps its original
+ * name).  Text only; a first line starting with '#' is skipped as
+ * luaL_loadfilex does, keeping line numbers. */
+static int load_named(lua_State *L, const file_job *job)
+{
+    if (job->name == job->path || strcmp(job->name, job->path) == 0)
+        return luaL_loadfilex(L, job->path, "t");
+    FILE *f = fopen(job->path, "rb");
+    if (f == NULL) {
+        lua_pushfstring(L, "cannot open %s: %s", job->name, strerror(errno));
+        return LUA_ERRFILE;
+    }
+    luaL_Buffer b;
+    luaL_buffinit(L, &b);
+    char chunk[4096];
+    size_t n;
+    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+        luaL_addlstring(&b, chunk, n);
+    int bad = ferror(f);
+    fclose(f);
+    luaL_pushresult(&b);
+    if (bad) {
+        lua_pushfstring(L, "cannot read %s", job->name);
+        return LUA_ERRFILE;
+    }
+    size_t len;
+    const char *text = lua_tolstring(L, -1, &len);
+    size_t skip = 0;
+    if (len && text[0] == '#')
+        while (skip < len && text[skip] != '\n')
+            skip++;
+    const char *chunkname = lua_pushfstring(L, "@%s", job->name);
+    int st = luaL_loadbufferx(L, text + skip, len - skip, chunkname, "t");
+    lua_remove(L, -2); /* the chunk name */
+    lua_remove(L, -2); /* the text */
+    return st;
+}
+
 static int run_file_p(lua_State *L)
 {
-    const char *path = lua_touserdata(L, 1);
+    const file_job *job = lua_touserdata(L, 1);
+    const char *path = job->name;
     lua_settop(L, 0);
-    int st = luaL_loadfilex(L, path, "t");
+    int st = load_named(L, job);
     if (st != LUA_OK) {
         cs_lua_limit_reached(L, st);
         const char *msg = lua_tostring(L, -1);
@@ -391,14 +436,20 @@ static int run_file_p(lua_State *L)
     return 0;
 }
 
-int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d)
+int cs_lua_run_file_as(cs_lua *lx, const char *path, const char *name, cs_diag *d)
 {
     lua_State *L = lx->L;
+    file_job job = {path, name ? name : path};
     if (!lua_checkstack(L, 3))
-        return cs_diag_set(d, "%s: Lua stack exhausted", path);
+        return cs_diag_set(d, "%s: Lua stack exhausted", job.name);
     lua_pushcfunction(L, run_file_p);
-    lua_pushlightuserdata(L, (void *)path);
+    lua_pushlightuserdata(L, &job);
     return cs_lua_pcall(lx, 1, 0, d);
+}
+
+int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d)
+{
+    return cs_lua_run_file_as(lx, path, path, d);
 }
 
 static const char *const removed_base[] = {"load",   "loadfile", "dofile",  "require",

@@ -71,6 +71,10 @@ void cs_lua_close(cs_lua *lx);
  * "path: message". */
 int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d);
 
+/* The same for the file at path, named `name` in messages and chunk
+ * positions (a bundled copy of a rule file keeps its original name). */
+int cs_lua_run_file_as(cs_lua *lx, const char *path, const char *name, cs_diag *d);
+
 /* lua_pcall with a traceback handler and a fresh instruction budget.
  * The function and nargs arguments are on the stack as for lua_pcall; on
  * failure nothing is left.  A non-string error object is described

@@ -1,7 +1,10 @@
 #include "report.h"
 
 #include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 void cs_finding_pos(const cs_document *doc, const cs_finding *f, cs_pos *pos)
 {
@@ -25,6 +28,120 @@ const char *cs_note_name(cs_point_note n)
     }
 }
 
+/* ---- helpers shared by the report writers (report.h) ---- */
+
+/* Append path made absolute and normalised ("/a/b", no ".", "..", "//").
+ * cwd may be NULL when path is absolute. */
+static int normalise(cs_buf *out, const char *cwd, const char *path)
+{
+    size_t base = out->len;
+    const char *parts[2] = {path[0] == '/' ? NULL : cwd, path};
+    for (int k = 0; k < 2; k++) {
+        const char *p = parts[k];
+        while (p && *p) {
+            while (*p == '/')
+                p++;
+            const char *seg = p;
+            while (*p && *p != '/')
+                p++;
+            size_t n = (size_t)(p - seg);
+            if (n == 0 || (n == 1 && seg[0] == '.'))
+                continue;
+            if (n == 2 && seg[0] == '.' && seg[1] == '.') {
+                while (out->len > base && out->data[out->len - 1] != '/')
+                    out->len--;
+                if (out->len > base)
+                    out->len--; /* the slash */
+                continue;
+            }
+            if (cs_buf_putc(out, '/') != 0 || cs_buf_append(out, seg, n) != 0)
+                return -1;
+        }
+    }
+    if (out->len == base && cs_buf_putc(out, '/') != 0)
+        return -1;
+    return cs_buf_terminate(out);
+}
+
+/* abs under dir (both normalised)?  Returns the relative part or NULL. */
+static const char *under(const char *abs, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (n == 1) /* "/" */
+        return abs[1] ? abs + 1 : NULL;
+    if (strncmp(abs, dir, n) == 0 && abs[n] == '/' && abs[n + 1])
+        return abs + n + 1;
+    return NULL;
+}
+
+int cs_report_rel_path(cs_buf *out, const char *path, int *inside)
+{
+    int rc = -1;
+    char *cwd = NULL, *real = NULL;
+    cs_buf abs = {0}, ncwd = {0};
+    *inside = 1;
+    if (strcmp(path, "-") == 0 || path[0] == '\0') {
+        rc = cs_buf_puts(out, path);
+        goto out;
+    }
+    cwd = getcwd(NULL, 0);
+    if (cwd == NULL || cwd[0] != '/') {
+        /* No usable current folder: the path as given, less "./". */
+        while (path[0] == '.' && path[1] == '/')
+            path += 2;
+        *inside = path[0] != '/';
+        rc = cs_buf_puts(out, path);
+        goto out;
+    }
+    if (normalise(&ncwd, NULL, cwd) != 0 || normalise(&abs, ncwd.data, path) != 0)
+        goto out;
+    const char *rel = under(abs.data, ncwd.data);
+    if (rel == NULL && path[0] == '/' && (real = realpath(path, NULL)) != NULL) {
+        /* An absolute path through a symbolic link to the current folder. */
+        abs.len = 0;
+        if (normalise(&abs, NULL, real) != 0)
+            goto out;
+        rel = under(abs.data, ncwd.data);
+    }
+    if (rel) {
+        rc = cs_buf_puts(out, rel);
+    } else {
+        *inside = 0;
+        rc = cs_buf_puts(out, abs.data);
+    }
+out:
+    free(cwd);
+    free(real);
+    cs_buf_free(&abs);
+    cs_buf_free(&ncwd);
+    return rc;
+}
+
+void cs_report_fmt_number(char *buf, size_t n, double v)
+{
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == 0 || r != r)
+        r = 0;
+    int k = snprintf(buf, n, "%.3f", r);
+    if (k < 0 || (size_t)k >= n)
+        return;
+    while (k > 0 && buf[k - 1] == '0')
+        buf[--k] = '\0';
+    if (k > 0 && buf[k - 1] == '.')
+        buf[--k] = '\0';
+}
+
+void cs_report_fmt_points(char *buf, size_t n, double v)
+{
+    double r = round(v * 10.0) / 10.0;
+    if (r == 0 || r != r)
+        snprintf(buf, n, "0");
+    else if (r == floor(r))
+        snprintf(buf, n, "%+.0f", r);
+    else
+        snprintf(buf, n, "%+.1f", r);
+}
+
 static const char *level_colour(cs_level l, double weight)
 {
     if (weight > 0)
@@ -36,40 +153,46 @@ static const char *level_colour(cs_level l, double weight)
     }
 }
 
+/* Points in the text report: as cs_report_fmt_points, except that a NaN
+ * (a plugin's NaN confidence gets through) prints as printf shows it
+ * ("+nan"), as the text report always has. */
 static void fmt_points(char *buf, size_t n, double v)
 {
-    double r = round(v * 10.0) / 10.0;
-    if (r == 0)
-        r = 0;
-    if (r == floor(r))
-        snprintf(buf, n, "%+.0f", r);
+    if (isnan(v))
+        snprintf(buf, n, "%+.1f", v);
     else
-        snprintf(buf, n, "%+.1f", r);
-    if (r == 0)
-        snprintf(buf, n, "0");
+        cs_report_fmt_points(buf, n, v);
 }
 
-/* Matched words on one line: white space folded, long spans shortened. */
-static int put_words(cs_buf *out, const char *s, size_t len)
+/* Matched words on one line: white space folded to single spaces, trimmed,
+ * cut with "..." after 80 characters (chars) or 80 bytes (the text
+ * report's count, kept as it was). */
+static int put_words(cs_buf *out, const char *s, size_t len, int chars)
 {
     size_t shown = 0;
     int space = 0;
     for (size_t i = 0; i < len; i++) {
-        char c = s[i];
+        unsigned char c = (unsigned char)s[i];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             space = 1;
             continue;
         }
-        if (shown >= 80 && ((unsigned char)c & 0xC0) != 0x80)
+        if (shown >= 80 && (c & 0xC0) != 0x80)
             return cs_buf_puts(out, "...");
         if (space && shown && cs_buf_putc(out, ' ') != 0)
             return -1;
         space = 0;
-        if (cs_buf_putc(out, c) != 0)
+        if (cs_buf_putc(out, (char)c) != 0)
             return -1;
-        shown++;
+        if (!chars || (c & 0xC0) != 0x80)
+            shown++;
     }
     return 0;
+}
+
+int cs_report_put_words(cs_buf *out, const char *s, size_t len)
+{
+    return put_words(out, s, len, 1);
 }
 
 int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
@@ -96,7 +219,7 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
         rc |= cs_buf_printf(out, "%s:%d:%d  %s%s%s  %s%s%s%s  \"", doc->path, pos.line, pos.col,
                             color ? level_colour(f->level, f->weight) : "", m->name, reset, pts,
                             note ? " (" : "", note ? note : "", note ? ")" : "");
-        rc |= put_words(out, text + f->start, f->end - f->start);
+        rc |= put_words(out, text + f->start, f->end - f->start, 0);
         rc |= cs_buf_printf(out, "\"  %s  %s[%s]%s", f->message ? f->message : "", dim,
                             f->rule_id, reset);
         if (f->suppress_reason)
@@ -144,34 +267,22 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
                            const cs_config *cfg, const char *id, const cs_report_opts *o)
 {
     cs_json_object(j);
-    if (id) {
-        cs_json_key(j, "id");
-        cs_json_string(j, id);
-    }
-    cs_json_key(j, "path");
-    cs_json_string(j, id ? NULL : doc->path);
-    cs_json_key(j, "format");
-    cs_json_string(j, cs_format_name(doc->format));
-    cs_json_key(j, "score");
-    cs_json_number(j, res->score);
-    cs_json_key(j, "verdict");
-    cs_json_string(j, res->verdict);
+    if (id)
+        cs_json_kv_string(j, "id", id);
+    cs_json_kv_string(j, "path", id ? NULL : doc->path);
+    cs_json_kv_string(j, "format", cs_format_name(doc->format));
+    cs_json_kv_number(j, "score", res->score);
+    cs_json_kv_string(j, "verdict", res->verdict);
     cs_json_key(j, "summary");
     cs_json_object(j);
-    cs_json_key(j, "base");
-    cs_json_number(j, res->base);
-    cs_json_key(j, "points");
-    cs_json_number(j, res->raw_points);
-    cs_json_key(j, "passages");
-    cs_json_int(j, (long long)doc->npassages);
-    cs_json_key(j, "findings");
-    cs_json_int(j, (long long)res->nfindings);
+    cs_json_kv_number(j, "base", res->base);
+    cs_json_kv_number(j, "points", res->raw_points);
+    cs_json_kv_int(j, "passages", (long long)doc->npassages);
+    cs_json_kv_int(j, "findings", (long long)res->nfindings);
     int named = cs_config_marker_index(cfg, "on_record");
     int anon = cs_config_marker_index(cfg, "anonymous");
-    cs_json_key(j, "named");
-    cs_json_int(j, named >= 0 ? (long long)res->markers[named].count : 0);
-    cs_json_key(j, "anonymous");
-    cs_json_int(j, anon >= 0 ? (long long)res->markers[anon].count : 0);
+    cs_json_kv_int(j, "named", named >= 0 ? (long long)res->markers[named].count : 0);
+    cs_json_kv_int(j, "anonymous", anon >= 0 ? (long long)res->markers[anon].count : 0);
     cs_json_key(j, "markers");
     cs_json_object(j);
     for (size_t m = 0; m < res->nmarkers; m++) {
@@ -180,24 +291,17 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
             continue;
         cs_json_key(j, cfg->markers[m].name);
         cs_json_object(j);
-        cs_json_key(j, "count");
-        cs_json_int(j, (long long)t->count);
-        cs_json_key(j, "hits");
-        cs_json_int(j, (long long)t->hits);
-        cs_json_key(j, "raw");
-        cs_json_number(j, t->raw);
-        cs_json_key(j, "points");
-        cs_json_number(j, t->points);
-        cs_json_key(j, "capped");
-        cs_json_bool(j, t->capped);
+        cs_json_kv_int(j, "count", (long long)t->count);
+        cs_json_kv_int(j, "hits", (long long)t->hits);
+        cs_json_kv_number(j, "raw", t->raw);
+        cs_json_kv_number(j, "points", t->points);
+        cs_json_kv_bool(j, "capped", t->capped);
         cs_json_end_object(j);
     }
     cs_json_end_object(j);
     cs_json_end_object(j);
-    if (res->error) {
-        cs_json_key(j, "error");
-        cs_json_string(j, res->error);
-    }
+    if (res->error)
+        cs_json_kv_string(j, "error", res->error);
     if (res->warnings) {
         cs_json_key(j, "warnings");
         cs_json_array(j);
@@ -216,24 +320,18 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
         cs_doc_line_col(doc, ps->src_start, &line, &col);
         cs_doc_line_col(doc, ps->src_end, &eline, &ecol);
         cs_json_object(j);
-        cs_json_key(j, "index");
-        cs_json_int(j, (long long)p);
-        cs_json_key(j, "line");
-        cs_json_int(j, line);
-        cs_json_key(j, "end_line");
-        cs_json_int(j, eline);
+        cs_json_kv_int(j, "index", (long long)p);
+        cs_json_kv_int(j, "line", line);
+        cs_json_kv_int(j, "end_line", eline);
         cs_json_key(j, "scopes");
         cs_json_array(j);
         for (int b = 0; b < 4; b++)
             if (ps->scopes & (1u << b))
                 cs_json_string(j, scope_names[b]);
         cs_json_end_array(j);
-        cs_json_key(j, "sentences");
-        cs_json_int(j, (long long)ps->nsent);
-        cs_json_key(j, "points");
-        cs_json_number(j, res->passages[p].points);
-        cs_json_key(j, "score");
-        cs_json_number(j, res->passages[p].score);
+        cs_json_kv_int(j, "sentences", (long long)ps->nsent);
+        cs_json_kv_number(j, "points", res->passages[p].points);
+        cs_json_kv_number(j, "score", res->passages[p].score);
         cs_json_end_object(j);
     }
     cs_json_end_array(j);
@@ -247,52 +345,29 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
         cs_pos pos;
         cs_finding_pos(doc, f, &pos);
         cs_json_object(j);
-        cs_json_key(j, "marker");
-        cs_json_string(j, cfg->markers[f->marker].name);
-        cs_json_key(j, "rule");
-        cs_json_string(j, f->rule_id);
-        cs_json_key(j, "source");
-        cs_json_string(j, f->source);
-        cs_json_key(j, "level");
-        cs_json_string(j, cs_level_name(f->level));
-        cs_json_key(j, "passage");
-        cs_json_int(j, (long long)f->passage);
-        cs_json_key(j, "start");
-        cs_json_int(j, (long long)f->start);
-        cs_json_key(j, "end");
-        cs_json_int(j, (long long)f->end);
-        cs_json_key(j, "offset");
-        cs_json_int(j, (long long)pos.src_start);
-        cs_json_key(j, "end_offset");
-        cs_json_int(j, (long long)pos.src_end);
-        cs_json_key(j, "line");
-        cs_json_int(j, pos.line);
-        cs_json_key(j, "column");
-        cs_json_int(j, pos.col);
-        cs_json_key(j, "end_line");
-        cs_json_int(j, pos.end_line);
-        cs_json_key(j, "end_column");
-        cs_json_int(j, pos.end_col);
-        cs_json_key(j, "text");
-        cs_json_stringn(j, cs_doc_text(doc, ps) + f->start, f->end - f->start);
-        cs_json_key(j, "weight");
-        cs_json_number(j, f->weight);
-        cs_json_key(j, "confidence");
-        cs_json_number(j, f->confidence);
-        cs_json_key(j, "points");
-        cs_json_number(j, f->points);
-        cs_json_key(j, "note");
-        cs_json_string(j, cs_note_name(f->note));
-        if (f->note == CS_NOTE_DUPLICATE) {
-            cs_json_key(j, "duplicate_of");
-            cs_json_int(j, (long long)f->dup_of);
-        }
-        if (f->suppress_reason) {
-            cs_json_key(j, "suppressed");
-            cs_json_string(j, f->suppress_reason);
-        }
-        cs_json_key(j, "message");
-        cs_json_string(j, f->message);
+        cs_json_kv_string(j, "marker", cfg->markers[f->marker].name);
+        cs_json_kv_string(j, "rule", f->rule_id);
+        cs_json_kv_string(j, "source", f->source);
+        cs_json_kv_string(j, "level", cs_level_name(f->level));
+        cs_json_kv_int(j, "passage", (long long)f->passage);
+        cs_json_kv_int(j, "start", (long long)f->start);
+        cs_json_kv_int(j, "end", (long long)f->end);
+        cs_json_kv_int(j, "offset", (long long)pos.src_start);
+        cs_json_kv_int(j, "end_offset", (long long)pos.src_end);
+        cs_json_kv_int(j, "line", pos.line);
+        cs_json_kv_int(j, "column", pos.col);
+        cs_json_kv_int(j, "end_line", pos.end_line);
+        cs_json_kv_int(j, "end_column", pos.end_col);
+        cs_json_kv_stringn(j, "text", cs_doc_text(doc, ps) + f->start, f->end - f->start);
+        cs_json_kv_number(j, "weight", f->weight);
+        cs_json_kv_number(j, "confidence", f->confidence);
+        cs_json_kv_number(j, "points", f->points);
+        cs_json_kv_string(j, "note", cs_note_name(f->note));
+        if (f->note == CS_NOTE_DUPLICATE)
+            cs_json_kv_int(j, "duplicate_of", (long long)f->dup_of);
+        if (f->suppress_reason)
+            cs_json_kv_string(j, "suppressed", f->suppress_reason);
+        cs_json_kv_string(j, "message", f->message);
         cs_json_end_object(j);
     }
     cs_json_end_array(j);
@@ -326,10 +401,8 @@ int cs_report_run_json(cs_buf *out, const cs_run *run)
     cs_json j;
     cs_json_init(&j, out, 1);
     cs_json_object(&j);
-    cs_json_key(&j, "schema");
-    cs_json_string(&j, CS_REPORT_SCHEMA);
-    cs_json_key(&j, "version");
-    cs_json_int(&j, CS_REPORT_SCHEMA_VERSION);
+    cs_json_kv_string(&j, "schema", CS_REPORT_SCHEMA);
+    cs_json_kv_int(&j, "version", CS_REPORT_SCHEMA_VERSION);
     cs_json_key(&j, "articles");
     cs_json_array(&j);
     size_t failed = 0;
@@ -344,12 +417,9 @@ int cs_report_run_json(cs_buf *out, const cs_run *run)
     cs_json_end_array(&j);
     cs_json_key(&j, "summary");
     cs_json_object(&j);
-    cs_json_key(&j, "articles");
-    cs_json_int(&j, (long long)run->n);
-    cs_json_key(&j, "errors");
-    cs_json_int(&j, (long long)run->errors);
-    cs_json_key(&j, "below_threshold");
-    cs_json_int(&j, (long long)failed);
+    cs_json_kv_int(&j, "articles", (long long)run->n);
+    cs_json_kv_int(&j, "errors", (long long)run->errors);
+    cs_json_kv_int(&j, "below_threshold", (long long)failed);
     cs_json_key(&j, "threshold");
     if (run->has_threshold)
         cs_json_number(&j, run->threshold);

@@ -25,33 +25,23 @@
 
 #include <string.h>
 
-/* Shared helpers defined in report_sarif.c (they belong in report.h). */
-int cs_report_rel_path(cs_buf *out, const char *path, int *inside);
-void cs_report_fmt_number(char *buf, size_t n, double v);
-void cs_report_fmt_points(char *buf, size_t n, double v);
-int cs_report_put_words(cs_buf *out, const char *s, size_t len);
-
 /* @actions/core escapeData (prop = 0) and escapeProperty (prop = 1). */
+static const char *escape_byte(unsigned char c, char tmp[8], int prop)
+{
+    (void)tmp;
+    switch (c) {
+    case '%': return "%25";
+    case '\r': return "%0D";
+    case '\n': return "%0A";
+    case ':': return prop ? "%3A" : NULL;
+    case ',': return prop ? "%2C" : NULL;
+    default: return NULL;
+    }
+}
+
 static int escape(cs_buf *out, const char *s, size_t len, int prop)
 {
-    size_t run = 0;
-    for (size_t i = 0; i < len; i++) {
-        const char *esc;
-        switch (s[i]) {
-        case '%': esc = "%25"; break;
-        case '\r': esc = "%0D"; break;
-        case '\n': esc = "%0A"; break;
-        case ':': esc = prop ? "%3A" : NULL; break;
-        case ',': esc = prop ? "%2C" : NULL; break;
-        default: esc = NULL;
-        }
-        if (esc == NULL)
-            continue;
-        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, esc) != 0)
-            return -1;
-        run = i + 1;
-    }
-    return cs_buf_append(out, s + run, len - run);
+    return cs_escape_bytes(out, s, len, escape_byte, prop);
 }
 
 static int escape_str(cs_buf *out, const char *s, int prop)

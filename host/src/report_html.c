@@ -97,36 +97,28 @@ static void putf(hctx *h, const char *fmt, ...)
     va_end(ap);
 }
 
-/* Escape n bytes of s into b.  In an attribute a line break becomes &#10;
- * (the tooltip keeps its lines); in text it stays. */
+/* HTML escape of byte c.  In an attribute (attr) a line break becomes
+ * &#10; (the tooltip keeps its lines); in text it stays. */
+static const char *html_escape_byte(unsigned char c, char tmp[8], int attr)
+{
+    (void)tmp;
+    switch (c) {
+    case '&': return "&amp;";
+    case '<': return "&lt;";
+    case '>': return "&gt;";
+    case '"': return "&quot;";
+    case '\'': return "&#39;";
+    case '\n': return attr ? "&#10;" : NULL;
+    case '\t': return attr ? " " : NULL;
+    case '\r': return " ";
+    default: return c < 0x20 || c == 0x7f ? "&#xFFFD;" : NULL;
+    }
+}
+
+/* Escape n bytes of s into b (attr: for an attribute value). */
 static int esc_into(cs_buf *b, const char *s, size_t n, int attr)
 {
-    int rc = 0;
-    size_t run = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        const char *rep = NULL;
-        switch (c) {
-        case '&': rep = "&amp;"; break;
-        case '<': rep = "&lt;"; break;
-        case '>': rep = "&gt;"; break;
-        case '"': rep = "&quot;"; break;
-        case '\'': rep = "&#39;"; break;
-        case '\n': rep = attr ? "&#10;" : NULL; break;
-        case '\t': rep = attr ? " " : NULL; break;
-        case '\r': rep = " "; break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                rep = "&#xFFFD;";
-        }
-        if (!rep)
-            continue;
-        rc |= cs_buf_append(b, s + run, i - run);
-        rc |= cs_buf_puts(b, rep);
-        run = i + 1;
-    }
-    rc |= cs_buf_append(b, s + run, n - run);
-    return rc;
+    return cs_escape_bytes(b, s, n, html_escape_byte, attr);
 }
 
 static void esc(hctx *h, const char *s, size_t n)
@@ -146,23 +138,11 @@ static void esca(hctx *h, const char *s)
         h->rc |= esc_into(h->out, s, strlen(s), 1);
 }
 
-/* A number as JSON writes it: at most 3 decimals, no trailing zeros, no -0. */
+/* A number as JSON writes it: at most 3 decimals, no trailing zeros, no -0
+ * ("0" when not finite). */
 static void fmt_num(char *buf, size_t n, double v)
 {
-    if (!isfinite(v)) {
-        snprintf(buf, n, "0");
-        return;
-    }
-    double r = round(v * 1000.0) / 1000.0;
-    if (r == 0)
-        r = 0;
-    int k = snprintf(buf, n, "%.3f", r);
-    if (k < 0 || (size_t)k >= n)
-        return;
-    while (k > 0 && buf[k - 1] == '0')
-        buf[--k] = '\0';
-    if (k > 0 && buf[k - 1] == '.')
-        buf[--k] = '\0';
+    cs_report_fmt_number(buf, n, isfinite(v) ? v : 0);
 }
 
 /* Points for people: signed, one decimal at most, a real minus sign. */

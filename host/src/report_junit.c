@@ -35,12 +35,6 @@
 
 #include <string.h>
 
-/* Shared helpers defined in report_sarif.c (they belong in report.h). */
-int cs_report_rel_path(cs_buf *out, const char *path, int *inside);
-void cs_report_fmt_number(char *buf, size_t n, double v);
-void cs_report_fmt_points(char *buf, size_t n, double v);
-int cs_report_put_words(cs_buf *out, const char *s, size_t len);
-
 #define REPLACEMENT "\xEF\xBF\xBD"
 
 /* Decode one UTF-8 character at s[i] (i < len): its code point and byte

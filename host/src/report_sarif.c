@@ -1,6 +1,5 @@
 /*
- * report_sarif.c - the run as one SARIF 2.1.0 log (cs_report_run_sarif),
- * plus the small helpers the GitHub and JUnit writers share with it.
+ * report_sarif.c - the run as one SARIF 2.1.0 log (cs_report_run_sarif).
  *
  * Contract:
  *   - One log, one run.  tool.driver lists every enabled Lua rule (in rule
@@ -29,7 +28,6 @@
  */
 #include "report.h"
 
-#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,157 +40,6 @@
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
-
-/* ---- helpers shared with report_github.c and report_junit.c ----
- * (their prototypes are repeated there until they move into report.h) */
-int cs_report_rel_path(cs_buf *out, const char *path, int *inside);
-void cs_report_fmt_number(char *buf, size_t n, double v);
-void cs_report_fmt_points(char *buf, size_t n, double v);
-int cs_report_put_words(cs_buf *out, const char *s, size_t len);
-
-/* Append path made absolute and normalised ("/a/b", no ".", "..", "//").
- * cwd may be NULL when path is absolute. */
-static int normalise(cs_buf *out, const char *cwd, const char *path)
-{
-    size_t base = out->len;
-    const char *parts[2] = {path[0] == '/' ? NULL : cwd, path};
-    for (int k = 0; k < 2; k++) {
-        const char *p = parts[k];
-        while (p && *p) {
-            while (*p == '/')
-                p++;
-            const char *seg = p;
-            while (*p && *p != '/')
-                p++;
-            size_t n = (size_t)(p - seg);
-            if (n == 0 || (n == 1 && seg[0] == '.'))
-                continue;
-            if (n == 2 && seg[0] == '.' && seg[1] == '.') {
-                while (out->len > base && out->data[out->len - 1] != '/')
-                    out->len--;
-                if (out->len > base)
-                    out->len--; /* the slash */
-                continue;
-            }
-            if (cs_buf_putc(out, '/') != 0 || cs_buf_append(out, seg, n) != 0)
-                return -1;
-        }
-    }
-    if (out->len == base && cs_buf_putc(out, '/') != 0)
-        return -1;
-    return cs_buf_terminate(out);
-}
-
-/* abs under dir (both normalised)?  Returns the relative part or NULL. */
-static const char *under(const char *abs, const char *dir)
-{
-    size_t n = strlen(dir);
-    if (n == 1) /* "/" */
-        return abs[1] ? abs + 1 : NULL;
-    if (strncmp(abs, dir, n) == 0 && abs[n] == '/' && abs[n + 1])
-        return abs + n + 1;
-    return NULL;
-}
-
-/* The path as reports show it: relative to the current folder without a
- * leading "./" when it lies below it (*inside = 1), else absolute and
- * normalised (*inside = 0).  "-" (standard input) stays "-". */
-int cs_report_rel_path(cs_buf *out, const char *path, int *inside)
-{
-    int rc = -1;
-    char *cwd = NULL, *real = NULL;
-    cs_buf abs = {0}, ncwd = {0};
-    *inside = 1;
-    if (strcmp(path, "-") == 0 || path[0] == '\0') {
-        rc = cs_buf_puts(out, path);
-        goto out;
-    }
-    cwd = getcwd(NULL, 0);
-    if (cwd == NULL || cwd[0] != '/') {
-        /* No usable current folder: the path as given, less "./". */
-        while (path[0] == '.' && path[1] == '/')
-            path += 2;
-        *inside = path[0] != '/';
-        rc = cs_buf_puts(out, path);
-        goto out;
-    }
-    if (normalise(&ncwd, NULL, cwd) != 0 || normalise(&abs, ncwd.data, path) != 0)
-        goto out;
-    const char *rel = under(abs.data, ncwd.data);
-    if (rel == NULL && path[0] == '/' && (real = realpath(path, NULL)) != NULL) {
-        /* An absolute path through a symbolic link to the current folder. */
-        abs.len = 0;
-        if (normalise(&abs, NULL, real) != 0)
-            goto out;
-        rel = under(abs.data, ncwd.data);
-    }
-    if (rel) {
-        rc = cs_buf_puts(out, rel);
-    } else {
-        *inside = 0;
-        rc = cs_buf_puts(out, abs.data);
-    }
-out:
-    free(cwd);
-    free(real);
-    cs_buf_free(&abs);
-    cs_buf_free(&ncwd);
-    return rc;
-}
-
-/* A number with at most 3 decimals and no trailing zeros (as in JSON). */
-void cs_report_fmt_number(char *buf, size_t n, double v)
-{
-    double r = round(v * 1000.0) / 1000.0;
-    if (r == 0 || r != r)
-        r = 0;
-    int k = snprintf(buf, n, "%.3f", r);
-    if (k < 0 || (size_t)k >= n)
-        return;
-    while (k > 0 && buf[k - 1] == '0')
-        buf[--k] = '\0';
-    if (k > 0 && buf[k - 1] == '.')
-        buf[--k] = '\0';
-}
-
-/* Points as in the text report: "+6", "-8", "+1.5", "0". */
-void cs_report_fmt_points(char *buf, size_t n, double v)
-{
-    double r = round(v * 10.0) / 10.0;
-    if (r == 0 || r != r)
-        snprintf(buf, n, "0");
-    else if (r == floor(r))
-        snprintf(buf, n, "%+.0f", r);
-    else
-        snprintf(buf, n, "%+.1f", r);
-}
-
-/* Matched words on one line: white space folded to single spaces, trimmed,
- * cut with "..." after 80 characters. */
-int cs_report_put_words(cs_buf *out, const char *s, size_t len)
-{
-    size_t shown = 0;
-    int space = 0;
-    for (size_t i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
-            space = 1;
-            continue;
-        }
-        if (shown >= 80 && (c & 0xC0) != 0x80)
-            return cs_buf_puts(out, "...");
-        if (space && shown && cs_buf_putc(out, ' ') != 0)
-            return -1;
-        space = 0;
-        if (cs_buf_putc(out, (char)c) != 0)
-            return -1;
-        if ((c & 0xC0) != 0x80)
-            shown++;
-    }
-    return 0;
-}
-
-/* ---- SARIF ---- */
 
 /* Append path percent-encoded as an RFC 3986 path: unreserved characters
  * and "/" stay, every other byte becomes %XX. */
@@ -231,18 +78,29 @@ out:
     return rc;
 }
 
+/* "uri", and "uriBaseId" when relative, of an article's location. */
+static void write_uri(cs_json *j, const art_loc *a)
+{
+    cs_json_kv_stringn(j, "uri", a->uri.data, a->uri.len);
+    if (a->relative)
+        cs_json_kv_string(j, "uriBaseId", SRCROOT);
+}
+
 static void write_artifact_location(cs_json *j, const art_loc *a, size_t index)
 {
     cs_json_key(j, "artifactLocation");
     cs_json_object(j);
-    cs_json_key(j, "uri");
-    cs_json_stringn(j, a->uri.data, a->uri.len);
-    if (a->relative) {
-        cs_json_key(j, "uriBaseId");
-        cs_json_string(j, SRCROOT);
-    }
-    cs_json_key(j, "index");
-    cs_json_int(j, (long long)index);
+    write_uri(j, a);
+    cs_json_kv_int(j, "index", (long long)index);
+    cs_json_end_object(j);
+}
+
+/* "key": {"text": s}, a SARIF message or description object. */
+static void write_text(cs_json *j, const char *key, const char *s)
+{
+    cs_json_key(j, key);
+    cs_json_object(j);
+    cs_json_kv_string(j, "text", s);
     cs_json_end_object(j);
 }
 
@@ -384,24 +242,13 @@ static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *
                        : m                            ? m->description
                                                       : NULL;
     cs_json_object(j);
-    cs_json_key(j, "id");
-    cs_json_string(j, e->id);
+    cs_json_kv_string(j, "id", e->id);
     if (pascal_name(tmp, e->id) != 0)
         return -1;
-    if (tmp->len) {
-        cs_json_key(j, "name");
-        cs_json_stringn(j, tmp->data, tmp->len);
-    }
-    cs_json_key(j, "shortDescription");
-    cs_json_object(j);
-    cs_json_key(j, "text");
-    cs_json_string(j, msg && *msg ? msg : e->id);
-    cs_json_end_object(j);
-    cs_json_key(j, "fullDescription");
-    cs_json_object(j);
-    cs_json_key(j, "text");
-    cs_json_string(j, desc && *desc ? desc : msg && *msg ? msg : e->id);
-    cs_json_end_object(j);
+    if (tmp->len)
+        cs_json_kv_stringn(j, "name", tmp->data, tmp->len);
+    write_text(j, "shortDescription", msg && *msg ? msg : e->id);
+    write_text(j, "fullDescription", desc && *desc ? desc : msg && *msg ? msg : e->id);
     if (m && ((m->why && *m->why) || (m->fix && *m->fix))) {
         tmp->len = 0;
         if (m->why && *m->why && cs_buf_puts(tmp, m->why) != 0)
@@ -409,11 +256,7 @@ static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *
         if (m->fix && *m->fix &&
             (cs_buf_puts(tmp, tmp->len ? " " : "") != 0 || cs_buf_puts(tmp, m->fix) != 0))
             return -1;
-        cs_json_key(j, "help");
-        cs_json_object(j);
-        cs_json_key(j, "text");
-        cs_json_stringn(j, tmp->data, tmp->len);
-        cs_json_end_object(j);
+        write_text(j, "help", tmp->data); /* not empty, no NUL inside */
     }
     cs_level level = e->first ? e->first->level
                      : e->lua && e->lua->has_level ? e->lua->level
@@ -426,8 +269,7 @@ static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *
     }
     cs_json_key(j, "defaultConfiguration");
     cs_json_object(j);
-    cs_json_key(j, "level");
-    cs_json_string(j, sarif_level(level));
+    cs_json_kv_string(j, "level", sarif_level(level));
     cs_json_end_object(j);
     cs_json_key(j, "properties");
     cs_json_object(j);
@@ -437,18 +279,14 @@ static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *
         cs_json_string(j, "credscore");
         cs_json_string(j, m->name);
         cs_json_end_array(j);
-        cs_json_key(j, "marker");
-        cs_json_string(j, m->name);
-        cs_json_key(j, "weight");
-        cs_json_number(j, rule_weight(cfg, e, marker));
+        cs_json_kv_string(j, "marker", m->name);
+        cs_json_kv_number(j, "weight", rule_weight(cfg, e, marker));
     }
     const char *source = e->lua ? e->lua->source : e->plugin ? e->plugin->source
                                                  : e->first  ? e->first->source
                                                              : NULL;
-    if (source) {
-        cs_json_key(j, "source");
-        cs_json_string(j, source);
-    }
+    if (source)
+        cs_json_kv_string(j, "source", source);
     cs_json_end_object(j);
     cs_json_end_object(j);
     return 0;
@@ -492,20 +330,12 @@ static int write_result(cs_json *j, const cs_run *run, const rule_tab *t, size_t
     cs_finding_pos(doc, f, &pos);
     long k = rule_find(t, f->rule_id);
     cs_json_object(j);
-    cs_json_key(j, "ruleId");
-    cs_json_string(j, f->rule_id);
-    if (k >= 0) {
-        cs_json_key(j, "ruleIndex");
-        cs_json_int(j, k);
-    }
-    cs_json_key(j, "level");
-    cs_json_string(j, sarif_level(f->level));
-    cs_json_key(j, "message");
-    cs_json_object(j);
-    cs_json_key(j, "text");
+    cs_json_kv_string(j, "ruleId", f->rule_id);
+    if (k >= 0)
+        cs_json_kv_int(j, "ruleIndex", k);
+    cs_json_kv_string(j, "level", sarif_level(f->level));
     const char *msg = f->message && *f->message ? f->message : m->message;
-    cs_json_string(j, msg && *msg ? msg : m->name);
-    cs_json_end_object(j);
+    write_text(j, "message", msg && *msg ? msg : m->name);
 
     cs_json_key(j, "locations");
     cs_json_array(j);
@@ -515,24 +345,17 @@ static int write_result(cs_json *j, const cs_run *run, const rule_tab *t, size_t
     write_artifact_location(j, loc, article);
     cs_json_key(j, "region");
     cs_json_object(j);
-    cs_json_key(j, "startLine");
-    cs_json_int(j, pos.line);
-    cs_json_key(j, "startColumn");
-    cs_json_int(j, pos.col);
-    cs_json_key(j, "endLine");
-    cs_json_int(j, pos.end_line);
-    cs_json_key(j, "endColumn");
-    cs_json_int(j, pos.end_col);
+    cs_json_kv_int(j, "startLine", pos.line);
+    cs_json_kv_int(j, "startColumn", pos.col);
+    cs_json_kv_int(j, "endLine", pos.end_line);
+    cs_json_kv_int(j, "endColumn", pos.end_col);
     size_t start_cp = cp_offset(doc, cur, pos.src_start);
     size_t end_cp = cp_offset(doc, cur, pos.src_end);
-    cs_json_key(j, "charOffset");
-    cs_json_int(j, (long long)start_cp);
-    cs_json_key(j, "charLength");
-    cs_json_int(j, (long long)(end_cp - start_cp));
+    cs_json_kv_int(j, "charOffset", (long long)start_cp);
+    cs_json_kv_int(j, "charLength", (long long)(end_cp - start_cp));
     cs_json_key(j, "snippet");
     cs_json_object(j);
-    cs_json_key(j, "text");
-    cs_json_stringn(j, doc->source.data + pos.src_start, pos.src_end - pos.src_start);
+    cs_json_kv_stringn(j, "text", doc->source.data + pos.src_start, pos.src_end - pos.src_start);
     cs_json_end_object(j);
     cs_json_end_object(j);
     cs_json_end_object(j);
@@ -543,41 +366,30 @@ static int write_result(cs_json *j, const cs_run *run, const rule_tab *t, size_t
     cs_fingerprint_hex(cs_fingerprint(doc, &sc->res, run->cfg, i), fp);
     cs_json_key(j, "partialFingerprints");
     cs_json_object(j);
-    cs_json_key(j, "credscore/v1");
-    cs_json_string(j, fp);
+    cs_json_kv_string(j, "credscore/v1", fp);
     cs_json_end_object(j);
 
     if (f->suppress_reason) {
         cs_json_key(j, "suppressions");
         cs_json_array(j);
         cs_json_object(j);
-        cs_json_key(j, "kind");
-        cs_json_string(j, "inSource");
-        cs_json_key(j, "justification");
-        cs_json_string(j, f->suppress_reason);
+        cs_json_kv_string(j, "kind", "inSource");
+        cs_json_kv_string(j, "justification", f->suppress_reason);
         cs_json_end_object(j);
         cs_json_end_array(j);
     }
 
     cs_json_key(j, "properties");
     cs_json_object(j);
-    cs_json_key(j, "marker");
-    cs_json_string(j, m->name);
-    cs_json_key(j, "points");
-    cs_json_number(j, f->points);
-    cs_json_key(j, "weight");
-    cs_json_number(j, f->weight);
-    cs_json_key(j, "confidence");
-    cs_json_number(j, f->confidence);
-    cs_json_key(j, "words");
-    cs_json_stringn(j, cs_doc_text(doc, &doc->passages[f->passage]) + f->start,
-                    f->end - f->start);
-    if (cs_note_name(f->note)) {
-        cs_json_key(j, "note");
-        cs_json_string(j, cs_note_name(f->note));
-    }
-    cs_json_key(j, "source");
-    cs_json_string(j, f->source);
+    cs_json_kv_string(j, "marker", m->name);
+    cs_json_kv_number(j, "points", f->points);
+    cs_json_kv_number(j, "weight", f->weight);
+    cs_json_kv_number(j, "confidence", f->confidence);
+    cs_json_kv_stringn(j, "words", cs_doc_text(doc, &doc->passages[f->passage]) + f->start,
+                       f->end - f->start);
+    if (cs_note_name(f->note))
+        cs_json_kv_string(j, "note", cs_note_name(f->note));
+    cs_json_kv_string(j, "source", f->source);
     cs_json_end_object(j);
     cs_json_end_object(j);
     return 0;
@@ -611,10 +423,8 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
         goto out;
 
     cs_json_object(&j);
-    cs_json_key(&j, "$schema");
-    cs_json_string(&j, SARIF_SCHEMA);
-    cs_json_key(&j, "version");
-    cs_json_string(&j, "2.1.0");
+    cs_json_kv_string(&j, "$schema", SARIF_SCHEMA);
+    cs_json_kv_string(&j, "version", "2.1.0");
     cs_json_key(&j, "runs");
     cs_json_array(&j);
     cs_json_object(&j);
@@ -623,14 +433,10 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
     cs_json_object(&j);
     cs_json_key(&j, "driver");
     cs_json_object(&j);
-    cs_json_key(&j, "name");
-    cs_json_string(&j, "credscore");
-    cs_json_key(&j, "version");
-    cs_json_string(&j, run->tool_version ? run->tool_version : "unknown");
-    if (run->tool_version) {
-        cs_json_key(&j, "semanticVersion");
-        cs_json_string(&j, run->tool_version);
-    }
+    cs_json_kv_string(&j, "name", "credscore");
+    cs_json_kv_string(&j, "version", run->tool_version ? run->tool_version : "unknown");
+    if (run->tool_version)
+        cs_json_kv_string(&j, "semanticVersion", run->tool_version);
     cs_json_key(&j, "rules");
     cs_json_array(&j);
     for (size_t i = 0; i < rules.n; i++)
@@ -643,8 +449,7 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
     cs_json_key(&j, "invocations");
     cs_json_array(&j);
     cs_json_object(&j);
-    cs_json_key(&j, "executionSuccessful");
-    cs_json_bool(&j, run->errors == 0);
+    cs_json_kv_bool(&j, "executionSuccessful", run->errors == 0);
     int notes = 0;
     for (size_t a = 0; a < run->n; a++) {
         const cs_scored *sc = &run->items[a];
@@ -655,13 +460,8 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
             cs_json_array(&j);
         }
         cs_json_object(&j);
-        cs_json_key(&j, "level");
-        cs_json_string(&j, "error");
-        cs_json_key(&j, "message");
-        cs_json_object(&j);
-        cs_json_key(&j, "text");
-        cs_json_string(&j, sc->res.error);
-        cs_json_end_object(&j);
+        cs_json_kv_string(&j, "level", "error");
+        write_text(&j, "message", sc->res.error);
         cs_json_key(&j, "locations");
         cs_json_array(&j);
         cs_json_object(&j);
@@ -688,8 +488,7 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
         cs_json_object(&j);
         cs_json_key(&j, SRCROOT);
         cs_json_object(&j);
-        cs_json_key(&j, "uri");
-        cs_json_stringn(&j, tmp.data, tmp.len);
+        cs_json_kv_stringn(&j, "uri", tmp.data, tmp.len);
         cs_json_end_object(&j);
         cs_json_end_object(&j);
     }
@@ -701,33 +500,21 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
         cs_json_object(&j);
         cs_json_key(&j, "location");
         cs_json_object(&j);
-        cs_json_key(&j, "uri");
-        cs_json_stringn(&j, locs[a].uri.data, locs[a].uri.len);
-        if (locs[a].relative) {
-            cs_json_key(&j, "uriBaseId");
-            cs_json_string(&j, SRCROOT);
-        }
+        write_uri(&j, &locs[a]);
         cs_json_end_object(&j);
-        cs_json_key(&j, "length");
-        cs_json_int(&j, (long long)sc->doc.source.len);
-        cs_json_key(&j, "mimeType");
-        cs_json_string(&j, mime_type(sc->doc.format));
+        cs_json_kv_int(&j, "length", (long long)sc->doc.source.len);
+        cs_json_kv_string(&j, "mimeType", mime_type(sc->doc.format));
         cs_json_key(&j, "roles");
         cs_json_array(&j);
         cs_json_string(&j, "analysisTarget");
         cs_json_end_array(&j);
         cs_json_key(&j, "properties");
         cs_json_object(&j);
-        cs_json_key(&j, "score");
-        cs_json_number(&j, sc->res.score);
-        cs_json_key(&j, "verdict");
-        cs_json_string(&j, sc->res.verdict);
-        cs_json_key(&j, "belowThreshold");
-        cs_json_bool(&j, sc->below);
-        if (sc->below && sc->why[0]) {
-            cs_json_key(&j, "failure");
-            cs_json_string(&j, sc->why);
-        }
+        cs_json_kv_number(&j, "score", sc->res.score);
+        cs_json_kv_string(&j, "verdict", sc->res.verdict);
+        cs_json_kv_bool(&j, "belowThreshold", sc->below);
+        if (sc->below && sc->why[0])
+            cs_json_kv_string(&j, "failure", sc->why);
         cs_json_end_object(&j);
         cs_json_end_object(&j);
     }
@@ -747,20 +534,14 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
     }
     cs_json_end_array(&j);
 
-    cs_json_key(&j, "columnKind");
-    cs_json_string(&j, "unicodeCodePoints");
+    cs_json_kv_string(&j, "columnKind", "unicodeCodePoints");
     cs_json_key(&j, "properties");
     cs_json_object(&j);
-    cs_json_key(&j, "articles");
-    cs_json_int(&j, (long long)run->n);
-    cs_json_key(&j, "belowThreshold");
-    cs_json_int(&j, (long long)below);
-    cs_json_key(&j, "errors");
-    cs_json_int(&j, (long long)run->errors);
-    if (run->has_threshold) {
-        cs_json_key(&j, "threshold");
-        cs_json_number(&j, run->threshold);
-    }
+    cs_json_kv_int(&j, "articles", (long long)run->n);
+    cs_json_kv_int(&j, "belowThreshold", (long long)below);
+    cs_json_kv_int(&j, "errors", (long long)run->errors);
+    if (run->has_threshold)
+        cs_json_kv_number(&j, "threshold", run->threshold);
     cs_json_end_object(&j);
 
     cs_json_end_object(&j);

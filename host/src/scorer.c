@@ -84,9 +84,11 @@ size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files)
     return s->nfiles;
 }
 
-static int push_file(cs_scorer *s, const char *path)
+/* Remember a loaded rule file under its display name (`name`, or the path
+ * as shown to users when name is NULL). */
+static int push_file(cs_scorer *s, const char *path, const char *name)
 {
-    char *disp = cs_paths_display(path);
+    char *disp = name ? cs_strdup(name) : cs_paths_display(path);
     if (disp == NULL)
         return -1;
     size_t cap = s->nfiles;
@@ -100,8 +102,9 @@ static int push_file(cs_scorer *s, const char *path)
     return 0;
 }
 
-/* Load one entry of the rules list: a file, a folder of *.lua, or @default. */
-static int load_rule_path(cs_scorer *s, const char *entry, cs_diag *d)
+/* Load one entry of the rules list: a file, a folder of *.lua, or @default.
+ * `name` (a file only) is the name shown for it instead of its path. */
+static int load_rule_path(cs_scorer *s, const char *entry, const char *name, cs_diag *d)
 {
     int rc = -1;
     char *dir = NULL;
@@ -136,11 +139,14 @@ static int load_rule_path(cs_scorer *s, const char *entry, cs_diag *d)
         n = 1;
     }
     for (size_t i = 0; i < n; i++) {
-        if (push_file(s, list[i]) != 0) {
+        const char *shown = n == 1 && !S_ISDIR(st.st_mode) ? name : NULL;
+        if (push_file(s, list[i], shown) != 0) {
             cs_diag_set(d, "out of memory");
             goto out;
         }
-        if (cs_lua_rules_load_file(&s->lua, s->files[s->nfiles - 1], d) != 0)
+        int rc2 = shown ? cs_lua_rules_load_file_as(&s->lua, list[i], shown, d)
+                        : cs_lua_rules_load_file(&s->lua, s->files[s->nfiles - 1], d);
+        if (rc2 != 0)
             goto out;
     }
     rc = 0;
@@ -189,11 +195,12 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
     s->lua_open = 1;
     if (o && o->rule_files) {
         for (size_t i = 0; i < o->nrule_files; i++)
-            if (load_rule_path(s, o->rule_files[i], d) != 0)
+            if (load_rule_path(s, o->rule_files[i], o->rule_names ? o->rule_names[i] : NULL,
+                               d) != 0)
                 goto out;
     } else {
         for (size_t i = 0; i < cfg->nrule_paths; i++)
-            if (load_rule_path(s, cfg->rule_paths[i], d) != 0)
+            if (load_rule_path(s, cfg->rule_paths[i], NULL, d) != 0)
                 goto out;
     }
     if (cs_ruleset_compile(&s->rules, d) != 0 || collect_rule_kinds(s, d) != 0)
@@ -485,6 +492,20 @@ static int run_phrase_rules(cs_scorer *s, unsigned scopes)
     return 0;
 }
 
+static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
+{
+    if (!s->lenient)
+        return -1;
+    r->failed = 1;
+    s->nfailed++;
+    free(r->fail_reason);
+    r->fail_reason = cs_strdup(d->msg);
+    char line[CS_DIAG_MAX + 64];
+    snprintf(line, sizeof line, "%s; rule '%s' disabled for the rest of the run", d->msg, r->id);
+    s->log(s->log_ctx, CREDSCORE_LOG_WARN, line);
+    return 0;
+}
+
 static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const credscore_span *sent,
                            size_t nsent, unsigned scopes, cs_diag *d)
 {
@@ -499,11 +520,15 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
             int m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, NULL);
             if (m == PCRE2_ERROR_NOMATCH)
                 break;
-            if (m < 0) {
+            if (m < 0) { /* match limit, heap limit ...: like any failing rule */
                 PCRE2_UCHAR buf[200];
                 pcre2_get_error_message(m, buf, sizeof buf);
-                return cs_diag_at(d, r->file, r->line, 0, "rule '%s': regex failed: %s", r->id,
-                                  (const char *)buf);
+                cs_diag_at(d, r->file, r->line, 0, "rule '%s': regex failed: %s", r->id,
+                           (const char *)buf);
+                s->ncands = 0;
+                if (rule_failed(s, (cs_rule *)r, d) != 0)
+                    return -1;
+                break;
             }
             PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
             size_t ms = ov[0], me = ov[1];
@@ -522,19 +547,6 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
     return 0;
 }
 
-static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
-{
-    if (!s->lenient)
-        return -1;
-    r->failed = 1;
-    s->nfailed++;
-    free(r->fail_reason);
-    r->fail_reason = cs_strdup(d->msg);
-    char line[CS_DIAG_MAX + 64];
-    snprintf(line, sizeof line, "%s; rule '%s' disabled for the rest of the run", d->msg, r->id);
-    s->log(s->log_ctx, CREDSCORE_LOG_WARN, line);
-    return 0;
-}
 
 static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
                            const credscore_span *sent, cs_diag *d)

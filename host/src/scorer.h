@@ -27,6 +27,7 @@
 typedef struct cs_scorer_opts {
     const char *const *rule_files; /* when set: load these instead of cfg->rule_paths */
     size_t nrule_files;
+    const char *const *rule_names;  /* optional: the name shown for each rule file */
     const char *const *plugin_dirs; /* --plugin-path folders, searched first */
     size_t nplugin_dirs;
     int no_plugins;                 /* do not load plugins */

@@ -68,6 +68,66 @@ out:
     return rc;
 }
 
+/* The rule files of an unpacked bundle, in load order, with the names they
+ * had where the bundle was made (MANIFEST lines "rule REL ORIGINAL"). */
+typedef struct bundle_rules {
+    char **paths, **names;
+    size_t n, cap;
+} bundle_rules;
+
+static void free_bundle_rules(bundle_rules *br)
+{
+    for (size_t i = 0; i < br->n; i++) {
+        free(br->paths[i]);
+        free(br->names[i]);
+    }
+    free(br->paths);
+    free(br->names);
+    memset(br, 0, sizeof *br);
+}
+
+static int read_bundle_rules(const char *dir, bundle_rules *br)
+{
+    char *manifest_path = cs_paths_join(dir, "MANIFEST");
+    cs_buf m = {0};
+    int rc = -1;
+    if (manifest_path == NULL || cs_read_file(manifest_path, &m) != 0)
+        goto out;
+    for (char *line = m.data; line && *line;) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        char *sp = strncmp(line, "rule ", 5) == 0 ? strchr(line + 5, ' ') : NULL;
+        if (sp) {
+            *sp = '\0';
+            size_t cap = br->cap;
+            void *a = br->paths, *b = br->names;
+            if (cs_array_grow(&a, &cap, br->n + 1, sizeof(char *)) != 0)
+                goto out;
+            br->paths = a;
+            cap = br->cap;
+            if (cs_array_grow(&b, &cap, br->n + 1, sizeof(char *)) != 0)
+                goto out;
+            br->names = b;
+            br->cap = cap;
+            br->paths[br->n] = cs_paths_join(dir, line + 5);
+            br->names[br->n] = cs_strdup(sp + 1);
+            if (!br->paths[br->n] || !br->names[br->n]) {
+                free(br->paths[br->n]);
+                free(br->names[br->n]);
+                goto out;
+            }
+            br->n++;
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    rc = 0;
+out:
+    free(manifest_path);
+    cs_buf_free(&m);
+    return rc;
+}
+
 int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
 {
     cs_diag d;
@@ -116,15 +176,21 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
     cs_scorer_opts o = {0};
     o.plugin_dirs = cli->plugin_dirs;
     o.nplugin_dirs = cli->nplugin_dirs;
-    const char *bundle_rules[1], *bundle_plugins[1];
-    char *rules_dir = NULL, *plugins_dir = NULL;
+    const char *bundle_plugins[1];
+    char *plugins_dir = NULL;
+    bundle_rules br = {0};
     if (s->bundle_dir) { /* the bundle's rules and plugins, nothing else */
-        rules_dir = cs_paths_join(s->bundle_dir, "rules");
+        if (read_bundle_rules(s->bundle_dir, &br) != 0) {
+            cs_cli_error("bundle: cannot read its MANIFEST");
+            cs_session_close(s);
+            return -1;
+        }
         plugins_dir = cs_paths_join(s->bundle_dir, "plugins");
-        bundle_rules[0] = rules_dir;
         bundle_plugins[0] = plugins_dir;
-        o.rule_files = bundle_rules;
-        o.nrule_files = 1;
+        static const char *const no_rules[1] = {NULL}; /* a bundle without rule files */
+        o.rule_files = br.n ? (const char *const *)br.paths : no_rules;
+        o.rule_names = (const char *const *)br.names;
+        o.nrule_files = br.n;
         o.plugin_dirs = bundle_plugins;
         o.nplugin_dirs = 1;
     }
@@ -135,7 +201,7 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
     o.log = cs_log_stderr;
     o.log_ctx = (void *)(cli->quiet ? &quiet_level : &normal_level);
     int rc2 = cs_scorer_new(&s->scorer, &s->cfg, &o, &d);
-    free(rules_dir);
+    free_bundle_rules(&br);
     free(plugins_dir);
     if (rc2 != 0) {
         cs_cli_error(d.msg);

@@ -79,6 +79,8 @@ end }" "${4:-}"
     is "$ERR" "credscore: warning: $3; rule 'c' disabled for the rest of the run" \
         "$1 (--lenient): one warning naming the rule"
     like "$OUT" "\\[p\\]" "$1 (--lenient): the other rule still reported"
+    like "$OUT" "warning: rule 'c' \\($1.lua:2\\) was disabled: " \
+        "$1 (--lenient): the report says which rule was disabled"
 }
 
 # ---- escapes: nothing outside the allowlist exists ----

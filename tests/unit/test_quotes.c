@@ -2,196 +2,21 @@
  * test_quotes.c - unit tests of the bundled quotes plugin.
  *
  * Loads $BUILD/plugins/quotes.so (BUILD defaults to "build") with dlopen,
- * drives it through a fake host (emit collects findings; options come
+ * drives it through the fake host of fake_host.h (emit collects findings; options come
  * from a small in-test table; alloc/free are counted) over invented
  * articles, and checks exact markers, rule ids and quoted spans,
  * including a quote that runs over two passages.  Output: TAP.
  */
-#include <dlfcn.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "credscore/plugin.h"
 #include "tap.h"
-
-#define MAX_FINDINGS 128
-
-typedef struct found {
-    size_t passage;
-    char marker[32];
-    char rule[48];
-    char span[512];
-    double confidence;
-    char message[256];
-} found;
-
-typedef struct sink_state {
-    const char *text;
-    size_t len, passage;
-} sink_state;
-
-static found g_found[MAX_FINDINGS];
-static size_t g_nfound;
-static int g_bad_spans;
-static long g_live_allocs;
-
-static int fake_emit(credscore_sink *sink, const credscore_finding *f)
-{
-    sink_state *s = (sink_state *)sink;
-    if (!f || !f->marker || !f->rule || f->start >= f->end || f->end > s->len) {
-        g_bad_spans++;
-        return -1;
-    }
-    if (g_nfound >= MAX_FINDINGS)
-        return -1;
-    found *x = &g_found[g_nfound++];
-    x->passage = s->passage;
-    snprintf(x->marker, sizeof(x->marker), "%s", f->marker);
-    snprintf(x->rule, sizeof(x->rule), "%s", f->rule);
-    snprintf(x->span, sizeof(x->span), "%.*s", (int)(f->end - f->start), s->text + f->start);
-    snprintf(x->message, sizeof(x->message), "%s", f->message ? f->message : "");
-    x->confidence = f->confidence;
-    return 0;
-}
-
-static void *fake_alloc(size_t n)
-{
-    void *p = malloc(n);
-    if (p)
-        g_live_allocs++;
-    return p;
-}
-
-static void fake_free(void *p)
-{
-    if (p)
-        g_live_allocs--;
-    free(p);
-}
-
-/* In-test options: key -> scalar text. */
-typedef struct opt {
-    const char *key, *value;
-} opt;
-typedef struct opts {
-    const opt *o;
-    size_t n;
-} opts;
-
-static const char *lookup(const credscore_options *co, const char *key)
-{
-    const opts *os = (const opts *)co;
-    for (size_t i = 0; os && i < os->n; i++)
-        if (strcmp(os->o[i].key, key) == 0)
-            return os->o[i].value;
-    return NULL;
-}
-
-static const char *fake_opt_string(const credscore_options *co, const char *key)
-{
-    return lookup(co, key);
-}
-
-static int fake_opt_int(const credscore_options *co, const char *key, long long *out)
-{
-    const char *v = lookup(co, key);
-    char *end;
-    if (!v)
-        return -1;
-    long long x = strtoll(v, &end, 10);
-    if (*end)
-        return -1;
-    *out = x;
-    return 0;
-}
-
-static int fake_opt_bool(const credscore_options *co, const char *key, int *out)
-{
-    const char *v = lookup(co, key);
-    if (!v || (strcmp(v, "true") != 0 && strcmp(v, "false") != 0))
-        return -1;
-    *out = strcmp(v, "true") == 0;
-    return 0;
-}
-
-static credscore_host g_host = {
-    .struct_size = sizeof(credscore_host),
-    .abi_major = CREDSCORE_ABI_MAJOR,
-    .abi_minor = CREDSCORE_ABI_MINOR,
-    .emit = fake_emit,
-    .alloc = fake_alloc,
-    .free = fake_free,
-    .option_string = fake_opt_string,
-    .option_int = fake_opt_int,
-    .option_bool = fake_opt_bool,
-};
-
-/* Naive sentence splitter: a break after ". ". */
-static size_t split(const char *t, credscore_span *sp, size_t cap)
-{
-    size_t n = 0, start = 0, len = strlen(t);
-    for (size_t i = 0; i + 1 < len && n + 1 < cap; i++) {
-        if (t[i] == '.' && t[i + 1] == ' ') {
-            sp[n].start = start;
-            sp[n].end = i + 1;
-            n++;
-            start = i + 2;
-        }
-    }
-    if (start < len) {
-        sp[n].start = start;
-        sp[n].end = len;
-        n++;
-    }
-    return n;
-}
-
-static const credscore_plugin *g_plugin;
-
-static int run_doc(void *inst, const char *const *passages, size_t n)
-{
-    credscore_document doc = {sizeof(doc), "test", "text", n};
-    void *ds = NULL;
-    int rc = 0;
-    g_nfound = 0;
-    if (g_plugin->begin_document(inst, &doc, &ds) != 0)
-        return -1;
-    for (size_t i = 0; i < n; i++) {
-        credscore_span sp[64];
-        size_t ns = split(passages[i], sp, 64);
-        credscore_passage p = {sizeof(p), passages[i], strlen(passages[i]), sp, ns, i,
-                               CREDSCORE_SCOPE_PARAGRAPH};
-        sink_state ss = {passages[i], strlen(passages[i]), i};
-        if (g_plugin->score_passage(inst, ds, &doc, &p, (credscore_sink *)&ss) != 0)
-            rc = -1;
-    }
-    g_plugin->end_document(inst, ds);
-    return rc;
-}
-
-static size_t count_in(size_t p)
-{
-    size_t k = 0;
-    for (size_t i = 0; i < g_nfound; i++)
-        k += g_found[i].passage == p;
-    return k;
-}
-
-static void dump(void)
-{
-    for (size_t i = 0; i < g_nfound; i++)
-        printf("#   [%zu] %s %s \"%s\" conf=%.2f | %s\n", g_found[i].passage, g_found[i].marker,
-               g_found[i].rule, g_found[i].span, g_found[i].confidence, g_found[i].message);
-}
+#include "fake_host.h"
 
 static void expect(size_t p, const char *marker, const char *rule, const char *span, double conf)
 {
-    const found *f = NULL;
-    for (size_t i = 0; i < g_nfound; i++)
-        if (g_found[i].passage == p && strcmp(g_found[i].marker, marker) == 0 &&
-            strcmp(g_found[i].span, span) == 0)
-            f = &g_found[i];
+    const found *f = get(p, marker, span);
     if (!ok(f != NULL, "passage %zu: %s %s", p, marker, span)) {
         dump();
         return;
@@ -276,7 +101,7 @@ static void test_options(void)
     is_int(g_nfound, 0, "strict: partial quote not flagged");
     g_plugin->destroy(inst);
 
-    static const opt lax[] = {{"orphan_strict", "false"}, {"orphan_min_words", "6"}};
+    static const opt lax[] = {{"orphan_strict", "false", NULL, 0}, {"orphan_min_words", "6", NULL, 0}};
     static const opts olax = {lax, 2};
     ok(g_plugin->create(&g_host, (const credscore_options *)&olax, &inst, err, sizeof(err)) == 0,
        "create (orphan_strict false)");
@@ -285,7 +110,7 @@ static void test_options(void)
     is_int(g_nfound, 1, "lax: one orphan");
     g_plugin->destroy(inst);
 
-    static const opt bad[] = {{"orphan_min_words", "0"}};
+    static const opt bad[] = {{"orphan_min_words", "0", NULL, 0}};
     static const opts obad = {bad, 1};
     err[0] = '\0';
     ok(g_plugin->create(&g_host, (const credscore_options *)&obad, &inst, err, sizeof(err)) != 0,
@@ -300,12 +125,7 @@ static void test_edge_cases(void *inst)
     credscore_document doc = {sizeof(doc), "edge", "text", 1};
     void *ds = NULL;
     ok(g_plugin->begin_document(inst, &doc, &ds) == 0, "begin_document");
-    for (size_t i = 0; i < sizeof(odd) / sizeof(odd[0]); i++) {
-        credscore_passage p = {sizeof(p), odd[i], strlen(odd[i]), NULL, 0, i, 0};
-        sink_state ss = {odd[i], strlen(odd[i]), i};
-        ok(g_plugin->score_passage(inst, ds, &doc, &p, (credscore_sink *)&ss) == 0,
-           "odd passage %zu scored", i);
-    }
+    score_odd(inst, ds, &doc, odd, sizeof(odd) / sizeof(odd[0]));
     g_plugin->end_document(inst, ds);
     ok(g_bad_spans == 0, "every span inside its passage");
 
@@ -321,20 +141,8 @@ static void test_edge_cases(void *inst)
 
 int main(void)
 {
-    const char *build = getenv("BUILD");
-    char path[1024];
-    snprintf(path, sizeof(path), "%s/plugins/quotes.so", build && *build ? build : "build");
-    void *h = dlopen(path, RTLD_NOW | RTLD_LOCAL);
-    if (!ok(h != NULL, "dlopen %s", path)) {
-        printf("# %s\n", dlerror());
-        return done_testing();
-    }
-    credscore_plugin_entry_fn entry =
-        (credscore_plugin_entry_fn)dlsym(h, CREDSCORE_PLUGIN_ENTRY_SYMBOL);
-    if (!ok(entry != NULL, "entry point found"))
-        return done_testing();
-    g_plugin = entry(&g_host);
-    if (!ok(g_plugin != NULL, "descriptor returned"))
+    void *h;
+    if (!(g_plugin = fake_host_load("quotes", &h)))
         return done_testing();
     test_descriptor();
 

@@ -136,6 +136,23 @@ static int count_emit(void *ctx, size_t start, size_t end, const char *message,
     return 0;
 }
 
+/* Keeps the last message emitted. */
+typedef struct kept {
+    emitted e;
+    char message[2048];
+    size_t len;
+} kept;
+
+static int keep_emit(void *ctx, size_t start, size_t end, const char *message,
+                     double confidence, int has_weight, double weight)
+{
+    kept *k = ctx;
+    count_emit(&k->e, start, end, message, confidence, has_weight, weight);
+    k->len = message ? strlen(message) : 0;
+    snprintf(k->message, sizeof k->message, "%s", message ? message : "");
+    return 0;
+}
+
 /* Run rule `id`'s check once on the passage. */
 static int run_check(sandbox *sb, const char *id, emitted *e, cs_diag *d)
 {
@@ -561,6 +578,42 @@ static void rule_api(void)
                  1000000, 64, NULL, 2);
 }
 
+/* A long message shared by many findings is one Lua string but a host copy
+ * per finding: it is cut, and what is kept costs budget. */
+static void messages(void)
+{
+    sandbox sb;
+    if (sb_open(&sb, 1000000, 64) != 0)
+        return;
+    write_file("x.lua", "rule { id = 'c', marker = 'anonymous',\n"
+                        "  check = function(p) return { from = 1, to = 9,\n"
+                        "    message = ('\\u{e9}'):rep(3000) } end }\n"
+                        "rule { id = 'many', marker = 'anonymous', check = function(p)\n"
+                        "  local m, t = ('x'):rep(1 << 20), {}\n"
+                        "  for i = 1, 100000 do t[i] = { from = 1, to = 9, message = m } end\n"
+                        "  return t end }\n");
+    cs_diag d = {{0}};
+    kept k;
+    memset(&k, 0, sizeof k);
+    is_int(cs_lua_rules_load_file(&sb.lr, "x.lua", &d), 0, "long messages: loads");
+    long idx = cs_ruleset_find(&sb.rs, "c");
+    credscore_span sent = {0, sizeof passage - 1};
+    cs_check_input in = {passage, sizeof passage - 1, 0, 0, &sent, 1, NULL, 0};
+    is_int(cs_lua_rules_check(&sb.lr, &sb.rs.rules[idx], &in, keep_emit, &k, &d), 0,
+           "a 6000-byte message: the check runs");
+    is_int(k.len, CS_CHECK_MESSAGE_MAX + 3, "the message is cut at %d bytes, '...' added",
+           CS_CHECK_MESSAGE_MAX);
+    ok(k.len > 3 && strcmp(k.message + k.len - 3, "...") == 0 &&
+           (unsigned char)k.message[k.len - 5] == 0xC3 &&
+           (unsigned char)k.message[k.len - 4] == 0xA9,
+       "at a character boundary");
+    emitted e = {0};
+    is_int(run_check(&sb, "many", &e, &d), -1, "100,000 findings sharing 1 MB: refused");
+    is_str(d.msg, "x.lua:4: rule 'many': " BUDGET, "by the budget");
+    is_int(e.n, 0, "nothing emitted");
+    sb_close(&sb);
+}
+
 static void printing(void)
 {
     sandbox sb;
@@ -649,6 +702,7 @@ int main(void)
     error_values();
     metatables();
     rule_api();
+    messages();
     printing();
     strict_and_lenient();
     ok(access("canary", F_OK) != 0, "no attack created the canary file");
