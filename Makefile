@@ -84,7 +84,7 @@ $(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/test_plugin.h host/
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
 
-$(BUILD)/tests/%: tests/unit/%.c tests/unit/tap.h $(CORE_LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
 

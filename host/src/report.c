@@ -182,11 +182,21 @@ static int put_words(cs_buf *out, const char *s, size_t len, int chars)
         if (space && shown && cs_buf_putc(out, ' ') != 0)
             return -1;
         space = 0;
-        if (cs_buf_putc(out, (char)c) != 0)
+        /* Control characters from an article never reach a terminal. */
+        if (cs_buf_putc(out, c < 0x20 || c == 0x7f ? '?' : (char)c) != 0)
             return -1;
         if (!chars || (c & 0xC0) != 0x80)
             shown++;
     }
+    return 0;
+}
+
+/* Append s with control characters (ESC included) replaced by '?'. */
+static int put_clean(cs_buf *out, const char *s)
+{
+    for (; s && *s; s++)
+        if (cs_buf_putc(out, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s) != 0)
+            return -1;
     return 0;
 }
 
@@ -220,10 +230,14 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
                             color ? level_colour(f->level, f->weight) : "", m->name, reset, pts,
                             note ? " (" : "", note ? note : "", note ? ")" : "");
         rc |= put_words(out, text + f->start, f->end - f->start, 0);
-        rc |= cs_buf_printf(out, "\"  %s  %s[%s]%s", f->message ? f->message : "", dim,
-                            f->rule_id, reset);
-        if (f->suppress_reason)
-            rc |= cs_buf_printf(out, "  (suppressed: %s)", f->suppress_reason);
+        rc |= cs_buf_puts(out, "\"  ");
+        rc |= put_clean(out, f->message);
+        rc |= cs_buf_printf(out, "  %s[%s]%s", dim, f->rule_id, reset);
+        if (f->suppress_reason) {
+            rc |= cs_buf_puts(out, "  (suppressed: ");
+            rc |= put_clean(out, f->suppress_reason);
+            rc |= cs_buf_putc(out, ')');
+        }
         rc |= cs_buf_putc(out, '\n');
     }
     char score[32];

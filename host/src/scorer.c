@@ -285,7 +285,9 @@ static double effective_weight(const cs_config *cfg, const cs_rule_override *ov,
 
 static double clamp01(double c)
 {
-    return c < 0 ? 0 : c > 1 ? 1 : c;
+    if (!(c >= 0)) /* also NaN from a plugin */
+        return 0;
+    return c > 1 ? 1 : c;
 }
 
 static int add_rule_finding(cs_scorer *s, const cs_rule *r, size_t start, size_t end,

@@ -103,6 +103,11 @@ is "$STATUS" 2 "unknown option: exit 2"
 run "$CREDSCORE" score
 is "$STATUS" 2 "no operand: exit 2"
 
+# Terminal escapes in an article never reach the text report.
+printf 'The \033[31mred\033[0m line, officials said.\n' > "$TMP/esc.txt"
+run "$CREDSCORE" score --no-config --fail-under 0 "$TMP/esc.txt"
+is "$(printf '%s' "$OUT" | tr -dc '\033' | wc -c | tr -d ' ')" 0 "no ESC byte in the text report"
+
 # A huge single line and deep nesting do not crash.
 awk 'BEGIN { for (i = 0; i < 20000; i++) printf "Officials said the claim could not be verified. "; print "" }' > "$TMP/long.txt"
 run "$CREDSCORE" score --fail-under 0 "$TMP/long.txt"

@@ -3,9 +3,12 @@
  *
  * Include once, after tap.h, from a test that loads a plugin .so:
  *
- *   g_plugin = fake_host_load("quotes", &handle);   dlopen + entry + descriptor (3 TAP points)
- *   run_doc(inst, passages, n);                      score a document; findings -> g_found
- *   get(p, marker, span), count_in(p), dump()        look at what was found
+ *   g_plugin = fake_host_load("quotes", &h);  dlopen, entry, descriptor (3 TAP points)
+ *   fake_host_create(&inst);                  an instance with default options
+ *   run_doc(inst, passages, n);               score a document; findings -> g_found
+ *   score_odd(inst, ds, &doc, texts, n);      odd passages without sentence spans
+ *   get(p, marker, span), count_in(p), dump() look at what was found
+ *   return fake_host_done(h);                 allocations freed?  dlclose, plan
  *
  * The host (g_host) collects findings through emit (a span outside its
  * passage counts in g_bad_spans and is refused), counts live alloc/free
@@ -205,6 +208,25 @@ static CS_FAKE_HOST_API const credscore_plugin *fake_host_load(const char *name,
     if (!ok(pl != NULL, "descriptor returned"))
         return NULL;
     return pl;
+}
+
+/* Create an instance of g_plugin with default options into *inst: one TAP
+ * point ("create: REASON").  Returns nonzero on success. */
+static CS_FAKE_HOST_API int fake_host_create(void **inst)
+{
+    char err[200] = "";
+    *inst = NULL;
+    return ok(g_plugin->create(&g_host, NULL, inst, err, sizeof(err)) == 0, "create: %s", err);
+}
+
+/* End of a test: checks every host allocation was freed, closes the
+ * plugin (handle from fake_host_load), prints the plan; returns the exit
+ * status for main. */
+static CS_FAKE_HOST_API int fake_host_done(void *handle)
+{
+    is_int(g_live_allocs, 0, "every host allocation freed");
+    dlclose(handle);
+    return done_testing();
 }
 
 /* Naive sentence splitter: a break after ". " unless the word before the

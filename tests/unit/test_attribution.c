@@ -2,10 +2,10 @@
  * test_attribution.c - unit tests of the bundled attribution plugin.
  *
  * Loads $BUILD/plugins/attribution.so (BUILD defaults to "build") with
- * dlopen, drives it through the fake host of fake_host.h (emit collects findings; options
- * come from a small in-test table; alloc/free are counted) over invented
- * articles, and checks the exact markers, rule ids and span texts.  All
- * names and sentences are fictional.  Output: TAP.
+ * dlopen, drives it through the fake host of fake_host.h (emit collects
+ * findings; options come from a small in-test table; alloc/free are
+ * counted) over invented articles, and checks the exact markers, rule ids
+ * and span texts.  All names and sentences are fictional.  Output: TAP.
  */
 #include <stdio.h>
 #include <string.h>
@@ -268,14 +268,11 @@ static void test_edge_cases(void *inst)
 
 int main(void)
 {
-    void *h;
+    void *h, *inst;
     if (!(g_plugin = fake_host_load("attribution", &h)))
         return done_testing();
     test_descriptor();
-
-    void *inst = NULL;
-    char err[200] = "";
-    if (!ok(g_plugin->create(&g_host, NULL, &inst, err, sizeof(err)) == 0, "create: %s", err))
+    if (!fake_host_create(&inst))
         return done_testing();
     test_article(inst);
     test_negatives(inst);
@@ -284,7 +281,5 @@ int main(void)
     test_edge_cases(inst);
     g_plugin->destroy(inst);
     test_outlet_option();
-    is_int(g_live_allocs, 0, "every host allocation freed");
-    dlclose(h);
-    return done_testing();
+    return fake_host_done(h);
 }

@@ -2,9 +2,9 @@
  * test_quotes.c - unit tests of the bundled quotes plugin.
  *
  * Loads $BUILD/plugins/quotes.so (BUILD defaults to "build") with dlopen,
- * drives it through the fake host of fake_host.h (emit collects findings; options come
- * from a small in-test table; alloc/free are counted) over invented
- * articles, and checks exact markers, rule ids and quoted spans,
+ * drives it through the fake host of fake_host.h (emit collects findings;
+ * options come from a small in-test table; alloc/free are counted) over
+ * invented articles, and checks exact markers, rule ids and quoted spans,
  * including a quote that runs over two passages.  Output: TAP.
  */
 #include <stdio.h>
@@ -141,20 +141,15 @@ static void test_edge_cases(void *inst)
 
 int main(void)
 {
-    void *h;
+    void *h, *inst;
     if (!(g_plugin = fake_host_load("quotes", &h)))
         return done_testing();
     test_descriptor();
-
-    void *inst = NULL;
-    char err[200] = "";
-    if (!ok(g_plugin->create(&g_host, NULL, &inst, err, sizeof(err)) == 0, "create: %s", err))
+    if (!fake_host_create(&inst))
         return done_testing();
     test_article(inst);
     test_edge_cases(inst);
     g_plugin->destroy(inst);
     test_options();
-    is_int(g_live_allocs, 0, "every host allocation freed");
-    dlclose(h);
-    return done_testing();
+    return fake_host_done(h);
 }
