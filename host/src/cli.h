@@ -50,6 +50,7 @@ typedef struct cs_cli {
     int show_zero;             /* --all: list findings that counted 0 */
     int rounds;                /* watch: stop after N scorings (0 = never) */
     int jobs;                  /* -j N worker processes (0 = 1) */
+    int timeout;               /* --timeout SECONDS per article (0 = none) */
     const char *bundle;        /* --bundle FILE: config, rules, plugins from one archive */
     const char *baseline;      /* --baseline FILE */
     const char *diff_base;     /* --diff-base REV */

@@ -229,6 +229,7 @@ static int replay(stream_state *st, const inflight *it, cs_diag *d)
     if (st->quarantine == NULL &&
         cs_pool_start(&st->quarantine, 1, score_batch, st->ctx, d) != 0)
         return -1;
+    cs_pool_set_timeout(st->quarantine, st->ctx->cli->timeout);
     const char *p = it->batch, *end = it->batch + it->len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
@@ -245,7 +246,7 @@ static int replay(stream_state *st, const inflight *it, cs_diag *d)
             json_t *root = tab ? json_loadb(tab + 1, (size_t)(nl - tab - 1), 0, NULL) : NULL;
             json_t *jid = root ? json_object_get(root, "id") : NULL;
             char msg[256];
-            snprintf(msg, sizeof msg, "crashed while scoring: %s", r.crash);
+            snprintf(msg, sizeof msg, "not scored: %s", r.crash);
             st->scratch.len = 0;
             error_line(&st->scratch, lineno, json_is_string(jid) ? json_string_value(jid) : NULL,
                        msg);
@@ -326,6 +327,9 @@ int cs_cmd_stream(const cs_cli *cli)
         cs_cli_error(d.msg);
         goto out;
     }
+    /* A batch over the limit is replayed line by line, each line with the
+     * same limit: only a slow line is lost, never a batch. */
+    cs_pool_set_timeout(pool, cli->timeout);
     nfl = (size_t)jobs * 4 + 8; /* more than the batches ever in flight */
     fl = calloc(nfl, sizeof *fl);
     if (fl == NULL) {

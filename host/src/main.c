@@ -37,6 +37,7 @@ static const char usage[] =
     "      --jsonl             read a JSONL stream of {\"id\",\"text\"} (file or -)\n"
     "  -o, --output FILE       write the report to FILE atomically\n"
     "  -j, --jobs N            score in N worker processes (streams and many files)\n"
+    "      --timeout SECONDS   stop an article that takes longer (default 120, 0 = none)\n"
     "      --fail-under SCORE  exit 1 when an article scores below SCORE\n"
     "      --max MARKER=N      exit 1 when an article has more than N such findings\n"
     "      --no-exit           exit 0 whatever the scores (errors still exit 2)\n"
@@ -60,7 +61,7 @@ static const char usage[] =
 enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
-    OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE,
+    OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE, OPT_TIMEOUT,
     OPT_PROFILE
 };
 
@@ -82,6 +83,7 @@ static const struct option long_opts[] = {
     {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
     {"rounds", required_argument, NULL, OPT_ROUNDS},
     {"bundle", required_argument, NULL, OPT_BUNDLE},
+    {"timeout", required_argument, NULL, OPT_TIMEOUT},
     {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
@@ -133,6 +135,7 @@ int main(int argc, char **argv)
     memset(&cli, 0, sizeof cli);
     cli.command = "score";
     cli.color = -1;
+    cli.timeout = 120;
     int first = 1;
     if (argc > 1) {
         for (const char *const *c = commands; *c; c++)
@@ -185,6 +188,17 @@ int main(int argc, char **argv)
         case OPT_BASELINE: cli.baseline = optarg; break;
         case OPT_DIFF_BASE: cli.diff_base = optarg; break;
         case OPT_BUNDLE: cli.bundle = optarg; break;
+        case OPT_TIMEOUT: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*end || n < 0 || n > 86400) {
+                code = bad_usage("--timeout wants seconds from 0 (none) to 86400, not '%s'",
+                                 optarg);
+                goto out;
+            }
+            cli.timeout = (int)n;
+            break;
+        }
         case OPT_ROUNDS: {
             char *end;
             long n = strtol(optarg, &end, 10);

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_WORKERS 64
@@ -20,6 +21,8 @@ typedef struct worker {
     int busy;        /* an item is in flight */
     uint64_t seq;    /* ... this one */
     char *note;      /* shared crash note (in the shared page) */
+    struct timespec started; /* when the item in flight was sent */
+    int timed_out;   /* killed for taking too long */
 } worker;
 
 typedef struct done_item {
@@ -49,7 +52,21 @@ struct cs_pool {
     queued *queue;     /* submitted, not yet sent to a worker */
     size_t nqueue, queue_cap;
     char *last;        /* data handed out by the last cs_pool_next */
+    int timeout;       /* seconds per item, 0 = none */
 };
+
+void cs_pool_set_timeout(cs_pool *p, int seconds)
+{
+    p->timeout = seconds > 0 ? seconds : 0;
+}
+
+static long long elapsed_ms(const struct timespec *since)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)(now.tv_sec - since->tv_sec) * 1000 +
+           (now.tv_nsec - since->tv_nsec) / 1000000;
+}
 
 static int write_full(int fd, const void *buf, size_t n)
 {
@@ -210,6 +227,7 @@ static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
     uint64_t hdr[2] = {q->seq, q->len};
     p->w[i].busy = 1;
     p->w[i].seq = q->seq;
+    clock_gettime(CLOCK_MONOTONIC, &p->w[i].started);
     if (write_full(p->w[i].to_fd, hdr, sizeof hdr) != 0 ||
         (q->len && write_full(p->w[i].to_fd, q->data, q->len) != 0)) {
         if (errno == EPIPE)
@@ -278,7 +296,10 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     char what[CS_POOL_NOTE_MAX + 1];
     memcpy(what, w->note, CS_POOL_NOTE_MAX);
     what[CS_POOL_NOTE_MAX] = '\0';
-    if (WIFSIGNALED(status))
+    if (w->timed_out)
+        snprintf(crash, sizeof crash, "took longer than %d s and was stopped%s%s", p->timeout,
+                 what[0] ? " in " : "", what);
+    else if (WIFSIGNALED(status))
         snprintf(crash, sizeof crash, "the worker died of signal %d (%s)%s%s", WTERMSIG(status),
                  strsignal(WTERMSIG(status)), what[0] ? " in " : "", what);
     else
@@ -287,6 +308,7 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     close(w->to_fd);
     close(w->from_fd);
     w->pid = -1;
+    w->timed_out = 0;
     if (w->busy && add_done(p, w->seq, -1, NULL, 0, crash) != 0)
         return cs_diag_set(d, "out of memory");
     w->busy = 0;
@@ -349,12 +371,33 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
             }
         if (nf == 0)
             return cs_diag_set(d, "internal: results pending but no worker busy");
-        int k = poll(fds, (nfds_t)nf, -1);
+        int wait = -1; /* until the nearest deadline, when there is one */
+        if (p->timeout) {
+            long long least = -1;
+            for (int f = 0; f < nf; f++) {
+                long long left = (long long)p->timeout * 1000 - elapsed_ms(&p->w[map[f]].started);
+                if (left < 0)
+                    left = 0;
+                if (least < 0 || left < least)
+                    least = left;
+            }
+            wait = (int)(least > 1000 ? 1000 : least);
+        }
+        int k = poll(fds, (nfds_t)nf, wait);
         if (k < 0) {
             if (errno == EINTR)
                 continue;
             return cs_diag_set(d, "poll: %s", strerror(errno));
         }
+        if (p->timeout)
+            for (int f = 0; f < nf; f++) {
+                worker *w = &p->w[map[f]];
+                if (!w->timed_out && elapsed_ms(&w->started) >= (long long)p->timeout * 1000) {
+                    w->timed_out = 1;
+                    kill(w->pid, SIGKILL); /* its pipe closes: collect() reaps it */
+                    fds[f].revents |= POLLHUP;
+                }
+            }
         for (int f = 0; f < nf; f++)
             if (fds[f].revents & (POLLIN | POLLHUP | POLLERR))
                 if (collect(p, map[f], d) != 0)

@@ -45,6 +45,11 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
 /* Is there room to submit without blocking on results? */
 int cs_pool_can_submit(const cs_pool *p);
 
+/* Give every item at most `seconds` of wall time (0 = no limit): a worker
+ * still busy after that is killed and its item comes back as a failure
+ * ("took longer than N s", naming what was running). */
+void cs_pool_set_timeout(cs_pool *p, int seconds);
+
 /* Queue an item (copied).  Call only when cs_pool_can_submit. */
 int cs_pool_submit(cs_pool *p, const char *item, size_t len, cs_diag *d);
 

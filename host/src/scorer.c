@@ -570,6 +570,8 @@ static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
             s->spans[s->nspans++] = (credscore_span){s->hits[k].start, s->hits[k].end};
         }
         s->cur_rule = r;
+        if (s->crash_note) /* names the rule if it runs past the time limit */
+            snprintf(s->crash_note, s->crash_note_size, "rule %s (%s)", r->id, r->source);
         if (r->passage_scope || p->nsent == 0) {
             cs_check_input in = {text, p->len, s->passage, p->scopes, sent, p->nsent,
                                  s->spans, s->nspans};
@@ -608,6 +610,8 @@ static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
                 return -1;
         }
     }
+    if (s->crash_note)
+        s->crash_note[0] = '\0';
     return 0;
 }
 

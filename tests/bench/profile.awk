@@ -16,7 +16,7 @@ function bucket(sym, dso) {
         return "" # helpers: the caller decides
     if (dso ~ /attribution\.so|quotes\.so|\/plugins\// || sym ~ /^(run_plugins|cs_plugin_)/)
         return "plugins (attribution, quotes)"
-    if (dso ~ /libjansson/ || sym ~ /^(json_|cs_jsonl_|parse_line$)/)
+    if (dso ~ /libjansson/ || sym ~ /^(json_loadb|json_decref|json_object_get|cs_jsonl_|parse_line$)/)
         return "JSONL record parsing (jansson)"
     if (dso ~ /liblua/ || sym ~ /^(cs_lua_|run_check_rules)/)
         return "Lua check rules"
@@ -24,7 +24,7 @@ function bucket(sym, dso) {
         return "regex rules (PCRE2)"
     if (sym ~ /^cs_matcher_/)
         return "phrase matcher (Aho-Corasick)"
-    if (sym ~ /^(cs_report|cs_json_|report_|put$|before_value$|term_len$)/)
+    if (sym ~ /^(cs_report|cs_json_|cs_escape_|json_escape|report_|put$|before_value$|term_len$|format_int$)/)
         return "report writing (JSON out)"
     if (sym ~ /^cs_merge/)
         return "merge (caps, duplicates)"

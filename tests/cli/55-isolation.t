@@ -26,13 +26,13 @@ for j in 1 2; do
     is "$(printf '%s\n' "$OUT" | jq -r 'select(.error) | "\(.id) \(.line)"')" "boom 11" \
        "-j $j: only the crashing article is an error"
     # Under AddressSanitizer the crash is caught and turned into an abort or exit 1.
-    like "$(printf '%s\n' "$OUT" | sed -n 11p)" "crashed while scoring: the worker (died of signal (11 \\(Segmentation fault\\)|6 \\(Aborted\\))|exited with status 1) in plugin testplug" \
+    like "$(printf '%s\n' "$OUT" | sed -n 11p)" "not scored: the worker (died of signal (11 \\(Segmentation fault\\)|6 \\(Aborted\\))|exited with status 1) in plugin testplug" \
        "-j $j: the error names how the worker died and the plugin"
     is "$(printf '%s\n' "$OUT" | jq -r 'select(.error|not) | .id' | tr '\n' ' ')" \
        "ok-1 ok-2 ok-3 ok-4 ok-5 ok-6 ok-7 ok-8 ok-9 ok-10 ok-11 ok-12 ok-13 " "-j $j: all other articles scored, in order"
     like "$(printf '%s\n' "$OUT" | jq -r 'select(.id=="ok-13") | [.findings[] | .source] | unique | join(",")')" \
        "(^|,)plugin:testplug(,|$)" "-j $j: the plugin still scores the articles after the crash" 
-    like "$ERR" "line 11: crashed while scoring" "-j $j: stderr says which line"
+    like "$ERR" "line 11: not scored" "-j $j: stderr says which line"
 done
 
 # Batch mode: one crashing article among several files.
@@ -43,7 +43,7 @@ printf 'Critics say the zoo was careless.\n' > "$TMP/batch/c.txt"
 for j in 1 2; do
     run "$CREDSCORE" score -c "$TMP/crashy.yaml" -f json -j $j "$TMP/batch"
     is "$STATUS" 2 "batch -j $j: a crashed article makes the exit status 2"
-    like "$ERR" "batch/b.txt: crashed while scoring: the worker (died of signal|exited with status).* in plugin testplug" \
+    like "$ERR" "batch/b.txt: not scored: the worker (died of signal|exited with status).* in plugin testplug" \
        "batch -j $j: the error names the file and the plugin"
     is "$(jqr "$OUT" '[.articles[].path | split("/") | last] | join(",")')" "a.txt,c.txt" \
        "batch -j $j: the other articles are scored and reported"
