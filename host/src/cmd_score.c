@@ -22,23 +22,6 @@
 
 static const char *const article_exts[] = {".md", ".markdown", ".html", ".htm", ".txt", NULL};
 
-typedef struct file_list {
-    char **items;
-    size_t n, cap;
-} file_list;
-
-static int push(file_list *l, const char *p)
-{
-    void *items = l->items;
-    if (cs_array_grow(&items, &l->cap, l->n + 1, sizeof(char *)) != 0)
-        return -1;
-    l->items = items;
-    if ((l->items[l->n] = cs_strdup(p)) == NULL)
-        return -1;
-    l->n++;
-    return 0;
-}
-
 static int has_article_ext(const char *name)
 {
     size_t n = strlen(name);
@@ -51,7 +34,7 @@ static int has_article_ext(const char *name)
 }
 
 /* Expand a folder into its articles, recursively; hidden entries skipped. */
-static int expand_dir(file_list *l, const char *dir, int depth)
+static int expand_dir(cs_path_list *l, const char *dir, int depth)
 {
     if (depth > 32)
         return 0;
@@ -71,7 +54,7 @@ static int expand_dir(file_list *l, const char *dir, int depth)
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
             ok = expand_dir(l, p, depth + 1) == 0;
         else if (S_ISREG(st.st_mode) && has_article_ext(e->d_name))
-            ok = push(l, p) == 0;
+            ok = cs_path_list_add(l, p) == 0;
         else
             ok = 1;
         free(p);
@@ -90,7 +73,7 @@ static int cmp_str(const void *a, const void *b)
 }
 
 /* Turn operands into a list of files; folders expand, "-" is stdin. */
-static int collect(const cs_cli *cli, file_list *l)
+static int collect(const cs_cli *cli, cs_path_list *l)
 {
     int status = 0;
     for (size_t i = 0; i < cli->nargs; i++) {
@@ -109,16 +92,10 @@ static int collect(const cs_cli *cli, file_list *l)
             }
             continue;
         }
-        if (push(l, a) != 0)
+        if (cs_path_list_add(l, a) != 0)
             return -1;
     }
     return status;
-}
-
-static void free_list(file_list *l)
-{
-    cs_paths_free_list(l->items, l->n);
-    memset(l, 0, sizeof *l);
 }
 
 /* Write the finished report: atomically to -o FILE, else to stdout. */
@@ -245,7 +222,7 @@ int cs_cmd_score(const cs_cli *cli)
 {
     int exit_code = CS_EXIT_ERROR;
     cs_session ses;
-    file_list files = {0};
+    cs_path_list files = {0};
     cs_buf out = {0};
     cs_scored *items = NULL;
     size_t n = 0;
@@ -385,7 +362,7 @@ out:
         cs_baseline_free(&baseline);
     free_scored(items, n);
     cs_buf_free(&out);
-    free_list(&files);
+    cs_path_list_free(&files);
     cs_session_close(&ses);
     return exit_code;
 }
@@ -394,7 +371,7 @@ int cs_cmd_baseline(const cs_cli *cli)
 {
     int exit_code = CS_EXIT_ERROR;
     cs_session ses;
-    file_list files = {0};
+    cs_path_list files = {0};
     cs_buf out = {0};
     cs_result res;
     cs_diag d;
@@ -443,7 +420,7 @@ int cs_cmd_baseline(const cs_cli *cli)
 out:
     cs_result_free(&res);
     cs_buf_free(&out);
-    free_list(&files);
+    cs_path_list_free(&files);
     cs_session_close(&ses);
     return exit_code;
 }

@@ -273,16 +273,14 @@ int cs_cmd_test(const cs_cli *cli)
 {
     /* Split operands: rule files/folders of rules vs fixture articles. */
     const char **rules = calloc(cli->nargs + 1, sizeof(char *));
-    const char **fixtures = calloc(cli->nargs + 1, sizeof(char *));
-    char **owned = NULL;
-    size_t nowned = 0;
-    size_t nr = 0, nf = 0;
+    cs_path_list fixtures = {0};
+    size_t nr = 0;
     int code = CS_EXIT_ERROR;
     cs_session ses;
     int open = 0;
     cs_result res;
     cs_result_init(&res);
-    if (!rules || !fixtures) {
+    if (!rules) {
         cs_cli_error("out of memory");
         goto out;
     }
@@ -293,6 +291,7 @@ int cs_cmd_test(const cs_cli *cli)
             fprintf(stderr, "credscore: %s: cannot open\n", a);
             goto out;
         }
+        int oom = 0;
         if (S_ISDIR(st.st_mode)) {
             /* A folder: its *.lua are rules, its *.md / *.html fixtures. */
             char **lua = NULL, **md = NULL, **html = NULL;
@@ -302,32 +301,17 @@ int cs_cmd_test(const cs_cli *cli)
             cs_paths_list(a, ".html", &html, &nh);
             if (nl)
                 rules[nr++] = a;
-            size_t need = nowned + nm + nh + 1;
-            char **all = realloc(owned, need * sizeof(char *));
-            if (all != NULL)
-                owned = all;
-            const char **f2 = all ? realloc(fixtures, (nf + nm + nh + cli->nargs + 1) *
-                                                          sizeof(char *))
-                                  : NULL;
-            if (f2 == NULL) {
-                cs_paths_free_list(md, nm);
-                cs_paths_free_list(html, nh);
-                cs_paths_free_list(lua, nl);
-                cs_cli_error("out of memory");
-                goto out;
-            }
-            fixtures = f2;
-            for (size_t k = 0; k < nm; k++)
-                fixtures[nf++] = owned[nowned++] = md[k];
-            for (size_t k = 0; k < nh; k++)
-                fixtures[nf++] = owned[nowned++] = html[k];
-            free(md);
-            free(html);
             cs_paths_free_list(lua, nl);
+            oom = cs_path_list_take(&fixtures, md, nm) != 0;
+            oom |= cs_path_list_take(&fixtures, html, nh) != 0;
         } else if (is_rule_file(a)) {
             rules[nr++] = a;
         } else {
-            fixtures[nf++] = a;
+            oom = cs_path_list_add(&fixtures, a) != 0;
+        }
+        if (oom) {
+            cs_cli_error("out of memory");
+            goto out;
         }
     }
     cs_cli sub = *cli;
@@ -349,16 +333,15 @@ int cs_cmd_test(const cs_cli *cli)
     tally t = {0, 0};
     int verbose = !cli->quiet;
     run_examples(&ses, &t, &res, verbose);
-    for (size_t i = 0; i < nf; i++)
-        run_fixture(&ses, fixtures[i], &t, &res, verbose, cli->input_format);
+    for (size_t i = 0; i < fixtures.n; i++)
+        run_fixture(&ses, fixtures.items[i], &t, &res, verbose, cli->input_format);
     printf("%zu passed, %zu failed\n", t.passed, t.failed);
     code = t.failed ? CS_EXIT_THRESHOLD : CS_EXIT_OK;
 out:
     cs_result_free(&res);
     if (open)
         cs_session_close(&ses);
-    cs_paths_free_list(owned, nowned);
+    cs_path_list_free(&fixtures);
     free(rules);
-    free(fixtures);
     return code;
 }

@@ -184,3 +184,36 @@ void cs_paths_free_list(char **list, size_t n)
         free(list[i]);
     free(list);
 }
+
+int cs_path_list_add(cs_path_list *l, const char *path)
+{
+    void *items = l->items;
+    if (cs_array_grow(&items, &l->cap, l->n + 1, sizeof(char *)) != 0)
+        return -1;
+    l->items = items;
+    if ((l->items[l->n] = cs_strdup(path)) == NULL)
+        return -1;
+    l->n++;
+    return 0;
+}
+
+int cs_path_list_take(cs_path_list *l, char **paths, size_t n)
+{
+    void *items = l->items;
+    if (n && cs_array_grow(&items, &l->cap, l->n + n, sizeof(char *)) != 0) {
+        cs_paths_free_list(paths, n);
+        return -1;
+    }
+    l->items = items;
+    for (size_t i = 0; i < n; i++)
+        l->items[l->n++] = paths[i];
+    free(paths);
+    return 0;
+}
+
+void cs_path_list_free(cs_path_list *l)
+{
+    cs_paths_free_list(l->items, l->n);
+    l->items = NULL;
+    l->n = l->cap = 0;
+}

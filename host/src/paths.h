@@ -32,4 +32,20 @@ int cs_paths_list(const char *dir, const char *ext, char ***out, size_t *n);
 
 void cs_paths_free_list(char **list, size_t n);
 
+/* A growable list of owned paths (zero-initialise it; free with
+ * cs_path_list_free).  Both adders return 0, or -1 when out of memory. */
+typedef struct cs_path_list {
+    char **items;
+    size_t n, cap;
+} cs_path_list;
+
+/* Append a copy of `path`. */
+int cs_path_list_add(cs_path_list *l, const char *path);
+
+/* Append the n malloc'd strings of `paths` and free the array itself: the
+ * strings belong to the list afterwards, or are freed on failure. */
+int cs_path_list_take(cs_path_list *l, char **paths, size_t n);
+
+void cs_path_list_free(cs_path_list *l);
+
 #endif
