@@ -4,13 +4,19 @@
  * {"id", "line": N, "error": "..."} and the stream goes on.
  *
  * Lines are scored in worker processes (pool.h, -j N of them), in batches
- * of up to BATCH_LINES lines.  When a worker dies on a batch, its lines are
- * scored again one by one in a one-worker quarantine pool, so a plugin that
- * crashes on one article costs that line only (an error line naming the
- * plugin) and output order is kept.  SIGINT/SIGTERM stop reading; lines already read are
- * finished and written, and stderr says how far the stream got. */
+ * of up to BATCH_LINES lines; each worker reads its records with its own
+ * cs_jsonl_reader (jsonl.h).  A worker answers one output line per input
+ * line and packs the counts in its status, so the parent writes answers
+ * as they come without looking at them.  When a worker dies on a batch
+ * (or overruns --timeout), the pool hands the batch back and its lines
+ * are scored again one by one in a one-worker quarantine pool, so a
+ * plugin that crashes on one article costs that line only (an error line
+ * naming the plugin) and output order is kept.  SIGINT/SIGTERM stop
+ * reading; lines already read are finished and written, and stderr says
+ * how far the stream got. */
 #include <errno.h>
 #include <jansson.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
 #include <stdio.h>
@@ -31,6 +37,33 @@ enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
 #define BATCH_BYTES (256 * 1024)
 #define MAX_LINE (64u * 1024 * 1024) /* longer records are refused, not buffered */
 #define TOO_LONG_MARK "\001too-long" /* stands for a refused record in a batch */
+
+/* A batch's status packs three counts of COUNT_BITS each: lines answered
+ * (one output line each), errors, lines below the threshold. */
+#define COUNT_BITS 10
+#define COUNT_MASK ((1 << COUNT_BITS) - 1)
+_Static_assert(BATCH_LINES <= COUNT_MASK && 3 * COUNT_BITS < sizeof(int) * CHAR_BIT - 1,
+               "batch counts must fit in a worker's status");
+
+static int batch_status(int lines, int errors, int below)
+{
+    return (lines << COUNT_BITS | errors) << COUNT_BITS | below;
+}
+
+static size_t status_lines(int status)
+{
+    return (size_t)(status >> 2 * COUNT_BITS & COUNT_MASK);
+}
+
+static size_t status_errors(int status)
+{
+    return (size_t)(status >> COUNT_BITS & COUNT_MASK);
+}
+
+static size_t status_below(int status)
+{
+    return (size_t)(status & COUNT_MASK);
+}
 
 /* Reads lines from a file descriptor and can tell whether the next line is
  * already available, so a batch never waits for lines not yet written. */
@@ -111,6 +144,7 @@ typedef struct stream_ctx {
     const cs_cli *cli;
     cs_session *ses;
     cs_result res;
+    cs_jsonl_reader reader; /* this process's record buffers */
     int use_threshold;
     double threshold;
 } stream_ctx;
@@ -138,24 +172,19 @@ static void error_line(cs_buf *out, size_t lineno, const char *id, const char *m
 /* Score one line into out.  Returns LINE_*. */
 static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t llen, cs_buf *out)
 {
-    json_t *root = NULL;
-    char *id = NULL;
-    const char *text = NULL;
-    size_t text_len = 0;
     cs_format fmt = c->cli->input_format ? c->cli->input_format : CS_FORMAT_TEXT;
-    char err[512];
+    cs_jsonl_record rec;
     cs_diag d;
-    int status = LINE_ERROR;
-    if (cs_jsonl_parse_record(line, llen, &root, &id, &text, &text_len, &fmt, err, sizeof err) !=
-        0) {
-        error_line(out, lineno, id, err);
-        goto out;
+    if (cs_jsonl_read(&c->reader, line, llen, fmt, &rec) != 0) {
+        error_line(out, lineno, rec.id, rec.err);
+        return LINE_ERROR;
     }
+    const char *id = rec.id;
     cs_document doc;
-    if (cs_document_load_memory(&doc, id, text, text_len, fmt, &d) != 0 ||
+    int status = LINE_ERROR;
+    if (cs_document_load_memory(&doc, id, rec.text, rec.text_len, rec.fmt, &d) != 0 ||
         cs_scorer_score(c->ses->scorer, &doc, &c->res, &d) != 0) {
         error_line(out, lineno, id, d.msg);
-        cs_document_free(&doc);
         goto out;
     }
     cs_report_opts ro = {0, c->cli->min_level, c->cli->show_zero};
@@ -168,19 +197,18 @@ static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t lle
                      cs_cli_over_max(c->cli, &c->ses->cfg, &c->res, why, sizeof why)
                  ? LINE_BELOW
                  : LINE_OK;
-    cs_document_free(&doc);
 out:
-    json_decref(root);
-    free(id);
+    cs_document_free(&doc);
     return status;
 }
 
 /* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";
- * the status packs the counts: errors << 16 | below-threshold. */
+ * one output line per item line; the status packs the counts
+ * (batch_status). */
 static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_buf *out)
 {
     stream_ctx *c = vctx;
-    int errors = 0, below = 0;
+    int lines = 0, errors = 0, below = 0;
     cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
     const char *p = item, *end = item + len;
     while (p < end) {
@@ -194,22 +222,18 @@ static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_
             snprintf(msg, sizeof msg, "record longer than %u MiB: refused", MAX_LINE >> 20);
             error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
             errors++;
+            lines++;
         } else if (tab) {
             int st = score_line(c, (size_t)strtoull(p, NULL, 10), tab + 1,
                                 (size_t)(nl - tab - 1), out);
             errors += st == LINE_ERROR;
             below += st == LINE_BELOW;
+            lines++;
         }
         p = nl + 1;
     }
-    return errors << 16 | below;
+    return batch_status(lines, errors, below);
 }
-
-/* A batch in flight, kept by the parent to replay it when its worker dies. */
-typedef struct inflight {
-    char *batch;
-    size_t len;
-} inflight;
 
 typedef struct stream_state {
     stream_ctx *ctx;
@@ -223,14 +247,15 @@ static int write_out(const char *data, size_t len)
     return cs_write_all(STDOUT_FILENO, data, len);
 }
 
-/* A worker died on a batch: score its lines one by one in quarantine. */
-static int replay(stream_state *st, const inflight *it, cs_diag *d)
+/* A worker died on the batch [batch, batch + len): score its lines one by
+ * one in quarantine. */
+static int replay(stream_state *st, const char *batch, size_t len, cs_diag *d)
 {
     if (st->quarantine == NULL &&
         cs_pool_start(&st->quarantine, 1, score_batch, st->ctx, d) != 0)
         return -1;
     cs_pool_set_timeout(st->quarantine, st->ctx->cli->timeout);
-    const char *p = it->batch, *end = it->batch + it->len;
+    const char *p = batch, *end = batch + len;
     while (p < end) {
         const char *nl = memchr(p, '\n', (size_t)(end - p));
         if (nl == NULL)
@@ -256,8 +281,8 @@ static int replay(stream_state *st, const inflight *it, cs_diag *d)
             if (write_out(st->scratch.data, st->scratch.len) != 0)
                 return cs_diag_set(d, "cannot write to standard output");
         } else {
-            st->errors += (size_t)(r.status >> 16);
-            st->failed += (size_t)(r.status & 0xffff);
+            st->errors += status_errors(r.status);
+            st->failed += status_below(r.status);
             if (write_out(r.data, r.len) != 0)
                 return cs_diag_set(d, "cannot write to standard output");
         }
@@ -267,24 +292,18 @@ static int replay(stream_state *st, const inflight *it, cs_diag *d)
     return 0;
 }
 
-/* Write one finished batch (or replay it after a crash). */
-static int emit(stream_state *st, const cs_pool_result *r, inflight *fl, size_t nfl, cs_diag *d)
+/* Write one finished batch straight from the pool's buffer (or replay it
+ * after a crash). */
+static int emit(stream_state *st, const cs_pool_result *r, cs_diag *d)
 {
-    inflight *it = &fl[r->seq % nfl];
-    int rc = 0;
-    if (r->status < 0) {
-        rc = replay(st, it, d);
-    } else {
-        st->errors += (size_t)(r->status >> 16);
-        st->failed += (size_t)(r->status & 0xffff);
-        for (size_t k = 0; k < r->len; k++)
-            st->written += r->data[k] == '\n';
-        if (write_out(r->data, r->len) != 0)
-            rc = cs_diag_set(d, "cannot write to standard output");
-    }
-    free(it->batch);
-    it->batch = NULL;
-    return rc;
+    if (r->status < 0)
+        return replay(st, r->item, r->item_len, d);
+    st->errors += status_errors(r->status);
+    st->failed += status_below(r->status);
+    st->written += status_lines(r->status);
+    if (write_out(r->data, r->len) != 0)
+        return cs_diag_set(d, "cannot write to standard output");
+    return 0;
 }
 
 int cs_cmd_stream(const cs_cli *cli)
@@ -297,12 +316,11 @@ int cs_cmd_stream(const cs_cli *cli)
     stream_state st;
     FILE *in = NULL;
     line_reader lr = {-1, NULL, 0, 0, 0, 0, 0};
-    inflight *fl = NULL;
-    size_t nfl = 0;
     cs_diag d;
     memset(&ctx, 0, sizeof ctx);
     memset(&st, 0, sizeof st);
     cs_result_init(&ctx.res);
+    cs_jsonl_reader_init(&ctx.reader);
     const char *src = cli->nargs ? cli->args[0] : "-";
     if (cli->nargs > 1) {
         cs_cli_error("score --jsonl reads one stream (a file or -)");
@@ -330,12 +348,9 @@ int cs_cmd_stream(const cs_cli *cli)
     /* A batch over the limit is replayed line by line, each line with the
      * same limit: only a slow line is lost, never a batch. */
     cs_pool_set_timeout(pool, cli->timeout);
-    nfl = (size_t)jobs * 4 + 8; /* more than the batches ever in flight */
-    fl = calloc(nfl, sizeof *fl);
-    if (fl == NULL) {
-        cs_cli_error("out of memory");
-        goto out;
-    }
+    /* Batches read ahead of the answers written: in flight, queued or
+     * answered out of order. */
+    size_t max_pending = (size_t)jobs * 4 + 7;
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = on_signal; /* no SA_RESTART: a blocked read returns */
@@ -343,12 +358,11 @@ int cs_cmd_stream(const cs_cli *cli)
     sigaction(SIGTERM, &sa, NULL);
     st.ctx = &ctx;
     size_t lineno = 0;
-    uint64_t seq = 0;
     cs_pool_result r;
     int eof = 0;
     while (!stop_requested) {
         /* Batch the lines that are already there, then write what is ready. */
-        while (cs_pool_can_submit(pool) && cs_pool_pending(pool) < nfl - 1 && !eof &&
+        while (cs_pool_can_submit(pool) && cs_pool_pending(pool) < max_pending && !eof &&
                !stop_requested) {
             item.len = 0;
             int lines = 0;
@@ -393,13 +407,10 @@ int cs_cmd_stream(const cs_cli *cli)
             }
             if (lines == 0)
                 break;
-            inflight *it = &fl[seq % nfl];
-            free(it->batch);
-            it->batch = cs_strndup(item.data, item.len);
-            it->len = item.len;
-            seq++;
-            if (it->batch == NULL || cs_pool_submit(pool, item.data, item.len, &d) != 0) {
-                cs_cli_error(it->batch ? d.msg : "out of memory");
+            /* The pool takes the batch (and hands it back if its worker
+             * dies); item becomes an empty buffer for the next one. */
+            if (cs_pool_submit_buf(pool, &item, &d) != 0) {
+                cs_cli_error(d.msg);
                 goto out;
             }
         }
@@ -408,7 +419,7 @@ int cs_cmd_stream(const cs_cli *cli)
         if (cs_pool_pending(pool) == 0)
             continue; /* nothing in flight: go back to reading */
         int got = cs_pool_next(pool, &r, &d);
-        if (got < 0 || (got == 1 && emit(&st, &r, fl, nfl, &d) != 0)) {
+        if (got < 0 || (got == 1 && emit(&st, &r, &d) != 0)) {
             cs_cli_error(d.msg);
             goto out;
         }
@@ -416,7 +427,7 @@ int cs_cmd_stream(const cs_cli *cli)
     /* Finish what was read. */
     int got;
     while ((got = cs_pool_next(pool, &r, &d)) == 1)
-        if (emit(&st, &r, fl, nfl, &d) != 0) {
+        if (emit(&st, &r, &d) != 0) {
             cs_cli_error(d.msg);
             goto out;
         }
@@ -439,14 +450,12 @@ out:
     cs_pool_free(pool);
     cs_pool_free(st.quarantine);
     cs_buf_free(&st.scratch);
-    for (size_t i = 0; fl && i < nfl; i++)
-        free(fl[i].batch);
-    free(fl);
     if (in && in != stdin)
         fclose(in);
     free(lr.buf);
     cs_buf_free(&item);
     cs_result_free(&ctx.res);
+    cs_jsonl_reader_free(&ctx.reader);
     cs_session_close(&ses);
     return exit_code;
 }

@@ -1,29 +1,11 @@
 /* jsonl.c - one record of a JSONL article stream (contract in jsonl.h). */
 #include "jsonl.h"
+#include "utf8.h"
 
+#include <stdint.h>
 #include <stdio.h>
-
-#include "buf.h"
-
-/* Length of the valid UTF-8 character at s (NUL-terminated), or 0. */
-static size_t utf8_char(const unsigned char *s)
-{
-    unsigned c = s[0];
-    size_t n;
-    unsigned cp, min;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; cp = c & 0x07; }
-    else return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80) /* also stops at the NUL */
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : n;
-}
+#include <stdlib.h>
+#include <string.h>
 
 /* jansson quotes the raw input near a syntax error ("near '...'"), cut at
  * any byte: whatever is not valid UTF-8 in the message becomes '?', so
@@ -32,7 +14,8 @@ static void clean_utf8(char *msg)
 {
     unsigned char *s = (unsigned char *)msg;
     while (*s) {
-        size_t n = utf8_char(s);
+        unsigned cp;
+        size_t n = cs_utf8_decode(s, SIZE_MAX, &cp);
         if (n == 0) {
             *s++ = '?';
             continue;
@@ -40,6 +23,413 @@ static void clean_utf8(char *msg)
         s += n;
     }
 }
+
+/* ---- the scanner (cs_jsonl_read) ----
+ *
+ * It handles the common record and nothing else: whenever a line holds
+ * something it does not handle, or something that is an error, it answers
+ * SCAN_REFER and the line goes to the reference parser, which accepts or
+ * refuses it and words the message.  So a line the scanner accepts must be
+ * one jansson accepts with the same values, which is what its limits are
+ * for: keys without escapes, no nested objects or arrays, numbers without
+ * exponent and with at most MAX_INT_DIGITS digits before the point (no
+ * overflow), no "\u0000", at most MAX_KEYS keys. */
+
+enum { SCAN_RECORD = 0, SCAN_REFER = -1 };
+
+#define MAX_KEYS 16
+#define MAX_INT_DIGITS 18
+
+static int is_json_space(unsigned c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+static const unsigned char *skip_space(const unsigned char *p, const unsigned char *end)
+{
+    while (p < end && is_json_space(*p))
+        p++;
+    return p;
+}
+
+static int is_digit(unsigned c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* A byte that a string holds as it is: printable ASCII but '"' and '\\'. */
+static int is_plain_byte(unsigned c)
+{
+    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
+}
+
+/* Are all eight bytes of w plain (see is_plain_byte)?  Exact for the word
+ * as a whole: a '"', a '\\', a byte below 0x20 or one from 0x80 makes it
+ * false. */
+static int is_plain_word(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
+    uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                       (w - ones * 0x20) | w;
+    return (special & highs) == 0;
+}
+
+/* Four hex digits at p (before end) into *value; -1 when they are not. */
+static int read_hex4(const unsigned char *p, const unsigned char *end, unsigned *value)
+{
+    if (end - p < 4)
+        return -1;
+    unsigned v = 0;
+    for (int i = 0; i < 4; i++) {
+        unsigned c = p[i], digit;
+        if (c >= '0' && c <= '9')
+            digit = c - '0';
+        else if (c >= 'a' && c <= 'f')
+            digit = c - 'a' + 10;
+        else if (c >= 'A' && c <= 'F')
+            digit = c - 'A' + 10;
+        else
+            return -1;
+        v = v << 4 | digit;
+    }
+    *value = v;
+    return 0;
+}
+
+/* Encode code point cp (not a surrogate, at most U+10FFFF) at dst (NULL:
+ * only count); returns its length. */
+static size_t put_utf8(char *dst, unsigned cp)
+{
+    unsigned char b[4];
+    size_t n;
+    if (cp < 0x80) {
+        b[0] = (unsigned char)cp;
+        n = 1;
+    } else if (cp < 0x800) {
+        b[0] = (unsigned char)(0xC0 | cp >> 6);
+        b[1] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 2;
+    } else if (cp < 0x10000) {
+        b[0] = (unsigned char)(0xE0 | cp >> 12);
+        b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 3;
+    } else {
+        b[0] = (unsigned char)(0xF0 | cp >> 18);
+        b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+        b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+        b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+        n = 4;
+    }
+    if (dst)
+        memcpy(dst, b, n);
+    return n;
+}
+
+/* The escape after a backslash at *pp (which points at the letter after
+ * it): its bytes go to dst + *n (dst NULL: only count), *pp past it. */
+static int unescape(const unsigned char **pp, const unsigned char *end, char *dst, size_t *n)
+{
+    const unsigned char *p = *pp;
+    if (p == end)
+        return SCAN_REFER;
+    unsigned letter = *p++, cp;
+    switch (letter) {
+    case '"': case '\\': case '/': cp = letter; break;
+    case 'b': cp = '\b'; break;
+    case 'f': cp = '\f'; break;
+    case 'n': cp = '\n'; break;
+    case 'r': cp = '\r'; break;
+    case 't': cp = '\t'; break;
+    case 'u':
+        if (read_hex4(p, end, &cp) != 0)
+            return SCAN_REFER;
+        p += 4;
+        if (cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+            return SCAN_REFER; /* NUL, or a low surrogate alone */
+        if (cp >= 0xD800 && cp <= 0xDBFF) {
+            unsigned low;
+            if (end - p < 6 || p[0] != '\\' || p[1] != 'u' || read_hex4(p + 2, end, &low) != 0 ||
+                low < 0xDC00 || low > 0xDFFF)
+                return SCAN_REFER;
+            p += 6;
+            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        }
+        break;
+    default:
+        return SCAN_REFER;
+    }
+    *n += put_utf8(dst ? dst + *n : NULL, cp);
+    *pp = p;
+    return 0;
+}
+
+/* The string whose opening quote is just before *pp: unescaped into dst
+ * (room for end - *pp bytes, as unescaping never lengthens; NULL: only
+ * checked), its length in *len, *pp past the closing quote. */
+static int scan_string(const unsigned char **pp, const unsigned char *end, char *dst,
+                       size_t *len)
+{
+    const unsigned char *p = *pp;
+    size_t n = 0;
+    for (;;) {
+        const unsigned char *run = p;
+        while (end - p >= 8) {
+            uint64_t w;
+            memcpy(&w, p, sizeof w);
+            if (!is_plain_word(w))
+                break;
+            p += 8;
+        }
+        while (p < end && is_plain_byte(*p))
+            p++;
+        if (dst && p > run)
+            memcpy(dst + n, run, (size_t)(p - run));
+        n += (size_t)(p - run);
+        if (p == end)
+            return SCAN_REFER; /* no closing quote */
+        if (*p == '"')
+            break;
+        if (*p == '\\') {
+            p++;
+            if (unescape(&p, end, dst, &n) != 0)
+                return SCAN_REFER;
+            continue;
+        }
+        if (*p < 0x20)
+            return SCAN_REFER; /* a raw control character */
+        unsigned cp;
+        size_t k = cs_utf8_decode(p, (size_t)(end - p), &cp);
+        if (k == 0)
+            return SCAN_REFER;
+        if (dst)
+            memcpy(dst + n, p, k);
+        n += k;
+        p += k;
+    }
+    *pp = p + 1;
+    *len = n;
+    return 0;
+}
+
+/* The string at *pp (its opening quote) into b, NUL-terminated. */
+static int scan_string_into(const unsigned char **pp, const unsigned char *end, cs_buf *b)
+{
+    if (**pp != '"')
+        return SCAN_REFER;
+    (*pp)++;
+    b->len = 0;
+    if (cs_buf_reserve(b, (size_t)(end - *pp)) != 0)
+        return SCAN_REFER; /* out of memory: the reference says so */
+    size_t n;
+    if (scan_string(pp, end, b->data, &n) != 0)
+        return SCAN_REFER;
+    b->len = n;
+    b->data[n] = '\0';
+    return 0;
+}
+
+enum { NUMBER_INTEGER = 1, NUMBER_FRACTION = 2 };
+
+/* The number at *pp: NUMBER_INTEGER with its value, or NUMBER_FRACTION
+ * (no exponent, at most MAX_INT_DIGITS digits before the point). */
+static int scan_number(const unsigned char **pp, const unsigned char *end, long long *value)
+{
+    const unsigned char *p = *pp;
+    int negative = 0;
+    long long v = 0;
+    if (p < end && *p == '-') {
+        negative = 1;
+        p++;
+    }
+    if (p == end || !is_digit(*p))
+        return SCAN_REFER;
+    if (*p == '0') {
+        p++;
+        if (p < end && is_digit(*p))
+            return SCAN_REFER; /* a leading zero */
+    } else {
+        const unsigned char *first = p;
+        while (p < end && is_digit(*p)) {
+            if (p - first == MAX_INT_DIGITS)
+                return SCAN_REFER;
+            v = v * 10 + (*p++ - '0');
+        }
+    }
+    int kind = NUMBER_INTEGER;
+    if (p < end && *p == '.') {
+        p++;
+        if (p == end || !is_digit(*p))
+            return SCAN_REFER;
+        while (p < end && is_digit(*p))
+            p++;
+        kind = NUMBER_FRACTION;
+    }
+    if (p < end && (*p == 'e' || *p == 'E'))
+        return SCAN_REFER;
+    *value = negative ? -v : v;
+    *pp = p;
+    return kind;
+}
+
+/* The value of a key the record does not use: checked, not kept. */
+static int skip_value(const unsigned char **pp, const unsigned char *end)
+{
+    const unsigned char *p = *pp;
+    static const char *const literals[] = {"true", "false", "null"};
+    if (*p == '"') {
+        size_t n;
+        p++;
+        if (scan_string(&p, end, NULL, &n) != 0)
+            return SCAN_REFER;
+    } else if (*p == '-' || is_digit(*p)) {
+        long long v;
+        if (scan_number(&p, end, &v) < 0)
+            return SCAN_REFER;
+    } else {
+        size_t i, n = 0;
+        for (i = 0; i < sizeof literals / sizeof literals[0]; i++) {
+            n = strlen(literals[i]);
+            if ((size_t)(end - p) >= n && memcmp(p, literals[i], n) == 0)
+                break;
+        }
+        if (i == sizeof literals / sizeof literals[0])
+            return SCAN_REFER; /* an object, an array, or not JSON */
+        p += n;
+    }
+    *pp = p;
+    return 0;
+}
+
+/* The value of "id": a string, or an integer written in decimal. */
+static int scan_id(const unsigned char **pp, const unsigned char *end, cs_buf *id)
+{
+    if (**pp == '"')
+        return scan_string_into(pp, end, id);
+    long long v;
+    if (scan_number(pp, end, &v) != NUMBER_INTEGER)
+        return SCAN_REFER;
+    id->len = 0;
+    return cs_buf_printf(id, "%lld", v) == 0 ? 0 : SCAN_REFER;
+}
+
+static int scan_record(cs_jsonl_reader *r, const unsigned char *p, const unsigned char *end,
+                       cs_format default_fmt, cs_jsonl_record *rec)
+{
+    struct { const unsigned char *name; size_t len; } keys[MAX_KEYS];
+    size_t nkeys = 0;
+    int have_id = 0, have_text = 0, have_format = 0;
+    p = skip_space(p, end);
+    if (p == end || *p != '{')
+        return SCAN_REFER;
+    p = skip_space(p + 1, end);
+    for (;;) {
+        if (p == end || *p != '"')
+            return SCAN_REFER; /* also the empty object: no "id" */
+        const unsigned char *key = ++p;
+        while (p < end && is_plain_byte(*p))
+            p++;
+        if (p == end || *p != '"')
+            return SCAN_REFER; /* an escape or a non-ASCII byte in a key */
+        size_t klen = (size_t)(p - key);
+        p++;
+        for (size_t k = 0; k < nkeys; k++)
+            if (keys[k].len == klen && memcmp(keys[k].name, key, klen) == 0)
+                return SCAN_REFER; /* a duplicate key */
+        if (nkeys == MAX_KEYS)
+            return SCAN_REFER;
+        keys[nkeys].name = key;
+        keys[nkeys++].len = klen;
+        p = skip_space(p, end);
+        if (p == end || *p != ':')
+            return SCAN_REFER;
+        p = skip_space(p + 1, end);
+        if (p == end)
+            return SCAN_REFER;
+        int rc;
+        if (klen == 2 && memcmp(key, "id", 2) == 0) {
+            rc = scan_id(&p, end, &r->id);
+            have_id = 1;
+        } else if (klen == 4 && memcmp(key, "text", 4) == 0) {
+            rc = scan_string_into(&p, end, &r->text);
+            have_text = 1;
+        } else if (klen == 6 && memcmp(key, "format", 6) == 0) {
+            rc = scan_string_into(&p, end, &r->format);
+            have_format = 1;
+        } else {
+            rc = skip_value(&p, end);
+        }
+        if (rc != 0)
+            return SCAN_REFER;
+        p = skip_space(p, end);
+        if (p == end)
+            return SCAN_REFER;
+        if (*p == '}')
+            break;
+        if (*p != ',')
+            return SCAN_REFER;
+        p = skip_space(p + 1, end);
+    }
+    if (skip_space(p + 1, end) != end || !have_id || !have_text)
+        return SCAN_REFER;
+    cs_format fmt = default_fmt;
+    if (have_format && cs_format_parse(r->format.data, &fmt) != 0)
+        return SCAN_REFER;
+    rec->id = r->id.data;
+    rec->text = r->text.data;
+    rec->text_len = r->text.len;
+    rec->fmt = fmt;
+    rec->err = NULL;
+    return SCAN_RECORD;
+}
+
+void cs_jsonl_reader_init(cs_jsonl_reader *r)
+{
+    memset(r, 0, sizeof *r);
+}
+
+/* Drop what the reference parser left for the previous record. */
+static void drop_reference(cs_jsonl_reader *r)
+{
+    json_decref(r->root);
+    r->root = NULL;
+    free(r->reference_id);
+    r->reference_id = NULL;
+}
+
+int cs_jsonl_read(cs_jsonl_reader *r, const char *line, size_t len, cs_format default_fmt,
+                  cs_jsonl_record *rec)
+{
+    drop_reference(r);
+    r->used_reference = 0;
+    const unsigned char *p = (const unsigned char *)line;
+    if (scan_record(r, p, p + len, default_fmt, rec) == SCAN_RECORD)
+        return 0;
+    r->used_reference = 1;
+    const char *text = NULL;
+    size_t text_len = 0;
+    cs_format fmt = default_fmt;
+    r->err[0] = '\0';
+    int rc = cs_jsonl_parse_record(line, len, &r->root, &r->reference_id, &text, &text_len, &fmt,
+                                   r->err, sizeof r->err);
+    rec->id = r->reference_id;
+    rec->text = text;
+    rec->text_len = text_len;
+    rec->fmt = fmt;
+    rec->err = rc == 0 ? NULL : r->err;
+    return rc;
+}
+
+void cs_jsonl_reader_free(cs_jsonl_reader *r)
+{
+    drop_reference(r);
+    cs_buf_free(&r->id);
+    cs_buf_free(&r->text);
+    cs_buf_free(&r->format);
+}
+
+/* ---- the reference parser ---- */
 
 int cs_jsonl_parse_record(const char *line, size_t len, json_t **root, char **id,
                           const char **text, size_t *text_len, cs_format *fmt, char *err,

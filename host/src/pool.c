@@ -13,6 +13,16 @@
 #include <unistd.h>
 
 #define MAX_WORKERS 64
+/* Buffers kept for reuse, items and results apart (they differ in size):
+ * enough for those in flight; one that grew larger than SPARE_MAX_BYTES
+ * (a huge record) is freed. */
+#define MAX_SPARES (2 * MAX_WORKERS + 4)
+#define SPARE_MAX_BYTES (8u << 20)
+
+typedef struct spare_list {
+    cs_buf b[MAX_SPARES];
+    size_t n;
+} spare_list;
 
 typedef struct worker {
     pid_t pid;
@@ -20,6 +30,7 @@ typedef struct worker {
     int from_fd;     /* parent reads results */
     int busy;        /* an item is in flight */
     uint64_t seq;    /* ... this one */
+    cs_buf item;     /* ... with these bytes (kept to hand back with its result) */
     char *note;      /* shared crash note (in the shared page) */
     struct timespec started; /* when the item in flight was sent */
     int timed_out;   /* killed for taking too long */
@@ -28,14 +39,13 @@ typedef struct worker {
 typedef struct done_item {
     uint64_t seq;
     int status;
-    char *data;
-    size_t len;
+    cs_buf data;     /* the result */
+    cs_buf item;     /* the item it answers */
     char crash[CS_POOL_NOTE_MAX + 64];
 } done_item;
 
 typedef struct queued {
-    char *data;
-    size_t len;
+    cs_buf item;
     uint64_t seq;
 } queued;
 
@@ -51,9 +61,41 @@ struct cs_pool {
     size_t ndone, done_cap;
     queued *queue;     /* submitted, not yet sent to a worker */
     size_t nqueue, queue_cap;
-    char *last;        /* data handed out by the last cs_pool_next */
+    cs_buf last_data;  /* handed out by the last cs_pool_next */
+    cs_buf last_item;
+    spare_list item_spares;   /* empty buffers with room, for reuse */
+    spare_list result_spares;
     int timeout;       /* seconds per item, 0 = none */
 };
+
+/* An empty buffer, with room from an earlier use when there is one. */
+static cs_buf take_spare(spare_list *l)
+{
+    cs_buf b = {0};
+    if (l->n > 0)
+        b = l->b[--l->n];
+    b.len = 0;
+    return b;
+}
+
+/* Keep b for reuse (or free it); *b is left empty. */
+static void give_spare(spare_list *l, cs_buf *b)
+{
+    if (b->data != NULL && b->cap <= SPARE_MAX_BYTES && l->n < MAX_SPARES) {
+        b->len = 0;
+        l->b[l->n++] = *b;
+    } else {
+        cs_buf_free(b);
+    }
+    *b = (cs_buf){0};
+}
+
+static void free_spares(spare_list *l)
+{
+    for (size_t k = 0; k < l->n; k++)
+        cs_buf_free(&l->b[k]);
+    l->n = 0;
+}
 
 void cs_pool_set_timeout(cs_pool *p, int seconds)
 {
@@ -222,14 +264,17 @@ size_t cs_pool_pending(const cs_pool *p)
     return (size_t)(p->next_seq - p->next_out);
 }
 
+/* Send q to worker i, which keeps q's bytes until its result comes. */
 static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
 {
-    uint64_t hdr[2] = {q->seq, q->len};
-    p->w[i].busy = 1;
-    p->w[i].seq = q->seq;
-    clock_gettime(CLOCK_MONOTONIC, &p->w[i].started);
-    if (write_full(p->w[i].to_fd, hdr, sizeof hdr) != 0 ||
-        (q->len && write_full(p->w[i].to_fd, q->data, q->len) != 0)) {
+    worker *w = &p->w[i];
+    uint64_t hdr[2] = {q->seq, q->item.len};
+    w->busy = 1;
+    w->seq = q->seq;
+    w->item = q->item;
+    clock_gettime(CLOCK_MONOTONIC, &w->started);
+    if (write_full(w->to_fd, hdr, sizeof hdr) != 0 ||
+        (w->item.len && write_full(w->to_fd, w->item.data, w->item.len) != 0)) {
         if (errno == EPIPE)
             return 0; /* the worker died: poll will see it and report the item */
         return cs_diag_set(d, "cannot talk to a worker: %s", strerror(errno));
@@ -245,42 +290,53 @@ static int dispatch(cs_pool *p, cs_diag *d)
         queued q = p->queue[0];
         memmove(p->queue, p->queue + 1, (p->nqueue - 1) * sizeof(queued));
         p->nqueue--;
-        int rc = send_item(p, i, &q, d);
-        free(q.data);
-        if (rc != 0)
+        if (send_item(p, i, &q, d) != 0)
             return -1;
     }
     return 0;
 }
 
-int cs_pool_submit(cs_pool *p, const char *item, size_t len, cs_diag *d)
+int cs_pool_submit_buf(cs_pool *p, cs_buf *item, cs_diag *d)
 {
     void *items = p->queue;
     if (cs_array_grow(&items, &p->queue_cap, p->nqueue + 1, sizeof(queued)) != 0)
         return cs_diag_set(d, "out of memory");
     p->queue = items;
-    char *copy = malloc(len ? len : 1);
-    if (copy == NULL)
-        return cs_diag_set(d, "out of memory");
-    memcpy(copy, item, len);
-    p->queue[p->nqueue++] = (queued){copy, len, p->next_seq++};
+    p->queue[p->nqueue++] = (queued){*item, p->next_seq++};
+    *item = take_spare(&p->item_spares);
     return dispatch(p, d);
 }
 
-static int add_done(cs_pool *p, uint64_t seq, int status, char *data, size_t len,
+int cs_pool_submit(cs_pool *p, const char *item, size_t len, cs_diag *d)
+{
+    cs_buf copy = take_spare(&p->item_spares);
+    if (cs_buf_append(&copy, item, len) != 0) {
+        give_spare(&p->item_spares, &copy);
+        return cs_diag_set(d, "out of memory");
+    }
+    int rc = cs_pool_submit_buf(p, &copy, d);
+    give_spare(&p->item_spares, &copy);
+    return rc;
+}
+
+/* Record a finished item; takes *data and *item (left empty) in any case. */
+static int add_done(cs_pool *p, uint64_t seq, int status, cs_buf *data, cs_buf *item,
                     const char *crash)
 {
     void *items = p->done;
     if (cs_array_grow(&items, &p->done_cap, p->ndone + 1, sizeof(done_item)) != 0) {
-        free(data);
+        give_spare(&p->result_spares, data);
+        give_spare(&p->item_spares, item);
         return -1;
     }
     p->done = items;
     done_item *it = &p->done[p->ndone++];
     it->seq = seq;
     it->status = status;
-    it->data = data;
-    it->len = len;
+    it->data = *data;
+    it->item = *item;
+    *data = (cs_buf){0};
+    *item = (cs_buf){0};
     snprintf(it->crash, sizeof it->crash, "%s", crash ? crash : "");
     return 0;
 }
@@ -309,8 +365,10 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     close(w->from_fd);
     w->pid = -1;
     w->timed_out = 0;
-    if (w->busy && add_done(p, w->seq, -1, NULL, 0, crash) != 0)
+    cs_buf none = {0};
+    if (w->busy && add_done(p, w->seq, -1, &none, &w->item, crash) != 0)
         return cs_diag_set(d, "out of memory");
+    give_spare(&p->item_spares, &w->item); /* (not busy: nothing there) */
     w->busy = 0;
     memset(w->note, 0, CS_POOL_NOTE_MAX);
     return spawn(p, i, d);
@@ -324,26 +382,29 @@ static int collect(cs_pool *p, int i, cs_diag *d)
     int r = read_full(w->from_fd, rh, sizeof rh);
     if (r != 1)
         return reap(p, i, d);
-    char *data = NULL;
+    cs_buf data = take_spare(&p->result_spares);
     if (rh[2]) {
-        data = malloc(rh[2]);
-        if (data == NULL)
+        if (cs_buf_reserve(&data, rh[2]) != 0) {
+            give_spare(&p->result_spares, &data);
             return cs_diag_set(d, "out of memory");
-        if (read_full(w->from_fd, data, rh[2]) != 1) {
-            free(data);
+        }
+        if (read_full(w->from_fd, data.data, rh[2]) != 1) {
+            give_spare(&p->result_spares, &data);
             return reap(p, i, d);
         }
+        data.len = rh[2];
+        data.data[data.len] = '\0';
     }
     w->busy = 0;
-    if (add_done(p, rh[0], (int)(int64_t)rh[1], data, rh[2], NULL) != 0)
+    if (add_done(p, rh[0], (int)(int64_t)rh[1], &data, &w->item, NULL) != 0)
         return cs_diag_set(d, "out of memory");
     return 0;
 }
 
 int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
 {
-    free(p->last);
-    p->last = NULL;
+    give_spare(&p->result_spares, &p->last_data);
+    give_spare(&p->item_spares, &p->last_item);
     for (;;) {
         for (size_t k = 0; k < p->ndone; k++)
             if (p->done[k].seq == p->next_out) {
@@ -351,10 +412,13 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
                 p->done[k] = p->done[--p->ndone];
                 r->seq = it.seq;
                 r->status = it.status;
-                r->data = it.data ? it.data : "";
-                r->len = it.len;
+                r->data = it.data.data ? it.data.data : "";
+                r->len = it.data.len;
+                r->item = it.item.data ? it.item.data : "";
+                r->item_len = it.item.len;
                 snprintf(r->crash, sizeof r->crash, "%s", it.crash);
-                p->last = it.data;
+                p->last_data = it.data;
+                p->last_item = it.item;
                 p->next_out++;
                 return 1;
             }
@@ -402,6 +466,10 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
             if (fds[f].revents & (POLLIN | POLLHUP | POLLERR))
                 if (collect(p, map[f], d) != 0)
                     return -1;
+        /* Workers just freed get their next item now, so they score it
+         * while the caller writes this result. */
+        if (dispatch(p, d) != 0)
+            return -1;
     }
 }
 
@@ -418,13 +486,20 @@ void cs_pool_free(cs_pool *p)
         if (p->w[i].pid > 0)
             while (waitpid(p->w[i].pid, NULL, 0) < 0 && errno == EINTR)
                 ;
-    for (size_t k = 0; k < p->ndone; k++)
-        free(p->done[k].data);
+    for (int i = 0; i < p->n; i++)
+        cs_buf_free(&p->w[i].item);
+    for (size_t k = 0; k < p->ndone; k++) {
+        cs_buf_free(&p->done[k].data);
+        cs_buf_free(&p->done[k].item);
+    }
     for (size_t k = 0; k < p->nqueue; k++)
-        free(p->queue[k].data);
+        cs_buf_free(&p->queue[k].item);
+    free_spares(&p->item_spares);
+    free_spares(&p->result_spares);
     free(p->done);
     free(p->queue);
-    free(p->last);
+    cs_buf_free(&p->last_data);
+    cs_buf_free(&p->last_item);
     if (p->shared && p->shared != MAP_FAILED)
         munmap(p->shared, (size_t)p->n * CS_POOL_NOTE_MAX);
     free(p);

@@ -11,8 +11,11 @@
  *
  * Items and results are opaque byte strings.  The work function runs in the
  * worker: it reads the item and appends its result to `out`; it returns a
- * small status the parent gets back with the result.  Not thread-safe: one
- * thread drives a pool.  Errors: 0 / -1 with a cs_diag.
+ * small status the parent gets back with the result.  The pool keeps each
+ * item until its result is handed out and hands the item back with it (so
+ * a failed item can be replayed without a copy of its own); the buffers of
+ * items and results are reused.  Not thread-safe: one thread drives a pool.
+ * Errors: 0 / -1 with a cs_diag.
  */
 #ifndef CS_POOL_H
 #define CS_POOL_H
@@ -37,6 +40,8 @@ typedef struct cs_pool_result {
     int status;        /* the work function's status, or -1 when the worker died */
     const char *data;  /* result bytes (valid until the next cs_pool_next) */
     size_t len;
+    const char *item;  /* the item's bytes, as submitted (valid as long), e.g. */
+    size_t item_len;   /* to replay a failed item without keeping a copy */
     char crash[CS_POOL_NOTE_MAX + 64]; /* when status == -1: "signal 11 (SIGSEGV) in plugin x" */
 } cs_pool_result;
 
@@ -52,6 +57,12 @@ void cs_pool_set_timeout(cs_pool *p, int seconds);
 
 /* Queue an item (copied).  Call only when cs_pool_can_submit. */
 int cs_pool_submit(cs_pool *p, const char *item, size_t len, cs_diag *d);
+
+/* Queue an item without copying it: the pool takes item's bytes and leaves
+ * in *item an empty buffer (len 0, often with room from an earlier item)
+ * to build the next one in.  On success or failure *item is the caller's,
+ * to free with cs_buf_free in the end.  Call only when cs_pool_can_submit. */
+int cs_pool_submit_buf(cs_pool *p, cs_buf *item, cs_diag *d);
 
 /* Wait for the next result in input order.  Returns 1 with *r filled, 0
  * when nothing is outstanding, -1 on a pool failure. */

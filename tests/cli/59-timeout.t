@@ -31,6 +31,34 @@ is "$(printf '%s\n' "$OUT" | jq -r 'if .error then "\(.id):error" else .id end' 
    "stream: the slow line is an error, the others are scored, in order"
 like "$(printf '%s\n' "$OUT" | sed -n 2p)" "took longer than 1 s and was stopped in rule slow-pattern" "stream: names the rule"
 
+# The quarantine replay: 150 records, so that the stream goes out in three
+# batches (64 lines each at most), the slow one (line 100) in the middle.
+# Its batch overruns the limit, is replayed line by line, and only line 100
+# is lost; with -j 2 the batch after it is scored meanwhile and must still
+# come after it.  The answers for the other lines are exactly those of the
+# same stream without the slow record.
+awk 'BEGIN { for (i = 1; i <= 150; i++)
+  if (i == 100) printf "{\"id\":\"r%d\",\"text\":\"It went slowly.\"}\n", i
+  else printf "{\"id\":\"r%d\",\"text\":\"Critics say item %d moved. Mayor Ana Ruiz said it did.\"}\n", i, i }' \
+  > "$TMP/many.jsonl"
+grep -v '"r100"' "$TMP/many.jsonl" > "$TMP/fast.jsonl"
+run "$CREDSCORE" score -c "$TMP/c.yaml" --jsonl "$TMP/fast.jsonl"
+fast_out=$OUT
+want_ids=$(awk 'BEGIN { for (i = 1; i <= 150; i++) printf "%s ", (i == 100 ? "r100:error" : "r" i) }')
+for jobs in 1 2; do
+    run "$CREDSCORE" score -c "$TMP/c.yaml" --timeout 1 --jsonl "$TMP/many.jsonl" -j $jobs
+    is "$STATUS" 2 "replay, -j $jobs: exit 2"
+    is "$(printf '%s\n' "$OUT" | jq -r 'if .error then "\(.id):error" else .id end' | tr '\n' ' ')" \
+       "$want_ids" "replay, -j $jobs: every line answered once, in order, only r100 an error"
+    like "$(printf '%s\n' "$OUT" | sed -n 100p)" \
+         '^\{"id":"r100","line":100,"error":"not scored: took longer than 1 s and was stopped in rule slow-pattern' \
+         "replay, -j $jobs: the error names the line, the timeout and the rule"
+    is "$(printf '%s\n' "$OUT" | sed 100d)" "$fast_out" \
+       "replay, -j $jobs: the other answers are those of the stream without the slow line"
+    like "$ERR" "line 100: not scored: took longer than 1 s" "replay, -j $jobs: stderr names the line"
+    like "$ERR" "1 malformed or failed line" "replay, -j $jobs: one failed line in the summary"
+done
+
 run "$CREDSCORE" score -c "$TMP/c.yaml" --timeout abc "$TMP/fast.txt"
 is "$STATUS" 2 "bad --timeout: usage error"
 

@@ -2,8 +2,11 @@
  * fuzz_jsonl.c - libFuzzer target: `credscore score --jsonl` records.
  *
  * The input is a JSONL stream: split at '\n' as cmd_stream.c does
- * (trailing '\r' dropped, blank lines skipped), each line is parsed with
- * cs_jsonl_parse_record (jsonl.c, the parser the stream command uses).
+ * (trailing '\r' dropped, blank lines skipped), each line is read with
+ * cs_jsonl_read (jsonl.c, the reader the stream command uses, one reader
+ * reused across lines and inputs) and must give exactly what the jansson
+ * reference cs_jsonl_parse_record gives: both accept or both refuse, with
+ * the same id, text bytes, format and message.
  * A malformed record must come with a message, and its error line must be
  * valid JSON.  A good record's text is loaded as a document in its
  * format (text by default), the document invariants of fuzz_common.h are
@@ -16,8 +19,8 @@
  * The bundled rules are found through $CREDSCORE_RULES_DIR, set to
  * FUZZ_RULES_DIR (the source tree's rules/, given by the Makefile) unless
  * already set.  Per-input work is bounded by the input size (-max_len)
- * and the config's Lua instruction limit.  The scorer, config and result
- * live for the whole process (freed by the OS at exit).
+ * and the config's Lua instruction limit.  The scorer, config, result and
+ * reader live for the whole process (freed by the OS at exit).
  */
 #include <jansson.h>
 #include <stdio.h>
@@ -42,6 +45,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 static cs_config cfg;
 static cs_scorer *scorer;
 static cs_result res;
+static cs_jsonl_reader reader;
 
 static void quiet_log(void *ctx, int level, const char *message)
 {
@@ -69,6 +73,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
         abort();
     }
     cs_result_init(&res);
+    cs_jsonl_reader_init(&reader);
     return 0;
 }
 
@@ -101,20 +106,43 @@ static void check_result(const cs_document *doc)
     }
 }
 
-static void one_record(const char *line, size_t len)
+/* The reader's record must be the reference's. */
+static void check_same_as_reference(const char *line, size_t len, int got,
+                                    const cs_jsonl_record *rec)
 {
     json_t *root = NULL;
     char *id = NULL;
     const char *text = NULL;
     size_t text_len = 0;
     cs_format fmt = CS_FORMAT_TEXT;
-    char err[512];
+    char err[CS_JSONL_ERR_MAX];
+    err[0] = '\0';
+    int want = cs_jsonl_parse_record(line, len, &root, &id, &text, &text_len, &fmt, err,
+                                     sizeof err);
+    FUZZ_CHECK(got == want);
+    FUZZ_CHECK((rec->id == NULL) == (id == NULL));
+    FUZZ_CHECK(id == NULL || strcmp(rec->id, id) == 0);
+    if (want != 0) {
+        FUZZ_CHECK(rec->err != NULL && strcmp(rec->err, err) == 0);
+    } else {
+        FUZZ_CHECK(rec->text_len == text_len && memcmp(rec->text, text, text_len) == 0);
+        FUZZ_CHECK(rec->text[text_len] == '\0');
+        FUZZ_CHECK(rec->fmt == fmt);
+    }
+    json_decref(root);
+    free(id);
+}
+
+static void one_record(const char *line, size_t len)
+{
+    cs_jsonl_record rec;
     cs_buf out = {0};
     cs_json j;
-    err[0] = '\0';
-    if (cs_jsonl_parse_record(line, len, &root, &id, &text, &text_len, &fmt, err, sizeof err) !=
-        0) {
-        FUZZ_CHECK(err[0] != '\0');
+    int rc = cs_jsonl_read(&reader, line, len, CS_FORMAT_TEXT, &rec);
+    check_same_as_reference(line, len, rc, &rec);
+    const char *id = rec.id, *err = rec.err;
+    if (rc != 0) {
+        FUZZ_CHECK(err != NULL && err[0] != '\0');
         cs_json_init(&j, &out, 0); /* the error line cmd_stream.c writes */
         cs_json_object(&j);
         cs_json_key(&j, "id");
@@ -126,13 +154,13 @@ static void one_record(const char *line, size_t len)
         check_json(&out);
         goto done;
     }
-    FUZZ_CHECK(id != NULL && text != NULL);
-    FUZZ_CHECK(fmt == CS_FORMAT_TEXT || fmt == CS_FORMAT_MARKDOWN || fmt == CS_FORMAT_HTML ||
-               fmt == CS_FORMAT_AUTO);
+    FUZZ_CHECK(id != NULL && rec.text != NULL);
+    FUZZ_CHECK(rec.fmt == CS_FORMAT_TEXT || rec.fmt == CS_FORMAT_MARKDOWN ||
+               rec.fmt == CS_FORMAT_HTML || rec.fmt == CS_FORMAT_AUTO);
     cs_document doc;
     cs_diag d;
     d.msg[0] = '\0';
-    if (cs_document_load_memory(&doc, id, text, text_len, fmt, &d) != 0) {
+    if (cs_document_load_memory(&doc, id, rec.text, rec.text_len, rec.fmt, &d) != 0) {
         FUZZ_CHECK(d.msg[0] != '\0');
         cs_document_free(&doc);
         goto done;
@@ -154,8 +182,6 @@ static void one_record(const char *line, size_t len)
     cs_document_free(&doc);
 done:
     cs_buf_free(&out);
-    json_decref(root);
-    free(id);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
