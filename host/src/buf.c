@@ -26,7 +26,7 @@ int cs_array_grow(void **items, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
-int cs_buf_reserve(cs_buf *b, size_t extra)
+int cs_buf_grow(cs_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
         return -1;

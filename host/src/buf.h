@@ -17,7 +17,16 @@ typedef struct cs_buf {
     size_t cap;
 } cs_buf;
 
-int cs_buf_reserve(cs_buf *b, size_t extra);
+/* Make room for `extra` more bytes and the NUL after them (data may move).
+ * Returns 0, or -1 when memory runs out or the size overflows (b is then
+ * unchanged).  The common case, room already there, is inline. */
+int cs_buf_grow(cs_buf *b, size_t extra);
+static inline int cs_buf_reserve(cs_buf *b, size_t extra)
+{
+    if (extra < b->cap - b->len) /* cap >= len + extra + 1 */
+        return 0;
+    return cs_buf_grow(b, extra);
+}
 int cs_buf_append(cs_buf *b, const void *bytes, size_t n);
 int cs_buf_puts(cs_buf *b, const char *s);
 int cs_buf_putc(cs_buf *b, char c);

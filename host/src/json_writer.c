@@ -1,8 +1,248 @@
 #include "json_writer.h"
 
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+/*
+ * Every writer below works the same way: make room once for all the bytes
+ * it may write (separator, key, value), write them straight into the
+ * buffer, then set the new length and the NUL.  Only a string with bytes to
+ * escape asks for more room on the way.
+ */
+
+/* Most bytes an escape takes: \u00XX for one input byte. */
+#define ESCAPE_MAX 6
+/* Most bytes of a formatted long long or of a fast-path number. */
+#define INT_MAX_LEN 20
+#define NUMBER_FAST_MAX 24
+
+/* 1 for the bytes a JSON string must escape: the C0 controls, '"', '\\'
+ * and DEL.  Bytes from 0x80 (UTF-8) are copied as they are: the rest of
+ * the table is 0. */
+static const unsigned char needs_escape[256] = {
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
+    1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
+    0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x20: '"' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x30 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x40 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: '\\' */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
+};
+
+/* Nonzero when one of the 8 bytes of w needs an escape (exact: each term
+ * is the classic "has a byte below n" or "has a zero byte" test). */
+static inline uint64_t word_needs_escape(uint64_t w)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t below_space = (w - ones * 0x20) & ~w;
+    uint64_t quote = w ^ (ones * '"');
+    uint64_t backslash = w ^ (ones * '\\');
+    uint64_t del = w ^ (ones * 0x7f);
+    uint64_t zero_in = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
+                       ((del - ones) & ~del);
+    return (below_space | zero_in) & highs;
+}
+
+/* The escape of byte c (needs_escape[c] set) at p; returns the end.
+ * The short forms of RFC 8259 for '"', '\\', LF, CR and TAB, else
+ * \u00XX in lower-case hex. */
+static char *write_escape(char *p, unsigned char c)
+{
+    static const char hex[] = "0123456789abcdef";
+    *p++ = '\\';
+    switch (c) {
+    case '"': *p++ = '"'; break;
+    case '\\': *p++ = '\\'; break;
+    case '\n': *p++ = 'n'; break;
+    case '\r': *p++ = 'r'; break;
+    case '\t': *p++ = 't'; break;
+    default:
+        memcpy(p, "u00", 3);
+        p[3] = hex[c >> 4];
+        p[4] = hex[c & 15];
+        p += 5;
+        break;
+    }
+    return p;
+}
+
+/* Append s (len bytes) escaped to b, then leave room for `tail` more
+ * bytes.  Returns 0, or -1 when memory runs out (b keeps what was
+ * written, NUL-terminated). */
+static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
+{
+    if (cs_buf_reserve(b, len + tail) != 0)
+        return -1;
+    char *p = b->data + b->len;
+    size_t i = 0;
+    for (;;) {
+        /* Eight clean bytes at a time, then byte by byte up to the next
+         * byte to escape or the end. */
+        while (len - i >= 8) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if (word_needs_escape(w))
+                break;
+            memcpy(p, &w, 8);
+            p += 8;
+            i += 8;
+        }
+        while (i < len && !needs_escape[(unsigned char)s[i]])
+            *p++ = s[i++];
+        if (i == len)
+            break;
+        /* An escape is longer than its byte: room for the longest and the
+         * rest of the text. */
+        b->len = (size_t)(p - b->data);
+        if (cs_buf_reserve(b, ESCAPE_MAX + (len - i - 1) + tail) != 0) {
+            b->data[b->len] = '\0';
+            return -1;
+        }
+        p = b->data + b->len;
+        p = write_escape(p, (unsigned char)s[i]);
+        i++;
+    }
+    b->len = (size_t)(p - b->data);
+    b->data[b->len] = '\0';
+    return 0;
+}
+
+int cs_json_escape(cs_buf *out, const char *s, size_t len)
+{
+    return append_escaped(out, s, len, 0);
+}
+
+/* "00" to "99": two digits at a time. */
+static const char digit_pairs[] = "00010203040506070809"
+                                  "10111213141516171819"
+                                  "20212223242526272829"
+                                  "30313233343536373839"
+                                  "40414243444546474849"
+                                  "50515253545556575859"
+                                  "60616263646566676869"
+                                  "70717273747576777879"
+                                  "80818283848586878889"
+                                  "90919293949596979899";
+
+/* Digits of u at p; returns the end. */
+static char *write_uint(char *p, unsigned long long u)
+{
+    if (u < 10) {
+        *p = (char)('0' + u);
+        return p + 1;
+    }
+    size_t n = 2;
+    for (unsigned long long t = u; t >= 100; t /= 10)
+        n++;
+    char *end = p + n, *q = end;
+    while (u >= 100) {
+        q -= 2;
+        memcpy(q, digit_pairs + 2 * (u % 100), 2);
+        u /= 100;
+    }
+    if (u >= 10) {
+        q -= 2;
+        memcpy(q, digit_pairs + 2 * u, 2);
+    } else {
+        *--q = (char)('0' + u);
+    }
+    return end;
+}
+
+static char *write_int(char *p, long long v)
+{
+    if (v < 0) {
+        *p++ = '-';
+        return write_uint(p, 0ULL - (unsigned long long)v);
+    }
+    return write_uint(p, (unsigned long long)v);
+}
+
+/*
+ * Numbers.  The rule (as it has always printed): r = round(v * 1000) / 1000,
+ * 0 for -0; an integral r below 1e15 as an integer, any other r as "%.3f"
+ * less its trailing zeros and a trailing '.'.
+ *
+ * Fast path for |v| < 1e12: k = round(v * 1000) is then an integer of at
+ * most 1e15, exact in a double, and r = k / 1000 is k's decimal value to
+ * within half an ulp of r (at most 2^-14 < 0.0005).  So r is integral
+ * exactly when k is a multiple of 1000, and "%.3f" of r prints exactly
+ * k / 1000: the integer part k / 1000 and the three digits k % 1000.
+ * An integral v is its own r and needs no rounding at all.
+ * tests/unit/test_json_writer.c compares both paths over many values.
+ */
+#define NUMBER_FAST_LIMIT 1e12
+
+/* v finite and |v| < NUMBER_FAST_LIMIT, at p (at most NUMBER_FAST_MAX
+ * bytes); returns the end. */
+static char *write_number_fast(char *p, double v)
+{
+    long long whole = (long long)v;
+    if ((double)whole == v) /* integral (-0 too): no rounding to do */
+        return write_int(p, whole);
+    double k = round(v * 1000.0);
+    if (k == 0) {
+        *p++ = '0';
+        return p;
+    }
+    unsigned long long u;
+    if (k < 0) {
+        *p++ = '-';
+        u = (unsigned long long)-k;
+    } else {
+        u = (unsigned long long)k;
+    }
+    p = write_uint(p, u / 1000);
+    unsigned frac = (unsigned)(u % 1000);
+    if (frac) {
+        *p++ = '.';
+        *p++ = (char)('0' + frac / 100);
+        if (frac % 100) {
+            *p++ = (char)('0' + frac / 10 % 10);
+            if (frac % 10)
+                *p++ = (char)('0' + frac % 10);
+        }
+    }
+    return p;
+}
+
+/* Any finite v by the rule above, through snprintf, into buf
+ * (CS_JSON_NUMBER_MAX bytes); returns the length. */
+static size_t format_number_slow(char *buf, double v)
+{
+    double r = round(v * 1000.0) / 1000.0;
+    if (r == 0)
+        r = 0; /* no "-0" */
+    if (r == floor(r) && fabs(r) < 1e15) {
+        char *end = write_int(buf, (long long)r);
+        *end = '\0';
+        return (size_t)(end - buf);
+    }
+    int n = snprintf(buf, CS_JSON_NUMBER_MAX, "%.3f", r);
+    if (n < 0 || n >= CS_JSON_NUMBER_MAX)
+        n = 0; /* cannot happen: "%.3f" of a double takes at most 315 bytes */
+    while (n > 0 && buf[n - 1] == '0')
+        n--;
+    if (n > 0 && buf[n - 1] == '.')
+        n--;
+    buf[n] = '\0';
+    return (size_t)n;
+}
+
+size_t cs_json_format_number(char *buf, double v)
+{
+    if (fabs(v) < NUMBER_FAST_LIMIT) {
+        char *end = write_number_fast(buf, v);
+        *end = '\0';
+        return (size_t)(end - buf);
+    }
+    return format_number_slow(buf, v);
+}
+
+/* ---- the writer's state ---- */
 
 void cs_json_init(cs_json *j, cs_buf *out, int pretty)
 {
@@ -11,71 +251,99 @@ void cs_json_init(cs_json *j, cs_buf *out, int pretty)
     j->pretty = pretty;
 }
 
-static void put(cs_json *j, const char *s, size_t n)
+/* Room for n more bytes (and the NUL) at the end of the output: where to
+ * write them, or NULL after an error (j->failed set). */
+static inline char *room(cs_json *j, size_t n)
 {
     cs_buf *b = j->out;
-    if (b->len + n < b->cap) { /* fast path: room for the bytes and the NUL */
-        memcpy(b->data + b->len, s, n);
-        b->len += n;
-        b->data[b->len] = '\0';
-        return;
-    }
-    if (!j->failed && cs_buf_append(b, s, n) != 0)
+    if (j->failed)
+        return NULL;
+    if (cs_buf_reserve(b, n) != 0) {
         j->failed = 1;
+        return NULL;
+    }
+    return b->data + b->len;
 }
 
-/* Decimal digits of v into the end of buf; returns the start. */
-static char *format_int(char *end, long long v)
+/* The output now ends at end (written by the caller within its room). */
+static inline void commit(cs_json *j, char *end)
 {
-    unsigned long long u = v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v;
-    char *p = end;
-    do {
-        *--p = (char)('0' + u % 10);
-        u /= 10;
-    } while (u);
-    if (v < 0)
-        *--p = '-';
-    return p;
+    cs_buf *b = j->out;
+    b->len = (size_t)(end - b->data);
+    *end = '\0';
 }
 
-static void newline(cs_json *j)
+/* Most bytes separator() writes: a comma, and when pretty a newline and
+ * two spaces per depth. */
+static inline size_t separator_room(const cs_json *j)
 {
-    if (!j->pretty)
-        return;
-    put(j, "\n", 1);
-    for (int i = 0; i < j->depth; i++)
-        put(j, "  ", 2);
+    return j->pretty ? 2 + 2 * (size_t)j->depth : 1;
 }
 
-/* Separator before a value or key at the current depth. */
-static void before_value(cs_json *j)
+static char *write_newline(const cs_json *j, char *p)
+{
+    *p++ = '\n';
+    size_t indent = 2 * (size_t)j->depth;
+    memset(p, ' ', indent);
+    return p + indent;
+}
+
+/* What goes before a value or key at the current depth, at p: nothing
+ * right after a key, else a comma after a sibling and, when pretty, a new
+ * line.  Counts the value.  Returns the end. */
+static inline char *separator(cs_json *j, char *p)
 {
     if (j->after_key) {
         j->after_key = 0;
-        return;
+        return p;
     }
     if (j->depth > 0) {
         if (j->count[j->depth - 1]++ > 0)
-            put(j, ",", 1);
-        newline(j);
+            *p++ = ',';
+        if (j->pretty)
+            p = write_newline(j, p);
     }
+    return p;
+}
+
+/* separator() and then n bytes of s. */
+static void put_value(cs_json *j, const char *s, size_t n)
+{
+    char *p = room(j, separator_room(j) + n);
+    if (p == NULL)
+        return;
+    p = separator(j, p);
+    memcpy(p, s, n);
+    commit(j, p + n);
 }
 
 static void open_(cs_json *j, char c)
 {
-    before_value(j);
-    put(j, &c, 1);
-    if (j->depth < CS_JSON_MAX_DEPTH)
-        j->count[j->depth] = 0;
+    char *p = room(j, separator_room(j) + 1);
+    if (p == NULL)
+        return;
+    if (j->depth >= CS_JSON_MAX_DEPTH) {
+        j->failed = 1;
+        return;
+    }
+    p = separator(j, p);
+    *p++ = c;
+    commit(j, p);
+    j->count[j->depth] = 0;
     j->depth++;
 }
 
 static void close_(cs_json *j, char c)
 {
-    j->depth--;
-    if (j->depth < CS_JSON_MAX_DEPTH && j->count[j->depth] > 0)
-        newline(j);
-    put(j, &c, 1);
+    if (j->depth > 0)
+        j->depth--;
+    char *p = room(j, separator_room(j) + 1);
+    if (p == NULL)
+        return;
+    if (j->pretty && j->count[j->depth] > 0)
+        p = write_newline(j, p);
+    *p++ = c;
+    commit(j, p);
 }
 
 void cs_json_object(cs_json *j) { open_(j, '{'); }
@@ -83,73 +351,79 @@ void cs_json_end_object(cs_json *j) { close_(j, '}'); }
 void cs_json_array(cs_json *j) { open_(j, '['); }
 void cs_json_end_array(cs_json *j) { close_(j, ']'); }
 
-int cs_escape_bytes(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg)
+/* The end of a key, "\":" (and a space when pretty), at p. */
+static inline char *write_key_end(const cs_json *j, char *p)
 {
-    size_t run = 0;
-    char tmp[8];
-    for (size_t i = 0; i < len; i++) {
-        const char *rep = esc((unsigned char)s[i], tmp, arg);
-        if (rep == NULL)
-            continue;
-        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, rep) != 0)
-            return -1;
-        run = i + 1;
-    }
-    return cs_buf_append(out, s + run, len - run);
+    *p++ = '"';
+    *p++ = ':';
+    if (j->pretty)
+        *p++ = ' ';
+    return p;
 }
 
-/* RFC 8259 escapes: " \ and the short forms of LF CR TAB; other C0
- * controls and DEL as \u00XX. */
-static const char *json_escape_byte(unsigned char c, char tmp[8], int arg)
+/* Most bytes of a key's quotes and colon, and of a string's quotes. */
+#define KEY_EXTRA 4
+#define STRING_EXTRA 2
+
+/* The separator and a plain key at p (room made by the caller); returns
+ * the end.  The caller writes the value next, or sets after_key. */
+static inline char *write_plain_key(cs_json *j, char *p, const char *key, size_t key_len)
 {
-    (void)arg;
-    if (c >= 0x20 && c != '"' && c != '\\' && c != 0x7f)
-        return NULL;
-    switch (c) {
-    case '"': return "\\\"";
-    case '\\': return "\\\\";
-    case '\n': return "\\n";
-    case '\r': return "\\r";
-    case '\t': return "\\t";
-    default: snprintf(tmp, 8, "\\u%04x", c); return tmp;
-    }
+    p = separator(j, p);
+    *p++ = '"';
+    memcpy(p, key, key_len);
+    return write_key_end(j, p + key_len);
 }
 
-int cs_json_escape(cs_buf *out, const char *s, size_t len)
+void cs_json_key_plain(cs_json *j, const char *key, size_t key_len)
 {
-    /* Hot path (every string of every report): most strings need no
-     * escape at all; find the first byte that does without a call per byte. */
-    size_t i = 0;
-    while (i < len) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x20 || c == '"' || c == '\\' || c == 0x7f)
-            break;
-        i++;
-    }
-    if (i == len)
-        return cs_buf_append(out, s, len);
-    if (cs_buf_append(out, s, i) != 0)
-        return -1;
-    return cs_escape_bytes(out, s + i, len - i, json_escape_byte, 0);
+    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len);
+    if (p == NULL)
+        return;
+    commit(j, write_plain_key(j, p, key, key_len));
+    j->after_key = 1;
 }
 
 void cs_json_key(cs_json *j, const char *key)
 {
-    before_value(j);
-    put(j, "\"", 1);
-    if (!j->failed && cs_json_escape(j->out, key, strlen(key)) != 0)
+    size_t len = strlen(key);
+    char *p = room(j, separator_room(j) + 1 + len + KEY_EXTRA);
+    if (p == NULL)
+        return;
+    p = separator(j, p);
+    *p++ = '"';
+    commit(j, p);
+    if (append_escaped(j->out, key, len, KEY_EXTRA) != 0) {
         j->failed = 1;
-    put(j, j->pretty ? "\": " : "\":", j->pretty ? 3 : 2);
+        return;
+    }
+    p = j->out->data + j->out->len;
+    commit(j, write_key_end(j, p));
     j->after_key = 1;
+}
+
+/* The quoted, escaped string at p (room made by the caller for the
+ * separator and the string as it would be without escapes); the output
+ * then ends after it. */
+static void finish_string(cs_json *j, char *p, const char *s, size_t len)
+{
+    *p++ = '"';
+    commit(j, p);
+    if (append_escaped(j->out, s, len, 1) != 0) {
+        j->failed = 1;
+        return;
+    }
+    p = j->out->data + j->out->len;
+    *p++ = '"';
+    commit(j, p);
 }
 
 void cs_json_stringn(cs_json *j, const char *s, size_t len)
 {
-    before_value(j);
-    put(j, "\"", 1);
-    if (!j->failed && cs_json_escape(j->out, s, len) != 0)
-        j->failed = 1;
-    put(j, "\"", 1);
+    char *p = room(j, separator_room(j) + STRING_EXTRA + len);
+    if (p == NULL)
+        return;
+    finish_string(j, separator(j, p), s, len);
 }
 
 void cs_json_string(cs_json *j, const char *s)
@@ -160,54 +434,58 @@ void cs_json_string(cs_json *j, const char *s)
         cs_json_stringn(j, s, strlen(s));
 }
 
+/* A number value at p (room for NUMBER_FAST_MAX bytes made by the caller,
+ * after the separator); returns the end, or NULL after an error.  Values
+ * off the fast path take a second room request. */
+static char *write_number(cs_json *j, char *p, double v)
+{
+    if (!isfinite(v)) {
+        memcpy(p, "null", 4);
+        return p + 4;
+    }
+    if (fabs(v) < NUMBER_FAST_LIMIT)
+        return write_number_fast(p, v);
+    char tmp[CS_JSON_NUMBER_MAX];
+    size_t n = format_number_slow(tmp, v);
+    commit(j, p);
+    p = room(j, n);
+    if (p == NULL)
+        return NULL;
+    memcpy(p, tmp, n);
+    return p + n;
+}
+
 void cs_json_number(cs_json *j, double v)
 {
-    before_value(j);
-    if (!isfinite(v)) {
-        put(j, "null", 4);
+    char *p = room(j, separator_room(j) + NUMBER_FAST_MAX);
+    if (p == NULL)
         return;
-    }
-    char tmp[64];
-    double r = round(v * 1000.0) / 1000.0;
-    if (r == 0)
-        r = 0; /* no "-0" */
-    if (r == floor(r) && fabs(r) < 1e15) { /* integers, the common case */
-        char *start = format_int(tmp + sizeof tmp, (long long)r);
-        put(j, start, (size_t)(tmp + sizeof tmp - start));
-        return;
-    }
-    int n = snprintf(tmp, sizeof tmp, "%.3f", r);
-    while (n > 0 && tmp[n - 1] == '0')
-        n--;
-    if (n > 0 && tmp[n - 1] == '.')
-        n--;
-    put(j, tmp, (size_t)n);
+    p = write_number(j, separator(j, p), v);
+    if (p)
+        commit(j, p);
 }
 
 void cs_json_int(cs_json *j, long long v)
 {
-    before_value(j);
-    char tmp[32];
-    char *start = format_int(tmp + sizeof tmp, v);
-    put(j, start, (size_t)(tmp + sizeof tmp - start));
+    char *p = room(j, separator_room(j) + INT_MAX_LEN);
+    if (p == NULL)
+        return;
+    commit(j, write_int(separator(j, p), v));
 }
 
 void cs_json_bool(cs_json *j, int v)
 {
-    before_value(j);
-    put(j, v ? "true" : "false", v ? 4 : 5);
+    put_value(j, v ? "true" : "false", v ? 4 : 5);
 }
 
 void cs_json_null(cs_json *j)
 {
-    before_value(j);
-    put(j, "null", 4);
+    put_value(j, "null", 4);
 }
 
 void cs_json_raw(cs_json *j, const char *text)
 {
-    before_value(j);
-    put(j, text, strlen(text));
+    put_value(j, text, strlen(text));
 }
 
 void cs_json_kv_string(cs_json *j, const char *key, const char *s)
@@ -240,7 +518,79 @@ void cs_json_kv_bool(cs_json *j, const char *key, int v)
     cs_json_bool(j, v);
 }
 
+/* ---- constant keys: key and value with one room request ---- */
+
+void cs_json_kv_plain_stringn(cs_json *j, const char *key, size_t key_len, const char *s,
+                              size_t len)
+{
+    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + STRING_EXTRA + len);
+    if (p == NULL)
+        return;
+    finish_string(j, write_plain_key(j, p, key, key_len), s, len);
+}
+
+void cs_json_kv_plain_string(cs_json *j, const char *key, size_t key_len, const char *s)
+{
+    if (s == NULL) {
+        char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + 4);
+        if (p == NULL)
+            return;
+        p = write_plain_key(j, p, key, key_len);
+        memcpy(p, "null", 4);
+        commit(j, p + 4);
+        return;
+    }
+    cs_json_kv_plain_stringn(j, key, key_len, s, strlen(s));
+}
+
+void cs_json_kv_plain_int(cs_json *j, const char *key, size_t key_len, long long v)
+{
+    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + INT_MAX_LEN);
+    if (p == NULL)
+        return;
+    p = write_plain_key(j, p, key, key_len);
+    commit(j, write_int(p, v));
+}
+
+void cs_json_kv_plain_number(cs_json *j, const char *key, size_t key_len, double v)
+{
+    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + NUMBER_FAST_MAX);
+    if (p == NULL)
+        return;
+    p = write_plain_key(j, p, key, key_len);
+    p = write_number(j, p, v);
+    if (p)
+        commit(j, p);
+}
+
+void cs_json_kv_plain_bool(cs_json *j, const char *key, size_t key_len, int v)
+{
+    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + 5);
+    if (p == NULL)
+        return;
+    p = write_plain_key(j, p, key, key_len);
+    memcpy(p, v ? "true" : "false", v ? 4 : 5);
+    commit(j, p + (v ? 4 : 5));
+}
+
 int cs_json_failed(const cs_json *j)
 {
     return j->failed;
+}
+
+/* ---- escaping for the other formats ---- */
+
+int cs_escape_bytes(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg)
+{
+    size_t run = 0;
+    char tmp[8];
+    for (size_t i = 0; i < len; i++) {
+        const char *rep = esc((unsigned char)s[i], tmp, arg);
+        if (rep == NULL)
+            continue;
+        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, rep) != 0)
+            return -1;
+        run = i + 1;
+    }
+    return cs_buf_append(out, s + run, len - run);
 }

@@ -6,12 +6,15 @@
  * invalid UTF-8 never reaches here (inputs are validated on load), but
  * control characters are escaped.  Numbers print with at most 3 decimals
  * and no trailing zeros, so output is byte-identical across runs.
- * Memory errors are sticky: check cs_json_failed at the end.
+ * Errors are sticky: when memory runs out (or objects and arrays nest
+ * deeper than CS_JSON_MAX_DEPTH) nothing more is written and
+ * cs_json_failed says so at the end; the output is then incomplete.
  */
 #ifndef CS_JSON_WRITER_H
 #define CS_JSON_WRITER_H
 
 #include <stddef.h>
+#include <string.h>
 
 #include "buf.h"
 
@@ -51,8 +54,57 @@ void cs_json_kv_int(cs_json *j, const char *key, long long v);
 void cs_json_kv_number(cs_json *j, const char *key, double v);
 void cs_json_kv_bool(cs_json *j, const char *key, int v);
 
-/* Append s (len bytes) JSON-escaped, without quotes. */
+/* ---- constant keys ----
+ * The _plain functions write a key that needs no JSON escape as it is:
+ * key_len bytes of printable ASCII without '"' or '\\' (the caller's
+ * promise: a fixed name of the schema, never text from an article or the
+ * configuration, which goes through cs_json_key).  Otherwise, and in the
+ * bytes they write, the same as cs_json_key and cs_json_kv_*. */
+void cs_json_key_plain(cs_json *j, const char *key, size_t key_len);
+void cs_json_kv_plain_string(cs_json *j, const char *key, size_t key_len, const char *s);
+void cs_json_kv_plain_stringn(cs_json *j, const char *key, size_t key_len, const char *s,
+                              size_t len);
+void cs_json_kv_plain_int(cs_json *j, const char *key, size_t key_len, long long v);
+void cs_json_kv_plain_number(cs_json *j, const char *key, size_t key_len, double v);
+void cs_json_kv_plain_bool(cs_json *j, const char *key, size_t key_len, int v);
+
+/* The same for a string literal key, cs_json_kv_lit_int(j, "line", n): the
+ * compiler computes strlen of a literal, so a key costs one copy. */
+static inline void cs_json_key_lit(cs_json *j, const char *key)
+{
+    cs_json_key_plain(j, key, strlen(key));
+}
+static inline void cs_json_kv_lit_string(cs_json *j, const char *key, const char *s)
+{
+    cs_json_kv_plain_string(j, key, strlen(key), s);
+}
+static inline void cs_json_kv_lit_stringn(cs_json *j, const char *key, const char *s, size_t len)
+{
+    cs_json_kv_plain_stringn(j, key, strlen(key), s, len);
+}
+static inline void cs_json_kv_lit_int(cs_json *j, const char *key, long long v)
+{
+    cs_json_kv_plain_int(j, key, strlen(key), v);
+}
+static inline void cs_json_kv_lit_number(cs_json *j, const char *key, double v)
+{
+    cs_json_kv_plain_number(j, key, strlen(key), v);
+}
+static inline void cs_json_kv_lit_bool(cs_json *j, const char *key, int v)
+{
+    cs_json_kv_plain_bool(j, key, strlen(key), v);
+}
+
+/* Append s (len bytes) JSON-escaped, without quotes.  Returns 0, or -1 when
+ * memory runs out (out then holds part of the text). */
 int cs_json_escape(cs_buf *out, const char *s, size_t len);
+
+/* A finite number as cs_json_number writes it (at most 3 decimals, no
+ * trailing zeros, no "-0") into buf, NUL-terminated; returns its length.
+ * buf must hold CS_JSON_NUMBER_MAX bytes ("%.3f" of -DBL_MAX takes 316
+ * with its NUL before the zeros are cut). */
+#define CS_JSON_NUMBER_MAX 320
+size_t cs_json_format_number(char *buf, double v);
 
 /* How cs_escape_bytes replaces byte c: the replacement text, or NULL to
  * keep c.  tmp (8 bytes) may hold a replacement built on the fly; arg is
