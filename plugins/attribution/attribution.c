@@ -810,13 +810,14 @@ static void anonymity_cues(sent_state *st)
     }
 }
 
-/* Why anonymity was granted, or how the source knows: adjust anonymous hits. */
-static void refine_anonymous(sent_state *st)
+/* Why anonymity was granted, or how the source knows: adjust anonymous
+ * hits.  may_reason: some token may have the class AT_L_REASON. */
+static void refine_anonymous(sent_state *st, int may_reason)
 {
     const at_sent *s = &st->s;
     const at_tok *t = s->t;
     int reason = 0;
-    for (size_t i = 0; i < s->n; i++) {
+    for (size_t i = 0; may_reason && i < s->n; i++) {
         const at_tok *c = &t[i];
         if (!word(c) || !(c->cls & AT_L_REASON))
             continue;
@@ -910,12 +911,13 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
 {
     sent_state st;
     size_t participle[8], npart = 0;
+    at_tok_summary sum;
 
     *nhits = 0;
     memset(&st, 0, sizeof(st));
     st.s.text = text;
     st.s.t = toks;
-    st.s.n = at_tokenize(lx, text, start, end, toks, tcap);
+    st.s.n = at_tokenize(lx, text, start, end, toks, tcap, &sum);
     st.s.names = names;
     st.hits = hits;
     st.cap = cap;
@@ -923,14 +925,9 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
     if (st.s.n == 0)
         return 0;
     /* what the sentence holds, so that passes without a trigger are skipped */
-    uint64_t cls = 0, wids = 0;
-    int verbs = 0, kinds = 0;
-    for (size_t i = 0; i < st.s.n; i++) {
-        cls |= toks[i].cls;
-        wids |= 1ull << (toks[i].wid & 63);
-        verbs |= toks[i].vclass != 0 || toks[i].phrase >= 0;
-        kinds |= 1 << toks[i].kind;
-    }
+    uint64_t cls = sum.cls, wids = sum.wids;
+    unsigned kinds = sum.kinds;
+    int verbs = sum.first_verb <= sum.last_verb || sum.has_phrase;
     if (!verbs && !(wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) |
                             W(AT_W_SPEAKING) | W(AT_W_NOMINAL) | W(AT_W_REPORTS) |
                             W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) | W(AT_W_NAMED) |
@@ -938,11 +935,13 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
         !(cls & (AT_L_ANONMOD | AT_L_COGADJ | AT_L_OUTLET | AT_L_NAME)) &&
         !(kinds & (1 << AT_TK_HANDLE)))
         return 0; /* nothing here can be an attribution */
-    at_mark_units(lx, toks, st.s.n);
+    at_mark_units(lx, toks, st.s.n, &sum); /* sum.cls now covers the units' classes too */
     if ((cls & AT_L_NAME) && register_names(names, &st.s) != 0)
         return -1;
 
-    for (size_t v = 0; verbs && v < st.s.n; v++) {
+    /* marking units only ever clears verb classes: the verbs stay inside
+     * [first_verb, last_verb] */
+    for (size_t v = sum.first_verb; v <= sum.last_verb && v < st.s.n; v++) {
         const at_tok *c = &toks[v];
         if (word(c) && c->vclass && !(c->flags & AT_TF_PHRASE))
             verb(&st, v, participle, &npart);
@@ -974,7 +973,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
                                          W(AT_W_NAMED) | W(AT_W_IDENTIFIED))))
         anonymity_cues(&st);
     if (st.nhits)
-        refine_anonymous(&st);
+        refine_anonymous(&st, (sum.cls & AT_L_REASON) != 0);
     if (kinds & (1 << AT_TK_HANDLE))
         signoff(&st);
     *nhits = st.nhits;

@@ -3,14 +3,22 @@
  *
  * Contract: see lexicon.h.  Building runs two passes over the tables in
  * words.c (count, then fill) so every array is allocated once at its final
- * size; lookups are one FNV-1a hash and a short linear probe.
+ * size, with a slot table to find entries while they are added.  Then the
+ * entries move into their final home: an open-addressing table of whole
+ * entries (one cache line each, at most two thirds full).  A look-up is
+ * one at_hash_key hash, a bit of a Bloom filter and a short linear probe
+ * of that table; a key of up to AT_KEY_INLINE bytes is compared inside
+ * the entry, so a look-up of a known word usually reads one line.
  */
 #include "lexicon.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "words.h"
+
+_Static_assert(sizeof(at_lexent) == 64, "an entry is one cache line");
 
 /* A hash slot: the key's hash and its entry index + 1 (0 = empty). */
 typedef struct at_slot {
@@ -20,11 +28,14 @@ typedef struct at_slot {
 
 struct at_lexicon {
     at_alloc al;
-    at_lexent *ent;     /* entries */
+    at_lexent *ent;     /* entries while building */
     size_t nent, capent;
-    at_slot *slot;      /* hash slots */
-    uint64_t bloom[512]; /* bit (hash >> 17) & 32767 set for every key: a quick "absent" */
+    at_slot *slot;      /* hash slots while building */
     size_t nslot;       /* power of two */
+    at_lexent *tab;     /* the final table, 64-byte aligned inside tab_mem */
+    void *tab_mem;
+    size_t ntab;        /* power of two */
+    uint64_t bloom[512]; /* bit (hash >> 17) & 32767 set for every key: a quick "absent" */
     char *arena;
     size_t narena, caparena;
     at_phrase *phr;
@@ -64,6 +75,13 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
     return o;
 }
 
+/* May the table hold a key with this hash?  0 means surely not. */
+static inline int bloom_may_hold(const at_lexicon *lx, uint32_t hash)
+{
+    uint32_t bit = (hash >> 17) & 32767u;
+    return (lx->bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
 /* Probe the table for key (hash from at_hash_key); NULL when absent. */
 const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
                                           uint32_t hash, int32_t *index)
@@ -71,32 +89,54 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
     *index = -1;
     if (len == 0 || len > AT_KEY_MAX)
         return NULL;
-    uint32_t bit = (hash >> 17) & 32767u;
-    if (!(lx->bloom[bit >> 6] & (1ull << (bit & 63))))
+    if (!bloom_may_hold(lx, hash))
         return NULL;
-    size_t mask = lx->nslot - 1;
+    size_t mask = lx->ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const at_slot *sl = &lx->slot[i];
-        if (sl->ent == 0)
+        const at_lexent *e = &lx->tab[i];
+        if (e->keylen == 0)
             return NULL;
-        if (sl->hash != hash)
+        if (e->hash != hash)
             continue;
-        const at_lexent *e = &lx->ent[sl->ent - 1];
         if (e->keylen == len) {
-            /* stored keys are zero padded like the probe key: compare 8 bytes at a time */
+            /* stored keys are zero padded like the probe key: compare 8 bytes
+             * at a time, the first AT_KEY_INLINE inside the entry */
             const char *k = lx->arena + e->keyoff;
             size_t j = 0;
             for (; j < len; j += 8) {
                 uint64_t x, y;
-                memcpy(&x, k + j, 8);
+                if (j < AT_KEY_INLINE)
+                    x = e->key[j / 8];
+                else
+                    memcpy(&x, k + j, 8);
                 memcpy(&y, key + j, 8);
                 if (x != y)
                     break;
             }
             if (j >= len) {
-                *index = (int32_t)(sl->ent - 1);
+                *index = (int32_t)e->index;
                 return e;
             }
+        }
+    }
+}
+
+/* Probe the table for a key of 1..8 bytes held in a word; NULL when absent. */
+const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size_t len,
+                                        int32_t *index)
+{
+    uint32_t hash = at_hash_end(at_hash_step(at_hash_start(len), key));
+    *index = -1;
+    if (!bloom_may_hold(lx, hash))
+        return NULL;
+    size_t mask = lx->ntab - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const at_lexent *e = &lx->tab[i];
+        if (e->keylen == 0)
+            return NULL;
+        if (e->hash == hash && e->keylen == len && e->key[0] == key) {
+            *index = (int32_t)e->index;
+            return e;
         }
     }
 }
@@ -147,6 +187,7 @@ static at_lexent *entry_get(at_lexicon *lx, const char *key, size_t len)
     lx->ent[e].phrase = -1;
     lx->ent[e].keyoff = arena_put(lx, key, len);
     lx->ent[e].keylen = (uint8_t)len;
+    memcpy(lx->ent[e].key, key, len < AT_KEY_INLINE ? len : AT_KEY_INLINE); /* rest stays 0 */
     lx->slot[i].ent = (uint32_t)(e + 1);
     lx->slot[i].hash = h;
     uint32_t bit = (h >> 17) & 32767u;
@@ -354,30 +395,32 @@ out:
     return rc;
 }
 
-/* Rebuild the slot table at twice the final entry count (the first one
- * was sized for an upper bound), so that look-ups touch less memory. */
-static int shrink_slots(at_lexicon *lx)
+/* Move the entries into the final table, at most about two thirds full,
+ * and free the build-time arrays.  0, or -1 when out of memory. */
+static int build_table(at_lexicon *lx)
 {
-    size_t nslot = 64;
-    while (nslot < 2 * lx->nent)
-        nslot <<= 1;
-    if (nslot >= lx->nslot)
-        return 0;
-    at_slot *slot = lx->al.alloc(nslot * sizeof(*slot));
-    if (!slot)
+    size_t ntab = 64;
+    while (2 * ntab < 3 * lx->nent)
+        ntab <<= 1;
+    lx->tab_mem = lx->al.alloc(ntab * sizeof(at_lexent) + 63);
+    if (!lx->tab_mem)
         return -1;
-    memset(slot, 0, nslot * sizeof(*slot));
-    for (size_t i = 0; i < lx->nslot; i++) {
-        if (lx->slot[i].ent == 0)
-            continue;
-        size_t j = lx->slot[i].hash & (nslot - 1);
-        while (slot[j].ent != 0)
-            j = (j + 1) & (nslot - 1);
-        slot[j] = lx->slot[i];
+    lx->tab = (at_lexent *)(((uintptr_t)lx->tab_mem + 63) & ~(uintptr_t)63);
+    lx->ntab = ntab;
+    memset(lx->tab, 0, ntab * sizeof(at_lexent));
+    for (size_t e = 0; e < lx->nent; e++) {
+        at_lexent x = lx->ent[e];
+        x.hash = hash_key(lx->arena + x.keyoff, x.keylen);
+        x.index = (uint32_t)e;
+        size_t i = x.hash & (ntab - 1);
+        while (lx->tab[i].keylen != 0)
+            i = (i + 1) & (ntab - 1);
+        lx->tab[i] = x;
     }
+    lx->al.free(lx->ent);
     lx->al.free(lx->slot);
-    lx->slot = slot;
-    lx->nslot = nslot;
+    lx->ent = NULL;
+    lx->slot = NULL;
     return 0;
 }
 
@@ -386,7 +429,7 @@ void at_lexicon_free(at_lexicon *lx)
 {
     if (!lx)
         return;
-    void *parts[] = {lx->ent, lx->slot, lx->arena, lx->phr};
+    void *parts[] = {lx->ent, lx->slot, lx->tab_mem, lx->arena, lx->phr};
     for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
         if (parts[i])
             lx->al.free(parts[i]);
@@ -441,7 +484,7 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
             goto out;
         }
     }
-    if (shrink_slots(lx) != 0) {
+    if (build_table(lx) != 0) {
         snprintf(err, errlen, "out of memory");
         goto out;
     }

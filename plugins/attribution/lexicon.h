@@ -105,7 +105,15 @@ enum {
 /* Most words in one phrase. */
 #define AT_PHRASE_MAX 6
 
+/* Key bytes kept inside an entry, so that a look-up of a short word reads
+ * one entry and nothing else. */
+#define AT_KEY_INLINE 16
+
+/* One word.  Entries are 64 bytes and 64-byte aligned: one cache line,
+ * which is all a look-up of a known word of up to AT_KEY_INLINE bytes
+ * reads besides the Bloom filter. */
 typedef struct at_lexent {
+    uint64_t key[AT_KEY_INLINE / 8]; /* first key bytes, zero padded (internal) */
     uint64_t cls;        /* AT_L_* classes of any occurrence */
     uint64_t capcls;     /* classes of a capitalised occurrence only */
     uint64_t allcapcls;  /* classes of an ALL-CAPS occurrence only (US, WHO) */
@@ -113,8 +121,11 @@ typedef struct at_lexent {
     uint8_t vclass;      /* AT_V_* */
     uint8_t vform;       /* AT_VF_* bits */
     int32_t phrase;      /* first phrase starting with this word, -1 if none */
-    uint32_t keyoff;     /* where the key is stored (internal) */
-    uint8_t keylen;
+    uint32_t keyoff;     /* where the whole key is stored (internal) */
+    uint32_t hash;       /* at_hash_key of the key (internal) */
+    uint32_t index;      /* the entry's number, as look-ups report it (internal) */
+    uint8_t keylen;      /* 0: an empty slot of the table (internal) */
+    uint8_t pad[3];      /* up to 64 bytes */
 } at_lexent;
 
 typedef struct at_phrase {
@@ -152,16 +163,33 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
  * AT_KEY_PAD readable bytes, and the bytes from len up to the next multiple
  * of eight must be zero (the tokenizer and the builder pad their keys). */
 #define AT_KEY_PAD (AT_KEY_MAX + 8)
+
+/* The state at_hash_key starts from, one eight-byte step, and the result. */
+static inline uint64_t at_hash_start(size_t len)
+{
+    return 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
+}
+
+static inline uint64_t at_hash_step(uint64_t h, uint64_t w)
+{
+    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
+    return h ^ (h >> 29);
+}
+
+static inline uint32_t at_hash_end(uint64_t h)
+{
+    return (uint32_t)(h ^ (h >> 32));
+}
+
 static inline uint32_t at_hash_key(const char *k, size_t len)
 {
-    uint64_t h = 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
+    uint64_t h = at_hash_start(len);
     for (size_t i = 0; i < len; i += 8) {
         uint64_t w; /* byte order does not matter: build and look-up use the same */
         memcpy(&w, k + i, 8);
-        h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-        h ^= h >> 29;
+        h = at_hash_step(h, w);
     }
-    return (uint32_t)(h ^ (h >> 32));
+    return at_hash_end(h);
 }
 
 /* Entry of a normalised key, or NULL. */
@@ -171,6 +199,13 @@ const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t
  * receives the entry's index (-1 when absent). */
 const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
                                           uint32_t hash, int32_t *index);
+
+/* The same for a key of 1..8 bytes held in a word, as memcpy from the
+ * zero-padded key would load it (key byte j in bits 8j..8j+7 on a
+ * little-endian machine, zero above len): no key in memory, no hashing
+ * loop. */
+const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size_t len,
+                                        int32_t *index);
 
 /* Phrase number i (i >= 0 from at_lexent.phrase or at_phrase.next). */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i);

@@ -98,61 +98,89 @@ static const char *rule_name(at_rule r)
     }
 }
 
-/* One readable line for a hit, quoting (a clipped copy of) its words. */
+/* Append s[0..n) to msg (capacity cap, *o bytes used), cutting it as
+ * snprintf would; msg stays NUL-terminated. */
+static void msg_put(char *msg, size_t cap, size_t *o, const char *s, size_t n)
+{
+    if (*o + n > cap - 1)
+        n = cap - 1 - *o;
+    memcpy(msg + *o, s, n);
+    *o += n;
+    msg[*o] = '\0';
+}
+
+/* The words around the quoted span of each rule's message (surname,
+ * pronoun and title share the opening "On record: "). */
+static void message_parts(const at_hit *h, const char **before, const char **after)
+{
+    *before = "On record: \"";
+    switch (h->rule) {
+    case AT_R_NAMED:
+        *before = "On record: named speaker \"";
+        *after = "\"";
+        break;
+    case AT_R_SURNAME:
+        *after = h->surname_seen ? "\" (surname of a person named earlier)"
+                                 : "\" (capitalised surname with a speech verb)";
+        break;
+    case AT_R_PRONOUN:
+        *after = "\" (pronoun for a speaker named in the article)";
+        break;
+    case AT_R_TITLE:
+        *after = "\" (a unique title pointing to one person)";
+        break;
+    case AT_R_UNNAMED:
+        *before = "Anonymous source: \"";
+        *after = "\" is not named; say who, or why not";
+        break;
+    case AT_R_EXPLAINED:
+        *before = "Anonymous source, but the reason for anonymity is given: \"";
+        *after = "\"";
+        break;
+    case AT_R_KNOWLEDGE:
+        *before = "Anonymous source, but how the source knows is given: \"";
+        *after = "\"";
+        break;
+    case AT_R_BARE:
+        *before = "Bare 'a source': \"";
+        *after = "\" says nothing about who the source is or how they know";
+        break;
+    case AT_R_INST:
+        *before = "Institutional source: \"";
+        *after = "\"";
+        break;
+    case AT_R_OUTLET:
+        *before = "Media source: \"";
+        *after = "\" (another outlet's reporting)";
+        break;
+    default:
+        *before = "Attribution: \"";
+        *after = "\"";
+        break;
+    }
+}
+
+/* One readable line for a hit, quoting (a clipped copy of) its words;
+ * control characters in the quote read as spaces.  cap >= 1. */
 static void hit_message(const at_hit *h, const char *text, char *msg, size_t cap)
 {
     char quote[104];
+    const char *before, *after;
     size_t n = at_utf8_clip(text + h->start, h->end - h->start, 96);
-    size_t o = 0;
+    size_t q = 0, o = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)text[h->start + i];
-        quote[o++] = (char)((c < 0x20 || c == 0x7F) ? ' ' : c);
+        quote[q++] = (char)((c < 0x20 || c == 0x7F) ? ' ' : c);
     }
     if (n < h->end - h->start) {
-        memcpy(quote + o, "...", 3);
-        o += 3;
+        memcpy(quote + q, "...", 3);
+        q += 3;
     }
-    quote[o] = '\0';
-    switch (h->rule) {
-    case AT_R_NAMED:
-        snprintf(msg, cap, "On record: named speaker \"%s\"", quote);
-        break;
-    case AT_R_SURNAME:
-        snprintf(msg, cap, "On record: \"%s\" (%s)", quote,
-                 h->surname_seen ? "surname of a person named earlier"
-                                 : "capitalised surname with a speech verb");
-        break;
-    case AT_R_PRONOUN:
-        snprintf(msg, cap, "On record: \"%s\" (pronoun for a speaker named in the article)", quote);
-        break;
-    case AT_R_TITLE:
-        snprintf(msg, cap, "On record: \"%s\" (a unique title pointing to one person)", quote);
-        break;
-    case AT_R_UNNAMED:
-        snprintf(msg, cap, "Anonymous source: \"%s\" is not named; say who, or why not", quote);
-        break;
-    case AT_R_EXPLAINED:
-        snprintf(msg, cap, "Anonymous source, but the reason for anonymity is given: \"%s\"",
-                 quote);
-        break;
-    case AT_R_KNOWLEDGE:
-        snprintf(msg, cap, "Anonymous source, but how the source knows is given: \"%s\"", quote);
-        break;
-    case AT_R_BARE:
-        snprintf(msg, cap,
-                 "Bare 'a source': \"%s\" says nothing about who the source is or how they know",
-                 quote);
-        break;
-    case AT_R_INST:
-        snprintf(msg, cap, "Institutional source: \"%s\"", quote);
-        break;
-    case AT_R_OUTLET:
-        snprintf(msg, cap, "Media source: \"%s\" (another outlet's reporting)", quote);
-        break;
-    default:
-        snprintf(msg, cap, "Attribution: \"%s\"", quote);
-        break;
-    }
+    message_parts(h, &before, &after);
+    msg[0] = '\0';
+    msg_put(msg, cap, &o, before, strlen(before));
+    msg_put(msg, cap, &o, quote, q);
+    msg_put(msg, cap, &o, after, strlen(after));
 }
 
 static int at_create(const credscore_host *host, const credscore_options *opts, void **instance,

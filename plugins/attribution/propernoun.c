@@ -79,10 +79,10 @@ static int media_label(const at_tok *t)
 }
 
 /* Mark phrases and outlet names in toks[0..n) (see propernoun.h). */
-void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n)
+void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n, at_tok_summary *sum)
 {
     /* 1. lexicon phrases, longest first */
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; sum->has_phrase && i < n; i++) {
         if (toks[i].phrase < 0 || toks[i].kind != AT_TK_WORD)
             continue;
         const at_phrase *ph = NULL;
@@ -91,12 +91,14 @@ void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n)
             uint16_t poss = toks[i + k - 1].flags & AT_TF_POSS;
             set_unit(toks, i, i + k - 1, ph->cls, ph->wid);
             toks[i + k - 1].flags |= poss;
+            sum->cls |= ph->cls;
             i += k - 1;
         }
     }
-    uint64_t all = 0;
-    for (size_t i = 0; i < n; i++)
-        all |= toks[i].cls;
+    /* every class a token has now (and maybe a few more: the passes below
+     * look at each token anyway and only need to know what is absent) */
+    uint64_t all = sum->cls;
+    sum->cls |= (all & (AT_L_OUTSUF | AT_L_MEDIA)) ? AT_L_OUTLET : 0;
     /* 2. capitalised runs ending in an outlet word: "Kyiv Post", "The Moscow Times" */
     for (size_t i = 0; (all & AT_L_OUTSUF) && i < n;) {
         if (!outlet_part(&toks[i])) {

@@ -19,6 +19,8 @@
 #include "lexicon.h"
 #include "tokenizer.h"
 
-void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n);
+/* sum describes toks as at_tokenize left them; the classes given to units
+ * are added to sum->cls (which stays a superset of the tokens' classes). */
+void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n, at_tok_summary *sum);
 
 #endif

@@ -2,9 +2,12 @@
  * tokenizer.c - UTF-8 aware sentence tokenizer with lexicon look-up.
  *
  * Contract: see tokenizer.h.  One left-to-right pass.  ASCII bytes go
- * through a class table; other code points through utf8.c.  While a word
- * is scanned its normalised key and hash are built, so each word costs one
- * hash-table probe.  Reads only inside [start, end).
+ * through a class table; other code points through utf8.c.  Runs of ASCII
+ * letters and digits are classified eight bytes at a time, and a short
+ * plain word (the common case) is handled in one step with its key in a
+ * register; otherwise the word's normalised key is built while it is
+ * scanned.  Either way each word costs one hash-table probe.  Reads only
+ * inside [start, end).
  */
 #include "tokenizer.h"
 
@@ -41,6 +44,22 @@ static const uint8_t ascii_class[256] = {
     ['|'] = A_PUNCT, ['}'] = A_PUNCT, ['~'] = A_PUNCT,
 };
 
+/* Class (utf8.h's at_cclass) of the ASCII byte b: a table look-up (a
+ * switch would compile to a jump that is hard to predict).  A_OTHER is a
+ * control character: white space below 0x20, punctuation (DEL) above. */
+static inline at_cclass ascii_cclass(unsigned char b)
+{
+    static const uint8_t cclass_of[] = {
+        [A_OTHER] = AT_C_PUNCT,   [A_SPACE] = AT_C_SPACE,   [A_UPPER] = AT_C_LETTER,
+        [A_LOWER] = AT_C_LETTER,  [A_DIGIT] = AT_C_DIGIT,   [A_DQUOTE] = AT_C_DQUOTE,
+        [A_SQUOTE] = AT_C_SQUOTE, [A_DASH] = AT_C_DASH,     [A_PUNCT] = AT_C_PUNCT,
+    };
+    uint8_t ac = ascii_class[b];
+    if (ac == A_OTHER && b < 0x20)
+        return AT_C_SPACE;
+    return (at_cclass)cclass_of[ac];
+}
+
 /* Class (utf8.h's at_cclass) and length of the code point at i < end. */
 static at_cclass cclass_at(const char *text, size_t i, size_t end, size_t *len, uint32_t *cp)
 {
@@ -48,25 +67,7 @@ static at_cclass cclass_at(const char *text, size_t i, size_t end, size_t *len, 
     if (b < 0x80) {
         *len = 1;
         *cp = b;
-        switch (ascii_class[b]) {
-        case A_SPACE:
-            return AT_C_SPACE;
-        case A_UPPER:
-        case A_LOWER:
-            return AT_C_LETTER;
-        case A_DIGIT:
-            return AT_C_DIGIT;
-        case A_DQUOTE:
-            return AT_C_DQUOTE;
-        case A_SQUOTE:
-            return AT_C_SQUOTE;
-        case A_DASH:
-            return AT_C_DASH;
-        case A_PUNCT:
-            return AT_C_PUNCT;
-        default:
-            return b < 0x20 ? AT_C_SPACE : AT_C_PUNCT;
-        }
+        return ascii_cclass(b);
     }
     *cp = at_utf8_decode(text + i, text + end, len);
     return at_utf8_class(*cp);
@@ -114,7 +115,8 @@ static int contraction_base(const char *k, size_t n)
  * `cur` and stored eight at a time, so that the hash and the compare,
  * which read whole 64-bit words, never wait on byte stores; the stored key
  * is zero padded as at_hash_key wants.  n stops at AT_KEY_MAX + 1 ("too
- * long"). */
+ * long").  Byte j of a word is bits 8j..8j+7: the key bytes land in text
+ * order on a little-endian machine, the only kind this code supports. */
 typedef struct keybuf {
     union {
         uint64_t w[AT_KEY_PAD / 8 + 1];
@@ -125,6 +127,10 @@ typedef struct keybuf {
 } keybuf;
 
 _Static_assert(AT_KEY_MAX % 8 == 0, "a too-long key must end on a stored word");
+#if defined(__BYTE_ORDER__) && defined(__ORDER_LITTLE_ENDIAN__) && \
+    __BYTE_ORDER__ != __ORDER_LITTLE_ENDIAN__
+#error "the attribution tokenizer builds its keys for a little-endian machine"
+#endif
 
 static inline void key_put(keybuf *kb, unsigned char c)
 {
@@ -136,6 +142,113 @@ static inline void key_put(keybuf *kb, unsigned char c)
         kb->u.w[kb->n / 8 - 1] = kb->cur;
         kb->cur = 0;
     }
+}
+
+/* Append m (1..8) bytes held in v (key byte j in bits 8j.., zero above
+ * the m bytes); the caller keeps n + m <= AT_KEY_MAX + 1. */
+static inline void key_put_word(keybuf *kb, uint64_t v, size_t m)
+{
+    size_t used = kb->n & 7;
+    kb->cur |= v << (8 * used);
+    if (used + m >= 8) {
+        kb->u.w[kb->n / 8] = kb->cur;
+        kb->cur = used ? v >> (64 - 8 * used) : 0;
+    }
+    kb->n += m;
+}
+
+/* Eight-byte blocks ("SWAR"): the word scanner classifies eight ASCII
+ * bytes with a few integer operations instead of a loop with a branch per
+ * byte.  A flag is the 0x80 bit of a byte. */
+static const uint64_t bytes_01 = 0x0101010101010101ull;
+static const uint64_t bytes_80 = 0x8080808080808080ull;
+
+/* Flag every byte of x that lies in [lo, hi]; every byte of x must be
+ * below 0x80 (then no sum carries into the next byte). */
+static inline uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
+{
+    uint64_t at_least_lo = x + bytes_01 * (0x80u - lo);
+    uint64_t above_hi = x + bytes_01 * (0x7Fu - hi);
+    return at_least_lo & ~above_hi & bytes_80;
+}
+
+/* Number of flagged bytes in m. */
+static inline unsigned count_flags(uint64_t m)
+{
+    return (unsigned)((((m & bytes_80) >> 7) * bytes_01) >> 56);
+}
+
+/* Index of the first flagged byte of m (the lowest address on a
+ * little-endian machine), 8 when there is none: the trailing zero bits
+ * over eight, or (without the GCC built-in) the number of flags below the
+ * lowest flag bit. */
+static inline size_t first_flag(uint64_t m)
+{
+    m &= bytes_80;
+#if defined(__GNUC__)
+    return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
+#else
+    return count_flags((m & (0 - m)) - 1);
+#endif
+}
+
+/* The ASCII letters and digits at the start of an eight-byte block w. */
+typedef struct alnum_block {
+    size_t len;   /* how many bytes (0..8) the run has */
+    int uppers;   /* upper-case letters in it */
+    int lower;    /* it has a lower-case letter */
+    uint64_t key; /* its bytes in lower case (A-Z gain 0x20), zero above len */
+} alnum_block;
+
+static inline alnum_block classify_block(uint64_t w)
+{
+    alnum_block r;
+    uint64_t ascii = ~w & bytes_80, x = w & ~bytes_80;
+    /* x | 0x20 folds A-Z onto a-z and nothing else onto them */
+    uint64_t letter = bytes_between(x | (bytes_01 * 0x20u), 'a', 'z');
+    uint64_t alnum = (letter | bytes_between(x, '0', '9')) & ascii;
+    r.len = first_flag(~alnum);
+    uint64_t run = r.len < 8 ? (1ull << (8 * r.len)) - 1 : ~0ull; /* the run's bits */
+    uint64_t up = bytes_between(x, 'A', 'Z') & ascii & run;
+    r.uppers = up ? (int)count_flags(up) : 0;
+    r.lower = (letter & ascii & run & ~up) != 0;
+    r.key = (w | (bytes_01 * 0x20u)) & run;
+    return r;
+}
+
+/* Scan the run of ASCII letters and digits that starts at text[i] (i <
+ * end, a letter or digit): append it to the key in lower case, add its
+ * upper-case letters to *uppers, set *lower when it has a lower-case one.
+ * Returns the index after the run.  Reads nothing at or past end. */
+static size_t scan_alnum_run(const char *text, size_t i, size_t end, keybuf *kb, int *uppers,
+                             int *lower)
+{
+    while (end - i >= 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        alnum_block r = classify_block(w);
+        *uppers += r.uppers;
+        *lower |= r.lower;
+        if (kb->n <= AT_KEY_MAX && r.len > 0) {
+            size_t take = AT_KEY_MAX + 1 - kb->n < r.len ? AT_KEY_MAX + 1 - kb->n : r.len;
+            uint64_t v = take < 8 ? r.key & ((1ull << (8 * take)) - 1) : r.key;
+            key_put_word(kb, v, take);
+        }
+        i += r.len;
+        if (r.len < 8)
+            return i;
+    }
+    while (i < end) {
+        unsigned char c = (unsigned char)text[i];
+        uint8_t ac = ascii_class[c]; /* bytes >= 0x80 are A_OTHER here */
+        if (ac != A_UPPER && ac != A_LOWER && ac != A_DIGIT)
+            break;
+        *uppers += ac == A_UPPER;
+        *lower |= ac == A_LOWER;
+        key_put(kb, (unsigned char)(c | 0x20u));
+        i++;
+    }
+    return i;
 }
 
 /* Store the last partial word (call before reading the key). */
@@ -223,14 +336,52 @@ static int apostrophe(const char *text, size_t i, size_t n, size_t end, at_tok *
     return 0;
 }
 
+/* The common word, in one step: at most seven ASCII letters and digits
+ * followed (inside the same eight readable bytes) by a byte that cannot
+ * continue a word or make it a possessive or an abbreviation: not a
+ * letter or digit, '-', '\'', '.', or a byte >= 0x80.  Fills t exactly as
+ * the general loop of scan_word would and returns 1; returns 0 (t
+ * untouched) for any other word. */
+static int scan_simple_word(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
+{
+    uint64_t w;
+    if (end - i < 8)
+        return 0;
+    memcpy(&w, text + i, 8);
+    alnum_block r = classify_block(w);
+    if (r.len == 0 || r.len == 8)
+        return 0;
+    unsigned char c = (unsigned char)(w >> (8 * r.len)); /* the byte after the run */
+    if (c >= 0x80 || c == '-' || c == '\'' || c == '.')
+        return 0;
+    keybuf kb; /* for classify_word */
+    kb.u.w[0] = r.key;
+    kb.n = r.len;
+    t->kind = AT_TK_WORD;
+    t->start = i;
+    t->kend = t->end = i + r.len;
+    /* the first byte is a letter (the caller checks) */
+    if (ascii_class[(unsigned char)text[i]] == A_UPPER)
+        t->flags |= AT_TF_CAP;
+    if (!r.lower && r.uppers >= 2)
+        t->flags |= AT_TF_ALLCAPS;
+    const at_lexent *e = at_lexicon_lookup_word(lx, r.key, r.len, &t->ent);
+    classify_word(t, e, &kb, text, 0);
+    return 1;
+}
+
 /* Scan a word starting at i; fills t and returns the index after it. */
 static size_t scan_word(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
 {
+    if (scan_simple_word(lx, text, i, end, t))
+        return t->end;
+
     size_t b = i, n;
     /* letters: upper-case letters seen; lower: a lower-case letter seen */
-    int letters = 0, uppers = 0, internal_dot = 0, lower = 0, possessive = 0;
+    int letters = 0, uppers = 0, internal_dot = 0, lower = 0, possessive = 0, looked_up = 0;
     uint32_t cp;
     keybuf kb;
+    const at_lexent *e = NULL;
 
     kb.n = 0;
     kb.cur = 0;
@@ -241,36 +392,16 @@ static size_t scan_word(const at_lexicon *lx, const char *text, size_t i, size_t
         unsigned char c = (unsigned char)text[i];
         if (c < 0x80) {
             uint8_t ac = ascii_class[c];
-            if (ac == A_LOWER || ac == A_DIGIT) {
-                /* the common case: a run of lower-case letters and digits */
-                uint64_t cur = kb.cur;
-                size_t kn = kb.n;
-                do {
-                    lower |= ac == A_LOWER;
-                    if (kn <= AT_KEY_MAX) {
-                        cur |= (uint64_t)c << (8 * (kn & 7));
-                        kn++;
-                        if ((kn & 7) == 0) {
-                            kb.u.w[kn / 8 - 1] = cur;
-                            cur = 0;
-                        }
-                    }
-                    if (++i >= end)
-                        break;
-                    c = (unsigned char)text[i];
-                    ac = ascii_class[c]; /* bytes >= 0x80 are A_OTHER here */
-                } while (ac == A_LOWER || ac == A_DIGIT);
-                kb.cur = cur;
-                kb.n = kn;
-                continue;
-            }
-            if (ac == A_UPPER) {
-                if (letters == 0 && !lower)
+            if (ac == A_UPPER || ac == A_LOWER || ac == A_DIGIT) {
+                /* the common case: a run of ASCII letters and digits.  The
+                 * word's first character is a letter (the caller checks),
+                 * so only an upper-case first letter makes it capitalised. */
+                int run_uppers = 0;
+                if (ac == A_UPPER && letters == 0 && !lower)
                     t->flags |= AT_TF_CAP;
-                letters++;
-                uppers++;
-                key_put(&kb, (unsigned char)(c + 32));
-                i++;
+                i = scan_alnum_run(text, i, end, &kb, &run_uppers, &lower);
+                letters += run_uppers;
+                uppers += run_uppers;
                 continue;
             }
             if (c == '-' && alnum_at(text, i + 1, end)) {
@@ -354,8 +485,8 @@ static size_t scan_word(const at_lexicon *lx, const char *text, size_t i, size_t
             t->end = i + n;
             t->flags |= AT_TF_POSS;
         } else if (c == '.') {
-            int32_t idx;
-            const at_lexent *e = key_lookup(lx, &kb, &idx);
+            e = key_lookup(lx, &kb, &t->ent);
+            looked_up = 1;
             if (internal_dot || (kb.n == 1 && uppers == 1) || (e && (e->cls & AT_L_ABBR))) {
                 t->end = i + 1;
                 t->flags |= AT_TF_ABBR;
@@ -364,7 +495,8 @@ static size_t scan_word(const at_lexicon *lx, const char *text, size_t i, size_t
     }
     if (!lower && uppers >= 2 && uppers == letters)
         t->flags |= AT_TF_ALLCAPS;
-    const at_lexent *e = key_lookup(lx, &kb, &t->ent);
+    if (!looked_up) /* the key is the same either way: look it up once */
+        e = key_lookup(lx, &kb, &t->ent);
     classify_word(t, e, &kb, text, internal_dot);
     return t->end;
 }
@@ -407,22 +539,31 @@ static size_t scan_number(const at_lexicon *lx, const char *text, size_t i, size
     return i;
 }
 
-/* Tokenise text[start..end) into at most cap tokens; returns the count. */
+/* Tokenise text[start..end) into at most cap tokens; returns the count
+ * and fills *sum. */
 size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
-                   size_t cap)
+                   size_t cap, at_tok_summary *sum)
 {
     size_t nt = 0, i = start, n;
     int space_before = 1, want_init = 1;
+    at_tok_summary all = {.first_verb = 1, .last_verb = 0}; /* no verb yet */
 
     while (i < end && nt < cap) {
         uint32_t cp;
+        at_cclass c;
         unsigned char b = (unsigned char)text[i];
-        if (b < 0x80 && ascii_class[b] == A_SPACE) {
-            space_before = 1;
-            i++;
-            continue;
+        if (b < 0x80) {
+            if (ascii_class[b] == A_SPACE) {
+                space_before = 1;
+                i++;
+                continue;
+            }
+            n = 1;
+            cp = b;
+            c = ascii_cclass(b);
+        } else {
+            c = cclass_at(text, i, end, &n, &cp);
         }
-        at_cclass c = cclass_at(text, i, end, &n, &cp);
         if (c == AT_C_SPACE) {
             space_before = 1;
             i += n;
@@ -497,7 +638,17 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
             i += n;
         }
         space_before = 0;
+        all.cls |= t->cls;
+        all.wids |= 1ull << (t->wid & 63);
+        all.kinds |= 1u << t->kind;
+        all.has_phrase |= t->phrase >= 0;
+        if (t->vclass) {
+            if (all.first_verb > all.last_verb)
+                all.first_verb = nt;
+            all.last_verb = nt;
+        }
         nt++;
     }
+    *sum = all;
     return nt;
 }

@@ -59,9 +59,21 @@ typedef struct at_tok {
     uint8_t vform;     /* AT_VF_* */
 } at_tok;
 
+/* What a tokenised sentence holds, gathered while tokenising, so that the
+ * analysis can skip passes that have nothing to look at. */
+typedef struct at_tok_summary {
+    uint64_t cls;      /* OR of the tokens' classes */
+    uint64_t wids;     /* bit (wid & 63) of every token's special id */
+    unsigned kinds;    /* bit (1 << kind) of every token kind */
+    int has_phrase;    /* a token starts a lexicon phrase (phrase >= 0) */
+    size_t first_verb; /* first and last token with a verb class; */
+    size_t last_verb;  /* first_verb > last_verb when there is none */
+} at_tok_summary;
+
 /* Tokenise text[start..end) (byte offsets inside the passage).  Returns
- * the number of tokens written to toks (at most cap). */
+ * the number of tokens written to toks (at most cap) and describes them
+ * in *sum. */
 size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
-                   size_t cap);
+                   size_t cap, at_tok_summary *sum);
 
 #endif

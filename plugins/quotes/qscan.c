@@ -1,10 +1,14 @@
 /*
  * qscan.c - quote marks, their direction and their pairing.
  *
- * Contract: see qscan.h.  One pass over the bytes; quote marks are ASCII
- * 0x22 or three-byte (U+201C..U+201E) / two-byte (U+00AB, U+00BB) UTF-8.
+ * Contract: see qscan.h.  One pass over the bytes, skipping eight at a time
+ * to the next byte that may start a quote mark; quote marks are ASCII 0x22
+ * or three-byte (U+201C..U+201E) / two-byte (U+00AB, U+00BB) UTF-8.
  */
 #include "qscan.h"
+
+#include <stdint.h>
+#include <string.h>
 
 enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_STRAIGHT };
 
@@ -85,9 +89,42 @@ size_t qt_count_words(const char *text, size_t a, size_t b)
     return n;
 }
 
-/* Skip to the next byte that can start a quote mark. */
+/* Eight bytes at a time ("SWAR"): a flag is the 0x80 bit of a byte. */
+static const uint64_t bytes_01 = 0x0101010101010101ull;
+static const uint64_t bytes_80 = 0x8080808080808080ull;
+
+/* Flag the bytes of w equal to c.  Bytes above a true match may be
+ * flagged too (a borrow), so only the lowest flag is exact. */
+static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
+{
+    uint64_t v = w ^ (bytes_01 * c);
+    return (v - bytes_01) & ~v & bytes_80;
+}
+
+/* Index of the lowest flagged byte of m != 0 (the first in memory on a
+ * little-endian machine). */
+static inline size_t first_flag(uint64_t m)
+{
+#if defined(__GNUC__)
+    return (size_t)__builtin_ctzll(m) / 8;
+#else
+    m = (m & (0 - m)) - 1; /* the bits below the lowest flag */
+    return (size_t)((((m & bytes_80) >> 7) * bytes_01) >> 56);
+#endif
+}
+
+/* Skip to the next byte that can start a quote mark (len when none):
+ * eight bytes at a time, then one by one for the last few. */
 static size_t next_candidate(const char *text, size_t len, size_t i)
 {
+    while (i < len && len - i >= 8) {
+        uint64_t w;
+        memcpy(&w, text + i, 8);
+        uint64_t hit = bytes_equal(w, '"') | bytes_equal(w, 0xE2) | bytes_equal(w, 0xC2);
+        if (hit)
+            return i + first_flag(hit);
+        i += 8;
+    }
     for (; i < len; i++) {
         unsigned char c = (unsigned char)text[i];
         if (c == '"' || c == 0xE2 || c == 0xC2)

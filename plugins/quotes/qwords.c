@@ -1,16 +1,25 @@
 /*
- * qwords.c - vocabulary of the quotes plugin: sorted table + binary search.
+ * qwords.c - vocabulary of the quotes plugin: a small hash table.
  *
  * Contract: see qwords.h.  The built-in lists are plain strings; create
- * splits and sorts them once.
+ * splits and sorts them once (the first list naming a word gives its
+ * class), then indexes the words by hash.  A look-up folds the word into a
+ * zero-padded key and compares it eight bytes at a time.
  */
 #include "qwords.h"
 
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#define QT_KEY_BYTES 24 /* longest word + 1 */
+#define QT_SLOTS 1024   /* power of two, more than twice the word count */
+
 typedef struct qt_entry {
-    char word[24];
+    union {
+        char word[QT_KEY_BYTES]; /* zero padded */
+        uint64_t w[QT_KEY_BYTES / 8];
+    } k;
     unsigned char len;
     unsigned char cls;
     unsigned char list; /* the list the word came from: the first one wins */
@@ -20,8 +29,19 @@ struct qt_words {
     qt_alloc al;
     qt_entry *e;
     size_t n;
-    size_t first[27]; /* words starting with 'a' + i are e[first[i]..first[i+1]) */
+    uint16_t slot[QT_SLOTS]; /* entry index + 1, 0 = empty */
 };
+
+/* Hash of a zero-padded key of len bytes. */
+static uint32_t key_hash(const uint64_t *w, size_t len)
+{
+    uint64_t h = 0x9E3779B97F4A7C15ull ^ len;
+    for (size_t i = 0; i * 8 < len; i++) {
+        h = (h ^ w[i]) * 0xFF51AFD7ED558CCDull;
+        h ^= h >> 29;
+    }
+    return (uint32_t)(h ^ (h >> 32));
+}
 
 static const struct {
     int cls;
@@ -76,7 +96,7 @@ static const struct {
 static int cmp_entry(const void *a, const void *b)
 {
     const qt_entry *x = a, *y = b;
-    int c = memcmp(x->word, y->word, x->len < y->len ? x->len : y->len);
+    int c = memcmp(x->k.word, y->k.word, x->len < y->len ? x->len : y->len);
     if (c)
         return c;
     if (x->len != y->len)
@@ -110,11 +130,11 @@ int qt_words_build(qt_words **out, const qt_alloc *al)
             while (*s && *s != ' ')
                 s++;
             size_t len = (size_t)(s - b);
-            if (len == 0 || len >= sizeof(w->e[0].word))
+            if (len == 0 || len >= QT_KEY_BYTES)
                 continue;
             qt_entry *e = &w->e[w->n++];
             memset(e, 0, sizeof(*e));
-            memcpy(e->word, b, len);
+            memcpy(e->k.word, b, len);
             e->len = (unsigned char)len;
             e->cls = (unsigned char)lists[l].cls;
             e->list = (unsigned char)l;
@@ -125,19 +145,19 @@ int qt_words_build(qt_words **out, const qt_alloc *al)
     size_t k = 0;
     for (size_t i = 0; i < w->n; i++) {
         if (k > 0 && w->e[k - 1].len == w->e[i].len &&
-            memcmp(w->e[k - 1].word, w->e[i].word, w->e[i].len) == 0)
+            memcmp(w->e[k - 1].k.word, w->e[i].k.word, w->e[i].len) == 0)
             continue;
         w->e[k++] = w->e[i];
     }
     w->n = k;
-    /* first-letter buckets: a binary search then only spans a few words */
-    size_t j = 0;
-    for (int c = 0; c < 26; c++) {
-        while (j < w->n && (unsigned char)w->e[j].word[0] < 'a' + c)
-            j++;
-        w->first[c] = j;
+    if (2 * w->n > QT_SLOTS)
+        goto out; /* the built-in lists outgrew the table */
+    for (size_t i = 0; i < w->n; i++) {
+        size_t j = key_hash(w->e[i].k.w, w->e[i].len) & (QT_SLOTS - 1);
+        while (w->slot[j] != 0)
+            j = (j + 1) & (QT_SLOTS - 1);
+        w->slot[j] = (uint16_t)(i + 1);
     }
-    w->first[26] = w->n;
     *out = w;
     w = NULL;
     rc = 0;
@@ -156,31 +176,32 @@ void qt_words_free(qt_words *w)
     w->al.free(w);
 }
 
-/* Class of a word by binary search in its first-letter bucket. */
+/* Class of a word: fold it into a padded key, then probe the table. */
 int qt_words_class(const qt_words *w, const char *text, size_t len)
 {
-    char key[24];
-    if (len == 0 || len >= sizeof(key))
+    union {
+        char c[QT_KEY_BYTES];
+        uint64_t w[QT_KEY_BYTES / 8];
+    } key;
+    if (len == 0 || len >= QT_KEY_BYTES)
         return QT_W_NONE;
+    memset(&key, 0, sizeof(key));
     for (size_t i = 0; i < len; i++) {
         char c = text[i];
-        key[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
+        key.c[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    if (key[0] < 'a' || key[0] > 'z')
+    if (key.c[0] < 'a' || key.c[0] > 'z')
         return QT_W_NONE;
-    size_t lo = w->first[key[0] - 'a'], hi = w->first[key[0] - 'a' + 1];
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const qt_entry *e = &w->e[mid];
-        int c = memcmp(e->word, key, e->len < len ? e->len : len);
-        if (c == 0)
-            c = (int)e->len - (int)len;
-        if (c == 0)
+    for (size_t j = key_hash(key.w, len) & (QT_SLOTS - 1); w->slot[j] != 0;
+         j = (j + 1) & (QT_SLOTS - 1)) {
+        const qt_entry *e = &w->e[w->slot[j] - 1];
+        if (e->len != len)
+            continue;
+        size_t i = 0;
+        while (i * 8 < len && e->k.w[i] == key.w[i])
+            i++;
+        if (i * 8 >= len)
             return e->cls;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
     }
     return QT_W_NONE;
 }

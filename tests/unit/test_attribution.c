@@ -266,6 +266,58 @@ static void test_edge_cases(void *inst)
     is_int(g_nfound, 2, "two findings without document state");
 }
 
+/* The tokenizer reads plain words eight bytes at a time and looks short
+ * ones up without a key in memory: the same sentence at every alignment,
+ * words that end the text, and long lexicon words (compared partly
+ * outside their entry) must read exactly as any other word. */
+static void test_word_shapes(void *inst)
+{
+    char text[160];
+    for (int k = 0; k < 10; k++) {
+        snprintf(text, sizeof(text), "%*sTwo senior officials said the minister resigned.", k, "");
+        run1(inst, text);
+        expect(0, "anonymous", "unnamed-source", "Two senior officials said");
+        is_int(g_nfound, 1, "%d leading spaces: one finding", k);
+    }
+    for (int k = 0; k < 10; k++) {
+        /* the last words run into the end of the text, fewer than eight bytes on */
+        snprintf(text, sizeof(text), "The port had reopened%*s, the Interior Ministry said", k, "");
+        run1(inst, text);
+        expect(0, "institutional", "institution", "the Interior Ministry said");
+        is_int(g_nfound, 1, "ends with the verb, %d spaces before the comma: one finding", k);
+    }
+    run1(inst, "The secretary-general said the talks would resume.");
+    expect(0, "on_record", "title", "The secretary-general said");
+    run1(inst, "The Secretary-General said the talks would resume.");
+    expect(0, "on_record", "title", "The Secretary-General said");
+    run1(inst, "A government-controlled newspaper reported that the talks had failed.");
+    expect(0, "media", "outlet", "A government-controlled newspaper reported");
+    is_int(g_nfound, 1, "long hyphenated lexicon word: one finding");
+    run1(inst, "OFFICIALS SAID the bridge was closed.");
+    expect(0, "anonymous", "unnamed-source", "OFFICIALS SAID");
+    is_int(g_nfound, 1, "all capitals: one finding");
+}
+
+/* A configured outlet of one long word: its key is longer than the part
+ * an entry holds, so the look-up compares the rest from the key arena. */
+static void test_long_outlet(void)
+{
+    static const char *const items[] = {"Kestriantelegraphgazette", "Lanternpost"};
+    static const opt o[] = {{"outlets", NULL, items, 2}};
+    static const opts os = {o, 1};
+    void *inst = NULL;
+    char err[200] = "";
+    ok(g_plugin->create(&g_host, (const credscore_options *)&os, &inst, err, sizeof(err)) == 0,
+       "create with long outlet names");
+    run1(inst, "Halvorsen told Kestriantelegraphgazette that the port would reopen.");
+    expect(0, "media", "outlet", "told Kestriantelegraphgazette");
+    run1(inst, "Halvorsen told Kestriantelegraphgazettes that the port would reopen.");
+    ok(get(0, "media", "told Kestriantelegraphgazettes") == NULL, "a longer word is not the outlet");
+    run1(inst, "Halvorsen told Lanternpost that the port would reopen.");
+    expect(0, "media", "outlet", "told Lanternpost");
+    g_plugin->destroy(inst);
+}
+
 int main(void)
 {
     void *h, *inst;
@@ -279,7 +331,9 @@ int main(void)
     test_apostrophes_and_quotes(inst);
     test_more_sources(inst);
     test_edge_cases(inst);
+    test_word_shapes(inst);
     g_plugin->destroy(inst);
     test_outlet_option();
+    test_long_outlet();
     return fake_host_done(h);
 }

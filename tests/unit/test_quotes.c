@@ -139,6 +139,41 @@ static void test_edge_cases(void *inst)
     is_int(g_nfound, 100, "many quotes: one finding each");
 }
 
+/* Quote marks are searched eight bytes at a time and speaker words looked
+ * up by hash: the same quotes at every alignment, at the very end of the
+ * text, and speaker words of many lengths and cases. */
+static void test_alignment(void *inst)
+{
+    char text[200];
+    const char *one[1] = {text};
+    for (int k = 0; k < 10; k++) {
+        snprintf(text, sizeof(text), "%*s“We will rebuild the old bridge,” the spokeswoman said.",
+                 k, "");
+        run_doc(inst, one, 1);
+        expect(0, "on_record", "attributed-quote", "“We will rebuild the old bridge,”", 0.6);
+        is_int(g_nfound, 1, "curly quotes after %d spaces: one finding", k);
+        snprintf(text, sizeof(text), "%*s\"We will rebuild the old bridge,\" Valdor said.", k, "");
+        run_doc(inst, one, 1);
+        expect(0, "on_record", "attributed-quote", "\"We will rebuild the old bridge,\"", 0.6);
+        is_int(g_nfound, 1, "straight quotes after %d spaces: one finding", k);
+        snprintf(text, sizeof(text), "The congresswoman said:%*s «We will rebuild the old bridge.»",
+                 k, "");
+        run_doc(inst, one, 1);
+        expect(0, "on_record", "attributed-quote", "«We will rebuild the old bridge.»", 0.6);
+        is_int(g_nfound, 1, "guillemets at the end after %d spaces: one finding", k);
+    }
+    static const char *const speakers[] = {"He", "the Chancellor", "the SPOKESPERSON",
+                                           "the commander", "Dr", "the Prosecutor"};
+    for (size_t i = 0; i < sizeof(speakers) / sizeof(speakers[0]); i++) {
+        snprintf(text, sizeof(text), "“We will rebuild the old bridge,” %s said.", speakers[i]);
+        run_doc(inst, one, 1);
+        expect(0, "on_record", "attributed-quote", "“We will rebuild the old bridge,”", 0.6);
+    }
+    snprintf(text, sizeof(text), "“We will rebuild the old bridge,” the ministry said.");
+    run_doc(inst, one, 1);
+    is_int(g_nfound, 0, "a ministry is a speaker but not a person: no finding");
+}
+
 int main(void)
 {
     void *h, *inst;
@@ -149,6 +184,7 @@ int main(void)
         return done_testing();
     test_article(inst);
     test_edge_cases(inst);
+    test_alignment(inst);
     g_plugin->destroy(inst);
     test_options();
     return fake_host_done(h);
