@@ -1,18 +1,19 @@
 #include "document.h"
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 
 #include "sentence.h"
+#include "utf8.h"
 
 struct cs_lc_cache {
     size_t line;  /* index into line_starts */
     size_t off;   /* source offset answered */
     int col;
 };
-
 
 cs_format cs_format_from_path(const char *path)
 {
@@ -55,30 +56,6 @@ int cs_format_parse(const char *name, cs_format *out)
     return -1;
 }
 
-static int utf8_seq_len(const unsigned char *s, size_t avail)
-{
-    unsigned char c = s[0];
-    if (c < 0x80)
-        return 1;
-    int n;
-    unsigned min;
-    unsigned cp;
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; cp = c & 0x07; }
-    else return -1;
-    if ((size_t)n > avail)
-        return -1;
-    for (int i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    return n;
-}
-
 static void line_col_raw(const char *data, size_t off, int *line, int *col)
 {
     int l = 1, c = 1;
@@ -94,11 +71,26 @@ static void line_col_raw(const char *data, size_t off, int *line, int *col)
     *col = c;
 }
 
+/* Are the 8 bytes at s all ASCII and none of them NUL? */
+static int ascii_no_nul8(const unsigned char *s)
+{
+    uint64_t w;
+    memcpy(&w, s, sizeof w);
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    /* (w - ones) & ~w sets the high bit of a byte that is 0 (and maybe of
+     * bytes above it, but only when there is a 0 byte). */
+    return ((w | ((w - ones) & ~w)) & highs) == 0;
+}
+
 int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
 {
     const unsigned char *s = (const unsigned char *)data;
     size_t i = 0;
     while (i < len) {
+        if (i + 8 <= len && ascii_no_nul8(s + i)) { /* a run of plain ASCII */
+            i += 8;
+            continue;
+        }
         if (s[i] < 0x80) {
             if (s[i] == 0) {
                 int line, col;
@@ -109,39 +101,61 @@ int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
             i++;
             continue;
         }
-        int n = utf8_seq_len(s + i, len - i);
-        if (n < 0) {
+        unsigned cp;
+        size_t n = cs_utf8_decode(s + i, len - i, &cp);
+        if (n == 0) {
             int line, col;
             line_col_raw(data, i, &line, &col);
             return cs_diag_at(d, path, line, col,
                               "invalid UTF-8 (byte 0x%02x); convert the file to UTF-8", s[i]);
         }
-        i += (size_t)n;
+        i += n;
     }
     return 0;
 }
 
+/* Are the bytes s[0..len) all ASCII?  Eight at a time. */
+static int all_ascii(const char *s, size_t len)
+{
+    const uint64_t highs = 0x8080808080808080u;
+    size_t i = 0;
+    uint64_t any = 0;
+    for (; i + 8 <= len; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, sizeof w);
+        any |= w;
+    }
+    for (; i < len; i++)
+        any |= (unsigned char)s[i];
+    return (any & highs) == 0; /* the tail bytes sit in the low lane */
+}
+
+/* Where each line starts, and which lines are plain ASCII. */
 static int build_line_index(cs_document *doc)
 {
-    size_t cap = 0;
+    size_t cap = 0, ascii_cap = 0;
     doc->nlines = 0;
     const char *s = doc->source.data;
     size_t len = doc->source.len;
-    void *items = NULL;
-    if (cs_array_grow(&items, &cap, 1, sizeof(size_t)) != 0)
-        return -1;
-    doc->line_starts = items;
-    doc->line_starts[doc->nlines++] = 0;
-    for (size_t i = 0; i < len; i++) {
-        if (s[i] != '\n')
-            continue;
-        items = doc->line_starts;
+    size_t start = 0;
+    for (;;) {
+        const char *nl = start < len ? memchr(s + start, '\n', len - start) : NULL;
+        size_t end = nl ? (size_t)(nl - s) : len;
+        void *items = doc->line_starts;
         if (cs_array_grow(&items, &cap, doc->nlines + 1, sizeof(size_t)) != 0)
             return -1;
         doc->line_starts = items;
-        doc->line_starts[doc->nlines++] = i + 1;
+        items = doc->line_ascii;
+        if (cs_array_grow(&items, &ascii_cap, doc->nlines + 1, 1) != 0)
+            return -1;
+        doc->line_ascii = items;
+        doc->line_starts[doc->nlines] = start;
+        doc->line_ascii[doc->nlines] = (unsigned char)all_ascii(s + start, end - start);
+        doc->nlines++;
+        if (nl == NULL)
+            return 0;
+        start = end + 1;
     }
-    return 0;
 }
 
 static int is_blank(const char *s, size_t len)
@@ -216,6 +230,7 @@ void cs_document_free(cs_document *doc)
     free(doc->path);
     cs_buf_free(&doc->source);
     free(doc->line_starts);
+    free(doc->line_ascii);
     free(doc->lc);
     cs_buf_free(&doc->text);
     free(doc->segs);
@@ -413,6 +428,24 @@ size_t cs_doc_src_offset(const cs_document *doc, const cs_passage *p, size_t off
     return is_end ? s->src_off + s->src_len : s->src_off;
 }
 
+/* Code points starting in data[from..to): the bytes that are not UTF-8
+ * continuation bytes (10xxxxxx), eight at a time. */
+static size_t count_code_points(const char *data, size_t from, size_t to)
+{
+    const uint64_t highs = 0x8080808080808080u, ones = 0x0101010101010101u;
+    size_t n = 0, i = from;
+    for (; i + 8 <= to; i += 8) {
+        uint64_t w;
+        memcpy(&w, data + i, sizeof w);
+        /* the high bit of each byte whose bit 7 is set and bit 6 clear */
+        uint64_t cont = w & ~(w << 1) & highs;
+        n += 8 - (size_t)((((cont >> 7) * ones) >> 56) & 0xFF);
+    }
+    for (; i < to; i++)
+        n += ((unsigned char)data[i] & 0xC0) != 0x80;
+    return n;
+}
+
 void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col)
 {
     if (doc->nlines == 0) {
@@ -422,7 +455,15 @@ void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col
     }
     if (src_off > doc->source.len)
         src_off = doc->source.len;
+    /* The line: the last answer's line when it holds the offset (queries
+     * come in runs along one line), else a binary search. */
+    struct cs_lc_cache *cache = doc->lc;
     size_t lo = 0, hi = doc->nlines;
+    if (cache && cache->line < doc->nlines && doc->line_starts[cache->line] <= src_off &&
+        (cache->line + 1 == doc->nlines || src_off < doc->line_starts[cache->line + 1])) {
+        lo = cache->line;
+        hi = lo + 1;
+    }
     while (hi - lo > 1) {
         size_t mid = (lo + hi) / 2;
         if (doc->line_starts[mid] <= src_off)
@@ -430,18 +471,20 @@ void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col
         else
             hi = mid;
     }
-    /* Count code points from the line start, or from the last answer when
-     * it is on the same line and not past this offset. */
-    struct cs_lc_cache *cache = doc->lc;
+    /* On an ASCII line a column is a byte count.  Otherwise count code
+     * points from the line start, or from the last answer when it is on
+     * the same line and nearer (forward or back). */
     size_t from = doc->line_starts[lo];
-    int c = 1;
-    if (cache && cache->line == lo && cache->off <= src_off && cache->off >= from) {
-        from = cache->off;
-        c = cache->col;
+    int c;
+    if (doc->line_ascii && doc->line_ascii[lo]) {
+        c = 1 + (int)(src_off - from);
+    } else if (cache && cache->line == lo && cache->off <= src_off) {
+        c = cache->col + (int)count_code_points(doc->source.data, cache->off, src_off);
+    } else if (cache && cache->line == lo && cache->off - src_off < src_off - from) {
+        c = cache->col - (int)count_code_points(doc->source.data, src_off, cache->off);
+    } else {
+        c = 1 + (int)count_code_points(doc->source.data, from, src_off);
     }
-    for (size_t i = from; i < src_off; i++)
-        if (((unsigned char)doc->source.data[i] & 0xC0) != 0x80)
-            c++;
     if (cache) {
         cache->line = lo;
         cache->off = src_off;

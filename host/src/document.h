@@ -57,6 +57,7 @@ typedef struct cs_document {
     cs_buf source;         /* original bytes, NUL-terminated */
     size_t *line_starts;   /* byte offset of each line start */
     size_t nlines;
+    unsigned char *line_ascii; /* per line: 1 when all its bytes are ASCII (columns are bytes) */
     cs_buf text;           /* passage texts */
     cs_offset_seg *segs;
     size_t nsegs, segs_cap;
@@ -64,8 +65,8 @@ typedef struct cs_document {
     size_t nsent, sent_cap;
     cs_passage *passages;
     size_t npassages, passages_cap;
-    /* last line:column answer, so queries in order along one long line
-     * cost nothing extra (owned; a document is used by one thread) */
+    /* last line:column answer, so queries near each other along one long
+     * line cost little (owned; a document is used by one thread) */
     struct cs_lc_cache *lc;
     /* builder state */
     int building;

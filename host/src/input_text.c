@@ -12,22 +12,30 @@ static int line_is_blank(const char *s, size_t len)
     return 1;
 }
 
+/* Where the line starting at s[start] ends: its '\n', or len. */
+static size_t line_end(const char *s, size_t len, size_t start)
+{
+    if (start >= len)
+        return len;
+    const char *nl = memchr(s + start, '\n', len - start);
+    return nl ? (size_t)(nl - s) : len;
+}
+
 static int has_blank_line(const char *s, size_t len)
 {
     size_t start = 0;
     int seen_text = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && s[i] != '\n')
-            continue;
+    for (size_t i = line_end(s, len, 0);; i = line_end(s, len, start)) {
         if (line_is_blank(s + start, i - start)) {
             if (seen_text && i < len)
                 return 1;
         } else {
             seen_text = 1;
         }
+        if (i == len)
+            return 0;
         start = i + 1;
     }
-    return 0;
 }
 
 int cs_load_text(cs_document *doc, cs_diag *d)
@@ -37,9 +45,7 @@ int cs_load_text(cs_document *doc, cs_diag *d)
     int per_line = !has_blank_line(s, len);
     int open = 0;
     size_t start = 0;
-    for (size_t i = 0; i <= len; i++) {
-        if (i < len && s[i] != '\n')
-            continue;
+    for (size_t i = line_end(s, len, 0);; i = line_end(s, len, start)) {
         size_t line_len = i - start;
         if (line_len && s[start + line_len - 1] == '\r')
             line_len--;
@@ -63,6 +69,8 @@ int cs_load_text(cs_document *doc, cs_diag *d)
             if (cs_doc_add(doc, s + start, line_len, start, line_len) != 0)
                 goto oom;
         }
+        if (i == len)
+            break;
         start = i + 1;
     }
     if (open && cs_doc_end(doc) != 0)

@@ -2,12 +2,14 @@
 
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "buf.h"
 #include "fold.h"
 
 #define NONE UINT32_MAX
-#define RING 256 /* >= CS_PHRASE_MAX, power of two */
+#define RING 256 /* > CS_PHRASE_MAX, power of two */
 
 typedef struct pattern {
     uint32_t id;
@@ -18,15 +20,22 @@ typedef struct pattern {
     unsigned open_end : 1;
 } pattern;
 
+/* The DFA: state s owns the row delta[s * nclasses .. + nclasses).  An
+ * entry holds the row offset of the next state (s * nclasses, not s, so a
+ * step is one add and one load).  The states where hits are reported (a
+ * pattern ends there or at one of its dictionary links) come last, so a
+ * step finds out whether to look for hits by comparing the row offset with
+ * output_row, off the path from one step to the next. */
 struct cs_matcher {
     pattern *pats;
     size_t npats, pats_cap;
     cs_buf pattext;          /* folded pattern bytes */
     int compiled;
-    uint8_t cls[256];        /* byte -> class */
+    uint8_t cls[256];        /* folded byte -> class */
     uint32_t nclasses;
-    uint32_t *delta;         /* nstates * nclasses */
+    uint32_t *delta;         /* nstates * nclasses row offsets */
     uint32_t nstates;
+    uint32_t output_row;     /* row offset of the first state with outputs */
     uint32_t *out_first;     /* per state: index into out_pats, or NONE */
     uint32_t *out_count;     /* per state: patterns ending exactly here */
     uint32_t *dict;          /* per state: next state (by failure) with outputs, or NONE */
@@ -88,109 +97,247 @@ int cs_matcher_add(cs_matcher *m, const char *phrase, uint32_t id, cs_diag *d)
     return 0;
 }
 
-int cs_matcher_compile(cs_matcher *m, cs_diag *d)
+/* The trie while compiling: node 0 is the root; the children of a node
+ * form a list.  Its nodes become the states of the dense DFA. */
+typedef struct trie {
+    uint32_t *first_child;  /* per node: first child, or NONE */
+    uint32_t *next_sibling; /* per node: next child of its parent, or NONE */
+    uint8_t *label;         /* per node: class of the edge into it */
+    uint32_t *ends;         /* per node: patterns ending there */
+    uint32_t *term;         /* per pattern: the node where it ends */
+    uint32_t nodes;
+} trie;
+
+static void trie_free(trie *t)
 {
-    int rc = -1;
-    uint32_t *queue = NULL;
-    uint32_t *fail = NULL;
-    size_t total = m->pattext.len;
-    /* Byte classes: every byte used by a pattern gets its own class. */
+    free(t->first_child);
+    free(t->next_sibling);
+    free(t->label);
+    free(t->ends);
+    free(t->term);
+}
+
+/* Every byte used by a pattern gets its own class; class 0 is the rest. */
+static void assign_classes(cs_matcher *m)
+{
     memset(m->cls, 0, sizeof m->cls);
     m->nclasses = 1;
-    for (size_t i = 0; i < total; i++) {
+    for (size_t i = 0; i < m->pattext.len; i++) {
         unsigned char c = (unsigned char)m->pattext.data[i];
         if (m->cls[c] == 0)
             m->cls[c] = (uint8_t)m->nclasses++;
     }
-    size_t max_states = total + 1;
-    if (max_states > UINT32_MAX / m->nclasses)
-        return cs_diag_set(d, "too many phrases");
-    m->delta = malloc(max_states * m->nclasses * sizeof(uint32_t));
-    m->out_count = calloc(max_states, sizeof(uint32_t));
-    m->out_first = malloc(max_states * sizeof(uint32_t));
-    m->dict = malloc(max_states * sizeof(uint32_t));
-    m->out_pats = malloc((m->npats ? m->npats : 1) * sizeof(uint32_t));
-    fail = malloc(max_states * sizeof(uint32_t));
-    queue = malloc(max_states * sizeof(uint32_t));
-    if (!m->delta || !m->out_count || !m->out_first || !m->dict || !m->out_pats || !fail ||
-        !queue) {
-        cs_diag_set(d, "out of memory compiling %zu phrases", m->npats);
-        goto out;
-    }
-    for (size_t i = 0; i < max_states * m->nclasses; i++)
-        m->delta[i] = NONE;
-    m->nstates = 1;
-    /* Trie; remember the terminal state of each pattern. */
-    uint32_t *term = queue; /* reuse as scratch: npats <= max_states */
+}
+
+/* Insert every pattern into t (arrays sized for max_nodes nodes).  Returns
+ * 0 or -1 when memory runs out. */
+static int build_trie(const cs_matcher *m, trie *t, size_t max_nodes)
+{
+    uint32_t root_child[256]; /* the root has many children: find them at once */
+    t->first_child = malloc(max_nodes * sizeof(uint32_t));
+    t->next_sibling = malloc(max_nodes * sizeof(uint32_t));
+    t->label = malloc(max_nodes);
+    t->ends = calloc(max_nodes, sizeof(uint32_t));
+    t->term = malloc((m->npats ? m->npats : 1) * sizeof(uint32_t));
+    if (!t->first_child || !t->next_sibling || !t->label || !t->ends || !t->term)
+        return -1;
+    for (size_t c = 0; c < 256; c++)
+        root_child[c] = NONE;
+    t->first_child[0] = NONE;
+    t->next_sibling[0] = NONE;
+    t->label[0] = 0;
+    t->nodes = 1;
     for (size_t p = 0; p < m->npats; p++) {
-        uint32_t s = 0;
-        const unsigned char *t = (const unsigned char *)m->pattext.data + m->pats[p].text_off;
+        uint32_t node = 0;
+        const unsigned char *text = (const unsigned char *)m->pattext.data + m->pats[p].text_off;
         for (uint32_t k = 0; k < m->pats[p].len; k++) {
-            uint32_t *next = &m->delta[(size_t)s * m->nclasses + m->cls[t[k]]];
-            if (*next == NONE)
-                *next = m->nstates++;
-            s = *next;
+            uint8_t c = m->cls[text[k]];
+            uint32_t child = node == 0 ? root_child[c] : t->first_child[node];
+            while (node != 0 && child != NONE && t->label[child] != c)
+                child = t->next_sibling[child];
+            if (child == NONE) {
+                child = t->nodes++;
+                t->first_child[child] = NONE;
+                t->label[child] = c;
+                t->next_sibling[child] = t->first_child[node];
+                t->first_child[node] = child;
+                if (node == 0)
+                    root_child[c] = child;
+            }
+            node = child;
         }
-        term[p] = s;
-        m->out_count[s]++;
+        t->term[p] = node;
+        t->ends[node]++;
     }
-    /* Group pattern indices by terminal state. */
+    return 0;
+}
+
+/* Memory for the DFA table, every byte of which gets written.  A large
+ * table is faulted in with one call (MADV_POPULATE_WRITE, Linux 5.14+)
+ * instead of one page fault per page; where that is missing or fails,
+ * the pages come in one by one as before. */
+static uint32_t *alloc_table(size_t bytes)
+{
+    uint32_t *table = malloc(bytes);
+#ifdef MADV_POPULATE_WRITE
+    long page = sysconf(_SC_PAGESIZE);
+    if (table != NULL && page > 0 && bytes >= 64 * (size_t)page) {
+        uintptr_t first = ((uintptr_t)table + (size_t)page - 1) / (size_t)page * (size_t)page;
+        uintptr_t end = ((uintptr_t)table + bytes) / (size_t)page * (size_t)page;
+        madvise((void *)first, end - first, MADV_POPULATE_WRITE);
+    }
+#endif
+    return table;
+}
+
+/* Fill the DFA rows and the per-state outputs from the trie, breadth first
+ * (queue, state_of and fail: scratch for t.nodes nodes).  A node's row is
+ * its failure state's row (a shallower state, whose row is final) except
+ * along its own trie edges, and the failure state of a child is where that
+ * row went before the edge was set.  A state is numbered when found: those
+ * with outputs (a pattern ends there or at a dictionary link) from the top
+ * down, the others from 0 up, so the shallow states a scan spends most of
+ * its time in get neighbouring rows and a state with outputs is told by
+ * its number alone. */
+static void fill_dfa(cs_matcher *m, const trie *t, uint32_t *queue, uint32_t *state_of,
+                     uint32_t *fail)
+{
+    const uint32_t ncls = m->nclasses;
+    uint32_t low = 0, high = t->nodes;
+    size_t qh = 0, qt = 0;
+    state_of[0] = low++;
+    m->dict[0] = NONE; /* out_count[0] is 0: no empty pattern */
+    fail[0] = 0;
+    queue[qt++] = 0;
+    while (qh < qt) {
+        uint32_t node = queue[qh++];
+        uint32_t *row = &m->delta[(size_t)state_of[node] * ncls];
+        if (node == 0)
+            memset(row, 0, ncls * sizeof(uint32_t)); /* the root stays on itself */
+        else
+            memcpy(row, &m->delta[fail[node]], ncls * sizeof(uint32_t));
+        for (uint32_t child = t->first_child[node]; child != NONE;
+             child = t->next_sibling[child]) {
+            uint32_t c = t->label[child];
+            uint32_t dict = NONE;
+            if (row[c] >= high * ncls) { /* the failure state has outputs (a number >= high) */
+                uint32_t f = row[c] / ncls;
+                dict = m->out_count[f] ? f : m->dict[f];
+            }
+            uint32_t s = t->ends[child] || dict != NONE ? --high : low++;
+            state_of[child] = s;
+            fail[child] = row[c];
+            m->out_count[s] = t->ends[child];
+            m->dict[s] = dict;
+            row[c] = s * ncls;
+            queue[qt++] = child;
+        }
+    }
+    m->nstates = t->nodes;
+    m->output_row = low * ncls;
+}
+
+/* Pattern indices grouped by final state, in pattern order (fill: scratch
+ * for every state). */
+static void group_outputs(cs_matcher *m, const trie *t, const uint32_t *state_of,
+                          uint32_t *fill)
+{
     uint32_t acc = 0;
     for (uint32_t s = 0; s < m->nstates; s++) {
         m->out_first[s] = m->out_count[s] ? acc : NONE;
         acc += m->out_count[s];
-    }
-    uint32_t *fill = fail; /* scratch: per-state fill cursor */
-    for (uint32_t s = 0; s < m->nstates; s++)
         fill[s] = 0;
+    }
     for (size_t p = 0; p < m->npats; p++) {
-        uint32_t s = term[p];
+        uint32_t s = state_of[t->term[p]];
         m->out_pats[m->out_first[s] + fill[s]++] = (uint32_t)p;
     }
-    /* BFS: failure links, dictionary links, full DFA transitions. */
-    size_t qh = 0, qt = 0;
-    fail[0] = 0;
-    m->dict[0] = NONE;
-    for (uint32_t c = 0; c < m->nclasses; c++) {
-        uint32_t *next = &m->delta[c];
-        if (*next == NONE) {
-            *next = 0;
-        } else {
-            fail[*next] = 0;
-            m->dict[*next] = NONE;
-            queue[qt++] = *next;
-        }
+}
+
+int cs_matcher_compile(cs_matcher *m, cs_diag *d)
+{
+    int rc = -1;
+    trie t = {0};
+    uint32_t *queue = NULL;    /* trie nodes, breadth first */
+    uint32_t *state_of = NULL; /* per node: its state */
+    uint32_t *fail = NULL;     /* per node: row offset of its failure state */
+    assign_classes(m);
+    size_t max_states = m->pattext.len + 1;
+    if (max_states > UINT32_MAX / m->nclasses)
+        return cs_diag_set(d, "too many phrases");
+    if (build_trie(m, &t, max_states) != 0) {
+        cs_diag_set(d, "out of memory compiling %zu phrases", m->npats);
+        goto out;
     }
-    while (qh < qt) {
-        uint32_t s = queue[qh++];
-        for (uint32_t c = 0; c < m->nclasses; c++) {
-            uint32_t *next = &m->delta[(size_t)s * m->nclasses + c];
-            uint32_t f = m->delta[(size_t)fail[s] * m->nclasses + c];
-            if (*next == NONE) {
-                *next = f;
-            } else {
-                uint32_t t = *next;
-                fail[t] = f;
-                m->dict[t] = m->out_count[f] ? f : m->dict[f];
-                queue[qt++] = t;
-            }
-        }
+    size_t nstates = t.nodes;
+    queue = malloc(nstates * sizeof(uint32_t));
+    state_of = malloc(nstates * sizeof(uint32_t));
+    fail = malloc(nstates * sizeof(uint32_t));
+    m->delta = alloc_table(nstates * m->nclasses * sizeof(uint32_t));
+    m->out_count = malloc(nstates * sizeof(uint32_t));
+    m->out_first = malloc(nstates * sizeof(uint32_t));
+    m->dict = malloc(nstates * sizeof(uint32_t));
+    m->out_pats = malloc((m->npats ? m->npats : 1) * sizeof(uint32_t));
+    if (!queue || !state_of || !fail || !m->delta || !m->out_count || !m->out_first ||
+        !m->dict || !m->out_pats) {
+        cs_diag_set(d, "out of memory compiling %zu phrases", m->npats);
+        goto out;
     }
+    m->out_count[0] = 0;
+    fill_dfa(m, &t, queue, state_of, fail);
+    group_outputs(m, &t, state_of, fail);
     m->compiled = 1;
     rc = 0;
 out:
-    free(fail);
+    trie_free(&t);
     free(queue);
+    free(state_of);
+    free(fail);
     return rc;
 }
 
-/* Fold the character at text[i] without consuming it ("" at the end). */
-static int peek_word(const char *text, size_t len, size_t i)
+/* Does the character at text[i] fold to a word byte?  0 at the end. */
+static int word_at(const char *text, size_t len, size_t i)
 {
     if (i >= len)
         return 0;
-    size_t j = i;
-    return cs_fold_is_word(cs_fold_next(text, len, &j));
+    return cs_fold_is_word(cs_fold_next_fast(text, len, &i));
+}
+
+/* Report the hits of every pattern ending in `state` or along its
+ * dictionary links.  The last folded byte c began at text[at] and the scan
+ * is now at text[i]; starts holds the input offset of the folded bytes,
+ * n of them so far (the last RING of them kept).  Returns the callback's
+ * first non-zero value, else 0. */
+static int report_hits(const cs_matcher *m, uint32_t state, const char *text, size_t len,
+                       const size_t *starts, size_t n, size_t at, size_t i, unsigned char c,
+                       cs_match_cb cb, void *ctx)
+{
+    for (uint32_t o = m->out_count[state] ? state : m->dict[state]; o != NONE; o = m->dict[o]) {
+        for (uint32_t k = 0; k < m->out_count[o]; k++) {
+            const pattern *p = &m->pats[m->out_pats[m->out_first[o] + k]];
+            size_t first = n - p->len; /* folded index of the first byte */
+            if (!p->open_start && first > 0 &&
+                word_at(text, len, starts[(first - 1) & (RING - 1)]))
+                continue;
+            if (!p->open_end && !p->prefix && word_at(text, len, i))
+                continue;
+            size_t end = i;
+            if (c == ' ') /* never end a span on a folded space run */
+                end = at + 1;
+            if (p->prefix) /* a word prefix spans to the end of the word */
+                while (end < len) {
+                    size_t j = end;
+                    if (!cs_fold_is_word(cs_fold_next_fast(text, len, &j)))
+                        break;
+                    end = j;
+                }
+            int r = cb(ctx, p->id, starts[first & (RING - 1)], end);
+            if (r)
+                return r;
+        }
+    }
+    return 0;
 }
 
 int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb,
@@ -198,43 +345,22 @@ int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_
 {
     if (!m->compiled || m->npats == 0)
         return 0;
-    size_t starts[RING];       /* input offset where each folded byte began */
-    unsigned char chars[RING]; /* the folded bytes */
-    size_t n = 0;              /* folded bytes so far */
-    uint32_t s = 0;
+    size_t starts[RING]; /* input offset where each folded byte began */
+    size_t n = 0;        /* folded bytes so far */
+    size_t row = 0;      /* the current state's row offset */
     size_t i = 0;
-    const uint32_t ncls = m->nclasses;
+    const uint32_t *delta = m->delta;
+    const uint8_t *cls = m->cls;
     while (i < len) {
         size_t at = i;
-        unsigned char c = cs_fold_next(text, len, &i);
+        unsigned char c = cs_fold_next_fast(text, len, &i);
         starts[n & (RING - 1)] = at;
-        chars[n & (RING - 1)] = c;
         n++;
-        s = m->delta[(size_t)s * ncls + m->cls[c]];
-        uint32_t o = m->out_count[s] ? s : m->dict[s];
-        while (o != NONE) {
-            for (uint32_t k = 0; k < m->out_count[o]; k++) {
-                const pattern *p = &m->pats[m->out_pats[m->out_first[o] + k]];
-                size_t first = n - p->len; /* folded index of the first byte */
-                if (!p->open_start && first > 0 && cs_fold_is_word(chars[(first - 1) & (RING - 1)]))
-                    continue;
-                if (!p->open_end && !p->prefix && peek_word(text, len, i))
-                    continue;
-                size_t end = i;
-                if (c == ' ') /* never end a span on a folded space run */
-                    end = at + 1;
-                if (p->prefix) /* a word prefix spans to the end of the word */
-                    while (end < len) {
-                        size_t j = end;
-                        if (!cs_fold_is_word(cs_fold_next(text, len, &j)))
-                            break;
-                        end = j;
-                    }
-                int r = cb(ctx, p->id, starts[first & (RING - 1)], end);
-                if (r)
-                    return r;
-            }
-            o = m->dict[o];
+        row = delta[row + cls[c]];
+        if (row >= m->output_row) {
+            int r = report_hits(m, row / m->nclasses, text, len, starts, n, at, i, c, cb, ctx);
+            if (r)
+                return r;
         }
     }
     return 0;

@@ -46,70 +46,71 @@ static int cmp_strength(const void *a, const void *b, void *ctx)
     return ix < iy ? -1 : ix > iy;
 }
 
+/* Positions in a marker group (indices into its strength order), by the
+ * start of their finding, then by finding index. */
+typedef struct group_view {
+    const cs_finding *f;
+    const size_t *order; /* the group's findings, strongest first */
+} group_view;
+
 static int cmp_start(const void *a, const void *b, void *ctx)
 {
-    const cs_finding *base = ctx;
-    const cs_finding *x = &base[*(const size_t *)a], *y = &base[*(const size_t *)b];
+    const group_view *g = ctx;
+    size_t ia = g->order[*(const size_t *)a], ib = g->order[*(const size_t *)b];
+    const cs_finding *x = &g->f[ia], *y = &g->f[ib];
     if (x->start != y->start)
         return x->start < y->start ? -1 : 1;
-    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
     return ia < ib ? -1 : ia > ib;
 }
 
-/* Rank of each finding in strength order (its position in `order`). */
-static size_t rank_of(const size_t *order, size_t n, size_t idx)
-{
-    for (size_t k = 0; k < n; k++)
-        if (order[k] == idx)
-            return k;
-    return n;
-}
-
-/* Mark duplicates in one marker group (order: strongest first).  Findings
- * are swept in start order into clusters of overlapping spans; inside a
- * cluster (a handful of findings) the strongest counts and any finding
- * overlapping a stronger counted one is a duplicate of it.  Suppressed
- * findings neither count nor make duplicates.  `scratch` holds n indices. */
-static void mark_duplicates(cs_finding *f, const size_t *order, size_t n, size_t *scratch)
+/* Mark duplicates in one marker group (order: its n findings, strongest
+ * first).  Findings are swept in start order into clusters of overlapping
+ * spans; inside a cluster (a handful of findings) the strongest counts and
+ * any finding overlapping a stronger counted one is a duplicate of it.
+ * Suppressed findings neither count nor make duplicates.  `by_start` holds
+ * n positions and `decided` n flags (scratch). */
+static void mark_duplicates(cs_finding *f, const size_t *order, size_t n, size_t *by_start,
+                            unsigned char *decided)
 {
     if (n < 2)
         return;
-    memcpy(scratch, order, n * sizeof(size_t));
-    qsort_r(scratch, n, sizeof(size_t), cmp_start, f);
+    /* by_start: positions in order (so a position is also the strength
+     * rank), sorted by start; decided[k]: by_start[k] was chosen to count. */
+    for (size_t k = 0; k < n; k++)
+        by_start[k] = k;
+    group_view g = {f, order};
+    qsort_r(by_start, n, sizeof(size_t), cmp_start, &g);
+    memset(decided, 0, n);
     size_t c0 = 0;
     while (c0 < n) {
-        size_t c1 = c0 + 1, end = f[scratch[c0]].end;
-        while (c1 < n && f[scratch[c1]].start < end) {
-            if (f[scratch[c1]].end > end)
-                end = f[scratch[c1]].end;
+        size_t c1 = c0 + 1, end = f[order[by_start[c0]]].end;
+        while (c1 < n && f[order[by_start[c1]]].start < end) {
+            if (f[order[by_start[c1]]].end > end)
+                end = f[order[by_start[c1]]].end;
             c1++;
         }
         /* Greedy, strongest first, inside the cluster [c0, c1). */
         for (size_t a = c0; a < c1 && c1 - c0 > 1; a++) {
-            size_t best = n, bi = 0;
-            for (size_t k = c0; k < c1; k++) { /* next strongest not yet decided */
-                size_t rk = rank_of(order, n, scratch[k]);
-                if (f[scratch[k]].note == CS_NOTE_NONE && rk < best &&
-                    !(f[scratch[k]].dup_of == (size_t)-2)) {
-                    best = rk;
-                    bi = scratch[k];
+            size_t best = n, bk = 0;
+            for (size_t k = c0; k < c1; k++) /* next strongest not yet decided */
+                if (f[order[by_start[k]]].note == CS_NOTE_NONE && !decided[k] &&
+                    by_start[k] < best) {
+                    best = by_start[k];
+                    bk = k;
                 }
-            }
             if (best == n)
                 break;
-            f[bi].dup_of = (size_t)-2; /* decided: counts */
+            decided[bk] = 1;
+            size_t bi = order[best];
             for (size_t k = c0; k < c1; k++) {
-                cs_finding *o = &f[scratch[k]];
-                if (o->note == CS_NOTE_NONE && o->dup_of != (size_t)-2 &&
-                    o->start < f[bi].end && f[bi].start < o->end) {
+                cs_finding *o = &f[order[by_start[k]]];
+                if (o->note == CS_NOTE_NONE && !decided[k] && o->start < f[bi].end &&
+                    f[bi].start < o->end) {
                     o->note = CS_NOTE_DUPLICATE;
                     o->dup_of = bi;
                 }
             }
         }
-        for (size_t k = c0; k < c1; k++)
-            if (f[scratch[k]].dup_of == (size_t)-2)
-                f[scratch[k]].dup_of = 0;
         c0 = c1;
     }
 }
@@ -117,7 +118,8 @@ static void mark_duplicates(cs_finding *f, const size_t *order, size_t n, size_t
 int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
 {
     int rc = -1;
-    size_t *order = NULL, *byStart = NULL;
+    size_t *order = NULL, *by_start = NULL;
+    unsigned char *decided = NULL;
     if (r->nfindings > 1)
         qsort(r->findings, r->nfindings, sizeof(cs_finding), cmp_position);
     void *items = r->passages;
@@ -135,8 +137,9 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
     memset(r->markers, 0, cfg->nmarkers * sizeof(cs_marker_total));
     r->base = cfg->base;
     order = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
-    byStart = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
-    if (order == NULL || byStart == NULL)
+    by_start = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
+    decided = malloc(r->nfindings ? r->nfindings : 1);
+    if (order == NULL || by_start == NULL || decided == NULL)
         goto out;
     for (size_t i = 0; i < r->nfindings; i++)
         r->findings[i].dup_of = 0;
@@ -167,7 +170,7 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
                 f->points = 0;
                 r->markers[marker].hits++;
             }
-            mark_duplicates(r->findings, order + g, gend - g, byStart);
+            mark_duplicates(r->findings, order + g, gend - g, by_start, decided);
             double sum = 0;
             int counted = 0;
             for (size_t k = g; k < gend; k++) {
@@ -214,6 +217,7 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
     rc = 0;
 out:
     free(order);
-    free(byStart);
+    free(by_start);
+    free(decided);
     return rc;
 }

@@ -45,16 +45,57 @@ void cs_ruleset_free(cs_ruleset *rs)
     for (size_t i = 0; i < rs->nphrases; i++)
         free(rs->phrases[i].text);
     free(rs->phrases);
+    free(rs->id_index);
     cs_matcher_free(rs->matcher);
     memset(rs, 0, sizeof *rs);
 }
 
+/* FNV-1a. */
+static size_t hash_id(const char *id)
+{
+    uint64_t h = 14695981039346656037u;
+    for (const unsigned char *p = (const unsigned char *)id; *p; p++)
+        h = (h ^ *p) * 1099511628211u;
+    return (size_t)h;
+}
+
+/* The slot of id in the index: the one holding it, or the free slot where
+ * it would go (linear probing; the index is never full). */
+static size_t id_slot(const cs_ruleset *rs, const char *id)
+{
+    size_t mask = rs->id_index_cap - 1;
+    size_t k = hash_id(id) & mask;
+    while (rs->id_index[k] != 0 && strcmp(rs->rules[rs->id_index[k] - 1].id, id) != 0)
+        k = (k + 1) & mask;
+    return k;
+}
+
+/* Make room in the index for `need` rules (at most half full).  Returns 0,
+ * or -1 when memory runs out (the index is then unchanged). */
+static int id_index_reserve(cs_ruleset *rs, size_t need)
+{
+    if (need <= rs->id_index_cap / 2)
+        return 0;
+    size_t cap = rs->id_index_cap ? rs->id_index_cap : 64;
+    while (need > cap / 2)
+        cap *= 2;
+    uint32_t *slots = calloc(cap, sizeof(uint32_t));
+    if (slots == NULL)
+        return -1;
+    free(rs->id_index);
+    rs->id_index = slots;
+    rs->id_index_cap = cap;
+    for (size_t i = 0; i < rs->nrules; i++)
+        rs->id_index[id_slot(rs, rs->rules[i].id)] = (uint32_t)(i + 1);
+    return 0;
+}
+
 long cs_ruleset_find(const cs_ruleset *rs, const char *id)
 {
-    for (size_t i = 0; i < rs->nrules; i++)
-        if (strcmp(rs->rules[i].id, id) == 0)
-            return (long)i;
-    return -1;
+    if (rs->id_index_cap == 0)
+        return -1;
+    uint32_t slot = rs->id_index[id_slot(rs, id)];
+    return slot ? (long)slot - 1 : -1;
 }
 
 int cs_ruleset_add(cs_ruleset *rs, const cs_config *cfg, cs_rule *rule, cs_diag *d)
@@ -86,12 +127,15 @@ int cs_ruleset_add(cs_ruleset *rs, const cs_config *cfg, cs_rule *rule, cs_diag 
         rule->enabled = ov->enabled;
     }
     void *items = rs->rules;
-    if (cs_array_grow(&items, &rs->rules_cap, rs->nrules + 1, sizeof(cs_rule)) != 0) {
+    if (rs->nrules >= UINT32_MAX - 1 || /* the index holds 32-bit positions */
+        id_index_reserve(rs, rs->nrules + 1) != 0 ||
+        cs_array_grow(&items, &rs->rules_cap, rs->nrules + 1, sizeof(cs_rule)) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
     rs->rules = items;
     rs->rules[rs->nrules++] = *rule;
+    rs->id_index[id_slot(rs, rule->id)] = (uint32_t)rs->nrules;
     memset(rule, 0, sizeof *rule);
     rc = 0;
 out:

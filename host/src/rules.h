@@ -71,6 +71,8 @@ typedef struct cs_phrase_ref {
 typedef struct cs_ruleset {
     cs_rule *rules;
     size_t nrules, rules_cap;
+    uint32_t *id_index;     /* hash of rule ids: slots hold rule index + 1, 0 = free */
+    size_t id_index_cap;    /* slots, a power of two (0 before the first rule) */
     cs_phrase_ref *phrases; /* matcher id -> rule and role */
     size_t nphrases, phrases_cap;
     cs_matcher *matcher;
@@ -91,7 +93,7 @@ int cs_ruleset_add_phrase(cs_ruleset *rs, size_t rule, cs_phrase_role role, cons
 /* Compile the phrase matcher; no more adds after this. */
 int cs_ruleset_compile(cs_ruleset *rs, cs_diag *d);
 
-/* Index of a rule by id, or -1. */
+/* Index of a rule by id, or -1 (a hash look-up). */
 long cs_ruleset_find(const cs_ruleset *rs, const char *id);
 
 /* Free one rule's owned members (used by add on failure). */

@@ -63,6 +63,24 @@ void cs_scorer_set_crash_note(cs_scorer *s, char *note, size_t size)
     s->crash_note_size = size;
 }
 
+/* Set the crash note to the concatenation of the NULL-terminated list of
+ * strings, cut to fit as snprintf would (it is written for every passage
+ * and plugin, so without formatting).  Nothing when there is no note. */
+static void set_crash_note(cs_scorer *s, const char *const *parts)
+{
+    if (s->crash_note == NULL || s->crash_note_size == 0)
+        return;
+    size_t n = 0, room = s->crash_note_size - 1;
+    for (; *parts != NULL && n < room; parts++) {
+        size_t len = strlen(*parts);
+        if (len > room - n)
+            len = room - n;
+        memcpy(s->crash_note + n, *parts, len);
+        n += len;
+    }
+    s->crash_note[n] = '\0';
+}
+
 void cs_log_stderr(void *ctx, int level, const char *message)
 {
     int min = ctx ? *(const int *)ctx : CREDSCORE_LOG_INFO;
@@ -570,8 +588,8 @@ static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
             s->spans[s->nspans++] = (credscore_span){s->hits[k].start, s->hits[k].end};
         }
         s->cur_rule = r;
-        if (s->crash_note) /* names the rule if it runs past the time limit */
-            snprintf(s->crash_note, s->crash_note_size, "rule %s (%s)", r->id, r->source);
+        /* names the rule if it runs past the time limit */
+        set_crash_note(s, (const char *const[]){"rule ", r->id, " (", r->source, ")", NULL});
         if (r->passage_scope || p->nsent == 0) {
             cs_check_input in = {text, p->len, s->passage, p->scopes, sent, p->nsent,
                                  s->spans, s->nspans};
@@ -624,8 +642,7 @@ static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
     for (size_t i = 0; i < s->plugins.n; i++) {
         cs_plugin *pl = s->plugins.items[i];
         credscore_sink sink = {pl, p->len, plugin_accept, s};
-        if (s->crash_note)
-            snprintf(s->crash_note, s->crash_note_size, "plugin %s", pl->desc.name);
+        set_crash_note(s, (const char *const[]){"plugin ", pl->desc.name, NULL});
         int rc = pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink);
         if (s->crash_note)
             s->crash_note[0] = '\0';

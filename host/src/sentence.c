@@ -29,7 +29,6 @@
 #include "sentence.h"
 
 #include <stddef.h>
-#include <string.h>
 
 /* Byte length of the white-space character at text[i] (0 if none): ASCII
  * space/controls, NBSP, U+2000..U+200A, U+2028/2029, U+202F, U+205F, U+3000. */
@@ -51,6 +50,10 @@ static size_t space_len(const unsigned char *t, size_t i, size_t len)
         return 3;
     return 0;
 }
+
+/* The bytes a terminator can start with: '.', '?', '!' and the first byte
+ * of U+2026.  A table, so the scan between them is one test per byte. */
+static const unsigned char term_start[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1};
 
 /* Length of a terminator at text[i]: . ? ! or U+2026 (0 if none). */
 static size_t term_len(const unsigned char *t, size_t i, size_t len)
@@ -210,17 +213,15 @@ static const char *const starters[] = {
     "Whether", "Which", "While", "Who", "Why", "With", "Yet", "You", "Your",
 };
 
+/* Is w[0..n) the word s (NUL-terminated)?  Stops at the first difference. */
 static int word_eq(const unsigned char *w, size_t n, const char *s, int nocase)
 {
-    size_t m = strlen(s);
-    if (m != n)
-        return 0;
     for (size_t k = 0; k < n; k++) {
         unsigned char a = w[k], b = (unsigned char)s[k];
-        if (nocase ? lower(a) != lower(b) : a != b)
+        if (b == '\0' || (nocase ? lower(a) != lower(b) : a != b))
             return 0;
     }
-    return 1;
+    return s[n] == '\0';
 }
 
 /* Classify the word w[0..n) that stands before a period. */
@@ -329,6 +330,10 @@ int cs_split_sentences(const char *text, size_t len, cs_sentence_cb cb, void *ct
     size_t start = 0; /* start of the current sentence (maybe white space) */
     size_t i = 0;
     while (i < len) {
+        while (i < len && !term_start[t[i]])
+            i++;
+        if (i == len)
+            break;
         size_t tl = term_len(t, i, len);
         if (tl == 0) {
             i++;

@@ -132,6 +132,103 @@ static void test_text(void)
     ok(strstr(E.msg, "empty input") != NULL, "text: blank input message (%s)", E.msg);
 }
 
+/* Text passages around CR, missing final newlines and trailing blank lines. */
+static void test_text_edges(void)
+{
+    is_int(load(CS_FORMAT_TEXT, "One line, no newline"), 0, "text edges: no newline loads");
+    is_int(D.npassages, 1, "text edges: one passage");
+    is_str(ptext(0), "One line, no newline", "text edges: whole text");
+    is_int(load(CS_FORMAT_TEXT, "Para one\r\nstill one\r\n\r\nPara two\r\n\r\n\r\n"), 0,
+           "text edges: CRLF loads");
+    is_int(D.npassages, 2, "text edges: a CRLF blank line separates passages");
+    is_str(ptext(0), "Para one still one", "text edges: CRLF lines joined");
+    is_str(ptext(1), "Para two", "text edges: trailing blank lines dropped");
+    is_int(src_at(1, "two", 1), in_src("two\r") + 3, "text edges: end before the CR");
+    ok(segs_ok(), "text edges: segments consistent");
+    is_int(load(CS_FORMAT_TEXT, "\n\nLate start\n \t \nAfter spaces\n"), 0,
+           "text edges: leading blank lines");
+    is_int(D.npassages, 2, "text edges: a line of spaces and tabs is blank");
+    is_int(src_at(0, "Late", 0), 2, "text edges: offset after leading blank lines");
+    is_str(where(1, "After"), "5:1", "text edges: line:col of the second passage");
+}
+
+/* cs_doc_line_col: columns count code points; answers do not depend on
+ * the order of the queries (the cache goes forward and back). */
+static void test_line_col(void)
+{
+    /* Line 2 mixes ASCII and 2-, 3- and 4-byte characters across
+     * 8-byte blocks. */
+    const char *src = "First line.\n"
+                      "ab\xC3\xA9" "cdefgh\xE2\x80\x99ijklmnop\xF0\x9F\x98\x80qrstuvwxyz0123456789 "
+                      "\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9 end.\n"
+                      "Last line with \xE2\x80\x9Cquotes\xE2\x80\x9D.";
+    is_int(load(CS_FORMAT_TEXT, src), 0, "line:col: loads");
+    size_t len = strlen(src);
+    int *want_line = calloc(len + 1, sizeof(int)), *want_col = calloc(len + 1, sizeof(int));
+    int l = 1, c = 1;
+    for (size_t i = 0; i <= len; i++) { /* by hand: the definition */
+        want_line[i] = l;
+        want_col[i] = c;
+        if (i < len && src[i] == '\n') {
+            l++;
+            c = 1;
+        } else if (i < len && ((unsigned char)src[i] & 0xC0) != 0x80) {
+            c++;
+        }
+    }
+    int bad = 0;
+    unsigned seed = 7;
+    for (int pass = 0; pass < 3; pass++)
+        for (size_t k = 0; k <= len; k++) {
+            /* forward, backward, then random offsets */
+            size_t off = pass == 0 ? k : pass == 1 ? len - k : (size_t)rand_r(&seed) % (len + 1);
+            int line, col;
+            cs_doc_line_col(&D, off, &line, &col);
+            if (line != want_line[off] || col != want_col[off]) {
+                if (bad++ < 3)
+                    printf("#   offset %zu: %d:%d, expected %d:%d\n", off, line, col,
+                           want_line[off], want_col[off]);
+            }
+        }
+    is_int(bad, 0, "line:col: every offset, forward, backward and at random");
+    int line, col;
+    cs_doc_line_col(&D, len + 100, &line, &col);
+    ok(line == want_line[len] && col == want_col[len], "line:col: past the end is the end");
+    free(want_line);
+    free(want_col);
+}
+
+/* cs_validate_utf8 finds the first NUL or bad byte wherever it falls in
+ * the 8-byte blocks of an ASCII run. */
+static void test_validate(void)
+{
+    char buf[64];
+    cs_diag d;
+    int bad = 0;
+    for (size_t at = 0; at < 40; at++) {
+        memset(buf, 'a', sizeof buf);
+        buf[20] = '\n';
+        buf[at] = '\0';
+        if (cs_validate_utf8("t", buf, 48, &d) == 0 || strstr(d.msg, "NUL byte") == NULL)
+            bad++;
+        buf[at] = (char)0xC3; /* a lead byte, then 'a': invalid */
+        if (cs_validate_utf8("t", buf, 48, &d) == 0 || strstr(d.msg, "invalid UTF-8") == NULL)
+            bad++;
+        char want[32];
+        snprintf(want, sizeof want, "t:%d:%d:", at > 20 ? 2 : 1, at > 20 ? (int)at - 20 : (int)at + 1);
+        if (strncmp(d.msg, want, strlen(want)) != 0 && bad++ < 3)
+            printf("#   %s, expected %s\n", d.msg, want);
+        buf[at] = (char)0xC3;
+        buf[at + 1] = (char)0xA9; /* a whole character: fine */
+        if (at != 19 && at != 20 && cs_validate_utf8("t", buf, 48, &d) != 0)
+            bad++;
+    }
+    is_int(bad, 0, "validate: NUL and invalid bytes found and placed at every alignment");
+    const char *good = "plain ASCII text that runs on for a while \xE2\x80\x94 then UTF-8 \xF0\x9F\x98\x80";
+    ok(cs_validate_utf8("t", good, strlen(good), &d) == 0, "validate: good text passes");
+    ok(cs_validate_utf8("t", "abcdefg\xE2\x80", 9, &d) != 0, "validate: a cut character at the end");
+}
+
 static void test_markdown(void)
 {
     /* The example of the brief. */
@@ -418,6 +515,9 @@ static void test_html(void)
 int main(void)
 {
     test_text();
+    test_text_edges();
+    test_line_col();
+    test_validate();
     test_markdown();
     test_html();
     cs_document_free(&D);

@@ -1,7 +1,11 @@
-/* test_matcher.c - the shared phrase matcher: folding, boundaries, spans. */
+/* test_matcher.c - the shared phrase matcher: folding, boundaries, spans;
+ * the inline fold against cs_fold_next, and the matcher against a naive
+ * matcher written from the contract (matcher.h) over random input. */
 #include <stdlib.h>
 #include <string.h>
 
+#include "buf.h"
+#include "fold.h"
 #include "matcher.h"
 #include "tap.h"
 
@@ -22,6 +26,357 @@ static const char *scan(cs_matcher *m, const char *text, hits *h)
     h->got[0] = '\0';
     cs_matcher_scan(m, text, strlen(text), collect, h);
     return h->got;
+}
+
+
+static int stop_second(void *ctx, uint32_t id, size_t start, size_t end)
+{
+    int *calls = ctx;
+    (void)id;
+    (void)start;
+    (void)end;
+    return ++*calls == 2 ? 42 : 0;
+}
+
+/* ---- the inline fold against cs_fold_next ---- */
+
+/* Compare cs_fold_next_fast with cs_fold_next at every position of s[0..len). */
+static int fold_agrees(const char *s, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t a = i, b = i;
+        unsigned char fa = cs_fold_next_fast(s, len, &a);
+        unsigned char fb = cs_fold_next(s, len, &b);
+        if (fa != fb || a != b) {
+            printf("#   differs at %zu of %zu bytes:", i, len);
+            for (size_t k = 0; k < len; k++)
+                printf(" %02x", (unsigned char)s[k]);
+            printf(" (fast %02x next %zu, reference %02x next %zu)\n", fa, a, fb, b);
+            return 0;
+        }
+    }
+    return 1;
+}
+
+/* The bytes the folds special-case, their neighbours and a few plain ones. */
+static const unsigned char interesting[] = {
+    0x00, 0x01, 0x08, '\t', '\n', 0x0b, 0x0c, '\r', 0x0e, 0x1f, ' ', '!', '"', '\'', '-', '.',
+    '0', '9', '@', 'A', 'Z', '[', '`', 'a', 'z', '{', 0x7f, 0x80, 0x93, 0x94, 0x98, 0x99,
+    0x9b, 0x9c, 0x9d, 0x9e, 0x9f, 0xa0, 0xa6, 0xab, 0xb2, 0xb3, 0xbb, 0xbf, 0xc2, 0xc3, 0xe2,
+    0xe3, 0xff,
+};
+
+static void fold_differential(void)
+{
+    char s[8];
+    int good = 1;
+    for (int a = 0; a < 256 && good; a++) {
+        s[0] = (char)a;
+        good = fold_agrees(s, 1);
+    }
+    ok(good, "inline fold = cs_fold_next on every single byte");
+    for (int a = 0; a < 256 && good; a++)
+        for (int b = 0; b < 256 && good; b++) {
+            s[0] = (char)a;
+            s[1] = (char)b;
+            good = fold_agrees(s, 2);
+        }
+    ok(good, "inline fold = cs_fold_next on every pair of bytes");
+    size_t n = sizeof interesting;
+    for (size_t a = 0; a < n && good; a++)
+        for (size_t b = 0; b < n && good; b++)
+            for (size_t c = 0; c < n && good; c++)
+                for (size_t e = 0; e < n && good; e += 7) {
+                    s[0] = (char)interesting[a];
+                    s[1] = (char)interesting[b];
+                    s[2] = (char)interesting[c];
+                    s[3] = (char)interesting[e];
+                    good = fold_agrees(s, 3) && fold_agrees(s, 4);
+                }
+    ok(good, "inline fold = cs_fold_next on 3 and 4 byte mixes of the special cases");
+    for (int b = 0; b < 256; b++) {
+        size_t i = 0;
+        s[0] = (char)b;
+        s[1] = 'x';
+        unsigned char want = cs_fold_next(s, 2, &i);
+        if (cs_fold_table[b] > ' ' && (cs_fold_table[b] != want || i != 1))
+            good = 0;
+        if (b >= 0x80 && cs_fold_table[b] != 0)
+            good = 0;
+    }
+    ok(good, "cs_fold_table: a value above ' ' is the whole fold of its byte; UTF-8 bytes 0");
+}
+
+/* ---- a naive matcher, from the contract ---- */
+
+typedef struct ref_pattern {
+    char folded[CS_PHRASE_MAX + 2];
+    size_t len;
+    int prefix;
+    uint32_t id;
+} ref_pattern;
+
+typedef struct ref_hit {
+    size_t fend; /* folded index after the hit's last byte */
+    size_t plen;
+    size_t order; /* pattern insertion order */
+    uint32_t id;
+    size_t start, end;
+} ref_hit;
+
+static int cmp_ref_hit(const void *a, const void *b)
+{
+    const ref_hit *x = a, *y = b;
+    if (x->fend != y->fend) /* in order of the end of the phrase ... */
+        return x->fend < y->fend ? -1 : 1;
+    if (x->plen != y->plen) /* the longest first (dictionary links go to shorter ones) */
+        return x->plen > y->plen ? -1 : 1;
+    return x->order < y->order ? -1 : x->order > y->order; /* then as added */
+}
+
+/* Fold a phrase as cs_matcher_add does; 0 if it is refused. */
+static int ref_fold(const char *phrase, ref_pattern *p)
+{
+    size_t len = strlen(phrase);
+    p->prefix = 0;
+    while (len > 0 && (phrase[len - 1] == ' ' || phrase[len - 1] == '\t'))
+        len--;
+    if (len > 0 && phrase[len - 1] == '*') {
+        p->prefix = 1;
+        len--;
+    }
+    p->len = cs_fold_string(phrase, len, p->folded, sizeof p->folded);
+    return p->len != (size_t)-1 && p->len > 0 && p->len <= CS_PHRASE_MAX;
+}
+
+/* Every hit of every pattern in text, in the order the matcher reports
+ * them, as "id@start-end" words into out. */
+static void ref_scan(const ref_pattern *pats, size_t npats, const char *text, size_t len,
+                     cs_buf *out)
+{
+    unsigned char *fc = malloc(len + 1);
+    size_t *fs = malloc((len + 1) * sizeof(size_t));
+    ref_hit *found = NULL;
+    size_t nf = 0, nfound = 0, cap = 0;
+    for (size_t i = 0; i < len;) {
+        fs[nf] = i;
+        fc[nf++] = cs_fold_next(text, len, &i);
+    }
+    fs[nf] = len;
+    for (size_t p = 0; p < npats; p++) {
+        const ref_pattern *pat = &pats[p];
+        int word_start = cs_fold_is_word((unsigned char)pat->folded[0]);
+        int word_end = cs_fold_is_word((unsigned char)pat->folded[pat->len - 1]);
+        for (size_t k = 0; k + pat->len <= nf; k++) {
+            if (memcmp(fc + k, pat->folded, pat->len) != 0)
+                continue;
+            size_t e = k + pat->len; /* folded index after the hit */
+            if (word_start && k > 0 && cs_fold_is_word(fc[k - 1]))
+                continue;
+            if (word_end && !pat->prefix && e < nf && cs_fold_is_word(fc[e]))
+                continue;
+            size_t end = fc[e - 1] == ' ' ? fs[e - 1] + 1 : fs[e];
+            if (pat->prefix)
+                for (size_t w = e; w < nf && cs_fold_is_word(fc[w]); w++)
+                    end = fs[w + 1];
+            if (nfound == cap) {
+                cap = cap ? 2 * cap : 16;
+                found = realloc(found, cap * sizeof *found);
+            }
+            found[nfound++] = (ref_hit){e, pat->len, p, pat->id, fs[k], end};
+        }
+    }
+    if (nfound > 1)
+        qsort(found, nfound, sizeof *found, cmp_ref_hit);
+    out->len = 0;
+    cs_buf_terminate(out);
+    for (size_t h = 0; h < nfound; h++)
+        cs_buf_printf(out, "%s%u@%zu-%zu", h ? " " : "", found[h].id, found[h].start,
+                      found[h].end);
+    free(found);
+    free(fc);
+    free(fs);
+}
+
+static int collect_buf(void *ctx, uint32_t id, size_t start, size_t end)
+{
+    cs_buf *b = ctx;
+    return cs_buf_printf(b, "%s%u@%zu-%zu", b->len ? " " : "", id, start, end);
+}
+
+/* The matcher's hits in text, as ref_scan writes them. */
+static void matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_buf *out)
+{
+    out->len = 0;
+    cs_buf_terminate(out);
+    cs_matcher_scan(m, text, len, collect_buf, out);
+}
+
+static unsigned long long rng_state = 0x9E3779B97F4A7C15ull;
+
+static unsigned rnd(unsigned n) /* splitmix64, reduced to [0, n) */
+{
+    unsigned long long z = (rng_state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return (unsigned)((z ^ (z >> 31)) % n);
+}
+
+/* Pieces of text and phrases: few letters (many overlaps), every kind of
+ * white space, quotes and dashes in both forms, UTF-8 letters, and a bare
+ * lead byte or two (input need not be valid UTF-8). */
+static const char *const pieces[] = {
+    "a", "b", "ab", "ba", "A", "B", "aB", " ", "  ", "\t", "\n", "\r\n", "\xC2\xA0",
+    "'", "\xE2\x80\x99", "\xE2\x80\x98", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D", "\xC2\xAB",
+    "\xC2\xBB", "-", "\xE2\x80\x93", "\xE2\x80\x94", "\xC3\xA9", "\xC3\x89", ".", ",",
+    "1", "\xE2\x80", "\xC2", "\xE2\x80\xA6", "*",
+};
+
+static void random_text(cs_buf *b, unsigned max_pieces, int allow_star)
+{
+    b->len = 0;
+    cs_buf_terminate(b);
+    unsigned n = rnd(max_pieces + 1);
+    size_t npieces = sizeof pieces / sizeof pieces[0] - (allow_star ? 0 : 1);
+    for (unsigned k = 0; k < n; k++)
+        cs_buf_puts(b, pieces[rnd((unsigned)npieces)]);
+}
+
+static void random_differential(void)
+{
+    cs_buf text = {0}, got = {0}, want = {0}, phrase = {0};
+    int mismatches = 0, rounds = 0, with_hits = 0;
+    for (int round = 0; round < 400; round++) {
+        ref_pattern pats[12];
+        size_t npats = 0;
+        cs_diag d;
+        cs_matcher *m = cs_matcher_new();
+        unsigned want_pats = 1 + rnd(12);
+        for (unsigned k = 0; k < want_pats; k++) {
+            random_text(&phrase, 5, 1);
+            ref_pattern p;
+            int good = ref_fold(phrase.data, &p);
+            int added = cs_matcher_add(m, phrase.data, 100 + k, &d) == 0;
+            if (good != added) {
+                mismatches++;
+                printf("#   phrase '%s': matcher %s it, the reference %s\n", phrase.data,
+                       added ? "took" : "refused", good ? "takes" : "refuses");
+            }
+            if (good && added) {
+                p.id = 100 + k;
+                pats[npats++] = p;
+            }
+        }
+        cs_matcher_compile(m, &d);
+        for (int t = 0; t < 25; t++) {
+            random_text(&text, 40, 0);
+            ref_scan(pats, npats, text.data, text.len, &want);
+            matcher_scan(m, text.data, text.len, &got);
+            if (strcmp(got.data, want.data) != 0 && mismatches++ < 5)
+                printf("#   text '%s': got '%s', expected '%s'\n", text.data, got.data, want.data);
+            with_hits += want.len > 0;
+            rounds++;
+        }
+        cs_matcher_free(m);
+    }
+    is_int(mismatches, 0, "random phrases and texts: the same hits, in the same order, as a "
+                          "naive matcher (%d texts, %d with hits)", rounds, with_hits);
+    cs_buf_free(&text);
+    cs_buf_free(&got);
+    cs_buf_free(&want);
+    cs_buf_free(&phrase);
+}
+
+/* Hits far into a long text: the matcher keeps only the last 256 folded
+ * bytes, and the longest phrase (240 folded bytes) must still start right. */
+static void long_input(void)
+{
+    cs_diag d;
+    cs_buf text = {0}, got = {0}, want = {0};
+    char longest[CS_PHRASE_MAX + 1];
+    for (int k = 0; k < CS_PHRASE_MAX; k++)
+        longest[k] = k % 6 == 5 ? ' ' : (char)('a' + k % 5);
+    longest[CS_PHRASE_MAX - 1] = 'z';
+    longest[CS_PHRASE_MAX] = '\0';
+    const char *phrases[] = {longest, "abcde", "e abcde", "said", "anonym*", "\"quote\""};
+    ref_pattern pats[6];
+    cs_matcher *m = cs_matcher_new();
+    for (uint32_t k = 0; k < 6; k++) {
+        cs_matcher_add(m, phrases[k], k, &d);
+        ref_fold(phrases[k], &pats[k]);
+        pats[k].id = k;
+    }
+    ok(cs_matcher_compile(m, &d) == 0, "long input: compile (a %d-byte phrase)", CS_PHRASE_MAX);
+    for (int rep = 0; rep < 300; rep++) {
+        /* Runs of white space fold to one byte: the ring counts folded bytes. */
+        cs_buf_puts(&text, rep % 3 ? " \t\xC2\xA0 " : "\n");
+        if (rep % 7 == 0)
+            cs_buf_puts(&text, longest);
+        else if (rep % 7 == 1)
+            cs_buf_puts(&text, "ANONYMOUSLY \xE2\x80\x9Cquote\xE2\x80\x9D said");
+        else
+            cs_buf_puts(&text, "abcde abcde\xC3\xA9 ABCDE");
+    }
+    ref_scan(pats, 6, text.data, text.len, &want);
+    matcher_scan(m, text.data, text.len, &got);
+    ok(strlen(want.data) > 1000, "long input: the reference finds hits all along (%zu bytes of text)",
+       text.len);
+    ok(strcmp(got.data, want.data) == 0, "long input: the same hits as the naive matcher");
+    cs_matcher_free(m);
+    cs_buf_free(&text);
+    cs_buf_free(&got);
+    cs_buf_free(&want);
+}
+
+/* Fixed cases the random ones may miss. */
+static void tricky(void)
+{
+    cs_diag d;
+    hits h;
+    cs_matcher *m = cs_matcher_new();
+    cs_matcher_add(m, "said the", 1, &d);
+    cs_matcher_add(m, "the mayor", 2, &d);
+    cs_matcher_add(m, "said", 3, &d);
+    cs_matcher_add(m, "caf", 4, &d);
+    cs_matcher_add(m, "officials said", 5, &d);
+    cs_matcher_add(m, "U.S.-led", 6, &d);
+    cs_matcher_add(m, "well-placed source*", 7, &d);
+    cs_matcher_add(m, "\xE2\x80\x9Cno comment\xE2\x80\x9D", 8, &d);
+    cs_matcher_add(m, "mayor", 9, &d);
+    cs_matcher_add(m, "mayor", 10, &d);
+    ok(cs_matcher_compile(m, &d) == 0, "tricky: compile");
+    is_str(scan(m, "He said the mayor left", &h), "3@3-7 1@3-11 2@8-17 9@12-17 10@12-17",
+           "overlapping phrases, each reported where it ends, the same phrase twice");
+    is_str(scan(m, "caf\xC3\xA9 said", &h), "3@6-10", "a UTF-8 letter continues a word");
+    is_str(scan(m, "\xC3\xA9said", &h), "", "no hit right after a UTF-8 letter");
+    is_str(scan(m, "officials\xC2\xA0said", &h), "5@0-15 3@11-15", "NBSP is white space");
+    is_str(scan(m, "officials \t\n\xC2\xA0 said", &h), "5@0-19 3@15-19",
+           "a mixed white-space run folds to one space");
+    is_str(scan(m, "the U.S.-led force", &h), "6@4-12", "punctuation inside a phrase");
+    is_str(scan(m, "xU.S.-led", &h), "", "word start still checked before a letter");
+    is_str(scan(m, "a Well\xE2\x80\x93placed SOURCES\xE2\x80\x99 view", &h), "7@2-23",
+           "en dash as '-', prefix runs to the end of the word");
+    is_str(scan(m, "well-placed source\xC3\xA9s", &h), "7@0-21", "prefix runs over UTF-8 letters");
+    is_str(scan(m, "\"No comment\",", &h), "8@0-12", "straight quotes match curly ones");
+    is_str(scan(m, "\xC2\xABno comment\xC2\xBB", &h), "8@0-14", "guillemets match too");
+    is_str(scan(m, "said\xE2\x80", &h), "", "a cut UTF-8 sequence: its bytes are word bytes");
+    is_str(scan(m, "said \xE2", &h), "3@0-4", "a lone lead byte at the end");
+    is_str(scan(m, "SAID", &h), "3@0-4", "the whole text is the phrase");
+    cs_matcher_free(m);
+
+    m = cs_matcher_new();
+    ok(cs_matcher_compile(m, &d) == 0, "no phrases: compile");
+    is_str(scan(m, "said", &h), "", "no phrases: no hits");
+    cs_matcher_free(m);
+
+    /* A callback's non-zero value stops the scan and comes back. */
+    m = cs_matcher_new();
+    cs_matcher_add(m, "a", 1, &d);
+    cs_matcher_compile(m, &d);
+    int calls = 0;
+    is_int(cs_matcher_scan(m, "a a a", 5, stop_second, &calls), 42, "callback value returned");
+    is_int(calls, 2, "scan stopped at the second hit");
+    cs_matcher_free(m);
 }
 
 int main(void)
@@ -69,5 +424,10 @@ int main(void)
     is_str(scan(m, "x word1999 marker y word7 marker", &h), "1999@2-17 7@20-32",
            "large automaton finds the right ids");
     cs_matcher_free(m);
+
+    fold_differential();
+    tricky();
+    long_input();
+    random_differential();
     return done_testing();
 }

@@ -108,6 +108,36 @@ static void unit_checks(void)
     cs_merge(&cfg, 1, &r);
     ok(r.findings[0].note == CS_NOTE_SUPPRESSED && r.findings[0].points == 0 && r.score == 50,
        "a suppressed finding leaves the score");
+
+    /* A cluster of overlapping spans: the strongest counts, what overlaps
+     * it is its duplicate, a finding overlapping only a duplicate counts,
+     * and a suppressed finding (the strongest) makes no duplicates. */
+    cs_result_reset(&r);
+    f = mk(&cfg, "anonymous", 0, 5, 15, -6); /* overlaps [0,10): duplicate of it */
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 12, 20, -7); /* overlaps only [5,15): counts */
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 0, 20, -10);
+    f.suppress_reason = "checked";
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 0, 10, -8);
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 14, 18, -7); /* ties [12,20) in strength, added later */
+    cs_result_add(&r, &f);
+    f = mk(&cfg, "anonymous", 0, 30, 40, -1); /* a cluster of its own */
+    cs_result_add(&r, &f);
+    ok(cs_merge(&cfg, 1, &r) == 0, "cluster: merge runs");
+    /* Sorted: [0,10) [0,20) [5,15) [12,20) [14,18) [30,40) */
+    is_int(r.findings[0].note, CS_NOTE_NONE, "cluster: the strongest counted one counts");
+    is_int(r.findings[1].note, CS_NOTE_SUPPRESSED, "cluster: the suppressed one stays suppressed");
+    is_int(r.findings[2].note, CS_NOTE_DUPLICATE, "cluster: overlapping the strongest: duplicate");
+    is_int(r.findings[2].dup_of, 0, "cluster: ... of the strongest");
+    is_int(r.findings[3].note, CS_NOTE_NONE, "cluster: overlapping only a duplicate: counts");
+    is_int(r.findings[4].note, CS_NOTE_DUPLICATE, "cluster: equal strength, added later: duplicate");
+    is_int(r.findings[4].dup_of, 3, "cluster: ... of the one added first");
+    is_int(r.findings[5].note, CS_NOTE_NONE, "cluster: a separate span counts");
+    is_int(r.findings[1].dup_of, 0, "cluster: dup_of is 0 when not a duplicate");
+    is_int(r.findings[3].dup_of, 0, "cluster: dup_of is 0 for a counted finding");
     cs_result_free(&r);
     cs_config_free(&cfg);
 }

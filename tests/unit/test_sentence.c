@@ -201,6 +201,23 @@ int main(void)
         free(buf);
     }
 
+    /* Runs with no terminator (skipped a byte at a time) around E2 bytes
+     * that are not an ellipsis. */
+    SPLIT_IS("No terminator \xE2\x80\x9C" "at\xE2\x80\x9D all \xE2\x80\x94 here",
+             "No terminator \xE2\x80\x9C" "at\xE2\x80\x9D all \xE2\x80\x94 here", "[0,35)",
+             "no terminator at all");
+    SPLIT_IS("A \xE2\x80\x94 bb. C\xE2\x80\xA6 D!", "A \xE2\x80\x94 bb. | C\xE2\x80\xA6 | D!",
+             "[0,9) [10,14) [15,17)", "terminators after E2 dashes, the last byte a terminator");
+    {
+        size_t n = 1 << 20;
+        char *big = malloc(n);
+        for (size_t i = 0; i < n; i++)
+            big[i] = "word \xE2\x80\x99s "[i % 11];
+        acc a = split_n(big, n - 3);
+        is_int(a.n, 1, "1 MiB without a terminator is one sentence");
+        free(big);
+    }
+
     /* Linear time: a long text of short sentences and a long run of dots. */
     {
         size_t n = 1 << 20;
