@@ -78,6 +78,7 @@
 #include <sys/stat.h>
 
 #include "buf.h"
+#include "utf8.h"
 
 #define MAX_MARKERS 64
 #define MAX_PROFILES 64
@@ -1429,32 +1430,6 @@ static int put_double(cs_buf *b, double v)
     return cs_buf_puts(b, num);
 }
 
-/* Decode one UTF-8 character; returns its length, or 0 if malformed. */
-static size_t utf8_decode(const unsigned char *s, size_t avail, unsigned *cp)
-{
-    unsigned c = s[0];
-    size_t n;
-    unsigned min;
-    if (c < 0x80) {
-        *cp = c;
-        return 1;
-    }
-    if (c >= 0xC2 && c <= 0xDF) { n = 2; min = 0x80; *cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { n = 3; min = 0x800; *cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { n = 4; min = 0x10000; *cp = c & 0x07; }
-    else return 0;
-    if (avail < n)
-        return 0;
-    for (size_t i = 1; i < n; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        *cp = (*cp << 6) | (s[i] & 0x3F);
-    }
-    if (*cp < min || *cp > 0x10FFFF || (*cp >= 0xD800 && *cp <= 0xDFFF))
-        return 0;
-    return n;
-}
-
 /* A double-quoted YAML scalar: escapes everything a YAML reader would not
  * take literally (controls, quotes, backslash, line separators, BOM,
  * non-characters); malformed UTF-8 bytes become \xHH. */
@@ -1466,7 +1441,7 @@ static int put_quoted(cs_buf *b, const char *s)
         return -1;
     for (size_t i = 0; i < len;) {
         unsigned cp;
-        size_t n = utf8_decode(p + i, len - i, &cp);
+        size_t n = cs_utf8_decode(p + i, len - i, &cp);
         int rc;
         if (n == 0) {
             rc = cs_buf_printf(b, "\\x%02X", p[i]);

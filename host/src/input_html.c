@@ -41,6 +41,7 @@
 
 #include "document.h"
 #include "entity.h"
+#include "utf8.h"
 
 typedef struct html_frame {
     const GumboNode *node;
@@ -288,27 +289,6 @@ static unsigned html_ctx(GumboTag t)
     }
 }
 
-/* Length of the valid UTF-8 character at s[0..n), or 0. */
-static size_t html_utf8_len(const unsigned char *s, size_t n)
-{
-    unsigned c = s[0], cp, min;
-    size_t len;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) { len = 2; min = 0x80; cp = c & 0x1F; }
-    else if (c >= 0xE0 && c <= 0xEF) { len = 3; min = 0x800; cp = c & 0x0F; }
-    else if (c >= 0xF0 && c <= 0xF4) { len = 4; min = 0x10000; cp = c & 0x07; }
-    else return 0;
-    if (len > n)
-        return 0;
-    for (size_t i = 1; i < len; i++) {
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-        cp = (cp << 6) | (s[i] & 0x3F);
-    }
-    return cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ? 0 : len;
-}
-
 /* gumbo 0.10 decodes a numeric reference past 0x7FFFFFFF ("&#xFddf8ddf")
  * through an int overflow into one stray byte, which need not be UTF-8.
  * Returns a copy of dec[0..*dn) with every byte that is not part of a
@@ -318,9 +298,10 @@ static size_t html_utf8_len(const unsigned char *s, size_t n)
 static char *html_repair_utf8(const char *dec, size_t *dn)
 {
     const unsigned char *s = (const unsigned char *)dec;
+    unsigned cp;
     size_t n = *dn, bad = 0;
     for (size_t i = 0, k; i < n; i += k ? k : 1)
-        bad += (k = html_utf8_len(s + i, n - i)) == 0;
+        bad += (k = cs_utf8_decode(s + i, n - i, &cp)) == 0;
     if (bad == 0)
         return NULL;
     char *out = malloc(n + 2 * bad + 1), *o = out;
@@ -329,7 +310,7 @@ static char *html_repair_utf8(const char *dec, size_t *dn)
         return NULL;
     }
     for (size_t i = 0, k; i < n; i += k ? k : 1) {
-        k = html_utf8_len(s + i, n - i);
+        k = cs_utf8_decode(s + i, n - i, &cp);
         if (k == 0) {
             memcpy(o, "\xEF\xBF\xBD", 3);
             o += 3;

@@ -32,47 +32,11 @@
  * Errors: 0, or -1 when memory runs out.  No global state.
  */
 #include "report.h"
+#include "utf8.h"
 
 #include <string.h>
 
 #define REPLACEMENT "\xEF\xBF\xBD"
-
-/* Decode one UTF-8 character at s[i] (i < len): its code point and byte
- * length, or -1 for an invalid sequence (length 1 then). */
-static long utf8_next(const unsigned char *s, size_t len, size_t i, size_t *n)
-{
-    unsigned char c = s[i];
-    long cp;
-    size_t need;
-    *n = 1;
-    if (c < 0x80)
-        return c;
-    if (c >= 0xC2 && c <= 0xDF) {
-        cp = c & 0x1F;
-        need = 1;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        cp = c & 0x0F;
-        need = 2;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        cp = c & 0x07;
-        need = 3;
-    } else {
-        return -1;
-    }
-    if (i + need >= len)
-        return -1;
-    for (size_t k = 1; k <= need; k++) {
-        if ((s[i + k] & 0xC0) != 0x80)
-            return -1;
-        cp = (cp << 6) | (s[i + k] & 0x3F);
-    }
-    /* overlong forms, surrogates, beyond U+10FFFF */
-    if ((need == 2 && cp < 0x800) || (need == 3 && (cp < 0x10000 || cp > 0x10FFFF)) ||
-        (cp >= 0xD800 && cp <= 0xDFFF))
-        return -1;
-    *n = need + 1;
-    return cp;
-}
 
 /* Append s escaped for XML text (attr = 0) or a double-quoted attribute. */
 static int xml_escape(cs_buf *out, const char *str, size_t len, int attr)
@@ -80,8 +44,11 @@ static int xml_escape(cs_buf *out, const char *str, size_t len, int attr)
     const unsigned char *s = (const unsigned char *)str;
     size_t i = 0;
     while (i < len) {
-        size_t n;
-        long cp = utf8_next(s, len, i, &n);
+        unsigned u;
+        size_t n = cs_utf8_decode(s + i, len - i, &u);
+        long cp = n ? (long)u : -1;
+        if (n == 0)
+            n = 1;
         const char *esc = NULL;
         switch (cp) {
         case '&': esc = "&amp;"; break;
