@@ -394,11 +394,6 @@ int cs_lua_rules_open(cs_lua_rules *lr, cs_ruleset *rs, const cs_config *cfg, cs
 void cs_lua_rules_close(cs_lua_rules *lr)
 {
     cs_lua_close(&lr->lua);
-    for (size_t i = 0; i < lr->nfailures; i++)
-        free(lr->failures[i].message);
-    free(lr->failures);
-    lr->failures = NULL;
-    lr->nfailures = lr->failures_cap = 0;
 }
 
 /* Length of a leading "src:123: " in msg, or 0. */
@@ -613,25 +608,6 @@ static void rule_message(cs_diag *d, const cs_rule *r, const char *msg)
         cs_diag_set(d, "%s: rule '%s': %s", r->source, r->id, msg);
 }
 
-static void record_failure(cs_lua_rules *lr, const cs_rule *r, const char *msg)
-{
-    void *items = lr->failures;
-    char *copy = cs_strdup(msg);
-    if (copy == NULL ||
-        cs_array_grow(&items, &lr->failures_cap, lr->nfailures + 1, sizeof(cs_lua_failure)) != 0) {
-        free(copy);
-        return;
-    }
-    lr->failures = items;
-    lr->failures[lr->nfailures++] = (cs_lua_failure){(size_t)(r - lr->rs->rules), copy};
-}
-
-size_t cs_lua_rules_failures(const cs_lua_rules *lr, const cs_lua_failure **out)
-{
-    *out = lr->failures;
-    return lr->nfailures;
-}
-
 int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
                        cs_check_emit emit, void *ctx, cs_diag *d)
 {
@@ -656,8 +632,6 @@ int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input 
         goto out;
     rc = 0;
 out:
-    if (rc != 0)
-        record_failure(lr, r, d->msg);
     lua_settop(L, top);
     return rc;
 }

@@ -38,9 +38,7 @@
  * at CS_CHECK_MESSAGE_MAX bytes ("..." added) and its length charged to the
  * instruction budget, since the host keeps a copy per finding.
  *
- * Every failed check is recorded (cs_lua_rules_failures) so that a report
- * can list the rules that stopped.  One cs_lua_rules per scorer; not
- * thread-safe.
+ * One cs_lua_rules per scorer; not thread-safe.
  */
 #ifndef CS_LUA_RULES_H
 #define CS_LUA_RULES_H
@@ -54,12 +52,6 @@
 
 #define CS_CHECK_MESSAGE_MAX 1000 /* bytes of a check's finding message kept */
 
-/* A check that failed: the rule (index into the rule set) and why. */
-typedef struct cs_lua_failure {
-    size_t rule;
-    char *message;        /* "file:line: rule 'id': ..." (owned) */
-} cs_lua_failure;
-
 typedef struct cs_lua_rules {
     cs_lua lua;
     cs_ruleset *rs;
@@ -68,8 +60,6 @@ typedef struct cs_lua_rules {
     int rule_line;            /* line of the rule{} call being run */
     int defining;             /* inside rule{} */
     cs_diag pending;          /* first rule{} error of the file loading ("" = none) */
-    cs_lua_failure *failures;
-    size_t nfailures, failures_cap;
 } cs_lua_rules;
 
 /* Where a check's findings go: span [start, end) in passage bytes. */
@@ -101,15 +91,8 @@ int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *na
 
 /* Run rule r's check on a passage; findings go to emit.  A Lua error, a
  * limit or a malformed finding fails with "file:line: rule 'id': ..." and
- * emits nothing; the failure is recorded.  The state stays usable. */
+ * emits nothing.  The state stays usable. */
 int cs_lua_rules_check(cs_lua_rules *lr, const cs_rule *r, const cs_check_input *in,
                        cs_check_emit emit, void *ctx, cs_diag *d);
-
-/* The checks that failed so far, oldest first (a rule disabled in lenient
- * mode appears once).  Entries stay valid until the next failing check or
- * cs_lua_rules_close; compare counts before and after an article to know
- * which rules stopped on it.  Recording is best effort: it is skipped when
- * memory runs out. */
-size_t cs_lua_rules_failures(const cs_lua_rules *lr, const cs_lua_failure **out);
 
 #endif
