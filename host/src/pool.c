@@ -13,10 +13,18 @@
 #include <unistd.h>
 
 #define MAX_WORKERS 64
+/* Items a worker holds at once: the one it scores and one waiting in its
+ * pipe, so that it starts the next item without a round trip through the
+ * parent.  The second is sent only when both fit in the pipe together: a
+ * parent blocked writing to a worker that is blocked writing its result
+ * would be a deadlock. */
+#define DEPTH 2
+/* Pipe capacity asked for (the kernel may give less; F_GETPIPE_SZ tells). */
+#define PIPE_BYTES (1 << 20)
 /* Buffers kept for reuse, items and results apart (they differ in size):
  * enough for those in flight; one that grew larger than SPARE_MAX_BYTES
  * (a huge record) is freed. */
-#define MAX_SPARES (2 * MAX_WORKERS + 4)
+#define MAX_SPARES (2 * DEPTH * MAX_WORKERS + 4)
 #define SPARE_MAX_BYTES (8u << 20)
 
 typedef struct spare_list {
@@ -24,15 +32,20 @@ typedef struct spare_list {
     size_t n;
 } spare_list;
 
+typedef struct in_flight {
+    uint64_t seq;
+    cs_buf item;     /* the bytes sent (kept to hand back with its result) */
+} in_flight;
+
 typedef struct worker {
     pid_t pid;
     int to_fd;       /* parent writes items */
     int from_fd;     /* parent reads results */
-    int busy;        /* an item is in flight */
-    uint64_t seq;    /* ... this one */
-    cs_buf item;     /* ... with these bytes (kept to hand back with its result) */
+    size_t to_cap;   /* capacity of the item pipe in bytes */
+    int busy;        /* items in flight, 0..DEPTH */
+    in_flight slot[DEPTH]; /* ... oldest first: slot[0] is being scored */
     char *note;      /* shared crash note (in the shared page) */
-    struct timespec started; /* when the item in flight was sent */
+    struct timespec started; /* when slot[0]'s scoring began (about) */
     int timed_out;   /* killed for taking too long */
 } worker;
 
@@ -172,6 +185,15 @@ static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note)
     _exit(0);
 }
 
+/* Grow a pipe to PIPE_BYTES when the system allows (fewer wake-ups, a
+ * worker rarely waits to hand over a result) and return its capacity. */
+static size_t pipe_capacity(int fd)
+{
+    (void)fcntl(fd, F_SETPIPE_SZ, PIPE_BYTES); /* best effort */
+    int cap = fcntl(fd, F_GETPIPE_SZ);
+    return cap > 0 ? (size_t)cap : 4096; /* POSIX guarantees at least PIPE_BUF */
+}
+
 static int spawn(cs_pool *p, int i, cs_diag *d)
 {
     int to[2], from[2];
@@ -182,6 +204,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
         close(to[1]);
         return cs_diag_set(d, "cannot start a worker: %s", strerror(errno));
     }
+    (void)pipe_capacity(from[0]);
     fflush(stdout);
     fflush(stderr);
     pid_t pid = fork();
@@ -209,6 +232,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
     p->w[i].to_fd = to[1];
     p->w[i].from_fd = from[0];
     p->w[i].busy = 0;
+    p->w[i].to_cap = pipe_capacity(to[1]);
     return 0;
 }
 
@@ -245,18 +269,33 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
     return 0;
 }
 
-static int idle_worker(const cs_pool *p)
+/* Bytes an item takes in a pipe. */
+static size_t wire_size(const cs_buf *item)
 {
-    for (int i = 0; i < p->n; i++)
-        if (!p->w[i].busy)
+    return 2 * sizeof(uint64_t) + item->len;
+}
+
+/* A worker to take an item of this size: an idle one first, else one with
+ * room for a second item that fits in its pipe beside the first; -1 when
+ * none can take it now. */
+static int pick_worker(const cs_pool *p, const cs_buf *item)
+{
+    int second = -1;
+    for (int i = 0; i < p->n; i++) {
+        const worker *w = &p->w[i];
+        if (w->busy == 0)
             return i;
-    return -1;
+        if (second < 0 && w->busy < DEPTH &&
+            wire_size(&w->slot[w->busy - 1].item) + wire_size(item) <= w->to_cap)
+            second = i;
+    }
+    return second;
 }
 
 int cs_pool_can_submit(const cs_pool *p)
 {
     /* Keep a small queue so workers never wait for the parent. */
-    return p->nqueue < (size_t)p->n * 2;
+    return p->nqueue < (size_t)p->n * DEPTH;
 }
 
 size_t cs_pool_pending(const cs_pool *p)
@@ -269,12 +308,13 @@ static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
 {
     worker *w = &p->w[i];
     uint64_t hdr[2] = {q->seq, q->item.len};
-    w->busy = 1;
-    w->seq = q->seq;
-    w->item = q->item;
-    clock_gettime(CLOCK_MONOTONIC, &w->started);
+    in_flight *f = &w->slot[w->busy++];
+    f->seq = q->seq;
+    f->item = q->item;
+    if (w->busy == 1)
+        clock_gettime(CLOCK_MONOTONIC, &w->started);
     if (write_full(w->to_fd, hdr, sizeof hdr) != 0 ||
-        (w->item.len && write_full(w->to_fd, w->item.data, w->item.len) != 0)) {
+        (f->item.len && write_full(w->to_fd, f->item.data, f->item.len) != 0)) {
         if (errno == EPIPE)
             return 0; /* the worker died: poll will see it and report the item */
         return cs_diag_set(d, "cannot talk to a worker: %s", strerror(errno));
@@ -282,11 +322,11 @@ static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
     return 0;
 }
 
-/* Hand queued items to idle workers. */
+/* Hand queued items to workers that can take them. */
 static int dispatch(cs_pool *p, cs_diag *d)
 {
     int i;
-    while (p->nqueue > 0 && (i = idle_worker(p)) >= 0) {
+    while (p->nqueue > 0 && (i = pick_worker(p, &p->queue[0].item)) >= 0) {
         queued q = p->queue[0];
         memmove(p->queue, p->queue + 1, (p->nqueue - 1) * sizeof(queued));
         p->nqueue--;
@@ -296,13 +336,28 @@ static int dispatch(cs_pool *p, cs_diag *d)
     return 0;
 }
 
-int cs_pool_submit_buf(cs_pool *p, cs_buf *item, cs_diag *d)
+/* Put q in the queue, at its head (a replay) or its tail; takes q's item. */
+static int enqueue(cs_pool *p, queued q, int at_head)
 {
     void *items = p->queue;
     if (cs_array_grow(&items, &p->queue_cap, p->nqueue + 1, sizeof(queued)) != 0)
-        return cs_diag_set(d, "out of memory");
+        return -1;
     p->queue = items;
-    p->queue[p->nqueue++] = (queued){*item, p->next_seq++};
+    if (at_head) {
+        memmove(p->queue + 1, p->queue, p->nqueue * sizeof(queued));
+        p->queue[0] = q;
+    } else {
+        p->queue[p->nqueue] = q;
+    }
+    p->nqueue++;
+    return 0;
+}
+
+int cs_pool_submit_buf(cs_pool *p, cs_buf *item, cs_diag *d)
+{
+    if (enqueue(p, (queued){*item, p->next_seq}, 0) != 0)
+        return cs_diag_set(d, "out of memory");
+    p->next_seq++;
     *item = take_spare(&p->item_spares);
     return dispatch(p, d);
 }
@@ -341,7 +396,8 @@ static int add_done(cs_pool *p, uint64_t seq, int status, cs_buf *data, cs_buf *
     return 0;
 }
 
-/* A worker's pipe closed: record its item as failed and fork a new one. */
+/* A worker's pipe closed: record the item it was scoring as failed, queue
+ * the one waiting in its pipe again and fork a new worker. */
 static int reap(cs_pool *p, int i, cs_diag *d)
 {
     worker *w = &p->w[i];
@@ -366,10 +422,17 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     w->pid = -1;
     w->timed_out = 0;
     cs_buf none = {0};
-    if (w->busy && add_done(p, w->seq, -1, &none, &w->item, crash) != 0)
-        return cs_diag_set(d, "out of memory");
-    give_spare(&p->item_spares, &w->item); /* (not busy: nothing there) */
+    int busy = w->busy;
     w->busy = 0;
+    /* Unsent ones go back first, at the queue's head, in their order. */
+    for (int k = busy - 1; k >= 1; k--)
+        if (enqueue(p, (queued){w->slot[k].item, w->slot[k].seq}, 1) != 0) {
+            for (int m = k; m >= 0; m--) /* (nothing else is waiting for them) */
+                cs_buf_free(&w->slot[m].item);
+            return cs_diag_set(d, "out of memory");
+        }
+    if (busy > 0 && add_done(p, w->slot[0].seq, -1, &none, &w->slot[0].item, crash) != 0)
+        return cs_diag_set(d, "out of memory");
     memset(w->note, 0, CS_POOL_NOTE_MAX);
     return spawn(p, i, d);
 }
@@ -395,8 +458,16 @@ static int collect(cs_pool *p, int i, cs_diag *d)
         data.len = rh[2];
         data.data[data.len] = '\0';
     }
-    w->busy = 0;
-    if (add_done(p, rh[0], (int)(int64_t)rh[1], &data, &w->item, NULL) != 0)
+    if (w->busy == 0 || rh[0] != w->slot[0].seq) {
+        give_spare(&p->result_spares, &data);
+        return cs_diag_set(d, "internal: a worker answered for an item it was not given");
+    }
+    cs_buf item = w->slot[0].item;
+    memmove(w->slot, w->slot + 1, (DEPTH - 1) * sizeof(in_flight));
+    w->slot[DEPTH - 1] = (in_flight){0};
+    if (--w->busy > 0) /* it went straight on to the next */
+        clock_gettime(CLOCK_MONOTONIC, &w->started);
+    if (add_done(p, rh[0], (int)(int64_t)rh[1], &data, &item, NULL) != 0)
         return cs_diag_set(d, "out of memory");
     return 0;
 }
@@ -487,7 +558,8 @@ void cs_pool_free(cs_pool *p)
             while (waitpid(p->w[i].pid, NULL, 0) < 0 && errno == EINTR)
                 ;
     for (int i = 0; i < p->n; i++)
-        cs_buf_free(&p->w[i].item);
+        for (int k = 0; k < p->w[i].busy; k++)
+            cs_buf_free(&p->w[i].slot[k].item);
     for (size_t k = 0; k < p->ndone; k++) {
         cs_buf_free(&p->done[k].data);
         cs_buf_free(&p->done[k].item);

@@ -65,7 +65,33 @@ run "$CREDSCORE" score --jsonl "$TMP/many.jsonl" --fail-under 0 -j 2
 is "$OUT" "$one" "-j 2 output is byte-identical to -j 1 (500 records)"
 is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 500 "500 lines out"
 
+# Records larger than a worker's pipe (1 MiB) between small ones, one right
+# after a record whose result is larger than the pipe too: the parent never
+# queues a second item that would not fit beside the first (it would block
+# writing it while the worker blocks writing its result), so nothing
+# deadlocks and the order holds.
+awk 'BEGIN {
+    big = "The river runs past the old mill. "; for (k = 0; k < 15; k++) big = big big  # 1.1 MiB
+    busy = "Officials said it. "; for (k = 0; k < 13; k++) busy = busy busy  # a 6 MiB result
+    for (i = 0; i < 12; i++) {
+        if (i % 4 == 1) printf "{\"id\":\"big%d\",\"text\":\"%s\"}\n", i, big
+        else if (i == 4) printf "{\"id\":\"busy%d\",\"text\":\"%s\"}\n", i, busy
+        else printf "{\"id\":\"small%d\",\"text\":\"A named source, Ana Ruiz, said %d.\"}\n", i, i
+    }
+}' > "$TMP/big.jsonl"
+run "$CREDSCORE" score --jsonl "$TMP/big.jsonl" --fail-under 0 -j 1
+one=$OUT
+is "$STATUS" 0 "records over 1 MiB: -j 1 exit 0"
+is "$(printf '%s\n' "$OUT" | jq -r .id | tr '\n' ' ')" \
+   "small0 big1 small2 small3 busy4 big5 small6 small7 small8 big9 small10 small11 " \
+   "records over 1 MiB: every record answered, in order"
+run "$CREDSCORE" score --jsonl "$TMP/big.jsonl" --fail-under 0 -j 2
+is "$OUT" "$one" "records over 1 MiB: -j 2 output is byte-identical to -j 1"
+
 # SIGTERM during a stream: finished lines are flushed, stderr says how far.
+# (The output file exists before the wait loop reads it: a missing file
+# would end the loop at once and send the signal before the handler is set.)
+: > "$TMP/partial.out"
 ( awk 'BEGIN { for (i = 0; i < 50; i++) printf "{\"id\":\"s%d\",\"text\":\"Officials said so.\"}\n", i }'; sleep 5 ) \
     | "$CREDSCORE" score --jsonl - --fail-under 0 > "$TMP/partial.out" 2> "$TMP/partial.err" &
 pid=$!
