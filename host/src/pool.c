@@ -269,10 +269,11 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
     return 0;
 }
 
-/* Bytes an item takes in a pipe. */
+/* Bytes an item takes in a pipe, with slack for the kernel's page-sized
+ * slots (a header and a part page each may take a slot of their own). */
 static size_t wire_size(const cs_buf *item)
 {
-    return 2 * sizeof(uint64_t) + item->len;
+    return 2 * sizeof(uint64_t) + item->len + 2 * 4096;
 }
 
 /* A worker to take an item of this size: an idle one first, else one with
