@@ -282,7 +282,7 @@ static int define_rule(lua_State *L)
                      (const char *)buf);
             return rule_error(L, id, "%s", what);
         }
-        pcre2_jit_compile(rp->re, PCRE2_JIT_COMPLETE); /* best effort */
+        /* (JIT compiled later, by the scorer, once it has text enough) */
     }
     lua_getfield(L, 1, "check");
     if (!lua_isnil(L, -1)) {

@@ -53,6 +53,8 @@ struct cs_scorer {
     const cs_rule *cur_rule;
     size_t check_offset;     /* sentence start when a check runs per sentence */
     size_t nfailed;          /* rules disabled after run-time errors (lenient mode) */
+    size_t text_seen;        /* bytes of passages scored, until the regexes are JIT compiled */
+    int jitted;
     char *crash_note;        /* shared note naming the running plugin, or NULL */
     size_t crash_note_size;
 };
@@ -526,9 +528,28 @@ static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
     return 0;
 }
 
+/* Regex rules start on PCRE2's interpreter and are JIT compiled once this
+ * scorer has seen CS_JIT_AFTER bytes of text: for one draft, compiling
+ * costs more than it saves (the JIT's code pages are a good part of a cold
+ * start); for a stream, it pays back at once.  Each scorer owns its rules,
+ * so this touches nothing another scorer uses.  Matches are the same
+ * either way. */
+#define CS_JIT_AFTER (64u * 1024)
+
+static void jit_when_due(cs_scorer *s, size_t len)
+{
+    s->text_seen += len;
+    if (s->jitted || s->text_seen < CS_JIT_AFTER)
+        return;
+    s->jitted = 1;
+    for (size_t i = 0; i < s->nregex; i++)
+        pcre2_jit_compile(s->rules.rules[s->regex_rules[i]].re, PCRE2_JIT_COMPLETE); /* best effort */
+}
+
 static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const credscore_span *sent,
                            size_t nsent, unsigned scopes, cs_diag *d)
 {
+    jit_when_due(s, len);
     for (size_t i = 0; i < s->nregex; i++) {
         size_t rule = s->regex_rules[i];
         const cs_rule *r = &s->rules.rules[rule];
