@@ -13,7 +13,7 @@ rule { id = "desk-whisper", marker = "anonymous", weight = -4, phrases = { "whis
 LUA
 printf 'Whispers say the mayor will resign.\n' > story.txt
 
-"$CREDSCORE" watch --rounds 3 story.txt > watch.out 2> watch.err &
+"$CREDSCORE" watch --rounds 4 story.txt > watch.out 2> watch.err &
 pid=$!
 wait_for() { # pattern
     i=0
@@ -28,18 +28,30 @@ LUA
 mv rules/desk.lua.new rules/desk.lua
 wait_for "round 2"
 sleep 0.5
-# Round 3: a syntax error is reported and watching goes on... until --rounds stops it.
-printf 'rule { id = \n' > rules/desk.lua
+# Round 3: the editor overrides the rule's weight in the config.
+cat > credscore.yaml.new <<'YAML'
+rules: [rules/]
+plugins: []
+rule_overrides:
+  desk-whisper: {weight: -9}
+YAML
+mv credscore.yaml.new credscore.yaml
 wait_for "round 3"
+sleep 0.5
+# Round 4: a syntax error is reported and watching goes on... until --rounds stops it.
+printf 'rule { id = \n' > rules/desk.lua
+wait_for "round 4"
 i=0; while [ $i -lt 50 ] && kill -0 $pid 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 kill $pid 2>/dev/null
 wait $pid
 OUT=$(cat watch.out)
 ERR=$(cat watch.err)
 like "$OUT" "round 1: story.txt" "first scoring"
-is "$(grep -c '"Whispers"' watch.out)" 2 "rounds 1 and 2 find the first phrase"
-is "$(grep -c '"the mayor"' watch.out)" 1 "the rule edit shows at once in round 2"
-like "$OUT" "round 3: story.txt" "a third round after the broken edit"
+is "$(grep -c '"Whispers"' watch.out)" 3 "rounds 1 to 3 find the first phrase"
+is "$(grep -c '"the mayor"' watch.out)" 2 "the rule edit shows at once in round 2 (and in 3)"
+is "$(grep -c 'anonymous  -4  "Whispers"' watch.out)" 2 "rounds 1 and 2 use the rule's weight"
+is "$(grep -c 'anonymous  -9  "Whispers"' watch.out)" 1 "the config edit shows at once in round 3"
+like "$OUT" "round 4: story.txt" "a fourth round after the broken edit"
 like "$ERR" "rules/desk.lua:2: unexpected symbol near <eof>|desk.lua:[0-9]+: " "the rule error is reported with file:line"
 like "$OUT" "watching 3 files" "article, config and rule file are watched"
 
