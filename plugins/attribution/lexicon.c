@@ -461,8 +461,11 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
     lx->capent = nwords + 16;
     lx->caparena = nbytes + 64;
     lx->capphr = nphr + 1;
+    /* capent is a generous bound (every phrase counted at AT_PHRASE_MAX
+     * words, every word with a plural): 1.25 slots per entry of it keeps
+     * the real load near a third, and the build's fresh pages few. */
     lx->nslot = 64;
-    while (lx->nslot < 2 * lx->capent)
+    while (lx->nslot < lx->capent + lx->capent / 4)
         lx->nslot <<= 1;
     lx->ent = al->alloc(lx->capent * sizeof(*lx->ent));
     lx->slot = al->alloc(lx->nslot * sizeof(*lx->slot));
