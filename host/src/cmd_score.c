@@ -108,6 +108,9 @@ static int write_report(const cs_cli *cli, const cs_buf *out, cs_diag *d)
     return 0;
 }
 
+/* A report to standard output is written in pieces of about this size. */
+#define FLUSH_BYTES (256 * 1024)
+
 /* Render the run in the requested format. */
 static int render(const cs_cli *cli, const cs_run *run, cs_buf *out)
 {
@@ -291,6 +294,25 @@ int cs_cmd_score(const cs_cli *cli)
         signal(SIGALRM, on_alarm);
         alarm((unsigned)cli->timeout);
     }
+    /* Text, JSON and GitHub reports are written as the articles come, each
+     * article freed once written (and, to standard output, the report
+     * flushed every FLUSH_BYTES): memory stays that of one article, not of
+     * the whole run.  The other formats need every article at once. */
+    cs_run_writer rw;
+    int streamed = cli->format == CS_OUT_TEXT || cli->format == CS_OUT_JSON ||
+                   cli->format == CS_OUT_GITHUB;
+    int to_stdout = cli->output == NULL;
+    if (streamed &&
+        cs_run_writer_begin(&rw, cli->format == CS_OUT_JSON     ? CS_RUN_JSON
+                                 : cli->format == CS_OUT_GITHUB ? CS_RUN_GITHUB
+                                                                : CS_RUN_TEXT,
+                            &out, &run) != 0) {
+        cs_cli_error("out of memory");
+        cs_pool_free(pool);
+        cs_result_free(&bctx.res);
+        cs_run_writer_free(&rw);
+        goto out;
+    }
     size_t submitted = 0;
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
@@ -330,6 +352,26 @@ int cs_cmd_score(const cs_cli *cli)
         if (!sc->below)
             sc->below = cs_cli_over_max(cli, &ses.cfg, &sc->res, sc->why, sizeof sc->why);
         failed += sc->below != 0;
+        if (streamed) {
+            int rc_w = cs_run_writer_article(&rw, &run, sc);
+            cs_document_free(&sc->doc);
+            cs_result_free(&sc->res);
+            memset(sc, 0, sizeof *sc);
+            if (rc_w != 0)
+                cs_diag_set(&d, "out of memory");
+            else if (to_stdout && out.len >= FLUSH_BYTES) {
+                rc_w = write_report(cli, &out, &d);
+                out.len = 0;
+            }
+            if (rc_w != 0) {
+                cs_cli_error(d.msg);
+                cs_pool_free(pool);
+                cs_result_free(&bctx.res);
+                cs_run_writer_free(&rw);
+                goto out;
+            }
+            continue; /* items[n] is free for the next article */
+        }
         n++;
     }
     alarm(0);
@@ -337,7 +379,10 @@ int cs_cmd_score(const cs_cli *cli)
     cs_result_free(&bctx.res);
     run.items = items;
     run.n = n;
-    if (render(cli, &run, &out) != 0) {
+    int rc_r = streamed ? cs_run_writer_end(&rw, &run) : render(cli, &run, &out);
+    if (streamed)
+        cs_run_writer_free(&rw);
+    if (rc_r != 0) {
         cs_cli_error("out of memory");
         goto out;
     }

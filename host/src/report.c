@@ -422,64 +422,132 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
     return cs_json_failed(j) ? -1 : 0;
 }
 
+int cs_run_writer_begin(cs_run_writer *w, cs_run_kind kind, cs_buf *out, const cs_run *run)
+{
+    (void)run;
+    memset(w, 0, sizeof *w);
+    w->kind = kind;
+    w->out = out;
+    if (kind != CS_RUN_JSON)
+        return 0;
+    cs_json_init(&w->j, out, 1);
+    cs_json_object(&w->j);
+    cs_json_kv_lit_string(&w->j, "schema", CS_REPORT_SCHEMA);
+    cs_json_kv_lit_int(&w->j, "version", CS_REPORT_SCHEMA_VERSION);
+    cs_json_key_lit(&w->j, "articles");
+    cs_json_array(&w->j);
+    return cs_json_failed(&w->j) ? -1 : 0;
+}
+
+/* An article of a text report, with why it failed. */
+static int text_article(cs_buf *out, const cs_run *run, const cs_scored *sc)
+{
+    if (cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
+        return -1;
+    if (sc->below && sc->why[0] && cs_buf_printf(out, "  failed: %s\n", sc->why) != 0)
+        return -1;
+    if (sc->below && !sc->why[0] &&
+        cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)
+        return -1;
+    return 0;
+}
+
+int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *sc)
+{
+    int rc;
+    switch (w->kind) {
+    case CS_RUN_JSON:
+        rc = cs_report_json_article(&w->j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts);
+        break;
+    case CS_RUN_GITHUB:
+        rc = cs_report_github_article(w->out, &w->path, &w->tmp, run, sc);
+        break;
+    case CS_RUN_TEXT:
+    default:
+        rc = text_article(w->out, run, sc);
+        break;
+    }
+    w->n++;
+    w->failed += sc->below != 0;
+    w->sum += sc->res.score;
+    return rc;
+}
+
+/* The closing summary of a JSON report. */
+static int json_end(cs_run_writer *w, const cs_run *run)
+{
+    cs_json *j = &w->j;
+    cs_json_end_array(j);
+    cs_json_key_lit(j, "summary");
+    cs_json_object(j);
+    cs_json_kv_lit_int(j, "articles", (long long)w->n);
+    cs_json_kv_lit_int(j, "errors", (long long)run->errors);
+    cs_json_kv_lit_int(j, "below_threshold", (long long)w->failed);
+    cs_json_key_lit(j, "threshold");
+    if (run->has_threshold)
+        cs_json_number(j, run->threshold);
+    else
+        cs_json_null(j);
+    cs_json_key_lit(j, "mean_score");
+    if (w->n)
+        cs_json_number(j, w->sum / (double)w->n);
+    else
+        cs_json_null(j);
+    cs_json_end_object(j);
+    cs_json_end_object(j);
+    if (cs_buf_putc(w->out, '\n') != 0 || cs_json_failed(j))
+        return -1;
+    return 0;
+}
+
+int cs_run_writer_end(cs_run_writer *w, const cs_run *run)
+{
+    switch (w->kind) {
+    case CS_RUN_JSON:
+        return json_end(w, run);
+    case CS_RUN_GITHUB:
+        return 0;
+    case CS_RUN_TEXT:
+    default:
+        if (w->n > 1 || run->errors)
+            return cs_buf_printf(w->out,
+                                 "%zu article%s scored, %zu below the threshold, %zu error%s\n",
+                                 w->n, w->n == 1 ? "" : "s", w->failed, run->errors,
+                                 run->errors == 1 ? "" : "s");
+        return 0;
+    }
+}
+
+void cs_run_writer_free(cs_run_writer *w)
+{
+    cs_buf_free(&w->path);
+    cs_buf_free(&w->tmp);
+}
+
+/* A whole run through a writer. */
+static int run_report(cs_run_kind kind, cs_buf *out, const cs_run *run)
+{
+    cs_run_writer w;
+    int rc = cs_run_writer_begin(&w, kind, out, run);
+    for (size_t i = 0; rc == 0 && i < run->n; i++)
+        rc = cs_run_writer_article(&w, run, &run->items[i]);
+    if (rc == 0)
+        rc = cs_run_writer_end(&w, run);
+    cs_run_writer_free(&w);
+    return rc;
+}
+
 int cs_report_run_text(cs_buf *out, const cs_run *run)
 {
-    size_t failed = 0;
-    for (size_t i = 0; i < run->n; i++) {
-        const cs_scored *sc = &run->items[i];
-        if (cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
-            return -1;
-        if (sc->below && sc->why[0] && cs_buf_printf(out, "  failed: %s\n", sc->why) != 0)
-            return -1;
-        if (sc->below && !sc->why[0] &&
-            cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)
-            return -1;
-        failed += sc->below != 0;
-    }
-    if (run->n > 1 || run->errors)
-        return cs_buf_printf(out, "%zu article%s scored, %zu below the threshold, %zu error%s\n",
-                             run->n, run->n == 1 ? "" : "s", failed, run->errors,
-                             run->errors == 1 ? "" : "s");
-    return 0;
+    return run_report(CS_RUN_TEXT, out, run);
 }
 
 int cs_report_run_json(cs_buf *out, const cs_run *run)
 {
-    cs_json j;
-    cs_json_init(&j, out, 1);
-    cs_json_object(&j);
-    cs_json_kv_lit_string(&j, "schema", CS_REPORT_SCHEMA);
-    cs_json_kv_lit_int(&j, "version", CS_REPORT_SCHEMA_VERSION);
-    cs_json_key_lit(&j, "articles");
-    cs_json_array(&j);
-    size_t failed = 0;
-    double sum = 0;
-    for (size_t i = 0; i < run->n; i++) {
-        const cs_scored *sc = &run->items[i];
-        if (cs_report_json_article(&j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts) != 0)
-            return -1;
-        failed += sc->below != 0;
-        sum += sc->res.score;
-    }
-    cs_json_end_array(&j);
-    cs_json_key_lit(&j, "summary");
-    cs_json_object(&j);
-    cs_json_kv_lit_int(&j, "articles", (long long)run->n);
-    cs_json_kv_lit_int(&j, "errors", (long long)run->errors);
-    cs_json_kv_lit_int(&j, "below_threshold", (long long)failed);
-    cs_json_key_lit(&j, "threshold");
-    if (run->has_threshold)
-        cs_json_number(&j, run->threshold);
-    else
-        cs_json_null(&j);
-    cs_json_key_lit(&j, "mean_score");
-    if (run->n)
-        cs_json_number(&j, sum / (double)run->n);
-    else
-        cs_json_null(&j);
-    cs_json_end_object(&j);
-    cs_json_end_object(&j);
-    if (cs_buf_putc(out, '\n') != 0 || cs_json_failed(&j))
-        return -1;
-    return 0;
+    return run_report(CS_RUN_JSON, out, run);
+}
+
+int cs_report_run_github(cs_buf *out, const cs_run *run)
+{
+    return run_report(CS_RUN_GITHUB, out, run);
 }

@@ -87,6 +87,35 @@ typedef struct cs_run {
 /* Whole-run reports.  Each appends to out and returns 0, or -1 on OOM. */
 int cs_report_run_text(cs_buf *out, const cs_run *run);
 int cs_report_run_json(cs_buf *out, const cs_run *run);
+
+/* Text, JSON and GitHub reports can also be written article by article, so
+ * that a run over many files keeps no article after writing it: begin,
+ * one call per article in input order, end.  The bytes are those of the
+ * cs_report_run_* functions (which are written this way).  run->items and
+ * run->n are not read; run->errors is read at the end.  The caller may
+ * empty *out (after writing it somewhere) between calls.  Each returns 0,
+ * or -1 when memory runs out; cs_run_writer_free releases the scratch
+ * buffers in any case (after end, or instead of it). */
+typedef enum cs_run_kind { CS_RUN_TEXT, CS_RUN_JSON, CS_RUN_GITHUB } cs_run_kind;
+
+typedef struct cs_run_writer {
+    cs_run_kind kind;
+    cs_buf *out;
+    cs_json j;            /* JSON: the open document */
+    size_t n, failed;     /* articles written, and those below the threshold */
+    double sum;           /* of their scores */
+    cs_buf path, tmp;     /* GitHub: scratch */
+} cs_run_writer;
+
+int cs_run_writer_begin(cs_run_writer *w, cs_run_kind kind, cs_buf *out, const cs_run *run);
+int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *sc);
+int cs_run_writer_end(cs_run_writer *w, const cs_run *run);
+void cs_run_writer_free(cs_run_writer *w);
+
+/* One article's GitHub workflow commands (report_github.c); path and tmp
+ * are scratch buffers. */
+int cs_report_github_article(cs_buf *out, cs_buf *path, cs_buf *tmp, const cs_run *run,
+                             const cs_scored *sc);
 /* SARIF 2.1.0 (report_sarif.c). */
 int cs_report_run_sarif(cs_buf *out, const cs_run *run);
 /* GitHub workflow commands, one ::notice/::warning/::error per finding

@@ -123,30 +123,19 @@ static int article_lines(cs_buf *out, cs_buf *tmp, const cs_run *run, const cs_s
     return 0;
 }
 
-int cs_report_run_github(cs_buf *out, const cs_run *run)
+int cs_report_github_article(cs_buf *out, cs_buf *path, cs_buf *tmp, const cs_run *run,
+                             const cs_scored *sc)
 {
-    int rc = -1;
-    cs_buf path = {0}, tmp = {0};
-    for (size_t a = 0; a < run->n; a++) {
-        const cs_scored *sc = &run->items[a];
-        int inside;
-        path.len = 0;
-        if (cs_report_rel_path(&path, sc->doc.path, &inside) != 0)
-            goto out;
-        for (size_t i = 0; i < sc->res.nfindings; i++) {
-            const cs_finding *f = &sc->res.findings[i];
-            if (f->level < run->opts.min_level || f->note == CS_NOTE_DUPLICATE ||
-                f->suppress_reason)
-                continue;
-            if (finding_line(out, &tmp, run, sc, &path, f) != 0)
-                goto out;
-        }
-        if (article_lines(out, &tmp, run, sc, &path) != 0)
-            goto out;
+    int inside;
+    path->len = 0;
+    if (cs_report_rel_path(path, sc->doc.path, &inside) != 0)
+        return -1;
+    for (size_t i = 0; i < sc->res.nfindings; i++) {
+        const cs_finding *f = &sc->res.findings[i];
+        if (f->level < run->opts.min_level || f->note == CS_NOTE_DUPLICATE || f->suppress_reason)
+            continue;
+        if (finding_line(out, tmp, run, sc, path, f) != 0)
+            return -1;
     }
-    rc = 0;
-out:
-    cs_buf_free(&path);
-    cs_buf_free(&tmp);
-    return rc;
+    return article_lines(out, tmp, run, sc, path);
 }

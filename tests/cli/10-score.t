@@ -71,4 +71,32 @@ run cmp "$TMP/report.json" "$TMP/before.json"
 is "$STATUS" 0 "the previous report is left intact"
 is "$(ls "$TMP" | grep -c '\.tmp\.')" 0 "no temporary file is left behind"
 
+# A folder whose report is larger than one write to standard output: the
+# report written piece by piece as the articles come is the report -o
+# writes at once, with -j 1 and -j 2, in every format written that way;
+# a file that cannot be scored is an error in the summary, not a gap.
+mkdir -p "$TMP/many"
+for i in $(seq -w 1 100); do
+    for a in "$A/harbour-fire.md" "$A/council-budget.md" "$A/school-closures.txt"; do
+        cp "$a" "$TMP/many/$i-$(basename "$a")"
+    done
+done
+for fmt in json github text; do
+    run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt -o "$TMP/many.$fmt" "$TMP/many"
+    is "$STATUS" 0 "-f $fmt -o: a folder of 300 articles"
+    run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt "$TMP/many"
+    is "$OUT" "$(cat "$TMP/many.$fmt")" "-f $fmt: standard output, written in pieces, equals the -o report"
+    run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt -j 2 "$TMP/many"
+    is "$OUT" "$(cat "$TMP/many.$fmt")" "-f $fmt -j 2: the same bytes"
+done
+[ "$(wc -c < "$TMP/many.text")" -gt 300000 ] && [ "$(wc -c < "$TMP/many.github")" -gt 300000 ]
+ok $? "every report is larger than one piece (256 KiB)"
+is "$(jq '.articles | length' "$TMP/many.json")" 300 "every article in the JSON report"
+printf 'Officials said \377 nothing.\n' > "$TMP/many/005-harbour-fire.md"
+run "$CREDSCORE" score --fail-under 0 -f json "$TMP/many"
+is "$STATUS" 2 "an article that is not UTF-8 fails the run"
+like "$ERR" "005-harbour-fire.md:1:16: invalid UTF-8" "and is named on standard error"
+is "$(printf '%s' "$OUT" | jq -c '[(.articles | length), .summary.errors]')" "[299,1]" \
+   "the report lists the other 299 and counts the error"
+
 done_testing
