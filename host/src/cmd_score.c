@@ -177,32 +177,98 @@ static void on_alarm(int sig)
     _exit(CS_EXIT_ERROR);
 }
 
+/* Narrow an article's findings (baseline, --diff-base) and decide whether
+ * it fails (threshold, --max limits). */
+static int settle(const cs_cli *cli, const cs_run *run, const cs_baseline *b,
+                  const char *unchanged, cs_scored *sc, cs_diag *d)
+{
+    if (narrow(cli, run->cfg, b, unchanged, sc, d) != 0)
+        return -1;
+    sc->below = run->has_threshold && sc->res.score < run->threshold;
+    if (!sc->below)
+        sc->below = cs_cli_over_max(cli, run->cfg, &sc->res, sc->why, sizeof sc->why);
+    return 0;
+}
+
 typedef struct batch_ctx {
     const cs_cli *cli;
     cs_session *ses;
-    cs_result res;
+    cs_result res;          /* reused from file to file */
+    int streamed;           /* the worker writes the article's report */
+    cs_run_kind kind;       /* ... of this kind */
+    const cs_run *run;      /* ... for this run */
+    const cs_baseline *baseline;
+    const char *unchanged;
 } batch_ctx;
 
-/* Score one file in a worker: the item is its path; the result is the
- * encoded cs_result (status 0) or an error message (status 2). */
+/* What a worker says of an article whose report it wrote (the bytes follow). */
+typedef struct article_head {
+    double score;
+    int32_t below;
+    int32_t unused;
+} article_head;
+
+/* Score one file in a worker: the item is its path.  The result (status 0)
+ * is, for a report written article by article, an article_head and the
+ * article's fragment, else the encoded cs_result; or an error message
+ * (status 2). */
 static int score_file_item(void *vctx, const char *item, size_t len, char *note, cs_buf *out)
 {
     batch_ctx *c = vctx;
-    cs_document doc;
+    cs_scored sc;
     cs_diag d;
     (void)len;
+    memset(&sc, 0, sizeof sc);
     cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
     int status = 0;
-    if (cs_document_load_file(&doc, item, c->cli->input_format, &d) != 0 ||
-        cs_scorer_score(c->ses->scorer, &doc, &c->res, &d) != 0) {
+    if (cs_document_load_file(&sc.doc, item, c->cli->input_format, &d) != 0 ||
+        cs_scorer_score(c->ses->scorer, &sc.doc, &c->res, &d) != 0) {
         cs_buf_puts(out, d.msg);
         status = 2;
-    } else if (cs_result_encode(&c->res, out) != 0) {
-        cs_buf_puts(out, "out of memory");
-        status = 2;
+    } else if (!c->streamed) {
+        if (cs_result_encode(&c->res, out) != 0) {
+            cs_buf_puts(out, "out of memory");
+            status = 2;
+        }
+    } else {
+        sc.res = c->res; /* lent, and taken back below (narrowing may grow it) */
+        article_head h = {0, 0, 0};
+        if (settle(c->cli, c->run, c->baseline, c->unchanged, &sc, &d) != 0) {
+            cs_buf_puts(out, d.msg);
+            status = 2;
+        } else {
+            h.score = sc.res.score;
+            h.below = sc.below != 0;
+            if (cs_buf_append(out, &h, sizeof h) != 0 ||
+                cs_run_fragment(c->kind, out, c->run, &sc) != 0) {
+                out->len = 0;
+                cs_buf_puts(out, "out of memory");
+                status = 2;
+            }
+        }
+        c->res = sc.res;
     }
-    cs_document_free(&doc);
+    cs_document_free(&sc.doc);
     return status;
+}
+
+/* A worker's answer for file `path`, its report already written: put it in
+ * place.  *below says whether the article fails. */
+static int take_written(const char *path, const cs_pool_result *r, cs_run_writer *w,
+                        int *below, cs_diag *d)
+{
+    article_head h;
+    if (r->status < 0)
+        return cs_diag_at(d, path, 0, 0, "not scored: %s", r->crash);
+    if (r->status != 0)
+        return cs_diag_set(d, "%.*s", (int)r->len, r->data);
+    if (r->len < sizeof h)
+        return cs_diag_at(d, path, 0, 0, "internal: a worker's answer is cut short");
+    memcpy(&h, r->data, sizeof h);
+    *below = h.below != 0;
+    if (cs_run_writer_splice(w, r->data + sizeof h, r->len - sizeof h, h.below, h.score) != 0)
+        return cs_diag_set(d, "out of memory");
+    return 0;
 }
 
 /* Turn a worker's answer for file `path` into a scored article in the
@@ -230,6 +296,12 @@ int cs_cmd_score(const cs_cli *cli)
     cs_scored *items = NULL;
     size_t n = 0;
     cs_diag d;
+    cs_pool *pool = NULL;
+    cs_run_writer rw;
+    batch_ctx bctx;
+    memset(&rw, 0, sizeof rw);
+    memset(&bctx, 0, sizeof bctx);
+    cs_result_init(&bctx.res);
     if (cli->nargs == 0) {
         cs_cli_error("score: no article given (a file, a folder, or - for standard input)");
         return CS_EXIT_ERROR;
@@ -268,16 +340,35 @@ int cs_cmd_score(const cs_cli *cli)
                                 cli->min_level, cli->show_zero};
     run.tool_version = CREDSCORE_VERSION;
     size_t failed = 0;
+    const cs_baseline *bl = baseline_loaded ? &baseline : NULL;
+    /* Text, JSON and GitHub reports are written as the articles come, each
+     * article freed once written (and, to standard output, the report
+     * flushed every FLUSH_BYTES): memory stays that of one article, not of
+     * the whole run.  The other formats need every article at once. */
+    int streamed = cli->format == CS_OUT_TEXT || cli->format == CS_OUT_JSON ||
+                   cli->format == CS_OUT_GITHUB;
+    cs_run_kind kind = cli->format == CS_OUT_JSON     ? CS_RUN_JSON
+                       : cli->format == CS_OUT_GITHUB ? CS_RUN_GITHUB
+                                                      : CS_RUN_TEXT;
+    int to_stdout = cli->output == NULL;
+    if (streamed && cs_run_writer_begin(&rw, kind, &out, &run) != 0) {
+        cs_cli_error("out of memory");
+        goto out;
+    }
     /* Many files (or -j): worker processes, so a crashing plugin costs one
-     * article; one file: scored right here, for the fastest answer. */
+     * article; one file: scored right here, for the fastest answer.  The
+     * workers also write the articles of a streamed report. */
     int pooled = files.n > 1 || cli->jobs > 0;
-    batch_ctx bctx = {cli, &ses, {0}};
-    cs_result_init(&bctx.res);
-    cs_pool *pool = NULL;
+    bctx.cli = cli;
+    bctx.ses = &ses;
+    bctx.streamed = streamed;
+    bctx.kind = kind;
+    bctx.run = &run;
+    bctx.baseline = bl;
+    bctx.unchanged = unchanged;
     if (pooled && cs_pool_start(&pool, cli->jobs > 0 ? cli->jobs : 1, score_file_item, &bctx,
                                 &d) != 0) {
         cs_cli_error(d.msg);
-        cs_result_free(&bctx.res);
         goto out;
     }
     if (pool)
@@ -294,95 +385,65 @@ int cs_cmd_score(const cs_cli *cli)
         signal(SIGALRM, on_alarm);
         alarm((unsigned)cli->timeout);
     }
-    /* Text, JSON and GitHub reports are written as the articles come, each
-     * article freed once written (and, to standard output, the report
-     * flushed every FLUSH_BYTES): memory stays that of one article, not of
-     * the whole run.  The other formats need every article at once. */
-    cs_run_writer rw;
-    int streamed = cli->format == CS_OUT_TEXT || cli->format == CS_OUT_JSON ||
-                   cli->format == CS_OUT_GITHUB;
-    int to_stdout = cli->output == NULL;
-    if (streamed &&
-        cs_run_writer_begin(&rw, cli->format == CS_OUT_JSON     ? CS_RUN_JSON
-                                 : cli->format == CS_OUT_GITHUB ? CS_RUN_GITHUB
-                                                                : CS_RUN_TEXT,
-                            &out, &run) != 0) {
-        cs_cli_error("out of memory");
-        cs_pool_free(pool);
-        cs_result_free(&bctx.res);
-        cs_run_writer_free(&rw);
-        goto out;
-    }
     size_t submitted = 0;
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
         cs_result_init(&sc->res);
-        int rc;
+        int rc, below = 0;
+        cs_pool_result r;
         if (pooled) {
             while (submitted < files.n && cs_pool_can_submit(pool)) {
                 const char *path = files.items[submitted++];
                 if (cs_pool_submit(pool, path, strlen(path), &d) != 0) {
                     cs_cli_error(d.msg);
-                    cs_pool_free(pool);
-                    cs_result_free(&bctx.res);
                     goto out;
                 }
             }
-            cs_pool_result r;
             if (cs_pool_next(pool, &r, &d) != 1) {
                 cs_cli_error(d.msg);
-                cs_pool_free(pool);
-                cs_result_free(&bctx.res);
                 goto out;
             }
-            rc = take_answer(cli, &ses.cfg, files.items[i], &r, sc, &d);
+        }
+        if (pooled && streamed) {
+            rc = take_written(files.items[i], &r, &rw, &below, &d);
         } else {
-            rc = cs_document_load_file(&sc->doc, files.items[i], cli->input_format, &d) != 0 ||
-                 cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0;
+            if (pooled)
+                rc = take_answer(cli, &ses.cfg, files.items[i], &r, sc, &d);
+            else
+                rc = cs_document_load_file(&sc->doc, files.items[i], cli->input_format, &d) != 0 ||
+                     cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0;
+            if (rc == 0)
+                rc = settle(cli, &run, bl, unchanged, sc, &d);
+            below = sc->below;
+            if (rc == 0 && streamed && cs_run_writer_article(&rw, &run, sc) != 0) {
+                cs_cli_error("out of memory");
+                goto out;
+            }
         }
-        if (rc != 0 ||
-            narrow(cli, &ses.cfg, baseline_loaded ? &baseline : NULL, unchanged, sc, &d) != 0) {
+        if (rc != 0) {
             cs_cli_error(d.msg);
-            cs_document_free(&sc->doc);
-            cs_result_free(&sc->res);
             run.errors++;
-            continue;
         }
-        sc->below = run.has_threshold && sc->res.score < run.threshold;
-        if (!sc->below)
-            sc->below = cs_cli_over_max(cli, &ses.cfg, &sc->res, sc->why, sizeof sc->why);
-        failed += sc->below != 0;
-        if (streamed) {
-            int rc_w = cs_run_writer_article(&rw, &run, sc);
+        failed += rc == 0 && below;
+        if (streamed || rc != 0) { /* nothing kept: items[n] is free for the next */
             cs_document_free(&sc->doc);
             cs_result_free(&sc->res);
             memset(sc, 0, sizeof *sc);
-            if (rc_w != 0)
-                cs_diag_set(&d, "out of memory");
-            else if (to_stdout && out.len >= FLUSH_BYTES) {
-                rc_w = write_report(cli, &out, &d);
-                out.len = 0;
-            }
-            if (rc_w != 0) {
+        } else {
+            n++;
+        }
+        if (streamed && to_stdout && out.len >= FLUSH_BYTES) {
+            if (write_report(cli, &out, &d) != 0) {
                 cs_cli_error(d.msg);
-                cs_pool_free(pool);
-                cs_result_free(&bctx.res);
-                cs_run_writer_free(&rw);
                 goto out;
             }
-            continue; /* items[n] is free for the next article */
+            out.len = 0;
         }
-        n++;
     }
     alarm(0);
-    cs_pool_free(pool);
-    cs_result_free(&bctx.res);
     run.items = items;
     run.n = n;
-    int rc_r = streamed ? cs_run_writer_end(&rw, &run) : render(cli, &run, &out);
-    if (streamed)
-        cs_run_writer_free(&rw);
-    if (rc_r != 0) {
+    if (streamed ? cs_run_writer_end(&rw, &run) : render(cli, &run, &out)) {
         cs_cli_error("out of memory");
         goto out;
     }
@@ -403,6 +464,10 @@ int cs_cmd_score(const cs_cli *cli)
     else
         exit_code = CS_EXIT_OK;
 out:
+    alarm(0);
+    cs_pool_free(pool);
+    cs_result_free(&bctx.res);
+    cs_run_writer_free(&rw);
     if (baseline_loaded)
         cs_baseline_free(&baseline);
     free_scored(items, n);

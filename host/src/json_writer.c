@@ -346,6 +346,28 @@ static void close_(cs_json *j, char c)
     commit(j, p);
 }
 
+void cs_json_init_at(cs_json *j, cs_buf *out, int pretty, int depth)
+{
+    cs_json_init(j, out, pretty);
+    if (depth < 0 || depth >= CS_JSON_MAX_DEPTH)
+        j->failed = 1;
+    else
+        j->depth = depth; /* count[] all 0: no sibling before */
+}
+
+void cs_json_splice(cs_json *j, const char *value, size_t len)
+{
+    char *p = room(j, 1 + len);
+    if (p == NULL)
+        return;
+    if (j->after_key)
+        j->after_key = 0;
+    else if (j->depth > 0 && j->count[j->depth - 1]++ > 0)
+        *p++ = ',';
+    memcpy(p, value, len);
+    commit(j, p + len);
+}
+
 void cs_json_object(cs_json *j) { open_(j, '{'); }
 void cs_json_end_object(cs_json *j) { close_(j, '}'); }
 void cs_json_array(cs_json *j) { open_(j, '['); }

@@ -30,6 +30,16 @@ typedef struct cs_json {
 } cs_json;
 
 void cs_json_init(cs_json *j, cs_buf *out, int pretty);
+
+/* Write values as if inside `depth` open arrays or objects (indented so,
+ * the first without a comma), for a piece of a document written apart:
+ * a value written so is later put in place with cs_json_splice. */
+void cs_json_init_at(cs_json *j, cs_buf *out, int pretty, int depth);
+
+/* Put at the current place, as the next value, the bytes of one value
+ * written by a writer started with cs_json_init_at at this depth (with the
+ * same pretty setting): the comma after a sibling, then the bytes. */
+void cs_json_splice(cs_json *j, const char *value, size_t len);
 void cs_json_object(cs_json *j);
 void cs_json_end_object(cs_json *j);
 void cs_json_array(cs_json *j);

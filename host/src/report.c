@@ -452,25 +452,47 @@ static int text_article(cs_buf *out, const cs_run *run, const cs_scored *sc)
     return 0;
 }
 
-int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *sc)
+int cs_run_fragment(cs_run_kind kind, cs_buf *out, const cs_run *run, const cs_scored *sc)
 {
-    int rc;
-    switch (w->kind) {
-    case CS_RUN_JSON:
-        rc = cs_report_json_article(&w->j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts);
-        break;
-    case CS_RUN_GITHUB:
-        rc = cs_report_github_article(w->out, &w->path, &w->tmp, run, sc);
-        break;
+    switch (kind) {
+    case CS_RUN_JSON: {
+        cs_json j; /* an element of "articles": two levels down */
+        cs_json_init_at(&j, out, 1, 2);
+        return cs_report_json_article(&j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts);
+    }
+    case CS_RUN_GITHUB: {
+        cs_buf path = {0}, tmp = {0};
+        int rc = cs_report_github_article(out, &path, &tmp, run, sc);
+        cs_buf_free(&path);
+        cs_buf_free(&tmp);
+        return rc;
+    }
     case CS_RUN_TEXT:
     default:
-        rc = text_article(w->out, run, sc);
-        break;
+        return text_article(out, run, sc);
     }
+}
+
+int cs_run_writer_splice(cs_run_writer *w, const char *frag, size_t len, int below,
+                         double score)
+{
     w->n++;
-    w->failed += sc->below != 0;
-    w->sum += sc->res.score;
-    return rc;
+    w->failed += below != 0;
+    w->sum += score;
+    if (w->kind == CS_RUN_JSON) {
+        cs_json_splice(&w->j, frag, len);
+        return cs_json_failed(&w->j) ? -1 : 0;
+    }
+    return cs_buf_append(w->out, frag, len);
+}
+
+int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *sc)
+{
+    w->frag.len = 0;
+    if (cs_run_fragment(w->kind, &w->frag, run, sc) != 0)
+        return -1;
+    return cs_run_writer_splice(w, w->frag.data ? w->frag.data : "", w->frag.len, sc->below,
+                                sc->res.score);
 }
 
 /* The closing summary of a JSON report. */
@@ -520,8 +542,7 @@ int cs_run_writer_end(cs_run_writer *w, const cs_run *run)
 
 void cs_run_writer_free(cs_run_writer *w)
 {
-    cs_buf_free(&w->path);
-    cs_buf_free(&w->tmp);
+    cs_buf_free(&w->frag);
 }
 
 /* A whole run through a writer. */

@@ -90,12 +90,14 @@ int cs_report_run_json(cs_buf *out, const cs_run *run);
 
 /* Text, JSON and GitHub reports can also be written article by article, so
  * that a run over many files keeps no article after writing it: begin,
- * one call per article in input order, end.  The bytes are those of the
- * cs_report_run_* functions (which are written this way).  run->items and
- * run->n are not read; run->errors is read at the end.  The caller may
- * empty *out (after writing it somewhere) between calls.  Each returns 0,
- * or -1 when memory runs out; cs_run_writer_free releases the scratch
- * buffers in any case (after end, or instead of it). */
+ * one call per article in input order, end.  An article may also be
+ * rendered apart, as a fragment (in a worker process, say), and spliced
+ * in later: the bytes are the same.  The cs_report_run_* functions are
+ * written this way.  run->items and run->n are not read; run->errors is
+ * read at the end.  The caller may empty *out (after writing it somewhere)
+ * between calls.  Each returns 0, or -1 when memory runs out;
+ * cs_run_writer_free releases the scratch buffers in any case (after end,
+ * or instead of it). */
 typedef enum cs_run_kind { CS_RUN_TEXT, CS_RUN_JSON, CS_RUN_GITHUB } cs_run_kind;
 
 typedef struct cs_run_writer {
@@ -104,12 +106,18 @@ typedef struct cs_run_writer {
     cs_json j;            /* JSON: the open document */
     size_t n, failed;     /* articles written, and those below the threshold */
     double sum;           /* of their scores */
-    cs_buf path, tmp;     /* GitHub: scratch */
+    cs_buf frag;          /* scratch: the article being written */
 } cs_run_writer;
 
 int cs_run_writer_begin(cs_run_writer *w, cs_run_kind kind, cs_buf *out, const cs_run *run);
 int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *sc);
 int cs_run_writer_end(cs_run_writer *w, const cs_run *run);
+/* An article of a `kind` report as a fragment, appended to out. */
+int cs_run_fragment(cs_run_kind kind, cs_buf *out, const cs_run *run, const cs_scored *sc);
+/* Put a fragment in place as the next article; below and score are the
+ * article's, for the summary. */
+int cs_run_writer_splice(cs_run_writer *w, const char *frag, size_t len, int below,
+                         double score);
 void cs_run_writer_free(cs_run_writer *w);
 
 /* One article's GitHub workflow commands (report_github.c); path and tmp

@@ -102,6 +102,18 @@ is "$(jqr "$OUT" '[.articles[0].findings[] | select(.suppressed) | .suppressed] 
 printf 'Officials said it again.\n' > stories/new.txt
 run "$CREDSCORE" score --diff-base "$base" stories/new.txt
 like "$OUT" "new.txt:1:1  anonymous" "an untracked file counts as all new"
+# Several files are scored by worker processes, which narrow and write
+# each article themselves: the same report as one file at a time.
+run "$CREDSCORE" score --diff-base "$base" stories/port.md
+one=$OUT
+run "$CREDSCORE" score --diff-base "$base" stories/new.txt
+two=$OUT
+run "$CREDSCORE" score --diff-base "$base" -j 2 stories/port.md stories/new.txt
+like "$OUT" "port.md:7:1  vague  -5  \"Critics say\"" "two files: the changed line of one is reported"
+unlike "$OUT" "\"Officials said\"  .*port|port.md:[0-9]+:[0-9]+  .*reportedly" "two files: its unchanged lines are not"
+is "$(printf '%s\n' "$OUT" | grep -c '^stories/new.txt:1:1  anonymous')" 1 "two files: the new file counts as all new"
+is "$(printf '%s\n' "$OUT" | grep -v '^[0-9]* articles scored')" "$(printf '%s\n%s' "$one" "$two")" \
+   "two files: each article as when scored alone"
 run "$CREDSCORE" score --diff-base no-such-rev stories/port.md
 is "$STATUS" 2 "an unknown revision: exit 2"
 like "$ERR" "port.md: --diff-base no-such-rev: git diff failed" "git's failure is reported"
