@@ -21,6 +21,13 @@
 #define DEPTH 2
 /* Pipe capacity asked for (the kernel may give less; F_GETPIPE_SZ tells). */
 #define PIPE_BYTES (1 << 20)
+/* Results go back through memory the worker shares with the parent, one
+ * slot per item a worker may hold: the worker's k-th result is in slot
+ * k % DEPTH, and the pipe says only that it is there.  The worker cannot
+ * write a slot the parent has not read yet: it gets its next item only
+ * once the parent has taken a result.  A result larger than a slot goes
+ * through the pipe.  (Untouched slot pages cost nothing.) */
+#define SLOT_BYTES ((size_t)4 << 20)
 /* Buffers kept for reuse, items and results apart (they differ in size):
  * enough for those in flight; one that grew larger than SPARE_MAX_BYTES
  * (a huge record) is freed. */
@@ -45,6 +52,8 @@ typedef struct worker {
     int busy;        /* items in flight, 0..DEPTH */
     in_flight slot[DEPTH]; /* ... oldest first: slot[0] is being scored */
     char *note;      /* shared crash note (in the shared page) */
+    char *results;   /* DEPTH result slots of SLOT_BYTES shared with it, or NULL */
+    uint64_t taken;  /* results taken since it was forked */
     struct timespec started; /* when slot[0]'s scoring began (about) */
     int timed_out;   /* killed for taking too long */
 } worker;
@@ -68,6 +77,7 @@ struct cs_pool {
     cs_pool_work_fn fn;
     void *ctx;
     char *shared;      /* n notes of CS_POOL_NOTE_MAX bytes */
+    char *result_mem;  /* n * DEPTH result slots, or NULL (then pipes only) */
     uint64_t next_seq; /* next submission number */
     uint64_t next_out; /* next result to hand out */
     done_item *done;   /* finished, waiting for their turn */
@@ -158,10 +168,13 @@ static int read_full(int fd, void *buf, size_t n)
     return 1;
 }
 
-/* The worker's loop: item in, result out, until the parent closes the pipe. */
-static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note)
+/* The worker's loop: item in, result out, until the parent closes the pipe.
+ * A result header is {seq, status, length, where}: where 1 = in the slot,
+ * 0 = the bytes follow in the pipe. */
+static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note, char *results)
 {
     cs_buf item = {0}, out = {0};
+    uint64_t written = 0;
     signal(SIGINT, SIG_IGN); /* the parent decides when to stop */
     signal(SIGPIPE, SIG_DFL);
     for (;;) {
@@ -177,9 +190,14 @@ static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note)
         note[0] = '\0';
         int status = p->fn(p->ctx, item.data, item.len, note, &out);
         note[0] = '\0';
-        uint64_t rh[3] = {hdr[0], (uint64_t)(int64_t)status, out.len};
+        uint64_t rh[4] = {hdr[0], (uint64_t)(int64_t)status, out.len, 0};
+        if (results && out.len <= SLOT_BYTES) {
+            memcpy(results + (written % DEPTH) * SLOT_BYTES, out.data, out.len);
+            rh[3] = 1;
+        }
+        written++;
         if (write_full(out_fd, rh, sizeof rh) != 0 ||
-            (out.len && write_full(out_fd, out.data, out.len) != 0))
+            (!rh[3] && out.len && write_full(out_fd, out.data, out.len) != 0))
             break;
     }
     _exit(0);
@@ -224,7 +242,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
             _exit(127);
         close_range(5, ~0U, 0);
         dup2(STDERR_FILENO, STDOUT_FILENO);
-        worker_main(p, 3, 4, p->w[i].note);
+        worker_main(p, 3, 4, p->w[i].note, p->w[i].results);
     }
     close(to[0]);
     close(from[1]);
@@ -232,6 +250,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
     p->w[i].to_fd = to[1];
     p->w[i].from_fd = from[0];
     p->w[i].busy = 0;
+    p->w[i].taken = 0;
     p->w[i].to_cap = pipe_capacity(to[1]);
     return 0;
 }
@@ -256,8 +275,13 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
         return cs_diag_set(d, "cannot map shared memory: %s", strerror(errno));
     }
     signal(SIGPIPE, SIG_IGN); /* a dead worker shows as EPIPE, not a dead parent */
+    p->result_mem = mmap(NULL, (size_t)workers * DEPTH * SLOT_BYTES, PROT_READ | PROT_WRITE,
+                         MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+    if (p->result_mem == MAP_FAILED)
+        p->result_mem = NULL; /* results through the pipes, then */
     for (int i = 0; i < workers; i++) {
         p->w[i].note = p->shared + (size_t)i * CS_POOL_NOTE_MAX;
+        p->w[i].results = p->result_mem ? p->result_mem + (size_t)i * DEPTH * SLOT_BYTES : NULL;
         p->w[i].pid = -1;
     }
     for (int i = 0; i < workers; i++)
@@ -442,23 +466,28 @@ static int reap(cs_pool *p, int i, cs_diag *d)
 static int collect(cs_pool *p, int i, cs_diag *d)
 {
     worker *w = &p->w[i];
-    uint64_t rh[3];
+    uint64_t rh[4];
     int r = read_full(w->from_fd, rh, sizeof rh);
     if (r != 1)
         return reap(p, i, d);
+    if (rh[3] && (!w->results || rh[2] > SLOT_BYTES))
+        return cs_diag_set(d, "internal: a worker's result is not where it says");
     cs_buf data = take_spare(&p->result_spares);
     if (rh[2]) {
         if (cs_buf_reserve(&data, rh[2]) != 0) {
             give_spare(&p->result_spares, &data);
             return cs_diag_set(d, "out of memory");
         }
-        if (read_full(w->from_fd, data.data, rh[2]) != 1) {
+        if (rh[3])
+            memcpy(data.data, w->results + (w->taken % DEPTH) * SLOT_BYTES, rh[2]);
+        else if (read_full(w->from_fd, data.data, rh[2]) != 1) {
             give_spare(&p->result_spares, &data);
             return reap(p, i, d);
         }
         data.len = rh[2];
         data.data[data.len] = '\0';
     }
+    w->taken++;
     if (w->busy == 0 || rh[0] != w->slot[0].seq) {
         give_spare(&p->result_spares, &data);
         return cs_diag_set(d, "internal: a worker answered for an item it was not given");
@@ -575,5 +604,7 @@ void cs_pool_free(cs_pool *p)
     cs_buf_free(&p->last_item);
     if (p->shared && p->shared != MAP_FAILED)
         munmap(p->shared, (size_t)p->n * CS_POOL_NOTE_MAX);
+    if (p->result_mem)
+        munmap(p->result_mem, (size_t)p->n * DEPTH * SLOT_BYTES);
     free(p);
 }
