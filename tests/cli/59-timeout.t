@@ -31,8 +31,8 @@ is "$(printf '%s\n' "$OUT" | jq -r 'if .error then "\(.id):error" else .id end' 
    "stream: the slow line is an error, the others are scored, in order"
 like "$(printf '%s\n' "$OUT" | sed -n 2p)" "took longer than 1 s and was stopped in rule slow-pattern" "stream: names the rule"
 
-# The quarantine replay: 150 records, so that the stream goes out in three
-# batches (64 lines each at most), the slow one (line 100) in the middle.
+# The quarantine replay: 150 records, so that the stream goes out in
+# several batches (16 lines each at most), the slow one (line 100) inside one.
 # Its batch overruns the limit, is replayed line by line, and only line 100
 # is lost; with -j 2 the batch after it is scored meanwhile and must still
 # come after it.  The answers for the other lines are exactly those of the
