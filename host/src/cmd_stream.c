@@ -128,7 +128,7 @@ static int lr_next(line_reader *r, int may_block, const char **line, size_t *len
             r->len = 0;
         }
         if (r->cap - r->len < 65536) {
-            size_t ncap = r->cap ? r->cap * 2 : 1 << 20;
+            size_t ncap = r->cap ? r->cap * 2 : 1 << 18; /* grows with the longest line */
             char *nb = realloc(r->buf, ncap);
             if (nb == NULL)
                 return LR_ERROR;
