@@ -80,6 +80,18 @@ $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) hos
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -shared -o $@ $(filter %.c,$^) $(LDFLAGS)
 
+# attribution's built-in lexicon, built once here (plugins/attribution/gen/lexgen.c)
+# and linked into the plugin, which then reads it instead of building it at start.
+AT_DIR := plugins/attribution
+AT_GEN := $(BUILD)/gen/attribution
+$(AT_GEN)/lexgen: $(AT_DIR)/gen/lexgen.c $(AT_DIR)/lexicon.c $(AT_DIR)/words.c $(wildcard $(AT_DIR)/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(CFLAGS) -I$(AT_DIR) -o $@ $(filter %.c,$^) $(LDFLAGS)
+$(AT_GEN)/lexicon_data.c: $(AT_GEN)/lexgen
+	$< > $@.tmp && mv $@.tmp $@
+$(BUILD)/plugins/attribution.so: $(AT_GEN)/lexicon_data.c
+$(BUILD)/plugins/attribution.so: CPPFLAGS += -I$(AT_DIR)
+
 $(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/test_plugin.h host/include/credscore/plugin.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)

@@ -9,9 +9,16 @@
  * one at_hash_key hash, a bit of a Bloom filter and a short linear probe
  * of that table; a key of up to AT_KEY_INLINE bytes is compared inside
  * the entry, so a look-up of a known word usually reads one line.
+ *
+ * The lexicon of the built-in tables alone (no configured outlets) is
+ * also built once when the plugin is compiled (gen/lexgen.c writes it out
+ * as lexicon_data.c): a plugin that has those tables linked in reads them
+ * where they are instead of building them again, which is most of its
+ * start-up.  Either way a look-up reads the same bytes.
  */
 #include "lexicon.h"
 
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -40,7 +47,15 @@ struct at_lexicon {
     size_t narena, caparena;
     at_phrase *phr;
     size_t nphr, capphr;
+    /* What look-ups read: the arrays above, or the built-in lexicon. */
+    const at_lexent *rtab;
+    const uint64_t *rbloom;
+    const char *rarena;
+    const at_phrase *rphr;
 };
+
+/* The built-in lexicon, when the plugin was linked with lexicon_data.c. */
+extern const at_lexicon_image at_builtin_lexicon __attribute__((weak));
 
 /* Hash of an unpadded key (copied into a padded buffer). */
 static uint32_t hash_key(const char *k, size_t n)
@@ -79,7 +94,7 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
 static inline int bloom_may_hold(const at_lexicon *lx, uint32_t hash)
 {
     uint32_t bit = (hash >> 17) & 32767u;
-    return (lx->bloom[bit >> 6] >> (bit & 63)) & 1;
+    return (lx->rbloom[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /* Probe the table for key (hash from at_hash_key); NULL when absent. */
@@ -93,7 +108,7 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
         return NULL;
     size_t mask = lx->ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const at_lexent *e = &lx->tab[i];
+        const at_lexent *e = &lx->rtab[i];
         if (e->keylen == 0)
             return NULL;
         if (e->hash != hash)
@@ -101,7 +116,7 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
         if (e->keylen == len) {
             /* stored keys are zero padded like the probe key: compare 8 bytes
              * at a time, the first AT_KEY_INLINE inside the entry */
-            const char *k = lx->arena + e->keyoff;
+            const char *k = lx->rarena + e->keyoff;
             size_t j = 0;
             for (; j < len; j += 8) {
                 uint64_t x, y;
@@ -131,7 +146,7 @@ const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size
         return NULL;
     size_t mask = lx->ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const at_lexent *e = &lx->tab[i];
+        const at_lexent *e = &lx->rtab[i];
         if (e->keylen == 0)
             return NULL;
         if (e->hash == hash && e->keylen == len && e->key[0] == key) {
@@ -151,7 +166,7 @@ const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t
 /* Phrase i, or NULL when i is out of range. */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i)
 {
-    return (i >= 0 && (size_t)i < lx->nphr) ? &lx->phr[i] : NULL;
+    return (i >= 0 && (size_t)i < lx->nphr) ? &lx->rphr[i] : NULL;
 }
 
 /* Copy n bytes into the arena, zero padded to a multiple of eight plus
@@ -421,7 +436,25 @@ static int build_table(at_lexicon *lx)
     lx->al.free(lx->slot);
     lx->ent = NULL;
     lx->slot = NULL;
+    lx->rtab = lx->tab;
+    lx->rbloom = lx->bloom;
+    lx->rarena = lx->arena;
+    lx->rphr = lx->phr;
     return 0;
+}
+
+void at_lexicon_image_of(const at_lexicon *lx, at_lexicon_image *im)
+{
+    memset(im, 0, sizeof(*im));
+    im->entry_size = sizeof(at_lexent);
+    im->phrase_size = sizeof(at_phrase);
+    im->ntab = lx->ntab;
+    im->nphr = lx->nphr;
+    im->narena = lx->narena;
+    im->tab = lx->rtab;
+    im->bloom = lx->rbloom;
+    im->arena = lx->rarena;
+    im->phr = lx->rphr;
 }
 
 /* Release a lexicon and everything it owns (NULL is fine). */
@@ -438,8 +471,25 @@ void at_lexicon_free(at_lexicon *lx)
 
 /* Build the lexicon: built-in tables, configured outlets, compact slot
  * table.  0, or -1 with a reason in err. */
+/* The built-in lexicon where it lies: nothing to build or free. */
+static void use_image(at_lexicon *lx, const at_lexicon_image *im)
+{
+    lx->ntab = im->ntab;
+    lx->nphr = im->nphr;
+    lx->rtab = im->tab;
+    lx->rbloom = im->bloom;
+    lx->rarena = im->arena;
+    lx->rphr = im->phr;
+}
+
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
                      const at_alloc *al, char *err, size_t errlen)
+{
+    return at_lexicon_build_ex(out, outlets, n_outlets, al, 1, err, errlen);
+}
+
+int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_outlets,
+                        const at_alloc *al, int use_builtin, char *err, size_t errlen)
 {
     int rc = -1;
     size_t nwords = 0, nphr = 0, nbytes = 0;
@@ -448,8 +498,17 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    memset(lx, 0, sizeof(*lx));
+    memset(lx, 0, offsetof(at_lexicon, bloom)); /* the Bloom filter: below, if built */
+    memset(&lx->arena, 0, sizeof(*lx) - offsetof(at_lexicon, arena));
     lx->al = *al;
+    if (use_builtin && n_outlets == 0 && &at_builtin_lexicon != NULL &&
+        at_builtin_lexicon.entry_size == sizeof(at_lexent) &&
+        at_builtin_lexicon.phrase_size == sizeof(at_phrase)) {
+        use_image(lx, &at_builtin_lexicon);
+        *out = lx;
+        return 0;
+    }
+    memset(lx->bloom, 0, sizeof(lx->bloom));
 
     walk_tables(NULL, &nwords, &nphr, &nbytes);
     for (size_t i = 0; i < n_outlets; i++) {

@@ -152,8 +152,30 @@ typedef struct at_lexicon at_lexicon;
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
                      const at_alloc *al, char *err, size_t errlen);
 
+/* The same; with use_builtin 0 the built-in tables are built again even
+ * when the plugin carries them already built (lexgen, tests). */
+int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_outlets,
+                        const at_alloc *al, int use_builtin, char *err, size_t errlen);
+
 /* Free a lexicon (NULL is fine). */
 void at_lexicon_free(at_lexicon *lx);
+
+/* A built lexicon as arrays: what gen/lexgen.c writes into lexicon_data.c
+ * (as the constant at_builtin_lexicon) and a lexicon built from the
+ * built-in tables alone then reads in place.  The sizes guard against a
+ * stale file: a mismatch means building again. */
+typedef struct at_lexicon_image {
+    size_t entry_size;     /* sizeof(at_lexent) when written */
+    size_t phrase_size;    /* sizeof(at_phrase) when written */
+    size_t ntab, nphr, narena;
+    const at_lexent *tab;  /* ntab entries, 64-byte aligned */
+    const uint64_t *bloom; /* 512 words */
+    const char *arena;     /* narena bytes */
+    const at_phrase *phr;  /* nphr phrases */
+} at_lexicon_image;
+
+/* The arrays of lx (valid while lx is). */
+void at_lexicon_image_of(const at_lexicon *lx, at_lexicon_image *im);
 
 /* Normalise text[0..len) into key (ASCII lower case, ’ and ‘ read as ').
  * Returns the key length, or 0 when the word is longer than AT_KEY_MAX. */

@@ -61,25 +61,28 @@ static void test_descriptor(void)
     ok(g_plugin->begin_document && g_plugin->end_document, "has per-document callbacks");
 }
 
+/* An invented article, one passage per line, most kinds of source in it. */
+static const char *const g_art[] = {
+    /* 0 */ "Defence Minister Laura Fenwick said on Monday that the convoy had crossed "
+            "the border. She added that two more would follow.",
+    /* 1 */ "Fenwick told CNN the mission was complete.",
+    /* 2 */ "Gen. Mark Ellis said the bridge was secure. The foreign minister warned that "
+            "sanctions could follow.",
+    /* 3 */ "Two senior officials said the plan had been shelved. A source said the deal "
+            "was close.",
+    /* 4 */ "An official said the talks had stalled, speaking on condition of anonymity "
+            "because the negotiations were private.",
+    /* 5 */ "A diplomat who attended the meeting said the mood was tense.",
+    /* 6 */ "The Interior Ministry said three people were detained, according to the "
+            "statement.",
+    /* 7 */ "Halvorsen told Quillfeed that the port would reopen, according to Reuters.",
+    /* 8 */ "“We will rebuild,” said Fenwick. Varga, 54, insisted the vote would go ahead.",
+};
+#define ART_N (sizeof(g_art) / sizeof(g_art[0]))
+
 static void test_article(void *inst)
 {
-    static const char *const art[] = {
-        /* 0 */ "Defence Minister Laura Fenwick said on Monday that the convoy had crossed "
-                "the border. She added that two more would follow.",
-        /* 1 */ "Fenwick told CNN the mission was complete.",
-        /* 2 */ "Gen. Mark Ellis said the bridge was secure. The foreign minister warned that "
-                "sanctions could follow.",
-        /* 3 */ "Two senior officials said the plan had been shelved. A source said the deal "
-                "was close.",
-        /* 4 */ "An official said the talks had stalled, speaking on condition of anonymity "
-                "because the negotiations were private.",
-        /* 5 */ "A diplomat who attended the meeting said the mood was tense.",
-        /* 6 */ "The Interior Ministry said three people were detained, according to the "
-                "statement.",
-        /* 7 */ "Halvorsen told Quillfeed that the port would reopen, according to Reuters.",
-        /* 8 */ "“We will rebuild,” said Fenwick. Varga, 54, insisted the vote would go ahead.",
-    };
-    ok(run_doc(inst, art, sizeof(art) / sizeof(art[0])) == 0, "article scored");
+    ok(run_doc(inst, g_art, ART_N) == 0, "article scored");
     ok(g_bad_spans == 0, "every span inside its passage");
 
     expect(0, "on_record", "named-speaker", "Defence Minister Laura Fenwick said");
@@ -318,6 +321,37 @@ static void test_long_outlet(void)
     g_plugin->destroy(inst);
 }
 
+/* The plugin carries its lexicon of the built-in tables already built
+ * (lexicon_data.c); with an outlet configured it builds one at start
+ * instead.  Both must read the article alike (the extra outlet aside). */
+static void test_builtin_lexicon(void *inst)
+{
+    static const char *const items[] = {"Zzyzxian Courier"};
+    static const opt o[] = {{"outlets", NULL, items, 1}};
+    static const opts os = {o, 1};
+    static found mine[64];
+    void *built = NULL;
+    char err[200] = "";
+    if (!ok(g_plugin->create(&g_host, (const credscore_options *)&os, &built, err, sizeof(err)) == 0,
+            "create with a lexicon built at start"))
+        return;
+    run_doc(inst, g_art, ART_N);
+    size_t n = g_nfound < 64 ? g_nfound : 64;
+    memcpy(mine, g_found, n * sizeof(found));
+    run_doc(built, g_art, ART_N);
+    is_int((long)g_nfound, (long)n, "built-in and built lexicons: as many findings");
+    size_t same = 0;
+    for (size_t k = 0; k < n && k < g_nfound; k++)
+        same += mine[k].passage == g_found[k].passage &&
+                strcmp(mine[k].marker, g_found[k].marker) == 0 &&
+                strcmp(mine[k].rule, g_found[k].rule) == 0 &&
+                strcmp(mine[k].span, g_found[k].span) == 0 &&
+                mine[k].confidence == g_found[k].confidence;
+    is_int((long)same, (long)n, "built-in and built lexicons: the same findings, in order");
+    ok(n >= 15, "and there are findings to compare (%zu)", n);
+    g_plugin->destroy(built);
+}
+
 int main(void)
 {
     void *h, *inst;
@@ -332,6 +366,7 @@ int main(void)
     test_more_sources(inst);
     test_edge_cases(inst);
     test_word_shapes(inst);
+    test_builtin_lexicon(inst);
     g_plugin->destroy(inst);
     test_outlet_option();
     test_long_outlet();
