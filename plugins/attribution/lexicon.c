@@ -436,11 +436,17 @@ static int build_table(at_lexicon *lx)
     lx->al.free(lx->slot);
     lx->ent = NULL;
     lx->slot = NULL;
-    lx->rtab = lx->tab;
-    lx->rbloom = lx->bloom;
-    lx->rarena = lx->arena;
-    lx->rphr = lx->phr;
     return 0;
+}
+
+/* Point look-ups at these arrays. */
+static void read_from(at_lexicon *lx, const at_lexent *tab, const uint64_t *bloom,
+                      const char *arena, const at_phrase *phr)
+{
+    lx->rtab = tab;
+    lx->rbloom = bloom;
+    lx->rarena = arena;
+    lx->rphr = phr;
 }
 
 void at_lexicon_image_of(const at_lexicon *lx, at_lexicon_image *im)
@@ -469,17 +475,12 @@ void at_lexicon_free(at_lexicon *lx)
     lx->al.free(lx);
 }
 
-/* Build the lexicon: built-in tables, configured outlets, compact slot
- * table.  0, or -1 with a reason in err. */
 /* The built-in lexicon where it lies: nothing to build or free. */
 static void use_image(at_lexicon *lx, const at_lexicon_image *im)
 {
     lx->ntab = im->ntab;
     lx->nphr = im->nphr;
-    lx->rtab = im->tab;
-    lx->rbloom = im->bloom;
-    lx->rarena = im->arena;
-    lx->rphr = im->phr;
+    read_from(lx, im->tab, im->bloom, im->arena, im->phr);
 }
 
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
@@ -488,6 +489,8 @@ int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outl
     return at_lexicon_build_ex(out, outlets, n_outlets, al, 1, err, errlen);
 }
 
+/* Build the lexicon: built-in tables, configured outlets, compact slot
+ * table.  0, or -1 with a reason in err. */
 int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_outlets,
                         const at_alloc *al, int use_builtin, char *err, size_t errlen)
 {
@@ -550,6 +553,7 @@ int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_o
         snprintf(err, errlen, "out of memory");
         goto out;
     }
+    read_from(lx, lx->tab, lx->bloom, lx->arena, lx->phr);
     *out = lx;
     lx = NULL;
     rc = 0;
