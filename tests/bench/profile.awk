@@ -16,8 +16,8 @@ function bucket(sym, dso) {
         return "" # helpers: the caller decides
     if (dso ~ /attribution\.so|quotes\.so|\/plugins\// || sym ~ /^(run_plugins|cs_plugin_)/)
         return "plugins (attribution, quotes)"
-    if (dso ~ /libjansson/ || sym ~ /^(json_loadb|json_decref|json_object_get|cs_jsonl_|parse_line$)/)
-        return "JSONL record parsing (jansson)"
+    if (dso ~ /libjansson/ || sym ~ /^(json_loadb|json_decref|json_object_get|cs_jsonl_|parse_line$|scan_string$|scan_string_into$|unescape$)/)
+        return "JSONL record parsing (cs_jsonl_read)"
     if (dso ~ /liblua/ || sym ~ /^(cs_lua_|run_check_rules)/)
         return "Lua check rules"
     if (dso ~ /libpcre2/ || dso ~ /JIT|perf-[0-9]+\.map/ || sym ~ /regex|pcre/)
@@ -35,7 +35,7 @@ function bucket(sym, dso) {
     if (sym ~ /^(cs_session_open|cs_config_|cs_rules_load|_dl_|dl_main|_dl_start|dl_open)/)
         return "startup (config, rules, plugins, loader)"
     if (sym ~ /^(read_full|write_full|cs_pool_|worker_main)/)
-        return "worker pipes (batches in, reports out)"
+        return "worker pipes and result slots (batches in, reports out)"
     if (sym ~ /^(score_batch|score_line)$/)
         return "per-line glue (score_line: ids, frees)"
     return ""

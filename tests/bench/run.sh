@@ -83,7 +83,11 @@ kv date "$(date -u '+%Y-%m-%d %H:%M UTC')"
 kv cpu_model "$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -n 1)"
 kv cpus "$(getconf _NPROCESSORS_ONLN)"
 kv threads_per_core "$(LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Thread(s) per core:[[:space:]]*//p')"
-kv hypervisor "$(LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p')"
+hv=$(LC_ALL=C lscpu 2>/dev/null | sed -n 's/^Hypervisor vendor:[[:space:]]*//p')
+if [ -z "$hv" ] && grep -qw hypervisor /proc/cpuinfo 2>/dev/null; then
+    hv="not named (the CPU flags say virtualised)"
+fi
+kv hypervisor "${hv:-none reported}"
 kv mem_total_mib "$(awk '/^MemTotal:/ { printf "%d", $2 / 1024 }' /proc/meminfo)"
 kv kernel "$(uname -sr)"
 kv os "$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}")"
