@@ -417,6 +417,7 @@ int cs_cmd_score(const cs_cli *cli)
             below = sc->below;
             if (rc == 0 && streamed && cs_run_writer_article(&rw, &run, sc) != 0) {
                 cs_cli_error("out of memory");
+                n++; /* items[n] holds the article: free_scored frees it */
                 goto out;
             }
         }

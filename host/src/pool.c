@@ -4,6 +4,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -52,11 +53,15 @@ typedef struct worker {
     int busy;        /* items in flight, 0..DEPTH */
     in_flight slot[DEPTH]; /* ... oldest first: slot[0] is being scored */
     char *note;      /* shared crash note (in the shared page) */
+    atomic_llong *since; /* shared: when the worker began the item it scores (ms), 0 = none */
     char *results;   /* DEPTH result slots of SLOT_BYTES shared with it, or NULL */
     uint64_t taken;  /* results taken since it was forked */
-    struct timespec started; /* when slot[0]'s scoring began (about) */
-    int timed_out;   /* killed for taking too long */
+    int timed_out;   /* killed for taking too long: gets nothing more */
 } worker;
+
+/* The worker says itself when it began an item, so that a parent slow to
+ * collect (blocked writing its output, say) never makes an item look slow. */
+_Static_assert(ATOMIC_LLONG_LOCK_FREE == 2, "a clock shared between processes needs lock-free atomics");
 
 typedef struct done_item {
     uint64_t seq;
@@ -76,7 +81,7 @@ struct cs_pool {
     int n;
     cs_pool_work_fn fn;
     void *ctx;
-    char *shared;      /* n notes of CS_POOL_NOTE_MAX bytes */
+    char *shared;      /* n notes of CS_POOL_NOTE_MAX bytes, then n clocks */
     char *result_mem;  /* n * DEPTH result slots, or NULL (then pipes only) */
     uint64_t next_seq; /* next submission number */
     uint64_t next_out; /* next result to hand out */
@@ -125,12 +130,20 @@ void cs_pool_set_timeout(cs_pool *p, int seconds)
     p->timeout = seconds > 0 ? seconds : 0;
 }
 
-static long long elapsed_ms(const struct timespec *since)
+/* Milliseconds of CLOCK_MONOTONIC (never 0 once the system is up). */
+static long long now_ms(void)
 {
     struct timespec now;
     clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long long)(now.tv_sec - since->tv_sec) * 1000 +
-           (now.tv_nsec - since->tv_nsec) / 1000000;
+    long long ms = (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+    return ms > 0 ? ms : 1;
+}
+
+/* Bytes of the shared page: n notes, then n clocks (8-byte aligned). */
+static size_t shared_bytes(int n)
+{
+    size_t notes = ((size_t)n * CS_POOL_NOTE_MAX + 7) & ~(size_t)7;
+    return notes + (size_t)n * sizeof(atomic_llong);
 }
 
 static int write_full(int fd, const void *buf, size_t n)
@@ -171,7 +184,8 @@ static int read_full(int fd, void *buf, size_t n)
 /* The worker's loop: item in, result out, until the parent closes the pipe.
  * A result header is {seq, status, length, where}: where 1 = in the slot,
  * 0 = the bytes follow in the pipe. */
-static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note, char *results)
+static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note, atomic_llong *since,
+                        char *results)
 {
     cs_buf item = {0}, out = {0};
     uint64_t written = 0;
@@ -188,7 +202,9 @@ static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note, char *res
         item.data[item.len] = '\0';
         out.len = 0;
         note[0] = '\0';
+        atomic_store(since, now_ms());
         int status = p->fn(p->ctx, item.data, item.len, note, &out);
+        atomic_store(since, 0);
         note[0] = '\0';
         uint64_t rh[4] = {hdr[0], (uint64_t)(int64_t)status, out.len, 0};
         if (results && out.len <= SLOT_BYTES) {
@@ -225,6 +241,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
     (void)pipe_capacity(from[0]);
     fflush(stdout);
     fflush(stderr);
+    atomic_store(p->w[i].since, 0);
     pid_t pid = fork();
     if (pid < 0) {
         close(to[0]);
@@ -242,7 +259,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
             _exit(127);
         close_range(5, ~0U, 0);
         dup2(STDERR_FILENO, STDOUT_FILENO);
-        worker_main(p, 3, 4, p->w[i].note, p->w[i].results);
+        worker_main(p, 3, 4, p->w[i].note, p->w[i].since, p->w[i].results);
     }
     close(to[0]);
     close(from[1]);
@@ -268,7 +285,7 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
     p->fn = fn;
     p->ctx = ctx;
     p->n = workers;
-    p->shared = mmap(NULL, (size_t)workers * CS_POOL_NOTE_MAX, PROT_READ | PROT_WRITE,
+    p->shared = mmap(NULL, shared_bytes(workers), PROT_READ | PROT_WRITE,
                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (p->shared == MAP_FAILED) {
         free(p);
@@ -281,6 +298,8 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
         p->result_mem = NULL; /* results through the pipes, then */
     for (int i = 0; i < workers; i++) {
         p->w[i].note = p->shared + (size_t)i * CS_POOL_NOTE_MAX;
+        p->w[i].since = (atomic_llong *)(p->shared + shared_bytes(workers) -
+                                         (size_t)(workers - i) * sizeof(atomic_llong));
         p->w[i].results = p->result_mem ? p->result_mem + (size_t)i * DEPTH * SLOT_BYTES : NULL;
         p->w[i].pid = -1;
     }
@@ -297,7 +316,8 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
  * slots (a header and a part page each may take a slot of their own). */
 static size_t wire_size(const cs_buf *item)
 {
-    return 2 * sizeof(uint64_t) + item->len + 2 * 4096;
+    long page = sysconf(_SC_PAGESIZE);
+    return 2 * sizeof(uint64_t) + item->len + 2 * (size_t)(page > 0 ? page : 65536);
 }
 
 /* A worker to take an item of this size: an idle one first, else one with
@@ -308,6 +328,8 @@ static int pick_worker(const cs_pool *p, const cs_buf *item)
     int second = -1;
     for (int i = 0; i < p->n; i++) {
         const worker *w = &p->w[i];
+        if (w->timed_out)
+            continue; /* being stopped: it scores nothing more */
         if (w->busy == 0)
             return i;
         if (second < 0 && w->busy < DEPTH &&
@@ -336,8 +358,6 @@ static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
     in_flight *f = &w->slot[w->busy++];
     f->seq = q->seq;
     f->item = q->item;
-    if (w->busy == 1)
-        clock_gettime(CLOCK_MONOTONIC, &w->started);
     if (write_full(w->to_fd, hdr, sizeof hdr) != 0 ||
         (f->item.len && write_full(w->to_fd, f->item.data, f->item.len) != 0)) {
         if (errno == EPIPE)
@@ -495,8 +515,7 @@ static int collect(cs_pool *p, int i, cs_diag *d)
     cs_buf item = w->slot[0].item;
     memmove(w->slot, w->slot + 1, (DEPTH - 1) * sizeof(in_flight));
     w->slot[DEPTH - 1] = (in_flight){0};
-    if (--w->busy > 0) /* it went straight on to the next */
-        clock_gettime(CLOCK_MONOTONIC, &w->started);
+    w->busy--;
     if (add_done(p, rh[0], (int)(int64_t)rh[1], &data, &item, NULL) != 0)
         return cs_diag_set(d, "out of memory");
     return 0;
@@ -536,17 +555,17 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
             }
         if (nf == 0)
             return cs_diag_set(d, "internal: results pending but no worker busy");
-        int wait = -1; /* until the nearest deadline, when there is one */
+        int wait = -1; /* until the nearest deadline, and at least once a second */
+        long long limit = (long long)p->timeout * 1000;
         if (p->timeout) {
-            long long least = -1;
+            long long least = 1000, now = now_ms();
             for (int f = 0; f < nf; f++) {
-                long long left = (long long)p->timeout * 1000 - elapsed_ms(&p->w[map[f]].started);
-                if (left < 0)
-                    left = 0;
-                if (least < 0 || left < least)
-                    least = left;
+                long long since = atomic_load(p->w[map[f]].since);
+                long long left = since ? limit - (now - since) : 1000;
+                if (left < least)
+                    least = left < 0 ? 0 : left;
             }
-            wait = (int)(least > 1000 ? 1000 : least);
+            wait = (int)least;
         }
         int k = poll(fds, (nfds_t)nf, wait);
         if (k < 0) {
@@ -557,9 +576,13 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
         if (p->timeout)
             for (int f = 0; f < nf; f++) {
                 worker *w = &p->w[map[f]];
-                if (!w->timed_out && elapsed_ms(&w->started) >= (long long)p->timeout * 1000) {
+                long long since = atomic_load(w->since);
+                if (!w->timed_out && since && now_ms() - since >= limit) {
+                    /* Its pipe closes: collect() takes the results it wrote
+                     * before, then reaps it, and the item it was scoring
+                     * (the oldest not answered) is the one that fails. */
                     w->timed_out = 1;
-                    kill(w->pid, SIGKILL); /* its pipe closes: collect() reaps it */
+                    kill(w->pid, SIGKILL);
                     fds[f].revents |= POLLHUP;
                 }
             }
@@ -603,7 +626,7 @@ void cs_pool_free(cs_pool *p)
     cs_buf_free(&p->last_data);
     cs_buf_free(&p->last_item);
     if (p->shared && p->shared != MAP_FAILED)
-        munmap(p->shared, (size_t)p->n * CS_POOL_NOTE_MAX);
+        munmap(p->shared, shared_bytes(p->n));
     if (p->result_mem)
         munmap(p->result_mem, (size_t)p->n * DEPTH * SLOT_BYTES);
     free(p);

@@ -533,7 +533,8 @@ static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
  * costs more than it saves (the JIT's code pages are a good part of a cold
  * start); for a stream, it pays back at once.  Each scorer owns its rules,
  * so this touches nothing another scorer uses.  Matches are the same
- * either way. */
+ * either way: a match that outgrows the JIT's stack (32 KiB by default)
+ * is run again on the interpreter, which starts every scorer. */
 #define CS_JIT_AFTER (64u * 1024)
 
 static void jit_when_due(cs_scorer *s, size_t len)
@@ -559,6 +560,8 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
         PCRE2_SIZE off = 0;
         while (off <= len) {
             int m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, NULL);
+            if (m == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter's own limits are larger */
+                m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, PCRE2_NO_JIT, s->md, NULL);
             if (m == PCRE2_ERROR_NOMATCH)
                 break;
             if (m < 0) { /* match limit, heap limit ...: like any failing rule */

@@ -99,4 +99,21 @@ like "$ERR" "005-harbour-fire.md:1:16: invalid UTF-8" "and is named on standard 
 is "$(printf '%s' "$OUT" | jq -c '[(.articles | length), .summary.errors]')" "[299,1]" \
    "the report lists the other 299 and counts the error"
 
+# A regex whose match outgrows PCRE2's JIT stack finds the same whether the
+# worker's scorer has switched to JIT (after 64 KB of text) or not yet.
+mkdir -p "$TMP/jit/arts"
+printf 'rule { id = "long-run", marker = "vague", regex = [[(?:(\\w+)\\s)+zzqq]] }\n' > "$TMP/jit/r.lua"
+printf 'rules: [r.lua]\nplugins: []\nscoring: {fail_under: 0}\n' > "$TMP/jit/c.yaml"
+awk 'BEGIN { for (i = 0; i < 1500; i++) printf "Paragraph %d is plain narrative text about the harbour.\n\n", i }' \
+    > "$TMP/jit/arts/a-big.txt"
+awk 'BEGIN { for (i = 0; i < 3000; i++) printf "word "; print "zzqq" }' > "$TMP/jit/arts/b-long.txt"
+run "$CREDSCORE" score -c "$TMP/jit/c.yaml" "$TMP/jit/arts/b-long.txt"
+is "$STATUS" 0 "long regex match, the article alone: exit 0"
+alone=$(printf '%s\n' "$OUT" | grep -c 'long-run')
+is "$alone" 1 "long regex match, the article alone: found"
+run "$CREDSCORE" score -c "$TMP/jit/c.yaml" -j 1 "$TMP/jit/arts"
+is "$STATUS" 0 "long regex match after 64 KB of text: exit 0"
+is "$ERR" "" "long regex match after 64 KB of text: no regex error"
+is "$(printf '%s\n' "$OUT" | grep -c 'b-long.txt:1:1 .*long-run')" 1 "long regex match after 64 KB of text: found alike"
+
 done_testing

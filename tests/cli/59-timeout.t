@@ -59,6 +59,28 @@ for jobs in 1 2; do
     like "$ERR" "1 malformed or failed line" "replay, -j $jobs: one failed line in the summary"
 done
 
+# A parent slow to collect is not a slow article: the output goes to a
+# reader that waits 2.5 s before reading, so the parent blocks writing
+# while the workers' results wait; no article may be stopped for that.
+mkdir -p "$TMP/lot"
+for i in $(seq -w 1 150); do
+    cp "$ROOT/examples/articles/harbour-fire.md" "$TMP/lot/$i-harbour.md"
+    cp "$ROOT/examples/articles/council-budget.md" "$TMP/lot/$i-council.md"
+done
+for jobs in 1 2; do
+    "$CREDSCORE" score --no-exit --timeout 1 -j $jobs "$TMP/lot" 2> "$TMP/lot.err" |
+        { sleep 2.5; cat > "$TMP/lot.out"; }
+    is "$(cat "$TMP/lot.err")" "" "slow reader, folder, -j $jobs: no article stopped"
+    is "$(grep -c '^.*: score ' "$TMP/lot.out")" 300 "slow reader, folder, -j $jobs: 300 articles scored"
+done
+jq -nc --rawfile t "$ROOT/examples/articles/harbour-fire.md" \
+    'range(1; 601) | {id: "s\(.)", text: $t}' > "$TMP/lot.jsonl"
+"$CREDSCORE" score --no-exit --timeout 1 --jsonl "$TMP/lot.jsonl" 2> "$TMP/lot.err" |
+    { sleep 2.5; cat > "$TMP/lot.out"; }
+is "$(cat "$TMP/lot.err")" "" "slow reader, stream: no line stopped"
+is "$(jq -r 'select(.error) | .id' "$TMP/lot.out" | wc -l | tr -d ' ')" 0 "slow reader, stream: no error line"
+is "$(wc -l < "$TMP/lot.out" | tr -d ' ')" 600 "slow reader, stream: 600 answers"
+
 run "$CREDSCORE" score -c "$TMP/c.yaml" --timeout abc "$TMP/fast.txt"
 is "$STATUS" 2 "bad --timeout: usage error"
 
