@@ -113,7 +113,10 @@ alone=$(printf '%s\n' "$OUT" | grep -c 'long-run')
 is "$alone" 1 "long regex match, the article alone: found"
 run "$CREDSCORE" score -c "$TMP/jit/c.yaml" -j 1 "$TMP/jit/arts"
 is "$STATUS" 0 "long regex match after 64 KB of text: exit 0"
-is "$ERR" "" "long regex match after 64 KB of text: no regex error"
+# (unlike, not is ""): under valgrind, PCRE2's JIT code itself reports an
+# uninitialised read on its stack-limit path, code without symbols that
+# Debian's libpcre2 (built without --enable-valgrind) leaves unannotated.
+unlike "$ERR" "regex failed|JIT stack" "long regex match after 64 KB of text: no regex error"
 is "$(printf '%s\n' "$OUT" | grep -c 'b-long.txt:1:1 .*long-run')" 1 "long regex match after 64 KB of text: found alike"
 
 done_testing
