@@ -111,17 +111,15 @@ static int write_report(const cs_cli *cli, const cs_buf *out, cs_diag *d)
 /* A report to standard output is written in pieces of about this size. */
 #define FLUSH_BYTES (256 * 1024)
 
-/* Render the run in the requested format. */
+/* Render a whole run in a format that needs every article at once (the
+ * others go through a cs_run_writer as the articles come). */
 static int render(const cs_cli *cli, const cs_run *run, cs_buf *out)
 {
     switch (cli->format) {
-    case CS_OUT_JSON: return cs_report_run_json(out, run);
     case CS_OUT_SARIF: return cs_report_run_sarif(out, run);
-    case CS_OUT_GITHUB: return cs_report_run_github(out, run);
     case CS_OUT_JUNIT: return cs_report_run_junit(out, run);
     case CS_OUT_HTML: return cs_report_run_html(out, run);
-    case CS_OUT_TEXT:
-    default: return cs_report_run_text(out, run);
+    default: return -1; /* (written as they come) */
     }
 }
 

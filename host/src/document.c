@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "sentence.h"
+#include "swar.h"
 #include "utf8.h"
 
 struct cs_lc_cache {
@@ -74,12 +75,8 @@ static void line_col_raw(const char *data, size_t off, int *line, int *col)
 /* Are the 8 bytes at s all ASCII and none of them NUL? */
 static int ascii_no_nul8(const unsigned char *s)
 {
-    uint64_t w;
-    memcpy(&w, s, sizeof w);
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    /* (w - ones) & ~w sets the high bit of a byte that is 0 (and maybe of
-     * bytes above it, but only when there is a 0 byte). */
-    return ((w | ((w - ones) & ~w)) & highs) == 0;
+    uint64_t w = cs_swar_load(s);
+    return (cs_swar_high(w) | cs_swar_eq(w, 0)) == 0;
 }
 
 int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
@@ -117,17 +114,13 @@ int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
 /* Are the bytes s[0..len) all ASCII?  Eight at a time. */
 static int all_ascii(const char *s, size_t len)
 {
-    const uint64_t highs = 0x8080808080808080u;
     size_t i = 0;
     uint64_t any = 0;
-    for (; i + 8 <= len; i += 8) {
-        uint64_t w;
-        memcpy(&w, s + i, sizeof w);
-        any |= w;
-    }
+    for (; i + 8 <= len; i += 8)
+        any |= cs_swar_load(s + i);
     for (; i < len; i++)
         any |= (unsigned char)s[i];
-    return (any & highs) == 0; /* the tail bytes sit in the low lane */
+    return cs_swar_high(any) == 0; /* the tail bytes sit in the low lane */
 }
 
 /* Where each line starts, and which lines are plain ASCII. */

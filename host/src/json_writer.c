@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "swar.h"
+
 /*
  * Every writer below works the same way: make room once for all the bytes
  * it may write (separator, key, value), write them straight into the
@@ -36,14 +38,8 @@ static const unsigned char needs_escape[256] = {
  * is the classic "has a byte below n" or "has a zero byte" test). */
 static inline uint64_t word_needs_escape(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
-    uint64_t below_space = (w - ones * 0x20) & ~w;
-    uint64_t quote = w ^ (ones * '"');
-    uint64_t backslash = w ^ (ones * '\\');
-    uint64_t del = w ^ (ones * 0x7f);
-    uint64_t zero_in = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                       ((del - ones) & ~del);
-    return (below_space | zero_in) & highs;
+    return cs_swar_below(w, 0x20) | cs_swar_eq(w, '"') | cs_swar_eq(w, '\\') |
+           cs_swar_eq(w, 0x7f);
 }
 
 /* The escape of byte c (needs_escape[c] set) at p; returns the end.
@@ -82,8 +78,7 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
         /* Eight clean bytes at a time, then byte by byte up to the next
          * byte to escape or the end. */
         while (len - i >= 8) {
-            uint64_t w;
-            memcpy(&w, s + i, 8);
+            uint64_t w = cs_swar_load(s + i);
             if (word_needs_escape(w))
                 break;
             memcpy(p, &w, 8);

@@ -1,11 +1,13 @@
 /* jsonl.c - one record of a JSONL article stream (contract in jsonl.h). */
 #include "jsonl.h"
-#include "utf8.h"
 
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "swar.h"
+#include "utf8.h"
 
 /* jansson quotes the raw input near a syntax error ("near '...'"), cut at
  * any byte: whatever is not valid UTF-8 in the message becomes '?', so
@@ -68,11 +70,8 @@ static int is_plain_byte(unsigned c)
  * false. */
 static int is_plain_word(uint64_t w)
 {
-    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
-    uint64_t quote = w ^ (ones * '"'), backslash = w ^ (ones * '\\');
-    uint64_t special = ((quote - ones) & ~quote) | ((backslash - ones) & ~backslash) |
-                       (w - ones * 0x20) | w;
-    return (special & highs) == 0;
+    return (cs_swar_eq(w, '"') | cs_swar_eq(w, '\\') | cs_swar_below(w, 0x20) |
+            cs_swar_high(w)) == 0;
 }
 
 /* Four hex digits at p (before end) into *value; -1 when they are not. */
@@ -176,8 +175,7 @@ static int scan_string(const unsigned char **pp, const unsigned char *end, char 
     for (;;) {
         const unsigned char *run = p;
         while (end - p >= 8) {
-            uint64_t w;
-            memcpy(&w, p, sizeof w);
+            uint64_t w = cs_swar_load(p);
             if (!is_plain_word(w))
                 break;
             p += 8;

@@ -94,6 +94,7 @@ struct cs_pool {
     spare_list item_spares;   /* empty buffers with room, for reuse */
     spare_list result_spares;
     int timeout;       /* seconds per item, 0 = none */
+    size_t page;       /* the system's page size */
 };
 
 /* An empty buffer, with room from an earlier use when there is one. */
@@ -285,6 +286,8 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
     p->fn = fn;
     p->ctx = ctx;
     p->n = workers;
+    long page = sysconf(_SC_PAGESIZE);
+    p->page = page > 0 ? (size_t)page : 65536;
     p->shared = mmap(NULL, shared_bytes(workers), PROT_READ | PROT_WRITE,
                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
     if (p->shared == MAP_FAILED) {
@@ -314,10 +317,9 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
 
 /* Bytes an item takes in a pipe, with slack for the kernel's page-sized
  * slots (a header and a part page each may take a slot of their own). */
-static size_t wire_size(const cs_buf *item)
+static size_t wire_size(const cs_pool *p, const cs_buf *item)
 {
-    long page = sysconf(_SC_PAGESIZE);
-    return 2 * sizeof(uint64_t) + item->len + 2 * (size_t)(page > 0 ? page : 65536);
+    return 2 * sizeof(uint64_t) + item->len + 2 * p->page;
 }
 
 /* A worker to take an item of this size: an idle one first, else one with
@@ -333,7 +335,7 @@ static int pick_worker(const cs_pool *p, const cs_buf *item)
         if (w->busy == 0)
             return i;
         if (second < 0 && w->busy < DEPTH &&
-            wire_size(&w->slot[w->busy - 1].item) + wire_size(item) <= w->to_cap)
+            wire_size(p, &w->slot[w->busy - 1].item) + wire_size(p, item) <= w->to_cap)
             second = i;
     }
     return second;

@@ -2,8 +2,9 @@
  * pool.h - worker processes that score work items in isolation.
  *
  * The parent forks N workers after the scorer is built (each inherits a
- * copy, so nothing is loaded twice), hands each one item at a time over a
- * pipe and collects results in input order.  A worker that dies (a plugin
+ * copy, so nothing is loaded twice), hands each up to two items at a time
+ * over a pipe (it scores one while the next waits) and collects results,
+ * which come back through memory shared with the worker, in input order.  A worker that dies (a plugin
  * crashed it: SIGSEGV, abort) costs only the item it was scoring: that item
  * comes back as a failure naming the signal and the plugin that was running
  * (read from a shared page the scorer writes before each plugin call), a
@@ -50,9 +51,10 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
 /* Is there room to submit without blocking on results? */
 int cs_pool_can_submit(const cs_pool *p);
 
-/* Give every item at most `seconds` of wall time (0 = no limit): a worker
- * still busy after that is killed and its item comes back as a failure
- * ("took longer than N s", naming what was running). */
+/* Give every item at most `seconds` of wall time (0 = no limit), counted
+ * by the worker from when it begins the item: a worker still on it after
+ * that is killed and the item comes back as a failure ("took longer than
+ * N s", naming what was running). */
 void cs_pool_set_timeout(cs_pool *p, int seconds);
 
 /* Queue an item (copied).  Call only when cs_pool_can_submit. */

@@ -545,30 +545,3 @@ void cs_run_writer_free(cs_run_writer *w)
     cs_buf_free(&w->frag);
 }
 
-/* A whole run through a writer. */
-static int run_report(cs_run_kind kind, cs_buf *out, const cs_run *run)
-{
-    cs_run_writer w;
-    int rc = cs_run_writer_begin(&w, kind, out, run);
-    for (size_t i = 0; rc == 0 && i < run->n; i++)
-        rc = cs_run_writer_article(&w, run, &run->items[i]);
-    if (rc == 0)
-        rc = cs_run_writer_end(&w, run);
-    cs_run_writer_free(&w);
-    return rc;
-}
-
-int cs_report_run_text(cs_buf *out, const cs_run *run)
-{
-    return run_report(CS_RUN_TEXT, out, run);
-}
-
-int cs_report_run_json(cs_buf *out, const cs_run *run)
-{
-    return run_report(CS_RUN_JSON, out, run);
-}
-
-int cs_report_run_github(cs_buf *out, const cs_run *run)
-{
-    return run_report(CS_RUN_GITHUB, out, run);
-}

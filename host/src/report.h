@@ -84,16 +84,11 @@ typedef struct cs_run {
     const char *tool_version;
 } cs_run;
 
-/* Whole-run reports.  Each appends to out and returns 0, or -1 on OOM. */
-int cs_report_run_text(cs_buf *out, const cs_run *run);
-int cs_report_run_json(cs_buf *out, const cs_run *run);
-
-/* Text, JSON and GitHub reports can also be written article by article, so
- * that a run over many files keeps no article after writing it: begin,
- * one call per article in input order, end.  An article may also be
- * rendered apart, as a fragment (in a worker process, say), and spliced
- * in later: the bytes are the same.  The cs_report_run_* functions are
- * written this way.  run->items and run->n are not read; run->errors is
+/* Text, JSON and GitHub reports are written article by article, so that
+ * a run over many files keeps no article after writing it: begin, one call
+ * per article in input order, end.  An article may also be rendered apart,
+ * as a fragment (in a worker process, say), and spliced in later: the
+ * bytes are the same.  run->items and run->n are not read; run->errors is
  * read at the end.  The caller may empty *out (after writing it somewhere)
  * between calls.  Each returns 0, or -1 when memory runs out;
  * cs_run_writer_free releases the scratch buffers in any case (after end,
@@ -124,11 +119,9 @@ void cs_run_writer_free(cs_run_writer *w);
  * are scratch buffers. */
 int cs_report_github_article(cs_buf *out, cs_buf *path, cs_buf *tmp, const cs_run *run,
                              const cs_scored *sc);
-/* SARIF 2.1.0 (report_sarif.c). */
+/* Whole-run reports, from run->items.  Each appends to out and returns 0,
+ * or -1 on OOM.  SARIF 2.1.0 (report_sarif.c). */
 int cs_report_run_sarif(cs_buf *out, const cs_run *run);
-/* GitHub workflow commands, one ::notice/::warning/::error per finding
- * (report_github.c). */
-int cs_report_run_github(cs_buf *out, const cs_run *run);
 /* JUnit XML: one testsuite per run, one testcase per article (report_junit.c). */
 int cs_report_run_junit(cs_buf *out, const cs_run *run);
 /* One self-contained HTML page for editors (report_html.c). */

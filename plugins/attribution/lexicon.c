@@ -42,16 +42,13 @@ struct at_lexicon {
     at_lexent *tab;     /* the final table, 64-byte aligned inside tab_mem */
     void *tab_mem;
     size_t ntab;        /* power of two */
-    uint64_t bloom[512]; /* bit (hash >> 17) & 32767 set for every key: a quick "absent" */
     char *arena;
     size_t narena, caparena;
     at_phrase *phr;
     size_t nphr, capphr;
-    /* What look-ups read: the arrays above, or the built-in lexicon. */
-    const at_lexent *rtab;
-    const uint64_t *rbloom;
-    const char *rarena;
-    const at_phrase *rphr;
+    at_lexicon_image view; /* what look-ups read: the arrays here, or the built-in lexicon */
+    uint64_t bloom[512]; /* bit (hash >> 17) & 32767 set for every key: a quick "absent"
+                          * (last: not even cleared when the built-in lexicon is used) */
 };
 
 /* The built-in lexicon, when the plugin was linked with lexicon_data.c. */
@@ -94,7 +91,7 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
 static inline int bloom_may_hold(const at_lexicon *lx, uint32_t hash)
 {
     uint32_t bit = (hash >> 17) & 32767u;
-    return (lx->rbloom[bit >> 6] >> (bit & 63)) & 1;
+    return (lx->view.bloom[bit >> 6] >> (bit & 63)) & 1;
 }
 
 /* Probe the table for key (hash from at_hash_key); NULL when absent. */
@@ -106,9 +103,9 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
         return NULL;
     if (!bloom_may_hold(lx, hash))
         return NULL;
-    size_t mask = lx->ntab - 1;
+    size_t mask = lx->view.ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const at_lexent *e = &lx->rtab[i];
+        const at_lexent *e = &lx->view.tab[i];
         if (e->keylen == 0)
             return NULL;
         if (e->hash != hash)
@@ -116,7 +113,7 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
         if (e->keylen == len) {
             /* stored keys are zero padded like the probe key: compare 8 bytes
              * at a time, the first AT_KEY_INLINE inside the entry */
-            const char *k = lx->rarena + e->keyoff;
+            const char *k = lx->view.arena + e->keyoff;
             size_t j = 0;
             for (; j < len; j += 8) {
                 uint64_t x, y;
@@ -144,9 +141,9 @@ const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size
     *index = -1;
     if (!bloom_may_hold(lx, hash))
         return NULL;
-    size_t mask = lx->ntab - 1;
+    size_t mask = lx->view.ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const at_lexent *e = &lx->rtab[i];
+        const at_lexent *e = &lx->view.tab[i];
         if (e->keylen == 0)
             return NULL;
         if (e->hash == hash && e->keylen == len && e->key[0] == key) {
@@ -166,7 +163,7 @@ const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t
 /* Phrase i, or NULL when i is out of range. */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i)
 {
-    return (i >= 0 && (size_t)i < lx->nphr) ? &lx->rphr[i] : NULL;
+    return (i >= 0 && (size_t)i < lx->view.nphr) ? &lx->view.phr[i] : NULL;
 }
 
 /* Copy n bytes into the arena, zero padded to a multiple of eight plus
@@ -439,28 +436,9 @@ static int build_table(at_lexicon *lx)
     return 0;
 }
 
-/* Point look-ups at these arrays. */
-static void read_from(at_lexicon *lx, const at_lexent *tab, const uint64_t *bloom,
-                      const char *arena, const at_phrase *phr)
-{
-    lx->rtab = tab;
-    lx->rbloom = bloom;
-    lx->rarena = arena;
-    lx->rphr = phr;
-}
-
 void at_lexicon_image_of(const at_lexicon *lx, at_lexicon_image *im)
 {
-    memset(im, 0, sizeof(*im));
-    im->entry_size = sizeof(at_lexent);
-    im->phrase_size = sizeof(at_phrase);
-    im->ntab = lx->ntab;
-    im->nphr = lx->nphr;
-    im->narena = lx->narena;
-    im->tab = lx->rtab;
-    im->bloom = lx->rbloom;
-    im->arena = lx->rarena;
-    im->phr = lx->rphr;
+    *im = lx->view;
 }
 
 /* Release a lexicon and everything it owns (NULL is fine). */
@@ -473,14 +451,6 @@ void at_lexicon_free(at_lexicon *lx)
         if (parts[i])
             lx->al.free(parts[i]);
     lx->al.free(lx);
-}
-
-/* The built-in lexicon where it lies: nothing to build or free. */
-static void use_image(at_lexicon *lx, const at_lexicon_image *im)
-{
-    lx->ntab = im->ntab;
-    lx->nphr = im->nphr;
-    read_from(lx, im->tab, im->bloom, im->arena, im->phr);
 }
 
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
@@ -501,13 +471,12 @@ int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_o
         snprintf(err, errlen, "out of memory");
         return -1;
     }
-    memset(lx, 0, offsetof(at_lexicon, bloom)); /* the Bloom filter: below, if built */
-    memset(&lx->arena, 0, sizeof(*lx) - offsetof(at_lexicon, arena));
+    memset(lx, 0, offsetof(at_lexicon, bloom));
     lx->al = *al;
     if (use_builtin && n_outlets == 0 && &at_builtin_lexicon != NULL &&
         at_builtin_lexicon.entry_size == sizeof(at_lexent) &&
         at_builtin_lexicon.phrase_size == sizeof(at_phrase)) {
-        use_image(lx, &at_builtin_lexicon);
+        lx->view = at_builtin_lexicon; /* read in place: nothing to build or free */
         *out = lx;
         return 0;
     }
@@ -553,7 +522,8 @@ int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_o
         snprintf(err, errlen, "out of memory");
         goto out;
     }
-    read_from(lx, lx->tab, lx->bloom, lx->arena, lx->phr);
+    lx->view = (at_lexicon_image){sizeof(at_lexent), sizeof(at_phrase), lx->ntab, lx->nphr,
+                                  lx->narena, lx->tab, lx->bloom, lx->arena, lx->phr};
     *out = lx;
     lx = NULL;
     rc = 0;

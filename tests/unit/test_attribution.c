@@ -137,14 +137,24 @@ static void test_article(void *inst)
     is_int(count_in(8), 2, "passage 8: two findings");
 }
 
+/* Create an instance with the option outlets = items[0..n) (NULL items
+ * stand for non-strings); 0 or the plugin's failure, its reason in err. */
+static int create_with_outlets(const char *const *items, size_t n, void **inst, char *err,
+                               size_t errlen)
+{
+    const opt o[] = {{"outlets", NULL, items, n}};
+    const opts os = {o, 1};
+    *inst = NULL;
+    err[0] = '\0';
+    return g_plugin->create(&g_host, (const credscore_options *)&os, inst, err, errlen);
+}
+
 static void test_outlet_option(void)
 {
     static const char *const items[] = {"Quillfeed", "Morning Lantern"};
-    static const opt o[] = {{"outlets", NULL, items, 2}};
-    static const opts os = {o, 1};
-    void *inst = NULL;
-    char err[200] = "";
-    ok(g_plugin->create(&g_host, (const credscore_options *)&os, &inst, err, sizeof(err)) == 0,
+    void *inst;
+    char err[200];
+    ok(create_with_outlets(items, 2, &inst, err, sizeof(err)) == 0,
        "create with an outlets option");
     run1(inst, "Halvorsen told Quillfeed that the port would reopen.");
     expect(0, "media", "outlet", "told Quillfeed");
@@ -155,11 +165,7 @@ static void test_outlet_option(void)
     g_plugin->destroy(inst);
 
     static const char *const bad[] = {NULL};
-    static const opt ob[] = {{"outlets", NULL, bad, 1}};
-    static const opts osb = {ob, 1};
-    inst = NULL;
-    err[0] = '\0';
-    ok(g_plugin->create(&g_host, (const credscore_options *)&osb, &inst, err, sizeof(err)) != 0,
+    ok(create_with_outlets(bad, 1, &inst, err, sizeof(err)) != 0,
        "a non-string outlet is refused");
     ok(err[0] != '\0' && strchr(err, '\n') == NULL, "with a one-line reason: %s", err);
 }
@@ -306,11 +312,9 @@ static void test_word_shapes(void *inst)
 static void test_long_outlet(void)
 {
     static const char *const items[] = {"Kestriantelegraphgazette", "Lanternpost"};
-    static const opt o[] = {{"outlets", NULL, items, 2}};
-    static const opts os = {o, 1};
-    void *inst = NULL;
-    char err[200] = "";
-    ok(g_plugin->create(&g_host, (const credscore_options *)&os, &inst, err, sizeof(err)) == 0,
+    void *inst;
+    char err[200];
+    ok(create_with_outlets(items, 2, &inst, err, sizeof(err)) == 0,
        "create with long outlet names");
     run1(inst, "Halvorsen told Kestriantelegraphgazette that the port would reopen.");
     expect(0, "media", "outlet", "told Kestriantelegraphgazette");
@@ -327,12 +331,10 @@ static void test_long_outlet(void)
 static void test_builtin_lexicon(void *inst)
 {
     static const char *const items[] = {"Zzyzxian Courier"};
-    static const opt o[] = {{"outlets", NULL, items, 1}};
-    static const opts os = {o, 1};
     static found mine[64];
-    void *built = NULL;
-    char err[200] = "";
-    if (!ok(g_plugin->create(&g_host, (const credscore_options *)&os, &built, err, sizeof(err)) == 0,
+    void *built;
+    char err[200];
+    if (!ok(create_with_outlets(items, 1, &built, err, sizeof(err)) == 0,
             "create with a lexicon built at start"))
         return;
     run_doc(inst, g_art, ART_N);
