@@ -1,64 +1,252 @@
--- vague.lua: weasel attribution to an unspecified crowd of opinion holders.
+-- vague.lua: weasel attribution to an unspecified crowd of opinion holders,
+-- or to nobody at all ("it is believed", "reports say").
+--
+-- Every regex here is built from the word lists below, and each rule's
+-- `needs` (the words the matcher looks for before the regex runs) is derived
+-- from the same list, so the two cannot drift apart.
 
-local crowd = [[(?:observers|experts|critics|analysts|commentators|pundits|scholars|economists|diplomats? watchers|insiders|people|many|some|others|most|skeptics|sceptics|supporters|opponents|residents|voices|governments|commentary|onlookers|historians|strategists|lawmakers)]]
+-- Nouns for people who hold or voice opinions as a class (not informed
+-- sources: "officials", "sources" and "insiders" are anonymous, see
+-- anonymous.lua and the attribution plugin).
+local crowd_nouns = {
+  "observers", "experts", "critics", "analysts", "commentators", "pundits", "scholars",
+  "economists", "diplomats", "watchers", "skeptics", "sceptics", "supporters", "opponents",
+  "historians", "strategists", "lawmakers", "onlookers", "academics", "campaigners", "activists", "environmentalists", "conservationists",
+  "advocates", "detractors", "proponents", "experts'", "specialists", "forecasters",
+  "demographers", "sociologists", "psychologists", "theorists", "ethicists", "legislators",
+  "politicians", "lobbyists", "people", "others", "many", "some", "most",
+}
+
+-- Quantifiers and group adjectives that may stand before a crowd noun.
+local crowd_modifiers = {
+  "some", "many", "most", "several", "other", "few", "numerous", "certain", "various",
+  "a number of", "a growing number of", "a few", "western", "independent", "outside",
+  "foreign", "local", "international", "industry", "leading", "prominent", "top",
+}
+
+-- Base forms of reporting (communication) and opinion (cognition) verbs a
+-- crowd is said to use; inflected below.  The core of WordNet's
+-- verb.communication and verb.cognition reporting senses.
+local opinion_verbs = {
+  "say", "argue", "believe", "think", "fear", "warn", "suggest", "contend", "note", "claim",
+  "view", "worry", "speculate", "insist", "agree", "predict", "expect", "doubt", "question",
+  "wonder", "see", "describe", "consider", "regard", "cite", "charge", "allege", "maintain",
+  "complain", "criticize", "criticise", "caution", "estimate", "assert", "reckon",
+  "suspect", "point out", "call", "dispute", "stress", "acknowledge", "observe", "urge",
+  "praise", "condemn", "accuse", "blame", "hold", "feel", "say so", "recommend", "deem",
+}
+
+local irregular = {
+  say = { "says", "said" }, think = { "thinks", "thought" }, see = { "sees", "saw", "seen" },
+  hold = { "holds", "held" }, feel = { "feels", "felt" }, ["say so"] = { "says so", "said so" },
+  ["point out"] = { "points out", "pointed out" },
+}
+
+-- The base, third person and past forms of a verb (regular English spelling).
+local function inflect(v)
+  if irregular[v] then
+    local t = { v }
+    for _, f in ipairs(irregular[v]) do t[#t + 1] = f end
+    return t
+  end
+  if v:match("e$") then return { v, v .. "s", v .. "d" } end
+  if v:match("[^aeiou]y$") then
+    local stem = v:sub(1, -2)
+    return { v, stem .. "ies", stem .. "ied" }
+  end
+  if v:match("[sxz]$") or v:match("[cs]h$") then return { v, v .. "es", v .. "ed" } end
+  return { v, v .. "s", v .. "ed" }
+end
+
+local function inflect_all(list)
+  local out, seen = {}, {}
+  for _, v in ipairs(list) do
+    for _, f in ipairs(inflect(v)) do
+      if not seen[f] then seen[f] = true; out[#out + 1] = f end
+    end
+  end
+  return out
+end
+
+-- A regex alternation of literal words (longest first, so "points out" wins
+-- over "points"); spaces match any run of blanks.
+local function alternation(words)
+  local sorted = {}
+  for i, w in ipairs(words) do sorted[i] = w end
+  table.sort(sorted, function(a, b) return #a > #b or (#a == #b and a < b) end)
+  for i, w in ipairs(sorted) do
+    sorted[i] = w:gsub("([%.%-%?%*%+%(%)%[%]%^%$'])", "\\%1"):gsub(" ", "\\s+")
+  end
+  return "(?:" .. table.concat(sorted, "|") .. ")"
+end
+
+local verb_forms = inflect_all(opinion_verbs)
+local VERB = alternation(verb_forms)
+local CROWD = alternation(crowd_nouns)
+local MOD = alternation(crowd_modifiers)
+-- "often", "now", "widely", "increasingly" ... between the crowd and its verb
+local ADV = [[(?:(?:\w+ly|often|also|now|still|long|even|generally|already|mostly)\s+)?]]
+-- perfect and emphatic auxiliaries only: "are/were + participle" is a passive
+-- ("several plans were considered") and a modal is a guess, not a report
+local AUX = [[(?:(?:have|had|do|did)\s+)?]]
 
 rule {
   id = "vague-crowd", marker = "vague", weight = -5,
   message = "Who, exactly? Name the observers, experts or critics, or cut the claim",
-  regex = [[\b(?:some|many|most|several|other|few|numerous|certain|a number of|a growing number of|western|independent|military|political|chinese|russian|american|european|ukrainian|foreign|local|industry)?\s*]] .. crowd ..
-          [[\s+(?:have\s+|had\s+|are\s+|were\s+)?(?:say|said|argue|argued|believe|believed|think|thought|fear|feared|warn|warned|suggest|suggested|contend|contended|note|noted|claim|claimed|view|viewed|worry|worried|speculate|speculated|point out|pointed out|insist|insisted|agree|agreed|predict|predicted|expect|expected|doubt|doubted|question|questioned|increasingly|uneasy|concerned|wonder|wondered|see|saw|describe|described|consider|considered)\b]],
-  needs = { "observers", "experts", "critics", "analysts", "commentators", "pundits",
-            "scholars", "economists", "watchers", "insiders", "many", "some", "others",
-            "skeptics", "sceptics", "governments", "historians", "strategists", "most" },
+  regex = [[\b(?:]] .. MOD .. [[\s+)?(?:[a-z-]+\s+)??]] .. CROWD ..
+          -- "critics of the plan in the capital say"
+          [[(?:\s+(?:of|in|at|from|among|within|across|on)\s+(?:[\w.-]+\s+){0,4}?[\w.-]+)?]] ..
+          [[\s+]] .. ADV .. AUX .. ADV ..
+          [[(?:]] .. VERB .. [[|(?:are|were)\s+(?:increasingly\s+)?(?:uneasy|concerned|divided|sceptical|skeptical|critical|worried))\b]],
+  needs = crowd_nouns,
   unless = { "said in a statement" },
   examples = {
     hit = { "Some observers argue that the deal will collapse.",
             "Critics say the plan is rushed.",
             "Many believe the vote was rigged.",
-            "Analysts are increasingly uneasy about the treaty." },
+            "Analysts are increasingly uneasy about the treaty.",
+            "Diplomats and other watchers expect a reshuffle.",
+            "Economists often cite the harbour as a model.",
+            "Many outside observers had expected a draw.",
+            "Critics of the plan in the capital say it is rushed." },
     miss = { "The analysts at the central bank published their forecast.",
-             "Some residents left the town." },
+             "Some residents left the town.",
+             "Economists met in the capital on Monday." },
   },
 }
+
+-- A quantified group of any plural noun, or "some in the party", voicing an
+-- opinion: "many voters believe", "some in the party have criticized".
+-- Informed sources ("some officials said") are anonymous, not vague.
+local informed = { "officials", "sources", "aides", "staffers", "insiders", "officers",
+                   "witnesses", "investigators", "employees", "spokespeople", "spokesmen",
+                   "authorities", "police" }
+local quantifiers = { "some", "many", "most", "several", "numerous", "certain", "few" }
+local NOT_INFORMED = [[(?!]] .. alternation(informed) .. [[\b)]]
 
 rule {
   id = "vague-crowd-qualified", marker = "vague", weight = -5,
   message = "Who, exactly? A quantified crowd (\"many governments\") is not a source",
-  regex = [[\b(?:some|many|most|several|numerous|certain)\s+]] .. crowd ..
-          [[(?:\s+(?!say|said|argue|believe|think|view)[\w'\x{2019}-]+){1,5}?\s+(?:say|said|argue|argued|believe|believed|think|thought|fear|feared|warn|warned|suggest|suggested|contend|note|noted|view|viewed|see|saw|consider|considered|regard|regarded|insist|insisted)\b]],
-  needs = { "some", "many", "most", "several", "numerous", "certain" },
+  regex = [[\b]] .. alternation(quantifiers) .. [[\s+(?:]] ..
+          -- "some in the party"
+          [[(?:in|within|among|inside|across)\s+(?:the\s+)?[\w-]+]] ..
+          -- "many Federalists", "some local farmers", "many farmers in the valley"
+          [[|(?:]] .. NOT_INFORMED .. [[[\w-]+s|(?:]] .. NOT_INFORMED .. [[(?-i:[a-z-]+)\s+){1,2}?]] ..
+          NOT_INFORMED .. [[(?-i:[a-z-]+s))]] ..
+          [[(?:\s+(?:in|of|from|at|across|within|among|inside)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?]] ..
+          [[)\s+]] .. ADV .. AUX .. ADV .. VERB .. [[\b]],
+  needs = quantifiers,
   examples = {
-    hit = { "Many governments in the region view the pact as harmless." },
-    miss = { "Many governments signed the treaty in May." },
+    hit = { "Many governments in the region view the pact as harmless.",
+            "Some in the party have criticized the leader.",
+            "Many farmers believe the river is polluted." },
+    miss = { "Many governments signed the treaty in May.",
+             "Some officials said the bridge was unsafe." },
   },
 }
 
+-- Impersonal attribution: a cognition or report verb in the passive with no
+-- agent.  "It is believed that ...", "the charm is believed to bring luck",
+-- "it has been suggested".  "Is said to" / "is reported to" distance the
+-- writer and are hedged (hedged.lua); "is expected to" is a forecast.
+local impersonal_verbs = { "believed", "thought", "feared", "understood", "rumoured", "rumored",
+                           "assumed", "presumed", "suspected", "speculated", "suggested",
+                           "claimed", "reckoned", "held", "accepted", "agreed", "argued",
+                           "estimated", "considered", "regarded", "seen", "viewed" }
+local IMPERSONAL = alternation(impersonal_verbs)
+local BE = [[(?:is|are|was|were|has\s+been|have\s+been|had\s+been|is\s+being|are\s+being)]]
+local WIDELY = [[(?:(?:widely|generally|commonly|popularly|often|long|increasingly|now|also|still|traditionally|privately|locally)\s+)?]]
+
+rule {
+  id = "vague-impersonal", marker = "vague", weight = -4,
+  message = "Passive attribution hides the source: say who believes or says it",
+  regex = [[\bit\s+]] .. BE .. [[\s+]] .. WIDELY .. IMPERSONAL .. [[\b(?!\s+by\b)]] ..
+          [[|\b]] .. BE .. [[\s+]] .. WIDELY .. [[(?:believed|thought|feared|understood|presumed|assumed|suspected|reckoned)\s+to\s+\w+]] ..
+          [[|\b]] .. BE .. [[\s+(?:widely|generally|commonly|popularly|often|increasingly)\s+(?:seen|viewed|regarded|considered)\s+as\b]],
+  needs = impersonal_verbs,
+  unless = { "by the" },
+  examples = {
+    hit = { "It is widely believed that the factory will close.",
+            "The charm is believed to bring good luck.",
+            "It has been suggested that the count was rigged.",
+            "The archive is thought to hold the only copy." },
+    miss = { "The inspector believed the witness.",
+             "It was suggested by the chairman that the vote wait.",
+             "The vote is expected to pass." },
+  },
+}
+
+-- Unnamed reports, estimates and "media" as the source: "reports say",
+-- "estimates suggest", "recent reports have revealed", "according to
+-- reports", a headline "Reports: ...".  Reports with an owner ("police
+-- reports", "the ministry's estimates") are not vague.
+local report_nouns = { "reports", "estimates", "accounts", "rumours", "rumors", "media",
+                       "speculation", "speculations", "suggestions", "claims", "research",
+                       "studies" }
+local report_quals = { "recent", "unconfirmed", "early", "earlier", "initial", "latest",
+                       "conflicting", "several", "various", "some", "many", "other",
+                       "numerous", "widespread", "unofficial", "rough", "local", "press",
+                       "news", "media", "new" }
+local report_verbs = inflect_all({ "say", "suggest", "indicate", "claim", "reveal", "show",
+                                   "state", "put", "place", "describe", "allege", "report",
+                                   "range", "vary", "estimate", "note" })
+
+rule {
+  id = "vague-reports", marker = "vague", weight = -4,
+  message = "Which reports? Name the outlet, study or office behind the claim",
+  regex = [[(?:^|[.;:!?"\x{201C}]\s+|\b(?:but|and|while|yet|as|although|though|since|because|which|that)\s+)]] ..
+          [[(?:]] .. alternation(report_quals) .. [[\s+){0,2}]] .. alternation(report_nouns) ..
+          -- "research in the archives shows"; "research by the institute" has an owner
+          [[(?:\s+(?:in|on|into|of|from|across)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?]] ..
+          [[\s+]] .. ADV .. [[(?:have\s+|had\s+|also\s+)?]] .. ADV .. alternation(report_verbs) .. [[\b]] ..
+          [[|\baccording\s+to\s+(?:]] .. alternation(report_quals) .. [[\s+)*(?:reports|estimates|accounts|rumou?rs)\b]] ..
+          [[|^\s*reports?\s*:]] ..
+          -- a belief held by nobody named: "the belief that", "suspicions that"
+          [[|(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)(?<!our\s)(?<!['\x{2019}]s\s)]] ..
+          [[\b(?:(?:the|a)\s+(?:(?:widespread|growing|common|popular|general|prevailing|lingering)\s+)?]] ..
+          [[(?:belief|suspicion|perception|assumption|notion)|suspicions|beliefs)\s+that\b]] ..
+          [[|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:speculations?|rumou?rs|suggestions|reports)\s+(?:that|of)\b]],
+  needs = { "reports", "report", "estimates", "accounts", "rumours", "rumors", "media",
+            "speculation", "speculations", "suggestions", "claims", "research", "studies",
+            "belief", "suspicion", "perception", "assumption", "notion", "suspicions",
+            "beliefs" },
+  examples = {
+    hit = { "Estimates suggest that four thousand people left.",
+            "Recent reports have revealed that the mine flooded.",
+            "According to various estimates, thousands left.",
+            "Reports: the ferry service will end in May",
+            "There have been speculations that he will resign.",
+            "But media have said the plan is costly.",
+            "Studies in three countries show the drug works.",
+            "The move reinforces suspicions that the port will be sold." },
+    miss = { "Police reports say the driver was sober.",
+             "The ministry's estimates suggest a surplus.",
+             "Research by the Tarnova institute shows the drug works.",
+             "Her belief that the port will be sold is firm.",
+             "She read the reports of the commission." },
+  },
+}
+
+-- Fixed weasel phrases: a view held by nobody in particular.
 rule {
   id = "vague-passive", marker = "vague", weight = -4,
   message = "Passive attribution hides the source: say who believes or says it",
-  phrases = { "it is believed", "it is widely believed", "it was believed", "it is thought",
-              "it is widely thought", "it is feared", "it is widely feared",
-              "it is understood", "it is widely understood", "it is rumoured", "it is rumored",
-              "it is widely assumed", "it is generally accepted", "it is widely accepted",
-              "it is widely expected", "is widely seen as", "are widely seen as",
-              "is widely regarded as", "are widely regarded as", "is widely viewed as",
-              "speculation", "speculations", "speculated", "one theory is", "one theory",
-              "some theorize", "some theorise",
-              "the consensus view", "the conventional wisdom", "the prevailing view",
-              "many people believe", "some people say", "people are saying",
-              "the belief that", "suspicions that", "it has been suggested",
-              "it has been claimed", "it has been reported", "has been widely reported",
-              "widely circulating", "reports of", "according to reports",
-              "according to various estimates", "according to some estimates",
-              "according to estimates", "according to unconfirmed reports",
-              "according to some accounts", "according to media reports",
-              "according to local reports", "reports suggest",
-              "reports say", "reports said", "some reports" },
-  unless = { "reports of the", "reporters", "report of the commission" },
+  phrases = { "the consensus view", "the consensus is", "the conventional wisdom",
+              "the prevailing view", "the received wisdom", "the common view",
+              "one theory is", "some theorize", "some theorise", "people are saying",
+              "many people believe", "some people say", "widely circulating",
+              "is widely seen as", "are widely seen as", "is widely regarded as",
+              "are widely regarded as", "is widely viewed as", "are widely viewed as",
+              "has been widely reported", "it has been reported", "reports of",
+              "some reports", "unconfirmed reports", "speculation", "speculations",
+              "speculated" },
+  unless = { "reports of the", "report of the commission", "speculation in shares",
+             "speculation on the", "property speculation", "currency speculation" },
   examples = {
-    hit = { "It is widely believed that the factory will close.",
-            "According to various estimates, thousands left.",
-            "Reports of looting in the port are alarming." },
-    miss = { "The inspector believed the witness.", "She read the reports of the commission." },
+    hit = { "The consensus view in the capital is that the truce holds.",
+            "Reports of looting in the port are alarming.",
+            "There is speculation that the ferry will be sold." },
+    miss = { "She read the reports of the commission.",
+             "Currency speculation drove the price down." },
   },
 }
