@@ -43,11 +43,30 @@ rule {
     "without citing evidence", "offered no evidence", "provided no evidence", "gave no evidence",
     "presented no evidence", "did not provide evidence", "did not offer evidence",
     "did not provide any evidence", "did not offer any evidence", "no evidence was offered",
-    "no evidence was provided",
+    "no evidence was provided", "without evidence", "without any evidence",
+    "without offering proof", "without providing proof", "offered no proof",
+    "provided no proof", "gave no proof",
   },
   examples = {
     hit = { "The minister said, without offering evidence, that the ballots were forged." },
     miss = { "The court reviewed the evidence on Monday." },
+  },
+}
+
+-- The article itself says a claim lacks support: "there is no evidence that
+-- the cure works", "no proof has been found".  Not "found no evidence of a
+-- break-in" (a finding, not a doubted claim).
+rule {
+  id = "unverified-no-support", marker = "unverified", weight = -5,
+  message = "The article says nothing supports the claim: say who makes it and why it is reported",
+  regex = [[\b(?:there\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:still\s+)?(?:no|little|scant|not\s+(?:any|enough|a\s+shred\s+of))\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:that|to\s+(?:support|suggest|show|back))|no\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:has\s+been|was|had\s+been)\s+(?:found|produced|presented|given|offered))\b]],
+  needs = { "evidence", "proof" },
+  examples = {
+    hit = { "There is no evidence that the tonic works better than water.",
+            "There was little scientific evidence to support the theory.",
+            "No proof has been produced for the charge." },
+    miss = { "Police found no evidence of a break-in.",
+             "There is evidence that the dam leaked." },
   },
 }
 
