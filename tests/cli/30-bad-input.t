@@ -95,6 +95,14 @@ run "$CREDSCORE" score --lenient -f json -c "$TMP/check.yaml" "$TMP/a.txt"
 like "$(jqr "$OUT" '.articles[0].warnings[0]')" "^rule 'c' .* was disabled" "and so does the JSON report"
 run "$CREDSCORE" score --strict -c "$TMP/check.yaml" "$TMP/a.txt"
 is "$STATUS" 2 "--strict (the default) fails the run"
+is "$ERR" "credscore: $TMP/a.txt: check.lua:1: rule 'c': finding span 1..999 is outside the passage (1..18)" \
+   "--strict: the rule's error, not a usage error"
+run "$CREDSCORE" score --lenient --strict -c "$TMP/check.yaml" "$TMP/a.txt"
+is "$STATUS" 2 "--strict after --lenient wins: the run fails"
+is "$ERR" "credscore: $TMP/a.txt: check.lua:1: rule 'c': finding span 1..999 is outside the passage (1..18)" \
+   "--lenient --strict: the rule's error"
+run "$CREDSCORE" score --strict --lenient -c "$TMP/check.yaml" "$TMP/a.txt"
+is "$STATUS" 0 "--lenient after --strict wins: exit 0"
 
 run "$CREDSCORE" score --format xml "$TMP/a.txt"
 is "$STATUS" 2 "unknown report format: exit 2"

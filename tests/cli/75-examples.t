@@ -223,7 +223,7 @@ inv_score=$(jqr "$OUT" '.articles[0].score')
 is "$(jqr "$OUT" '.articles[0].verdict')" "needs more reporting" "newsroom: the investigations desk's verdicts"
 is "$(jqr "$OUT" '[.articles[0].findings[] | select(.marker == "anonymous" and .points != 0) | "\(.level) \(.points)"] | join(",")')" \
    "error -12" "newsroom: an unnamed source is an error worth -12"
-ok "$(jq -n --argjson w "$wire_score" --argjson i "$inv_score" '$w >= 30 and $i < 60 and $w > $i' >/dev/null; echo $?)" \
+ok "$(jq -en --argjson w "$wire_score" --argjson i "$inv_score" '$w >= 30 and $i < 60 and $w > $i' >/dev/null; echo $?)" \
    "newsroom: wire $wire_score >= 30, investigations $inv_score < 60"
 run credscore score --profile investigations stories/quarry-permits.md
 is "$STATUS" 0 "newsroom: the quarry story passes as an investigation"

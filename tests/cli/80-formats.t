@@ -111,6 +111,8 @@ LOGS="$TMP/folder.sarif $TMP/paths.sarif $TMP/supp.sarif $TMP/error.sarif"
 # deserialize without a word, which is why ajv runs too).
 jq '.runs[0].colour = "red"' "$TMP/folder.sarif" > "$TMP/broken.sarif"
 jq '.runs[0].results[0].level = "severe"' "$TMP/folder.sarif" > "$TMP/broken-level.sarif"
+is "$(jq -r '.runs[0].colour' "$TMP/broken.sarif") $(jq -r '.runs[0].results[0].level' "$TMP/broken-level.sarif")" \
+   "red severe" "sarif: the broken copies are JSON with the one change each"
 if ! command -v npm >/dev/null 2>&1; then
     skip "sarif: valid against the SARIF 2.1.0 schema (ajv)" "npm not installed"
     skip "sarif: ajv rejects a broken log" "npm not installed"

@@ -115,9 +115,11 @@ tip_misses() { # checker-json report-json
 }
 # Requests a page made (the net log's URL requests isolated under file://);
 # Chromium's own background requests are not the page's.
+# A net log jq cannot read gives a line saying so: never an empty answer.
 page_requests() { # netlog.json
-    jq -r '.events[] | .params? // {} | select((.network_isolation_key? // "") | startswith("file://"))
-        | select(.url? != null) | .url' "$1" 2>/dev/null | sort -u
+    _req=$(jq -r '.events[] | .params? // {} | select((.network_isolation_key? // "") | startswith("file://"))
+        | select(.url? != null) | .url' "$1" 2>&1) || _req="(net log $1 unreadable: $_req)"
+    printf '%s\n' "$_req" | sed '/^$/d' | sort -u
 }
 
 # ---- the report of the two example articles ----

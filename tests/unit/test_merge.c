@@ -165,6 +165,8 @@ static const char *const named_passages[] = {
     "Brandt added that the inspection report would be published.",
 };
 
+/* Scores `text` (plain text) into `r` and returns its score, or -1 after
+ * printing why it could not be scored (the callers count that as a failure). */
 static double score_text(cs_scorer *s, const char *text, cs_result *r, cs_buf *json)
 {
     cs_document doc;
@@ -210,7 +212,8 @@ static void property_checks(void)
     cs_result r;
     cs_result_init(&r);
     unsigned seed = 12345;
-    int raise_anon = 0, lower_named = 0, nondet = 0, trials = 0;
+    int raise_anon = 0, lower_named = 0, nondet = 0, trials = 0, failed = 0;
+    int anon_lowered = 0, named_raised = 0;
     cs_buf art = {0}, more = {0}, j1 = {0}, j2 = {0};
     for (int t = 0; t < 200; t++) {
         art.len = 0;
@@ -219,6 +222,8 @@ static void property_checks(void)
         for (int k = 0; k < n; k++)
             cs_buf_printf(&art, "%s\n\n", neutral[rand_r(&seed) % 8]);
         double base = score_text(s, art.data, &r, NULL);
+        if (base < 0)
+            failed++;
         for (int which = 0; which < 2; which++) {
             more.len = 0;
             cs_buf_append(&more, art.data, art.len);
@@ -226,18 +231,31 @@ static void property_checks(void)
                                            : named_passages[rand_r(&seed) % 3];
             cs_buf_printf(&more, "%s\n", extra);
             double after = score_text(s, more.data, &r, NULL);
+            if (after < 0)
+                failed++;
             if (which == 0 && after > base + 1e-9)
                 raise_anon++;
+            if (which == 0 && after < base - 1e-9)
+                anon_lowered++;
             if (which == 1 && after < base - 1e-9)
                 lower_named++;
+            if (which == 1 && after > base + 1e-9)
+                named_raised++;
         }
         j1.len = j2.len = 0;
-        score_text(s, art.data, &r, &j1);
-        score_text(s, art.data, &r, &j2);
-        if (j1.len != j2.len || memcmp(j1.data, j2.data, j1.len) != 0)
+        if (score_text(s, art.data, &r, &j1) < 0 || score_text(s, art.data, &r, &j2) < 0)
+            failed++;
+        if (j1.len == 0 || j1.len != j2.len || memcmp(j1.data, j2.data, j1.len) != 0)
             nondet++;
         trials++;
     }
+    /* Every article must have been scored, or the properties below hold for
+     * nothing: a scorer that fails on every input would pass them all. */
+    is_int(failed, 0, "every one of the %d articles and their variants was scored", trials);
+    ok(anon_lowered > trials / 2, "adding an anonymous passage lowered the score in most articles "
+                                  "(%d of %d)", anon_lowered, trials);
+    ok(named_raised > trials / 2, "adding a named on-record passage raised the score in most "
+                                  "articles (%d of %d)", named_raised, trials);
     is_int(raise_anon, 0, "adding an anonymous passage never raised the score (%d articles)", trials);
     is_int(lower_named, 0, "adding a named on-record passage never lowered the score (%d articles)",
            trials);
