@@ -128,14 +128,24 @@ test-valgrind: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
 	BUILD=$(BUILD) prove -f --exec 'valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite' $(UNIT_BIN)
 	VALGRIND=1 BUILD=$(BUILD) prove -f $(VALGRIND_CLI)
 
-# Detection quality on the labelled development set (../shared/corpus), when
-# present: prints the table and rewrites docs/quality.md.
-CORPUS ?= ../shared/corpus/dev.jsonl
+# Detection quality on each labelled corpus of ../shared/corpus that is
+# present (dev.jsonl, wikinews.jsonl; CORPORA="a.jsonl b.jsonl" or CORPUS=one
+# for others), each reported on its own, plus the detection fixtures' false
+# alarms; rewrites docs/quality.md.
+CORPORA ?= $(or $(CORPUS),../shared/corpus/dev.jsonl ../shared/corpus/wikinews.jsonl)
 eval: all
-	@if [ ! -f "$(CORPUS)" ]; then echo "eval: $(CORPUS) not found (set CORPUS=...)"; exit 0; fi; \
-	$(BIN) eval --no-config "$(CORPUS)" | tee $(BUILD)/eval.txt && \
-	sh tests/tools/quality-doc.sh $(BUILD)/eval.txt "$(CORPUS)" > docs/quality.md.tmp && \
-	mv docs/quality.md.tmp docs/quality.md && echo "eval: docs/quality.md updated"
+	@set -e; args=""; \
+	for c in $(CORPORA); do \
+	  if [ ! -f "$$c" ]; then echo "eval: $$c not found, skipped"; continue; fi; \
+	  out=$(BUILD)/eval-$$(basename "$$c" .jsonl).txt; \
+	  echo "== $$c"; $(BIN) eval --no-config "$$c" | tee "$$out"; \
+	  args="$$args $$out $$c"; \
+	done; \
+	if [ -z "$$args" ]; then echo "eval: no corpus found (set CORPORA=...)"; exit 0; fi; \
+	$(BIN) test tests/fixtures/detection > $(BUILD)/eval-fixtures.txt || true; \
+	tail -n 1 $(BUILD)/eval-fixtures.txt; \
+	sh tests/tools/quality-doc.sh $(BUILD)/eval-fixtures.txt $$args > docs/quality.md.tmp; \
+	mv docs/quality.md.tmp docs/quality.md; echo "eval: docs/quality.md updated"
 
 # Performance figures (tests/bench/run.sh): generates deterministic corpora,
 # measures throughput, latency, memory, rule-count cost, textlint (npm,

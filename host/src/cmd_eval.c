@@ -1,8 +1,10 @@
 /* cmd_eval.c - `credscore eval LABELS.jsonl [--errors]`: score every
  * {"id","text","markers":[...]} line as its own article and compare the
  * set of markers found with the labelled set.  Prints per-marker precision,
- * recall and F1, micro-averaged F1 and the exact-match rate; --errors lists
- * every passage whose sets differ.  Exit 0, or 2 on unreadable input. */
+ * recall and F1, micro-averaged F1, the exact-match rate and the false-alarm
+ * rate (the share of passages labelled with no marker that get any finding);
+ * --errors lists every passage whose sets differ.  Exit 0, or 2 on
+ * unreadable input. */
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -63,6 +65,7 @@ int cs_cmd_eval(const cs_cli *cli)
         goto out;
     }
     size_t lineno = 0, n = 0, exact = 0, bad = 0;
+    size_t unmarked = 0, false_alarms = 0; /* passages labelled [] / of them found something */
     ssize_t len;
     while ((len = getline(&line, &cap, in)) >= 0) {
         lineno++;
@@ -122,6 +125,10 @@ int cs_cmd_eval(const cs_cli *cli)
         }
         n++;
         exact += got == gold;
+        if (gold == 0) {
+            unmarked++;
+            false_alarms += got != 0;
+        }
         for (size_t m = 0; m < cfg->nmarkers; m++) {
             int g = (gold >> m) & 1, p = (got >> m) & 1;
             c[m].tp += g && p;
@@ -157,6 +164,8 @@ int cs_cmd_eval(const cs_cli *cli)
     if (bad)
         printf(", %zu unreadable line%s", bad, bad == 1 ? "" : "s");
     printf("\n");
+    printf("false alarms: %zu of %zu passages without markers (%.1f%%)\n", false_alarms,
+           unmarked, 100.0 * ratio(false_alarms, unmarked));
     code = bad ? CS_EXIT_ERROR : CS_EXIT_OK;
 out:
     if (in && in != stdin)

@@ -7,7 +7,10 @@
  * when no attribution of any kind is near (same or neighbouring sentence,
  * the previous passage, or the rest of a quote that runs over several
  * passages), emit anonymous (rule "orphan-quote").  Scare quotes (a few
- * words inside a sentence) are not quotations.
+ * words inside a sentence) are not quotations.  A speaker shown by layout
+ * (layout.h) is on_record too: a transcript label ("MODERATOR: ...", rule
+ * "speaker-label") or a sign-off after a quote or a letter ("” — Mara
+ * Quist", rule "signed").
  *
  * Options: orphan_min_words (int, default 6): shortest orphan flagged;
  * orphan_strict (bool, default true): flag an orphan only when the quote
@@ -25,6 +28,7 @@
 
 #include "credscore/plugin.h"
 
+#include "layout.h"
 #include "qscan.h"
 #include "qwords.h"
 #include "speaker.h"
@@ -282,6 +286,19 @@ static void score_parts(const qt_instance *in, qt_doc *d, const credscore_passag
         d->open = 0;
 }
 
+/* Speakers shown by layout: a transcript label, a signed quote or letter. */
+static void score_layout(const qt_instance *in, const credscore_passage *p, credscore_sink *sink)
+{
+    qt_part span;
+    memset(&span, 0, sizeof(span));
+    if (qt_speaker_label(in->words, p->text, p->len, &span.start, &span.end))
+        emit(in, sink, "on_record", "speaker-label", &span, 0.6,
+             "Transcript speaker label: the words that follow are attributed to this speaker");
+    if (qt_signoff(in->words, p->text, p->len, &span.start, &span.end))
+        emit(in, sink, "on_record", "signed", &span, 0.6,
+             "Signed quotation or letter: attributed to the person who signs it");
+}
+
 /* Keep the last sentence of the passage (and its quote spans): a speaker
  * there may introduce the next passage's quote. */
 static void keep_tail(qt_doc *d, const credscore_passage *p, const qt_part *parts, size_t n)
@@ -348,6 +365,7 @@ static int qt_score_passage(void *instance, void *doc_state, const credscore_doc
         }
     }
     score_parts(in, d, passage, parts, n, sink);
+    score_layout(in, passage, sink);
 
     if (d != &local_doc)
         keep_tail(d, passage, parts, n);

@@ -74,7 +74,9 @@ static const struct {
      "leader king queen prince pope judge prosecutor attorney counsel mp commissioner "
      "professor coach manager negotiator dr mr mrs ms gen sen rep gov woman man mother "
      "father doctor lawyer author writer journalist activist witness victim chief head "
-     "deputy captain sergeant officer"},
+     "deputy captain sergeant officer moderator host anchor interviewer presenter reporter "
+     "correspondent caller narrator panelist panellist guest questioner announcer "
+     "representative rep sen gov lt sgt col maj capt cmdr pres supt insp det rev"},
     {QT_W_SOURCE,
      "official officials source sources ministry embassy government administration office "
      "department agency council committee commission court army military police "
@@ -91,6 +93,11 @@ static const struct {
      "october november december last next our your my we you they it its photo video read "
      "more watch follow please not no yes"},
     {QT_W_ACCORDING, "according"},
+    {QT_W_LABEL,
+     "note update updated correction clarification breaking news editor's editors warning "
+     "alert related photos videos credit credits date location venue also see advertisement "
+     "sponsored subscribe listen opinion analysis explainer live summary background context "
+     "disclosure disclaimer tags topics subject re fw fwd attachment"},
 };
 
 static int cmp_entry(const void *a, const void *b)

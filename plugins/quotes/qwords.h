@@ -24,7 +24,8 @@ enum {
     QT_W_SOURCE,   /* official source ministry statement: a non-person source */
     QT_W_DET,      /* the a an his her its their */
     QT_W_STOP,     /* capitalised words that are not names: But The In ... */
-    QT_W_ACCORDING /* "according" (to) */
+    QT_W_ACCORDING, /* "according" (to) */
+    QT_W_LABEL     /* update note correction: a newsroom label, not a speaker */
 };
 
 typedef struct qt_alloc {

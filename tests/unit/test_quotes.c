@@ -5,7 +5,8 @@
  * drives it through the fake host of fake_host.h (emit collects findings;
  * options come from a small in-test table; alloc/free are counted) over
  * invented articles, and checks exact markers, rule ids and quoted spans,
- * including a quote that runs over two passages.  Output: TAP.
+ * including a quote that runs over two passages, and speakers shown by
+ * layout (transcript labels, signed quotes and letters).  Output: TAP.
  */
 #include <stdio.h>
 #include <string.h>
@@ -174,6 +175,50 @@ static void test_alignment(void *inst)
     is_int(g_nfound, 0, "a ministry is a speaker but not a person: no finding");
 }
 
+/* Speakers shown by layout: transcript labels and signed quotes or letters
+ * are on_record; newsroom labels, datelines, dashes inside a sentence and a
+ * byline after narration are not. */
+static void test_layout(void *inst)
+{
+    static const char *const art[] = {
+        /* 0 */ "MODERATOR: What would you change first?",
+        /* 1 */ "SEN. BRAKOWSKI: We will vote against the bill.",
+        /* 2 */ "DANA WHITLOCK: I think the harbour should stay public.",
+        /* 3 */ "“The pier will be rebuilt by the summer.” — Mara Quist, harbour master",
+        /* 4 */ "We urge the council to keep the library open.\n-- Oren Falk, Chair, Readers' Club",
+        /* 5 */ "UPDATE: The coast road has reopened to traffic.",
+        /* 6 */ "EDITOR'S NOTE: This story was corrected.",
+        /* 7 */ "NEW HAVEN: The city council met on Monday.",
+        /* 8 */ "The ferry left at dawn — Tuesday's storm had passed.",
+        /* 9 */ "The festival ends on Sunday with a parade. — Staff Reporter",
+        /* 10 */ "— Ines Moravec, Brenford",
+        /* 11 */ "The talks ended. MAYOR: no comment",
+        /* 12 */ "Q: Why now?",
+        /* 13 */ "The ship sank.\nCAPT. ODU VERNE: We lost the engine at noon.",
+    };
+    ok(run_doc(inst, art, sizeof(art) / sizeof(art[0])) == 0, "layout article scored");
+    ok(g_bad_spans == 0, "every span inside its passage");
+    expect(0, "on_record", "speaker-label", "MODERATOR", 0.6);
+    expect(1, "on_record", "speaker-label", "SEN. BRAKOWSKI", 0.6);
+    expect(2, "on_record", "speaker-label", "DANA WHITLOCK", 0.6);
+    expect(3, "on_record", "signed", "— Mara Quist, harbour master", 0.6);
+    expect(4, "on_record", "signed", "-- Oren Falk, Chair, Readers' Club", 0.6);
+    for (size_t i = 0; i < g_nfound; i++)
+        if (g_found[i].passage == 0)
+            is_str(g_found[i].message,
+                   "Transcript speaker label: the words that follow are attributed to this speaker",
+                   "label message");
+    is_int(count_in(5), 0, "a newsroom label is no speaker");
+    is_int(count_in(6), 0, "an editor's note is no speaker");
+    is_int(count_in(7), 0, "a dateline is no speaker (narration follows)");
+    is_int(count_in(8), 0, "a dash inside a sentence signs nothing");
+    is_int(count_in(9), 0, "a byline after narration is not a signed letter");
+    is_int(count_in(10), 0, "a signature alone may be a byline");
+    is_int(count_in(11), 0, "a label in mid-line is no label");
+    is_int(count_in(12), 0, "a one-letter interview label names nobody");
+    expect(13, "on_record", "speaker-label", "CAPT. ODU VERNE", 0.6);
+}
+
 int main(void)
 {
     void *h, *inst;
@@ -185,6 +230,7 @@ int main(void)
     test_article(inst);
     test_edge_cases(inst);
     test_alignment(inst);
+    test_layout(inst);
     g_plugin->destroy(inst);
     test_options();
     return fake_host_done(h);
