@@ -23,7 +23,7 @@ OPT      ?= -O2 -g
 SAN      ?=
 PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
 DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
-            libgumbo-dev libjansson-dev
+            libgumbo-dev libjansson-dev wordnet-base
 TEST_PKGS := jq valgrind libxml2-utils chromium clang parallel
 
 ifeq ($(SAN),1)
@@ -81,14 +81,18 @@ $(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) hos
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -shared -o $@ $(filter %.c,$^) $(LDFLAGS)
 
 # attribution's built-in lexicon, built once here (plugins/attribution/gen/lexgen.c)
-# and linked into the plugin, which then reads it instead of building it at start.
+# from words.c and WordNet 3 (Debian wordnet-base; WORDNET_DIR=/path/to/dict to use
+# another copy) and linked into the plugin, which then reads it instead of building it.
+WORDNET_DIR ?= /usr/share/wordnet
 AT_DIR := plugins/attribution
 AT_GEN := $(BUILD)/gen/attribution
-$(AT_GEN)/lexgen: $(AT_DIR)/gen/lexgen.c $(AT_DIR)/lexicon.c $(AT_DIR)/words.c $(wildcard $(AT_DIR)/*.h)
+$(AT_GEN)/lexgen: $(AT_DIR)/gen/lexgen.c $(AT_DIR)/gen/wordnet.c $(AT_DIR)/lexicon.c $(AT_DIR)/words.c \
+                  $(wildcard $(AT_DIR)/*.h) $(AT_DIR)/gen/wordnet.h
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -I$(AT_DIR) -o $@ $(filter %.c,$^) $(LDFLAGS)
-$(AT_GEN)/lexicon_data.c: $(AT_GEN)/lexgen
-	$< > $@.tmp && mv $@.tmp $@
+	$(CC) $(CPPFLAGS) $(CFLAGS) -I$(AT_DIR) -I$(AT_DIR)/gen -o $@ $(filter %.c,$^) $(LDFLAGS)
+$(AT_GEN)/lexicon_data.c: $(AT_GEN)/lexgen $(wildcard $(WORDNET_DIR)/data.verb $(WORDNET_DIR)/data.noun)
+	@test -r $(WORDNET_DIR)/data.verb || { echo "error: WordNet not found in $(WORDNET_DIR) (the attribution lexicon is built from it): apt-get install wordnet-base, or make WORDNET_DIR=/path/to/wordnet/dict" >&2; exit 2; }
+	$< $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@
 $(BUILD)/plugins/attribution.so: $(AT_GEN)/lexicon_data.c
 $(BUILD)/plugins/attribution.so: CPPFLAGS += -I$(AT_DIR)
 

@@ -17,6 +17,7 @@ typedef struct sent_state {
     size_t nhits, cap;
     int finite;       /* a finite attribution verb produced a hit */
     size_t cue;       /* index of an anonymity cue, (size_t)-1 if none */
+    int headline;     /* headline case: "Mayor Tells Council" */
 } sent_state;
 
 #define NONE_IDX ((size_t)-1)
@@ -58,12 +59,31 @@ static void add_hit(sent_state *st, at_class cls, at_rule rule, size_t ta, size_
     h->conf = conf;
     h->np_a = np ? np->a : ta;
     h->head = np ? np->head : tb;
+    /* the source is the phrase; the cue is what the span holds besides it
+     * ("said" after it, "according to" before it) */
+    size_t sa = np ? np->a : ta, sb = np ? np->b : tb;
+    h->src_start = t[sa].start;
+    h->src_end = t[sb].end;
+    h->cue_start = h->cue_end = 0;
+    if (np && np->b < tb) {
+        size_t c = np->b + 1;
+        while (c < tb && !word(&t[c]))
+            c++;
+        h->cue_start = t[c].start;
+        h->cue_end = t[tb].end;
+    } else if (np && np->a > ta) {
+        h->cue_start = t[ta].start;
+        h->cue_end = t[np->a - 1].end;
+    }
     h->postmod = np ? np->postmod : 0;
     h->surname_seen = np ? np->surname_seen : 0;
 }
 
-/* Record full personal names ("Petr Fiala", "Mayor Sobyanin"). */
-static int register_names(at_names *names, const at_sent *s)
+/* Record full personal names ("Petr Fiala", "Mayor Sobyanin", "Valeska
+ * Paris": a place word can end a name) in names, and the names of
+ * organisations ("Halvorsen" of "Halvorsen Utilities", "Coastal Transit
+ * Authority") in orgs: a name introduced as an organisation stays one. */
+static int register_names(at_names *names, at_names *orgs, const at_sent *s)
 {
     const at_tok *t = s->t;
     if (!names)
@@ -75,15 +95,28 @@ static int register_names(at_names *names, const at_sent *s)
         }
         size_t j = i, k = 0, last = i;
         while (j < s->n && word(&t[j]) &&
-               ((t[j].cls & AT_L_NAME) || (t[j].cls & AT_L_PARTICLE && j + 1 < s->n &&
-                                           (t[j + 1].cls & AT_L_NAME)))) {
-            if (t[j].cls & AT_L_NAME) {
+               ((t[j].cls & AT_L_NAME) ||
+                ((t[j].cls & (AT_L_PLACE | AT_L_CITY)) && (t[j].flags & AT_TF_CAP) && k > 0 &&
+                 !(t[j - 1].flags & AT_TF_POSS) && !(t[j].cls & AT_L_STOP)) ||
+                (t[j].cls & AT_L_PARTICLE && j + 1 < s->n && (t[j + 1].cls & AT_L_NAME)))) {
+            if (t[j].cls & (AT_L_NAME | AT_L_PLACE | AT_L_CITY)) {
                 k++;
                 last = j;
             }
             j++;
             if (t[j - 1].flags & AT_TF_POSS)
                 break;
+        }
+        const at_tok *after = j < s->n ? &t[j] : NULL;
+        if (orgs && after && word(after) && (after->flags & AT_TF_CAP) &&
+            (after->cls & (AT_L_ORGSUF | AT_L_INST)) && !(after->cls & AT_L_TITLE) &&
+            !(t[j - 1].flags & AT_TF_POSS)) {
+            for (size_t m = i; m < j; m++)
+                if ((t[m].cls & AT_L_NAME) &&
+                    at_names_add(orgs, s->text + t[m].start, t[m].kend - t[m].start) != 0)
+                    return -1;
+            i = j;
+            continue;
         }
         int titled = i > 0 && word(&t[i - 1]) && (t[i - 1].cls & AT_L_TITLE) &&
                      !(t[i - 1].flags & AT_TF_POSS);
@@ -379,7 +412,8 @@ static int unnamed_person(const at_sent *s, size_t g, at_np *np)
     size_t h = g;
     /* the verb must follow directly: "a former schoolfriend told" */
     if (g + 1 >= s->n || !t[g + 1].vclass || !(t[g + 1].vform & (AT_VF_PAST | AT_VF_S)) ||
-        !(t[g + 1].vclass == AT_V_SAY || t[g + 1].vclass == AT_V_TELL))
+        !(t[g + 1].vclass == AT_V_SAY || t[g + 1].vclass == AT_V_TELL ||
+          t[g + 1].vclass == AT_V_CLAUSE))
         return -1;
     /* step over a short place attachment: "from Odesa", "in Kyiv" */
     if (h >= 2 && word(&t[h]) && (t[h].cls & (AT_L_NAME | AT_L_CITY | AT_L_PLACE)) &&
@@ -500,6 +534,65 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     st->finite = 1;
 }
 
+/* Is token x a finite auxiliary or a finite verb form (the verb of a
+ * clause)? */
+static int finite_word(const at_tok *x)
+{
+    return word(x) && ((x->cls & (AT_L_AUX | AT_L_BE)) ||
+                       (x->vclass && (x->vform & (AT_VF_PAST | AT_VF_S))));
+}
+
+/* A verb of the WordNet reporting lists (AT_V_CLAUSE) reports only with
+ * its sentential complement: "that", "whether", a quotation, a colon, a
+ * zero-that clause ("reckons the deal will fail": a noun phrase and a
+ * finite verb), possibly after adverbs or a "to"-phrase ("hinted to
+ * reporters that"); or it closes a quotation ("..." she whispered). */
+static int clause_follows(const at_sent *s, size_t v)
+{
+    const at_tok *t = s->t;
+    int to_phrase = 0;
+    for (size_t j = v + 1, k = 0; j < s->n && k < 8; j++, k++) {
+        const at_tok *x = &t[j];
+        if (x->kind == AT_TK_QUOTE || x->kind == AT_TK_SQUOTE)
+            return (x->flags & AT_TF_QOPEN) != 0;
+        if (x->kind == AT_TK_COLON)
+            return 1;
+        if (x->kind == AT_TK_COMMA)
+            return j + 1 < s->n && (t[j + 1].kind == AT_TK_QUOTE) && (t[j + 1].flags & AT_TF_QOPEN);
+        if (!word(x))
+            break;
+        if (x->wid == AT_W_THAT || tok_text_is(s, x, "whether"))
+            return 1;
+        if (x->wid == AT_W_OUT || ((x->cls & AT_L_ADV) && !(x->cls & AT_L_NEG)))
+            continue;
+        if (x->wid == AT_W_TO && !to_phrase) {
+            to_phrase = 1;
+            continue;
+        }
+        if (to_phrase && !x->vclass && !(x->cls & (AT_L_AUX | AT_L_BE | AT_L_REL)))
+            continue;
+        /* a zero-that clause: a short subject, then its finite verb */
+        if (!to_phrase && k == 0 && (x->cls & (AT_L_PRON | AT_L_DET | AT_L_NAME | AT_L_QUANT))) {
+            for (size_t m = j + 1; m < s->n && m <= j + 4; m++) {
+                if (finite_word(&t[m]))
+                    return !(t[m].vclass && m == j + 1 && !(x->cls & AT_L_PRON));
+                if (!word(&t[m]) || (t[m].cls & (AT_L_PREP | AT_L_REL)))
+                    break;
+            }
+        }
+        break;
+    }
+    /* the verb closes a quotation: a closing quote shortly before it */
+    for (size_t j = v, k = 0; j-- > 0 && k < 5; k++) {
+        const at_tok *x = &t[j];
+        if ((x->kind == AT_TK_QUOTE || x->kind == AT_TK_SQUOTE) && !(x->flags & AT_TF_QOPEN))
+            return 1;
+        if (x->kind == AT_TK_PERIOD)
+            break;
+    }
+    return 0;
+}
+
 /* Handle one attribution verb at index v. */
 static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
 {
@@ -566,6 +659,10 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         if (!word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC, 0))
             return;
         break;
+    case AT_V_CLAUSE:
+        if (!clause_follows(s, v))
+            return;
+        break;
     case AT_V_READ:
         if (next && !(next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON ||
                       next->kind == AT_TK_PERIOD || next->kind == AT_TK_QUOTE ||
@@ -589,7 +686,8 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         }
         if (prev && word(prev) && (prev->cls & (AT_L_NAME | AT_L_ANON | AT_L_PRON)) &&
             !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
-            (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE)) {
+            (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE ||
+             vc == AT_V_CLAUSE)) {
             if (at_np_left(s, v - 1, &np) == 0) {
                 at_np_classify(s, &np, 1);
                 if (np.cls == AT_ONREC || np.cls == AT_ANON)
@@ -637,7 +735,7 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
 
     /* inversion: ", said the envoy", "” said Fiala" */
     if ((vf & (AT_VF_PAST | AT_VF_S)) && !ing_only &&
-        (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL) && next &&
+        (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL || vc == AT_V_CLAUSE) && next &&
         (v == 0 || tv->flags & AT_TF_SENTINIT || prev->kind == AT_TK_COMMA ||
          (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
          (prev->kind == AT_TK_SQUOTE && !(prev->flags & AT_TF_QOPEN)) || prev->kind == AT_TK_DASH)) {
@@ -905,9 +1003,9 @@ static void signoff(sent_state *st)
 
 /* Analyse one sentence (see attribution.h): 0, or -1 when the name set
  * cannot grow. */
-int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text, size_t start,
-                        size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
-                        size_t *nhits)
+int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, const char *text,
+                        size_t start, size_t end, at_tok *toks, size_t tcap, at_hit *hits,
+                        size_t cap, size_t *nhits)
 {
     sent_state st;
     size_t participle[8], npart = 0;
@@ -919,6 +1017,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
     st.s.t = toks;
     st.s.n = at_tokenize(lx, text, start, end, toks, tcap, &sum);
     st.s.names = names;
+    st.s.orgs = orgs;
     st.hits = hits;
     st.cap = cap;
     st.cue = NONE_IDX;
@@ -936,7 +1035,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
         !(kinds & (1 << AT_TK_HANDLE)))
         return 0; /* nothing here can be an attribution */
     at_mark_units(lx, toks, st.s.n, &sum); /* sum.cls now covers the units' classes too */
-    if ((cls & AT_L_NAME) && register_names(names, &st.s) != 0)
+    if ((cls & AT_L_NAME) && register_names(names, orgs, &st.s) != 0)
         return -1;
 
     /* marking units only ever clears verb classes: the verbs stay inside
@@ -952,7 +1051,8 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text,
             at_np np;
             size_t v = participle[k];
             uint8_t vc = toks[v].vclass;
-            if (vc != AT_V_SAY && vc != AT_V_CLAIM && vc != AT_V_STANCE && vc != AT_V_COG)
+            if (vc != AT_V_SAY && vc != AT_V_CLAIM && vc != AT_V_STANCE && vc != AT_V_COG &&
+                vc != AT_V_CLAUSE)
                 continue;
             if (sentence_subject(&st.s, v, &np) != 0)
                 continue;

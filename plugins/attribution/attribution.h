@@ -5,11 +5,12 @@
  * cognition verb (and "according to", "per", "told CNN", "spoke on
  * condition of anonymity" ...), finds its source phrase, classifies it
  * (see subject.h) and returns the resulting hits.  Full personal names met
- * on the way are added to the document's name set.
+ * on the way are added to the document's name set, names of organisations
+ * ("Halvorsen Utilities") to its organisation set.
  *
  * Contract: reads text only inside [start, end); writes at most cap hits;
  * uses the caller's token buffer (toks, tcap) as scratch and allocates
- * only when adding to `names` (which may be NULL).  Returns 0, or -1 when
+ * only when adding to `names` or `orgs` (which may be NULL).  Returns 0, or -1 when
  * memory for the name set runs out.
  */
 #ifndef AT_ATTRIBUTION_H
@@ -30,13 +31,15 @@ typedef struct at_hit {
     int has_weight;
     double weight;
     int surname_seen;  /* on_record through the document's name memory */
+    size_t src_start, src_end; /* byte span of the source phrase */
+    size_t cue_start, cue_end; /* byte span of the cue (cue_end 0: none) */
     /* token indices, used while refining anonymous hits */
     size_t np_a, head;
     int postmod;
 } at_hit;
 
-int at_analyse_sentence(const at_lexicon *lx, at_names *names, const char *text, size_t start,
-                        size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
-                        size_t *nhits);
+int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, const char *text,
+                        size_t start, size_t end, at_tok *toks, size_t tcap, at_hit *hits,
+                        size_t cap, size_t *nhits);
 
 #endif

@@ -53,6 +53,8 @@ struct at_lexicon {
 
 /* The built-in lexicon, when the plugin was linked with lexicon_data.c. */
 extern const at_lexicon_image at_builtin_lexicon __attribute__((weak));
+/* The generated word lists, when the plugin was linked with lexicon_data.c. */
+extern const at_lexicon_extra at_gen_extra __attribute__((weak));
 
 /* Hash of an unpadded key (copied into a padded buffer). */
 static uint32_t hash_key(const char *k, size_t n)
@@ -296,6 +298,30 @@ static int add_word(at_lexicon *lx, const char *s, size_t n, uint64_t cls, uint1
     if (!e)
         return -1;
     entry_add_classes(e, s, n, cls, wid);
+    /* A person noun has a plural that names a group ("lawyers"): regular
+     * -s, -ies, -men. */
+    if ((cls & AT_L_PERSON) && n + 2 <= AT_KEY_MAX) {
+        char pl[AT_KEY_MAX + 1];
+        size_t k = n;
+        memcpy(pl, s, n);
+        if (n >= 3 && memcmp(s + n - 3, "man", 3) == 0) {
+            pl[n - 2] = 'e';
+        } else if (s[n - 1] == 'y' && !strchr("aeiou", s[n - 2])) {
+            memcpy(pl + n - 1, "ies", 3);
+            k = n + 2;
+        } else if (s[n - 1] == 's' || s[n - 1] == 'x' || s[n - 1] == 'h') {
+            memcpy(pl + n, "es", 2);
+            k = n + 2;
+        } else {
+            pl[n] = 's';
+            k = n + 1;
+        }
+        at_lexent *p = entry_get(lx, pl, k);
+        if (!p)
+            return -1;
+        if (!(p->cls & ~AT_L_VAGUE))
+            p->cls |= AT_L_VAGUE;
+    }
     /* A nationality ending in -n or -i has a plural that names a crowd. */
     if ((cls & AT_L_DEMONYM) && n + 1 <= AT_KEY_MAX && (s[n - 1] == 'n' || s[n - 1] == 'i')) {
         char pl[AT_KEY_MAX + 1];
@@ -309,11 +335,29 @@ static int add_word(at_lexicon *lx, const char *s, size_t n, uint64_t cls, uint1
     return 0;
 }
 
-/* Walk the tables; with lx == NULL only count words, phrases and bytes. */
-static int walk_tables(at_lexicon *lx, size_t *nwords, size_t *nphr, size_t *nbytes)
+/* Entry of an existing key, or NULL (build time). */
+static at_lexent *entry_find(at_lexicon *lx, const char *key, size_t len)
 {
-    for (size_t t = 0; t < at_n_wordsets; t++) {
-        const char *s = at_wordsets[t].words;
+    size_t mask = lx->nslot - 1;
+    uint32_t h = hash_key(key, len);
+    for (size_t i = h & mask;; i = (i + 1) & mask) {
+        const at_slot *sl = &lx->slot[i];
+        if (sl->ent == 0)
+            return NULL;
+        at_lexent *e = &lx->ent[sl->ent - 1];
+        if (sl->hash == h && e->keylen == len && memcmp(lx->arena + e->keyoff, key, len) == 0)
+            return e;
+    }
+}
+
+/* Walk one set of tables; with lx == NULL only count words, phrases and
+ * bytes.  only_new: skip words the lexicon holds already (generated lists
+ * never override the hand-written ones). */
+static int walk_tables(at_lexicon *lx, const at_wordset *ws, size_t nws, const at_verbdef *vd,
+                       size_t nvd, int only_new, size_t *nwords, size_t *nphr, size_t *nbytes)
+{
+    for (size_t t = 0; t < nws; t++) {
+        const char *s = ws[t].words;
         while (*s) {
             while (*s == ' ')
                 s++;
@@ -328,13 +372,15 @@ static int walk_tables(at_lexicon *lx, size_t *nwords, size_t *nphr, size_t *nby
                 *nwords += ph ? AT_PHRASE_MAX : 2; /* phrase words, or a word and its plural */
                 *nphr += ph;
                 *nbytes += 2 * n + 48 + (ph ? AT_PHRASE_MAX * 16 : 0);
-            } else if (add_word(lx, b, n, at_wordsets[t].cls, at_wordsets[t].wid) != 0) {
+            } else if (only_new && n <= AT_KEY_MAX && entry_find(lx, b, n)) {
+                continue;
+            } else if (add_word(lx, b, n, ws[t].cls, ws[t].wid) != 0) {
                 return -1;
             }
         }
     }
-    for (size_t v = 0; v < at_n_verbdefs; v++) {
-        const char *s = at_verbdefs[v].forms;
+    for (size_t v = 0; v < nvd; v++) {
+        const char *s = vd[v].forms;
         static const uint8_t form_bit[5] = {AT_VF_BASE, AT_VF_S, AT_VF_PAST, AT_VF_PART,
                                             AT_VF_ING};
         for (int f = 0; f < 5 && *s; f++) {
@@ -351,16 +397,32 @@ static int walk_tables(at_lexicon *lx, size_t *nwords, size_t *nphr, size_t *nby
                 *nbytes += n + 16;
                 continue;
             }
-            at_lexent *e = entry_get(lx, b, n);
+            at_lexent *e = only_new ? entry_find(lx, b, n) : NULL;
+            if (e && (e->cls || e->vclass != vd[v].vclass))
+                continue; /* a hand-written word, or a form of another verb */
+            e = entry_get(lx, b, n);
             if (!e)
                 return -1;
             if (!e->vclass)
-                e->vclass = at_verbdefs[v].vclass;
-            if (e->vclass == at_verbdefs[v].vclass)
+                e->vclass = vd[v].vclass;
+            if (e->vclass == vd[v].vclass)
                 e->vform |= form_bit[f];
         }
     }
     return 0;
+}
+
+/* Walk the hand-written tables, then the generated ones (extra, or NULL). */
+static int walk_all(at_lexicon *lx, const at_lexicon_extra *extra, size_t *nwords, size_t *nphr,
+                    size_t *nbytes)
+{
+    if (walk_tables(lx, at_wordsets, at_n_wordsets, at_verbdefs, at_n_verbdefs, 0, nwords, nphr,
+                    nbytes) != 0)
+        return -1;
+    if (!extra)
+        return 0;
+    return walk_tables(lx, extra->wordsets, extra->n_wordsets, extra->verbdefs,
+                       extra->n_verbdefs, 1, nwords, nphr, nbytes);
 }
 
 /* Add a configured outlet name: words separated by spaces, any case.
@@ -456,13 +518,14 @@ void at_lexicon_free(at_lexicon *lx)
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
                      const at_alloc *al, char *err, size_t errlen)
 {
-    return at_lexicon_build_ex(out, outlets, n_outlets, al, 1, err, errlen);
+    return at_lexicon_build_ex(out, outlets, n_outlets, al, 1, NULL, err, errlen);
 }
 
 /* Build the lexicon: built-in tables, configured outlets, compact slot
  * table.  0, or -1 with a reason in err. */
 int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_outlets,
-                        const at_alloc *al, int use_builtin, char *err, size_t errlen)
+                        const at_alloc *al, int use_builtin, const at_lexicon_extra *extra,
+                        char *err, size_t errlen)
 {
     int rc = -1;
     size_t nwords = 0, nphr = 0, nbytes = 0;
@@ -482,7 +545,9 @@ int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_o
     }
     memset(lx->bloom, 0, sizeof(lx->bloom));
 
-    walk_tables(NULL, &nwords, &nphr, &nbytes);
+    if (!extra && &at_gen_extra != NULL)
+        extra = &at_gen_extra;
+    walk_all(NULL, extra, &nwords, &nphr, &nbytes);
     for (size_t i = 0; i < n_outlets; i++) {
         size_t n = outlets[i] ? strlen(outlets[i]) : 0;
         nwords += AT_PHRASE_MAX;
@@ -507,7 +572,7 @@ int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_o
         goto out;
     }
     memset(lx->slot, 0, lx->nslot * sizeof(*lx->slot));
-    if (walk_tables(lx, &nwords, &nphr, &nbytes) != 0) {
+    if (walk_all(lx, extra, &nwords, &nphr, &nbytes) != 0) {
         snprintf(err, errlen, "internal error: built-in word lists do not fit");
         goto out;
     }

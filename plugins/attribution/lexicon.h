@@ -60,9 +60,13 @@
 #define AT_L_NOUNV    (1ull << 37) /* report claims note: verb forms that are also nouns */
 #define AT_L_PPREP    (1ull << 38) /* of in at ...: prepositions that never start a clause */
 #define AT_L_COGADJ   (1ull << 39) /* wary convinced: "X is wary that ..." is a stance */
+#define AT_L_CROWD    (1ull << 40) /* experts critics demographers: opinion-holder plurals */
+#define AT_L_ORGSUF   (1ull << 41) /* Utilities Partnership Authority: organisation name heads
+                                    * (capitalised only) */
 
 /* Classes that only apply to a capitalised occurrence. */
-#define AT_L_CAPONLY (AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_DEMONYM | AT_L_OUTLET | AT_L_OUTSUF)
+#define AT_L_CAPONLY                                                                           \
+    (AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_DEMONYM | AT_L_OUTLET | AT_L_OUTSUF | AT_L_ORGSUF)
 
 /* ---- special word ids (at_lexent.wid) ---- */
 enum {
@@ -91,7 +95,8 @@ enum {
     AT_V_STANCE, /* accuse condemn dismiss threaten: weaker */
     AT_V_CITE,   /* cite quote: the object is a source too */
     AT_V_CLAIM,  /* claim: not with a prize object */
-    AT_V_ASK     /* ask: not "asked to", "asked not to be named" */
+    AT_V_ASK,    /* ask: not "asked to", "asked not to be named" */
+    AT_V_CLAUSE  /* whisper hint reckon (from WordNet): only with a clause or a quote */
 };
 /* verb form bits (at_lexent.vform) */
 #define AT_VF_BASE 0x01u
@@ -152,10 +157,14 @@ typedef struct at_lexicon at_lexicon;
 int at_lexicon_build(at_lexicon **out, const char *const *outlets, size_t n_outlets,
                      const at_alloc *al, char *err, size_t errlen);
 
+struct at_lexicon_extra;
+
 /* The same; with use_builtin 0 the built-in tables are built again even
- * when the plugin carries them already built (lexgen, tests). */
+ * when the plugin carries them already built (lexgen, tests).  extra: the
+ * generated word lists to add (NULL: those linked into the plugin, if any). */
 int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_outlets,
-                        const at_alloc *al, int use_builtin, char *err, size_t errlen);
+                        const at_alloc *al, int use_builtin, const struct at_lexicon_extra *extra,
+                        char *err, size_t errlen);
 
 /* Free a lexicon (NULL is fine). */
 void at_lexicon_free(at_lexicon *lx);

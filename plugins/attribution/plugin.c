@@ -38,11 +38,13 @@ typedef struct at_instance {
 typedef struct at_docstate {
     at_alloc al;
     at_names names;
+    at_names orgs;
     at_tok *toks;
     size_t tcap;
 } at_docstate;
 
-static const char *const at_markers[] = {"on_record", "anonymous", "institutional", "media", NULL};
+static const char *const at_markers[] = {"on_record", "anonymous", "institutional", "media",
+                                        "vague",     NULL};
 
 static void *std_alloc(size_t n)
 {
@@ -65,6 +67,8 @@ static const char *marker_name(at_class c)
         return "institutional";
     case AT_MEDIA:
         return "media";
+    case AT_VAGUE:
+        return "vague";
     default:
         return NULL;
     }
@@ -93,6 +97,8 @@ static const char *rule_name(at_rule r)
         return "institution";
     case AT_R_OUTLET:
         return "outlet";
+    case AT_R_CROWD:
+        return "crowd";
     default:
         return "attribution";
     }
@@ -109,77 +115,93 @@ static void msg_put(char *msg, size_t cap, size_t *o, const char *s, size_t n)
     msg[*o] = '\0';
 }
 
-/* The words around the quoted span of each rule's message (surname,
- * pronoun and title share the opening "On record: "). */
+/* The words around the quoted source of each rule's message: what kind of
+ * source it was typed as, then (after the cue) what to do about it. */
 static void message_parts(const at_hit *h, const char **before, const char **after)
 {
-    *before = "On record: \"";
+    *after = "";
     switch (h->rule) {
     case AT_R_NAMED:
         *before = "On record: named speaker \"";
-        *after = "\"";
         break;
     case AT_R_SURNAME:
-        *after = h->surname_seen ? "\" (surname of a person named earlier)"
-                                 : "\" (capitalised surname with a speech verb)";
+        *before = h->surname_seen ? "On record: surname of a person named earlier \""
+                                  : "On record: capitalised surname \"";
         break;
     case AT_R_PRONOUN:
-        *after = "\" (pronoun for a speaker named in the article)";
+        *before = "On record: pronoun for a speaker named in the article \"";
         break;
     case AT_R_TITLE:
-        *after = "\" (a unique title pointing to one person)";
+        *before = "On record: a unique title pointing to one person \"";
         break;
     case AT_R_UNNAMED:
-        *before = "Anonymous source: \"";
-        *after = "\" is not named; say who, or why not";
+        *before = "Anonymous source: unnamed person \"";
+        *after = "; say who, or why not";
         break;
     case AT_R_EXPLAINED:
-        *before = "Anonymous source, but the reason for anonymity is given: \"";
-        *after = "\"";
+        *before = "Anonymous source, but the reason for anonymity is given: unnamed person \"";
         break;
     case AT_R_KNOWLEDGE:
-        *before = "Anonymous source, but how the source knows is given: \"";
-        *after = "\"";
+        *before = "Anonymous source, but how the source knows is given: unnamed person \"";
         break;
     case AT_R_BARE:
-        *before = "Bare 'a source': \"";
-        *after = "\" says nothing about who the source is or how they know";
+        *before = "Bare 'a source': unnamed person \"";
+        *after = "; says nothing about who the source is or how they know";
         break;
     case AT_R_INST:
-        *before = "Institutional source: \"";
-        *after = "\"";
+        *before = "Institutional source: organisation or document \"";
         break;
     case AT_R_OUTLET:
-        *before = "Media source: \"";
-        *after = "\" (another outlet's reporting)";
+        *before = "Media source: outlet \"";
+        *after = " (another outlet's reporting)";
+        break;
+    case AT_R_CROWD:
+        *before = "Vague source: generic crowd \"";
+        *after = "; which of them, and who?";
         break;
     default:
         *before = "Attribution: \"";
-        *after = "\"";
         break;
     }
 }
 
-/* One readable line for a hit, quoting (a clipped copy of) its words;
- * control characters in the quote read as spaces.  cap >= 1. */
-static void hit_message(const at_hit *h, const char *text, char *msg, size_t cap)
+/* Append a clipped copy of text[a..b) (control characters read as spaces). */
+static void msg_quote(char *msg, size_t cap, size_t *o, const char *text, size_t a, size_t b)
 {
     char quote[104];
-    const char *before, *after;
-    size_t n = at_utf8_clip(text + h->start, h->end - h->start, 96);
-    size_t q = 0, o = 0;
+    size_t n = at_utf8_clip(text + a, b - a, 96), q = 0;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)text[h->start + i];
+        unsigned char c = (unsigned char)text[a + i];
         quote[q++] = (char)((c < 0x20 || c == 0x7F) ? ' ' : c);
     }
-    if (n < h->end - h->start) {
+    if (n < b - a) {
         memcpy(quote + q, "...", 3);
         q += 3;
+    }
+    msg_put(msg, cap, o, quote, q);
+}
+
+/* One readable line for a hit: the type it was given, its source and its
+ * cue, e.g. `On record: named speaker "Carla Mendes" (cue "said")`.
+ * cap >= 1. */
+static void hit_message(const at_hit *h, const char *text, char *msg, size_t cap)
+{
+    const char *before, *after;
+    size_t o = 0, sa = h->src_start, sb = h->src_end;
+    if (sb <= sa || sb > h->end || sa < h->start) {
+        sa = h->start;
+        sb = h->end;
     }
     message_parts(h, &before, &after);
     msg[0] = '\0';
     msg_put(msg, cap, &o, before, strlen(before));
-    msg_put(msg, cap, &o, quote, q);
+    msg_quote(msg, cap, &o, text, sa, sb);
+    msg_put(msg, cap, &o, "\"", 1);
+    if (h->cue_end > h->cue_start && h->cue_start >= h->start && h->cue_end <= h->end) {
+        msg_put(msg, cap, &o, " (cue \"", 7);
+        msg_quote(msg, cap, &o, text, h->cue_start, h->cue_end);
+        msg_put(msg, cap, &o, "\")", 2);
+    }
     msg_put(msg, cap, &o, after, strlen(after));
 }
 
@@ -257,6 +279,7 @@ static int at_begin_document(void *instance, const credscore_document *doc, void
     memset(ds, 0, sizeof(*ds));
     ds->al = in->al;
     at_names_init(&ds->names, &in->al);
+    at_names_init(&ds->orgs, &in->al);
     *doc_state = ds;
     return 0;
 }
@@ -268,6 +291,7 @@ static void at_end_document(void *instance, void *doc_state)
     if (!ds)
         return;
     at_names_free(&ds->names);
+    at_names_free(&ds->orgs);
     if (ds->toks)
         ds->al.free(ds->toks);
     ds->al.free(ds);
@@ -303,8 +327,8 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
     size_t nhits = 0;
     at_tok *toks = stack_toks;
     size_t tcap = AT_STACK_TOKENS;
-    at_names *names = NULL;
-    char msg[256];
+    at_names *names = NULL, *orgs = NULL;
+    char msg[400];
 
     if (ds) {
         if (reserve_tokens(ds, end - start + 1) != 0)
@@ -312,8 +336,9 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
         toks = ds->toks;
         tcap = ds->tcap;
         names = &ds->names;
+        orgs = &ds->orgs;
     }
-    if (at_analyse_sentence(in->lx, names, p->text, start, end, toks, tcap, hits, AT_MAX_HITS,
+    if (at_analyse_sentence(in->lx, names, orgs, p->text, start, end, toks, tcap, hits, AT_MAX_HITS,
                             &nhits) != 0)
         return -1;
     for (size_t i = 0; i < nhits; i++) {

@@ -11,19 +11,20 @@
 #define HEADS                                                                                  \
     (AT_L_NAME | AT_L_TITLE | AT_L_PERSON | AT_L_ANON | AT_L_PEOPLE | AT_L_INST | AT_L_DOC |    \
      AT_L_PDOC | AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_OUTLET | AT_L_MEDIA | AT_L_ACRONYM |  \
-     AT_L_VAGUE)
+     AT_L_VAGUE | AT_L_ORGSUF)
 /* Words that may stand before the head inside a phrase. */
 #define PREMODS                                                                                \
     (AT_L_NAME | AT_L_TITLE | AT_L_MOD | AT_L_ANONMOD | AT_L_DEMONYM | AT_L_PLACE | AT_L_CITY |  \
      AT_L_ORG | AT_L_OUTLET | AT_L_ACRONYM | AT_L_INST | AT_L_MEDIA | AT_L_PARTICLE |           \
-     AT_L_OUTSUF | AT_L_DOC | AT_L_PERSON | AT_L_ANON)
+     AT_L_OUTSUF | AT_L_DOC | AT_L_PERSON | AT_L_ANON | AT_L_ORGSUF)
 /* Nouns a compound modifier may precede ("occupation governor"). */
 #define COMPOUND_HEADS                                                                         \
     (AT_L_TITLE | AT_L_ANON | AT_L_INST | AT_L_DOC | AT_L_MEDIA | AT_L_PERSON | AT_L_PEOPLE)
 /* Heads that take a prepositional attachment ("the governor of X"). */
 #define PP_HEADS                                                                               \
     (AT_L_TITLE | AT_L_ANON | AT_L_PEOPLE | AT_L_INST | AT_L_DOC | AT_L_PDOC | AT_L_QUANT |     \
-     AT_L_NAME | AT_L_PERSON | AT_L_MEDIA | AT_L_OUTLET | AT_L_ACRONYM | AT_L_ORG | AT_L_VAGUE)
+     AT_L_NAME | AT_L_PERSON | AT_L_MEDIA | AT_L_OUTLET | AT_L_ACRONYM | AT_L_ORG | AT_L_VAGUE |  \
+     AT_L_ORGSUF)
 
 static int is_word(const at_tok *t)
 {
@@ -172,9 +173,11 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
             break;
         if (h->flags & AT_TF_POSS)
             break;
-        /* the head moves to the noun the phrase attaches to, unless the head
-         * is a personal name: "Secretary of State Antony Blinken" */
-        if (!(h->cls & AT_L_QUANT) && !(t[np->head].cls & AT_L_NAME))
+        /* the head moves to the noun the phrase attaches to ("the Department
+         * of Agriculture"), unless a title governs a personal name:
+         * "Secretary of State Antony Blinken" */
+        if (!(h->cls & AT_L_QUANT) &&
+            !((t[np->head].cls & AT_L_NAME) && (h->cls & (AT_L_TITLE | AT_L_PERSON))))
             np->head = a - 2;
         a = scan_premods(s, a - 2);
     }
@@ -301,6 +304,8 @@ typedef struct np_facts {
     int has_nat;         /* a nationality or country used as a modifier */
     int has_city;        /* a city or a capitalised unknown place as a modifier */
     int has_outlet, has_media, has_intel, has_inst_mod, has_mod, has_org;
+    int has_name;        /* a personal or company name as a modifier (Acme officials) */
+    size_t poss;         /* the last possessor word, when has_poss */
     size_t name_run;     /* personal-name words ending at the head */
 } np_facts;
 
@@ -345,10 +350,14 @@ static void gather(const at_sent *s, const at_np *np, np_facts *f)
         }
         if (c->wid == AT_W_INTEL)
             f->has_intel = 1;
-        if (c->cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM))
+        if (c->cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM | AT_L_ORGSUF))
             f->has_inst_mod = 1;
-        if (c->cls & (AT_L_ORG | AT_L_ACRONYM))
+        if (c->cls & (AT_L_ORG | AT_L_ACRONYM | AT_L_ORGSUF))
             f->has_org = 1;
+        if ((c->cls & AT_L_NAME) && !(c->cls & (AT_L_PLACE | AT_L_CITY | AT_L_DEMONYM)))
+            f->has_name = 1;
+        if (c->flags & AT_TF_POSS)
+            f->poss = i;
         if (c->cls & (AT_L_MOD | AT_L_ANONMOD | AT_L_DEMONYM))
             f->has_mod = 1;
     }
@@ -393,6 +402,40 @@ static void set(at_np *np, at_class cls, at_rule rule, double conf)
     np->conf = conf;
 }
 
+/* Is the word text[0..n) in the set (which may be NULL)? */
+static int in_set(const at_names *set, const char *w, size_t n)
+{
+    return set && at_names_has(set, w, n);
+}
+
+/* A possessor that is a person: "Cornyn's statement", "Jane Doe's letter". */
+static int person_possessor(const at_sent *s, const np_facts *f)
+{
+    const at_tok *t = s->t;
+    if (!f->has_poss)
+        return 0;
+    const at_tok *p = &t[f->poss];
+    if (!(p->cls & AT_L_NAME) || in_set(s->orgs, s->text + p->start, p->kend - p->start))
+        return 0;
+    return (f->poss > 0 && (t[f->poss - 1].cls & (AT_L_NAME | AT_L_TITLE)) &&
+            !(t[f->poss - 1].flags & AT_TF_POSS)) ||
+           in_set(s->names, s->text + p->start, p->kend - p->start);
+}
+
+/* Words before the head other than determiners and quantifiers, or a
+ * prepositional attachment after it: "school leaders", "lawyers for X". */
+static int qualified(const at_sent *s, const at_np *np)
+{
+    if (np->b > np->head)
+        return 1;
+    for (size_t i = np->a; i < np->head; i++) {
+        const at_tok *c = &s->t[i];
+        if (is_word(c) && !(c->cls & (AT_L_DET | AT_L_QUANT | AT_L_POSSDET)))
+            return 1;
+    }
+    return 0;
+}
+
 /* Decide what source np is (see subject.h); sets cls, rule and conf. */
 void at_np_classify(const at_sent *s, at_np *np, int adjacent)
 {
@@ -412,6 +455,8 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         return;
     }
     gather(s, np, &f);
+    const char *w = s->text + h->start;
+    size_t wl = h->kend - h->start;
 
     int name_head = (h->cls & AT_L_NAME) ||
                     ((h->cls & (AT_L_PLACE | AT_L_CITY)) && np->head > np->a &&
@@ -424,14 +469,28 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         set(np, AT_ANON, AT_R_UNNAMED, 0.8);
         return;
     }
+    /* a capitalised organisation noun heads an organisation's name:
+     * "Halvorsen Utilities", "the Church" */
+    if ((h->cls & AT_L_ORGSUF) && !(h->cls & (AT_L_TITLE | AT_L_PERSON | AT_L_ANON))) {
+        set(np, AT_INST, AT_R_INST, 0.75);
+        return;
+    }
     if (name_head) {
-        const char *w = s->text + h->start;
-        size_t wl = h->kend - h->start;
+        if (f.name_run <= 1 && !f.has_title && in_set(s->orgs, w, wl)) {
+            set(np, AT_INST, AT_R_INST, 0.7); /* introduced as an organisation */
+            return;
+        }
+        /* proper names take no quantifier: "many Republicans" is a crowd */
+        if (f.det_indef && !f.det_def && !f.has_title && wl > 3 && w[wl - 1] == 's' &&
+            !(h->flags & AT_TF_POSS)) {
+            set(np, AT_VAGUE, AT_R_CROWD, 0.6);
+            return;
+        }
         if (f.name_run >= 2)
             set(np, AT_ONREC, AT_R_NAMED, 0.9);
         else if (f.has_title)
             set(np, AT_ONREC, AT_R_NAMED, 0.85);
-        else if (s->names && at_names_has(s->names, w, wl)) {
+        else if (in_set(s->names, w, wl)) {
             set(np, AT_ONREC, AT_R_SURNAME, 0.85);
             np->surname_seen = 1;
         } else if (adjacent && !plural_looking(s, h))
@@ -448,9 +507,22 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         set(np, AT_MEDIA, AT_R_OUTLET, f.has_outlet ? 0.85 : 0.7);
         return;
     }
-    if (h->cls & AT_L_DOC) {
+    if (h->cls & (AT_L_DOC | AT_L_PDOC)) {
         if (f.has_outlet || f.has_media) {
             set(np, AT_MEDIA, AT_R_OUTLET, 0.8);
+            return;
+        }
+        /* a person's own statement or letter: "Cornyn's statement added" */
+        if (person_possessor(s, &f)) {
+            set(np, AT_ONREC, AT_R_NAMED, 0.7);
+            return;
+        }
+        if (!(h->cls & AT_L_DOC)) {
+            /* a personal writing speaks for an organisation only when one
+             * owns it: "the Home Office letter", "the ministry's post" */
+            if (f.has_inst_mod || (f.has_poss && (t[f.poss].cls & (AT_L_INST | AT_L_ORG |
+                                                                   AT_L_ACRONYM | AT_L_ORGSUF))))
+                set(np, AT_INST, AT_R_INST, 0.65);
             return;
         }
         /* "reports say": which reports is not said (vague, not ours) */
@@ -460,7 +532,27 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         return;
     }
     if (h->cls & AT_L_ANON) {
-        set(np, AT_ANON, AT_R_UNNAMED, 0.8);
+        /* "Acme officials": a named company's officials speak for it */
+        if (f.has_name && !f.has_nat && !f.has_poss && !f.has_inst_mod && !f.has_title &&
+            np->head > np->a && !in_set(s->names, s->text + t[np->head - 1].start,
+                                        t[np->head - 1].kend - t[np->head - 1].start))
+            set(np, AT_INST, AT_R_INST, 0.6);
+        else
+            set(np, AT_ANON, AT_R_UNNAMED, 0.8);
+        return;
+    }
+    if (h->cls & AT_L_CROWD) {
+        /* a generic crowd of opinion holders: "experts", "many economists";
+         * not "the experts" (some already introduced) */
+        if (!f.det_def && !f.has_poss && !f.has_name && !f.has_org)
+            set(np, AT_VAGUE, AT_R_CROWD, 0.6);
+        return;
+    }
+    if (h->cls & AT_L_VAGUE) {
+        /* a described group of people: "school leaders", "lawyers for the
+         * tenants"; a bare "residents" says nothing of who */
+        if (!(h->cls & AT_L_DEMONYM) && qualified(s, np) && !f.has_poss)
+            set(np, AT_ANON, AT_R_UNNAMED, 0.5);
         return;
     }
     if (h->cls & (AT_L_TITLE | AT_L_PERSON)) {
@@ -472,7 +564,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         /* "a spokesman for the ministry": the institution speaks */
         if (np->b > np->head && !person) {
             for (size_t i = np->head + 1; i <= np->b; i++)
-                if (t[i].cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM)) {
+                if (t[i].cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM | AT_L_ORGSUF)) {
                     set(np, AT_INST, AT_R_INST, 0.6);
                     return;
                 }
@@ -500,6 +592,12 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         return;
     }
     if (h->cls & (AT_L_PLACE | AT_L_CITY)) {
+        /* a surname that is also a place ("Valeska Paris" ... "Paris said") */
+        if (in_set(s->names, w, wl)) {
+            set(np, AT_ONREC, AT_R_SURNAME, 0.8);
+            np->surname_seen = 1;
+            return;
+        }
         set(np, AT_INST, AT_R_INST, 0.6);
         return;
     }

@@ -7,7 +7,8 @@
  * according to "a report by news agency Interfax").  at_np_classify decides
  * what kind of source the phrase is: an identifiable person (on_record), an
  * unnamed knowledgeable person (anonymous), an organisation or document
- * (institutional) or a news outlet (media).
+ * (institutional), a news outlet (media) or a generic crowd of opinion
+ * holders (vague: "experts", "many economists", "some critics").
  *
  * Contract: pure functions of the sentence and the document's name set;
  * they read tokens only inside [0, n) and allocate nothing.
@@ -26,9 +27,11 @@ typedef struct at_sent {
     const at_tok *t;        /* the sentence's tokens */
     size_t n;
     const at_names *names;  /* surnames seen so far in the document, or NULL */
+    const at_names *orgs;   /* names introduced as organisations ("Halvorsen" of
+                             * "Halvorsen Utilities"), or NULL */
 } at_sent;
 
-typedef enum at_class { AT_NONE = 0, AT_ONREC, AT_ANON, AT_INST, AT_MEDIA } at_class;
+typedef enum at_class { AT_NONE = 0, AT_ONREC, AT_ANON, AT_INST, AT_MEDIA, AT_VAGUE } at_class;
 
 typedef enum at_rule {
     AT_R_NONE = 0,
@@ -41,7 +44,8 @@ typedef enum at_rule {
     AT_R_KNOWLEDGE, /* source-knowledge */
     AT_R_BARE,      /* bare-source */
     AT_R_INST,      /* institution */
-    AT_R_OUTLET     /* outlet */
+    AT_R_OUTLET,    /* outlet */
+    AT_R_CROWD      /* crowd: a generic crowd of opinion holders */
 } at_rule;
 
 /* A source noun phrase: tokens [a, b], its head, and what it is. */

@@ -151,7 +151,14 @@ const at_wordset at_wordsets[] = {
     {AT_L_ANONMOD, 0, "anonymous unnamed unidentified un-named"},
     {AT_L_ANONMOD | AT_L_CONNECT, 0, "knowledgeable well-placed well-informed"},
 
-    /* ---- crowds: never a finding of this plugin (the "vague" marker is not ours) ---- */
+    /* ---- crowds of opinion holders: "experts say" is vague (more from WordNet,
+     * see gen/lexgen.c) ---- */
+    {AT_L_VAGUE | AT_L_CROWD, 0,
+     "experts analysts critics observers commentators pundits scientists researchers "
+     "economists historians scholars academics supporters opponents detractors skeptics "
+     "sceptics proponents advocates lawmakers legislators politicians others"},
+    /* ---- other groups of people: a described group ("school leaders", "lawyers
+     * for the tenants") is an unnamed source, a bare one says nothing ---- */
     {AT_L_VAGUE, 0,
      "experts expert analysts analyst critics critic observers observer commentators "
      "pundits scientists researchers economists historians scholars academics residents "
@@ -177,11 +184,12 @@ const at_wordset at_wordsets[] = {
      "centre association federation league party coalition alliance campaign team club "
      "university hospital municipality prosecutors prosecution defence defense operator "
      "airline airport manufacturer retailer exchange fund charity ngo observatory mission "
-     "coastguard brigade registry archive library museum school "
+     "coastguard brigade registry archive library museum school town county village "
      "utility insurer lab laboratory clinic prison council's "
      "delegation regime junta guard directorate inspectorate corporation corp inc ltd llc "
      "plc network country countries nation nations program programme"},
     {AT_L_INST | AT_L_NEEDCAPS, 0, "watch international"},
+    {AT_L_INST, 0, "city"}, /* also a modifier (above): "the city said" */
 
     /* ---- documents and data ---- */
     {AT_L_DOC, AT_W_REPORTS, "report reports"},

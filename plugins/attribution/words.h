@@ -25,6 +25,16 @@ typedef struct at_verbdef {
     const char *forms;
 } at_verbdef;
 
+/* Word lists generated at build time from a lexical resource (WordNet, by
+ * gen/lexgen.c): they only add words the hand-written tables above do not
+ * know, so a hand-written entry always wins. */
+typedef struct at_lexicon_extra {
+    const at_wordset *wordsets;
+    size_t n_wordsets;
+    const at_verbdef *verbdefs;
+    size_t n_verbdefs;
+} at_lexicon_extra;
+
 extern const at_wordset at_wordsets[];
 extern const size_t at_n_wordsets;
 extern const at_verbdef at_verbdefs[];

@@ -51,12 +51,12 @@ static void test_descriptor(void)
     is_str(g_plugin->name, "attribution", "descriptor name");
     is_int(g_plugin->abi_major, CREDSCORE_ABI_MAJOR, "abi major");
     ok(g_plugin->flags & CREDSCORE_PLUGIN_THREAD_SAFE, "declares THREAD_SAFE");
-    const char *want[] = {"on_record", "anonymous", "institutional", "media"};
+    const char *want[] = {"on_record", "anonymous", "institutional", "media", "vague"};
     size_t n = 0;
     while (g_plugin->markers[n])
         n++;
-    is_int(n, 4, "four markers");
-    for (size_t i = 0; i < 4 && i < n; i++)
+    is_int(n, 5, "five markers");
+    for (size_t i = 0; i < 5 && i < n; i++)
         is_str(g_plugin->markers[i], want[i], "marker %zu", i);
     ok(g_plugin->begin_document && g_plugin->end_document, "has per-document callbacks");
 }
