@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "swar.h"
+#include "utf8.h"
 
 /*
  * Every writer below works the same way: make room once for all the bytes
@@ -20,9 +21,9 @@
 #define INT_MAX_LEN 20
 #define NUMBER_FAST_MAX 24
 
-/* 1 for the bytes a JSON string must escape: the C0 controls, '"', '\\'
- * and DEL.  Bytes from 0x80 (UTF-8) are copied as they are: the rest of
- * the table is 0. */
+/* Nonzero for the bytes a JSON string cannot copy as they come: 1 for the
+ * C0 controls, '"', '\\' and DEL (escaped), 2 for the bytes from 0x80
+ * (copied when they begin a valid UTF-8 character, else replaced). */
 static const unsigned char needs_escape[256] = {
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x00 */
     1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, /* 0x10 */
@@ -32,17 +33,30 @@ static const unsigned char needs_escape[256] = {
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, /* 0x50: '\\' */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, /* 0x60 */
     0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, /* 0x70: DEL */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x80 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0x90 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xA0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xB0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xC0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xD0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xE0 */
+    2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, 2, /* 0xF0 */
 };
 
-/* Nonzero when one of the 8 bytes of w needs an escape (exact: each term
- * is the classic "has a byte below n" or "has a zero byte" test). */
+/* U+FFFD REPLACEMENT CHARACTER, for a byte that is not valid UTF-8. */
+#define REPLACEMENT "\xEF\xBF\xBD"
+
+/* Nonzero when one of the 8 bytes of w is not plain printable ASCII other
+ * than '"' and '\\' (exact: each term is the classic "has a byte below n"
+ * or "has a zero byte" test, or a high bit). */
 static inline uint64_t word_needs_escape(uint64_t w)
 {
     return cs_swar_below(w, 0x20) | cs_swar_eq(w, '"') | cs_swar_eq(w, '\\') |
-           cs_swar_eq(w, 0x7f);
+           cs_swar_eq(w, 0x7f) | cs_swar_high(w);
 }
 
-/* The escape of byte c (needs_escape[c] set) at p; returns the end.
+/* The escape of byte c (needs_escape[c] set, or a C1 code point) at p;
+ * returns the end.
  * The short forms of RFC 8259 for '"', '\\', LF, CR and TAB, else
  * \u00XX in lower-case hex. */
 static char *write_escape(char *p, unsigned char c)
@@ -66,8 +80,11 @@ static char *write_escape(char *p, unsigned char c)
 }
 
 /* Append s (len bytes) escaped to b, then leave room for `tail` more
- * bytes.  Returns 0, or -1 when memory runs out (b keeps what was
- * written, NUL-terminated). */
+ * bytes.  Valid UTF-8 characters are copied, except the C1 controls
+ * (U+0080..U+009F, escaped as \u0080 like C0); a byte that does not begin
+ * one (invalid, truncated, overlong, a surrogate) becomes U+FFFD, so the
+ * output is valid UTF-8 whatever s holds.  Returns 0, or -1 when memory
+ * runs out (b keeps what was written, NUL-terminated). */
 static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
 {
     if (cs_buf_reserve(b, len + tail) != 0)
@@ -75,8 +92,8 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
     char *p = b->data + b->len;
     size_t i = 0;
     for (;;) {
-        /* Eight clean bytes at a time, then byte by byte up to the next
-         * byte to escape or the end. */
+        /* Eight plain ASCII bytes at a time, then byte by byte up to the
+         * next byte to look at or the end. */
         while (len - i >= 8) {
             uint64_t w = cs_swar_load(s + i);
             if (word_needs_escape(w))
@@ -89,16 +106,35 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
             *p++ = s[i++];
         if (i == len)
             break;
-        /* An escape is longer than its byte: room for the longest and the
-         * rest of the text. */
+        unsigned cp;
+        size_t n = needs_escape[(unsigned char)s[i]] == 2
+                       ? cs_utf8_decode((const unsigned char *)s + i, len - i, &cp)
+                       : 0;
+        if (n > 0 && cp >= 0xA0) { /* a valid character: its bytes as they are (room made) */
+            memcpy(p, s + i, n);
+            p += n;
+            i += n;
+            continue;
+        }
+        /* An escape or a replacement is longer than its byte: room for the
+         * longest and the rest of the text. */
         b->len = (size_t)(p - b->data);
         if (cs_buf_reserve(b, ESCAPE_MAX + (len - i - 1) + tail) != 0) {
             b->data[b->len] = '\0';
             return -1;
         }
         p = b->data + b->len;
-        p = write_escape(p, (unsigned char)s[i]);
-        i++;
+        if (n > 0) { /* a C1 control, U+0080..U+009F: \u0080 too */
+            p = write_escape(p, (unsigned char)cp);
+            i += n;
+        } else if ((unsigned char)s[i] >= 0x80) {
+            memcpy(p, REPLACEMENT, 3);
+            p += 3;
+            i++;
+        } else {
+            p = write_escape(p, (unsigned char)s[i]);
+            i++;
+        }
     }
     b->len = (size_t)(p - b->data);
     b->data[b->len] = '\0';
@@ -597,17 +633,36 @@ int cs_json_failed(const cs_json *j)
 
 /* ---- escaping for the other formats ---- */
 
-int cs_escape_bytes(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg)
+int cs_escape_text(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg)
 {
-    size_t run = 0;
+    size_t run = 0, i = 0;
     char tmp[8];
-    for (size_t i = 0; i < len; i++) {
-        const char *rep = esc((unsigned char)s[i], tmp, arg);
-        if (rep == NULL)
-            continue;
-        if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, rep) != 0)
-            return -1;
-        run = i + 1;
+    while (i < len) {
+        unsigned char c = (unsigned char)s[i];
+        unsigned cp = c;
+        size_t n = c < 0x80 ? 1 : cs_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        const char *rep = n ? esc(cp, tmp, arg) : REPLACEMENT;
+        if (n == 0)
+            n = 1;
+        if (rep != NULL) {
+            if (cs_buf_append(out, s + run, i - run) != 0 || cs_buf_puts(out, rep) != 0)
+                return -1;
+            run = i + n;
+        }
+        i += n;
     }
     return cs_buf_append(out, s + run, len - run);
+}
+
+const char *cs_escape_control(unsigned cp, char tmp[8])
+{
+    if (cp < 0x20 || cp == 0x7f) {
+        snprintf(tmp, 8, "\\x%02x", cp);
+        return tmp;
+    }
+    if (cp >= 0x80 && cp <= 0x9f) {
+        snprintf(tmp, 8, "\\u%04x", cp);
+        return tmp;
+    }
+    return NULL;
 }

@@ -2,9 +2,10 @@
  * json_writer.h - a streaming JSON writer into a cs_buf.
  *
  * Commas, quoting and (optionally) indentation are handled here; callers
- * only say begin/end, key and value.  Strings are escaped per RFC 8259;
- * invalid UTF-8 never reaches here (inputs are validated on load), but
- * control characters are escaped.  Numbers print with at most 3 decimals
+ * only say begin/end, key and value.  Strings are escaped per RFC 8259
+ * (control characters as \\uXXXX or the short forms) and always come out
+ * as valid UTF-8: a byte that does not begin a valid UTF-8 character (a
+ * rule's message, a plugin's rule id, a file name) becomes U+FFFD.  Numbers print with at most 3 decimals
  * and no trailing zeros, so output is byte-identical across runs.
  * Errors are sticky: when memory runs out (or objects and arrays nest
  * deeper than CS_JSON_MAX_DEPTH) nothing more is written and
@@ -116,14 +117,22 @@ int cs_json_escape(cs_buf *out, const char *s, size_t len);
 #define CS_JSON_NUMBER_MAX 320
 size_t cs_json_format_number(char *buf, double v);
 
-/* How cs_escape_bytes replaces byte c: the replacement text, or NULL to
- * keep c.  tmp (8 bytes) may hold a replacement built on the fly; arg is
- * cs_escape_bytes's, passed through. */
-typedef const char *(*cs_escape_fn)(unsigned char c, char tmp[8], int arg);
+/* How cs_escape_text replaces the character cp (a code point): the
+ * replacement text, or NULL to keep it.  tmp (8 bytes) may hold a
+ * replacement built on the fly; arg is cs_escape_text's, passed through. */
+typedef const char *(*cs_escape_fn)(unsigned cp, char tmp[8], int arg);
 
-/* Append s (len bytes) to out with each byte esc(c, tmp, arg) names
- * replaced by its text, the other bytes copied in runs.  Returns 0, or -1
- * when memory runs out (out then holds part of the text). */
-int cs_escape_bytes(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg);
+/* Append s (len bytes) to out with each character that esc(cp, tmp, arg)
+ * names replaced by its text, the others copied in runs; a byte that does
+ * not begin a valid UTF-8 character becomes U+FFFD (esc is not asked), so
+ * the output is valid UTF-8.  Returns 0, or -1 when memory runs out (out
+ * then holds part of the text). */
+int cs_escape_text(cs_buf *out, const char *s, size_t len, cs_escape_fn esc, int arg);
+
+/* A control character made visible for a terminal, into tmp: the C0
+ * controls and DEL as \x1b (backslash, x, two hex digits), the C1 controls
+ * U+0080..U+009F as \u009b; NULL for any other character.  A
+ * cs_escape_fn helper for text meant for a terminal or a log. */
+const char *cs_escape_control(unsigned cp, char tmp[8]);
 
 #endif

@@ -57,6 +57,13 @@ static const char *intern_rule(cs_plugin *pl, const char *rule)
     return b.data;
 }
 
+/* A UTF-8 continuation byte (10xxxxxx): not where a character starts.  The
+ * passage's closing NUL is not one, so a span may end at the end. */
+static int is_continuation(char c)
+{
+    return ((unsigned char)c & 0xC0) == 0x80;
+}
+
 static int host_emit(credscore_sink *sink, const credscore_finding *f)
 {
     cs_plugin *pl = sink->plugin;
@@ -78,6 +85,12 @@ static int host_emit(credscore_sink *sink, const credscore_finding *f)
     if (f->start >= f->end || f->end > sink->passage_len) {
         snprintf(why, sizeof why, "span %zu..%zu is outside the passage (length %zu)", f->start,
                  f->end, sink->passage_len);
+        warn_drop(pl, why);
+        return -1;
+    }
+    if (sink->passage_text && (is_continuation(sink->passage_text[f->start]) ||
+                               is_continuation(sink->passage_text[f->end]))) {
+        snprintf(why, sizeof why, "span %zu..%zu splits a UTF-8 character", f->start, f->end);
         warn_drop(pl, why);
         return -1;
     }

@@ -35,6 +35,7 @@ struct credscore_sink {
     size_t passage_len;
     cs_plugin_accept accept;
     void *ctx;
+    const char *passage_text; /* the passage (valid UTF-8): spans must not split a character */
 };
 
 struct cs_plugin {

@@ -6,6 +6,8 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "utf8.h"
+
 void cs_finding_pos(const cs_document *doc, const cs_finding *f, cs_pos *pos)
 {
     const cs_passage *p = &doc->passages[f->passage];
@@ -164,40 +166,61 @@ static void fmt_points(char *buf, size_t n, double v)
         cs_report_fmt_points(buf, n, v);
 }
 
+/* What reaches a terminal: a control character made visible (\x1b,
+ * \u009b: cs_escape_control), a byte that is not UTF-8 as U+FFFD (the
+ * caller's job: cs_escape_text does it, put_words below too). */
+static const char *term_escape(unsigned cp, char tmp[8], int keep_tab)
+{
+    if (cp == '\t' && keep_tab)
+        return NULL;
+    return cs_escape_control(cp, tmp);
+}
+
 /* Matched words on one line: white space folded to single spaces, trimmed,
  * cut with "..." after 80 characters (chars) or 80 bytes (the text
- * report's count, kept as it was). */
+ * report's count, kept as it was).  Control characters are made visible
+ * and bytes that are not UTF-8 become U+FFFD (term_escape). */
 static int put_words(cs_buf *out, const char *s, size_t len, int chars)
 {
-    size_t shown = 0;
+    size_t shown = 0, i = 0;
     int space = 0;
-    for (size_t i = 0; i < len; i++) {
+    char tmp[8];
+    while (i < len) {
         unsigned char c = (unsigned char)s[i];
         if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
             space = 1;
+            i++;
             continue;
         }
-        if (shown >= 80 && (c & 0xC0) != 0x80)
+        if (shown >= 80)
             return cs_buf_puts(out, "...");
         if (space && shown && cs_buf_putc(out, ' ') != 0)
             return -1;
         space = 0;
-        /* Control characters from an article never reach a terminal. */
-        if (cs_buf_putc(out, c < 0x20 || c == 0x7f ? '?' : (char)c) != 0)
+        unsigned cp = c;
+        size_t n = c < 0x80 ? 1 : cs_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+        const char *rep = n ? term_escape(cp, tmp, 0) : "\xEF\xBF\xBD";
+        if (n == 0)
+            n = 1;
+        if (rep ? cs_buf_puts(out, rep) != 0 : cs_buf_append(out, s + i, n) != 0)
             return -1;
-        if (!chars || (c & 0xC0) != 0x80)
-            shown++;
+        shown += chars ? 1 : n;
+        i += n;
     }
     return 0;
 }
 
-/* Append s with control characters (ESC included) replaced by '?'. */
+/* Append s (NULL: nothing) with control characters (ESC included, tab
+ * kept) made visible and bytes that are not UTF-8 as U+FFFD. */
 static int put_clean(cs_buf *out, const char *s)
 {
-    for (; s && *s; s++)
-        if (cs_buf_putc(out, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s) != 0)
-            return -1;
-    return 0;
+    return s ? cs_escape_text(out, s, strlen(s), term_escape, 1) : 0;
+}
+
+/* Same for n bytes of s. */
+static int put_cleann(cs_buf *out, const char *s, size_t n)
+{
+    return cs_escape_text(out, s, n, term_escape, 1);
 }
 
 int cs_report_put_words(cs_buf *out, const char *s, size_t len)
@@ -226,13 +249,18 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
         fmt_points(pts, sizeof pts, f->points);
         const char *note = cs_note_name(f->note);
         const char *text = cs_doc_text(doc, &doc->passages[f->passage]);
-        rc |= cs_buf_printf(out, "%s:%d:%d  %s%s%s  %s%s%s%s  \"", doc->path, pos.line, pos.col,
-                            color ? level_colour(f->level, f->weight) : "", m->name, reset, pts,
-                            note ? " (" : "", note ? note : "", note ? ")" : "");
+        rc |= put_clean(out, doc->path);
+        rc |= cs_buf_printf(out, ":%d:%d  %s", pos.line, pos.col,
+                            color ? level_colour(f->level, f->weight) : "");
+        rc |= put_clean(out, m->name);
+        rc |= cs_buf_printf(out, "%s  %s%s%s%s  \"", reset, pts, note ? " (" : "",
+                            note ? note : "", note ? ")" : "");
         rc |= put_words(out, text + f->start, f->end - f->start, 0);
         rc |= cs_buf_puts(out, "\"  ");
         rc |= put_clean(out, f->message);
-        rc |= cs_buf_printf(out, "  %s[%s]%s", dim, f->rule_id, reset);
+        rc |= cs_buf_printf(out, "  %s[", dim);
+        rc |= put_clean(out, f->rule_id);
+        rc |= cs_buf_printf(out, "]%s", reset);
         if (f->suppress_reason) {
             rc |= cs_buf_puts(out, "  (suppressed: ");
             rc |= put_clean(out, f->suppress_reason);
@@ -242,9 +270,12 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
     }
     char score[32];
     snprintf(score, sizeof score, "%.0f", res->score);
-    rc |= cs_buf_printf(out, "%s%s: score %s/100, %s%s (%zu passage%s, %zu finding%s)\n", bold,
-                        doc->path, score, res->verdict ? res->verdict : "", reset,
-                        doc->npassages, doc->npassages == 1 ? "" : "s", res->nfindings,
+    rc |= cs_buf_puts(out, bold);
+    rc |= put_clean(out, doc->path);
+    rc |= cs_buf_printf(out, ": score %s/100, ", score);
+    rc |= put_clean(out, res->verdict);
+    rc |= cs_buf_printf(out, "%s (%zu passage%s, %zu finding%s)\n", reset, doc->npassages,
+                        doc->npassages == 1 ? "" : "s", res->nfindings,
                         res->nfindings == 1 ? "" : "s");
     int any = 0;
     for (size_t m = 0; m < res->nmarkers; m++) {
@@ -253,8 +284,9 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
             continue;
         char pts[32];
         fmt_points(pts, sizeof pts, t->points);
-        rc |= cs_buf_printf(out, "%s%s %zu (%s%s)", any ? ", " : "  ", cfg->markers[m].name,
-                            t->count, pts, t->capped ? ", capped" : "");
+        rc |= cs_buf_puts(out, any ? ", " : "  ");
+        rc |= put_clean(out, cfg->markers[m].name);
+        rc |= cs_buf_printf(out, " %zu (%s%s)", t->count, pts, t->capped ? ", capped" : "");
         any = 1;
     }
     if (any)
@@ -264,12 +296,17 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
     if (named >= 0 && anon >= 0)
         rc |= cs_buf_printf(out, "  named-to-anonymous %zu:%zu\n", res->markers[named].count,
                             res->markers[anon].count);
-    if (res->error)
-        rc |= cs_buf_printf(out, "  error: %s\n", res->error);
+    if (res->error) {
+        rc |= cs_buf_puts(out, "  error: ");
+        rc |= put_clean(out, res->error);
+        rc |= cs_buf_putc(out, '\n');
+    }
     for (const char *w = res->warnings; w && *w;) {
         const char *nl = strchr(w, '\n');
-        int n = nl ? (int)(nl - w) : (int)strlen(w);
-        rc |= cs_buf_printf(out, "  warning: %.*s\n", n, w);
+        size_t n = nl ? (size_t)(nl - w) : strlen(w);
+        rc |= cs_buf_puts(out, "  warning: ");
+        rc |= put_cleann(out, w, n);
+        rc |= cs_buf_putc(out, '\n');
         w = nl ? nl + 1 : NULL;
     }
     return rc ? -1 : 0;
@@ -444,7 +481,9 @@ static int text_article(cs_buf *out, const cs_run *run, const cs_scored *sc)
 {
     if (cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
         return -1;
-    if (sc->below && sc->why[0] && cs_buf_printf(out, "  failed: %s\n", sc->why) != 0)
+    if (sc->below && sc->why[0] &&
+        (cs_buf_puts(out, "  failed: ") != 0 || put_clean(out, sc->why) != 0 ||
+         cs_buf_putc(out, '\n') != 0))
         return -1;
     if (sc->below && !sc->why[0] &&
         cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)

@@ -16,7 +16,9 @@
  *   - PATH is relative to the current folder when the file lies below it.
  *   - Escaping is that of @actions/core (escapeData / escapeProperty):
  *     data: % -> %25, CR -> %0D, LF -> %0A; properties also : -> %3A and
- *     , -> %2C.
+ *     , -> %2C.  No other control character reaches the log: C0 (but
+ *     tab) and DEL are written \x1b, C1 \u009b, and a byte that is not
+ *     UTF-8 (a file name, a plugin's rule id) U+FFFD.
  *   - Deterministic output.
  *
  * Errors: 0, or -1 when memory runs out.  No global state.
@@ -25,23 +27,26 @@
 
 #include <string.h>
 
-/* @actions/core escapeData (prop = 0) and escapeProperty (prop = 1). */
-static const char *escape_byte(unsigned char c, char tmp[8], int prop)
+/* @actions/core escapeData (prop = 0) and escapeProperty (prop = 1); any
+ * other control character (the log is shown on terminals) made visible
+ * as cs_escape_control writes it (\x1b, \u009b); tab is kept. */
+static const char *escape_char(unsigned c, char tmp[8], int prop)
 {
-    (void)tmp;
     switch (c) {
     case '%': return "%25";
     case '\r': return "%0D";
     case '\n': return "%0A";
+    case '\t': return NULL;
     case ':': return prop ? "%3A" : NULL;
     case ',': return prop ? "%2C" : NULL;
-    default: return NULL;
+    default: return cs_escape_control(c, tmp);
     }
 }
 
+/* Bytes that are not UTF-8 become U+FFFD (cs_escape_text). */
 static int escape(cs_buf *out, const char *s, size_t len, int prop)
 {
-    return cs_escape_bytes(out, s, len, escape_byte, prop);
+    return cs_escape_text(out, s, len, escape_char, prop);
 }
 
 static int escape_str(cs_buf *out, const char *s, int prop)

@@ -49,7 +49,8 @@
  * through with their reason shown before the words.
  *
  * Escaping: every text and attribute value has & < > " ' escaped, C0
- * controls replaced by U+FFFD, and span ends snapped to UTF-8 character
+ * controls, DEL, C1 controls and bytes that are not UTF-8 replaced by
+ * U+FFFD, and span ends snapped to UTF-8 character
  * boundaries so no tag splits a character.  Marker names are used in class
  * names only when they are [a-z][a-z0-9_]* (else m-N, N the marker index).
  */
@@ -97,9 +98,11 @@ static void putf(hctx *h, const char *fmt, ...)
     va_end(ap);
 }
 
-/* HTML escape of byte c.  In an attribute (attr) a line break becomes
- * &#10; (the tooltip keeps its lines); in text it stays. */
-static const char *html_escape_byte(unsigned char c, char tmp[8], int attr)
+/* HTML escape of character c.  In an attribute (attr) a line break
+ * becomes &#10; (the tooltip keeps its lines); in text it stays.  Other
+ * controls (C0, DEL, C1) become U+FFFD, as cs_escape_text makes of bytes
+ * that are not UTF-8. */
+static const char *html_escape_char(unsigned c, char tmp[8], int attr)
 {
     (void)tmp;
     switch (c) {
@@ -111,14 +114,14 @@ static const char *html_escape_byte(unsigned char c, char tmp[8], int attr)
     case '\n': return attr ? "&#10;" : NULL;
     case '\t': return attr ? " " : NULL;
     case '\r': return " ";
-    default: return c < 0x20 || c == 0x7f ? "&#xFFFD;" : NULL;
+    default: return c < 0x20 || (c >= 0x7f && c <= 0x9f) ? "&#xFFFD;" : NULL;
     }
 }
 
 /* Escape n bytes of s into b (attr: for an attribute value). */
 static int esc_into(cs_buf *b, const char *s, size_t n, int attr)
 {
-    return cs_escape_bytes(b, s, n, html_escape_byte, attr);
+    return cs_escape_text(b, s, n, html_escape_char, attr);
 }
 
 static void esc(hctx *h, const char *s, size_t n)

@@ -26,7 +26,8 @@
  *     findings appear in system-out with their note, never in a failure.
  *   - Text is escaped (& < > as entities, CR as &#13;), attributes also
  *     " ' tab and LF; characters XML 1.0 does not allow
- *     (most C0 controls, U+FFFE/U+FFFF, bad UTF-8) become U+FFFD.
+ *     (most C0 controls, U+FFFE/U+FFFF, bad UTF-8) and DEL and the C1
+ *     controls become U+FFFD.
  *   - No timestamps or durations: the output is deterministic.
  *
  * Errors: 0, or -1 when memory runs out.  No global state.
@@ -60,7 +61,8 @@ static int xml_escape(cs_buf *out, const char *str, size_t len, int attr)
         case '\n': esc = attr ? "&#10;" : NULL; break;
         case '\r': esc = "&#13;"; break;
         default:
-            if (cp < 0 || (cp < 0x20) || cp == 0xFFFE || cp == 0xFFFF)
+            if (cp < 0 || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || cp == 0xFFFE ||
+                cp == 0xFFFF)
                 esc = REPLACEMENT;
         }
         int rc = esc ? cs_buf_puts(out, esc) : cs_buf_append(out, str + i, n);

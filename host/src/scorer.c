@@ -665,7 +665,7 @@ static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
                             s->passage, p->scopes};
     for (size_t i = 0; i < s->plugins.n; i++) {
         cs_plugin *pl = s->plugins.items[i];
-        credscore_sink sink = {pl, p->len, plugin_accept, s};
+        credscore_sink sink = {pl, p->len, plugin_accept, s, text};
         set_crash_note(s, (const char *const[]){"plugin ", pl->desc.name, NULL});
         int rc = pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink);
         if (s->crash_note)

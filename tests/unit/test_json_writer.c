@@ -13,15 +13,31 @@
 #include "buf.h"
 #include "json_writer.h"
 #include "tap.h"
+#include "utf8.h"
 
 /* ---- references: the writer's rules written the plain (slow) way ---- */
 
-/* A string's escaped form, byte by byte (RFC 8259 short forms for '"',
- * '\\', LF, CR and TAB; other C0 controls and DEL as \u00XX). */
+/* A string's escaped form, character by character (RFC 8259 short forms
+ * for '"', '\\', LF, CR and TAB; other C0 controls, DEL and the C1
+ * controls as \u00XX; valid UTF-8 as it is; any byte that does not begin
+ * a valid UTF-8 character as U+FFFD). */
 static void ref_escape(cs_buf *out, const char *s, size_t len)
 {
     for (size_t i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            unsigned cp;
+            size_t n = cs_utf8_decode((const unsigned char *)s + i, len - i, &cp);
+            if (n == 0)
+                cs_buf_puts(out, "\xEF\xBF\xBD");
+            else if (cp <= 0x9f)
+                cs_buf_printf(out, "\\u%04x", cp);
+            else
+                cs_buf_append(out, s + i, n);
+            if (n > 1)
+                i += n - 1;
+            continue;
+        }
         switch (c) {
         case '"': cs_buf_puts(out, "\\\""); break;
         case '\\': cs_buf_puts(out, "\\\\"); break;
@@ -161,7 +177,28 @@ static void test_escape_exact(void)
     writer_string(&b, "a\xe2\x80\xa8" "b\xe2\x80\xa9", 8);
     is_str(b.data, "\"a\xe2\x80\xa8" "b\xe2\x80\xa9\"", "U+2028 and U+2029 are not escaped");
     writer_string(&b, "\x80\xff\xc3", 3);
-    is_str(b.data, "\"\x80\xff\xc3\"", "bytes from 0x80 are copied even when not valid UTF-8");
+    is_str(b.data, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"",
+           "bytes that are not UTF-8 become U+FFFD, one each");
+    writer_string(&b, "a\xc3(\xe2\x82z\xf0\x9f\x93", 9);
+    is_str(b.data, "\"a\xef\xbf\xbd(\xef\xbf\xbd\xef\xbf\xbdz\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"",
+           "truncated sequences: each byte U+FFFD, the next character kept");
+    writer_string(&b, "\xc0\xaf\xed\xa0\x80\xf4\x90\x80\x80", 9);
+    is_str(b.data, "\"\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd"
+                   "\xef\xbf\xbd\xef\xbf\xbd\"",
+           "overlong, surrogate and above U+10FFFF: U+FFFD per byte");
+    writer_string(&b, "esc\x1b[31m csi\xc2\x9b nel\xc2\x85 nbsp\xc2\xa0", 27);
+    is_str(b.data, "\"esc\\u001b[31m csi\\u009b nel\\u0085 nbsp\xc2\xa0\"",
+           "ESC and the C1 controls escaped, U+00A0 kept");
+    cs_buf tk = {0};
+    cs_json jk;
+    cs_json_init(&jk, &tk, 0);
+    cs_json_object(&jk);
+    cs_json_kv_string(&jk, "k\xff", "v\xfe");
+    cs_json_kv_lit_string(&jk, "p", "bad\xff.txt");
+    cs_json_end_object(&jk);
+    is_str(tk.data, "{\"k\xef\xbf\xbd\":\"v\xef\xbf\xbd\",\"p\":\"bad\xef\xbf\xbd.txt\"}",
+           "keys and values of every writer are valid UTF-8");
+    cs_buf_free(&tk);
     writer_string(&b, "0123456789abcdef\"0123456789abcdef", 33);
     is_str(b.data, "\"0123456789abcdef\\\"0123456789abcdef\"", "an escape between two clean words");
     cs_buf_free(&b);
@@ -192,7 +229,7 @@ static void test_escape_every_byte(void)
 static void test_escape_random(void)
 {
     /* Mostly plain text with a few bytes to escape and some UTF-8. */
-    static const char alphabet[] = "abcdefghij ,.ABC\"\\\n\t\r\x01\x1f\x7f\x80\xc3\xa9\xe2";
+    static const char alphabet[] = "abcdefghij ,.ABC\"\\\n\t\r\x01\x1f\x7f\x80\xc3\xa9\xe2\x82\xac\xc2\x9b\xf0\x9f\x93\xb0\xff";
     int bad = 0;
     char s[300];
     for (int t = 0; t < 5000; t++) {
