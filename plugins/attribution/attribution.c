@@ -66,10 +66,7 @@ static void add_hit(sent_state *st, at_class cls, at_rule rule, size_t ta, size_
     h->src_end = t[sb].end;
     h->cue_start = h->cue_end = 0;
     if (np && np->b < tb) {
-        size_t c = np->b + 1;
-        while (c < tb && !word(&t[c]))
-            c++;
-        h->cue_start = t[c].start;
+        h->cue_start = t[tb].start; /* the verb: "said", not "who chairs ..., said" */
         h->cue_end = t[tb].end;
     } else if (np && np->a > ta) {
         h->cue_start = t[ta].start;
@@ -311,8 +308,8 @@ static void object_source(sent_state *st, size_t v, int media_only)
     if (t[o.head].cls & AT_L_PRON)
         return;
     at_np_classify(&st->s, &o, 1);
-    if (o.cls == AT_NONE || (media_only && o.cls != AT_MEDIA))
-        return;
+    if (o.cls == AT_NONE || o.cls == AT_VAGUE || (media_only && o.cls != AT_MEDIA))
+        return; /* "quoted critics like X": the crowd is not the source */
     if (media_only) {
         int named = 0, qualified = 0;
         for (size_t i = o.a; i <= o.b; i++) {
@@ -467,11 +464,111 @@ static void stance_adjectives(sent_state *st)
  * found, 1 when found and already classified, -1 when there is none.
  * *adjacent says whether a lone surname may count, *thing that an
  * apposition or relative clause showed a thing ("which"). */
+/* Step left over material between a subject and its verb: a party tag
+ * or any short parenthesis ("Rep. Ana Ortiz (D-Ohio) said") and a time
+ * phrase ("the mayor on Friday said", "officials last week said").
+ * Returns the token before it (g itself when there is none), NONE_IDX when
+ * nothing is left. */
+static size_t skip_inserts(const at_sent *s, size_t g)
+{
+    const at_tok *t = s->t;
+    for (int round = 0; round < 2 && g != NONE_IDX; round++) {
+        if (t[g].kind == AT_TK_PCLOSE) {
+            size_t k = g;
+            while (k > 0 && g - k < 8 && t[k].kind != AT_TK_POPEN)
+                k--;
+            if (t[k].kind != AT_TK_POPEN || k == 0)
+                return g;
+            g = k - 1;
+            continue;
+        }
+        if (word(&t[g]) && (t[g].cls & AT_L_TIME)) {
+            size_t k = g;
+            while (k > 0 && g - k < 4 && word(&t[k - 1]) &&
+                   ((t[k - 1].cls & AT_L_TIME) || t[k - 1].wid == AT_W_ON ||
+                    t[k - 1].wid == AT_W_THIS || tok_text_is(s, &t[k - 1], "last") ||
+                    tok_text_is(s, &t[k - 1], "late") || tok_text_is(s, &t[k - 1], "early") ||
+                    tok_text_is(s, &t[k - 1], "earlier")))
+                k--;
+            if (k == g || k == 0 || !at_head_capable(&t[k - 1]))
+                return g;
+            g = k - 1;
+            continue;
+        }
+        break;
+    }
+    return g;
+}
+
+/* A finite verb of a coordinated clause: a known verb form or an unknown
+ * lower-case word in -ed ("attacked"). */
+static int verb_like(const at_sent *s, const at_tok *x)
+{
+    if (!word(x) || (x->flags & AT_TF_CAP))
+        return 0;
+    if (x->vclass)
+        return (x->vform & (AT_VF_PAST | AT_VF_S)) != 0;
+    size_t n = x->kend - x->start;
+    const char *e = s->text + x->kend;
+    return x->cls == 0 && n > 4 && e[-2] == 'e' && e[-1] == 'd';
+}
+
+/* "Senator Paul Renner attacked the plan and said": from the "and" at g,
+ * the subject of the verb before it, within the same clause. */
+static int coordinated_subject(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t lo = g > 12 ? g - 12 : 0;
+    for (size_t k = g; k-- > lo;) {
+        if (!word(&t[k]) && t[k].kind != AT_TK_NUM)
+            return -1;
+        if (!verb_like(s, &t[k]) || k == 0)
+            continue;
+        int saw_be, neg;
+        size_t h = skip_verb_group(s, k, &saw_be, &neg);
+        if (h == NONE_IDX || neg || saw_be || at_np_left(s, h, np) != 0)
+            return -1;
+        if (np->a > 0 && word(&t[np->a - 1]) && (t[np->a - 1].cls & AT_L_PPREP))
+            return -1;
+        return 0;
+    }
+    return -1;
+}
+
+/* "lawyers for the tenants said": a group noun with a prepositional
+ * attachment whose own noun is unknown.  0 and np (head the group noun,
+ * b = g) when found, -1 otherwise. */
+static int described_group(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t lo = g > 5 ? g - 5 : 0;
+    for (size_t k = g; k > lo + 1; k--) {
+        const at_tok *p = &t[k - 1];
+        if (!word(&t[k]) || !word(p))
+            return -1;
+        if (!(p->wid == AT_W_FOR || p->wid == AT_W_OF || p->wid == AT_W_FROM ||
+              p->wid == AT_W_AT || p->wid == AT_W_WITH))
+            continue;
+        const at_tok *h = &t[k - 2];
+        if (!word(h) || !(h->cls & (AT_L_VAGUE | AT_L_ANON | AT_L_PEOPLE)) ||
+            (h->flags & AT_TF_POSS) || (h->cls & AT_L_CROWD))
+            return -1;
+        if (at_np_left(s, k - 2, np) != 0 || np->head != k - 2)
+            return -1;
+        np->b = g;
+        return 0;
+    }
+    return -1;
+}
+
 static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, int *thing)
 {
     const at_tok *t = s->t;
     *adjacent = 1;
     *thing = 0;
+    if (g == NONE_IDX)
+        return -1;
+    g = skip_inserts(s, g);
     if (g == NONE_IDX)
         return -1;
     if (t[g].kind == AT_TK_COMMA && name_apposition(s, g, np) == 0)
@@ -490,12 +587,75 @@ static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, 
         *adjacent = t[g].wid == AT_W_WHO;
         *thing = t[g].wid == AT_W_WHICH;
         g--;
+    } else if (word(&t[g]) && t[g].wid == AT_W_AND) {
+        /* "the senator attacked the plan and said": the first verb's subject */
+        return coordinated_subject(s, g, np) == 0 ? 0 : -1;
     }
-    if (at_np_left(s, g, np) != 0)
+    if (at_np_left(s, g, np) != 0) {
+        if (described_group(s, g, np) == 0)
+            return 0;
         return unnamed_person(s, g, np) == 0 ? 1 : -1;
+    }
     /* the object of a preposition is not the subject ("a friend from Odesa told") */
-    if (np->a > 0 && !np->postmod && word(&t[np->a - 1]) && (t[np->a - 1].cls & AT_L_PPREP))
+    if (np->a > 0 && !np->postmod && word(&t[np->a - 1]) && (t[np->a - 1].cls & AT_L_PPREP)) {
+        if (described_group(s, g, np) == 0)
+            return 0;
         return unnamed_person(s, g, np) == 0 ? 1 : -1;
+    }
+    return 0;
+}
+
+/* A modal between the subject at g and the verb v ("others may think"):
+ * a supposition, not a report. */
+static int modal_between(const at_sent *s, size_t g, size_t v)
+{
+    static const char *const modal[] = {"may", "might", "could", "would", "should", "can"};
+    for (size_t i = g + 1; i < v; i++)
+        for (size_t k = 0; k < sizeof(modal) / sizeof(modal[0]); k++)
+            if (tok_text_is(s, &s->t[i], modal[k]))
+                return 1;
+    return 0;
+}
+
+/* Does token x start a clause (nothing, punctuation or a conjunction
+ * before it)? */
+static int clause_start(const at_sent *s, size_t x)
+{
+    const at_tok *p = x > 0 ? &s->t[x - 1] : NULL;
+    return !p || (!word(p) && p->kind != AT_TK_NUM) || p->wid == AT_W_AND ||
+           tok_text_is(s, p, "but") || p->wid == AT_W_THAT || p->wid == AT_W_WHILE;
+}
+
+/* A bare quantifier as the subject ("many believe", "some argue", "others
+ * say") or a quantified part of a group ("some in the party", "many among
+ * the delegates"): a generic crowd.  0 and np when the subject ending at g
+ * is one, -1 otherwise. */
+static int crowd_quantifier(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    if (g == NONE_IDX || !word(&t[g]))
+        return -1;
+    memset(np, 0, sizeof(*np));
+    if (((t[g].cls & AT_L_QUANT) && t[g].wid != AT_W_ONE && !(t[g].flags & AT_TF_POSS) &&
+         !tok_text_is(s, &t[g], "all") && !tok_text_is(s, &t[g], "both")) ||
+        tok_text_is(s, &t[g], "others")) {
+        if (!clause_start(s, g))
+            return -1;
+        np->a = np->b = np->head = g;
+        return 0;
+    }
+    at_np in;
+    if (at_np_left(s, g, &in) != 0 || in.a < 2)
+        return -1;
+    const at_tok *p = &t[in.a - 1], *q = &t[in.a - 2];
+    if (!word(p) || !(p->wid == AT_W_IN || tok_text_is(s, p, "among") ||
+                      tok_text_is(s, p, "within")))
+        return -1;
+    if (!word(q) || !(q->cls & AT_L_QUANT) || q->wid == AT_W_ONE || !clause_start(s, in.a - 2))
+        return -1;
+    np->a = in.a - 2;
+    np->b = g;
+    np->head = in.a - 2;
     return 0;
 }
 
@@ -508,6 +668,13 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     uint8_t vc = t[v].vclass;
     int adjacent = 1, thing = 0;
     at_np np;
+    if (crowd_quantifier(s, g, &np) == 0 && !modal_between(s, g, v) &&
+        (vc == AT_V_SAY || vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_CLAIM ||
+         vc == AT_V_STANCE)) {
+        add_hit(st, AT_VAGUE, AT_R_CROWD, np.a, v, 0.55, &np);
+        st->finite = 1;
+        return;
+    }
     int found = subject_before(s, g, &np, &adjacent, &thing);
     if (found < 0)
         return;
@@ -516,7 +683,7 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     const at_tok *h = &t[np.head];
     if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
         np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
-    if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & AT_L_DOC))
+    if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & (AT_L_DOC | AT_L_PDOC)))
         np.cls = AT_NONE;
     if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
         /* "said he believes": a complement clause, not a new attribution */
@@ -605,8 +772,9 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     int ing_only = vf == AT_VF_ING;
     at_np np;
 
-    if ((tv->flags & AT_TF_CAP) && !(tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)))
-        return; /* "State Department", "the Post" */
+    if ((tv->flags & AT_TF_CAP) && !(tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)) &&
+        !(st->headline && (vf & (AT_VF_PAST | AT_VF_S))))
+        return; /* "State Department", "the Post"; not "Mayor Tells Council" */
     if (prev && word(prev)) {
         if ((prev->cls & (AT_L_DET | AT_L_POSSDET)) && !(prev->cls & AT_L_QUANT) &&
             !(prev->flags & AT_TF_POSS))
@@ -656,12 +824,16 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         }
         break;
     case AT_V_ISSUE:
-        if (!word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC, 0))
+        if (!word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC | AT_L_CONTENT, 0))
             return;
         break;
     case AT_V_CLAUSE:
         if (!clause_follows(s, v))
             return;
+        break;
+    case AT_V_DOC:
+        if (next && word(next) && (next->cls & AT_L_PPREP))
+            return; /* "a document found on the street": a reduced passive */
         break;
     case AT_V_READ:
         if (next && !(next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON ||
@@ -1001,6 +1173,24 @@ static void signoff(sent_state *st)
     }
 }
 
+/* Headline case ("Mayor Tells Council Budget Is Short"): at least three
+ * words of four letters or more, all capitalised, and no sentence end. */
+static int headline_case(const at_sent *s)
+{
+    size_t longw = 0;
+    for (size_t i = 0; i < s->n; i++) {
+        const at_tok *x = &s->t[i];
+        if (x->kind == AT_TK_PERIOD || x->kind == AT_TK_QUOTE)
+            return 0;
+        if (!word(x) || x->kend - x->start < 4)
+            continue;
+        if (!(x->flags & AT_TF_CAP) || (x->flags & AT_TF_ALLCAPS))
+            return 0;
+        longw++;
+    }
+    return longw >= 3;
+}
+
 /* Analyse one sentence (see attribution.h): 0, or -1 when the name set
  * cannot grow. */
 int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, const char *text,
@@ -1035,6 +1225,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, c
         !(kinds & (1 << AT_TK_HANDLE)))
         return 0; /* nothing here can be an attribution */
     at_mark_units(lx, toks, st.s.n, &sum); /* sum.cls now covers the units' classes too */
+    st.headline = headline_case(&st.s);
     if ((cls & AT_L_NAME) && register_names(names, orgs, &st.s) != 0)
         return -1;
 

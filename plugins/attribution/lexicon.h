@@ -63,6 +63,8 @@
 #define AT_L_CROWD    (1ull << 40) /* experts critics demographers: opinion-holder plurals */
 #define AT_L_ORGSUF   (1ull << 41) /* Utilities Partnership Authority: organisation name heads
                                     * (capitalised only) */
+#define AT_L_TIME     (1ull << 42) /* Friday yesterday week: time phrases inside a clause */
+#define AT_L_CONTENT  (1ull << 43) /* video footage story: what an outlet runs or airs */
 
 /* Classes that only apply to a capitalised occurrence. */
 #define AT_L_CAPONLY                                                                           \

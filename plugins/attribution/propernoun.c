@@ -60,7 +60,7 @@ static int outlet_part(const at_tok *t)
     if ((t->cls & AT_L_STOP) && !((t->cls & AT_L_OUTSUF) && !(t->flags & AT_TF_SENTINIT)))
         return 0;
     return (t->cls & (AT_L_NAME | AT_L_ACRONYM | AT_L_OUTLET | AT_L_OUTSUF | AT_L_PLACE |
-                      AT_L_CITY | AT_L_ORG)) != 0;
+                      AT_L_CITY | AT_L_ORG | AT_L_TIME)) != 0; /* "Sydney Morning Herald" */
 }
 
 /* A name that can follow or precede a media noun ("agency Interfax"). */

@@ -402,6 +402,22 @@ static void set(at_np *np, at_class cls, at_rule rule, double conf)
     np->conf = conf;
 }
 
+/* Does the token read as the lower-case ASCII word w? */
+static int tok_is(const at_sent *s, const at_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    if (!is_word(t) || t->kend - t->start != n)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s->text[t->start + i];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c + 32);
+        if (c != w[i])
+            return 0;
+    }
+    return 1;
+}
+
 /* Is the word text[0..n) in the set (which may be NULL)? */
 static int in_set(const at_names *set, const char *w, size_t n)
 {
@@ -504,6 +520,13 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     if (h->cls & AT_L_MEDIA) {
         if (h->wid == AT_W_NEWS && !f.has_outlet)
             return;
+        /* "the event website", "the ministry's portal": a body's own site */
+        if (!f.has_outlet && (tok_is(s, h, "website") || tok_is(s, h, "portal")) &&
+            (f.has_poss || f.has_inst_mod || !f.det_none)) {
+            if (f.has_poss || f.has_inst_mod || qualified(s, np))
+                set(np, AT_INST, AT_R_INST, 0.6);
+            return;
+        }
         set(np, AT_MEDIA, AT_R_OUTLET, f.has_outlet ? 0.85 : 0.7);
         return;
     }

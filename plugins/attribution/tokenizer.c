@@ -268,6 +268,23 @@ static const at_lexent *key_lookup(const at_lexicon *lx, keybuf *kb, int32_t *id
     return at_lexicon_lookup_hashed(lx, kb->u.k, kb->n, at_hash_key(kb->u.k, kb->n), idx);
 }
 
+/* The last part of a capitalised hyphenated word that makes it an
+ * adjective: a participle ("Moscow-based", "Russian-speaking") or a
+ * combining word ("Soviet-era", "Chinese-made", "French-born"). */
+static int compound_adjective_end(const char *w, size_t n)
+{
+    static const char *const ends[] = {"era",   "made",  "born",  "run",   "style", "type",
+                                       "like",  "wide",  "free",  "proof", "bound", "scale",
+                                       "class", "level", "owned", "held",  "led",   "built"};
+    if ((n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
+        (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'))
+        return 1;
+    for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
+        if (strlen(ends[i]) == n && memcmp(w, ends[i], n) == 0)
+            return 1;
+    return 0;
+}
+
 /* Fill the lexicon fields of a word token from its entry (or its shape). */
 static void classify_word(at_tok *t, const at_lexent *e, keybuf *kb,
                           const char *text, int internal_dot)
@@ -302,7 +319,8 @@ static void classify_word(at_tok *t, const at_lexent *e, keybuf *kb,
         while (last > 0 && key[last - 1] != '-')
             last--;
         unsigned char lc = last < n ? (unsigned char)text[t->start + last] : 0;
-        int last_lower = lc >= 'a' && lc <= 'z';
+        /* "Kremlin-backed", "Soviet-era" are adjectives; "Min-ji" is a name */
+        int last_lower = lc >= 'a' && lc <= 'z' && compound_adjective_end(key + last, n - last);
         if (!(t->flags & AT_TF_CAP) || last_lower ||
             (pre == 3 && (memcmp(key, "pro", 3) == 0 || memcmp(key, "non", 3) == 0)) ||
             (pre == 4 && memcmp(key, "anti", 4) == 0) || (pre == 2 && memcmp(key, "ex", 2) == 0)) {

@@ -99,6 +99,14 @@ const at_wordset at_wordsets[] = {
     {AT_L_STOP, 0,
      "monday tuesday wednesday thursday friday saturday sunday january february march "
      "april june july august september october november december"},
+    {AT_L_TIME, 0,
+     "monday tuesday wednesday thursday friday saturday sunday today yesterday tonight "
+     "morning afternoon evening night week weekend month year january february "
+     "april june july august september october november december"},
+    {AT_L_CONTENT, 0,
+     "video videos footage image images photo photos photograph photographs picture "
+     "pictures story stories article articles interview interviews clip clips recording "
+     "recordings documentary programme program segment"},
     /* month abbreviations take a period but may be names ("Jan Novak") */
     {AT_L_ABBR, 0, "jan feb mar apr jun jul aug sep sept oct nov dec"},
     {AT_L_STOP, 0,
@@ -463,6 +471,13 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_ISSUE, "issue issues issued issued issuing"},
     {AT_V_ISSUE, "release releases released released releasing"},
     {AT_V_ISSUE, "publish publishes published published publishing"},
+    /* what an outlet does with a story: "state media ran the video" */
+    {AT_V_ISSUE, "run runs ran run running"},
+    {AT_V_ISSUE, "air airs aired aired airing"},
+    {AT_V_ISSUE, "broadcast broadcasts broadcast broadcast broadcasting"},
+    {AT_V_ISSUE, "carry carries carried carried carrying"},
+    {AT_V_ISSUE, "print prints printed printed printing"},
+    {AT_V_ISSUE, "televise televises televised televised televising"},
     {AT_V_DOC, "find finds found found -"},
     {AT_V_DOC, "show shows showed shown -"},
     {AT_V_DOC, "indicate indicates indicated indicated -"},
