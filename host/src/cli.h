@@ -82,6 +82,14 @@ typedef struct cs_session {
 int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer);
 void cs_session_close(cs_session *s);
 
+/* Refuse to write output (the -o file, the baseline written) over one of
+ * the run's own inputs: inputs[0..n) (articles, also those found in
+ * folders; "-" is standard input), the --baseline file, the configuration,
+ * a rule file or a plugin (same device and inode).  Prints the error and
+ * returns -1, else 0 (cmd_score.c). */
+int cs_cli_check_output(const cs_cli *cli, const cs_session *ses, const char *output,
+                        char *const *inputs, size_t n);
+
 /* Print "credscore: <msg>" to stderr. */
 void cs_cli_error(const char *msg);
 

@@ -98,11 +98,41 @@ static int collect(const cs_cli *cli, cs_path_list *l)
     return status;
 }
 
-/* Write the finished report: atomically to -o FILE, else to stdout. */
-static int write_report(const cs_cli *cli, const cs_buf *out, cs_diag *d)
+int cs_cli_check_output(const cs_cli *cli, const cs_session *ses, const char *output,
+                        char *const *inputs, size_t n)
 {
-    if (cli->output)
-        return cs_write_atomic(cli->output, out->data ? out->data : "", out->len, d);
+    cs_out_guard g;
+    cs_diag d;
+    cs_out_guard_init(&g, output);
+    if (!g.armed)
+        return 0;
+    int clash = 0;
+    for (size_t i = 0; i < n && !clash; i++)
+        clash = cs_out_guard_check(&g, inputs[i], &d) != 0;
+    if (!clash && cli->baseline)
+        clash = cs_out_guard_check(&g, cli->baseline, &d) != 0;
+    if (!clash && ses->cfg_loaded && ses->cfg.path)
+        clash = cs_out_guard_check(&g, ses->cfg.path, &d) != 0;
+    if (!clash && ses->scorer) {
+        const char *const *rules;
+        size_t nrules = cs_scorer_rule_files(ses->scorer, &rules);
+        for (size_t i = 0; i < nrules && !clash; i++)
+            clash = cs_out_guard_check(&g, rules[i], &d) != 0;
+        const cs_plugin_set *ps = cs_scorer_plugins(ses->scorer);
+        for (size_t i = 0; i < ps->n && !clash; i++)
+            clash = cs_out_guard_check(&g, ps->items[i]->path, &d) != 0;
+    }
+    if (clash)
+        cs_cli_error(d.msg);
+    return clash ? -1 : 0;
+}
+
+/* Write report bytes: to the -o file when one is open (atomic_file.h),
+ * else to standard output. */
+static int write_report(cs_out_file *of, const cs_buf *out, cs_diag *d)
+{
+    if (of->name)
+        return cs_out_write(of, out->data, out->len, d);
     if (out->len && cs_write_all(STDOUT_FILENO, out->data, out->len) != 0)
         return cs_diag_set(d, "cannot write to standard output: %s", strerror(errno));
     return 0;
@@ -172,6 +202,7 @@ static void on_alarm(int sig)
                      alarm_note ? alarm_note : "");
     if (n > 0)
         cs_write_all(STDERR_FILENO, msg, (size_t)(n < (int)sizeof msg ? n : (int)sizeof msg - 1));
+    cs_out_remove_temps();
     _exit(CS_EXIT_ERROR);
 }
 
@@ -297,6 +328,7 @@ int cs_cmd_score(const cs_cli *cli)
     cs_pool *pool = NULL;
     cs_run_writer rw;
     batch_ctx bctx;
+    cs_out_file of = {.fd = -1, .slot = -1};
     memset(&rw, 0, sizeof rw);
     memset(&bctx, 0, sizeof bctx);
     cs_result_init(&bctx.res);
@@ -327,6 +359,14 @@ int cs_cmd_score(const cs_cli *cli)
         cs_cli_error("out of memory");
         goto out;
     }
+    if (cli->output) {
+        if (cs_cli_check_output(cli, &ses, cli->output, files.items, files.n) != 0)
+            goto out;
+        if (cs_out_open(&of, cli->output, &d) != 0) {
+            cs_cli_error(d.msg);
+            goto out;
+        }
+    }
     cs_run run = {0};
     run.cfg = &ses.cfg;
     run.rules = cs_scorer_rules(ses.scorer);
@@ -348,7 +388,10 @@ int cs_cmd_score(const cs_cli *cli)
     cs_run_kind kind = cli->format == CS_OUT_JSON     ? CS_RUN_JSON
                        : cli->format == CS_OUT_GITHUB ? CS_RUN_GITHUB
                                                       : CS_RUN_TEXT;
-    int to_stdout = cli->output == NULL;
+    /* Written as it comes to standard output or a temporary file; a file
+     * written in place (a device, a FIFO) gets the report only when the
+     * run has ended without errors, like a replaced one. */
+    int flush_early = cli->output == NULL || cs_out_is_atomic(&of);
     if (streamed && cs_run_writer_begin(&rw, kind, &out, &run) != 0) {
         cs_cli_error("out of memory");
         goto out;
@@ -431,8 +474,8 @@ int cs_cmd_score(const cs_cli *cli)
         } else {
             n++;
         }
-        if (streamed && to_stdout && out.len >= FLUSH_BYTES) {
-            if (write_report(cli, &out, &d) != 0) {
+        if (streamed && flush_early && out.len >= FLUSH_BYTES) {
+            if (write_report(&of, &out, &d) != 0) {
                 cs_cli_error(d.msg);
                 goto out;
             }
@@ -452,7 +495,7 @@ int cs_cmd_score(const cs_cli *cli)
                 cli->output);
         goto out;
     }
-    if (write_report(cli, &out, &d) != 0) {
+    if (write_report(&of, &out, &d) != 0 || (of.name && cs_out_commit(&of, &d) != 0)) {
         cs_cli_error(d.msg);
         goto out;
     }
@@ -464,6 +507,7 @@ int cs_cmd_score(const cs_cli *cli)
         exit_code = CS_EXIT_OK;
 out:
     alarm(0);
+    cs_out_abort(&of); /* a report not committed leaves the previous file */
     cs_pool_free(pool);
     cs_result_free(&bctx.res);
     cs_run_writer_free(&rw);
@@ -496,6 +540,8 @@ int cs_cmd_baseline(const cs_cli *cli)
         cs_cli_error("baseline: nothing recorded because of the errors above");
         goto out;
     }
+    if (cs_cli_check_output(cli, &ses, target, files.items, files.n) != 0)
+        goto out;
     int first = 1;
     size_t count = 0;
     cs_buf_puts(&out, "{\n  \"schema\": \"credscore-baseline\",\n  \"version\": 1,\n  \"findings\": [");

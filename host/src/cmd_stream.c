@@ -11,11 +11,20 @@
  * (or overruns --timeout), the pool hands the batch back and its lines
  * are scored again one by one in a one-worker quarantine pool, so a
  * plugin that crashes on one article costs that line only (an error line
- * naming the plugin) and output order is kept.  SIGINT/SIGTERM stop
- * reading; lines already read are finished and written, and stderr says
- * how far the stream got. */
+ * naming the plugin) and output order is kept.  SIGINT/SIGTERM/SIGHUP
+ * stop reading; lines already read are finished and written, and stderr
+ * says how far the stream got.
+ *
+ * Every answer to a record, whichever path wrote it (report, error line,
+ * timeout, crash), echoes the record's id by one rule (jsonl.h): the
+ * id_json of cs_jsonl_read, or null when the record has no valid id.
+ *
+ * With -o FILE the answers go to a temporary file beside FILE, renamed over
+ * it once the whole stream is answered (malformed lines included, as they
+ * are answered in the output); an interrupted or failed stream leaves FILE
+ * as it was.  A FILE that is not a regular file (a FIFO, /dev/stdout) is
+ * written in place, line by line (atomic_file.h). */
 #include <errno.h>
-#include <jansson.h>
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
@@ -161,12 +170,17 @@ static void on_signal(int sig)
     stop_requested = 1;
 }
 
-static void error_line(cs_buf *out, size_t lineno, const char *id, const char *msg)
+/* An error answer; id_json is the record's id as JSON (NULL: null). */
+static void error_line(cs_buf *out, size_t lineno, const char *id_json, const char *msg)
 {
     cs_json j;
     cs_json_init(&j, out, 0);
     cs_json_object(&j);
-    cs_json_kv_string(&j, "id", id);
+    cs_json_key(&j, "id");
+    if (id_json)
+        cs_json_raw(&j, id_json);
+    else
+        cs_json_null(&j);
     cs_json_kv_int(&j, "line", (long long)lineno);
     cs_json_kv_string(&j, "error", msg);
     cs_json_end_object(&j);
@@ -180,21 +194,20 @@ static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t lle
     cs_jsonl_record rec;
     cs_diag d;
     if (cs_jsonl_read(&c->reader, line, llen, fmt, &rec) != 0) {
-        error_line(out, lineno, rec.id, rec.err);
+        error_line(out, lineno, rec.id_json, rec.err);
         return LINE_ERROR;
     }
-    const char *id = rec.id;
     cs_document doc;
     int status = LINE_ERROR;
-    if (cs_document_load_memory(&doc, id, rec.text, rec.text_len, rec.fmt, &d) != 0 ||
+    if (cs_document_load_memory(&doc, rec.id, rec.text, rec.text_len, rec.fmt, &d) != 0 ||
         cs_scorer_score(c->ses->scorer, &doc, &c->res, &d) != 0) {
-        error_line(out, lineno, id, d.msg);
+        error_line(out, lineno, rec.id_json, d.msg);
         goto out;
     }
     cs_report_opts ro = {0, c->cli->min_level, c->cli->show_zero};
     cs_json j;
     cs_json_init(&j, out, 0);
-    cs_report_json_article(&j, &doc, &c->res, &c->ses->cfg, id, &ro);
+    cs_report_json_article(&j, &doc, &c->res, &c->ses->cfg, rec.id_json, &ro);
     cs_buf_putc(out, '\n');
     char why[160];
     status = (c->use_threshold && c->res.score < c->threshold) ||
@@ -244,11 +257,18 @@ typedef struct stream_state {
     cs_pool *quarantine; /* one worker, made on the first crash */
     size_t errors, failed, written;
     cs_buf scratch;
+    cs_jsonl_reader reader; /* the parent's, for the id of a line lost in quarantine */
+    cs_out_file out;        /* -o FILE, when open (out.name set) */
 } stream_state;
 
-static int write_out(const char *data, size_t len)
+/* Answers to -o FILE, else to standard output. */
+static int write_out(stream_state *st, const char *data, size_t len, cs_diag *d)
 {
-    return cs_write_all(STDOUT_FILENO, data, len);
+    if (st->out.name)
+        return cs_out_write(&st->out, data, len, d);
+    if (cs_write_all(STDOUT_FILENO, data, len) != 0)
+        return cs_diag_set(d, "cannot write to standard output: %s", strerror(errno));
+    return 0;
 }
 
 /* A worker died on the batch [batch, batch + len): score its lines one by
@@ -272,23 +292,22 @@ static int replay(stream_state *st, const char *batch, size_t len, cs_diag *d)
         if (r.status < 0) {
             size_t lineno = (size_t)strtoull(p, NULL, 10);
             const char *tab = memchr(p, '\t', (size_t)(nl - p));
-            json_t *root = tab ? json_loadb(tab + 1, (size_t)(nl - tab - 1), 0, NULL) : NULL;
-            json_t *jid = root ? json_object_get(root, "id") : NULL;
+            cs_jsonl_record rec = {0};
+            if (tab) /* the id by the same rule as a scored line's (valid on an error too) */
+                cs_jsonl_read(&st->reader, tab + 1, (size_t)(nl - tab - 1), CS_FORMAT_TEXT, &rec);
             char msg[256];
             snprintf(msg, sizeof msg, "not scored: %s", r.crash);
             st->scratch.len = 0;
-            error_line(&st->scratch, lineno, json_is_string(jid) ? json_string_value(jid) : NULL,
-                       msg);
-            json_decref(root);
+            error_line(&st->scratch, lineno, rec.id_json, msg);
             fprintf(stderr, "credscore: line %zu: %s; the other lines go on\n", lineno, msg);
             st->errors++;
-            if (write_out(st->scratch.data, st->scratch.len) != 0)
-                return cs_diag_set(d, "cannot write to standard output");
+            if (write_out(st, st->scratch.data, st->scratch.len, d) != 0)
+                return -1;
         } else {
             st->errors += status_errors(r.status);
             st->failed += status_below(r.status);
-            if (write_out(r.data, r.len) != 0)
-                return cs_diag_set(d, "cannot write to standard output");
+            if (write_out(st, r.data, r.len, d) != 0)
+                return -1;
         }
         st->written++;
         p = nl + 1;
@@ -305,9 +324,7 @@ static int emit(stream_state *st, const cs_pool_result *r, cs_diag *d)
     st->errors += status_errors(r->status);
     st->failed += status_below(r->status);
     st->written += status_lines(r->status);
-    if (write_out(r->data, r->len) != 0)
-        return cs_diag_set(d, "cannot write to standard output");
-    return 0;
+    return write_out(st, r->data, r->len, d);
 }
 
 int cs_cmd_stream(const cs_cli *cli)
@@ -323,8 +340,10 @@ int cs_cmd_stream(const cs_cli *cli)
     cs_diag d;
     memset(&ctx, 0, sizeof ctx);
     memset(&st, 0, sizeof st);
+    st.out.fd = -1;
     cs_result_init(&ctx.res);
     cs_jsonl_reader_init(&ctx.reader);
+    cs_jsonl_reader_init(&st.reader);
     const char *src = cli->nargs ? cli->args[0] : "-";
     if (cli->nargs > 1) {
         cs_cli_error("score --jsonl reads one stream (a file or -)");
@@ -338,6 +357,15 @@ int cs_cmd_stream(const cs_cli *cli)
     if (in == NULL) {
         fprintf(stderr, "credscore: %s: cannot open: %s\n", src, strerror(errno));
         goto out;
+    }
+    if (cli->output) {
+        char *inputs[] = {(char *)src};
+        if (cs_cli_check_output(cli, &ses, cli->output, inputs, 1) != 0)
+            goto out;
+        if (cs_out_open(&st.out, cli->output, &d) != 0) {
+            cs_cli_error(d.msg);
+            goto out;
+        }
     }
     lr.fd = fileno(in);
     ctx.cli = cli;
@@ -360,6 +388,7 @@ int cs_cmd_stream(const cs_cli *cli)
     sa.sa_handler = on_signal; /* no SA_RESTART: a blocked read returns */
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGHUP, &sa, NULL);
     st.ctx = &ctx;
     size_t lineno = 0;
     cs_pool_result r;
@@ -440,8 +469,16 @@ int cs_cmd_stream(const cs_cli *cli)
         goto out;
     }
     if (stop_requested) {
-        fprintf(stderr, "credscore: %s: interrupted: %zu record%s written, through input line %zu\n",
-                src, st.written, st.written == 1 ? "" : "s", lineno);
+        fprintf(stderr, "credscore: %s: interrupted: %zu record%s %s, through input line %zu\n",
+                src, st.written, st.written == 1 ? "" : "s",
+                cs_out_is_atomic(&st.out) ? "answered" : "written", lineno);
+        if (cs_out_is_atomic(&st.out))
+            fprintf(stderr, "credscore: %s left unchanged because the stream was interrupted\n",
+                    cli->output);
+        goto out;
+    }
+    if (st.out.name && cs_out_commit(&st.out, &d) != 0) {
+        cs_cli_error(d.msg);
         goto out;
     }
     if (st.errors)
@@ -451,6 +488,7 @@ int cs_cmd_stream(const cs_cli *cli)
                 : (st.failed && !cli->no_exit) ? CS_EXIT_THRESHOLD
                                                : CS_EXIT_OK;
 out:
+    cs_out_abort(&st.out); /* the answers of a stream not finished are dropped */
     cs_pool_free(pool);
     cs_pool_free(st.quarantine);
     cs_buf_free(&st.scratch);
@@ -460,6 +498,7 @@ out:
     cs_buf_free(&item);
     cs_result_free(&ctx.res);
     cs_jsonl_reader_free(&ctx.reader);
+    cs_jsonl_reader_free(&st.reader);
     cs_session_close(&ses);
     return exit_code;
 }

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_writer.h"
 #include "swar.h"
 #include "utf8.h"
 
@@ -300,16 +301,60 @@ static int skip_value(const unsigned char **pp, const unsigned char *end)
     return 0;
 }
 
-/* The value of "id": a string, or an integer written in decimal. */
-static int scan_id(const unsigned char **pp, const unsigned char *end, cs_buf *id)
+/* The id of a number, as it is echoed: an integral value below 2^53 in
+ * plain digits, any other in the fewest significant digits that read back
+ * as the same double ("%.Ng"); so "1" -> 1, "1.50" -> 1.5, "1e2" -> 100,
+ * "0.1" -> 0.1.  Scanner and reference both write numbers through it. */
+static int put_number_id(cs_buf *out, double v)
 {
-    if (**pp == '"')
-        return scan_string_into(pp, end, id);
+    char tmp[40];
+    if (v == (double)(long long)v && v > -9007199254740992.0 && v < 9007199254740992.0)
+        return cs_buf_printf(out, "%lld", (long long)v);
+    for (int prec = 1; prec <= 17; prec++) {
+        snprintf(tmp, sizeof tmp, "%.*g", prec, v);
+        if (strtod(tmp, NULL) == v)
+            break;
+    }
+    return cs_buf_puts(out, tmp);
+}
+
+/* The id of a string, as it is echoed: the same string, JSON-quoted. */
+static int put_string_id(cs_buf *out, const char *s, size_t len)
+{
+    return cs_buf_putc(out, '"') != 0 || cs_json_escape(out, s, len) != 0 ||
+                   cs_buf_putc(out, '"') != 0
+               ? -1
+               : 0;
+}
+
+/* The value of "id": a string or a number.  id gets its text (a number
+ * as in put_number_id), id_json the JSON value to echo. */
+static int scan_id(const unsigned char **pp, const unsigned char *end, cs_buf *id,
+                   cs_buf *id_json)
+{
+    id_json->len = 0;
+    if (**pp == '"') {
+        if (scan_string_into(pp, end, id) != 0)
+            return SCAN_REFER;
+        return put_string_id(id_json, id->data, id->len) == 0 ? 0 : SCAN_REFER;
+    }
+    const unsigned char *start = *pp;
     long long v;
-    if (scan_number(pp, end, &v) != NUMBER_INTEGER)
+    int kind = scan_number(pp, end, &v);
+    if (kind < 0)
         return SCAN_REFER;
     id->len = 0;
-    return cs_buf_printf(id, "%lld", v) == 0 ? 0 : SCAN_REFER;
+    if (kind == NUMBER_INTEGER) {
+        if (cs_buf_printf(id_json, "%lld", v) != 0)
+            return SCAN_REFER;
+    } else {
+        /* strtod reads the token: it is a plain JSON number (no exponent) */
+        if (cs_buf_append(id, start, (size_t)(*pp - start)) != 0 ||
+            put_number_id(id_json, strtod(id->data, NULL)) != 0)
+            return SCAN_REFER;
+        id->len = 0;
+    }
+    return cs_buf_append(id, id_json->data, id_json->len) == 0 ? 0 : SCAN_REFER;
 }
 
 static int scan_record(cs_jsonl_reader *r, const unsigned char *p, const unsigned char *end,
@@ -347,7 +392,7 @@ static int scan_record(cs_jsonl_reader *r, const unsigned char *p, const unsigne
             return SCAN_REFER;
         int rc;
         if (klen == 2 && memcmp(key, "id", 2) == 0) {
-            rc = scan_id(&p, end, &r->id);
+            rc = scan_id(&p, end, &r->id, &r->id_json);
             have_id = 1;
         } else if (klen == 4 && memcmp(key, "text", 4) == 0) {
             rc = scan_string_into(&p, end, &r->text);
@@ -375,6 +420,7 @@ static int scan_record(cs_jsonl_reader *r, const unsigned char *p, const unsigne
     if (have_format && cs_format_parse(r->format.data, &fmt) != 0)
         return SCAN_REFER;
     rec->id = r->id.data;
+    rec->id_json = r->id_json.data;
     rec->text = r->text.data;
     rec->text_len = r->text.len;
     rec->fmt = fmt;
@@ -394,6 +440,8 @@ static void drop_reference(cs_jsonl_reader *r)
     r->root = NULL;
     free(r->reference_id);
     r->reference_id = NULL;
+    free(r->reference_id_json);
+    r->reference_id_json = NULL;
 }
 
 int cs_jsonl_read(cs_jsonl_reader *r, const char *line, size_t len, cs_format default_fmt,
@@ -409,9 +457,10 @@ int cs_jsonl_read(cs_jsonl_reader *r, const char *line, size_t len, cs_format de
     size_t text_len = 0;
     cs_format fmt = default_fmt;
     r->err[0] = '\0';
-    int rc = cs_jsonl_parse_record(line, len, &r->root, &r->reference_id, &text, &text_len, &fmt,
-                                   r->err, sizeof r->err);
+    int rc = cs_jsonl_parse_record(line, len, &r->root, &r->reference_id, &r->reference_id_json,
+                                   &text, &text_len, &fmt, r->err, sizeof r->err);
     rec->id = r->reference_id;
+    rec->id_json = r->reference_id_json;
     rec->text = text;
     rec->text_len = text_len;
     rec->fmt = fmt;
@@ -423,6 +472,7 @@ void cs_jsonl_reader_free(cs_jsonl_reader *r)
 {
     drop_reference(r);
     cs_buf_free(&r->id);
+    cs_buf_free(&r->id_json);
     cs_buf_free(&r->text);
     cs_buf_free(&r->format);
 }
@@ -430,8 +480,8 @@ void cs_jsonl_reader_free(cs_jsonl_reader *r)
 /* ---- the reference parser ---- */
 
 int cs_jsonl_parse_record(const char *line, size_t len, json_t **root, char **id,
-                          const char **text, size_t *text_len, cs_format *fmt, char *err,
-                          size_t errlen)
+                          char **id_json, const char **text, size_t *text_len, cs_format *fmt,
+                          char *err, size_t errlen)
 {
     json_error_t je;
     *root = json_loadb(line, len, JSON_REJECT_DUPLICATES | JSON_ALLOW_NUL, &je);
@@ -445,14 +495,34 @@ int cs_jsonl_parse_record(const char *line, size_t len, json_t **root, char **id
         return -1;
     }
     json_t *jid = json_object_get(*root, "id");
-    char buf[64];
-    if (json_is_string(jid)) {
-        *id = cs_strdup(json_string_value(jid));
-    } else if (json_is_integer(jid)) {
-        snprintf(buf, sizeof buf, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
-        *id = cs_strdup(buf);
+    cs_buf echo = {0};
+    int put;
+    if (json_is_string(jid))
+        put = put_string_id(&echo, json_string_value(jid), json_string_length(jid));
+    else if (json_is_integer(jid))
+        put = cs_buf_printf(&echo, "%" JSON_INTEGER_FORMAT, json_integer_value(jid));
+    else if (json_is_real(jid))
+        put = put_number_id(&echo, json_real_value(jid));
+    else if (jid == NULL) {
+        snprintf(err, errlen, "missing \"id\" (a string or a number)");
+        return -1;
     } else {
-        snprintf(err, errlen, "missing \"id\" (a string or an integer)");
+        snprintf(err, errlen, "\"id\" must be a string or a number, not %s",
+                 json_is_object(jid)  ? "an object"
+                 : json_is_array(jid) ? "an array"
+                 : json_is_null(jid)  ? "null"
+                                      : "a boolean");
+        return -1;
+    }
+    if (put != 0) {
+        cs_buf_free(&echo);
+        snprintf(err, errlen, "out of memory");
+        return -1;
+    }
+    *id_json = echo.data;
+    *id = cs_strdup(json_is_string(jid) ? json_string_value(jid) : echo.data);
+    if (*id == NULL) {
+        snprintf(err, errlen, "out of memory");
         return -1;
     }
     json_t *jt = json_object_get(*root, "text");

@@ -1,11 +1,18 @@
 /*
  * jsonl.h - one record of a JSONL article stream.
  *
- * A record is one JSON object on one line: {"id": STRING|INTEGER,
+ * A record is one JSON object on one line: {"id": STRING|NUMBER,
  * "text": STRING, "format": "text"|"markdown"|"html" (optional)}.  Other
  * keys are ignored; duplicate keys are refused; a "\u0000" inside a string
  * is allowed by the JSON reader (the text then fails UTF-8 validation
  * when it is loaded as a document, which names the place).
+ *
+ * The id rule (README "Stream mode", credscore(1)): every answer to a
+ * record echoes its id as given, a string as the same string and a number
+ * as the same number (1 -> 1, 1.5 -> 1.5; written in its shortest form:
+ * 1.50 -> 1.5, 1e2 -> 100).  An id of any other type (object, array,
+ * boolean, null), or none, makes the record an error whose answer has
+ * "id": null.
  *
  * Two readers with the same contract:
  *
@@ -32,8 +39,10 @@
 /* One record as read by cs_jsonl_read.  Every pointer belongs to the reader
  * and stays valid until its next cs_jsonl_read or cs_jsonl_reader_free. */
 typedef struct cs_jsonl_record {
-    const char *id;   /* NUL-terminated (an integer id in decimal); on an
-                         error possibly NULL */
+    const char *id;   /* the id as text, NUL-terminated: a string's value, a
+                         number as in id_json; on an error possibly NULL */
+    const char *id_json; /* the id as the JSON value to echo (a quoted string
+                         or a number), NULL exactly when id is */
     const char *text; /* the unescaped "text", NUL-terminated; text_len
                          counts every byte (a "\u0000" included) */
     size_t text_len;
@@ -45,10 +54,12 @@ typedef struct cs_jsonl_record {
  * cs_jsonl_reader_init) before the first read; one reader per thread. */
 typedef struct cs_jsonl_reader {
     cs_buf id;            /* the scanner's id */
+    cs_buf id_json;       /* the scanner's id as JSON */
     cs_buf text;          /* the scanner's unescaped text */
     cs_buf format;        /* the scanner's format name */
     json_t *root;         /* the reference parser's value for the last record */
     char *reference_id;   /* the reference parser's id for the last record */
+    char *reference_id_json; /* ... and that id as JSON */
     char err[CS_JSONL_ERR_MAX];
     int used_reference;   /* 1 when the last record went to cs_jsonl_parse_record */
 } cs_jsonl_reader;
@@ -68,15 +79,15 @@ int cs_jsonl_read(cs_jsonl_reader *r, const char *line, size_t len, cs_format de
 void cs_jsonl_reader_free(cs_jsonl_reader *r);
 
 /* The reference parser.  On 0: *root is the parsed value (free it with
- * json_decref), *id a malloc'd string (an integer id is written in
- * decimal), text and text_len point into *root, *fmt is set when "format"
- * is given (else left as it was).  On -1: err holds one line saying what
- * is wrong (valid UTF-8, even when the JSON reader quotes broken input);
- * *root (possibly NULL) and *id (possibly NULL) still belong to the
- * caller, who frees them with json_decref and free in every case.  Pure
- * function of its input; thread-safe. */
+ * json_decref), *id and *id_json malloc'd strings (as in cs_jsonl_record),
+ * text and text_len point into *root, *fmt is set when "format" is given
+ * (else left as it was).  On -1: err holds one line saying what is wrong
+ * (valid UTF-8, even when the JSON reader quotes broken input); *root,
+ * *id and *id_json (each possibly NULL; set them to NULL before the call)
+ * still belong to the caller, who frees them with json_decref and free in
+ * every case.  Pure function of its input; thread-safe. */
 int cs_jsonl_parse_record(const char *line, size_t len, json_t **root, char **id,
-                          const char **text, size_t *text_len, cs_format *fmt, char *err,
-                          size_t errlen);
+                          char **id_json, const char **text, size_t *text_len, cs_format *fmt,
+                          char *err, size_t errlen);
 
 #endif

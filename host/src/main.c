@@ -1,6 +1,5 @@
 /* main.c - parse the command line and run one command.  Only main exits. */
 #include <getopt.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -123,18 +122,11 @@ static int parse_format(const char *s, cs_out_format *out)
     return -1;
 }
 
-/* A score threshold: a finite decimal number from 0 to 100 (no nan, inf
- * or hex); 0, or -1 when s is anything else. */
-static int parse_score(const char *s, double *out)
+static int parse_number(const char *s, double *out)
 {
     char *end;
-    if (*s == '\0' || strpbrk(s, "xXnNiI") != NULL) /* hex, nan, inf */
-        return -1;
-    double v = strtod(s, &end);
-    if (*end != '\0' || !isfinite(v) || v < 0 || v > 100)
-        return -1;
-    *out = v;
-    return 0;
+    *out = strtod(s, &end);
+    return (*s && *end == '\0') ? 0 : -1;
 }
 
 int main(int argc, char **argv)
@@ -159,6 +151,7 @@ int main(int argc, char **argv)
     int code = CS_EXIT_ERROR;
     optind = first;
     int c;
+    const char *format_opt = NULL; /* -f as given */
     while ((c = getopt_long(argc, argv, "c:f:o:j:qhV", long_opts, NULL)) != -1) {
         switch (c) {
         case 'c': cli.config_path = optarg; break;
@@ -171,6 +164,7 @@ int main(int argc, char **argv)
             cli.profile = optarg;
             break;
         case 'f':
+            format_opt = optarg;
             if (parse_format(optarg, &cli.format) != 0) {
                 code = bad_usage("unknown report format '%s' (text, json, sarif, github, junit, "
                                  "html)", optarg);
@@ -186,8 +180,8 @@ int main(int argc, char **argv)
         case OPT_JSONL: cli.jsonl = 1; break;
         case 'o': cli.output = optarg; break;
         case OPT_FAIL_UNDER:
-            if (parse_score(optarg, &cli.fail_under) != 0) {
-                code = bad_usage("--fail-under wants a number from 0 to 100, not '%s'", optarg);
+            if (parse_number(optarg, &cli.fail_under) != 0) {
+                code = bad_usage("--fail-under wants a number, not '%s'", optarg);
                 goto out;
             }
             cli.has_fail_under = 1;
@@ -284,6 +278,11 @@ int main(int argc, char **argv)
     }
     cli.args = (const char **)argv + optind;
     cli.nargs = (size_t)(argc - optind);
+    if (cli.jsonl && format_opt && cli.format != CS_OUT_JSON) {
+        code = bad_usage("--jsonl writes one JSON report per line: -f %s is not supported "
+                         "(leave -f out, or -f json)", format_opt);
+        goto out;
+    }
     if (strcmp(cli.command, "score") == 0)
         code = cli.jsonl ? cs_cmd_stream(&cli) : cs_cmd_score(&cli);
     else if (strcmp(cli.command, "config") == 0)

@@ -350,12 +350,14 @@ static int walk_to_line(line_walk *w, size_t src_off)
 }
 
 int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *res,
-                           const cs_config *cfg, const char *id, const cs_report_opts *o)
+                           const cs_config *cfg, const char *id_json, const cs_report_opts *o)
 {
     cs_json_object(j);
-    if (id)
-        cs_json_kv_lit_string(j, "id", id);
-    cs_json_kv_lit_string(j, "path", id ? NULL : doc->path);
+    if (id_json) {
+        cs_json_key_lit(j, "id");
+        cs_json_raw(j, id_json);
+    }
+    cs_json_kv_lit_string(j, "path", id_json ? NULL : doc->path);
     cs_json_kv_lit_string(j, "format", cs_format_name(doc->format));
     cs_json_kv_lit_number(j, "score", res->score);
     cs_json_kv_lit_string(j, "verdict", res->verdict);

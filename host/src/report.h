@@ -127,8 +127,9 @@ int cs_report_run_junit(cs_buf *out, const cs_run *run);
 /* One self-contained HTML page for editors (report_html.c). */
 int cs_report_run_html(cs_buf *out, const cs_run *run);
 
-/* One article as a JSON object (inside a run, or one JSONL line when id is set). */
+/* One article as a JSON object (inside a run, or one JSONL line when
+ * id_json is set: the record's id as a JSON value, written as it is). */
 int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *res,
-                           const cs_config *cfg, const char *id, const cs_report_opts *o);
+                           const cs_config *cfg, const char *id_json, const cs_report_opts *o);
 
 #endif

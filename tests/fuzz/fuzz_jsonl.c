@@ -111,17 +111,19 @@ static void check_same_as_reference(const char *line, size_t len, int got,
                                     const cs_jsonl_record *rec)
 {
     json_t *root = NULL;
-    char *id = NULL;
+    char *id = NULL, *id_json = NULL;
     const char *text = NULL;
     size_t text_len = 0;
     cs_format fmt = CS_FORMAT_TEXT;
     char err[CS_JSONL_ERR_MAX];
     err[0] = '\0';
-    int want = cs_jsonl_parse_record(line, len, &root, &id, &text, &text_len, &fmt, err,
-                                     sizeof err);
+    int want = cs_jsonl_parse_record(line, len, &root, &id, &id_json, &text, &text_len, &fmt,
+                                     err, sizeof err);
     FUZZ_CHECK(got == want);
     FUZZ_CHECK((rec->id == NULL) == (id == NULL));
     FUZZ_CHECK(id == NULL || strcmp(rec->id, id) == 0);
+    FUZZ_CHECK((rec->id_json == NULL) == (id_json == NULL));
+    FUZZ_CHECK(id_json == NULL || strcmp(rec->id_json, id_json) == 0);
     if (want != 0) {
         FUZZ_CHECK(rec->err != NULL && strcmp(rec->err, err) == 0);
     } else {
@@ -131,6 +133,7 @@ static void check_same_as_reference(const char *line, size_t len, int got,
     }
     json_decref(root);
     free(id);
+    free(id_json);
 }
 
 static void one_record(const char *line, size_t len)
@@ -146,7 +149,10 @@ static void one_record(const char *line, size_t len)
         cs_json_init(&j, &out, 0); /* the error line cmd_stream.c writes */
         cs_json_object(&j);
         cs_json_key(&j, "id");
-        cs_json_string(&j, id);
+        if (rec.id_json)
+            cs_json_raw(&j, rec.id_json);
+        else
+            cs_json_null(&j);
         cs_json_key(&j, "error");
         cs_json_string(&j, err);
         cs_json_end_object(&j);
@@ -174,7 +180,7 @@ static void one_record(const char *line, size_t len)
     check_result(&doc);
     cs_report_opts ro = {0, CS_LEVEL_INFO, 1};
     cs_json_init(&j, &out, 0);
-    FUZZ_CHECK(cs_report_json_article(&j, &doc, &res, &cfg, id, &ro) == 0);
+    FUZZ_CHECK(cs_report_json_article(&j, &doc, &res, &cfg, rec.id_json, &ro) == 0);
     FUZZ_CHECK(!cs_json_failed(&j));
     check_json(&out);
     out.len = 0;

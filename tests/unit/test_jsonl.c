@@ -206,7 +206,7 @@ static int same_as_reference(cs_jsonl_reader *r, const char *s, size_t len, cs_f
                              char *why, size_t whylen)
 {
     json_t *root = NULL;
-    char *id = NULL;
+    char *id = NULL, *id_json = NULL;
     const char *text = NULL;
     size_t text_len = 0;
     cs_format fmt = dflt;
@@ -214,7 +214,8 @@ static int same_as_reference(cs_jsonl_reader *r, const char *s, size_t len, cs_f
     cs_jsonl_record rec;
     int same = 0;
     err[0] = '\0';
-    int want = cs_jsonl_parse_record(s, len, &root, &id, &text, &text_len, &fmt, err, sizeof err);
+    int want = cs_jsonl_parse_record(s, len, &root, &id, &id_json, &text, &text_len, &fmt, err,
+                                     sizeof err);
     int got = cs_jsonl_read(r, s, len, dflt, &rec);
     if (got != want) {
         snprintf(why, whylen, "status %d, reference %d (%s)", got, want, want ? err : "");
@@ -223,6 +224,12 @@ static int same_as_reference(cs_jsonl_reader *r, const char *s, size_t len, cs_f
     if ((rec.id == NULL) != (id == NULL) || (id && strcmp(rec.id, id) != 0)) {
         snprintf(why, whylen, "id '%s', reference '%s'", rec.id ? rec.id : "(null)",
                  id ? id : "(null)");
+        goto out;
+    }
+    if ((rec.id_json == NULL) != (id_json == NULL) ||
+        (id_json && strcmp(rec.id_json, id_json) != 0)) {
+        snprintf(why, whylen, "id as JSON '%s', reference '%s'",
+                 rec.id_json ? rec.id_json : "(null)", id_json ? id_json : "(null)");
         goto out;
     }
     if (want != 0) {
@@ -247,6 +254,7 @@ static int same_as_reference(cs_jsonl_reader *r, const char *s, size_t len, cs_f
 out:
     json_decref(root);
     free(id);
+    free(id_json);
     return same;
 }
 
@@ -402,9 +410,27 @@ static void exact(cs_jsonl_reader *r)
     is_str(rec.err, "missing \"text\" (a string)", "no text: message");
     is_str(rec.id, "a", "no text: the id is known");
 
-    is_int(read_line(r, "{\"id\":1.5,\"text\":\"x\"}", &rec), -1, "a fraction as id");
-    is_str(rec.err, "missing \"id\" (a string or an integer)", "fraction id: message");
-    ok(rec.id == NULL, "fraction id: no id");
+    is_int(read_line(r, "{\"id\":1.5,\"text\":\"x\"}", &rec), 0, "a fraction as id");
+    is_str(rec.id_json, "1.5", "fraction id: echoed as the number");
+    is_str(rec.id, "1.5", "fraction id: its text");
+    is_int(read_line(r, "{\"id\":7,\"text\":\"x\"}", &rec), 0, "an integer id");
+    is_str(rec.id_json, "7", "integer id: echoed as the number");
+    is_int(read_line(r, "{\"id\":\"q\\\"\",\"text\":\"x\"}", &rec), 0, "a string id");
+    is_str(rec.id_json, "\"q\\\"\"", "string id: echoed as the JSON string");
+    is_str(rec.id, "q\"", "string id: its value");
+    is_int(read_line(r, "{\"id\":1.50,\"text\":\"x\"}", &rec), 0, "1.50 as id");
+    is_str(rec.id_json, "1.5", "1.50 is echoed in its shortest form");
+    is_int(read_line(r, "{\"id\":1e2,\"text\":\"x\"}", &rec), 0, "1e2 as id");
+    is_str(rec.id_json, "100", "1e2 is echoed as 100");
+    is_int(read_line(r, "{\"id\":true,\"text\":\"x\"}", &rec), -1, "a boolean as id");
+    is_str(rec.err, "\"id\" must be a string or a number, not a boolean", "boolean id: message");
+    ok(rec.id == NULL && rec.id_json == NULL, "boolean id: no id");
+    is_int(read_line(r, "{\"id\":{},\"text\":\"x\"}", &rec), -1, "an object as id");
+    is_str(rec.err, "\"id\" must be a string or a number, not an object", "object id: message");
+    is_int(read_line(r, "{\"id\":null,\"text\":\"x\"}", &rec), -1, "null as id");
+    is_str(rec.err, "\"id\" must be a string or a number, not null", "null id: message");
+    is_int(read_line(r, "{\"text\":\"x\"}", &rec), -1, "no id");
+    is_str(rec.err, "missing \"id\" (a string or a number)", "no id: message");
 
     is_int(read_line(r, "{\"id\":\"u\",\"text\":\"\\uDE00\"}", &rec), -1, "lone low surrogate");
     is_int(read_line(r, "{\"id\":\"u\",\"text\":\"\xed\xa0\x80\"}", &rec), -1, "raw surrogate");
