@@ -13,8 +13,11 @@ local platforms = {
   "instagram", "tiktok", "youtube", "vkontakte", "vk", "weibo", "wechat", "truth social",
   "threads", "bluesky", "linkedin", "reddit", "snapchat", "whatsapp", "mastodon", "x",
   "blog", "vlog", "message board", "messageboard", "newsgroup", "online forum",
-  "internet forum", "livestream", "channel",
+  "internet forum", "livestream",
 }
+-- The regexes run only where one of these occurs ("channel": "on his channel").
+local platform_needs = { "channel" }
+for _, w in ipairs(platforms) do platform_needs[#platform_needs + 1] = w end
 
 -- Reporting verbs (communication senses) and verbs of showing, base forms.
 local cue_verbs = {
@@ -63,128 +66,102 @@ local function inflect(v)
   return { v, v .. "s", v .. "ed", v .. "ing" }
 end
 
-local cue = {}
+-- Every inflected form of the cue verbs, as a list.
+local cue_forms, seen = {}, {}
 for _, v in ipairs(cue_verbs) do
   for k, f in ipairs(inflect(v)) do
-    if k > 1 or not noun_too[v] then cue[f] = true end
-  end
-end
--- "the post read": read is a cue after a post noun whatever its form
-local read_forms = { ["read"]=true, ["reads"]=true }
-cue["according"] = true
-
-local prepositions = { ["on"]=true, ["via"]=true, ["in"]=true, ["to"]=true, ["through"]=true,
-                       ["onto"]=true, ["across"]=true, ["from"]=true }
-local possessives = { ["his"]=true, ["her"]=true, ["their"]=true, ["its"]=true, ["my"]=true,
-                      ["our"]=true }
--- words that may stand between a preposition and the platform
-local fillers = { ["the"]=true, ["a"]=true, ["an"]=true, ["his"]=true, ["her"]=true,
-                  ["their"]=true, ["its"]=true, ["official"]=true, ["personal"]=true,
-                  ["own"]=true, ["verified"]=true, ["public"]=true, ["private"]=true,
-                  ["popular"]=true, ["chinese"]=true, ["russian"]=true, ["local"]=true,
-                  ["state"]=true, ["several"]=true, ["various"]=true, ["one"]=true }
--- what a post is called once the platform is named
-local post_nouns = { ["post"]=true, ["posts"]=true, ["posting"]=true, ["postings"]=true,
-                     ["tweet"]=true, ["tweets"]=true, ["video"]=true, ["videos"]=true,
-                     ["message"]=true, ["messages"]=true, ["update"]=true, ["entry"]=true,
-                     ["thread"]=true, ["statement"]=true, ["live"]=true, ["story"]=true,
-                     ["stories"]=true, ["comment"]=true, ["comments"]=true, ["clip"]=true,
-                     ["clips"]=true, ["broadcast"]=true }
--- a person's place on a platform
-local account_nouns = { ["channel"]=true, ["account"]=true, ["page"]=true, ["feed"]=true,
-                        ["profile"]=true, ["handle"]=true, ["blog"]=true, ["vlog"]=true }
--- the platform as a business, not a channel
-local business = { ["company"]=true, ["companies"]=true, ["firm"]=true, ["giant"]=true,
-                   ["giants"]=true, ["shares"]=true, ["stock"]=true, ["founder"]=true,
-                   ["creator"]=true, ["owner"]=true, ["executive"]=true, ["executives"]=true,
-                   ["ceo"]=true, ["boss"]=true, ["platforms"]=true, ["ban"]=true,
-                   ["banned"]=true, ["regulation"]=true, ["rival"]=true, ["users"]=true,
-                   ["headquarters"]=true, ["addiction"]=true, ["app"]=true }
-
--- Lower-case words of s, at most n, read forwards.
-local function words_after(s, n)
-  local t = {}
-  for w in s:gmatch("[%w'@#]+") do
-    t[#t + 1] = w:lower()
-    if #t >= n then break end
-  end
-  return t
-end
-
--- Lower-case words of s, at most n, last word first.
-local function words_before(s, n)
-  local all = {}
-  for w in s:gmatch("[%w'@#]+") do all[#all + 1] = w:lower() end
-  local t = {}
-  for i = #all, math.max(1, #all - n + 1), -1 do t[#t + 1] = all[i] end
-  return t
-end
-
-local function any_cue(list, from, to)
-  for i = from, math.min(to, #list) do
-    if cue[list[i]] then return true end
-  end
-  return false
-end
-
--- Is the platform hit h of passage text a channel something came through?
-local function is_channel(text, h)
-  local word = h.text:lower()
-  if word == "channel" then
-    -- a person's own channel: "threatened on his channel"
-    local b = words_before(text:sub(math.max(1, h.from - 30), h.from - 1), 2)
-    return b[2] == "on" and (b[1] == "his" or b[1] == "her" or b[1] == "their")
-  end
-  if word == "x" then
-    -- "X" the platform is written as a capital letter, not "x-ray" or "x2"
-    if h.text ~= "X" or text:sub(h.to + 1, h.to + 1):match("[%-%w]") then return false end
-  end
-  local before = words_before(text:sub(math.max(1, h.from - 80), h.from - 1), 8)
-  local after = words_after(text:sub(h.to + 1, h.to + 80), 7)
-  local nxt = after[1] or ""
-  if business[nxt] then return false end
-  -- skip the modifiers between the platform and its preposition
-  local i = 1
-  while before[i] and fillers[before[i]] do i = i + 1 end
-  local prep = before[i] and prepositions[before[i]]
-  local owner = i > 1 and possessives[before[i - 1]] or false
-  local noun_after = post_nouns[nxt] and 2 or (account_nouns[nxt] and 2 or 1)
-  if prep then
-    -- "on his Telegram channel", "on her blog"
-    if owner and before[i] == "on" and (account_nouns[nxt] or account_nouns[word]) then
-      return true
+    if (k > 1 or not noun_too[v]) and not seen[f] then
+      seen[f] = true
+      cue_forms[#cue_forms + 1] = f
     end
-    -- "in a Facebook post", "in a YouTube video"
-    if before[i] == "in" and post_nouns[nxt] then return true end
-    -- "wrote on X", "posted a video on YouTube"
-    if any_cue(before, i + 1, i + 5) then return true end
-    -- "on Telegram, the governor said"
-    if any_cue(after, noun_after, noun_after + 4) then return true end
-    return false
   end
-  -- "a Telegram post read", "Facebook posts", "social media posts": a post
-  -- on a named platform is the evidence of whatever the sentence says of it
-  if nxt == "post" or nxt == "posts" or nxt == "posting" or nxt == "postings"
-     or nxt == "tweet" or nxt == "tweets" then
-    return true
-  end
-  if post_nouns[nxt] and (any_cue(after, 2, 4) or read_forms[after[2] or ""]) then return true end
-  -- "according to a Facebook post", "said in a Telegram message"
-  if post_nouns[nxt] and before[i] == "to" and before[i + 1] == "according" then return true end
-  return false
 end
+cue_forms[#cue_forms + 1] = "according"
+
+-- A regex alternation of literal words as a trie ("say|said|says" becomes
+-- "sa(?:y|id|ys)"): the regex engine then tries one branch per letter
+-- instead of every word at every position.  A space in a phrase matches any
+-- run of blanks; "x" (the platform) only as a capital letter standing alone.
+local function escape_char(c)
+  if c == " " then return [[\s+]] end
+  if c:match("[%.%-%?%*%+%(%)%[%]%^%$%\\|{}]") then return "\\" .. c end
+  return c
+end
+
+local function trie_regex(node)
+  local keys = {}
+  for k in pairs(node.next) do keys[#keys + 1] = k end
+  table.sort(keys)
+  if #keys == 0 then return "" end
+  local branches = {}
+  for _, k in ipairs(keys) do
+    branches[#branches + 1] = escape_char(k) .. trie_regex(node.next[k])
+  end
+  local body = #branches == 1 and branches[1] or "(?:" .. table.concat(branches, "|") .. ")"
+  if node.ends then
+    if #branches == 1 and #keys == 1 and #body > 1 then body = "(?:" .. body .. ")" end
+    return body .. "?"
+  end
+  return body
+end
+
+local function alternation(words)
+  local root, special = { next = {} }, {}
+  for _, w in ipairs(words) do
+    if w == "x" then
+      special[#special + 1] = [[(?-i:X)(?![\w-])]]
+    else
+      local node = root
+      for c in w:lower():gmatch(".") do
+        node.next[c] = node.next[c] or { next = {} }
+        node = node.next[c]
+      end
+      node.ends = true
+    end
+  end
+  local parts = { trie_regex(root) }
+  for _, s in ipairs(special) do parts[#parts + 1] = s end
+  return "(?:" .. table.concat(parts, "|") .. ")"
+end
+
+local CUE = alternation(cue_forms)
+local PLATFORM = alternation(platforms)
+local WORD = [[[\w'\x{2019}@#-]+]]
+local PREP = [[(?:on|via|in|to|through|onto|across|from)]]
+-- words that may stand between a preposition and the platform
+local FILL = [[(?:(?:the|a|an|his|her|their|its|official|personal|own|verified|public|private|]] ..
+             [[popular|chinese|russian|local|state|several|various|one)\s+){0,3}]]
+-- a person's place on a platform; what a post is called
+local ACCOUNT = [[(?:channel|account|page|feed|profile|handle|blog|vlog)]]
+local POST = [[(?:posts?|postings?|tweets?|videos?|messages?|update|entry|thread|statement|]] ..
+             [[live|story|stories|comments?|clips?|broadcast)]]
+-- the platform as a business, not a channel
+local NOT_BUSINESS = [[(?!\s+(?:company|companies|firm|giants?|shares|stock|founder|creator|owner|]] ..
+                     [[executives?|ceo|boss|platforms|ban|banned|regulation|rival|users|headquarters|]] ..
+                     [[addiction|app)\b)]]
+local PLATFORM_HERE = [[\b]] .. PLATFORM .. [[\b]] .. NOT_BUSINESS
 
 rule {
   id = "social-platform", marker = "social", weight = -2,
   message = "Social media is a channel, not a source: name the account, say whether it was verified",
-  needs = platforms,
-  check = function(p)
-    local found = {}
-    for _, h in ipairs(p.hits) do
-      if is_channel(p.text, h) then found[#found + 1] = { from = h.from, to = h.to } end
-    end
-    return found
-  end,
+  regex =
+    -- "wrote on X", "posted a video on YouTube", "according to a Facebook post"
+    [[\b]] .. CUE .. [[\s+(?:]] .. WORD .. [[\s+){0,4}?]] .. PREP .. [[\s+]] .. FILL .. PLATFORM_HERE ..
+    -- "on Telegram, the governor said"
+    [[|\b]] .. PREP .. [[\s+]] .. FILL .. PLATFORM_HERE .. [[(?:\s+(?:]] .. POST .. [[|]] .. ACCOUNT ..
+    [[)\b)?[,;:]?\s+(?:]] .. WORD .. [[\s+){0,3}?]] .. CUE .. [[\b]] ..
+    -- a person's own account: "on his Telegram channel", "on her blog"
+    [[|\bon\s+(?:his|her|their)\s+(?:(?:own|official|personal)\s+)?(?:]] .. PLATFORM ..
+    [[\s+)?]] .. ACCOUNT .. [[\b]] ..
+    [[|\bon\s+its\s+(?:(?:own|official)\s+)?]] .. PLATFORM .. [[\s+]] .. ACCOUNT .. [[\b]] ..
+    -- "in a Facebook post", "in a YouTube video"
+    [[|\bin\s+]] .. FILL .. PLATFORM .. [[\s+]] .. POST .. [[\b]] ..
+    -- "Facebook posts", "social media posts": the evidence of whatever is said of them
+    [[|]] .. PLATFORM_HERE .. [[\s+(?:posts?|postings?|tweets?)\b]] ..
+    -- "a TikTok video showing", "a Telegram message read"
+    [[|]] .. PLATFORM_HERE .. [[\s+]] .. POST .. [[(?:\s+]] .. WORD .. [[){0,2}?\s+(?:]] .. CUE ..
+    [[|read|reads)\b]],
+  needs = platform_needs,
   examples = {
     hit = { "The governor said on Telegram that two drones were downed.",
             "Videos shared on Russian social media showed the blast.",
@@ -208,57 +185,33 @@ rule {
 
 -- A post, its author or a tweet as the source, with no platform named:
 -- "the post read", "said the post", "one poster wrote", "tweeted".
-local post_words = { "post", "posts", "posting", "postings", "poster", "posters", "blogger",
-                     "bloggers", "tweet", "tweets", "tweeted", "tweeting", "retweeted",
-                     "retweets", "pic.twitter.com" }
-local always = { ["tweet"]=true, ["tweets"]=true, ["tweeted"]=true, ["tweeting"]=true,
-                 ["retweeted"]=true, ["retweets"]=true, ["pic.twitter.com"]=true }
-local post_dets = { ["the"]=true, ["a"]=true, ["an"]=true, ["one"]=true, ["another"]=true,
-                    ["his"]=true, ["her"]=true, ["their"]=true, ["its"]=true, ["this"]=true,
-                    ["that"]=true, ["latest"]=true, ["recent"]=true, ["blog"]=true,
-                    ["online"]=true, ["internet"]=true, ["forum"]=true, ["web"]=true,
-                    ["anonymous"]=true, ["later"]=true, ["earlier"]=true, ["separate"]=true }
-local online = { ["blog"]=true, ["online"]=true, ["internet"]=true, ["forum"]=true,
-                 ["web"]=true }
-local not_a_post = { ["office"]=true, ["offices"]=true, ["of"]=true, ["war"]=true,
-                     ["box"]=true, ["code"]=true, ["mortem"]=true, ["as"]=true,
-                     ["child"]=true, ["boy"]=true, ["girl"]=true, ["campaign"]=true }
+local POST_DET = [[(?:the|a|an|one|another|his|her|their|its|this|that|latest|recent|anonymous|]] ..
+                 [[later|earlier|separate)]]
+local NOT_A_POST = [[(?!-|\s+(?:office|offices|of|war|box|code|mortem|as|child|boy|girl|campaign)\b)]]
 
-local function is_post_source(text, h)
-  local word = h.text:lower()
-  if always[word] then return true end
-  local before = words_before(text:sub(math.max(1, h.from - 60), h.from - 1), 4)
-  local after = words_after(text:sub(h.to + 1, h.to + 60), 4)
-  if not_a_post[after[1] or ""] or text:sub(h.to + 1, h.to + 1) == "-" then return false end
-  local det = post_dets[before[1] or ""]
-  if word == "poster" or word == "posters" or word == "blogger" or word == "bloggers" then
-    -- "one poster wrote", "a blogger claimed"; a wall poster says nothing
-    return any_cue(after, 1, 3)
-  end
-  -- "an Internet posting", "a blog post": the kind of post is named
-  if online[before[1] or ""] then return true end
-  -- "posts condemning the war": posts that say something
-  if (word == "posts" or word == "post") and (after[1] or ""):match("ing$") and cue[after[1]] then
-    return true
-  end
-  if not det then return false end
-  -- "the post read", "one post said"; "said the post", "in a post"
-  if cue[after[1] or ""] or read_forms[after[1] or ""] or after[1] == "by" then return true end
-  if cue[before[2] or ""] or before[2] == "in" then return true end
-  return false
-end
+-- A cue (or "in") right before: one fixed-length look-behind branch per form.
+local behind = { [[\bin\s]] }
+for _, f in ipairs(cue_forms) do behind[#behind + 1] = [[\b]] .. f .. [[\s]] end
+local CUE_BEHIND = "(?<=" .. table.concat(behind, "|") .. ")"
 
 rule {
   id = "social-post", marker = "social", weight = -2,
   message = "A post is the evidence here: link the account and say whether it was verified",
-  needs = post_words,
-  check = function(p)
-    local found = {}
-    for _, h in ipairs(p.hits) do
-      if is_post_source(p.text, h) then found[#found + 1] = { from = h.from, to = h.to } end
-    end
-    return found
-  end,
+  regex =
+    [[\b(?:tweet|tweets|tweeted|tweeting|retweeted|retweets)\b|\bpic\.twitter\.com\b]] ..
+    -- the kind of post named: "an Internet posting", "a blog post"
+    [[|\b(?:blog|online|internet|forum|web)\s+(?:posts?|postings?)\b]] .. NOT_A_POST ..
+    -- "the post read", "one post said", "the post by"
+    [[|\b]] .. POST_DET .. [[\s+(?:post|posting)\s+(?:]] .. CUE .. [[|read|reads|by)\b]] ..
+    -- "said the post", "in a post" (looked for behind "the post" only)
+    [[|\b(?=]] .. POST_DET .. [[\s+(?:post|posting)\b)]] .. CUE_BEHIND .. POST_DET ..
+    [[\s+(?:post|posting)\b]] .. NOT_A_POST ..
+    -- "posts condemning the war"
+    [[|\bposts?\s+(?:]] .. CUE .. [[)(?<=ing)\b]] ..
+    -- "one poster wrote", "a blogger claimed"; a wall poster says nothing
+    [[|\b(?:posters?|bloggers?)\s+(?:]] .. WORD .. [[\s+)?]] .. CUE .. [[\b]],
+  needs = { "post", "posts", "posting", "postings", "poster", "posters", "blogger", "bloggers",
+            "tweet", "tweets", "tweeted", "tweeting", "retweeted", "retweets", "pic.twitter.com" },
   examples = {
     hit = { "The mayor tweeted that the bridge was safe.", "Nobody knows, one post read.",
             "According to an online posting, the site was down.",
@@ -266,7 +219,8 @@ rule {
             "\"We will not stop,\" said the post.",
             "She was jailed for posts condemning the war." },
     miss = { "The post office closed at noon.", "She held the post of treasurer.",
-             "Posters for the fair were hung in the square." },
+             "Posters for the fair were hung in the square.",
+             "The post-war years were hard." },
   },
 }
 

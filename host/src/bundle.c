@@ -68,6 +68,31 @@ static const char *base_name(const char *p)
     return s ? s + 1 : p;
 }
 
+/* Append s to b with every byte that is not [A-Za-z0-9._-] replaced by
+ * '_' (member names: the MANIFEST splits its lines at spaces). */
+static int put_member_word(cs_buf *b, const char *s)
+{
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        int keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                   c == '.' || c == '_' || c == '-';
+        if (cs_buf_putc(b, keep ? (char)c : '_') != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Append a MANIFEST line's last field (an original path, kept for names in
+ * reports) with control characters (a newline would start a new line)
+ * replaced by '?'. */
+static int put_manifest_text(cs_buf *b, const char *s)
+{
+    for (; *s; s++)
+        if (cs_buf_putc(b, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s) != 0)
+            return -1;
+    return 0;
+}
+
 int cs_bundle_write(const char *path, const cs_config *cfg, const cs_scorer *s,
                     const char *version, cs_diag *d)
 {
@@ -93,10 +118,18 @@ int cs_bundle_write(const char *path, const cs_config *cfg, const cs_scorer *s,
     size_t n = cs_scorer_rule_files(s, &files);
     for (size_t i = 0; i < n; i++) {
         name.len = 0;
-        cs_buf_printf(&name, ROOT "rules/%03zu-%s", i, base_name(files[i]));
+        if (cs_buf_printf(&name, ROOT "rules/%03zu-", i) != 0 ||
+            put_member_word(&name, base_name(files[i])) != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
         if (add_file(&tar, name.data, files[i], 0644, d) != 0)
             goto out;
-        cs_buf_printf(&manifest, "rule %s %s\n", name.data + sizeof ROOT - 1, files[i]);
+        if (cs_buf_printf(&manifest, "rule %s ", name.data + sizeof ROOT - 1) != 0 ||
+            put_manifest_text(&manifest, files[i]) != 0 || cs_buf_putc(&manifest, '\n') != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
     }
     const cs_plugin_set *ps = cs_scorer_plugins(s);
     for (size_t i = 0; i < ps->n; i++) {
@@ -104,8 +137,14 @@ int cs_bundle_write(const char *path, const cs_config *cfg, const cs_scorer *s,
         cs_buf_printf(&name, ROOT "plugins/%s.so", ps->items[i]->desc.name);
         if (add_file(&tar, name.data, ps->items[i]->path, 0755, d) != 0)
             goto out;
-        cs_buf_printf(&manifest, "plugin %s %s %s\n", ps->items[i]->desc.name,
-                      ps->items[i]->desc.version, ps->items[i]->path);
+        if (cs_buf_printf(&manifest, "plugin %s ", ps->items[i]->desc.name) != 0 ||
+            put_member_word(&manifest, ps->items[i]->desc.version) != 0 ||
+            cs_buf_putc(&manifest, ' ') != 0 ||
+            put_manifest_text(&manifest, ps->items[i]->path) != 0 ||
+            cs_buf_putc(&manifest, '\n') != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
     }
     static const char zeros[2 * BLOCK];
     if (add_member(&tar, ROOT "MANIFEST", manifest.data, manifest.len, 0644) != 0 ||
@@ -218,6 +257,64 @@ out:
     }
     cs_buf_free(&tar);
     cs_buf_free(&out);
+    return rc;
+}
+
+int cs_bundle_member(const char *dir, const char *rel, char **out, const char **why)
+{
+    int rc = -1;
+    char *joined = NULL, *real = NULL, *root = NULL;
+    struct stat st;
+    *out = NULL;
+    *why = NULL;
+    if (rel[0] == '\0') {
+        *why = "is empty";
+        goto out;
+    }
+    if (rel[0] == '/') {
+        *why = "is an absolute path (a bundle's files are named relative to it)";
+        goto out;
+    }
+    for (const char *c = rel; *c;) { /* each component */
+        size_t n = strcspn(c, "/");
+        if (n == 2 && c[0] == '.' && c[1] == '.') {
+            *why = "has a '..' component (a bundle's files stay inside it)";
+            goto out;
+        }
+        c += n + (c[n] == '/');
+    }
+    if ((joined = cs_paths_join(dir, rel)) == NULL)
+        goto out;
+    if (lstat(joined, &st) != 0) {
+        *why = "is not in the bundle";
+        goto out;
+    }
+    if (S_ISLNK(st.st_mode)) {
+        *why = "is a symbolic link (a bundle holds regular files only)";
+        goto out;
+    }
+    if (!S_ISREG(st.st_mode)) {
+        *why = "is not a regular file";
+        goto out;
+    }
+    real = realpath(joined, NULL);
+    root = realpath(dir, NULL);
+    if (real == NULL || root == NULL) {
+        *why = errno == ENOMEM ? NULL : "does not resolve";
+        goto out;
+    }
+    size_t rl = strlen(root);
+    if (strncmp(real, root, rl) != 0 || real[rl] != '/') {
+        *why = "resolves outside the bundle folder";
+        goto out;
+    }
+    *out = joined;
+    joined = NULL;
+    rc = 0;
+out:
+    free(joined);
+    free(real);
+    free(root);
     return rc;
 }
 

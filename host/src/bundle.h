@@ -25,6 +25,13 @@ int cs_bundle_write(const char *path, const cs_config *cfg, const cs_scorer *s,
 /* Unpack into a new folder under $TMPDIR; *dir gets its malloc'd path. */
 int cs_bundle_open(const char *path, char **dir, cs_diag *d);
 
+/* The file rel (a path from the MANIFEST, e.g. "rules/000-desk.lua") inside
+ * the unpacked bundle folder dir: 0 and its malloc'd path in *out, or -1
+ * with *why saying what is wrong (a static predicate such as "is not in
+ * the bundle"; *out NULL; NULL *why: out of memory) when rel is empty or absolute, has a ".." component, is
+ * not a regular file there, or is a symlink or resolves outside dir. */
+int cs_bundle_member(const char *dir, const char *rel, char **out, const char **why);
+
 /* Delete an unpacked bundle folder (only the files a bundle can hold). */
 void cs_bundle_remove(const char *dir);
 

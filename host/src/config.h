@@ -48,6 +48,13 @@ typedef struct cs_marker_conf {
     int one_shot;         /* counts once per passage */
 } cs_marker_conf;
 
+/* The range of every weight: a marker's weight and default_weight, a rule
+ * override's weight, a rule{} weight and the weight a check or a plugin
+ * gives a finding all lie in -CS_WEIGHT_MAX..CS_WEIGHT_MAX (refused when
+ * loaded, or the finding dropped, otherwise), so sums of points and
+ * scores stay finite. */
+#define CS_WEIGHT_MAX 1000.0
+
 typedef struct cs_rule_override {
     char *id;             /* rule id (Lua) or "plugin/rule" */
     int has_weight;
@@ -128,9 +135,20 @@ int cs_config_load_mem(cs_config *c, const char *path, const char *data, size_t 
 
 /* Find credscore.yaml (or .credscore.yaml) in start_dir (NULL = ".") or
  * its parents, nearest folder first; the returned path is absolute.
- * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 on OOM.
- * The search stops at any folder listed in $CREDSCORE_CONFIG_CEILING
- * (':'-separated), which is searched but not gone above. */
+ * Returns 1 and a malloc'd path in *out when found, 0 when not, -1 with d
+ * set on OOM or when the nearest file found is refused.  The search stops
+ * at any folder listed in $CREDSCORE_CONFIG_CEILING (':'-separated), which
+ * is searched but not gone above.  Like git's safe.directory, a folder
+ * writable by every user (sticky or not, like /tmp) or owned by another
+ * user than the caller and root is searched but not gone above, and a
+ * configuration found there, or a file that is itself writable by every
+ * user or owned by such a user, is refused ("FILE: refusing the
+ * configuration found here: ... CREDSCORE_SAFE_DIRS"): it could make the
+ * caller load another user's plugins.  Folders listed in
+ * $CREDSCORE_SAFE_DIRS (':'-separated; "*" for all) are trusted anyway. */
+int cs_config_discover(const char *start_dir, char **out, cs_diag *d);
+
+/* cs_config_discover without the reason: -1 also when refused. */
 int cs_config_find(const char *start_dir, char **out);
 
 /* Print the effective configuration as YAML (loadable again), with the

@@ -75,6 +75,10 @@ int cs_git_changed_lines(const char *rev, const char *path, cs_changes *out, cs_
     int rc = -1;
     cs_buf o = {0}, e = {0};
     memset(out, 0, sizeof *out);
+    if (rev[0] == '\0' || rev[0] == '-') /* git would take it for an option */
+        return cs_diag_set(d, "--diff-base '%s' is not a revision: %s", rev,
+                           rev[0] ? "it starts with '-' (git would read it as an option)"
+                                  : "it is empty");
     char *tracked[] = {"git", "ls-files", "--error-unmatch", "--", (char *)path, NULL};
     int st = capture(tracked, &o, &e);
     if (st < 0) {
@@ -91,7 +95,8 @@ int cs_git_changed_lines(const char *rev, const char *path, cs_changes *out, cs_
         goto out;
     }
     o.len = e.len = 0;
-    char *diff[] = {"git", "diff", "--no-color", "--no-ext-diff", "-U0", (char *)rev, "--",
+    char *diff[] = {"git", "diff", "--no-color", "--no-ext-diff", "-U0", "--end-of-options",
+                    (char *)rev, "--",
                     (char *)path, NULL};
     st = capture(diff, &o, &e);
     if (st != 0) {

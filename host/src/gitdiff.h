@@ -1,8 +1,10 @@
 /*
  * gitdiff.h - which lines of a file changed since a git revision.
  *
- * Runs `git diff --no-color --no-ext-diff -U0 REV -- FILE` (no shell; argv
- * passed as is) and reads the hunk headers.  A file git does not track is
+ * Runs `git diff --no-color --no-ext-diff -U0 --end-of-options REV -- FILE`
+ * (no shell; argv passed as is) and reads the hunk headers.  A REV that is
+ * empty or starts with '-' is refused before git runs (git would take it
+ * for an option such as --output=FILE).  A file git does not track is
  * all new.  Errors (not a repository, unknown revision) come back as a
  * cs_diag with git's own message.
  */
@@ -23,8 +25,11 @@ typedef struct cs_changes {
     int all;         /* the whole file is new */
 } cs_changes;
 
+/* The lines of path changed since rev into *out; 0, or -1 with d set. */
 int cs_git_changed_lines(const char *rev, const char *path, cs_changes *out, cs_diag *d);
+/* Does the inclusive line range first..last touch a changed line? */
 int cs_changes_touch(const cs_changes *c, int first, int last);
+/* Release what cs_git_changed_lines filled in. */
 void cs_changes_free(cs_changes *c);
 
 #endif

@@ -244,7 +244,8 @@ static char *write_number_fast(char *p, double v)
  * (CS_JSON_NUMBER_MAX bytes); returns the length. */
 static size_t format_number_slow(char *buf, double v)
 {
-    double r = round(v * 1000.0) / 1000.0;
+    double k = v * 1000.0; /* inf above about 1.8e305: v is an integer there */
+    double r = isfinite(k) ? round(k) / 1000.0 : v;
     if (r == 0)
         r = 0; /* no "-0" */
     if (r == floor(r) && fabs(r) < 1e15) {
@@ -265,6 +266,10 @@ static size_t format_number_slow(char *buf, double v)
 
 size_t cs_json_format_number(char *buf, double v)
 {
+    if (!isfinite(v)) { /* JSON has no inf or NaN */
+        memcpy(buf, "null", 5);
+        return 4;
+    }
     if (fabs(v) < NUMBER_FAST_LIMIT) {
         char *end = write_number_fast(buf, v);
         *end = '\0';

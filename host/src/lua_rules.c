@@ -237,6 +237,8 @@ static int define_rule(lua_State *L)
     cs_rule *rp = &lr->rs->rules[idx];
 
     rp->has_weight = opt_number(L, id, "weight", &rp->weight);
+    if (rp->has_weight && fabs(rp->weight) > CS_WEIGHT_MAX)
+        return rule_error(L, id, "field 'weight' must be between -1000 and 1000%s", "");
     double conf;
     if (opt_number(L, id, "confidence", &conf)) {
         if (conf < 0 || conf > 1)
@@ -497,9 +499,11 @@ static int take_finding(lua_State *L, int idx, check_call *c, finding *f)
     f->has_weight = lua_isnumber(L, -1);
     f->weight = f->has_weight ? lua_tonumber(L, -1) : 0;
     lua_pop(L, 2);
-    if (!(f->confidence >= 0 && f->confidence <= 1) || (f->has_weight && !isfinite(f->weight)))
+    if (!(f->confidence >= 0 && f->confidence <= 1) ||
+        (f->has_weight && !(fabs(f->weight) <= CS_WEIGHT_MAX)))
         return cs_diag_at(c->d, r->file, r->line, 0,
-                          "rule '%s': confidence must be in 0..1 and weight finite", r->id);
+                          "rule '%s': a finding's confidence must be in 0..1 and its weight "
+                          "in -1000..1000", r->id);
     c->bad = 0;
     return 0;
 }

@@ -1,5 +1,6 @@
 /* main.c - parse the command line and run one command.  Only main exits. */
 #include <getopt.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -122,11 +123,18 @@ static int parse_format(const char *s, cs_out_format *out)
     return -1;
 }
 
-static int parse_number(const char *s, double *out)
+/* A score threshold: a finite decimal number from 0 to 100 (no nan, inf
+ * or hex); 0, or -1 when s is anything else. */
+static int parse_score(const char *s, double *out)
 {
     char *end;
-    *out = strtod(s, &end);
-    return (*s && *end == '\0') ? 0 : -1;
+    if (*s == '\0' || strpbrk(s, "xXnNiI") != NULL) /* hex, nan, inf */
+        return -1;
+    double v = strtod(s, &end);
+    if (*end != '\0' || !isfinite(v) || v < 0 || v > 100)
+        return -1;
+    *out = v;
+    return 0;
 }
 
 int main(int argc, char **argv)
@@ -180,8 +188,8 @@ int main(int argc, char **argv)
         case OPT_JSONL: cli.jsonl = 1; break;
         case 'o': cli.output = optarg; break;
         case OPT_FAIL_UNDER:
-            if (parse_number(optarg, &cli.fail_under) != 0) {
-                code = bad_usage("--fail-under wants a number, not '%s'", optarg);
+            if (parse_score(optarg, &cli.fail_under) != 0) {
+                code = bad_usage("--fail-under wants a number from 0 to 100, not '%s'", optarg);
                 goto out;
             }
             cli.has_fail_under = 1;

@@ -26,9 +26,11 @@ static int cmp_position(const void *a, const void *b)
     return (x->message && y->message) ? strcmp(x->message, y->message) : 0;
 }
 
+/* v limited to lo..hi; NaN (which no finite weight can make, but a score
+ * must never be) gives lo, the failing end. */
 static double clamp(double v, double lo, double hi)
 {
-    return v < lo ? lo : v > hi ? hi : v;
+    return !(v >= lo) ? lo : v > hi ? hi : v;
 }
 
 /* Order inside one passage: by marker, strongest first, then position. */

@@ -94,8 +94,10 @@ static int host_emit(credscore_sink *sink, const credscore_finding *f)
         warn_drop(pl, why);
         return -1;
     }
-    if (f->has_weight && !isfinite(f->weight)) {
-        warn_drop(pl, "weight is not a finite number");
+    if (f->has_weight && !(fabs(f->weight) <= CS_WEIGHT_MAX)) { /* also NaN */
+        snprintf(why, sizeof why, "weight %g is not a number from %g to %g", f->weight,
+                 -CS_WEIGHT_MAX, CS_WEIGHT_MAX);
+        warn_drop(pl, why);
         return -1;
     }
     const char *rule = intern_rule(pl, f->rule);
@@ -116,24 +118,94 @@ static void host_free(void *p)
 
 /* ---- loading ---- */
 
-static int insecure(const char *path, cs_diag *d)
+enum { TRUSTED, WORLD_WRITABLE, FOREIGN_OWNER };
+
+/* Whether a file (folder = 0) or folder with status st can be trusted to
+ * hold code the caller runs: not when it is writable by every user (a
+ * folder with the sticky bit, like /tmp, is fine: nobody can replace
+ * another's file there), or owned by a user other than the caller and
+ * root.  Group-writable is left to the administrator. */
+static int distrust(const struct stat *st, int folder)
 {
+    if ((st->st_mode & S_IWOTH) && !(folder && (st->st_mode & S_ISVTX)))
+        return WORLD_WRITABLE;
+    if (st->st_uid != 0 && st->st_uid != geteuid())
+        return FOREIGN_OWNER;
+    return TRUSTED;
+}
+
+/* Check the plugin at path where it really is: its real path (symlinks
+ * resolved) and every folder above it up to '/' (see distrust).  0 with
+ * the malloc'd real path in *real (the file to dlopen, so that a link
+ * swapped after the check cannot redirect the load), or -1 with d naming
+ * the file or folder and the reason. */
+static int insecure(const char *path, char **real, cs_diag *d)
+{
+    int rc = -1;
     struct stat st;
-    if (stat(path, &st) == 0 && (st.st_mode & S_IWOTH))
-        return cs_diag_at(d, path, 0, 0,
-                          "refusing a world-writable plugin file (chmod o-w it, or pass "
-                          "--allow-insecure-plugins)");
-    char *copy = cs_strdup(path);
-    if (copy == NULL)
-        return cs_diag_set(d, "out of memory");
-    const char *dir = dirname(copy);
-    int bad = stat(dir, &st) == 0 && (st.st_mode & S_IWOTH) && !(st.st_mode & S_ISVTX);
-    if (bad)
+    char *dir = NULL;
+    *real = realpath(path, NULL);
+    if (*real == NULL) {
+        cs_diag_at(d, path, 0, 0, "cannot resolve the plugin's path: %s", strerror(errno));
+        goto out;
+    }
+    const char *via = strcmp(*real, path) != 0 ? *real : NULL; /* say where it led */
+    if (stat(*real, &st) != 0) {
+        cs_diag_at(d, path, 0, 0, "cannot open plugin: %s", strerror(errno));
+        goto out;
+    }
+    int why = distrust(&st, 0);
+    if (why == WORLD_WRITABLE) {
         cs_diag_at(d, path, 0, 0,
-                   "refusing a plugin in the world-writable folder %s (or pass "
-                   "--allow-insecure-plugins)", dir);
-    free(copy);
-    return bad ? -1 : 0;
+                   "refusing a world-writable plugin file%s%s%s (chmod o-w it, or pass "
+                   "--allow-insecure-plugins)",
+                   via ? " (it is " : "", via ? via : "", via ? ")" : "");
+        goto out;
+    }
+    if (why == FOREIGN_OWNER) {
+        cs_diag_at(d, path, 0, 0,
+                   "refusing a plugin file owned by another user%s%s%s (uid %u is neither you "
+                   "nor root; or pass --allow-insecure-plugins)",
+                   via ? " (it is " : "", via ? via : "", via ? ")" : "", (unsigned)st.st_uid);
+        goto out;
+    }
+    dir = cs_strdup(*real);
+    if (dir == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    for (char *slash = strrchr(dir, '/'); slash != NULL; slash = strrchr(dir, '/')) {
+        if (slash == dir) { /* the last one: '/' itself */
+            if (dir[1] == '\0')
+                break;
+            dir[1] = '\0';
+        } else {
+            *slash = '\0';
+        }
+        if (stat(dir, &st) != 0) {
+            cs_diag_at(d, path, 0, 0, "cannot check the folder %s: %s", dir, strerror(errno));
+            goto out;
+        }
+        if ((why = distrust(&st, 1)) != TRUSTED) {
+            cs_diag_at(d, path, 0, 0,
+                       "refusing a plugin in the %sfolder %s%s (mode %04o, uid %u)%s%s: %s "
+                       "could replace it (or pass --allow-insecure-plugins)",
+                       why == WORLD_WRITABLE ? "world-writable " : "", dir,
+                       why == WORLD_WRITABLE ? "" : ", owned by another user",
+                       (unsigned)(st.st_mode & 07777), (unsigned)st.st_uid,
+                       via ? "; the plugin is " : "", via ? via : "",
+                       why == WORLD_WRITABLE ? "others" : "its owner");
+            goto out;
+        }
+    }
+    rc = 0;
+out:
+    free(dir);
+    if (rc != 0) {
+        free(*real);
+        *real = NULL;
+    }
+    return rc;
 }
 
 static void unload(cs_plugin *pl)
@@ -167,6 +239,7 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
                    const credscore_options *options, const cs_plugin_load_opts *o, cs_diag *d)
 {
     int rc = -1;
+    char *real = NULL; /* the checked real path (NULL with --allow-insecure-plugins) */
     cs_plugin pl;
     memset(&pl, 0, sizeof pl);
     pl.log = o ? o->log : NULL;
@@ -180,7 +253,7 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
         cs_diag_at(d, path, 0, 0, "plugin is not a regular file");
         goto out;
     }
-    if (!(o && o->allow_insecure) && insecure(path, d) != 0)
+    if (!(o && o->allow_insecure) && insecure(path, &real, d) != 0)
         goto out;
     pl.path = cs_strdup(path);
     if (pl.path == NULL) {
@@ -188,7 +261,7 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
         goto out;
     }
     dlerror();
-    pl.handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+    pl.handle = dlopen(real ? real : path, RTLD_NOW | RTLD_LOCAL);
     if (pl.handle == NULL) {
         const char *e = dlerror();
         cs_diag_at(d, path, 0, 0, "not a loadable shared object: %s", e ? e : "dlopen failed");
@@ -325,6 +398,7 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
     ps->items[ps->n++] = slot;
     rc = 0;
 out:
+    free(real);
     unload(&pl);
     return rc;
 }

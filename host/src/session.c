@@ -26,8 +26,29 @@ int cs_cli_use_color(const cs_cli *cli, int fd)
     return isatty(fd);
 }
 
+/* Report what is wrong with line n (text: the line, up to its newline) of
+ * an unpacked bundle's MANIFEST; returns -1. */
+static int manifest_error(size_t n, const char *text, const char *fmt, const char *what,
+                          const char *why)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, what, why ? why : "out of memory");
+    fprintf(stderr, "credscore: bundle: MANIFEST line %zu '%.*s': %s\n", n,
+            (int)strcspn(text, "\n") > 300 ? 300 : (int)strcspn(text, "\n"), text, msg);
+    return -1;
+}
+
+/* A plugin name as plugin_host.c accepts it: 1-64 of [a-z0-9_-]. */
+static int plugin_name_ok(const char *s)
+{
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-");
+    return n > 0 && n <= 64 && s[n] == '\0';
+}
+
 /* In a bundle, plugins given by path in the configuration are the bundled
- * copies: the MANIFEST maps each original path to its plugin name. */
+ * copies: the MANIFEST maps each original path to its plugin name (lines
+ * "plugin NAME VERSION ORIGINAL"; NAME.so must be a file of the bundle's
+ * plugins/ folder). */
 static int relocate_plugins(cs_session *s)
 {
     char *manifest_path = cs_paths_join(s->bundle_dir, "MANIFEST");
@@ -43,14 +64,25 @@ static int relocate_plugins(cs_session *s)
         if (pc->path == NULL)
             continue;
         char *found = NULL;
-        for (char *line = m.data; line && *line;) {
+        size_t n = 1;
+        for (char *line = m.data; line && *line; n++) {
             char *nl = strchr(line, '\n');
             char name[80], version[80], orig[4096];
             if (sscanf(line, "plugin %79s %79s %4095[^\n]", name, version, orig) == 3 &&
                 strcmp(orig, pc->path) == 0) {
                 char file[160];
+                const char *why = "";
                 snprintf(file, sizeof file, "plugins/%s.so", name);
-                found = cs_paths_join(s->bundle_dir, file);
+                free(found);
+                found = NULL;
+                if (!plugin_name_ok(name) ||
+                    cs_bundle_member(s->bundle_dir, file, &found, &why) != 0) {
+                    rc = manifest_error(n, line, "plugin file '%s' %s", file,
+                                        plugin_name_ok(name) ? why
+                                                             : "is not named by a plugin name "
+                                                               "([a-z0-9_-], at most 64)");
+                    goto out;
+                }
             }
             line = nl ? nl + 1 : NULL;
         }
@@ -69,7 +101,8 @@ out:
 }
 
 /* The rule files of an unpacked bundle, in load order, with the names they
- * had where the bundle was made (MANIFEST lines "rule REL ORIGINAL"). */
+ * had where the bundle was made (MANIFEST lines "rule REL ORIGINAL"; REL
+ * must be a regular file inside the bundle folder, see cs_bundle_member). */
 typedef struct bundle_rules {
     char **paths, **names;
     size_t n, cap;
@@ -86,37 +119,58 @@ static void free_bundle_rules(bundle_rules *br)
     memset(br, 0, sizeof *br);
 }
 
+/* Fill br from dir's MANIFEST; 0, or -1 after a message on stderr naming
+ * the MANIFEST line at fault. */
 static int read_bundle_rules(const char *dir, bundle_rules *br)
 {
     char *manifest_path = cs_paths_join(dir, "MANIFEST");
     cs_buf m = {0};
     int rc = -1;
-    if (manifest_path == NULL || cs_read_file(manifest_path, &m) != 0)
+    if (manifest_path == NULL || cs_read_file(manifest_path, &m) != 0) {
+        cs_cli_error("bundle: cannot read its MANIFEST");
         goto out;
-    for (char *line = m.data; line && *line;) {
+    }
+    size_t n = 1;
+    for (char *line = m.data; line && *line; n++) {
         char *nl = strchr(line, '\n');
         if (nl)
             *nl = '\0';
-        char *sp = strncmp(line, "rule ", 5) == 0 ? strchr(line + 5, ' ') : NULL;
-        if (sp) {
-            *sp = '\0';
-            size_t cap = br->cap;
-            void *a = br->paths, *b = br->names;
-            if (cs_array_grow(&a, &cap, br->n + 1, sizeof(char *)) != 0)
-                goto out;
-            br->paths = a;
-            cap = br->cap;
-            if (cs_array_grow(&b, &cap, br->n + 1, sizeof(char *)) != 0)
-                goto out;
-            br->names = b;
-            br->cap = cap;
-            br->paths[br->n] = cs_paths_join(dir, line + 5);
-            br->names[br->n] = cs_strdup(sp + 1);
-            if (!br->paths[br->n] || !br->names[br->n]) {
-                free(br->paths[br->n]);
-                free(br->names[br->n]);
+        if (strncmp(line, "rule ", 5) == 0) {
+            char *sp = strchr(line + 5, ' ');
+            if (sp == NULL) {
+                manifest_error(n, line, "%s%s", "a rule line needs a file and a name", "");
                 goto out;
             }
+            *sp = '\0';
+            char *path = NULL;
+            const char *why = "";
+            if (cs_bundle_member(dir, line + 5, &path, &why) != 0) {
+                char rel[256];
+                snprintf(rel, sizeof rel, "%s", line + 5);
+                *sp = ' ';
+                manifest_error(n, line, "rule file '%s' %s", rel, why);
+                goto out;
+            }
+            *sp = ' ';
+            size_t cap = br->cap;
+            void *a = br->paths, *b = br->names;
+            int grown = cs_array_grow(&a, &cap, br->n + 1, sizeof(char *)) == 0;
+            if (grown)
+                br->paths = a;
+            cap = br->cap;
+            grown = grown && cs_array_grow(&b, &cap, br->n + 1, sizeof(char *)) == 0;
+            if (grown) {
+                br->names = b;
+                br->cap = cap;
+            }
+            char *name = grown ? cs_strdup(sp + 1) : NULL;
+            if (name == NULL) {
+                free(path);
+                cs_cli_error("out of memory");
+                goto out;
+            }
+            br->paths[br->n] = path;
+            br->names[br->n] = name;
             br->n++;
         }
         line = nl ? nl + 1 : NULL;
@@ -143,8 +197,8 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
         path = found;
     } else if (path == NULL && !cli->no_config) {
         char cwd[4096];
-        if (getcwd(cwd, sizeof cwd) && cs_config_find(cwd, &found) < 0) {
-            cs_cli_error("out of memory");
+        if (getcwd(cwd, sizeof cwd) && cs_config_discover(cwd, &found, &d) < 0) {
+            cs_cli_error(d.msg);
             return -1;
         }
         path = found;
@@ -181,7 +235,7 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
     bundle_rules br = {0};
     if (s->bundle_dir) { /* the bundle's rules and plugins, nothing else */
         if (read_bundle_rules(s->bundle_dir, &br) != 0) {
-            cs_cli_error("bundle: cannot read its MANIFEST");
+            free_bundle_rules(&br);
             cs_session_close(s);
             return -1;
         }

@@ -692,6 +692,8 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
             (word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
             np.cls = AT_NONE;
     }
+    if (np.cls == AT_VAGUE && modal_between(s, np.b, v))
+        np.cls = AT_NONE; /* "others may think": a supposition */
     if (np.cls == AT_NONE)
         return;
     double conf = np.conf;
@@ -917,8 +919,9 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
             if (np.cls != AT_NONE) {
                 add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
                 st->finite = 1;
+                return;
             }
-            return;
+            /* ", told reporters": no inverted source; the subject may precede */
         }
     }
 
@@ -985,6 +988,32 @@ static void phrases(sent_state *st)
                     add_hit(st, np.cls, np.rule, np.a, i, np.conf, &np);
             }
         }
+    }
+}
+
+/* "the report appeared in the newspaper Volna", "the letter was published
+ * in the Kestria Herald": an outlet as the place a claim appeared. */
+static void media_venue(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    static const char *const venue_verbs[] = {"appeared", "appears", "appear", "published",
+                                              "printed", "ran", "aired"};
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        if (!word(&t[i]) || !(t[i + 1].wid == AT_W_IN || t[i + 1].wid == AT_W_ON))
+            continue;
+        int venue = 0;
+        for (size_t k = 0; k < sizeof(venue_verbs) / sizeof(venue_verbs[0]); k++)
+            venue |= tok_text_is(s, &t[i], venue_verbs[k]);
+        at_np np;
+        if (!venue || at_np_right(s, i + 2, &np) != 0)
+            continue;
+        int named = 0; /* an outlet's name, not "a paper by X" */
+        for (size_t k = np.a; k <= np.b; k++)
+            named |= (t[k].cls & AT_L_OUTLET) != 0;
+        at_np_classify(s, &np, 0);
+        if (np.cls == AT_MEDIA && named)
+            add_hit(st, AT_MEDIA, AT_R_OUTLET, i, np.b, np.conf * 0.8, &np);
     }
 }
 
@@ -1260,6 +1289,8 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, c
         stance_adjectives(&st);
     if (kinds & (1 << AT_TK_POPEN))
         outlet_credit(&st);
+    if (sum.cls & (AT_L_MEDIA | AT_L_OUTLET))
+        media_venue(&st);
     if ((cls & AT_L_ANONMOD) || (wids & (W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) |
                                          W(AT_W_NAMED) | W(AT_W_IDENTIFIED))))
         anonymity_cues(&st);

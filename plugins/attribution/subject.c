@@ -145,6 +145,20 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
     return -1;
 }
 
+/* Has the name ending at token i a title right before it ("University of
+ * X president Sehar Memon")?  Otherwise a name after "an organisation of"
+ * is part of the organisation's name ("the Department of Environmental
+ * Quality"). */
+static int titled_name(const at_sent *s, size_t i)
+{
+    const at_tok *t = s->t;
+    size_t k = i;
+    while (k > 0 && is_word(&t[k - 1]) && (t[k - 1].cls & (AT_L_NAME | AT_L_PARTICLE)) &&
+           !(t[k - 1].flags & AT_TF_POSS))
+        k--;
+    return k > 0 && is_word(&t[k - 1]) && (t[k - 1].cls & AT_L_TITLE);
+}
+
 /* Phrase ending at token g, scanning left (see subject.h): 0 or -1. */
 int at_np_left(const at_sent *s, size_t g, at_np *np)
 {
@@ -177,7 +191,9 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
          * of Agriculture"), unless a title governs a personal name:
          * "Secretary of State Antony Blinken" */
         if (!(h->cls & AT_L_QUANT) &&
-            !((t[np->head].cls & AT_L_NAME) && (h->cls & (AT_L_TITLE | AT_L_PERSON))))
+            !((t[np->head].cls & AT_L_NAME) &&
+              ((h->cls & (AT_L_TITLE | AT_L_PERSON)) || titled_name(s, np->head) ||
+               !(h->cls & (AT_L_INST | AT_L_ORG | AT_L_ORGSUF)))))
             np->head = a - 2;
         a = scan_premods(s, a - 2);
     }
@@ -433,9 +449,9 @@ static int person_possessor(const at_sent *s, const np_facts *f)
     const at_tok *p = &t[f->poss];
     if (!(p->cls & AT_L_NAME) || in_set(s->orgs, s->text + p->start, p->kend - p->start))
         return 0;
-    return (f->poss > 0 && (t[f->poss - 1].cls & (AT_L_NAME | AT_L_TITLE)) &&
-            !(t[f->poss - 1].flags & AT_TF_POSS)) ||
-           in_set(s->names, s->text + p->start, p->kend - p->start);
+    /* a name the lexicon does not know as an organisation or a place */
+    return !(p->cls & (AT_L_ORG | AT_L_ORGSUF | AT_L_INST | AT_L_PLACE | AT_L_CITY |
+                       AT_L_ACRONYM | AT_L_OUTLET));
 }
 
 /* Words before the head other than determiners and quantifiers, or a

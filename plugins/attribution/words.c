@@ -415,7 +415,8 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_SAY, "reveal reveals revealed revealed revealing"},
     {AT_V_SAY, "disclose discloses disclosed disclosed disclosing"},
     {AT_V_SAY, "testify testifies testified testified testifying"},
-    {AT_V_SAY, "concede concedes conceded conceded conceding"},
+    /* "conceded a penalty", "conceded defeat": a report only with a clause */
+    {AT_V_CLAUSE, "concede concedes conceded conceded conceding"},
     {AT_V_SAY, "stress stresses stressed stressed stressing"},
     {AT_V_SAY, "emphasize emphasizes emphasized emphasized emphasizing"},
     {AT_V_SAY, "emphasise emphasises emphasised emphasised emphasising"},

@@ -56,14 +56,15 @@ static void ref_escape(cs_buf *out, const char *s, size_t len)
 
 /* A number as the writer has always printed it: round to 3 decimals, no
  * -0, integers below 1e15 as integers, else "%.3f" less trailing zeros;
- * "null" when not finite. */
+ * "null" when not finite.  Where v * 1000 overflows (|v| above about
+ * 1.8e305, an integer) v is printed as it is, never "inf". */
 static void ref_number(char *buf, size_t n, double v)
 {
     if (!isfinite(v)) {
         snprintf(buf, n, "null");
         return;
     }
-    double r = round(v * 1000.0) / 1000.0;
+    double r = isfinite(v * 1000.0) ? round(v * 1000.0) / 1000.0 : v;
     if (r == 0)
         r = 0;
     if (r == floor(r) && fabs(r) < 1e15) {
@@ -269,6 +270,8 @@ static void test_number_exact(void)
         {1e16, "10000000000000000"},             {1e15 + 0.5, "1000000000000000.5"},
         /* 1e20 * 1000 is not exact in a double: it has always printed so */
         {1e20, "99999999999999983616"},
+        /* v * 1000 overflows: printed as the integer it is, not "inf" */
+        {-1e306, "-1000000000000000017216064596736454828831087825013238982328892017892380671244575047987920451875459594568606138861698291060311049225532948520696938805711440650122628514669428460356992624968028329550689224175284346730060716088829214255439694630119794546505512415617982143262670862918816362862119154749127262208"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
         char buf[CS_JSON_NUMBER_MAX];
@@ -284,6 +287,11 @@ static void test_number_exact(void)
     cs_json_number(&j, -INFINITY);
     cs_json_end_array(&j);
     is_str(b.data, "[null,null,null]", "NaN and infinities are null");
+    char buf[CS_JSON_NUMBER_MAX];
+    cs_json_format_number(buf, NAN);
+    is_str(buf, "null", "cs_json_format_number: NaN is null");
+    cs_json_format_number(buf, DBL_MAX);
+    ok(strlen(buf) == 309 && strspn(buf, "0123456789") == 309, "DBL_MAX: its 309 digits");
     cs_buf_free(&b);
 }
 
