@@ -644,8 +644,14 @@ static int crowd_quantifier(const at_sent *s, size_t g, at_np *np)
         np->a = np->b = np->head = g;
         return 0;
     }
+    /* cheap test first: a quantifier and "in"/"among" a few words back */
+    int part = 0;
+    for (size_t k = g; k >= 2 && g - k < 6 && !part; k--)
+        part = word(&t[k - 1]) && (t[k - 2].cls & AT_L_QUANT) &&
+               (t[k - 1].wid == AT_W_IN || tok_text_is(s, &t[k - 1], "among") ||
+                tok_text_is(s, &t[k - 1], "within"));
     at_np in;
-    if (at_np_left(s, g, &in) != 0 || in.a < 2)
+    if (!part || at_np_left(s, g, &in) != 0 || in.a < 2)
         return -1;
     const at_tok *p = &t[in.a - 1], *q = &t[in.a - 2];
     if (!word(p) || !(p->wid == AT_W_IN || tok_text_is(s, p, "among") ||
@@ -826,7 +832,9 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         }
         break;
     case AT_V_ISSUE:
-        if (!word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC | AT_L_CONTENT, 0))
+        /* a document or a story as the object; an outlet publishes anything */
+        if (!word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC | AT_L_CONTENT, 0) &&
+            !(v > 0 && word(&t[v - 1]) && (t[v - 1].cls & (AT_L_OUTLET | AT_L_MEDIA))))
             return;
         break;
     case AT_V_CLAUSE:

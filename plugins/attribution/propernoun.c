@@ -75,7 +75,8 @@ static int outlet_name(const at_tok *t)
 static int media_label(const at_tok *t)
 {
     return t->kind == AT_TK_WORD && (t->cls & AT_L_MEDIA) && t->wid != AT_W_MEDIA &&
-           !(t->flags & AT_TF_CAP && t->cls & AT_L_OUTSUF && !(t->flags & AT_TF_PHRASE));
+           !(t->flags & AT_TF_CAP && t->cls & AT_L_OUTSUF && !(t->flags & AT_TF_PHRASE) &&
+             !(t->flags & AT_TF_SENTINIT));
 }
 
 /* Mark phrases and outlet names in toks[0..n) (see propernoun.h). */

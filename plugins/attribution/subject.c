@@ -120,11 +120,16 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
         if (x != g && c->vclass && !(c->cls & (AT_L_CONNECT | AT_L_KNOW | AT_L_MOD)) &&
             !(c->flags & AT_TF_PHRASE) && (c->vform & (AT_VF_PAST | AT_VF_S)))
             return -1;
-        if (x == g || !(c->cls & (AT_L_ANON | AT_L_PEOPLE)))
+        /* "a lawyer involved in the case": a person noun, indefinite */
+        int person = (c->cls & AT_L_PERSON) && x > 0 && is_word(&t[x - 1]) &&
+                     (t[x - 1].wid == AT_W_A || t[x - 1].wid == AT_W_ONE);
+        if (x == g || !((c->cls & (AT_L_ANON | AT_L_PEOPLE)) || person))
             continue;
         const at_tok *nx = &t[x + 1];
         int ok;
-        if (c->cls & AT_L_ANON)
+        if (person)
+            ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) != 0;
+        else if (c->cls & AT_L_ANON)
             ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
                  nx->wid == AT_W_IN || nx->wid == AT_W_AT || nx->wid == AT_W_FROM ||
                  nx->wid == AT_W_WITH || nx->wid == AT_W_ON || nx->wid == AT_W_INSIDER;
@@ -180,8 +185,9 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
     /* prepositional attachments: "the governor of X", "one of the officials" */
     for (int k = 0; k < 3 && a >= 2; k++) {
         const at_tok *p = &t[a - 1], *h = &t[a - 2];
-        if (!(p->wid == AT_W_OF || p->wid == AT_W_FOR || p->wid == AT_W_FROM || p->wid == AT_W_AT))
-            break;
+        if (!(p->wid == AT_W_OF || p->wid == AT_W_FOR || p->wid == AT_W_FROM ||
+              p->wid == AT_W_AT || (p->wid == AT_W_BY && (h->cls & (AT_L_DOC | AT_L_PDOC)))))
+            break; /* "a poll by the institute" */
         if (!is_word(h) || !(h->cls & PP_HEADS) || (h->cls & AT_L_PRON) ||
             ((h->cls & AT_L_STOP) && !(h->cls & AT_L_QUANT)))
             break;
@@ -497,7 +503,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     if (name_head && f.name_run == 0)
         f.name_run = (h->cls & AT_L_NAME) ? 1 : 2;
 
-    if (np->postmod && (h->cls & (AT_L_ANON | AT_L_PEOPLE))) {
+    if (np->postmod && (h->cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_PERSON))) {
         set(np, AT_ANON, AT_R_UNNAMED, 0.8);
         return;
     }
@@ -564,17 +570,19 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
                 set(np, AT_INST, AT_R_INST, 0.65);
             return;
         }
-        /* "reports say": which reports is not said (vague, not ours) */
-        if (h->wid == AT_W_REPORTS && f.det_none && !f.has_poss && !f.has_inst_mod)
+        /* "reports say", "estimates suggest": which ones is not said (vague,
+         * not ours); "data show" names no document either, but is a record */
+        if ((h->wid == AT_W_REPORTS || tok_is(s, h, "estimates") || tok_is(s, h, "studies") ||
+             tok_is(s, h, "surveys") || tok_is(s, h, "polls") || tok_is(s, h, "analyses") ||
+             tok_is(s, h, "assessments")) &&
+            f.det_none && !f.has_poss && !f.has_inst_mod && np->b == np->head)
             return;
         set(np, AT_INST, AT_R_INST, 0.75);
         return;
     }
     if (h->cls & AT_L_ANON) {
         /* "Acme officials": a named company's officials speak for it */
-        if (f.has_name && !f.has_nat && !f.has_poss && !f.has_inst_mod && !f.has_title &&
-            np->head > np->a && !in_set(s->names, s->text + t[np->head - 1].start,
-                                        t[np->head - 1].kend - t[np->head - 1].start))
+        if (f.has_name && !f.has_nat && !f.has_poss && !f.has_inst_mod && !f.has_title)
             set(np, AT_INST, AT_R_INST, 0.6);
         else
             set(np, AT_ANON, AT_R_UNNAMED, 0.8);

@@ -198,6 +198,8 @@ const at_wordset at_wordsets[] = {
      "plc network country countries nation nations program programme"},
     {AT_L_INST | AT_L_NEEDCAPS, 0, "watch international"},
     {AT_L_INST, 0, "city"}, /* also a modifier (above): "the city said" */
+    /* seats of power speaking for their occupants: "the presidential palace said" */
+    {AT_L_INST, 0, "palace"},
 
     /* ---- documents and data ---- */
     {AT_L_DOC, AT_W_REPORTS, "report reports"},
