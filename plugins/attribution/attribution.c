@@ -21,6 +21,8 @@ typedef struct sent_state {
 } sent_state;
 
 #define NONE_IDX ((size_t)-1)
+
+static size_t skip_inserts(const at_sent *s, size_t g);
 /* Bit of a special word id in a sentence's word-id mask. */
 #define W(id) (1ull << ((id) & 63))
 
@@ -189,6 +191,23 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 ok = 1;
                 *kind = APPOS_PERSON; /* short and about the subject: keeps it adjacent */
             }
+            /* a prepositional insert: ", in remarks to X,", ", of the University of X," */
+            if (!ok && word(f) && (f->cls & AT_L_PPREP) && f->wid != AT_W_TO && c - k <= 12) {
+                ok = 1;
+                for (size_t j = k + 1; j < c && ok; j++)
+                    ok = (word(&t[j]) || t[j].kind == AT_TK_NUM) &&
+                         !(t[j].cls & (AT_L_AUX | AT_L_BE | AT_L_REL)) &&
+                         !(t[j].vclass && (t[j].vform & (AT_VF_PAST | AT_VF_S)) &&
+                           !(t[j].cls & AT_L_NOUNV));
+                if (ok)
+                    *kind = APPOS_PERSON;
+            }
+            /* post-nominal letters: "Tom Molomby, SC, said" */
+            if (!ok && k + 2 == c && word(f) && (f->flags & AT_TF_ALLCAPS) &&
+                f->kend - f->start <= 3) {
+                ok = 1;
+                *kind = APPOS_PERSON;
+            }
             if (!ok) {
                 /* an appositive noun phrase: "deputy chairman of X and former president" */
                 ok = 1;
@@ -204,7 +223,11 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 for (size_t j = k + 1; ok && j < c; j++)
                     if (t[j].cls & (AT_L_TITLE | AT_L_PERSON))
                         has_title = 1;
-                ok = ok && has_title;
+                /* or any indefinite description of a person named before it:
+                 * "Kiara Vell, a second-year art student, said" */
+                int described = k >= 2 && (t[k + 1].wid == AT_W_A) && word(&t[k - 1]) &&
+                                (t[k - 1].cls & AT_L_NAME) && (t[k - 2].cls & AT_L_NAME);
+                ok = ok && (has_title || described);
                 if (ok)
                     *kind = APPOS_PERSON;
             }
@@ -393,7 +416,9 @@ static int name_apposition(const at_sent *s, size_t c, at_np *np)
     if (k == c || k < 2 || t[k - 1].kind != AT_TK_COMMA || !(t[c - 1].cls & AT_L_NAME))
         return -1;
     at_np before;
-    if (at_np_left(s, k - 2, &before) != 0 || !(t[before.head].cls & (AT_L_TITLE | AT_L_PERSON)))
+    size_t bg = skip_inserts(s, k - 2); /* "The secretary general of X (Y), Jan Novak," */
+    if (bg == NONE_IDX || at_np_left(s, bg, &before) != 0 ||
+        !(t[before.head].cls & (AT_L_TITLE | AT_L_PERSON)))
         return -1;
     if (at_np_left(s, c - 1, np) != 0)
         return -1;
@@ -964,6 +989,22 @@ static void phrases(sent_state *st)
                     continue;
                 add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
             }
+        } else if (c->wid == AT_W_OF && i >= 3 && t[i - 2].wid == AT_W_THE &&
+                   t[i - 3].wid == AT_W_IN && tok_text_is(s, &t[i - 1], "words")) {
+            /* "in the words of the prosecutor, Mark Tedeschi": the name in
+             * apposition, when there is one, is the source */
+            size_t j = i + 1;
+            while (j < s->n && j < i + 6 && word(&t[j]) && !(t[j].cls & AT_L_NAME))
+                j++;
+            size_t r = (j > i + 1 && j + 1 < s->n && t[j].kind == AT_TK_COMMA &&
+                        (t[j + 1].cls & AT_L_NAME) && j + 2 < s->n && (t[j + 2].cls & AT_L_NAME))
+                           ? j + 1
+                           : i + 1;
+            if (at_np_right(s, r, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls != AT_NONE && !(t[np.head].cls & AT_L_PRON))
+                    add_hit(st, np.cls, np.rule, i - 3, np.b, np.conf, &np);
+            }
         } else if (c->wid == AT_W_PER && !(c->flags & AT_TF_CAP && i > 0)) {
             if (at_np_right(s, i + 1, &np) == 0) {
                 at_np_classify(s, &np, 0);
@@ -1291,7 +1332,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, c
         }
     }
     if (wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) | W(AT_W_SPEAKING) |
-                W(AT_W_NOMINAL) | W(AT_W_REPORTS)))
+                W(AT_W_NOMINAL) | W(AT_W_REPORTS) | W(AT_W_OF)))
         phrases(&st);
     if (cls & AT_L_COGADJ)
         stance_adjectives(&st);

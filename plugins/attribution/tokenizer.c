@@ -321,6 +321,16 @@ static void classify_word(at_tok *t, const at_lexent *e, keybuf *kb,
         unsigned char lc = last < n ? (unsigned char)text[t->start + last] : 0;
         /* "Kremlin-backed", "Soviet-era" are adjectives; "Min-ji" is a name */
         int last_lower = lc >= 'a' && lc <= 'z' && compound_adjective_end(key + last, n - last);
+        /* "al-Amr", "bin-Salman": a name particle before a capitalised name */
+        int particle = pre >= 2 && pre <= 3 && last < n && lc >= 'A' && lc <= 'Z' &&
+                       !(t->flags & AT_TF_CAP) &&
+                       (memcmp(key, "al", pre) == 0 || memcmp(key, "el", pre) == 0 ||
+                        memcmp(key, "bin", pre) == 0 || memcmp(key, "ibn", pre) == 0 ||
+                        memcmp(key, "abu", pre) == 0);
+        if (particle) {
+            t->cls |= AT_L_NAME;
+            return;
+        }
         if (!(t->flags & AT_TF_CAP) || last_lower ||
             (pre == 3 && (memcmp(key, "pro", 3) == 0 || memcmp(key, "non", 3) == 0)) ||
             (pre == 4 && memcmp(key, "anti", 4) == 0) || (pre == 2 && memcmp(key, "ex", 2) == 0)) {

@@ -297,6 +297,18 @@ static void test_between(void *inst)
     is_int(g_nfound, 1, "second verb: one finding");
     run1(inst, "Mayor Tells Council Budget Is Short");
     expect(0, "on_record", "title", "Mayor Tells");
+    run1(inst, "Lena Dorsch, in remarks to the local radio, said the pier was unsafe.");
+    expect(0, "on_record", "named-speaker", "Lena Dorsch, in remarks to the local radio, said");
+    run1(inst, "Marten Brook, KC, said the ruling would be appealed.");
+    expect(0, "on_record", "named-speaker", "Marten Brook, KC, said");
+    run1(inst, "Civil defence director Yusuf al-Harran said the fire was out.");
+    expect(0, "on_record", "named-speaker", "Civil defence director Yusuf al-Harran said");
+    run1(inst, "Kiara Vell, a second-year art student, admitted she had skipped class.");
+    expect(0, "on_record", "named-speaker", "Kiara Vell, a second-year art student, admitted");
+    run1(inst, "The harm was severe, in the words of the coroner, Edda Lunn.");
+    expect(0, "on_record", "named-speaker", "in the words of the coroner, Edda Lunn");
+    expect_none(inst, "Norland, along with most of its neighbours, observes the holiday in May.");
+    expect_none(inst, "The ministry recalled its ambassador on Monday.");
     expect_none(inst, "The mayor on Friday opened the new bridge.");
     expect_none(inst, "Officials met on Friday and signed the plan.");
     expect_none(inst, "The State Department Building Opens Today");
