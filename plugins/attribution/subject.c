@@ -588,6 +588,13 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
             set(np, AT_ANON, AT_R_UNNAMED, 0.8);
         return;
     }
+    /* a document's authors speak for it: "the report's authors", "the
+     * authors of the study", "the authors" (of the study just named) */
+    if ((tok_is(s, h, "authors") || tok_is(s, h, "co-authors")) && !f.det_indef &&
+        (f.det_def || (f.has_poss && (t[f.poss].cls & AT_L_DOC)))) {
+        set(np, AT_INST, AT_R_INST, 0.55);
+        return;
+    }
     if (h->cls & AT_L_CROWD) {
         /* a generic crowd of opinion holders: "experts", "many economists";
          * not "the experts" (some already introduced) */

@@ -339,6 +339,9 @@ static void test_typing(void *inst)
     expect(5, "anonymous", "unnamed-source", "Lawyers for the tenants said");
     expect(6, "institutional", "institution", "The Department of Rural Affairs said");
     is_int(count_in(6), 1, "an organisation of a name: one finding");
+    run1(inst, "The study's authors say the figures are conservative.");
+    expect(0, "institutional", "institution", "The study's authors say");
+    expect_none(inst, "Two authors signed the letter on Monday.");
     /* a bare group says nothing of who; a person named earlier stays one */
     expect_none(inst, "Residents said the water was brown.");
     run1(inst, "University of Norland student union president Sara Lind said the vote was fair.");
