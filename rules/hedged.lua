@@ -129,18 +129,21 @@ rule {
     local found = {}
     for _, h in ipairs(p.hits) do
       local word = h.text:lower()
-      -- look back a few words only: whole-prefix scans would be quadratic
-      local before = (p.text:sub(math.max(1, h.from - 40), h.from - 1)
+      -- look back one word only (a short window: every search is metered,
+      -- and a long text may hold thousands of hits)
+      local before = (p.text:sub(math.max(1, h.from - 24), h.from - 1)
                         :match("([%a']+)[%s,]*$") or ""):lower()
-      local rest = p.text:sub(h.to + 1, h.to + 60)
-      local after = (rest:match("^%s+([%a]+)") or ""):lower()
-      local verb_after = after == "that" or after == "to" or after == "responsibility"
-      -- the bare form "claim" is a verb only after a plural subject or "to"
-      local bare_ok = word ~= "claim" or verb_after and not determiners[before]
-                      or plural_subject(before) and after ~= "" and not noun_next[after]
-      if bare_ok and not negators[before] and not is_noun_use(before, word)
-         and not claims_a_win(rest) and not (word == "claims" and noun_next[after]) then
-        found[#found + 1] = { from = h.from, to = h.to }
+      -- the cheap verdicts first: "the claim", "does not claim"
+      if not negators[before] and not is_noun_use(before, word) then
+        local rest = p.text:sub(h.to + 1, h.to + 60)
+        local after = (rest:match("^%s+([%a]+)") or ""):lower()
+        local verb_after = after == "that" or after == "to" or after == "responsibility"
+        -- the bare form "claim" is a verb only after a plural subject or "to"
+        local bare_ok = word ~= "claim" or verb_after and not determiners[before]
+                        or plural_subject(before) and after ~= "" and not noun_next[after]
+        if bare_ok and not (word == "claims" and noun_next[after]) and not claims_a_win(rest) then
+          found[#found + 1] = { from = h.from, to = h.to }
+        end
       end
     end
     return found
