@@ -560,6 +560,27 @@ static int coordinated_subject(const at_sent *s, size_t g, at_np *np)
     return -1;
 }
 
+/* "the Ministry of Health said", "the Bank of Norland": capitalised words
+ * after "of" finish the name of the organisation before it, whatever
+ * else they are.  0 and np (head the organisation noun, b = g) when
+ * found, -1 otherwise. */
+static int organisation_tail(const at_sent *s, size_t g, at_np *np)
+{
+    const at_tok *t = s->t;
+    size_t k = g;
+    while (k > 0 && g - k < 3 && word(&t[k]) && (t[k].flags & AT_TF_CAP) &&
+           !(t[k].flags & AT_TF_POSS) && t[k].wid != AT_W_OF)
+        k--;
+    if (k == g || k < 1 || !word(&t[k]) || t[k].wid != AT_W_OF)
+        return -1;
+    const at_tok *h = &t[k - 1];
+    if (!word(h) || !(h->flags & AT_TF_CAP) || !(h->cls & (AT_L_INST | AT_L_ORGSUF)) ||
+        at_np_left(s, k - 1, np) != 0)
+        return -1;
+    np->b = g;
+    return 0;
+}
+
 /* "lawyers for the tenants said": a group noun with a prepositional
  * attachment whose own noun is unknown.  0 and np (head the group noun,
  * b = g) when found, -1 otherwise. */
@@ -617,7 +638,7 @@ static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, 
         return coordinated_subject(s, g, np) == 0 ? 0 : -1;
     }
     if (at_np_left(s, g, np) != 0) {
-        if (described_group(s, g, np) == 0)
+        if (described_group(s, g, np) == 0 || organisation_tail(s, g, np) == 0)
             return 0;
         return unnamed_person(s, g, np) == 0 ? 1 : -1;
     }
@@ -1066,6 +1087,39 @@ static void media_venue(sent_state *st)
     }
 }
 
+/* A quotation closed and then its speaker and a verb of any kind:
+ * "..." Senator Ilse Varga fumed", "..." she laughed": the verb is a
+ * speech act because it reports the quotation.  Only verbs the lexicon
+ * does not know already (those went through verb()). */
+static void quote_speaker(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t q = 0; q + 2 < s->n; q++) {
+        if (!((t[q].kind == AT_TK_QUOTE || t[q].kind == AT_TK_SQUOTE) &&
+              !(t[q].flags & AT_TF_QOPEN)))
+            continue;
+        size_t r = q + 1;
+        if (t[r].kind == AT_TK_COMMA)
+            r++;
+        at_np np;
+        if (r >= s->n || at_np_right(s, r, &np) != 0 || np.b + 1 >= s->n)
+            continue;
+        const at_tok *v = &t[np.b + 1];
+        size_t vn = v->kend - v->start;
+        const char *e = s->text + v->kend;
+        if (!word(v) || (v->flags & AT_TF_CAP) || v->vclass || v->cls || vn < 5 ||
+            !(e[-2] == 'e' && e[-1] == 'd'))
+            continue; /* an unknown past form: "fumed", "laughed", "shrugged" */
+        size_t after = np.b + 2;
+        if (after < s->n && word(&t[after]) && !(t[after].cls & (AT_L_PREP | AT_L_ADV)))
+            continue; /* "... the minister signed the bill": an object, not a report */
+        at_np_classify(s, &np, 1);
+        if (np.cls == AT_ONREC || np.cls == AT_ANON || np.cls == AT_INST)
+            add_hit(st, np.cls, np.rule, np.a, np.b + 1, np.conf * 0.8, &np);
+    }
+}
+
 /* "(BBC Ukrainian Service)": an outlet credited in parentheses. */
 static void outlet_credit(sent_state *st)
 {
@@ -1340,6 +1394,8 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, c
         outlet_credit(&st);
     if (sum.cls & (AT_L_MEDIA | AT_L_OUTLET))
         media_venue(&st);
+    if (kinds & ((1u << AT_TK_QUOTE) | (1u << AT_TK_SQUOTE)))
+        quote_speaker(&st);
     if ((cls & AT_L_ANONMOD) || (wids & (W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) |
                                          W(AT_W_NAMED) | W(AT_W_IDENTIFIED))))
         anonymity_cues(&st);

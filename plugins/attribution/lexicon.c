@@ -298,9 +298,10 @@ static int add_word(at_lexicon *lx, const char *s, size_t n, uint64_t cls, uint1
     if (!e)
         return -1;
     entry_add_classes(e, s, n, cls, wid);
-    /* A person noun has a plural that names a group ("lawyers"): regular
-     * -s, -ies, -men. */
-    if ((cls & AT_L_PERSON) && n + 2 <= AT_KEY_MAX) {
+    /* A person noun has a plural that names a group ("lawyers"); an
+     * institution noun's plural is an institution too ("Northwind
+     * Airlines", "the banks") -- unless the tables say otherwise. */
+    if ((cls & (AT_L_PERSON | AT_L_INST)) && n + 2 <= AT_KEY_MAX && n >= 2) {
         char pl[AT_KEY_MAX + 1];
         size_t k = n;
         memcpy(pl, s, n);
@@ -319,8 +320,9 @@ static int add_word(at_lexicon *lx, const char *s, size_t n, uint64_t cls, uint1
         at_lexent *p = entry_get(lx, pl, k);
         if (!p)
             return -1;
-        if (!(p->cls & ~AT_L_VAGUE))
-            p->cls |= AT_L_VAGUE;
+        uint64_t group = (cls & AT_L_PERSON) ? AT_L_VAGUE : AT_L_INST;
+        if (!(p->cls & ~group) && !p->vclass)
+            p->cls |= group;
     }
     /* A nationality ending in -n or -i has a plural that names a crowd. */
     if ((cls & AT_L_DEMONYM) && n + 1 <= AT_KEY_MAX && (s[n - 1] == 'n' || s[n - 1] == 'i')) {

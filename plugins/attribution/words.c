@@ -220,6 +220,7 @@ const at_wordset at_wordsets[] = {
      "press newspaper newspapers daily weekly tabloid magazine broadcaster broadcasters "
      "channel television radio outlet outlets wire website portal publication paper "
      "news_agency news_site news_website news_outlet news_portal news_service tv_channel "
+     "tv_station television_station radio_station news_station "
      "state_television state_tv state_media state_broadcaster wire_service"},
 
     /* ---- modifiers inside a source description ---- */

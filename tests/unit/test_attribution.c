@@ -263,6 +263,9 @@ static void test_wordnet_cues(void *inst)
     expect(0, "on_record", "named-speaker", "Tomas Brandl hinted");
     run1(inst, "\u201cWe are ready,\u201d Ilves murmured.");
     expect(0, "on_record", "surname", "Ilves murmured");
+    run1(inst, "\u201cIt is a disgrace,\u201d Senator Ilse Varga fumed after the vote.");
+    expect(0, "on_record", "named-speaker", "Senator Ilse Varga fumed");
+    expect_none(inst, "\u201cThe Harbour\u201d director Ilse Varga signed the contract.");
     /* the same verbs without a clause report nothing */
     expect_none(inst, "Tomas Brandl hinted at a change of course.");
     expect_none(inst, "Pavel Kova conceded a penalty in the second half.");
@@ -339,6 +342,11 @@ static void test_typing(void *inst)
     expect(5, "anonymous", "unnamed-source", "Lawyers for the tenants said");
     expect(6, "institutional", "institution", "The Department of Rural Affairs said");
     is_int(count_in(6), 1, "an organisation of a name: one finding");
+    run1(inst, "The Ministry of Health estimated that 300 people were infected.");
+    expect(0, "institutional", "institution", "The Ministry of Health estimated");
+    run1(inst, "Northwind Airlines apologized for the delays and said refunds would follow.");
+    expect(0, "institutional", "institution",
+           "Northwind Airlines apologized for the delays and said");
     run1(inst, "The study's authors say the figures are conservative.");
     expect(0, "institutional", "institution", "The study's authors say");
     expect_none(inst, "Two authors signed the letter on Monday.");
@@ -381,6 +389,8 @@ static void test_media_verbs(void *inst)
     expect(0, "media", "outlet", "State media ran");
     run1(inst, "The report appeared in the newspaper Morgenpost.");
     expect(0, "media", "outlet", "appeared in the newspaper Morgenpost");
+    run1(inst, "A local television station aired footage of the crash.");
+    expect(0, "media", "outlet", "A local television station aired");
     expect_none(inst, "The team ran the race on Sunday.");
     expect_none(inst, "The advert appeared in the window of a shop.");
     expect_none(inst, "The results were published in a paper by two chemists.");
