@@ -189,23 +189,6 @@ static int narrow(const cs_cli *cli, const cs_config *cfg, const cs_baseline *b,
     return 0;
 }
 
-/* The single-article alarm: what to say when it rings (set once per run). */
-static const char *alarm_note, *alarm_path;
-static int alarm_seconds;
-
-static void on_alarm(int sig)
-{
-    (void)sig;
-    char msg[512];
-    int n = snprintf(msg, sizeof msg, "credscore: %s: took longer than %d s and was stopped%s%s\n",
-                     alarm_path, alarm_seconds, alarm_note && alarm_note[0] ? " in " : "",
-                     alarm_note ? alarm_note : "");
-    if (n > 0)
-        cs_write_all(STDERR_FILENO, msg, (size_t)(n < (int)sizeof msg ? n : (int)sizeof msg - 1));
-    cs_out_remove_temps();
-    _exit(CS_EXIT_ERROR);
-}
-
 /* Narrow an article's findings (baseline, --diff-base) and decide whether
  * it fails (threshold, --max limits). */
 static int settle(const cs_cli *cli, const cs_run *run, const cs_baseline *b,
@@ -237,7 +220,30 @@ typedef struct article_head {
     int32_t unused;
 } article_head;
 
-/* Score one file in a worker: the item is its path.  The result (status 0)
+/* A work item is a file's path or, for standard input, "-", a NUL byte and
+ * the bytes read: the parent reads standard input once, since neither the
+ * parent loading the article again nor a worker forked after a crash
+ * could read it a second time. */
+static int submit_file(cs_pool *pool, const char *path, cs_buf *item, cs_diag *d)
+{
+    item->len = 0;
+    if (cs_buf_append(item, path, strlen(path) + (strcmp(path, "-") == 0)) != 0)
+        return cs_diag_set(d, "out of memory");
+    if (strcmp(path, "-") == 0 && cs_read_file("-", item) != 0)
+        return cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
+    return cs_pool_submit(pool, item->data, item->len, d);
+}
+
+/* Load the article of a work item (see submit_file). */
+static int load_item(cs_document *doc, const char *item, size_t len, cs_format fmt, cs_diag *d)
+{
+    size_t plen = strlen(item);
+    if (plen < len)
+        return cs_document_load_memory(doc, item, item + plen + 1, len - plen - 1, fmt, d);
+    return cs_document_load_file(doc, item, fmt, d);
+}
+
+/* Score one file in a worker (the item: see submit_file).  The result (status 0)
  * is, for a report written article by article, an article_head and the
  * article's fragment, else the encoded cs_result; or an error message
  * (status 2). */
@@ -246,11 +252,10 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
     batch_ctx *c = vctx;
     cs_scored sc;
     cs_diag d;
-    (void)len;
     memset(&sc, 0, sizeof sc);
     cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
     int status = 0;
-    if (cs_document_load_file(&sc.doc, item, c->cli->input_format, &d) != 0 ||
+    if (load_item(&sc.doc, item, len, c->cli->input_format, &d) != 0 ||
         cs_scorer_score(c->ses->scorer, &sc.doc, &c->res, &d) != 0) {
         cs_buf_puts(out, d.msg);
         status = 2;
@@ -309,7 +314,7 @@ static int take_answer(const cs_cli *cli, const cs_config *cfg, const char *path
         return cs_diag_at(d, path, 0, 0, "not scored: %s", r->crash);
     if (r->status != 0)
         return cs_diag_set(d, "%.*s", (int)r->len, r->data);
-    if (cs_document_load_file(&sc->doc, path, cli->input_format, d) != 0)
+    if (load_item(&sc->doc, r->item, r->item_len, cli->input_format, d) != 0)
         return -1;
     if (cs_result_decode(r->data, r->len, cfg, &sc->res) != 0)
         return cs_diag_at(d, path, 0, 0, "internal: could not read the worker's result");
@@ -326,6 +331,7 @@ int cs_cmd_score(const cs_cli *cli)
     size_t n = 0;
     cs_diag d;
     cs_pool *pool = NULL;
+    cs_buf item = {0}; /* a work item being built */
     cs_run_writer rw;
     batch_ctx bctx;
     cs_out_file of = {.fd = -1, .slot = -1};
@@ -396,10 +402,11 @@ int cs_cmd_score(const cs_cli *cli)
         cs_cli_error("out of memory");
         goto out;
     }
-    /* Many files (or -j): worker processes, so a crashing plugin costs one
-     * article; one file: scored right here, for the fastest answer.  The
-     * workers also write the articles of a streamed report. */
-    int pooled = files.n > 1 || cli->jobs > 0;
+    /* Every article, even a single one, is scored in a worker process: a
+     * plugin that crashes or exits costs that article (named, exit 2), not
+     * the run, and a runaway (a pathological Lua pattern runs inside one C
+     * call) is stopped after --timeout.  The workers also write the
+     * articles of a streamed report. */
     bctx.cli = cli;
     bctx.ses = &ses;
     bctx.streamed = streamed;
@@ -407,52 +414,32 @@ int cs_cmd_score(const cs_cli *cli)
     bctx.run = &run;
     bctx.baseline = bl;
     bctx.unchanged = unchanged;
-    if (pooled && cs_pool_start(&pool, cli->jobs > 0 ? cli->jobs : 1, score_file_item, &bctx,
-                                &d) != 0) {
+    if (files.n && cs_pool_start(&pool, cli->jobs > 0 ? cli->jobs : 1, score_file_item, &bctx,
+                                 &d) != 0) {
         cs_cli_error(d.msg);
         goto out;
     }
     if (pool)
         cs_pool_set_timeout(pool, cli->timeout);
-    static char note[CS_POOL_NOTE_MAX]; /* what runs, for the alarm below */
-    if (!pooled && cli->timeout > 0) {
-        /* One article scored here: a runaway (a pathological Lua pattern
-         * runs inside one C call, out of the instruction hook's reach)
-         * ends the process with a message instead of hanging. */
-        alarm_note = note;
-        alarm_path = files.n ? files.items[0] : "";
-        alarm_seconds = cli->timeout;
-        cs_scorer_set_crash_note(ses.scorer, note, sizeof note);
-        signal(SIGALRM, on_alarm);
-        alarm((unsigned)cli->timeout);
-    }
     size_t submitted = 0;
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
         cs_result_init(&sc->res);
         int rc, below = 0;
         cs_pool_result r;
-        if (pooled) {
-            while (submitted < files.n && cs_pool_can_submit(pool)) {
-                const char *path = files.items[submitted++];
-                if (cs_pool_submit(pool, path, strlen(path), &d) != 0) {
-                    cs_cli_error(d.msg);
-                    goto out;
-                }
-            }
-            if (cs_pool_next(pool, &r, &d) != 1) {
+        while (submitted < files.n && cs_pool_can_submit(pool))
+            if (submit_file(pool, files.items[submitted++], &item, &d) != 0) {
                 cs_cli_error(d.msg);
                 goto out;
             }
+        if (cs_pool_next(pool, &r, &d) != 1) {
+            cs_cli_error(d.msg);
+            goto out;
         }
-        if (pooled && streamed) {
+        if (streamed) {
             rc = take_written(files.items[i], &r, &rw, &below, &d);
         } else {
-            if (pooled)
-                rc = take_answer(cli, &ses.cfg, files.items[i], &r, sc, &d);
-            else
-                rc = cs_document_load_file(&sc->doc, files.items[i], cli->input_format, &d) != 0 ||
-                     cs_scorer_score(ses.scorer, &sc->doc, &sc->res, &d) != 0;
+            rc = take_answer(cli, &ses.cfg, files.items[i], &r, sc, &d);
             if (rc == 0)
                 rc = settle(cli, &run, bl, unchanged, sc, &d);
             below = sc->below;
@@ -482,7 +469,6 @@ int cs_cmd_score(const cs_cli *cli)
             out.len = 0;
         }
     }
-    alarm(0);
     run.items = items;
     run.n = n;
     if (streamed ? cs_run_writer_end(&rw, &run) : render(cli, &run, &out)) {
@@ -506,9 +492,9 @@ int cs_cmd_score(const cs_cli *cli)
     else
         exit_code = CS_EXIT_OK;
 out:
-    alarm(0);
     cs_out_abort(&of); /* a report not committed leaves the previous file */
     cs_pool_free(pool);
+    cs_buf_free(&item);
     cs_result_free(&bctx.res);
     cs_run_writer_free(&rw);
     if (baseline_loaded)

@@ -325,6 +325,7 @@ int cs_cmd_test(const cs_cli *cli)
     o.nplugin_dirs = cli->nplugin_dirs;
     o.no_plugins = cli->no_plugins;
     o.allow_insecure_plugins = cli->allow_insecure_plugins;
+    o.load_timeout = cli->timeout;
     cs_diag d;
     if (cs_scorer_new(&ses.scorer, &ses.cfg, &o, &d) != 0) {
         cs_cli_error(d.msg);

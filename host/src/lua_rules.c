@@ -41,7 +41,10 @@ static const char *const known_fields[] = {
     "id",    "marker", "message", "description", "weight", "level", "confidence", "scope",
     "select", "phrases", "regex", "check", "unless", "needs", "examples", NULL};
 
-/* Read an optional string field; NULL when absent.  Error on other types. */
+/* Read an optional string field; NULL when absent.  Error on other types.
+ * The value stays on the stack (one slot per call): a string made by an
+ * __index is referenced by nothing else and must outlive define_rule's
+ * uses of it. */
 static const char *opt_string(lua_State *L, const char *id, const char *field)
 {
     lua_getfield(L, 1, field);
@@ -50,7 +53,6 @@ static const char *opt_string(lua_State *L, const char *id, const char *field)
         s = lua_tostring(L, -1);
     else if (!lua_isnil(L, -1))
         rule_error(L, id, "field '%s' must be a string", field);
-    lua_pop(L, 1); /* the string stays alive: it is referenced by the rule table */
     return s;
 }
 
@@ -205,6 +207,11 @@ static int define_rule(lua_State *L)
     const char *marker = opt_string(L, id, "marker");
     if (marker == NULL)
         return rule_error(L, id, "missing field 'marker'%s", "");
+    /* Read (lua_getfield may run an __index that raises) before anything
+     * is allocated: from the first cs_strdup to cs_ruleset_add, a Lua
+     * error would leak the copies. */
+    const char *msg = opt_string(L, id, "message");
+    const char *desc = opt_string(L, id, "description");
     int line = lr->rule_line;
 
     cs_rule r;
@@ -216,8 +223,6 @@ static int define_rule(lua_State *L)
     r.id = cs_strdup(id);
     r.marker_name = cs_strdup(marker);
     r.file = cs_strdup(lr->current_file);
-    const char *msg = opt_string(L, id, "message");
-    const char *desc = opt_string(L, id, "description");
     r.message = cs_strdup(msg);
     r.description = cs_strdup(desc);
     cs_buf src = {0};

@@ -7,11 +7,17 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "credscore/plugin.h"
+#include "lua_pattern_cost.h"
 
 #define HOOK_STEP 1000
 #define MIB (1024u * 1024u)
+/* Bytes a C function copies or fills for one instruction of budget, and
+ * bytes it decodes (UTF-8) for one. */
+#define COPY_BYTES_PER_STEP 16
+#define SCAN_BYTES_PER_STEP 8
 
 /* The cs_lua of a state is the allocator's user data. */
 static cs_lua *lx_of(lua_State *L)
@@ -72,23 +78,59 @@ static int budget_error(lua_State *L, cs_lua *lx, int level)
     return lua_error(L);
 }
 
+static double monotonic_now(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+static int past_deadline(const cs_lua *lx)
+{
+    return lx->deadline > 0 && monotonic_now() >= lx->deadline;
+}
+
+void cs_lua_set_time_limit(cs_lua *lx, int seconds)
+{
+    lx->time_limit = seconds > 0 ? seconds : 0;
+    lx->deadline = seconds > 0 ? monotonic_now() + seconds : 0;
+}
+
+/* Raise the time-limit error, positioned at the first Lua frame from level. */
+static int time_error(lua_State *L, cs_lua *lx, int level)
+{
+    char where[160];
+    where_at(L, level, where, sizeof where);
+    lx->limit_hit = CS_LUA_LIMIT_TIME;
+    snprintf(lx->limit_msg, sizeof lx->limit_msg,
+             "%stime limit of %d s exceeded (raise --timeout)", where, lx->time_limit);
+    lua_pushstring(L, lx->limit_msg);
+    return lua_error(L);
+}
+
 static void count_hook(lua_State *L, lua_Debug *ar)
 {
     (void)ar;
     cs_lua *lx = lx_of(L);
     lx->instr_left -= HOOK_STEP;
-    if (lx->instr_left < 0)
+    if (lx->instr_limit > 0 && lx->instr_left < 0)
         budget_error(L, lx, 0); /* level 0 in a hook: the running Lua function */
+    if (past_deadline(lx))
+        time_error(L, lx, 0);
 }
 
 void cs_lua_charge(lua_State *L, long long cost)
 {
     cs_lua *lx = lx_of(L);
-    if (lx->instr_limit <= 0 || cost <= 0)
+    if (cost <= 0)
         return;
-    lx->instr_left = cost > lx->instr_left ? -1 : lx->instr_left - cost;
-    if (lx->instr_left < 0)
-        budget_error(L, lx, 1); /* level 1: the Lua code calling the C function */
+    if (lx->instr_limit > 0) {
+        lx->instr_left = cost > lx->instr_left ? -1 : lx->instr_left - cost;
+        if (lx->instr_left < 0)
+            budget_error(L, lx, 1); /* level 1: the Lua code calling the C function */
+    }
+    if (past_deadline(lx))
+        time_error(L, lx, 1);
 }
 
 int cs_lua_limit_reached(lua_State *L, int status)
@@ -222,7 +264,52 @@ static int l_setmetatable(lua_State *L)
     return 1;
 }
 
-/* string.rep: the C loop runs n times even when nothing is copied. */
+/* Does msg start with a position ("src:12: ")? */
+static int has_position(const char *msg)
+{
+    const char *colon = strchr(msg, ':');
+    if (colon == NULL || colon == msg || memchr(msg, '\n', (size_t)(colon - msg)))
+        return 0;
+    const char *q = colon + 1;
+    while (*q >= '0' && *q <= '9')
+        q++;
+    return q > colon + 1 && q[0] == ':' && q[1] == ' ';
+}
+
+/* Call the original function (upvalue 1) with the arguments on the stack;
+ * returns the number of its results, which replace the arguments.  An
+ * error the original raises itself (called from C, it has no position)
+ * gets the position of the Lua code calling the wrapper, as it would have
+ * had without the wrapper; a sandbox limit goes on unchanged. */
+static int call_original(lua_State *L)
+{
+    int top = lua_gettop(L);
+    lua_pushvalue(L, lua_upvalueindex(1));
+    lua_insert(L, 1);
+    int st = lua_pcall(L, top, LUA_MULTRET, 0);
+    if (st == LUA_OK)
+        return lua_gettop(L);
+    if (!cs_lua_limit_reached(L, st) && lua_type(L, -1) == LUA_TSTRING &&
+        !has_position(lua_tostring(L, -1))) {
+        luaL_where(L, 1);
+        lua_insert(L, -2);
+        lua_concat(L, 2);
+    }
+    return lua_error(L);
+}
+
+/* a * b / per, saturating at LLONG_MAX. */
+static long long scaled(long long a, long long b, long long per)
+{
+    if (a <= 0 || b <= 0)
+        return 0;
+    if (a > LLONG_MAX / b)
+        return LLONG_MAX;
+    return a * b / per;
+}
+
+/* string.rep: charged by the bytes it makes (the C loop runs n times even
+ * when nothing is copied, so an empty string returns "" at once). */
 static int l_rep(lua_State *L)
 {
     size_t l, lsep;
@@ -233,11 +320,210 @@ static int l_rep(lua_State *L)
         lua_pushliteral(L, "");
         return 1;
     }
-    int top = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, top, 1);
-    return 1;
+    /* A result larger than the memory left fails at once, with the memory
+     * limit's message: only one that can be made is charged. */
+    cs_lua *lx = lx_of(L);
+    long long bytes = scaled((long long)(l + lsep), n, 1);
+    if (lx->mem_limit == 0 || (lx->mem_used < lx->mem_limit &&
+                               (unsigned long long)bytes <= lx->mem_limit - lx->mem_used))
+        cs_lua_charge(L, bytes / COPY_BYTES_PER_STEP + 1);
+    return call_original(L);
+}
+
+/* Lua 5.4's posrelatI: a 1-based start position, negative from the end. */
+static size_t start_pos(lua_Integer pos, size_t len)
+{
+    if (pos > 0)
+        return (size_t)pos;
+    if (pos == 0 || pos < -(lua_Integer)len)
+        return 1;
+    return len + (size_t)pos + 1;
+}
+
+/* Lua 5.4's getendpos: a 1-based end position, clipped to len. */
+static size_t end_pos(lua_Integer pos, size_t len)
+{
+    if (pos > (lua_Integer)len)
+        return len;
+    if (pos >= 0)
+        return (size_t)pos;
+    if (pos < -(lua_Integer)len)
+        return 0;
+    return len + (size_t)pos + 1;
+}
+
+/* ---- string and utf8 functions charged by the work they do ---- */
+
+enum {
+    METER_BYTE, METER_CHAR, METER_FORMAT, METER_CASE, METER_SUB, METER_PACK, METER_UNPACK_STR,
+    METER_UTF8_CHAR, METER_UTF8_CODEPOINT, METER_UTF8_SCAN, METER_TABLE_UNPACK, METER_TABLE_PACK,
+    METER_SELECT
+};
+
+/* What the function will cost, from its arguments, before it runs (0 when
+ * they are of the wrong type: the original then raises its error). */
+static long long cost_before(lua_State *L, int kind)
+{
+    int n = lua_gettop(L), ok = 1;
+    size_t len = 0;
+    switch (kind) {
+    case METER_CHAR:
+    case METER_UTF8_CHAR:
+    case METER_TABLE_PACK:
+        return n;
+    case METER_CASE:
+    case METER_UTF8_SCAN:
+        if (lua_type(L, 1) != LUA_TSTRING)
+            return 0;
+        lua_tolstring(L, 1, &len);
+        return (long long)(len / (kind == METER_CASE ? COPY_BYTES_PER_STEP : SCAN_BYTES_PER_STEP));
+    case METER_UNPACK_STR: {
+        size_t flen = 0;
+        if (lua_type(L, 1) == LUA_TSTRING)
+            lua_tolstring(L, 1, &flen);
+        if (lua_type(L, 2) == LUA_TSTRING)
+            lua_tolstring(L, 2, &len);
+        return (long long)(flen + len / COPY_BYTES_PER_STEP);
+    }
+    case METER_BYTE:
+    case METER_UTF8_CODEPOINT: {
+        if (lua_type(L, 1) != LUA_TSTRING)
+            return 0;
+        lua_tolstring(L, 1, &len);
+        lua_Integer i = lua_isnoneornil(L, 2) ? 1 : lua_tointegerx(L, 2, &ok);
+        if (!ok)
+            return 0;
+        size_t from = start_pos(i, len);
+        lua_Integer j = lua_isnoneornil(L, 3) ? (lua_Integer)from : lua_tointegerx(L, 3, &ok);
+        if (!ok)
+            return 0;
+        size_t to = end_pos(j, len);
+        return to >= from ? (long long)(to - from + 1) : 0;
+    }
+    case METER_TABLE_UNPACK: {
+        lua_Integer i = lua_isnoneornil(L, 2) ? 1 : lua_tointegerx(L, 2, &ok);
+        if (!ok)
+            return 0;
+        lua_Integer j;
+        if (lua_isnoneornil(L, 3)) {
+            if (lua_type(L, 1) != LUA_TTABLE && luaL_getmetafield(L, 1, "__len") == LUA_TNIL)
+                return 0; /* the original raises "attempt to get length" */
+            lua_settop(L, n);
+            j = luaL_len(L, 1); /* may run __len, budgeted */
+            lua_settop(L, n);
+        } else {
+            j = lua_tointegerx(L, 3, &ok);
+            if (!ok)
+                return 0;
+        }
+        if (j < i)
+            return 0;
+        lua_Unsigned span = (lua_Unsigned)j - (lua_Unsigned)i;
+        return span >= (lua_Unsigned)LLONG_MAX ? LLONG_MAX : (long long)span + 1;
+    }
+    default:
+        return 0;
+    }
+}
+
+/* What it cost, from its results (the bytes it made). */
+static long long cost_after(lua_State *L, int kind, int nresults)
+{
+    size_t len = 0;
+    switch (kind) {
+    case METER_FORMAT:
+    case METER_SUB:
+    case METER_PACK:
+        if (nresults >= 1 && lua_type(L, 1) == LUA_TSTRING)
+            lua_tolstring(L, 1, &len);
+        return (long long)(len / COPY_BYTES_PER_STEP);
+    case METER_SELECT:
+        return nresults;
+    default:
+        return 0;
+    }
+}
+
+static int l_metered(lua_State *L)
+{
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    cs_lua_charge(L, cost_before(L, kind));
+    int n = call_original(L);
+    cs_lua_charge(L, cost_after(L, kind, n));
+    return n;
+}
+
+/* ---- pattern functions: the search is counted before it runs ---- */
+
+enum { PATTERN_FIND, PATTERN_MATCH, PATTERN_GMATCH, PATTERN_GSUB };
+
+static int tick_deadline(void *ctx)
+{
+    return past_deadline(ctx);
+}
+
+/* What a plain string.find costs: a memchr scan for the first byte, and
+ * a comparison of the rest at each place it occurs. */
+static long long plain_find_cost(const char *s, size_t len, const char *p, size_t plen)
+{
+    if (plen == 0 || plen > len)
+        return 0;
+    long long hits = 0;
+    const char *end = s + len - plen + 1;
+    for (const char *q = s; q < end && (q = memchr(q, p[0], (size_t)(end - q))) != NULL; q++)
+        hits++;
+    return (long long)(len / COPY_BYTES_PER_STEP) + scaled(hits, (long long)plen,
+                                                           COPY_BYTES_PER_STEP);
+}
+
+static int l_pattern(lua_State *L)
+{
+    cs_lua *lx = lx_of(L);
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    size_t ls, lp;
+    const char *s = luaL_checklstring(L, 1, &ls);
+    const char *p = luaL_checklstring(L, 2, &lp);
+    if (lx->instr_limit <= 0 && lx->deadline <= 0)
+        return call_original(L); /* nothing to bound */
+    cs_pattern_search q;
+    memset(&q, 0, sizeof q);
+    q.subject = s;
+    q.len = ls;
+    q.pattern = p;
+    q.plen = lp;
+    q.mode = kind == PATTERN_GMATCH || kind == PATTERN_GSUB ? CS_PATTERN_ALL : CS_PATTERN_FIRST;
+    q.anchors = kind != PATTERN_GMATCH;
+    q.max_matches = -1;
+    q.max_steps = lx->instr_limit > 0 ? (lx->instr_left > 0 ? lx->instr_left : 0) : LLONG_MAX;
+    q.tick = lx->deadline > 0 ? tick_deadline : NULL;
+    q.tick_ctx = lx;
+    size_t init = 1;
+    if (kind != PATTERN_GSUB)
+        init = start_pos(luaL_optinteger(L, 3, 1), ls);
+    else
+        q.max_matches = luaL_optinteger(L, 4, (lua_Integer)ls + 1);
+    if (init > ls + 1)
+        return call_original(L); /* no search: nil, or an empty iterator */
+    q.init = init - 1;
+    long long steps = 0;
+    if (kind == PATTERN_FIND && (lua_toboolean(L, 4) || cs_pattern_is_plain(p, lp))) {
+        cs_lua_charge(L, plain_find_cost(s + q.init, ls - q.init, p, lp));
+        return call_original(L);
+    }
+    char error[128];
+    cs_pattern_outcome out = cs_pattern_cost(&q, &steps, error, sizeof error);
+    if (out == CS_PATTERN_STOPPED && past_deadline(lx))
+        return time_error(L, lx, 1);
+    cs_lua_charge(L, out == CS_PATTERN_STOPPED ? LLONG_MAX : steps);
+    if (out == CS_PATTERN_INVALID)
+        return luaL_error(L, "%s", error);
+    int n = call_original(L);
+    if (kind == PATTERN_GSUB && n >= 1 && lua_type(L, 1) == LUA_TSTRING) {
+        size_t made;
+        lua_tolstring(L, 1, &made);
+        cs_lua_charge(L, (long long)(made / COPY_BYTES_PER_STEP));
+    }
+    return n;
 }
 
 /* ---- table functions charged by the count their C loop runs ---- */
@@ -282,8 +568,12 @@ static long long table_cost(lua_State *L, int kind)
         lua_Integer j = lua_isnoneornil(L, 4) ? len : lua_tointegerx(L, 4, &ok2);
         return ok && ok2 ? span(i, j) : 0;
     }
-    default: /* COST_SORT */
-        return len > 0 ? (long long)len : 0;
+    default: { /* COST_SORT: about n log2 n comparisons */
+        long long cost = len > 0 ? (long long)len : 0, log2n = 1;
+        for (lua_Integer m = len; m > 1; m >>= 1)
+            log2n++;
+        return scaled(cost, log2n, 1);
+    }
     }
 }
 
@@ -297,12 +587,15 @@ static int l_charged(lua_State *L)
             return luaL_typeerror(L, 1, "table");
         lua_pop(L, 1);
     }
-    cs_lua_charge(L, table_cost(L, (int)lua_tointeger(L, lua_upvalueindex(2))));
-    int top = lua_gettop(L);
-    lua_pushvalue(L, lua_upvalueindex(1));
-    lua_insert(L, 1);
-    lua_call(L, top, LUA_MULTRET);
-    return lua_gettop(L);
+    int kind = (int)lua_tointeger(L, lua_upvalueindex(2));
+    cs_lua_charge(L, table_cost(L, kind));
+    int n = call_original(L);
+    if (kind == COST_CONCAT && n >= 1 && lua_type(L, 1) == LUA_TSTRING) {
+        size_t made;
+        lua_tolstring(L, 1, &made);
+        cs_lua_charge(L, (long long)(made / COPY_BYTES_PER_STEP));
+    }
+    return n;
 }
 
 /* ---- the state ---- */
@@ -344,7 +637,7 @@ int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)
     lx->instr_left = lx->instr_limit;
     lx->limit_hit = CS_LUA_LIMIT_NONE;
     lx->limit_msg[0] = '\0';
-    if (lx->instr_limit > 0)
+    if (lx->instr_limit > 0 || lx->deadline > 0)
         lua_sethook(L, count_hook, LUA_MASKCOUNT, HOOK_STEP);
     int st = lua_pcall(L, nargs, nresults, base);
     lua_sethook(L, NULL, 0, 0);
@@ -461,6 +754,39 @@ static const struct {
 } charged[] = {{"insert", COST_INSERT}, {"remove", COST_REMOVE}, {"move", COST_MOVE},
                {"concat", COST_CONCAT}, {"sort", COST_SORT},     {NULL, 0}};
 
+typedef struct named_kind {
+    const char *name;
+    int kind;
+} named_kind;
+
+static const named_kind patterns[] = {{"find", PATTERN_FIND},     {"match", PATTERN_MATCH},
+                                      {"gmatch", PATTERN_GMATCH}, {"gsub", PATTERN_GSUB},
+                                      {NULL, 0}};
+static const named_kind string_meters[] = {
+    {"byte", METER_BYTE},   {"char", METER_CHAR},   {"format", METER_FORMAT},
+    {"upper", METER_CASE},  {"lower", METER_CASE},  {"reverse", METER_CASE},
+    {"sub", METER_SUB},     {"pack", METER_PACK},   {"unpack", METER_UNPACK_STR},
+    {NULL, 0}};
+static const named_kind utf8_meters[] = {{"char", METER_UTF8_CHAR},
+                                         {"codepoint", METER_UTF8_CODEPOINT},
+                                         {"len", METER_UTF8_SCAN},
+                                         {"offset", METER_UTF8_SCAN},
+                                         {NULL, 0}};
+static const named_kind table_meters[] = {{"unpack", METER_TABLE_UNPACK},
+                                          {"pack", METER_TABLE_PACK}, {NULL, 0}};
+
+/* Replace each listed function of the table at idx by fn, with the
+ * original and its kind as upvalues. */
+static void wrap_functions(lua_State *L, int idx, const named_kind *list, lua_CFunction fn)
+{
+    for (; list->name; list++) {
+        lua_getfield(L, idx, list->name);
+        lua_pushinteger(L, list->kind);
+        lua_pushcclosure(L, fn, 2);
+        lua_setfield(L, idx, list->name);
+    }
+}
+
 /* A shallow copy of the table at idx, pushed. */
 static void push_copy(lua_State *L, int idx)
 {
@@ -513,6 +839,18 @@ static int setup_p(lua_State *L)
     lua_getfield(L, str, "rep");
     lua_pushcclosure(L, l_rep, 1);
     lua_setfield(L, str, "rep");
+    wrap_functions(L, str, patterns, l_pattern);
+    wrap_functions(L, str, string_meters, l_metered);
+
+    lua_getglobal(L, LUA_UTF8LIBNAME);
+    int utf = lua_gettop(L);
+    push_copy(L, utf);
+    lua_setfield(L, loaded, LUA_UTF8LIBNAME);
+    wrap_functions(L, utf, utf8_meters, l_metered);
+
+    static const named_kind select_meter[] = {{"select", METER_SELECT}, {NULL, 0}};
+    lua_pushglobaltable(L);
+    wrap_functions(L, lua_gettop(L), select_meter, l_metered);
 
     lua_getglobal(L, LUA_TABLIBNAME);
     int tab = lua_gettop(L);
@@ -524,6 +862,7 @@ static int setup_p(lua_State *L)
         lua_pushcclosure(L, l_charged, 2);
         lua_setfield(L, tab, charged[i].name);
     }
+    wrap_functions(L, tab, table_meters, l_metered);
     lua_settop(L, 0);
     return 0;
 }

@@ -7,14 +7,26 @@
  * dump), table, math and utf8.  No io, os, package, debug or coroutine.
  * Files load as text only: a binary (bytecode) chunk is refused.
  *
- * Limits, both from the config (cs_limits):
- *   - instructions: a count hook gives every cs_lua_pcall a fresh budget;
- *     library functions whose C loops depend on a count the script chooses
- *     (table.insert/remove/move/concat/sort) charge that count too.
- *   - memory: a counting allocator caps the whole state.
- * A limit raises "file:line: instruction budget exceeded (...)" or
+ * Limits:
+ *   - instructions (config, cs_limits): a count hook gives every
+ *     cs_lua_pcall a fresh budget.  Library functions charge the work
+ *     they do in C, so that the budget bounds time too: by the count of
+ *     values or elements (table.insert/remove/move/concat/sort/unpack/pack,
+ *     select, string.byte/char, utf8.char/codepoint), by bytes made or
+ *     read (string.rep/format/sub/upper/lower/reverse/pack/unpack,
+ *     table.concat, string.gsub, utf8.len/offset: 16 bytes copied or 8
+ *     decoded per instruction), and string.find/match/gmatch/gsub by the
+ *     steps of their search, counted before it runs (lua_pattern_cost.h):
+ *     a backtracking search longer than the budget left is refused before
+ *     it starts.
+ *   - memory (config): a counting allocator caps the whole state.
+ *   - time (cs_lua_set_time_limit; the rule loader uses --timeout): a
+ *     wall-clock deadline, checked by the count hook, by every charge and
+ *     while a pattern search is counted.
+ * A limit raises "file:line: instruction budget exceeded (...)",
+ * "file:line: time limit of N s exceeded (raise --timeout)" or
  * "memory limit of N MB exceeded (...)" (no position: when memory runs
- * out the state cannot be inspected).  Neither can be caught
+ * out the state cannot be inspected).  None can be caught
  * by the script: pcall and xpcall re-raise them, so the protected call that
  * cs_lua_pcall started always ends.
  *
@@ -27,9 +39,9 @@
  *     instead of looping n times.
  *   - every entry from the host (setup, loading a file, a check) runs in
  *     protected mode, so no Lua error ever reaches the panic handler.
- * Known gap: time spent inside one C library call that is not proportional
- * to a count (a backtracking Lua pattern, a plain string.find of a long
- * needle) is not counted; see docs/security.md.
+ * Known gap: the VM's own string concatenation (a .. b) copies without a
+ * charge; the memory cap bounds each copy and the deadline, checked every
+ * 1,000 instructions, the time.
  *
  * One cs_lua per scorer (per worker): never shared between threads.
  * Errors: 0 / -1 with a cs_diag holding the first line of the Lua error.
@@ -48,7 +60,7 @@
 typedef void (*cs_log_fn)(void *ctx, int level, const char *message);
 
 /* Which limit stopped the last call. */
-enum { CS_LUA_LIMIT_NONE, CS_LUA_LIMIT_MEMORY, CS_LUA_LIMIT_INSTRUCTIONS };
+enum { CS_LUA_LIMIT_NONE, CS_LUA_LIMIT_MEMORY, CS_LUA_LIMIT_INSTRUCTIONS, CS_LUA_LIMIT_TIME };
 
 typedef struct cs_lua {
     lua_State *L;
@@ -56,6 +68,8 @@ typedef struct cs_lua {
     size_t mem_limit;        /* 0 = none */
     long long instr_limit;   /* per call, 0 = none */
     long long instr_left;
+    double deadline;         /* CLOCK_MONOTONIC seconds, 0 = none */
+    int time_limit;          /* the seconds it was set for (messages) */
     int limit_hit;           /* CS_LUA_LIMIT_* of the last call */
     char limit_msg[320];     /* the limit's message */
     cs_log_fn log;
@@ -65,6 +79,13 @@ typedef struct cs_lua {
 /* Create the state.  log may be NULL (print is then discarded). */
 int cs_lua_open(cs_lua *lx, const cs_limits *limits, cs_log_fn log, void *log_ctx, cs_diag *d);
 void cs_lua_close(cs_lua *lx);
+
+/* Bound the calls from now on by wall time: once `seconds` have passed
+ * (counted from this call, over all the calls that follow), the running
+ * call ends with "file:line: time limit of N s exceeded (raise
+ * --timeout)".  0 lifts the limit.  Per state: two states keep separate
+ * deadlines. */
+void cs_lua_set_time_limit(cs_lua *lx, int seconds);
 
 /* Load a file as a text chunk and run it, loading included, as one
  * protected, budgeted call.  Errors read "path:line: message" or

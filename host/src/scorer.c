@@ -213,6 +213,7 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
     if (cs_lua_rules_open(&s->lua, &s->rules, cfg, s->log, s->log_ctx, d) != 0)
         goto out;
     s->lua_open = 1;
+    cs_lua_set_time_limit(&s->lua.lua, o ? o->load_timeout : 0);
     if (o && o->rule_files) {
         for (size_t i = 0; i < o->nrule_files; i++)
             if (load_rule_path(s, o->rule_files[i], o->rule_names ? o->rule_names[i] : NULL,
@@ -223,6 +224,7 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
             if (load_rule_path(s, cfg->rule_paths[i], NULL, d) != 0)
                 goto out;
     }
+    cs_lua_set_time_limit(&s->lua.lua, 0); /* checks are bounded per article (--timeout) */
     if (cs_ruleset_compile(&s->rules, d) != 0 || collect_rule_kinds(s, d) != 0)
         goto out;
     s->md = pcre2_match_data_create(8, NULL);

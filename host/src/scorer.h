@@ -33,6 +33,9 @@ typedef struct cs_scorer_opts {
     int no_plugins;                 /* do not load plugins */
     int allow_insecure_plugins;
     int lenient;                    /* a failing rule is disabled instead of failing */
+    int load_timeout;               /* seconds for loading all rule files (--timeout), 0 = none:
+                                     * then "file:line: time limit of N s exceeded (raise
+                                     * --timeout)" */
     cs_log_fn log;                  /* warnings; NULL = stderr */
     void *log_ctx;
 } cs_scorer_opts;

@@ -251,6 +251,7 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
     o.no_plugins = cli->no_plugins;
     o.allow_insecure_plugins = cli->allow_insecure_plugins;
     o.lenient = cli->lenient;
+    o.load_timeout = cli->timeout;
     static const int quiet_level = CREDSCORE_LOG_ERROR, normal_level = CREDSCORE_LOG_INFO;
     o.log = cs_log_stderr;
     o.log_ctx = (void *)(cli->quiet ? &quiet_level : &normal_level);

@@ -305,7 +305,7 @@ rule { id = "slow-pattern", marker = "vague", needs = { "slowly" }, check = func
   if s:find(("a?"):rep(30) .. ("a"):rep(30)) then return nil end
 end }
 LUA
-printf 'rules: ["@default", slow.lua]\nplugins: []\nscoring: {fail_under: 0}\n' > slow.yaml
+printf 'rules: ["@default", slow.lua]\nplugins: []\nscoring: {fail_under: 0}\nlimits: {instructions: 0}\n' > slow.yaml
 printf '{"id":7,"text":"It went slowly."}\n{"id":7.25,"text":"Critics say so."}\n' > slow.jsonl
 run "$CREDSCORE" score -c slow.yaml --timeout 1 --jsonl slow.jsonl
 is "$STATUS" 2 "ids, timeout: exit 2"

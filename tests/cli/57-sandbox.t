@@ -124,7 +124,7 @@ load_fails move "table.move({}, 1, math.maxinteger - 1, 1, {})" "move.lua:1: $BU
 load_fails recurse "local function f() return 1 + f() end
 f()" "recurse.lua:1: stack overflow" "instructions: 0, memory_mb: 256"
 load_fails cstack "local function f(s) return (s:gsub('.', f)) end
-f('ab')" "cstack.lua: C stack overflow"
+f('ab')" "cstack.lua:1: C stack overflow"
 
 # ---- error values, metatables, finalizers ----
 

@@ -1,7 +1,8 @@
 #!/bin/sh
 # --timeout: a rule that runs away inside one C call (a pathological Lua
-# pattern, out of the instruction hook's reach) is stopped, named, and the
-# run goes on (batch, stream) or ends with exit 2 (one article).
+# pattern; without an instruction budget, nothing counts it) is stopped,
+# named, and the run goes on (batch, stream) or ends with exit 2 (one
+# article, scored in a worker too).
 . "$(dirname "$0")/lib.sh"
 
 cat > "$TMP/slow.lua" <<'LUA'
@@ -10,13 +11,13 @@ rule { id = "slow-pattern", marker = "vague", needs = { "slowly" }, check = func
   if s:find(("a?"):rep(30) .. ("a"):rep(30)) then return nil end
 end }
 LUA
-printf 'rules: ["@default", slow.lua]\nplugins: []\nscoring: {fail_under: 0}\n' > "$TMP/c.yaml"
+printf 'rules: ["@default", slow.lua]\nplugins: []\nscoring: {fail_under: 0}\nlimits: {instructions: 0}\n' > "$TMP/c.yaml"
 printf 'It moved slowly.\n' > "$TMP/slow.txt"
 printf 'Critics say it moved.\n' > "$TMP/fast.txt"
 
 run "$CREDSCORE" score -c "$TMP/c.yaml" --timeout 1 "$TMP/slow.txt"
 is "$STATUS" 2 "one article: exit 2 after the timeout"
-like "$ERR" "slow.txt: took longer than 1 s and was stopped in rule slow-pattern \\(.*slow.lua:1\\)" \
+like "$ERR" "slow.txt: not scored: took longer than 1 s and was stopped in rule slow-pattern \\(.*slow.lua:1\\)" \
      "names the article and the rule"
 
 run "$CREDSCORE" score -c "$TMP/c.yaml" --timeout 1 "$TMP/fast.txt" "$TMP/slow.txt"
