@@ -74,6 +74,7 @@ is "$STATUS" 0 "nothing in the shared folder, a config above it: exit 0"
 unlike "$OUT" "testplug" "the config above the shared folder is not used"
 cd "$TMP"
 run "$CREDSCORE" plugins
+is "$STATUS" 0 "from the folder of that config: exit 0"
 like "$OUT" "^testplug " "(that config is used from its own folder)"
 rm "$TMP/credscore.yaml"
 
