@@ -24,7 +24,12 @@ SAN      ?=
 PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
 DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
             libgumbo-dev libjansson-dev wordnet-base
-TEST_PKGS := jq valgrind libxml2-utils chromium clang parallel
+# Test dependencies (make deps DEPS_FOR=test): CI fails, never skips, when one
+# is missing.  libclang-rt-14-dev is clang's libFuzzer runtime (only a
+# Recommends of clang); npm comes with the machine's Node.js or, when there is
+# none, from Debian's npm; its SARIF validators go into NPM_TOOLS.
+TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel
+NPM_TOOLS := $(BUILD)/npm-tools
 
 ifeq ($(SAN),1)
 BUILD    := build-san
@@ -57,8 +62,10 @@ TEST_PLUGIN_SOS := $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/plugins/%.
         fuzz-build fuzz-regress
 
 # CLI tests that also run under valgrind (the browser and npm-tool ones are
-# left out: they test outputs, not memory, and take minutes under memcheck).
-VALGRIND_CLI := $(filter-out tests/cli/80-formats.t tests/cli/85-html.t tests/cli/60-install.t,$(wildcard tests/cli/*.t))
+# left out: they test outputs, not memory, and take minutes under memcheck;
+# so is the fuzz one: its targets carry ASan).
+VALGRIND_CLI := $(filter-out tests/cli/80-formats.t tests/cli/85-html.t tests/cli/60-install.t \
+                  tests/cli/99-fuzz-regress.t,$(wildcard tests/cli/*.t))
 
 all: $(BIN) $(PLUGIN_SOS)
 
@@ -104,12 +111,20 @@ $(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CORE_LIB)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
 
+FOR_TEST := $(filter test check,$(DEPS_FOR))
 deps:
-	@missing=$$(for p in $(DEB_PKGS) $(if $(filter test check,$(DEPS_FOR)),$(TEST_PKGS)); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	@missing=$$(for p in $(DEB_PKGS) $(if $(FOR_TEST),$(TEST_PKGS)); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done; \
+	  $(if $(FOR_TEST),command -v npm >/dev/null 2>&1 || echo npm)); \
 	if [ -z "$$missing" ]; then echo "deps: all Debian packages present"; \
 	elif [ "$$(id -u)" = 0 ]; then echo "deps: installing" $$missing; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
 	else echo "deps: missing packages; run: sudo apt-get install -y" $$missing; exit 2; fi
+ifneq ($(FOR_TEST),)
+	@if sh tests/tools/npm-tools.sh $(NPM_TOOLS); then echo "deps: SARIF validators in $(NPM_TOOLS)"; \
+	elif [ "$${CI:-}" = true ]; then echo "deps: the SARIF validators could not be installed (npm)"; exit 2; \
+	else echo "deps: warning: the SARIF validators could not be installed (offline?):" \
+	  "tests/cli/80-formats.t will skip those checks"; fi
+endif
 
 run:
 	@$(MAKE) --no-print-directory deps
@@ -122,7 +137,7 @@ test:
 	@$(MAKE) --no-print-directory check
 
 check: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
-	BUILD=$(BUILD) prove -f $(UNIT_BIN) tests/cli/*.t
+	BUILD=$(BUILD) NPM_TOOLS=$(NPM_TOOLS) prove -f $(UNIT_BIN) tests/cli/*.t
 
 test-san:
 	@$(MAKE) --no-print-directory SAN=1 check

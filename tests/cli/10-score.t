@@ -70,6 +70,7 @@ like "$OUT" "^-:5:1  vague  -5  \"Experts say\"" "stdin findings are named '-'"
 
 # HTML: script, style and nav are not scored; entities decoded
 run "$CREDSCORE" score --fail-under 0 "$A/border-clash.html"
+is "$STATUS" 0 "score --fail-under 0 border-clash.html: exit 0"
 unlike "$OUT" "Sources said menu|officials said nothing" "nav and script text are skipped"
 like "$OUT" "border-clash.html:14:34  anonymous  -8  \"sources familiar with\"" "HTML finding at the source line:col"
 
@@ -91,8 +92,10 @@ is "$(jqr "$OUT" '.articles[0] | (.summary.base + ([.summary.markers[].points] |
 
 # determinism: byte-identical output for the same input and config
 run "$CREDSCORE" score --fail-under 0 -f json "$A/border-clash.html"
+is "$STATUS" 0 "score --fail-under 0 -f json border-clash.html: exit 0"
 first=$OUT
 run "$CREDSCORE" score --fail-under 0 -f json "$A/border-clash.html"
+is "$STATUS" 0 "score --fail-under 0 -f json border-clash.html: exit 0"
 is "$OUT" "$first" "the same input gives byte-identical JSON"
 
 # -o writes atomically; a failed run leaves the previous report intact
@@ -121,8 +124,10 @@ for fmt in json github text; do
     run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt -o "$TMP/many.$fmt" "$TMP/many"
     is "$STATUS" 0 "-f $fmt -o: a folder of 300 articles"
     run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt "$TMP/many"
+    is "$STATUS" 0 "score --fail-under 0 --no-exit -f \$fmt many: exit 0"
     is "$OUT" "$(cat "$TMP/many.$fmt")" "-f $fmt: standard output, written in pieces, equals the -o report"
     run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt -j 2 "$TMP/many"
+    is "$STATUS" 0 "score --fail-under 0 --no-exit -f \$fmt -j 2 many: exit 0"
     is "$OUT" "$(cat "$TMP/many.$fmt")" "-f $fmt -j 2: the same bytes"
 done
 [ "$(wc -c < "$TMP/many.text")" -gt 300000 ] && [ "$(wc -c < "$TMP/many.github")" -gt 300000 ]

@@ -66,6 +66,7 @@ is "$(wc -l < "$TMP/flush.out" | tr -d ' ')" 1 "the first answer arrives while t
 printf '%s\n' "$line" >&3
 exec 3>&-
 wait $pid
+is "$?" 0 "the stream ends with exit 0 when its input is closed"
 is "$(wc -l < "$TMP/flush.out" | tr -d ' ')" 2 "and the second after it"
 
 run "$CREDSCORE" score --jsonl "$TMP/missing.jsonl"

@@ -92,6 +92,7 @@ is "$STATUS" 0 "--lenient disables the failing rule and goes on"
 like "$ERR" "rule 'c' disabled for the rest of the run" "and says so"
 like "$OUT" "warning: rule 'c' \\(.*check.lua:1\\) was disabled: .*outside the passage" "the report says which rule was disabled"
 run "$CREDSCORE" score --lenient -f json -c "$TMP/check.yaml" "$TMP/a.txt"
+is "$STATUS" 0 "score --lenient -f json -c check.yaml a.txt: exit 0"
 like "$(jqr "$OUT" '.articles[0].warnings[0]')" "^rule 'c' .* was disabled" "and so does the JSON report"
 run "$CREDSCORE" score --strict -c "$TMP/check.yaml" "$TMP/a.txt"
 is "$STATUS" 2 "--strict (the default) fails the run"
@@ -114,6 +115,7 @@ is "$STATUS" 2 "no operand: exit 2"
 # Terminal escapes in an article never reach the text report.
 printf 'The \033[31mred\033[0m line, officials said.\n' > "$TMP/esc.txt"
 run "$CREDSCORE" score --no-config --fail-under 0 "$TMP/esc.txt"
+is "$STATUS" 0 "score --no-config --fail-under 0 esc.txt: exit 0"
 is "$(printf '%s' "$OUT" | tr -dc '\033' | wc -c | tr -d ' ')" 0 "no ESC byte in the text report"
 
 # A huge single line and deep nesting do not crash.

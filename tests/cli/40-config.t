@@ -31,8 +31,10 @@ run "$CREDSCORE" score a.txt
 is "$STATUS" 0 "found config applies (threshold 10)"
 like "$OUT" "a.txt:1:1  vague  -7  \"Critics say\"" "marker weight override from the found config"
 run "$CREDSCORE" config
+is "$STATUS" 0 "config: exit 0"
 like "$OUT" "^# effective configuration \\($TMP/desk/credscore.yaml\\)" "config names the file found upwards"
 run "$CREDSCORE" score --no-config --no-plugins a.txt
+is "$STATUS" 0 "score --no-config --no-plugins a.txt: exit 0"
 like "$OUT" "a.txt:1:1  vague  -5  \"Critics say\"" "--no-config ignores it"
 cd "$TMP"
 
@@ -57,9 +59,11 @@ scoring: {fail_under: 0}
 YAML
 printf 'Critics say the count could not be verified.\n' > "$TMP/ov.txt"
 run "$CREDSCORE" score -c "$TMP/ov.yaml" "$TMP/ov.txt"
+is "$STATUS" 0 "score -c ov.yaml ov.txt: exit 0"
 unlike "$OUT" "vague" "a disabled rule does not fire"
 like "$OUT" "unverified  -1  \"could not be verified\"" "a rule weight override applies"
 run "$CREDSCORE" rules -c "$TMP/ov.yaml"
+is "$STATUS" 0 "rules -c ov.yaml: exit 0"
 like "$OUT" "vague-crowd .*\\(disabled\\)" "rules lists the rule as disabled"
 like "$OUT" "unverified-could-not-verify +unverified +-1.0 error" "rules shows the override"
 

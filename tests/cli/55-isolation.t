@@ -50,18 +50,23 @@ for j in 1 2; do
     is "$(jqr "$OUT" '.summary.errors')" 1 "batch -j $j: the summary counts the error"
 done
 run "$CREDSCORE" score -f json --fail-under 0 -j 1 "$ROOT/examples/articles"
+is "$STATUS" 0 "score -f json --fail-under 0 -j 1 \$ROOT/examples/articles: exit 0"
 one=$OUT
 run "$CREDSCORE" score -f json --fail-under 0 -j 2 "$ROOT/examples/articles"
+is "$STATUS" 0 "score -f json --fail-under 0 -j 2 \$ROOT/examples/articles: exit 0"
 is "$OUT" "$one" "folder: -j 2 JSON is byte-identical to -j 1"
 run "$CREDSCORE" score -f json --fail-under 0 "$ROOT/examples/articles/harbour-fire.md"
+is "$STATUS" 0 "score -f json --fail-under 0 \$ROOT/examples/articles/har...: exit 0"
 is "$(jqr "$OUT" '.articles[0]')" "$(printf '%s' "$one" | jq -r '.articles[] | select(.path | endswith("harbour-fire.md"))')" \
    "an article scored in a worker equals the same article scored in-process"
 
 # -j 2 gives output identical to -j 1 on a bigger stream.
 awk 'BEGIN { for (i = 0; i < 500; i++) printf "{\"id\":\"a%d\",\"text\":\"Officials said item %d was seen. Critics say it was not. The ministry said in a statement that it could not be verified.\"}\n", i, i }' > "$TMP/many.jsonl"
 run "$CREDSCORE" score --jsonl "$TMP/many.jsonl" --fail-under 0 -j 1
+is "$STATUS" 0 "score --jsonl many.jsonl --fail-under 0 -j 1: exit 0"
 one=$OUT
 run "$CREDSCORE" score --jsonl "$TMP/many.jsonl" --fail-under 0 -j 2
+is "$STATUS" 0 "score --jsonl many.jsonl --fail-under 0 -j 2: exit 0"
 is "$OUT" "$one" "-j 2 output is byte-identical to -j 1 (500 records)"
 is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 500 "500 lines out"
 
@@ -86,6 +91,7 @@ is "$(printf '%s\n' "$OUT" | jq -r .id | tr '\n' ' ')" \
    "small0 big1 small2 small3 busy4 big5 small6 small7 small8 big9 small10 small11 " \
    "records over 1 MiB: every record answered, in order"
 run "$CREDSCORE" score --jsonl "$TMP/big.jsonl" --fail-under 0 -j 2
+is "$STATUS" 0 "score --jsonl big.jsonl --fail-under 0 -j 2: exit 0"
 is "$OUT" "$one" "records over 1 MiB: -j 2 output is byte-identical to -j 1"
 
 # SIGTERM during a stream: finished lines are flushed, stderr says how far.

@@ -24,12 +24,14 @@ like "$members" "credscore-bundle/MANIFEST credscore-bundle/config.yaml credscor
      "config, manifest and plugins are in the archive"
 like "$members" "credscore-bundle/rules/[0-9]+-desk.lua" "the desk's rule file is in the archive"
 run "$CREDSCORE" bundle -o "$TMP/b2.tar"
+is "$STATUS" 0 "bundle -o b2.tar: exit 0"
 run cmp "$TMP/b.tar" "$TMP/b2.tar"
 is "$STATUS" 0 "the same inputs give a byte-identical bundle"
 
 # Score elsewhere: no credscore.yaml, no rules folder; only the bundle.
 awk 'BEGIN { for (i = 0; i < 1000; i++) printf "{\"id\":\"r%d\",\"text\":\"Whispers say item %d moved. Critics say it did not. Mayor Ana Ruiz said it was fine.\"}\n", i, i }' > "$TMP/in.jsonl"
 run "$CREDSCORE" score --jsonl "$TMP/in.jsonl"
+is "$STATUS" 0 "score --jsonl in.jsonl: exit 0"
 single=$OUT
 cd "$TMP/elsewhere"
 run "$CREDSCORE" score --jsonl "$TMP/in.jsonl" --bundle "$TMP/b.tar"
@@ -50,7 +52,7 @@ if command -v parallel > /dev/null 2>&1; then
     is "$STATUS" 0 "parallel --pipe: exit 0"
     is "$OUT" "$single" "GNU parallel output is byte-identical to one process"
 else
-    echo "ok $((_n + 1)) - GNU parallel recipe # SKIP parallel not installed"; _n=$((_n + 1))
+    skip_or_fail "GNU parallel recipe: parallel not installed" 2
 fi
 
 done_testing

@@ -44,6 +44,7 @@ awk 'BEGIN { for (i = 1; i <= 150; i++)
   > "$TMP/many.jsonl"
 grep -v '"r100"' "$TMP/many.jsonl" > "$TMP/fast.jsonl"
 run "$CREDSCORE" score -c "$TMP/c.yaml" --jsonl "$TMP/fast.jsonl"
+is "$STATUS" 0 "score -c c.yaml --jsonl fast.jsonl: exit 0"
 fast_out=$OUT
 want_ids=$(awk 'BEGIN { for (i = 1; i <= 150; i++) printf "%s ", (i == 100 ? "r100:error" : "r" i) }')
 for jobs in 1 2; do
@@ -69,15 +70,17 @@ for i in $(seq -w 1 150); do
     cp "$ROOT/examples/articles/council-budget.md" "$TMP/lot/$i-council.md"
 done
 for jobs in 1 2; do
-    "$CREDSCORE" score --no-exit --timeout 1 -j $jobs "$TMP/lot" 2> "$TMP/lot.err" |
+    { "$CREDSCORE" score --no-exit --timeout 1 -j $jobs "$TMP/lot" 2> "$TMP/lot.err"; echo $? > "$TMP/lot.status"; } |
         { sleep 2.5; cat > "$TMP/lot.out"; }
+    is "$(cat "$TMP/lot.status")" 0 "slow reader, folder, -j $jobs: exit 0"
     is "$(cat "$TMP/lot.err")" "" "slow reader, folder, -j $jobs: no article stopped"
     is "$(grep -c '^.*: score ' "$TMP/lot.out")" 300 "slow reader, folder, -j $jobs: 300 articles scored"
 done
 jq -nc --rawfile t "$ROOT/examples/articles/harbour-fire.md" \
     'range(1; 601) | {id: "s\(.)", text: $t}' > "$TMP/lot.jsonl"
-"$CREDSCORE" score --no-exit --timeout 1 --jsonl "$TMP/lot.jsonl" 2> "$TMP/lot.err" |
+{ "$CREDSCORE" score --no-exit --timeout 1 --jsonl "$TMP/lot.jsonl" 2> "$TMP/lot.err"; echo $? > "$TMP/lot.status"; } |
     { sleep 2.5; cat > "$TMP/lot.out"; }
+is "$(cat "$TMP/lot.status")" 0 "slow reader, stream: exit 0"
 is "$(cat "$TMP/lot.err")" "" "slow reader, stream: no line stopped"
 # (slurped: output that is not JSON fails the check instead of counting 0)
 is "$(jq -s '[.[] | select(.error)] | length' "$TMP/lot.out" 2>&1)" 0 "slow reader, stream: no error line"

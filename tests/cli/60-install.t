@@ -17,6 +17,7 @@ done
 
 export PKG_CONFIG_PATH=$ROOTFS/usr/lib/pkgconfig PKG_CONFIG_SYSROOT_DIR=$ROOTFS
 run pkg-config --cflags credscore
+is "$STATUS" 0 "pkg-config --cflags credscore: exit 0"
 is "$(printf '%s' "$OUT" | sed 's/ *$//')" "-I$ROOTFS/usr/include" "pkg-config --cflags credscore points at the installed header"
 
 cp -r "$ROOT/examples/plugin" "$TMP/plugin"

@@ -11,6 +11,7 @@ like "$OUT" "^social +1 +0 +0 +1 +0.00 +0.00 +0.00$" "a label nothing supports i
 like "$OUT" "^micro +7 +5 +0 +2 +1.00 +0.71 +0.83$" "micro-averaged row"
 like "$OUT" "^passages 6, exact match 0.667$" "exact-match rate"
 run "$CREDSCORE" eval --no-config --errors "$FIX/labels.jsonl"
+is "$STATUS" 0 "eval --no-config --errors \$FIX/labels.jsonl: exit 0"
 like "$OUT" "labels.jsonl:5 t5  gold \\[anonymous, vague\\]  found \\[vague\\]" "--errors lists the mismatches"
 
 printf '{"id":"x","text":"a","markers":["gossip"]}\n' > "$TMP/bad.jsonl"
@@ -21,6 +22,7 @@ like "$ERR" "bad.jsonl:1: unknown marker gossip" "names the line"
 DEV=$ROOT/../shared/corpus/dev.jsonl
 if [ -f "$DEV" ]; then
     run "$CREDSCORE" eval --no-config "$DEV"
+    is "$STATUS" 0 "eval --no-config \$DEV: exit 0"
     micro=$(printf '%s\n' "$OUT" | awk '$1 == "micro" { print $8 }')
     ok "$(awk -v f="$micro" 'BEGIN { exit !(f >= 0.85) }'; echo $?)" "dev set: micro-F1 $micro >= 0.85"
     worst=$(printf '%s\n' "$OUT" | awk '$1 != "micro" && $1 != "marker" && $1 != "passages" && $2 >= 10 && $8 < 0.75 { print $1 "=" $8 }')

@@ -83,6 +83,7 @@ like "$ERR" "2 changed article\\(s\\) since origin/main" "check: counts the chan
 like "$ERR" "an article falls below the threshold" "check: says why it failed"
 ok "$(test -f credscore.sarif; echo $?)" "check: credscore.sarif written"
 run jq -r '.version' credscore.sarif
+is "$STATUS" 0 "jq -r '.version' credscore.sarif: exit 0"
 is "$OUT" "2.1.0" "check: the SARIF file is valid JSON, SARIF 2.1.0"
 is "$(jq -r '[.runs[0].artifacts[].location.uri] | sort | join(",")' credscore.sarif)" \
    "stories/ferry.md,stories/new%20story.md" "check: only the changed articles are in the report"
@@ -94,6 +95,7 @@ is "$(jq -r '[.runs[0].results[] | select(.suppressions != null) | .suppressions
              unique | join(",")' credscore.sarif)" \
    "unchanged since origin/main" "check: findings on unchanged lines are marked suppressed"
 run env CREDSCORE="$CREDSCORE" sh -c "$step"
+is "$STATUS" 1 "env CREDSCORE=\$CREDSCORE sh -c \$step: exit 1"
 like "$OUT" "^::warning file=stories/ferry.md,line=6," "check: GitHub annotations on standard output"
 unlike "$OUT" "file=stories/ferry.md,line=[1-5],|old.md|gone.md" "check: no annotation for unchanged lines or files"
 like "$OUT" "^::error file=stories/new story.md,title=credscore score::score [0-9]+/100, .*below the threshold of 40" \
@@ -240,6 +242,7 @@ like "$OUT" "^  fail_under: 60$" "config --profile: the profile's threshold"
 like "$OUT" "^profiles:$" "config --profile: the profiles are printed"
 printf '%s\n' "$OUT" > "$TMP/printed.yaml"
 run credscore score -c "$TMP/printed.yaml" -f json stories/ferry-talks.md
+is "$STATUS" 1 "score -c printed.yaml -f json stories/ferry-talks.md: exit 1"
 is "$(jqr "$OUT" '"\(.summary.threshold) \(.articles[0].score)"')" "60 $inv_score" \
    "config --profile: the printed file scores as the profile did"
 run credscore score -c "$TMP/printed.yaml" -f json --profile wire stories/ferry-talks.md

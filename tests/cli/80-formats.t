@@ -4,7 +4,8 @@
 # commands with the exact @actions/core escaping, JUnit XML.
 #
 # SARIF validation tools come from the npm registry, installed once into
-# $BUILD/npm-tools (never into the repository) and reused by later runs:
+# $NPM_TOOLS (default $BUILD/npm-tools; never into the repository) and reused
+# by later runs:
 #   @microsoft/sarif-multitool-linux@5.7.0  Microsoft's SARIF SDK Multitool
 #       (a self-contained linux-x64 binary inside the npm package, no .NET
 #       install needed), run as `Sarif.Multitool validate`; the package also
@@ -12,12 +13,13 @@
 #   ajv-cli@5.0.0 + ajv-formats@3.0.1       a JSON Schema validator (ajv 8),
 #       run as `ajv validate --spec=draft2020 -c ajv-formats -s SCHEMA -d LOG`.
 # Both are plain registry tarballs (installed with --ignore-scripts: the only
-# script is a chmod, done here), so nothing but the npm registry is needed.
-# Without npm those checks are skipped; with npm they must run and pass.
+# script is a chmod, done here), so nothing but the npm registry is needed;
+# tests/tools/npm-tools.sh installs them (`make deps DEPS_FOR=test` runs it).
+# Without npm, or when the install fails (offline), those checks are skipped,
+# and fail under CI=true; once installed they must run and pass.
 . "$(dirname "$0")/lib.sh"
 
 A=$ROOT/examples/articles
-skip() { _n=$((_n + 1)); echo "ok $_n - $1 # SKIP $2"; }
 
 # The articles are scored from $TMP, so report paths are relative to it.
 # No plugins: the bundled ones are not what these tests are about.
@@ -45,6 +47,7 @@ is "$(jqr "$SARIF" '[.runs[0].artifacts[].location.uri] | join(" ")')" \
    "art/border-clash.html art/council-budget.md art/harbour-fire.md art/school-closures.txt" \
    "sarif: every article is an artifact, even one without findings"
 run "$CREDSCORE" score -f json art
+is "$STATUS" 1 "score -f json art: exit 1"
 is "$(jqr "$SARIF" '.runs[0].results|length')" \
    "$(jqr "$OUT" '[.articles[].findings[] | select(.note != "duplicate")] | length')" \
    "sarif: one result per finding"
@@ -71,6 +74,7 @@ is "$(jqr "$SARIF" '.runs[0].results[] | select(.ruleId == "hedged-adverbs") | .
    "13:40 reportedly" "sarif: HTML finding at its source line:col"
 
 run "$CREDSCORE" score -f sarif art
+is "$STATUS" 1 "score -f sarif art: exit 1"
 is "$OUT" "$SARIF" "sarif: byte-identical across runs"
 
 # Paths: ./ dropped, absolute paths below the current folder made relative,
@@ -78,6 +82,7 @@ is "$OUT" "$SARIF" "sarif: byte-identical across runs"
 mkdir -p "$TMP/more"
 printf 'Critics say the plan failed.\n' > "$TMP/more/my story #1.txt"
 run "$CREDSCORE" score -f sarif --no-exit "./more/my story #1.txt" "$TMP/art/harbour-fire.md" "$A/school-closures.txt"
+is "$STATUS" 0 "score -f sarif --no-exit ./more/my story #1.txt art/harbo...: exit 0"
 printf '%s\n' "$OUT" > "$TMP/paths.sarif"
 is "$(jqr "$OUT" '[.runs[0].artifacts[].location | .uri + " " + (.uriBaseId // "-")] | join(", ")')" \
    "more/my%20story%20%231.txt %SRCROOT%, art/harbour-fire.md %SRCROOT%, file://$ROOT/examples/articles/school-closures.txt -" \
@@ -93,6 +98,7 @@ Officials said the road would close.
 Officials said the bridge would close.
 MD
 run "$CREDSCORE" score -f sarif more/supp.md
+is "$STATUS" 0 "score -f sarif more/supp.md: exit 0"
 printf '%s\n' "$OUT" > "$TMP/supp.sarif"
 is "$(jqr "$OUT" '[.runs[0].results[] | .suppressions // [] | map(.kind + ": " + .justification) | join("")] | join("|")')" \
    "inSource: cleared by the standards desk|" "sarif: a suppressed finding has an inSource suppression"
@@ -113,32 +119,15 @@ jq '.runs[0].colour = "red"' "$TMP/folder.sarif" > "$TMP/broken.sarif"
 jq '.runs[0].results[0].level = "severe"' "$TMP/folder.sarif" > "$TMP/broken-level.sarif"
 is "$(jq -r '.runs[0].colour' "$TMP/broken.sarif") $(jq -r '.runs[0].results[0].level' "$TMP/broken-level.sarif")" \
    "red severe" "sarif: the broken copies are JSON with the one change each"
-if ! command -v npm >/dev/null 2>&1; then
-    skip "sarif: valid against the SARIF 2.1.0 schema (ajv)" "npm not installed"
-    skip "sarif: ajv rejects a broken log" "npm not installed"
-    skip "sarif: Sarif.Multitool validate finds no error" "npm not installed"
-    skip "sarif: Sarif.Multitool rejects a broken log" "npm not installed"
+NPM_TOOLS=${NPM_TOOLS:-$BUILD/npm-tools}   # make check passes the folder make deps filled
+case $NPM_TOOLS in /*) ;; *) NPM_TOOLS=$ROOT/$NPM_TOOLS ;; esac
+MT_DIR=$NPM_TOOLS/node_modules/@microsoft/sarif-multitool-linux
+SCHEMA=$MT_DIR/sarif-2.1.0.json
+AJV=$NPM_TOOLS/node_modules/.bin/ajv
+if ! sh "$ROOT/tests/tools/npm-tools.sh" "$NPM_TOOLS" 2>"$TMP/npm.log"; then
+    sed 's/^/# /' "$TMP/npm.log"
+    skip_or_fail "sarif: the validators (npm) could not be installed into $NPM_TOOLS" 5
 else
-    NPM_TOOLS=$BUILD/npm-tools
-    MT_DIR=$NPM_TOOLS/node_modules/@microsoft/sarif-multitool-linux
-    SCHEMA=$MT_DIR/sarif-2.1.0.json
-    AJV=$NPM_TOOLS/node_modules/.bin/ajv
-    if [ ! -f "$NPM_TOOLS/.installed" ]; then
-        # Install beside the final folder, then move it into place: a failed
-        # or interrupted install never leaves a half-filled cache behind.
-        rm -rf "$NPM_TOOLS.tmp.$$"
-        mkdir -p "$NPM_TOOLS.tmp.$$"
-        if npm install --prefix "$NPM_TOOLS.tmp.$$" --save-exact --ignore-scripts --no-audit \
-               --no-fund --loglevel=error @microsoft/sarif-multitool-linux@5.7.0 ajv-cli@5.0.0 \
-               ajv-formats@3.0.1 >"$TMP/npm.log" 2>&1; then
-            touch "$NPM_TOOLS.tmp.$$/.installed"
-            rm -rf "$NPM_TOOLS"
-            mv "$NPM_TOOLS.tmp.$$" "$NPM_TOOLS"
-        else
-            sed 's/^/# npm: /' "$TMP/npm.log" | tail -20
-            rm -rf "$NPM_TOOLS.tmp.$$"
-        fi
-    fi
     ok "$([ -f "$NPM_TOOLS/.installed" ] && [ -f "$SCHEMA" ] && [ -x "$AJV" ]; echo $?)" \
        "sarif: validators installed from npm into $NPM_TOOLS"
     bad=""
@@ -158,8 +147,7 @@ else
     is "$rejected" " 1 1" "sarif: ajv rejects broken logs (the check can fail)"
 
     if [ "$(uname -s)-$(uname -m)" != "Linux-x86_64" ]; then
-        skip "sarif: Sarif.Multitool validate finds no error" "the multitool package is linux-x64 only"
-        skip "sarif: Sarif.Multitool rejects a broken log" "the multitool package is linux-x64 only"
+        skip_or_fail "sarif: Sarif.Multitool runs on linux-x64 only" 2
     else
         chmod u+x "$MT_DIR/Sarif.Multitool"
         # Invariant globalization: no libicu needed.
@@ -233,14 +221,17 @@ is "$(printf '%s\n' "$OUT" | sed -n 3p)" \
 is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 3 "github: nothing else"
 cd "$TMP/gh"
 run "$CREDSCORE" score -f github -c gh.yaml --min-level warning --fail-under 0 "c:d/a,b.md"
+is "$STATUS" 0 "score -f github -c gh.yaml --min-level warning --fail-und...: exit 0"
 cd "$TMP"
 unlike "$OUT" "::notice file=[^,]*,line=" "github: --min-level warning drops the notices"
 like "$OUT" '::notice file=c%3Ad/a%2Cb.md,title=credscore score::score 42/100, thinly sourced$' \
    "github: a passing article's score is a notice"
 
 run "$CREDSCORE" score -f github more/supp.md
+is "$STATUS" 0 "score -f github more/supp.md: exit 0"
 is "$(printf '%s\n' "$OUT" | grep -c 'anonymous-officials')" 1 "github: suppressed findings are skipped"
 run "$CREDSCORE" score -f github art
+is "$STATUS" 1 "score -f github art: exit 1"
 is "$(printf '%s\n' "$OUT" | grep -c '^::warning file=art/harbour-fire.md,line=12,col=1,endLine=12,endColumn=15,title=credscore anonymous (anonymous-officials)::Unnamed officials: say why anonymity was granted and how they know "Officials said" (-8 points)$')" \
    1 "github: a warning annotation for a folder's article"
 like "$OUT" '::notice file=art/council-budget.md,title=credscore score::score 50/100, thinly sourced' \
@@ -256,7 +247,7 @@ if command -v xmllint >/dev/null 2>&1; then
     run xmllint --noout "$TMP/folder.xml"
     is "$STATUS:$ERR" "0:" "junit: well-formed XML (xmllint)"
 else
-    skip "junit: well-formed XML (xmllint)" "xmllint not installed (Debian libxml2-utils; make test installs it)"
+    skip_or_fail "junit: well-formed XML: xmllint not installed (Debian libxml2-utils)"
 fi
 like "$(printf '%s\n' "$JUNIT" | head -2 | tr '\n' ' ')" \
      '^<\?xml version="1.0" encoding="UTF-8"\?> <testsuites name="credscore" tests="4" failures="3" errors="0">' \
@@ -283,6 +274,7 @@ printf 'rules: ["esc.lua"]\nplugins: []\nscoring: {fail_under: 60}\n' > "$TMP/x/
 printf 'Insiders claim the mayor resigned.\n' > "$TMP/x/a&b <\"c\">.md"
 cd "$TMP/x"
 run "$CREDSCORE" score -f junit -c x.yaml 'a&b <"c">.md'
+is "$STATUS" 1 "score -f junit -c x.yaml 'a&b <c>.md': exit 1"
 cd "$TMP"
 JUNIT=$OUT
 printf '%s\n' "$OUT" > "$TMP/esc.xml"
@@ -292,8 +284,7 @@ if command -v xmllint >/dev/null 2>&1; then
     is "$(xmllint --xpath 'string(//testcase/@name)' "$TMP/esc.xml")" 'a&b <"c">.md' \
        "junit: the path round-trips through XML"
 else
-    skip "junit: well-formed with markup and control characters" "xmllint not installed"
-    skip "junit: the path round-trips through XML" "xmllint not installed"
+    skip_or_fail "junit: well-formed with markup, path round-trip: xmllint not installed" 2
 fi
 like "$JUNIT" 'name="a&amp;b &lt;&quot;c&quot;&gt;.md"' "junit: attribute escaping"
 like "$JUNIT" 'Tom &amp; Jerry &lt;say&gt; "quote" '"'"'apos'"'"' ]]&gt; bell'"$(printf '\357\277\275')"' end' \

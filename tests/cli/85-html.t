@@ -135,6 +135,7 @@ like "$HTML" "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src
     "a strict Content-Security-Policy"
 like "$HTML" '</html>$' "the page is complete"
 run "$CREDSCORE" score $NP --fail-under 0 -f html "$A/border-clash.html" "$A/harbour-fire.md"
+is "$STATUS" 0 "score \$NP --fail-under 0 -f html border-clash.html harbo...: exit 0"
 is "$OUT" "$HTML" "the same run gives byte-identical HTML"
 
 # self-contained: nothing the browser could fetch
@@ -172,7 +173,7 @@ like "$HTML" 'data-rule="hedged-adverbs"[^>]*data-line="13" data-col="40"[^>]*>r
 # ---- in the browser ----
 
 if [ -z "$CHROME" ]; then
-    _report 0 "# skip chromium is not installed (make deps DEPS_FOR=test)"
+    skip_or_fail "chromium is not installed (make deps DEPS_FOR=test)"
     done_testing
 fi
 
@@ -301,8 +302,10 @@ EOF
 printf 'rules: ["@default", "windows.lua"]\nplugins: []\n' > "$TMP/desk/windows.yaml"
 set -- "$A/harbour-fire.md" "$A/border-clash.html" "$A/school-closures.txt"
 run "$CREDSCORE" score -c "$TMP/desk/windows.yaml" --fail-under 0 -f json "$@"
+is "$STATUS" 0 "score -c desk/windows.yaml --fail-under 0 -f json \$@: exit 0"
 WJSON=$OUT
 run "$CREDSCORE" score -c "$TMP/desk/windows.yaml" --fail-under 0 -f html -o "$TMP/windows.html" "$@"
+is "$STATUS" 0 "score -c desk/windows.yaml --fail-under 0 -f html -o wind...: exit 0"
 WCHECK=$(browser_check "$TMP/windows.html")
 same_findings "$WCHECK" "$WJSON" "hundreds of crossing findings: every mark still matches its JSON finding"
 like "$(jqr "$WCHECK" '[.articles[][] | .pieces] | add')" '^[1-9][0-9][0-9]+$' \
@@ -310,8 +313,10 @@ like "$(jqr "$WCHECK" '[.articles[][] | .pieces] | add')" '^[1-9][0-9][0-9]+$' \
 
 # --min-level lists the same findings as the JSON does
 run "$CREDSCORE" score $NP --fail-under 0 --min-level warning -f json "$A/border-clash.html"
+is "$STATUS" 0 "score \$NP --fail-under 0 --min-level warning -f json bor...: exit 0"
 n=$(jqr "$OUT" '.articles[0].findings | length')
 run "$CREDSCORE" score $NP --fail-under 0 --min-level warning -f html "$A/border-clash.html"
+is "$STATUS" 0 "score \$NP --fail-under 0 --min-level warning -f html bor...: exit 0"
 is "$(printf '%s' "$OUT" | grep -o '<mark class="f ' | wc -l)" "$n" "--min-level warning: one mark per JSON finding ($n)"
 like "$OUT" "<dt>Findings</dt><dd>9 \($n listed\)</dd>" "and the summary says how many are listed"
 
@@ -323,20 +328,25 @@ for so in "$BUILD"/plugins/*.so; do
     [ -e "$so" ] || continue
     name=$(basename "$so" .so)
     printf 'plugins: [%s]\n' "$name" > "$TMP/plug/credscore.yaml"
-    "$CREDSCORE" plugins -c "$TMP/plug/credscore.yaml" >/dev/null 2>&1 && names="$names${names:+, }$name"
+    if "$CREDSCORE" plugins -c "$TMP/plug/credscore.yaml" >/dev/null 2>"$TMP/plug/$name.err"; then
+        names="$names${names:+, }$name"
+    else
+        sed "s/^/# plugin $name does not load: /" "$TMP/plug/$name.err"
+    fi
 done
 if [ -n "$names" ]; then
     printf 'plugins: [%s]\n' "$names" > "$TMP/plug/credscore.yaml"
     set -- "$A/border-clash.html" "$A/harbour-fire.md" "$A/council-budget.md" "$A/school-closures.txt"
     run "$CREDSCORE" score -c "$TMP/plug/credscore.yaml" --fail-under 0 -f json "$@"
+    is "$STATUS" 0 "score -c plug/credscore.yaml --fail-under 0 -f json \$@: exit 0"
     PJSON=$OUT
     run "$CREDSCORE" score -c "$TMP/plug/credscore.yaml" --fail-under 0 -f html -o "$TMP/plugins.html" "$@"
+    is "$STATUS" 0 "score -c plug/credscore.yaml --fail-under 0 -f html -o pl...: exit 0"
     PCHECK=$(browser_check "$TMP/plugins.html")
     same_findings "$PCHECK" "$PJSON" "with the plugins ($names), every mark matches its JSON finding"
     is "$(tip_misses "$PCHECK" "$PJSON")" 0 "and every tooltip gives its finding"
 else
-    _report 0 "# skip no bundled plugin loads in this build"
-    _report 0 "# skip no bundled plugin loads in this build"
+    skip_or_fail "no bundled plugin loads in this build" 2
 fi
 
 if [ -n "${HTML_ARTIFACTS:-}" ]; then

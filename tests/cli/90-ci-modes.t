@@ -35,6 +35,7 @@ like "$OUT" "dam.md:7:1  anonymous  -8" "enable turns the marker back on"
 unlike "$OUT" "dam.md:10:1" "disable-next covers the next passage"
 like "$OUT" "dam.md:12:1  vague  -5" "and only that passage"
 run "$CREDSCORE" score -f json stories/dam.md
+is "$STATUS" 0 "score -f json stories/dam.md: exit 0"
 is "$(jqr "$OUT" '[.articles[0].findings[] | select(.suppressed) | "\(.line) \(.marker) \(.points) \(.suppressed)"] | join("; ")')" \
    "4 anonymous 0 cleared by the standards desk, source known to the editor; 10 vague 0 the crowd is the story here" \
    "suppressed findings stay in JSON with their reason and 0 points"
@@ -51,6 +52,7 @@ is "$STATUS" 2 "an unknown marker in a suppression is an error"
 like "$ERR" "typo.html:2:1: unknown marker or rule 'anonymus'" "named with its place"
 printf '<p>Officials said so.</p>\n<!-- credscore-disable-next all: legal reviewed -->\n<p>Officials said more.</p>\n' > stories/html.html
 run "$CREDSCORE" score -f json stories/html.html
+is "$STATUS" 0 "score -f json stories/html.html: exit 0"
 is "$(jqr "$OUT" '[.articles[0].findings[] | "\(.line):\(.suppressed // "-")"] | join(" ")')" "1:- 3:legal reviewed" \
    "HTML comments suppress too"
 rm stories/noreason.md stories/typo.html stories/html.html
@@ -97,18 +99,23 @@ is "$STATUS" 0 "--diff-base runs"
 like "$OUT" "port.md:7:1  vague  -5  \"Critics say\"" "a finding on a changed line is reported"
 unlike "$OUT" "\"Officials said\"|reportedly" "findings on unchanged lines are not"
 run "$CREDSCORE" score -f json --diff-base "$base" stories/port.md
+is "$STATUS" 0 "score -f json --diff-base \$base stories/port.md: exit 0"
 is "$(jqr "$OUT" '[.articles[0].findings[] | select(.suppressed) | .suppressed] | unique | join(",")')" \
    "unchanged since $base" "unchanged findings are marked in JSON"
 printf 'Officials said it again.\n' > stories/new.txt
 run "$CREDSCORE" score --diff-base "$base" stories/new.txt
+is "$STATUS" 0 "score --diff-base \$base stories/new.txt: exit 0"
 like "$OUT" "new.txt:1:1  anonymous" "an untracked file counts as all new"
 # Several files are scored by worker processes, which narrow and write
 # each article themselves: the same report as one file at a time.
 run "$CREDSCORE" score --diff-base "$base" stories/port.md
+is "$STATUS" 0 "score --diff-base \$base stories/port.md: exit 0"
 one=$OUT
 run "$CREDSCORE" score --diff-base "$base" stories/new.txt
+is "$STATUS" 0 "score --diff-base \$base stories/new.txt: exit 0"
 two=$OUT
 run "$CREDSCORE" score --diff-base "$base" -j 2 stories/port.md stories/new.txt
+is "$STATUS" 0 "score --diff-base \$base -j 2 stories/port.md stories/new...: exit 0"
 like "$OUT" "port.md:7:1  vague  -5  \"Critics say\"" "two files: the changed line of one is reported"
 unlike "$OUT" "\"Officials said\"  .*port|port.md:[0-9]+:[0-9]+  .*reportedly" "two files: its unchanged lines are not"
 is "$(printf '%s\n' "$OUT" | grep -c '^stories/new.txt:1:1  anonymous')" 1 "two files: the new file counts as all new"

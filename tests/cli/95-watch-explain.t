@@ -44,6 +44,7 @@ wait_for "round 4"
 i=0; while [ $i -lt 50 ] && kill -0 $pid 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
 kill $pid 2>/dev/null
 wait $pid
+is "$?" 0 "watch --rounds 4 stops by itself after round 4: exit 0"
 OUT=$(cat watch.out)
 ERR=$(cat watch.err)
 like "$OUT" "round 1: story.txt" "first scoring"
