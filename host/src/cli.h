@@ -51,6 +51,8 @@ typedef struct cs_cli {
     int rounds;                /* watch: stop after N scorings (0 = never) */
     int jobs;                  /* -j N worker processes (0 = 1) */
     int timeout;               /* --timeout SECONDS per article (0 = none) */
+    int has_max_article;       /* --max-article-mb given: */
+    long long max_article_mb;  /* ... the largest article read, in MiB (0 = no limit) */
     const char *bundle;        /* --bundle FILE: config, rules, plugins from one archive */
     const char *baseline;      /* --baseline FILE */
     const char *diff_base;     /* --diff-base REV */

@@ -46,7 +46,8 @@ int cs_cmd_explain(const cs_cli *cli)
         free(path);
         return CS_EXIT_ERROR;
     }
-    if (cs_document_load_file(&doc, path, cli->input_format, &d) != 0 ||
+    if (cs_document_load_file_max(&doc, path, cli->input_format,
+                                  ses.cfg.limits.article_bytes, &d) != 0 ||
         cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
         cs_cli_error(d.msg);
         goto out;

@@ -22,79 +22,42 @@
 
 static const char *const article_exts[] = {".md", ".markdown", ".html", ".htm", ".txt", NULL};
 
-static int has_article_ext(const char *name)
+/* A folder walk's warning on standard error, unless -q (ctx: the cs_cli). */
+static void walk_warning(void *ctx, const char *msg)
 {
-    size_t n = strlen(name);
-    for (const char *const *ext = article_exts; *ext; ext++) {
-        size_t k = strlen(*ext);
-        if (n > k && strcasecmp(name + n - k, *ext) == 0)
-            return 1;
-    }
-    return 0;
-}
-
-/* Expand a folder into its articles, recursively; hidden entries skipped. */
-static int expand_dir(cs_path_list *l, const char *dir, int depth)
-{
-    if (depth > 32)
-        return 0;
-    DIR *dp = opendir(dir);
-    if (dp == NULL)
-        return 0;
-    int rc = -1;
-    struct dirent *e;
-    while ((e = readdir(dp)) != NULL) {
-        if (e->d_name[0] == '.')
-            continue;
-        char *p = cs_paths_join(dir, e->d_name);
-        struct stat st;
-        if (p == NULL)
-            goto out;
-        int ok = 0;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-            ok = expand_dir(l, p, depth + 1) == 0;
-        else if (S_ISREG(st.st_mode) && has_article_ext(e->d_name))
-            ok = cs_path_list_add(l, p) == 0;
-        else
-            ok = 1;
-        free(p);
-        if (!ok)
-            goto out;
-    }
-    rc = 0;
-out:
-    closedir(dp);
-    return rc;
-}
-
-static int cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
+    if (!((const cs_cli *)ctx)->quiet)
+        fprintf(stderr, "credscore: warning: %s\n", msg);
 }
 
 /* Turn operands into a list of files; folders expand, "-" is stdin. */
 static int collect(const cs_cli *cli, cs_path_list *l)
 {
     int status = 0;
+    cs_walk walk = {.exts = article_exts, .max_depth = 32, .warn = walk_warning,
+                    .warn_ctx = (void *)cli};
     for (size_t i = 0; i < cli->nargs; i++) {
         const char *a = cli->args[i];
         struct stat st;
         if (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
             size_t before = l->n;
-            if (expand_dir(l, a, 0) != 0)
+            int walked = cs_paths_walk(&walk, a, l); /* each real file once, sorted */
+            if (walked < 0) {
+                cs_walk_free(&walk);
                 return -1;
-            if (l->n > before + 1)
-                qsort(l->items + before, l->n - before, sizeof(char *), cmp_str);
-            if (l->n == before) {
+            }
+            if (walked == 0 && l->n == before) {
                 fprintf(stderr, "credscore: %s: folder holds no articles (.md, .markdown, .html, "
                                 ".htm, .txt)\n", a);
                 status = 1;
             }
             continue;
         }
-        if (cs_path_list_add(l, a) != 0)
+        if (cs_path_list_add(l, a) != 0) {
+            cs_walk_free(&walk);
             return -1;
+        }
     }
+    cs_walk_free(&walk);
     return status;
 }
 
@@ -224,23 +187,26 @@ typedef struct article_head {
  * the bytes read: the parent reads standard input once, since neither the
  * parent loading the article again nor a worker forked after a crash
  * could read it a second time. */
-static int submit_file(cs_pool *pool, const char *path, cs_buf *item, cs_diag *d)
+static int submit_file(cs_pool *pool, const char *path, cs_buf *item, long long max_bytes,
+                       cs_diag *d)
 {
     item->len = 0;
     if (cs_buf_append(item, path, strlen(path) + (strcmp(path, "-") == 0)) != 0)
         return cs_diag_set(d, "out of memory");
-    if (strcmp(path, "-") == 0 && cs_read_file("-", item) != 0)
-        return cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
+    if (strcmp(path, "-") == 0 && cs_document_read("-", item, max_bytes, d) != 0)
+        return -1;
     return cs_pool_submit(pool, item->data, item->len, d);
 }
 
 /* Load the article of a work item (see submit_file). */
-static int load_item(cs_document *doc, const char *item, size_t len, cs_format fmt, cs_diag *d)
+static int load_item(cs_document *doc, const char *item, size_t len, cs_format fmt,
+                     long long max_bytes, cs_diag *d)
 {
     size_t plen = strlen(item);
     if (plen < len)
-        return cs_document_load_memory(doc, item, item + plen + 1, len - plen - 1, fmt, d);
-    return cs_document_load_file(doc, item, fmt, d);
+        return cs_document_load_memory_max(doc, item, item + plen + 1, len - plen - 1, fmt,
+                                           max_bytes, d);
+    return cs_document_load_file_max(doc, item, fmt, max_bytes, d);
 }
 
 /* Score one file in a worker (the item: see submit_file).  The result (status 0)
@@ -255,7 +221,8 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
     memset(&sc, 0, sizeof sc);
     cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
     int status = 0;
-    if (load_item(&sc.doc, item, len, c->cli->input_format, &d) != 0 ||
+    if (load_item(&sc.doc, item, len, c->cli->input_format, c->ses->cfg.limits.article_bytes,
+                  &d) != 0 ||
         cs_scorer_score(c->ses->scorer, &sc.doc, &c->res, &d) != 0) {
         cs_buf_puts(out, d.msg);
         status = 2;
@@ -314,7 +281,8 @@ static int take_answer(const cs_cli *cli, const cs_config *cfg, const char *path
         return cs_diag_at(d, path, 0, 0, "not scored: %s", r->crash);
     if (r->status != 0)
         return cs_diag_set(d, "%.*s", (int)r->len, r->data);
-    if (load_item(&sc->doc, r->item, r->item_len, cli->input_format, d) != 0)
+    if (load_item(&sc->doc, r->item, r->item_len, cli->input_format, cfg->limits.article_bytes,
+                  d) != 0)
         return -1;
     if (cs_result_decode(r->data, r->len, cfg, &sc->res) != 0)
         return cs_diag_at(d, path, 0, 0, "internal: could not read the worker's result");
@@ -428,7 +396,8 @@ int cs_cmd_score(const cs_cli *cli)
         int rc, below = 0;
         cs_pool_result r;
         while (submitted < files.n && cs_pool_can_submit(pool))
-            if (submit_file(pool, files.items[submitted++], &item, &d) != 0) {
+            if (submit_file(pool, files.items[submitted++], &item,
+                            ses.cfg.limits.article_bytes, &d) != 0) {
                 cs_cli_error(d.msg);
                 goto out;
             }
@@ -533,7 +502,8 @@ int cs_cmd_baseline(const cs_cli *cli)
     cs_buf_puts(&out, "{\n  \"schema\": \"credscore-baseline\",\n  \"version\": 1,\n  \"findings\": [");
     for (size_t i = 0; i < files.n; i++) {
         cs_document doc;
-        if (cs_document_load_file(&doc, files.items[i], cli->input_format, &d) != 0 ||
+        if (cs_document_load_file_max(&doc, files.items[i], cli->input_format,
+                                      ses.cfg.limits.article_bytes, &d) != 0 ||
             cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
             cs_cli_error(d.msg);
             cs_cli_error("baseline: nothing recorded because of the errors above");

@@ -199,7 +199,8 @@ static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t lle
     }
     cs_document doc;
     int status = LINE_ERROR;
-    if (cs_document_load_memory(&doc, rec.id, rec.text, rec.text_len, rec.fmt, &d) != 0 ||
+    if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
+                                    c->ses->cfg.limits.article_bytes, &d) != 0 ||
         cs_scorer_score(c->ses->scorer, &doc, &c->res, &d) != 0) {
         error_line(out, lineno, rec.id_json, d.msg);
         goto out;

@@ -9,6 +9,7 @@
  *    that starts on the next non-blank line.
  * Failures print expected vs found markers with their spans; the run ends
  * with "N passed, M failed" and exits 1 when anything failed. */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -189,7 +190,7 @@ static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *
 {
     cs_document doc;
     cs_diag d;
-    if (cs_document_load_file(&doc, path, fmt, &d) != 0 ||
+    if (cs_document_load_file_max(&doc, path, fmt, ses->cfg.limits.article_bytes, &d) != 0 ||
         cs_scorer_score(ses->scorer, &doc, res, &d) != 0) {
         printf("FAIL %s: %s\n", path, d.msg);
         t->failed++;
@@ -269,6 +270,31 @@ static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *
     cs_document_free(&doc);
 }
 
+/* A folder walk's warning on standard error, unless -q (ctx: the cs_cli). */
+static void walk_warning(void *ctx, const char *msg)
+{
+    if (!((const cs_cli *)ctx)->quiet)
+        fprintf(stderr, "credscore: warning: %s\n", msg);
+}
+
+/* Append folder dir's fixtures to l: its *.md files, then its *.html (not
+ * in sub-folders), each sorted, each real file once; a dangling link or an
+ * unreadable entry is a warning (cs_paths_walk).  0, or -1 when out of
+ * memory. */
+static int list_fixtures(const cs_cli *cli, const char *dir, cs_path_list *l)
+{
+    static const char *const md[] = {".md", NULL}, *const html[] = {".html", NULL};
+    const char *const *exts[] = {md, html};
+    int rc = 0;
+    for (int k = 0; k < 2 && rc == 0; k++) {
+        cs_walk w = {.exts = exts[k], .max_depth = 0, .warn = walk_warning,
+                     .warn_ctx = (void *)cli};
+        rc = cs_paths_walk(&w, dir, l) < 0 ? -1 : 0;
+        cs_walk_free(&w);
+    }
+    return rc;
+}
+
 int cs_cmd_test(const cs_cli *cli)
 {
     /* Split operands: rule files/folders of rules vs fixture articles. */
@@ -294,16 +320,17 @@ int cs_cmd_test(const cs_cli *cli)
         int oom = 0;
         if (S_ISDIR(st.st_mode)) {
             /* A folder: its *.lua are rules, its *.md / *.html fixtures. */
-            char **lua = NULL, **md = NULL, **html = NULL;
-            size_t nl = 0, nm = 0, nh = 0;
-            cs_paths_list(a, ".lua", &lua, &nl);
-            cs_paths_list(a, ".md", &md, &nm);
-            cs_paths_list(a, ".html", &html, &nh);
+            char **lua = NULL;
+            size_t nl = 0;
+            if (cs_paths_list(a, ".lua", &lua, &nl) != 0) {
+                fprintf(stderr, "credscore: %s: cannot read the folder: %s\n", a,
+                        strerror(errno));
+                goto out;
+            }
             if (nl)
                 rules[nr++] = a;
             cs_paths_free_list(lua, nl);
-            oom = cs_path_list_take(&fixtures, md, nm) != 0;
-            oom |= cs_path_list_take(&fixtures, html, nh) != 0;
+            oom = list_fixtures(cli, a, &fixtures) != 0;
         } else if (is_rule_file(a)) {
             rules[nr++] = a;
         } else {

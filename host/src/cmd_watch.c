@@ -120,7 +120,8 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
     size_t n = cs_scorer_rule_files(ses.scorer, &files);
     for (size_t i = 0; i < n; i++)
         watch_file(w, files[i]);
-    if (cs_document_load_file(&doc, article, cli->input_format, &d) != 0 ||
+    if (cs_document_load_file_max(&doc, article, cli->input_format,
+                                  ses.cfg.limits.article_bytes, &d) != 0 ||
         cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
         cs_cli_error(d.msg);
         cs_session_close(&ses);

@@ -41,6 +41,8 @@
  *   limits:
  *     instructions: 1000000     # per Lua call, 0 = unlimited
  *     memory_mb: 64             # per Lua state, 0 = unlimited
+ *     article_mb: 50            # largest article read (a file, standard
+ *                               # input, a JSONL record's text), 0 = unlimited
  *   profiles:                   # named overlays, one chosen with --profile
  *     investigations:           # a name ([a-z0-9_-]+, at most 64) -> any of
  *       markers: {anonymous: {weight: -12, level: error}}  # markers,
@@ -99,7 +101,7 @@ static const char *const override_keys[] = {"weight", "level", "enabled", NULL};
 static const char *const plugin_keys[] = {"name", "path", "options", NULL};
 static const char *const scoring_keys[] = {"base", "fail_under", NULL};
 static const char *const band_keys[] = {"min", "verdict", NULL};
-static const char *const limit_keys[] = {"instructions", "memory_mb", NULL};
+static const char *const limit_keys[] = {"instructions", "memory_mb", "article_mb", NULL};
 
 /* One overlay being applied. */
 typedef struct loader {
@@ -942,7 +944,8 @@ static int scoring_field(loader *L, const char *k, const cs_ynode *v, const char
     return 0;
 }
 
-/* limits.instructions / limits.memory_mb (0: unlimited) into the cs_config obj. */
+/* limits.instructions / limits.memory_mb / limits.article_mb (0: unlimited)
+ * into the cs_config obj. */
 static int limits_field(loader *L, const char *k, const cs_ynode *v, const char *what,
                         void *obj)
 {
@@ -960,7 +963,10 @@ static int limits_field(loader *L, const char *k, const cs_ynode *v, const char 
     if (x < 0 || x > LLONG_MAX / MIB)
         return cs_diag_at(L->d, L->file, v->line, v->col,
                           "%s: must be between 0 (unlimited) and %lld", what, LLONG_MAX / MIB);
-    c->limits.memory_bytes = x * MIB;
+    if (strcmp(k, "article_mb") == 0)
+        c->limits.article_bytes = x * MIB;
+    else
+        c->limits.memory_bytes = x * MIB;
     return 0;
 }
 
@@ -1752,8 +1758,9 @@ static int print_config(const cs_config *c, cs_buf *b)
 
     /* memory is whole MiB when it came from a config; round up otherwise */
     long long mb = c->limits.memory_bytes / MIB + (c->limits.memory_bytes % MIB != 0);
-    if (cs_buf_printf(b, "limits:\n  instructions: %lld\n  memory_mb: %lld\n",
-                      c->limits.instructions, mb) != 0)
+    long long article_mb = c->limits.article_bytes / MIB + (c->limits.article_bytes % MIB != 0);
+    if (cs_buf_printf(b, "limits:\n  instructions: %lld\n  memory_mb: %lld\n  article_mb: %lld\n",
+                      c->limits.instructions, mb, article_mb) != 0)
         return -1;
 
     /* The profiles as written, so that --profile still works on the printed

@@ -80,6 +80,7 @@ typedef struct cs_band {
 typedef struct cs_limits {
     long long instructions; /* per Lua call, 0 = unlimited */
     long long memory_bytes; /* per Lua state, 0 = unlimited */
+    long long article_bytes; /* largest article read (limits.article_mb), 0 = unlimited */
 } cs_limits;
 
 typedef struct cs_config {

@@ -179,7 +179,9 @@ const char cs_config_default_yaml[] =
     "  - {min: 35, verdict: \"thinly sourced\"}\n"
     "  - {min: 0, verdict: \"poorly sourced\"}\n"
     "\n"
-    "# Sandbox of the Lua rules: instructions per call, memory per Lua state.\n"
+    "# Sandbox of the Lua rules: instructions per call, memory per Lua state;\n"
+    "# the largest article read (MB; --max-article-mb overrides it).\n"
     "limits:\n"
     "  instructions: 1000000\n"
-    "  memory_mb: 64\n";
+    "  memory_mb: 64\n"
+    "  article_mb: 50\n";

@@ -79,12 +79,40 @@ cs_format cs_format_from_path(const char *path);
 const char *cs_format_name(cs_format f);
 int cs_format_parse(const char *name, cs_format *out);
 
+/* One MB of the size limits (limits.article_mb, --max-article-mb): MiB. */
+#define CS_DOC_MB (1024LL * 1024LL)
+/* The article size limit when none is configured: 50 MB. */
+#define CS_DOC_DEFAULT_MAX_BYTES (50 * CS_DOC_MB)
+
 /* Load and split a file ("-" is stdin).  fmt AUTO picks by extension.
  * Refuses a missing or unreadable file, a directory, an empty file, NUL
- * bytes and invalid UTF-8, naming the place. */
+ * bytes and invalid UTF-8, naming the place; and a file larger than
+ * max_bytes (0: no limit): "path: article larger than the limit of N MB;
+ * refusing to read it (...)".  The file is read in chunks, each checked
+ * as it comes, so an endless input (/dev/zero, a pipe that never ends) is
+ * refused at the first chunk with a NUL byte or past the limit instead of
+ * filling memory. */
+int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
+                              long long max_bytes, cs_diag *d);
+
+/* Append the bytes of the article at path ("-": standard input) to out
+ * (then NUL-terminated), as cs_document_load_file_max reads them: chunk by
+ * chunk, refused at the first chunk that holds a NUL byte ("path:line:col:
+ * NUL byte in input ...") or takes the bytes read past max_bytes (0: no
+ * limit); also a directory, and a regular file larger than the limit
+ * before any byte is read.  0, or -1 with d filled (out then holds part of
+ * the bytes). */
+int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d);
+
+/* cs_document_load_file_max with the default limit, CS_DOC_DEFAULT_MAX_BYTES. */
 int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d);
 
-/* Same from memory (copied); `id` names it in messages. */
+/* Same from memory (copied); `id` names it in messages.  Refuses len >
+ * max_bytes (0: no limit) as cs_document_load_file_max does. */
+int cs_document_load_memory_max(cs_document *doc, const char *id, const char *data, size_t len,
+                                cs_format fmt, long long max_bytes, cs_diag *d);
+
+/* cs_document_load_memory_max without a size limit. */
 int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
                             cs_format fmt, cs_diag *d);
 

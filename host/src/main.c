@@ -39,6 +39,8 @@ static const char usage[] =
     "  -o, --output FILE       write the report to FILE atomically\n"
     "  -j, --jobs N            score in N worker processes (streams and many files)\n"
     "      --timeout SECONDS   stop an article that takes longer (default 120, 0 = none)\n"
+    "      --max-article-mb N  refuse an article larger than N MB (default 50, 0 = none;\n"
+    "                          the config's limits.article_mb)\n"
     "      --fail-under SCORE  exit 1 when an article scores below SCORE\n"
     "      --max MARKER=N      exit 1 when an article has more than N such findings\n"
     "      --no-exit           exit 0 whatever the scores (errors still exit 2)\n"
@@ -63,7 +65,7 @@ enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
     OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE, OPT_TIMEOUT,
-    OPT_PROFILE
+    OPT_PROFILE, OPT_MAX_ARTICLE
 };
 
 static const struct option long_opts[] = {
@@ -85,6 +87,7 @@ static const struct option long_opts[] = {
     {"rounds", required_argument, NULL, OPT_ROUNDS},
     {"bundle", required_argument, NULL, OPT_BUNDLE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
+    {"max-article-mb", required_argument, NULL, OPT_MAX_ARTICLE},
     {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
@@ -207,6 +210,18 @@ int main(int argc, char **argv)
                 goto out;
             }
             cli.timeout = (int)n;
+            break;
+        }
+        case OPT_MAX_ARTICLE: {
+            char *end;
+            long n = strtol(optarg, &end, 10);
+            if (*optarg < '0' || *optarg > '9' || *end || n < 0 || n > 1048576) {
+                code = bad_usage("--max-article-mb wants megabytes from 0 (no limit) to 1048576, "
+                                 "not '%s'", optarg);
+                goto out;
+            }
+            cli.has_max_article = 1;
+            cli.max_article_mb = n;
             break;
         }
         case OPT_ROUNDS: {

@@ -1,10 +1,14 @@
 #include "paths.h"
 
 #include <dirent.h>
+#include <stdarg.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
+#include <stdint.h>
+#include <stdio.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -216,4 +220,228 @@ void cs_path_list_free(cs_path_list *l)
     cs_paths_free_list(l->items, l->n);
     l->items = NULL;
     l->n = l->cap = 0;
+}
+
+/* ---- walking folders for articles ---- */
+
+struct cs_walk_id {
+    dev_t dev;
+    ino_t ino;
+    int used;
+};
+
+static size_t id_hash(dev_t dev, ino_t ino)
+{
+    uint64_t h = (uint64_t)ino * 0x9E3779B97F4A7C15ull ^ (uint64_t)dev * 0xC2B2AE3D27D4EB4Full;
+    return (size_t)(h ^ (h >> 29));
+}
+
+/* Put (dev, ino) in the set: 1 when it was new, 0 when already there, -1
+ * when memory runs out.  Open addressing, at most half full. */
+static int id_insert(cs_walk *w, dev_t dev, ino_t ino)
+{
+    if (2 * (w->nids + 1) > w->ids_cap) {
+        size_t cap = w->ids_cap ? 2 * w->ids_cap : 256;
+        struct cs_walk_id *ids = calloc(cap, sizeof *ids);
+        if (ids == NULL)
+            return -1;
+        for (size_t i = 0; i < w->ids_cap; i++) {
+            if (!w->ids[i].used)
+                continue;
+            size_t k = id_hash(w->ids[i].dev, w->ids[i].ino) & (cap - 1);
+            while (ids[k].used)
+                k = (k + 1) & (cap - 1);
+            ids[k] = w->ids[i];
+        }
+        free(w->ids);
+        w->ids = ids;
+        w->ids_cap = cap;
+    }
+    size_t k = id_hash(dev, ino) & (w->ids_cap - 1);
+    while (w->ids[k].used) {
+        if (w->ids[k].dev == dev && w->ids[k].ino == ino)
+            return 0;
+        k = (k + 1) & (w->ids_cap - 1);
+    }
+    w->ids[k] = (struct cs_walk_id){dev, ino, 1};
+    w->nids++;
+    return 1;
+}
+
+static void walk_warn(const cs_walk *w, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void walk_warn(const cs_walk *w, const char *fmt, ...)
+{
+    if (w->warn == NULL)
+        return;
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    w->warn(w->warn_ctx, msg);
+}
+
+static int has_ext(const char *name, const char *const *exts)
+{
+    size_t n = strlen(name);
+    for (; exts && *exts; exts++) {
+        size_t k = strlen(*exts);
+        if (n > k && strcasecmp(name + n - k, *exts) == 0)
+            return 1;
+    }
+    return 0;
+}
+
+/* The folders being walked, outermost first: a link to one of them is a
+ * loop. */
+typedef struct walk_frame {
+    dev_t dev;
+    ino_t ino;
+    const char *path;
+} walk_frame;
+
+#define WALK_MAX_FRAMES 256
+
+/* The names in folder dir, hidden ones left out, sorted; 0, or -1 with
+ * errno set (ENOMEM, or why the folder cannot be read). */
+static int sorted_names(const char *dir, char ***out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    DIR *dp = opendir(dir);
+    if (dp == NULL)
+        return -1;
+    size_t cap = 0;
+    char **names = NULL;
+    struct dirent *e;
+    int rc = -1;
+    errno = 0;
+    while ((e = readdir(dp)) != NULL) {
+        if (e->d_name[0] == '.')
+            continue;
+        void *items = names;
+        char *copy = cs_strdup(e->d_name);
+        if (copy == NULL || cs_array_grow(&items, &cap, *n + 1, sizeof(char *)) != 0) {
+            free(copy);
+            errno = ENOMEM;
+            goto out;
+        }
+        names = items;
+        names[(*n)++] = copy;
+        errno = 0;
+    }
+    if (errno != 0)
+        goto out;
+    if (*n > 1)
+        qsort(names, *n, sizeof(char *), cmp_str);
+    rc = 0;
+out:
+    {
+        int saved = errno;
+        closedir(dp);
+        errno = saved;
+    }
+    if (rc != 0) {
+        cs_paths_free_list(names, *n);
+        names = NULL;
+        *n = 0;
+    }
+    *out = names;
+    return rc;
+}
+
+/* Walk folder dir (its status st), frames[0..depth) the folders above it. */
+static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
+                    cs_path_list *l)
+{
+    char **names = NULL;
+    size_t n = 0;
+    int rc = -1;
+    if (sorted_names(dir, &names, &n) != 0) {
+        if (errno == ENOMEM)
+            return -1;
+        walk_warn(w, "%s: cannot read the folder: %s, skipped", dir, strerror(errno));
+        return 0;
+    }
+    for (size_t i = 0; i < n; i++) {
+        char *p = cs_paths_join(dir, names[i]);
+        if (p == NULL)
+            goto out;
+        struct stat st, lst;
+        int ok = 1;
+        if (stat(p, &st) != 0) {
+            int err = errno;
+            char target[1024];
+            ssize_t tn;
+            if (lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode) && err == ENOENT &&
+                (tn = readlink(p, target, sizeof target - 1)) >= 0) {
+                target[tn] = '\0';
+                walk_warn(w, "%s: dangling symbolic link to '%s', skipped", p, target);
+            } else {
+                walk_warn(w, "%s: cannot read: %s, skipped", p, strerror(err));
+            }
+        } else if (S_ISDIR(st.st_mode)) {
+            int loop = -1;
+            for (int k = 0; k < depth + 1 && loop < 0; k++)
+                if (frames[k].dev == st.st_dev && frames[k].ino == st.st_ino)
+                    loop = k;
+            int fresh = loop >= 0 ? 0 : id_insert(w, st.st_dev, st.st_ino);
+            if (loop >= 0) {
+                walk_warn(w, "%s: symbolic link back to the folder %s (a loop), not followed",
+                          p, frames[loop].path);
+            } else if (fresh < 0) {
+                ok = 0;
+            } else if (fresh == 0) {
+                /* met before by another way: its files are listed */
+            } else if (depth + 1 > w->max_depth || depth + 2 > WALK_MAX_FRAMES) {
+                char **sub = NULL;
+                size_t nsub = 0;
+                if (w->max_depth > 0 && sorted_names(p, &sub, &nsub) == 0 && nsub > 0)
+                    walk_warn(w, "%s: folder nested deeper than %d, skipped", p, w->max_depth);
+                cs_paths_free_list(sub, nsub);
+            } else {
+                frames[depth + 1] = (walk_frame){st.st_dev, st.st_ino, p};
+                ok = walk_dir(w, p, frames, depth + 1, l) == 0;
+            }
+        } else if (S_ISREG(st.st_mode) && has_ext(names[i], w->exts)) {
+            int fresh = id_insert(w, st.st_dev, st.st_ino);
+            ok = fresh >= 0 && (fresh == 0 || cs_path_list_add(l, p) == 0);
+        }
+        free(p);
+        if (!ok)
+            goto out;
+    }
+    rc = 0;
+out:
+    cs_paths_free_list(names, n);
+    return rc;
+}
+
+int cs_paths_walk(cs_walk *w, const char *dir, cs_path_list *l)
+{
+    struct stat st;
+    walk_frame frames[WALK_MAX_FRAMES];
+    size_t before = l->n;
+    if (stat(dir, &st) != 0) {
+        walk_warn(w, "%s: cannot read the folder: %s, skipped", dir, strerror(errno));
+        return 0;
+    }
+    int fresh = id_insert(w, st.st_dev, st.st_ino);
+    if (fresh < 0)
+        return -1;
+    if (fresh == 0)
+        return 1; /* a folder given twice (or inside one given): walked already */
+    frames[0] = (walk_frame){st.st_dev, st.st_ino, dir};
+    if (walk_dir(w, dir, frames, 0, l) != 0)
+        return -1;
+    if (l->n > before + 1)
+        qsort(l->items + before, l->n - before, sizeof(char *), cmp_str);
+    return 0;
+}
+
+void cs_walk_free(cs_walk *w)
+{
+    free(w->ids);
+    w->ids = NULL;
+    w->nids = w->ids_cap = 0;
 }

@@ -48,4 +48,41 @@ int cs_path_list_take(cs_path_list *l, char **paths, size_t n);
 
 void cs_path_list_free(cs_path_list *l);
 
+/* ---- walking folders for articles ---- */
+
+/* Called with one line of warning text (no "credscore: " prefix, no
+ * newline) about an entry a walk skipped. */
+typedef void (*cs_walk_warn_fn)(void *ctx, const char *msg);
+
+/* The state of one or more folder walks sharing what they have seen
+ * (zero-initialise, set the fields below, free with cs_walk_free). */
+typedef struct cs_walk {
+    const char *const *exts; /* file name endings to list (case-insensitive), NULL-ended */
+    int max_depth;           /* folders entered below the one given (0: none) */
+    cs_walk_warn_fn warn;    /* NULL: warnings are dropped */
+    void *warn_ctx;
+    /* private: (device, inode) of every file and folder met, a hash set */
+    struct cs_walk_id *ids;
+    size_t nids, ids_cap;
+} cs_walk;
+
+/* Append to l the files in folder dir (and, to max_depth levels, in its
+ * folders) whose names end in one of w->exts, hidden entries (".name")
+ * skipped, in sorted order (the entries of each folder by name, the files
+ * found then sorted by path with strcmp).  Symbolic links are followed,
+ * but each real file and folder is taken once (device and inode) over
+ * every walk with the same w: a link back to a folder being walked (a
+ * loop) is not followed and says so once, a second way to a file or
+ * folder already met is skipped silently.  Warned and skipped: a dangling
+ * symbolic link ("PATH: dangling symbolic link to 'TARGET', skipped"), an
+ * entry that cannot be examined or a folder that cannot be read ("PATH:
+ * cannot read the folder: REASON, skipped"), a loop ("PATH: symbolic link
+ * back to the folder FOLDER (a loop), not followed"), a folder deeper than
+ * max_depth that holds entries ("PATH: folder nested deeper than N,
+ * skipped"; with max_depth 0 sub-folders are left out silently).  Returns 0; 1 when dir itself was met before by a walk with
+ * this w (nothing is appended); -1 when memory runs out. */
+int cs_paths_walk(cs_walk *w, const char *dir, cs_path_list *l);
+
+void cs_walk_free(cs_walk *w);
+
 #endif

@@ -221,6 +221,8 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
         return -1;
     }
     s->cfg_loaded = 1;
+    if (cli->has_max_article) /* --max-article-mb over limits.article_mb */
+        s->cfg.limits.article_bytes = cli->max_article_mb * 1024 * 1024;
     if (s->bundle_dir && relocate_plugins(s) != 0) {
         cs_session_close(s);
         return -1;
