@@ -163,6 +163,15 @@ static int participle_like(const at_sent *s, const at_tok *f)
            ((e[-2] == 'e' && e[-1] == 'd') || (e[-3] == 'i' && e[-2] == 'n' && e[-1] == 'g'));
 }
 
+/* A party tag: "D-Ohio", "R-Texas", "I-Vt." (party letter, hyphen, place). */
+static int party_tag(const at_sent *s, const at_tok *f)
+{
+    const char *w = s->text + f->start;
+    size_t n = f->end - f->start;
+    return word(f) && n >= 4 && (w[0] == 'D' || w[0] == 'R' || w[0] == 'I') && w[1] == '-' &&
+           w[2] >= 'A' && w[2] <= 'Z';
+}
+
 /* Kinds of apposition (see skip_apposition). */
 enum { APPOS_OTHER, APPOS_PERSON, APPOS_THING };
 
@@ -202,9 +211,10 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 if (ok)
                     *kind = APPOS_PERSON;
             }
-            /* post-nominal letters: "Tom Molomby, SC, said" */
-            if (!ok && k + 2 == c && word(f) && (f->flags & AT_TF_ALLCAPS) &&
-                f->kend - f->start <= 3) {
+            /* post-nominal letters or a party tag: "Tom Molomby, SC, said",
+             * "Ana Ortiz, D-Ohio, said" */
+            if (!ok && k + 2 == c && word(f) &&
+                (((f->flags & AT_TF_ALLCAPS) && f->kend - f->start <= 3) || party_tag(s, f))) {
                 ok = 1;
                 *kind = APPOS_PERSON;
             }
@@ -226,7 +236,8 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 /* or any indefinite description of a person named before it:
                  * "Kiara Vell, a second-year art student, said" */
                 int described = k >= 2 && (t[k + 1].wid == AT_W_A) && word(&t[k - 1]) &&
-                                (t[k - 1].cls & AT_L_NAME) && (t[k - 2].cls & AT_L_NAME);
+                                (t[k - 1].cls & AT_L_NAME) &&
+                                (t[k - 2].cls & (AT_L_NAME | AT_L_TITLE));
                 ok = ok && (has_title || described);
                 if (ok)
                     *kind = APPOS_PERSON;

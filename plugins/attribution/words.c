@@ -197,7 +197,8 @@ const at_wordset at_wordsets[] = {
      "delegation regime junta guard directorate inspectorate corporation corp inc ltd llc "
      "plc network country countries nation nations program programme"},
     {AT_L_INST | AT_L_NEEDCAPS, 0, "watch international"},
-    {AT_L_INST, 0, "city"}, /* also a modifier (above): "the city said" */
+    {AT_L_INST, 0, "city district state"}, /* also modifiers (above): "the city said" */
+    {AT_L_INST, 0, "township borough parish"},
     /* seats of power speaking for their occupants: "the presidential palace said" */
     {AT_L_INST, 0, "palace"},
 
@@ -209,7 +210,8 @@ const at_wordset at_wordsets[] = {
      "investigation inquiry filing filings communique communiqué decree resolution "
      "release notice bulletin memo memorandum indictment ruling verdict judgment judgement "
      "directive guidance guidelines estimate estimates forecast index records transcript "
-     "briefing readout findings dossier white_paper press_release"},
+     "briefing readout findings dossier white_paper press_release "
+     "lawsuit lawsuits complaint affidavit petition warrant subpoena"},
     {AT_L_PDOC, 0, "letter message post tweet email e-mail text note diary blog caption sign posts"},
 
     /* ---- media ---- */

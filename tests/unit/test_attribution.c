@@ -310,6 +310,10 @@ static void test_between(void *inst)
     expect(0, "on_record", "named-speaker", "Kiara Vell, a second-year art student, admitted");
     run1(inst, "The harm was severe, in the words of the coroner, Edda Lunn.");
     expect(0, "on_record", "named-speaker", "in the words of the coroner, Edda Lunn");
+    run1(inst, "Ana Ortiz, D-Ohio, said the bill would pass.");
+    expect(0, "on_record", "named-speaker", "Ana Ortiz, D-Ohio, said");
+    run1(inst, "Sen. Elena Warren, a Democrat, said the bill was flawed.");
+    expect(0, "on_record", "named-speaker", "Sen. Elena Warren, a Democrat, said");
     expect_none(inst, "Norland, along with most of its neighbours, observes the holiday in May.");
     expect_none(inst, "The ministry recalled its ambassador on Monday.");
     expect_none(inst, "The mayor on Friday opened the new bridge.");
@@ -347,6 +351,10 @@ static void test_typing(void *inst)
     run1(inst, "Northwind Airlines apologized for the delays and said refunds would follow.");
     expect(0, "institutional", "institution",
            "Northwind Airlines apologized for the delays and said");
+    run1(inst, "The district said in a statement that classes would resume.");
+    expect(0, "institutional", "institution", "The district said");
+    run1(inst, "The lawsuit alleges that the landlord ignored repairs.");
+    expect(0, "institutional", "institution", "The lawsuit alleges");
     run1(inst, "The study's authors say the figures are conservative.");
     expect(0, "institutional", "institution", "The study's authors say");
     expect_none(inst, "Two authors signed the letter on Monday.");
