@@ -16,10 +16,11 @@
  *   markers:                    # changes to markers; others keep defaults
  *     anonymous:
  *       weight: -10             # overrides every finding's weight
- *       default_weight: -8      # for findings that give no weight
+ *       default_weight: -8      # for findings that give no weight (every
+ *                               # weight: -1000..1000, CS_WEIGHT_MAX)
  *       level: warning          # info | warning | error
- *       passage_cap: 12         # max |points| per passage, 0 = none
- *       cap: 40                 # max |points| per article, 0 = none
+ *       passage_cap: 12         # max |points| per passage, 0 = none (0..1e9)
+ *       cap: 40                 # max |points| per article, 0 = none (0..1e9)
  *       one_shot: false         # count once per passage
  *       message: "..."          # default finding message
  *       description: "..."      # what the marker is
