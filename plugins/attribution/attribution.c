@@ -940,8 +940,31 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
 
     int saw_be = 0, neg = 0;
     size_t g = skip_verb_group(s, v, &saw_be, &neg);
-    if (neg)
-        return; /* "did not say", "has not commented" */
+    /* "I'm told", "we were told": the reporter's unnamed informants */
+    if (vc == AT_V_TELL && !neg && (vf & (AT_VF_PAST | AT_VF_PART)) && v > 0 &&
+        (saw_be || tok_text_is(s, &t[v - 1], "i'm") || tok_text_is(s, &t[v - 1], "we're"))) {
+        size_t p = (saw_be && g != NONE_IDX) ? g : v - 1;
+        if (word(&t[p]) && (t[p].wid == AT_W_I || t[p].wid == AT_W_WE) &&
+            !(next && word(next) && next->wid == AT_W_TO)) {
+            memset(&np, 0, sizeof(np));
+            np.a = np.b = np.head = p;
+            add_hit(st, AT_ANON, AT_R_UNNAMED, p, v, 0.6, &np);
+            st->finite = 1;
+            return;
+        }
+    }
+    if (neg) {
+        /* "did not say", "has not commented": no report -- but unnamed
+         * officials who would not say are still the article's sources */
+        int adjacent, thing;
+        if ((vc == AT_V_SAY || vc == AT_V_CLAUSE) &&
+            subject_before(s, g, &np, &adjacent, &thing) == 0) {
+            at_np_classify(s, &np, adjacent);
+            if (np.cls == AT_ANON)
+                add_hit(st, AT_ANON, np.rule, np.a, v, np.conf * 0.8, &np);
+        }
+        return;
+    }
 
     /* passive: "was quoted as saying", "was confirmed by X" */
     if (saw_be && !ing_only && (vf & (AT_VF_PAST | AT_VF_PART))) {
@@ -1194,7 +1217,7 @@ static void anonymity_cues(sent_state *st)
                 const at_tok *x = &t[j];
                 if (!word(x))
                     break;
-                if (x->cls & AT_L_ANON) {
+                if (x->cls & (AT_L_ANON | AT_L_PERSON)) { /* "an anonymous blogger" */
                     if (!have_anon) {
                         at_np np;
                         memset(&np, 0, sizeof(np));

@@ -611,6 +611,11 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     }
     if (h->cls & (AT_L_TITLE | AT_L_PERSON)) {
         int person = !(h->cls & AT_L_TITLE);
+        for (size_t i = np->a; i < np->head; i++)
+            if ((t[i].cls & AT_L_ANONMOD) && !(t[i].cls & AT_L_CONNECT)) {
+                set(np, AT_ANON, AT_R_UNNAMED, 0.8); /* "an anonymous blogger" */
+                return;
+            }
         if (!f.det_indef && (!person || f.det_def || f.has_poss)) {
             set(np, AT_ONREC, AT_R_TITLE, person ? 0.4 : 0.5);
             return;

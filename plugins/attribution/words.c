@@ -156,7 +156,10 @@ const at_wordset at_wordsets[] = {
      "interlocutor interlocutors confidant confidants intermediary intermediaries "
      "spokespeople spokesmen spokeswomen spokespersons"},
     {AT_L_PEOPLE, 0, "person people individual individuals someone figure figures"},
-    {AT_L_ANONMOD, 0, "anonymous unnamed unidentified un-named"},
+    {AT_L_ANONMOD, 0, "anonymous unnamed unidentified un-named unknown"},
+    /* first person with a contraction: "I'm told" (an unnamed informant) */
+    {AT_L_PRON | AT_L_STOP, AT_W_I, "i'm"},
+    {AT_L_PRON | AT_L_STOP, AT_W_WE, "we're"},
     {AT_L_ANONMOD | AT_L_CONNECT, 0, "knowledgeable well-placed well-informed"},
 
     /* ---- crowds of opinion holders: "experts say" is vague (more from WordNet,

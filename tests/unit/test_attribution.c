@@ -360,6 +360,16 @@ static void test_typing(void *inst)
     expect_none(inst, "Two authors signed the letter on Monday.");
     /* a bare group says nothing of who; a person named earlier stays one */
     expect_none(inst, "Residents said the water was brown.");
+    run1(inst, "Officials did not say how many people were hurt.");
+    expect(0, "anonymous", "unnamed-source", "Officials did not say");
+    run1(inst, "Bureaucrats complained to him that the files were unsafe.");
+    expect(0, "anonymous", "unnamed-source", "Bureaucrats complained");
+    run1(inst, "\u201cI'm told it is not secret,\u201d the minister said.");
+    expect(0, "anonymous", "unnamed-source", "I'm told");
+    expect(0, "on_record", "title", "the minister said");
+    run1(inst, "An anonymous blogger wrote that the site was down.");
+    expect(0, "anonymous", "unnamed-source", "An anonymous blogger wrote");
+    expect_none(inst, "I was told to wait outside.");
     run1(inst, "University of Norland student union president Sara Lind said the vote was fair.");
     expect(0, "on_record", "named-speaker",
            "University of Norland student union president Sara Lind said");

@@ -20,7 +20,10 @@
  *    as plurals (noun.exc for irregular ones): "demographers say";
  *  - organisation name heads: nouns whose most frequent sense is in
  *    noun.group below "organization", singular and plural, matched only
- *    capitalised: "Halvorsen Utilities said".
+ *    capitalised: "Halvorsen Utilities said";
+ *  - unnamed office holders: nouns whose most frequent sense is in
+ *    noun.person below "official", as plurals: "bureaucrats said",
+ *    "feds say" (unnamed officials are anonymous sources).
  *
  * These lists only add words the hand-written tables (words.c) do not
  * know.  The lexicon of both is then built with the plugin's own code and
@@ -242,8 +245,8 @@ static void noun_plural(const wn_db *db, const char *w, char *out, size_t cap)
 typedef struct gen_state {
     wn_db db;
     strbuf verbs;          /* verb definitions, one per line: "forms" */
-    strbuf crowd, org;     /* space-separated words */
-    offset_set crowd_set, org_set;
+    strbuf crowd, org, anon; /* space-separated words */
+    offset_set crowd_set, org_set, anon_set;
     offset_set *closure;   /* the set collect_seed_senses fills */
     int closure_lex;
     const char *const *seeds;
@@ -356,6 +359,10 @@ static int pick_noun(const char *lemma, const long *offs, int n, void *arg)
         noun_plural(&g->db, lemma, pl, sizeof pl);
         sb_add(&g->crowd, pl);
     }
+    if (set_has(&g->anon_set, offs[0])) {
+        noun_plural(&g->db, lemma, pl, sizeof pl);
+        sb_add(&g->anon, pl);
+    }
     if (set_has(&g->org_set, offs[0]) && strlen(lemma) >= 4) {
         sb_add(&g->org, lemma);
         noun_plural(&g->db, lemma, pl, sizeof pl);
@@ -454,6 +461,7 @@ int main(int argc, char **argv)
         return 1;
     }
     static const char *const org_seeds[] = {"organization", NULL};
+    static const char *const anon_seeds[] = {"official", NULL};
     g.closure = &g.crowd_set;
     g.closure_lex = WN_NOUN_PERSON;
     g.seeds = CROWD_SEEDS;
@@ -462,13 +470,17 @@ int main(int argc, char **argv)
     g.closure_lex = WN_NOUN_GROUP;
     g.seeds = org_seeds;
     wn_each_lemma(&g.db, 'n', closure_of_seed, &g);
+    g.closure = &g.anon_set;
+    g.closure_lex = WN_NOUN_PERSON;
+    g.seeds = anon_seeds;
+    wn_each_lemma(&g.db, 'n', closure_of_seed, &g);
     wn_each_lemma(&g.db, 'n', pick_noun, &g);
     wn_each_lemma(&g.db, 'v', pick_verb, &g);
-    if (g.failed || g.verbs.oom || g.crowd.oom || g.org.oom) {
+    if (g.failed || g.verbs.oom || g.crowd.oom || g.org.oom || g.anon.oom) {
         fprintf(stderr, "lexgen: out of memory\n");
         goto out;
     }
-    if (g.nverbs == 0 || !g.crowd.n || !g.org.n) {
+    if (g.nverbs == 0 || !g.crowd.n || !g.org.n || !g.anon.n) {
         fprintf(stderr, "lexgen: %s holds no usable WordNet 3 verb or noun data\n", dir);
         goto out;
     }
@@ -494,12 +506,17 @@ int main(int argc, char **argv)
     printf("},\n    /* Organisation heads: noun.group below \"organization\" (capitalised). */\n"
            "    {AT_L_ORGSUF, 0,\n");
     put_words(g.org.s);
-    printf("},\n};\n\nconst at_lexicon_extra at_gen_extra = {gen_wordsets, 2, gen_verbdefs, "
+    printf("},\n    /* Unnamed office holders: noun.person below \"official\". */\n"
+           "    {AT_L_ANON, 0,\n");
+    put_words(g.anon.s);
+    printf("},\n};\n\nconst at_lexicon_extra at_gen_extra = {gen_wordsets, 3, gen_verbdefs, "
            "%zu};\n\n",
            nvd);
 
-    at_wordset ws[2] = {{AT_L_CROWD | AT_L_VAGUE, 0, g.crowd.s}, {AT_L_ORGSUF, 0, g.org.s}};
-    at_lexicon_extra extra = {ws, 2, vd, nvd};
+    at_wordset ws[3] = {{AT_L_CROWD | AT_L_VAGUE, 0, g.crowd.s},
+                        {AT_L_ORGSUF, 0, g.org.s},
+                        {AT_L_ANON, 0, g.anon.s}};
+    at_lexicon_extra extra = {ws, 3, vd, nvd};
     if (at_lexicon_build_ex(&lx, NULL, 0, &al, 0, &extra, err, sizeof err) != 0) {
         fprintf(stderr, "lexgen: %s\n", err);
         goto out;
@@ -512,6 +529,8 @@ out:
     free(g.verbs.s);
     free(g.crowd.s);
     free(g.org.s);
+    free(g.anon.s);
+    free(g.anon_set.slot);
     free(g.crowd_set.slot);
     free(g.org_set.slot);
     wn_close(&g.db);
