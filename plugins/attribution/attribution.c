@@ -1339,6 +1339,31 @@ static void signoff(sent_state *st)
     }
 }
 
+/* "It said", "it added": the pronoun stands for the last organisation,
+ * document or outlet that spoke in the document (*last): an outlet when
+ * that was one, an organisation otherwise.  Then remember this
+ * sentence's last such source. */
+static void resolve_it(sent_state *st, at_class *last)
+{
+    const at_tok *t = st->s.t;
+    size_t o = 0;
+    for (size_t i = 0; i < st->nhits; i++) {
+        at_hit *h = &st->hits[i];
+        int it = h->head < st->s.n && word(&t[h->head]) && t[h->head].wid == AT_W_IT &&
+                 h->np_a == h->head;
+        if (it) {
+            if (last && *last == AT_MEDIA) { /* "KCNA said ... it added" */
+                h->cls = AT_MEDIA;
+                h->rule = AT_R_OUTLET;
+            } /* else an organisation, as at_np_classify typed it */
+        } else if (last && (h->cls == AT_INST || h->cls == AT_MEDIA)) {
+            *last = h->cls;
+        }
+        st->hits[o++] = *h;
+    }
+    st->nhits = o;
+}
+
 /* Headline case ("Mayor Tells Council Budget Is Short"): at least three
  * words of four letters or more, all capitalised, and no sentence end. */
 static int headline_case(const at_sent *s)
@@ -1359,9 +1384,9 @@ static int headline_case(const at_sent *s)
 
 /* Analyse one sentence (see attribution.h): 0, or -1 when the name set
  * cannot grow. */
-int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, const char *text,
-                        size_t start, size_t end, at_tok *toks, size_t tcap, at_hit *hits,
-                        size_t cap, size_t *nhits)
+int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
+                        at_class *last_thing, const char *text, size_t start, size_t end,
+                        at_tok *toks, size_t tcap, at_hit *hits, size_t cap, size_t *nhits)
 {
     sent_state st;
     size_t participle[8], npart = 0;
@@ -1437,6 +1462,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, c
         refine_anonymous(&st, (sum.cls & AT_L_REASON) != 0);
     if (kinds & (1 << AT_TK_HANDLE))
         signoff(&st);
+    resolve_it(&st, last_thing);
     *nhits = st.nhits;
     return 0;
 }

@@ -6,7 +6,9 @@
  * condition of anonymity" ...), finds its source phrase, classifies it
  * (see subject.h) and returns the resulting hits.  Full personal names met
  * on the way are added to the document's name set, names of organisations
- * ("Halvorsen Utilities") to its organisation set.
+ * ("Halvorsen Utilities") to its organisation set, and *last_thing (may be
+ * NULL) keeps the type of the last organisation, document or outlet that
+ * spoke, which a later "it said" refers to.
  *
  * Contract: reads text only inside [start, end); writes at most cap hits;
  * uses the caller's token buffer (toks, tcap) as scratch and allocates
@@ -38,8 +40,8 @@ typedef struct at_hit {
     int postmod;
 } at_hit;
 
-int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs, const char *text,
-                        size_t start, size_t end, at_tok *toks, size_t tcap, at_hit *hits,
-                        size_t cap, size_t *nhits);
+int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
+                        at_class *last_thing, const char *text, size_t start, size_t end,
+                        at_tok *toks, size_t tcap, at_hit *hits, size_t cap, size_t *nhits);
 
 #endif

@@ -39,6 +39,7 @@ typedef struct at_docstate {
     at_alloc al;
     at_names names;
     at_names orgs;
+    at_class last_thing; /* what a later "it said" stands for */
     at_tok *toks;
     size_t tcap;
 } at_docstate;
@@ -280,6 +281,7 @@ static int at_begin_document(void *instance, const credscore_document *doc, void
     ds->al = in->al;
     at_names_init(&ds->names, &in->al);
     at_names_init(&ds->orgs, &in->al);
+    ds->last_thing = AT_NONE;
     *doc_state = ds;
     return 0;
 }
@@ -328,6 +330,7 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
     at_tok *toks = stack_toks;
     size_t tcap = AT_STACK_TOKENS;
     at_names *names = NULL, *orgs = NULL;
+    at_class *last_thing = NULL;
     char msg[400];
 
     if (ds) {
@@ -337,8 +340,9 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
         tcap = ds->tcap;
         names = &ds->names;
         orgs = &ds->orgs;
+        last_thing = &ds->last_thing;
     }
-    if (at_analyse_sentence(in->lx, names, orgs, p->text, start, end, toks, tcap, hits, AT_MAX_HITS,
+    if (at_analyse_sentence(in->lx, names, orgs, last_thing, p->text, start, end, toks, tcap, hits, AT_MAX_HITS,
                             &nhits) != 0)
         return -1;
     for (size_t i = 0; i < nhits; i++) {

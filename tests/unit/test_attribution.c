@@ -409,6 +409,10 @@ static void test_media_verbs(void *inst)
     expect(0, "media", "outlet", "appeared in the newspaper Morgenpost");
     run1(inst, "A local television station aired footage of the crash.");
     expect(0, "media", "outlet", "A local television station aired");
+    run1(inst, "Interfax said the port was closed. It added that two ships had left.");
+    expect(0, "media", "outlet", "It added");
+    run1(inst, "The ministry said the port was closed. It added that two ships had left.");
+    expect(0, "institutional", "institution", "It added");
     expect_none(inst, "The team ran the race on Sunday.");
     expect_none(inst, "The advert appeared in the window of a shop.");
     expect_none(inst, "The results were published in a paper by two chemists.");
