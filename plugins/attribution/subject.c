@@ -514,6 +514,15 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         return;
     }
     if (name_head) {
+        /* "Procter & Gamble", "Science & Medicine": a firm's or a journal's name */
+        if (np->a > 0 && t[np->a - 1].kind == AT_TK_OTHER && s->text[t[np->a - 1].start] == '&') {
+            set(np, AT_INST, AT_R_INST, 0.6);
+            return;
+        }
+        /* "an Internet posting": an indefinite article makes a name no person */
+        if (f.name_run <= 1 && !f.has_title && np->head > np->a &&
+            is_word(&t[np->head - 1]) && t[np->head - 1].wid == AT_W_A)
+            return;
         if (f.name_run <= 1 && !f.has_title && in_set(s->orgs, w, wl)) {
             set(np, AT_INST, AT_R_INST, 0.7); /* introduced as an organisation */
             return;

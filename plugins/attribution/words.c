@@ -399,7 +399,8 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_SAY, "argue argues argued argued arguing"},
     {AT_V_SAY, "insist insists insisted insisted insisting"},
     {AT_V_SAY, "caution cautions cautioned cautioned cautioning"},
-    {AT_V_SAY, "declare declares declared declared declaring"},
+    /* "declared war", "declared a state of emergency": acts; a report needs a clause */
+    {AT_V_CLAUSE, "declare declares declared declared declaring"},
     {AT_V_SAY, "recount recounts recounted recounted recounting"},
     {AT_V_CITE, "cite cites cited cited citing"},
     {AT_V_CITE, "quote quotes quoted quoted quoting"},

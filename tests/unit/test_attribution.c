@@ -266,6 +266,10 @@ static void test_wordnet_cues(void *inst)
     run1(inst, "\u201cIt is a disgrace,\u201d Senator Ilse Varga fumed after the vote.");
     expect(0, "on_record", "named-speaker", "Senator Ilse Varga fumed");
     expect_none(inst, "\u201cThe Harbour\u201d director Ilse Varga signed the contract.");
+    expect_none(inst, "The rebels declared war on the capital.");
+    run1(inst, "Articles in journals such as Science & Medicine have described it as a fad.");
+    expect(0, "institutional", "institution", "Medicine have described");
+    expect_none(inst, "The rumour began with an Internet posting last week.");
     /* the same verbs without a clause report nothing */
     expect_none(inst, "Tomas Brandl hinted at a change of course.");
     expect_none(inst, "Pavel Kova conceded a penalty in the second half.");
