@@ -757,6 +757,8 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     }
     if (np.cls == AT_VAGUE && modal_between(s, np.b, v))
         np.cls = AT_NONE; /* "others may think": a supposition */
+    if (np.a > 0 && (tok_text_is(s, &t[np.a - 1], "if") || tok_text_is(s, &t[np.a - 1], "unless")))
+        np.cls = AT_NONE; /* "if the minister believes ...": a condition, not a report */
     if (np.cls == AT_NONE)
         return;
     double conf = np.conf;
@@ -791,7 +793,7 @@ static int clause_follows(const at_sent *s, size_t v)
             return 1;
         if (x->kind == AT_TK_COMMA)
             return j + 1 < s->n && (t[j + 1].kind == AT_TK_QUOTE) && (t[j + 1].flags & AT_TF_QOPEN);
-        if (!word(x))
+        if (!word(x) && !(x->kind == AT_TK_NUM && k == 0))
             break;
         if (x->wid == AT_W_THAT || tok_text_is(s, x, "whether"))
             return 1;
@@ -804,7 +806,8 @@ static int clause_follows(const at_sent *s, size_t v)
         if (to_phrase && !x->vclass && !(x->cls & (AT_L_AUX | AT_L_BE | AT_L_REL)))
             continue;
         /* a zero-that clause: a short subject, then its finite verb */
-        if (!to_phrase && k == 0 && (x->cls & (AT_L_PRON | AT_L_DET | AT_L_NAME | AT_L_QUANT))) {
+        if (!to_phrase && k == 0 &&
+            ((x->cls & (AT_L_PRON | AT_L_DET | AT_L_NAME | AT_L_QUANT)) || x->kind == AT_TK_NUM)) {
             for (size_t m = j + 1; m < s->n && m <= j + 4; m++) {
                 if (finite_word(&t[m]))
                     return !(t[m].vclass && m == j + 1 && !(x->cls & AT_L_PRON));

@@ -411,7 +411,8 @@ const at_verbdef at_verbdefs[] = {
     {AT_V_COG, "fear fears feared feared -"},
     {AT_V_COG, "assess assesses assessed assessed -"},
     {AT_V_COG, "suspect suspects suspected suspected -"},
-    {AT_V_COG, "suggest suggests suggested suggested suggesting"},
+    /* "suggested a closer destination" is a proposal: a report needs a clause */
+    {AT_V_CLAUSE, "suggest suggests suggested suggested suggesting"},
     {AT_V_COG, "estimate estimates estimated estimated estimating"},
     {AT_V_COG, "predict predicts predicted predicted predicting"},
     {AT_V_COG, "conclude concludes concluded concluded concluding"},

@@ -267,6 +267,12 @@ static void test_wordnet_cues(void *inst)
     expect(0, "on_record", "named-speaker", "Senator Ilse Varga fumed");
     expect_none(inst, "\u201cThe Harbour\u201d director Ilse Varga signed the contract.");
     expect_none(inst, "The rebels declared war on the capital.");
+    expect_none(inst, "Pavel Kova offered to pay and suggested a closer hotel.");
+    run1(inst, "Estimates suggest 8000 people may have left the valley.");
+    is_int(g_nfound, 0, "bare plural estimates: which ones is not said (not ours)");
+    run1(inst, "The survey suggests that most commuters want later trains.");
+    expect(0, "institutional", "institution", "The survey suggests");
+    expect_none(inst, "If Tomas Brandl believes the vote was fair, the count will stand.");
     run1(inst, "Articles in journals such as Science & Medicine have described it as a fad.");
     expect(0, "institutional", "institution", "Medicine have described");
     expect_none(inst, "The rumour began with an Internet posting last week.");
