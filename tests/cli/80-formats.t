@@ -196,7 +196,7 @@ cat > "$TMP/gh/odd.lua" <<'LUA'
 rule {
   id = "odd-claims", marker = "vague", level = "error",
   message = "Rate: 100%, up\r\nsee %0A, not a newline",
-  phrases = { "insiders claim" },
+  phrases = { "insiders hinted" },
 }
 LUA
 cat > "$TMP/gh/gh.yaml" <<'YAML'
@@ -204,13 +204,14 @@ rules: ["@default", "odd.lua"]
 plugins: []
 scoring: {fail_under: 50}
 YAML
-printf 'Insiders claim the mayor resigned.\n\nThe mayor reportedly left.\n' > "$TMP/gh/c:d/a,b.md"
+# (words no bundled rule looks for, but the odd rule: "claim" is hedged)
+printf 'Insiders hinted the mayor resigned.\n\nThe mayor reportedly left.\n' > "$TMP/gh/c:d/a,b.md"
 cd "$TMP/gh"
 run "$CREDSCORE" score -f github -c gh.yaml "c:d/a,b.md"
 cd "$TMP"
 is "$STATUS" 1 "github: below the threshold exits 1"
 is "$(printf '%s\n' "$OUT" | sed -n 1p)" \
-   '::error file=c%3Ad/a%2Cb.md,line=1,col=1,endLine=1,endColumn=15,title=credscore vague (odd-claims)::Rate: 100%25, up%0D%0Asee %250A, not a newline "Insiders claim" (-5 points)' \
+   '::error file=c%3Ad/a%2Cb.md,line=1,col=1,endLine=1,endColumn=16,title=credscore vague (odd-claims)::Rate: 100%25, up%0D%0Asee %250A, not a newline "Insiders hinted" (-5 points)' \
    "github: error annotation, data and property escaping exactly as @actions/core"
 is "$(printf '%s\n' "$OUT" | sed -n 2p)" \
    '::notice file=c%3Ad/a%2Cb.md,line=3,col=11,endLine=3,endColumn=21,title=credscore hedged (hedged-adverbs)::Distancing word: say who reports or alleges this, or verify it "reportedly" (-3 points)' \
