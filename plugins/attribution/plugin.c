@@ -370,6 +370,14 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
 
 /* Score every sentence of a passage (with a token buffer on the stack when
  * there is no document state). */
+/* Does text[a..b) start (after spaces) with a lower-case ASCII letter? */
+static int starts_lower(const char *text, size_t a, size_t b)
+{
+    while (a < b && (text[a] == ' ' || text[a] == '\t' || text[a] == '\n'))
+        a++;
+    return a < b && text[a] >= 'a' && text[a] <= 'z';
+}
+
 static int score_sentences(at_instance *in, at_docstate *ds, at_tok *stack_toks,
                            const credscore_passage *passage, credscore_sink *sink)
 {
@@ -384,6 +392,15 @@ static int score_sentences(at_instance *in, at_docstate *ds, at_tok *stack_toks,
             a = done; /* overlapping spans: never analyse a byte twice */
         if (a >= b)
             continue;
+        /* a split no sentence makes: "Orlen Freight Inc. | said in a filing"
+         * (the next "sentence" starts in lower case): analyse them as one */
+        while (i + 1 < passage->n_sentences && passage->sentences[i + 1].start >= b &&
+               passage->sentences[i + 1].end <= passage->len &&
+               starts_lower(passage->text, passage->sentences[i + 1].start,
+                            passage->sentences[i + 1].end)) {
+            i++;
+            b = passage->sentences[i].end;
+        }
         if (score_range(in, ds, stack_toks, passage, a, b, sink) != 0)
             return -1;
         done = b;

@@ -201,6 +201,7 @@ const at_wordset at_wordsets[] = {
      "plc network country countries nation nations program programme"},
     {AT_L_INST | AT_L_NEEDCAPS, 0, "watch international"},
     {AT_L_INST, 0, "city district state"}, /* also modifiers (above): "the city said" */
+    {AT_L_ABBR, 0, "inc corp ltd bros"}, /* "Orlen Freight Inc. said" */
     {AT_L_INST, 0, "township borough parish"},
     /* seats of power speaking for their occupants: "the presidential palace said" */
     {AT_L_INST, 0, "palace"},

@@ -361,6 +361,9 @@ static void test_typing(void *inst)
     run1(inst, "Northwind Airlines apologized for the delays and said refunds would follow.");
     expect(0, "institutional", "institution",
            "Northwind Airlines apologized for the delays and said");
+    /* the test host ends a sentence after "Inc."; the plugin joins the parts */
+    run1(inst, "Orlen Freight Inc. said in a filing that profits had halved.");
+    expect(0, "institutional", "institution", "Orlen Freight Inc. said");
     run1(inst, "The district said in a statement that classes would resume.");
     expect(0, "institutional", "institution", "The district said");
     run1(inst, "The lawsuit alleges that the landlord ignored repairs.");
