@@ -291,7 +291,9 @@ missing "id" (a string or a number)' "ids: other types are refused, named"
 P=$BUILD/tests/plugins
 printf 'plugins:\n  - path: %s/good.so\nscoring: {fail_under: 0}\n' "$P" > crashy.yaml
 printf '{"id":1,"text":"Officials said so."}\n{"id":2,"text":"The crashnow article."}\n{"id":2.5,"text":"The crashnow article."}\n{"id":"c","text":"The crashnow article."}\n' > crash.jsonl
-run "$CREDSCORE" score -c crashy.yaml --jsonl crash.jsonl
+# (not through memcheck: the test plugin's deliberate NULL write is what it
+# would report)
+run "$BUILD/credscore" score -c crashy.yaml --jsonl crash.jsonl
 is "$STATUS" 2 "ids, crash: exit 2"
 is "$(printf '%s\n' "$OUT" | cut -d, -f1-3 | sed 's/"error":"not scored: .*/"error":"not scored/')" \
    '{"id":1,"path":null,"format":"text"
@@ -305,7 +307,8 @@ rule { id = "slow-pattern", marker = "vague", needs = { "slowly" }, check = func
   if s:find(("a?"):rep(30) .. ("a"):rep(30)) then return nil end
 end }
 LUA
-printf 'rules: ["@default", slow.lua]\nplugins: []\nscoring: {fail_under: 0}\nlimits: {instructions: 0}\n' > slow.yaml
+# (only the slow rule: loading stays well inside the 1 s, also under valgrind)
+printf 'rules: [slow.lua]\nplugins: []\nscoring: {fail_under: 0}\nlimits: {instructions: 0}\n' > slow.yaml
 printf '{"id":7,"text":"It went slowly."}\n{"id":7.25,"text":"Critics say so."}\n' > slow.jsonl
 run "$CREDSCORE" score -c slow.yaml --timeout 1 --jsonl slow.jsonl
 is "$STATUS" 2 "ids, timeout: exit 2"
