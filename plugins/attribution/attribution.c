@@ -1077,6 +1077,24 @@ static void phrases(sent_state *st)
                 if (np.cls != AT_NONE && !(t[np.head].cls & AT_L_PRON))
                     add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.8, &np);
             }
+        } else if ((c->cls & (AT_L_DOC | AT_L_PDOC)) && t[i + 1].wid == AT_W_TO &&
+                   !(c->flags & AT_TF_CAP)) {
+            /* "in a statement to the Kestria Herald": the outlet as the conduit */
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
+            }
+        } else if (t[i + 1].wid == AT_W_BY && i + 2 < s->n &&
+                   (tok_text_is(s, c, "seen") || tok_text_is(s, c, "obtained") ||
+                    tok_text_is(s, c, "reviewed"))) {
+            /* "a letter seen by Sky News", "documents obtained by the Herald":
+             * the outlet's reporting */
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
+            }
         } else if ((c->wid == AT_W_INTERVIEW || c->wid == AT_W_SPEAKING) &&
                    (t[i + 1].wid == AT_W_TO || t[i + 1].wid == AT_W_WITH ||
                     t[i + 1].wid == AT_W_ON)) {
@@ -1447,8 +1465,9 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
             break;
         }
     }
-    if (wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) | W(AT_W_SPEAKING) |
-                W(AT_W_NOMINAL) | W(AT_W_REPORTS) | W(AT_W_OF)))
+    if ((wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) | W(AT_W_SPEAKING) |
+                 W(AT_W_NOMINAL) | W(AT_W_REPORTS) | W(AT_W_OF))) ||
+        (sum.cls & (AT_L_MEDIA | AT_L_OUTLET)))
         phrases(&st);
     if (cls & AT_L_COGADJ)
         stance_adjectives(&st);

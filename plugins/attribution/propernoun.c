@@ -60,7 +60,7 @@ static int outlet_part(const at_tok *t)
     if ((t->cls & AT_L_STOP) && !((t->cls & AT_L_OUTSUF) && !(t->flags & AT_TF_SENTINIT)))
         return 0;
     return (t->cls & (AT_L_NAME | AT_L_ACRONYM | AT_L_OUTLET | AT_L_OUTSUF | AT_L_PLACE |
-                      AT_L_CITY | AT_L_ORG | AT_L_TIME)) != 0; /* "Sydney Morning Herald" */
+                      AT_L_CITY | AT_L_ORG | AT_L_TIME | AT_L_ORGSUF)) != 0; /* "Sydney Morning Herald" */
 }
 
 /* A name that can follow or precede a media noun ("agency Interfax"). */
@@ -119,6 +119,34 @@ void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n, at_tok_summary 
                    !(last->cls & AT_L_OUTLET)) {
             set_unit(toks, i, j, AT_L_OUTLET, 0);
         }
+        i = j + 1;
+    }
+    /* 2b. broadcasting and news companies: "the Australian Broadcasting
+     *     Corporation", "Kestria News Network" (a media word inside a
+     *     capitalised organisation name, a nationality allowed first) */
+    for (size_t i = 0; (all & AT_L_MEDIA) && i < n;) {
+        const at_tok *f = &toks[i];
+        if (f->kind != AT_TK_WORD || !(f->flags & AT_TF_CAP) ||
+            !(outlet_part(f) || (f->cls & AT_L_DEMONYM))) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        int media = 0;
+        while (j + 1 < n && !(toks[j].flags & AT_TF_POSS) &&
+               (outlet_part(&toks[j + 1]) ||
+                ((toks[j + 1].flags & AT_TF_CAP) && (toks[j + 1].cls & AT_L_INST) &&
+                 toks[j + 1].kind == AT_TK_WORD && !(toks[j + 1].cls & AT_L_STOP)))) {
+            media |= (((toks[j].cls & AT_L_MEDIA) && (toks[j].cls & AT_L_OUTSUF)) ||
+                      (toks[j].cls & AT_L_OUTLET)) && j > i;
+            media |= (toks[j].cls & AT_L_OUTLET) && j == i; /* "Norland Broadcasting" */
+            media |= (toks[j].cls & AT_L_MEDIA) && (toks[j].cls & AT_L_OUTSUF) && j == i &&
+                     !(toks[j].flags & AT_TF_SENTINIT);
+            j++;
+        }
+        const at_tok *last = &toks[j];
+        if (media && j > i && (last->cls & (AT_L_ORGSUF | AT_L_INST)) && !(last->cls & AT_L_OUTLET))
+            set_unit(toks, i, j, AT_L_OUTLET, 0);
         i = j + 1;
     }
     /* 3. media noun + name ("news agency Interfax") and name + media noun

@@ -224,6 +224,7 @@ const at_wordset at_wordsets[] = {
     {AT_L_MEDIA, AT_W_NEWS, "news"},
     {AT_L_MEDIA, 0,
      "press newspaper newspapers daily weekly tabloid magazine broadcaster broadcasters "
+     "broadcasting "
      "channel television radio outlet outlets wire website portal publication paper "
      "news_agency news_site news_website news_outlet news_portal news_service tv_channel "
      "tv_station television_station radio_station news_station "

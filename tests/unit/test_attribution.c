@@ -426,6 +426,12 @@ static void test_media_verbs(void *inst)
     expect(0, "media", "outlet", "It added");
     run1(inst, "The ministry said the port was closed. It added that two ships had left.");
     expect(0, "institutional", "institution", "It added");
+    run1(inst, "In a statement to the Norland Broadcasting Corporation, the club denied it.");
+    expect(0, "media", "outlet", "statement to the Norland Broadcasting Corporation");
+    expect(0, "institutional", "institution", "the club denied");
+    run1(inst, "Documents obtained by the Kestria Herald show the mine was unsafe.");
+    expect(0, "media", "outlet", "obtained by the Kestria Herald");
+    expect_none(inst, "The parcel was obtained by a neighbour.");
     expect_none(inst, "The team ran the race on Sunday.");
     expect_none(inst, "The advert appeared in the window of a shop.");
     expect_none(inst, "The results were published in a paper by two chemists.");
