@@ -857,6 +857,12 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     if ((tv->cls & AT_L_NOUNV) && (vf & (AT_VF_BASE | AT_VF_S)) && !(vf & AT_VF_PAST) &&
         !noun_verb_ok(next, v + 2 < s->n ? &t[v + 2] : NULL))
         return; /* "investigation reports as well as", "media posts" */
+    if ((tv->cls & AT_L_NOUNV) && (vf & AT_VF_S) && !(vf & AT_VF_PAST) && prev &&
+        (prev->kind == AT_TK_NUM || (word(prev) && (prev->cls & AT_L_QUANT)) ||
+         (word(prev) && (lower_is_mod(prev) || (prev->cls & AT_L_MOD)) && v >= 2 &&
+          (t[v - 2].kind == AT_TK_NUM ||
+           (word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
+        return; /* "two neighbouring states", "many reports": a noun phrase */
     switch (vc) {
     case AT_V_TELL:
         if (!next || next->wid == AT_W_TO)

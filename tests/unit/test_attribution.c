@@ -267,6 +267,7 @@ static void test_wordnet_cues(void *inst)
     expect(0, "on_record", "named-speaker", "Senator Ilse Varga fumed");
     expect_none(inst, "\u201cThe Harbour\u201d director Ilse Varga signed the contract.");
     expect_none(inst, "The rebels declared war on the capital.");
+    expect_none(inst, "Troops from two neighbouring states reportedly exchanged fire.");
     expect_none(inst, "Pavel Kova offered to pay and suggested a closer hotel.");
     run1(inst, "Estimates suggest 8000 people may have left the valley.");
     is_int(g_nfound, 0, "bare plural estimates: which ones is not said (not ours)");
