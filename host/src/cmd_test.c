@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "cli.h"
@@ -283,15 +284,26 @@ static void walk_warning(void *ctx, const char *msg)
  * memory. */
 static int list_fixtures(const cs_cli *cli, const char *dir, cs_path_list *l)
 {
-    static const char *const md[] = {".md", NULL}, *const html[] = {".html", NULL};
-    const char *const *exts[] = {md, html};
-    int rc = 0;
-    for (int k = 0; k < 2 && rc == 0; k++) {
-        cs_walk w = {.exts = exts[k], .max_depth = 0, .warn = walk_warning,
-                     .warn_ctx = (void *)cli};
-        rc = cs_paths_walk(&w, dir, l) < 0 ? -1 : 0;
-        cs_walk_free(&w);
-    }
+    static const char *const exts[] = {".md", ".html", NULL};
+    cs_walk w = {.exts = exts, .max_depth = 0, .warn = walk_warning, .warn_ctx = (void *)cli};
+    size_t before = l->n;
+    int rc = cs_paths_walk(&w, dir, l) < 0 ? -1 : 0;
+    cs_walk_free(&w);
+    /* The .md files first (a stable partition of the sorted list). */
+    size_t n = l->n - before, k = 0;
+    char **tmp = n ? malloc(n * sizeof *tmp) : NULL;
+    if (n && tmp == NULL)
+        return -1;
+    for (int html = 0; html < 2; html++)
+        for (size_t i = before; i < l->n; i++) {
+            size_t len = strlen(l->items[i]);
+            int is_md = len >= 3 && strcasecmp(l->items[i] + len - 3, ".md") == 0;
+            if (is_md != html)
+                tmp[k++] = l->items[i];
+        }
+    if (n)
+        memcpy(l->items + before, tmp, n * sizeof *tmp);
+    free(tmp);
     return rc;
 }
 
