@@ -4,7 +4,8 @@
 . "$(dirname "$0")/lib.sh"
 
 # A run that hangs is a failure, not a stuck suite (valgrind is slow).
-T=${LIMITS_TIMEOUT:-120}
+# KILL: watch takes SIGTERM as "stop after this round".
+T="-s KILL ${LIMITS_TIMEOUT:-120}"
 P=$BUILD/tests/plugins
 printf 'Critics say it moved.\n' > a.txt
 
@@ -19,7 +20,7 @@ printf 'while true do end\n' > spin.lua
 printf 'rules: [spin.lua]\nplugins: []\nlimits: {instructions: 0}\n' > spin.yaml
 
 # The search is counted before it runs: over the budget, refused at once.
-run timeout "$T" "$CREDSCORE" score -c backtrack.yaml a.txt
+run timeout $T "$CREDSCORE" score -c backtrack.yaml a.txt
 is "$STATUS" 2 "backtracking pattern at load: exit 2"
 is "$ERR" "credscore: backtrack.lua:2: instruction budget exceeded (1000000 instructions per call; raise limits.instructions in the config)" \
    "backtracking pattern at load: the budget message, at the line of the search"
@@ -28,27 +29,27 @@ is "$ERR" "credscore: backtrack.lua:2: instruction budget exceeded (1000000 inst
 for cmd in "score a.txt" "score -j 2 a.txt a.txt" "rules" "explain a.txt:1" "test" \
            "eval a.txt" "baseline a.txt"; do
     # shellcheck disable=SC2086
-    run timeout "$T" "$CREDSCORE" $cmd -c backtrack-nobudget.yaml --timeout 1
+    run timeout $T "$CREDSCORE" $cmd -c backtrack-nobudget.yaml --timeout 1
     is "$STATUS" 2 "$cmd: a search running past --timeout at load: exit 2"
     is "$ERR" "credscore: backtrack.lua:2: time limit of 1 s exceeded (raise --timeout)" \
        "$cmd: the message names the file, the line and the limit"
 done
-run timeout "$T" "$CREDSCORE" watch --rounds 1 -c backtrack-nobudget.yaml --timeout 1 a.txt
+run timeout $T "$CREDSCORE" watch --rounds 1 -c backtrack-nobudget.yaml --timeout 1 a.txt
 unlike "$STATUS" '^(124|99)$' "watch: the round ends"
 like "$ERR" "^credscore: backtrack.lua:2: time limit of 1 s exceeded \\(raise --timeout\\)$" \
      "watch: the round says why"
-run timeout "$T" "$CREDSCORE" score -c spin.yaml --timeout 1 a.txt
+run timeout $T "$CREDSCORE" score -c spin.yaml --timeout 1 a.txt
 is "$STATUS" 2 "a Lua loop at load without a budget: exit 2"
 is "$ERR" "credscore: spin.lua:1: time limit of 1 s exceeded (raise --timeout)" \
    "a Lua loop at load: the time limit's message"
-run timeout "$T" "$CREDSCORE" config -c backtrack-nobudget.yaml --timeout 1
+run timeout $T "$CREDSCORE" config -c backtrack-nobudget.yaml --timeout 1
 is "$STATUS" 0 "config does not run rule files"
 
 # ---- C functions charged by the work they do ----
 load_refused() { # name code budget line
     printf '%s\n' "$2" > "$1.lua"
     printf 'rules: [%s.lua]\nplugins: []\nlimits: {instructions: %s}\n' "$1" "$3" > "$1.yaml"
-    run timeout "$T" "$CREDSCORE" score -c "$1.yaml" a.txt
+    run timeout $T "$CREDSCORE" score -c "$1.yaml" a.txt
     is "$STATUS" 2 "$1: exit 2"
     is "$ERR" "credscore: $1.lua:$4: instruction budget exceeded ($3 instructions per call; raise limits.instructions in the config)" \
        "$1: charged, refused with the budget message"
@@ -72,7 +73,7 @@ rule { id = "bt", marker = "vague", check = function(p)
 end }
 LUA
 printf 'rules: [bt-check.lua]\nplugins: []\n' > bt-check.yaml
-run timeout "$T" "$CREDSCORE" score -c bt-check.yaml a.txt
+run timeout $T "$CREDSCORE" score -c bt-check.yaml a.txt
 is "$STATUS" 2 "a check's backtracking search: exit 2"
 like "$ERR" "a.txt: bt-check.lua:2: rule 'bt': instruction budget exceeded \\(1000000 instructions per call" \
      "a check's backtracking search: the budget message names the rule"
@@ -113,13 +114,13 @@ for _, bad in ipairs({ {"x", "[a"}, {"x", "%"}, {"x", "%f"}, {"x", "(()"}, {"x",
 end
 LUA
 printf 'rules: [same.lua]\nplugins: []\n' > same.yaml
-run timeout "$T" "$CREDSCORE" score -c same.yaml a.txt
+run timeout $T "$CREDSCORE" score -c same.yaml a.txt
 is "$STATUS" 0 "string functions give what Lua gives"
 is "$ERR" "" "... and nothing on stderr"
 bad_pattern() { # name pattern message
     printf 'local ok = ("x"):find("%s")\n' "$2" > "$1.lua"
     printf 'rules: [%s.lua]\nplugins: []\n' "$1" > "$1.yaml"
-    run timeout "$T" "$CREDSCORE" score -c "$1.yaml" a.txt
+    run timeout $T "$CREDSCORE" score -c "$1.yaml" a.txt
     is "$STATUS" 2 "$1: exit 2"
     is "$ERR" "credscore: $1.lua:1: $3" "$1: Lua's message, at the line"
 }
@@ -158,7 +159,7 @@ is "$ERR" "credscore: index-gives.lua:2: rule 'c': unknown marker 'vague.' (know
 # ---- one article is isolated like many ----
 printf 'plugins:\n  - path: %s/good.so\nscoring: {fail_under: 0}\n' "$P" > crash.yaml
 printf 'The crashnow story.\n' > crash.txt
-run timeout "$T" "$CREDSCORE" score -c crash.yaml crash.txt
+run timeout $T "$CREDSCORE" score -c crash.yaml crash.txt
 is "$STATUS" 2 "one article, a plugin crashes: exit 2"
 # Under AddressSanitizer the crash is caught and turned into an abort or exit 1.
 like "$ERR" "^credscore: crash.txt: not scored: the worker (died of signal (11 \\(Segmentation fault\\)|6 \\(Aborted\\))|exited with status 1) in plugin testplug" \
@@ -167,11 +168,11 @@ like "$OUT" "0 articles scored, 0 below the threshold, 1 error" "one article, a 
 
 printf 'plugins:\n  - path: %s/exits.so\nscoring: {fail_under: 0}\n' "$P" > exits.yaml
 printf 'Officials said it. The exitnow story.\n' > exits.txt
-run timeout "$T" "$CREDSCORE" score -c exits.yaml exits.txt
+run timeout $T "$CREDSCORE" score -c exits.yaml exits.txt
 is "$STATUS" 2 "one article, a plugin calls exit(0): exit 2"
 like "$ERR" "^credscore: exits.txt: not scored: the worker exited with status [0-9]+ in plugin exitplug$" \
      "one article, a plugin calls exit(0): the message names the article and the plugin"
-run timeout "$T" "$CREDSCORE" score -c exits.yaml -f json exits.txt a.txt
+run timeout $T "$CREDSCORE" score -c exits.yaml -f json exits.txt a.txt
 is "$STATUS" 2 "two articles, a plugin calls exit(0): exit 2"
 is "$(jqr "$OUT" '[.articles[].path] | join(",")')" "a.txt" "two articles: the other one is reported"
 
