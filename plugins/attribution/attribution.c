@@ -653,6 +653,19 @@ static int subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, 
             return 0;
         return unnamed_person(s, g, np) == 0 ? 1 : -1;
     }
+    /* "a letter seen by Sky News says": the agent of a reduced relative is
+     * not the subject; the noun before the participle is */
+    if (np->a >= 3 && word(&t[np->a - 1]) && t[np->a - 1].wid == AT_W_BY &&
+        word(&t[np->a - 2]) &&
+        (participle_like(s, &t[np->a - 2]) || (t[np->a - 2].cls & AT_L_KNOW)) &&
+        !(t[np->a - 2].vform & AT_VF_ING) && at_head_capable(&t[np->a - 3])) {
+        at_np before;
+        if (at_np_left(s, np->a - 3, &before) == 0 && before.head == np->a - 3) {
+            *np = before;
+            *adjacent = 0;
+            return 0;
+        }
+    }
     /* the object of a preposition is not the subject ("a friend from Odesa told") */
     if (np->a > 0 && !np->postmod && word(&t[np->a - 1]) && (t[np->a - 1].cls & AT_L_PPREP)) {
         if (described_group(s, g, np) == 0)
@@ -754,6 +767,16 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
         if ((word(l) && l->vclass) ||
             (word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
             np.cls = AT_NONE;
+    }
+    if (np.cls == AT_NONE && found == 0 && (h->cls & AT_L_PEOPLE) && !np.postmod &&
+        np.a < np.head && word(&t[np.a]) && (t[np.a].cls & AT_L_QUANT) &&
+        !(t[np.a].flags & AT_TF_POSS)) {
+        /* "some individuals reported" (what they saw: anonymous); "many
+         * people believe", "some people say" (opinion: a vague crowd) */
+        if ((vc == AT_V_SAY || vc == AT_V_TELL) && (t[v].vform & AT_VF_PAST))
+            np.cls = AT_ANON, np.rule = AT_R_UNNAMED, np.conf = 0.5;
+        else if (vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_SAY)
+            np.cls = AT_VAGUE, np.rule = AT_R_CROWD, np.conf = 0.5;
     }
     if (np.cls == AT_VAGUE && modal_between(s, np.b, v))
         np.cls = AT_NONE; /* "others may think": a supposition */
@@ -1004,14 +1027,18 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         return;
     }
 
-    /* inversion: ", said the envoy", "” said Fiala" */
-    if ((vf & (AT_VF_PAST | AT_VF_S)) && !ing_only &&
+    /* inversion: ", said the envoy", "” said Fiala", ", say officials" */
+    if ((vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) && !ing_only &&
         (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL || vc == AT_V_CLAUSE) && next &&
         (v == 0 || tv->flags & AT_TF_SENTINIT || prev->kind == AT_TK_COMMA ||
          (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
          (prev->kind == AT_TK_SQUOTE && !(prev->flags & AT_TF_QOPEN)) || prev->kind == AT_TK_DASH)) {
         if (at_np_right(s, v + 1, &np) == 0 && inversion_ends(s, np.b + 1) &&
-            !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY)) {
+            !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY) &&
+            /* a bare form agrees only with a plural: ", say officials" */
+            ((vf & (AT_VF_PAST | AT_VF_S)) ||
+             (t[np.head].kend > t[np.head].start && s->text[t[np.head].kend - 1] == 's' &&
+              !(t[np.head].cls & AT_L_NAME)))) {
             at_np_classify(s, &np, 1);
             if (np.cls != AT_NONE) {
                 add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);

@@ -19,7 +19,8 @@
      AT_L_OUTSUF | AT_L_DOC | AT_L_PERSON | AT_L_ANON | AT_L_ORGSUF)
 /* Nouns a compound modifier may precede ("occupation governor"). */
 #define COMPOUND_HEADS                                                                         \
-    (AT_L_TITLE | AT_L_ANON | AT_L_INST | AT_L_DOC | AT_L_MEDIA | AT_L_PERSON | AT_L_PEOPLE)
+    (AT_L_TITLE | AT_L_ANON | AT_L_INST | AT_L_DOC | AT_L_MEDIA | AT_L_PERSON | AT_L_PEOPLE |   \
+     AT_L_PDOC)
 /* Heads that take a prepositional attachment ("the governor of X"). */
 #define PP_HEADS                                                                               \
     (AT_L_TITLE | AT_L_ANON | AT_L_PEOPLE | AT_L_INST | AT_L_DOC | AT_L_PDOC | AT_L_QUANT |     \
@@ -573,9 +574,15 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         }
         if (!(h->cls & AT_L_DOC)) {
             /* a personal writing speaks for an organisation only when one
-             * owns it: "the Home Office letter", "the ministry's post" */
-            if (f.has_inst_mod || (f.has_poss && (t[f.poss].cls & (AT_L_INST | AT_L_ORG |
-                                                                   AT_L_ACRONYM | AT_L_ORGSUF))))
+             * owns it: "the Home Office letter", "the ministry's post", "an
+             * internal memo" (internal to a body) */
+            int internal = 0;
+            for (size_t i = np->a; i < np->head; i++)
+                internal |= tok_is(s, &t[i], "internal") || tok_is(s, &t[i], "leaked") ||
+                            tok_is(s, &t[i], "official") || tok_is(s, &t[i], "confidential");
+            if (f.has_inst_mod || internal ||
+                (f.has_poss &&
+                 (t[f.poss].cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM | AT_L_ORGSUF))))
                 set(np, AT_INST, AT_R_INST, 0.65);
             return;
         }

@@ -374,6 +374,17 @@ static void test_typing(void *inst)
     expect_none(inst, "Two authors signed the letter on Monday.");
     /* a bare group says nothing of who; a person named earlier stays one */
     expect_none(inst, "Residents said the water was brown.");
+    run1(inst, "The document is not secret, say officials.");
+    expect(0, "anonymous", "unnamed-source", "say officials");
+    expect_none(inst, "The document is not secret, say Anna.");
+    run1(inst, "Some individuals reported that the site was down.");
+    expect(0, "anonymous", "unnamed-source", "Some individuals reported");
+    run1(inst, "Some people say the vote was rigged.");
+    expect(0, "vague", "crowd", "Some people say");
+    is_int(g_nfound, 1, "people with a quantifier and an opinion: a crowd only");
+    run1(inst, "An internal memo seen by the Kestria Herald says the plant is unsafe.");
+    expect(0, "institutional", "institution", "An internal memo seen by the Kestria Herald says");
+    expect(0, "media", "outlet", "seen by the Kestria Herald");
     run1(inst, "Officials did not say how many people were hurt.");
     expect(0, "anonymous", "unnamed-source", "Officials did not say");
     run1(inst, "Bureaucrats complained to him that the files were unsafe.");
