@@ -35,6 +35,9 @@ local irregular = {
   ["point out"] = { "points out", "pointed out" },
 }
 
+local vowel = { a = true, e = true, i = true, o = true, u = true }
+local sibilant = { s = true, x = true, z = true }
+
 -- The base, third person and past forms of a verb (regular English spelling).
 local function inflect(v)
   if irregular[v] then
@@ -42,12 +45,13 @@ local function inflect(v)
     for _, f in ipairs(irregular[v]) do t[#t + 1] = f end
     return t
   end
-  if v:match("e$") then return { v, v .. "s", v .. "d" } end
-  if v:match("[^aeiou]y$") then
+  local last, last2 = v:sub(-1), v:sub(-2)
+  if last == "e" then return { v, v .. "s", v .. "d" } end
+  if last == "y" and not vowel[v:sub(-2, -2)] then
     local stem = v:sub(1, -2)
     return { v, stem .. "ies", stem .. "ied" }
   end
-  if v:match("[sxz]$") or v:match("[cs]h$") then return { v, v .. "es", v .. "ed" } end
+  if sibilant[last] or last2 == "ch" or last2 == "sh" then return { v, v .. "es", v .. "ed" } end
   return { v, v .. "s", v .. "ed" }
 end
 
@@ -61,50 +65,28 @@ local function inflect_all(list)
   return out
 end
 
--- A regex alternation of literal words as a trie ("say|said|says" becomes
--- "sa(?:y|id|ys)"): the regex engine then tries one branch per letter
--- instead of every word at every position.  A space in a phrase matches any
--- run of blanks.
-local function escape_char(c)
-  if c == " " then return [[\s+]] end
-  if c:match("[%.%-%?%*%+%(%)%[%]%^%$%\\|{}]") then return "\\" .. c end
-  return c
-end
-
-local function trie_regex(node)
-  local keys = {}
-  for k in pairs(node.next) do keys[#keys + 1] = k end
-  table.sort(keys)
-  if #keys == 0 then return "" end
-  local branches = {}
-  for _, k in ipairs(keys) do
-    branches[#branches + 1] = escape_char(k) .. trie_regex(node.next[k])
-  end
-  local body = #branches == 1 and branches[1] or "(?:" .. table.concat(branches, "|") .. ")"
-  if node.ends then
-    if #branches == 1 and #keys == 1 and #body > 1 then body = "(?:" .. body .. ")" end
-    return body .. "?"
-  end
-  return body
-end
-
+-- A regex alternation of literal words (letters, apostrophes, hyphens; a
+-- space matches any run of blanks), grouped by first letter ("s(?:ay|aid)")
+-- so that the regex engine tries one group per position, not every word.
+-- Every use is followed by \b or \s, so the order of the words does not
+-- matter.  Few string calls: the rule file runs at every start, and each
+-- call costs there.
 local function alternation(words)
-  local root, special = { next = {} }, {}
+  local groups, letters = {}, {}
   for _, w in ipairs(words) do
-    if w == "x" then
-      special[#special + 1] = [[(?-i:X)(?![\w-])]]
-    else
-      local node = root
-      for c in w:lower():gmatch(".") do
-        node.next[c] = node.next[c] or { next = {} }
-        node = node.next[c]
+    local first = w:sub(1, 1)
+    if first ~= "" then
+      if not groups[first] then
+        groups[first] = {}
+        letters[#letters + 1] = first
       end
-      node.ends = true
+      local g = groups[first]
+      g[#g + 1] = w:sub(2)
     end
   end
-  local parts = { trie_regex(root) }
-  for _, s in ipairs(special) do parts[#parts + 1] = s end
-  return "(?:" .. table.concat(parts, "|") .. ")"
+  local parts = {}
+  for i, c in ipairs(letters) do parts[i] = c .. "(?:" .. table.concat(groups[c], "|") .. ")" end
+  return "(?:" .. table.concat(parts, "|"):gsub(" ", [[\s+]]) .. ")"
 end
 
 local verb_forms = inflect_all(opinion_verbs)
@@ -218,20 +200,33 @@ local report_verbs = inflect_all({ "say", "suggest", "indicate", "claim", "revea
                                    "range", "vary", "estimate", "note" })
 
 -- Conjunctions after which a clause (and its subject) starts.
-local clause_words = { "but", "and", "while", "yet", "as", "although", "though", "since",
-                       "because", "which", "that" }
+-- Where a clause starts: the start or a punctuation mark, then at most one
+-- of the qualifiers ("Recent reports"), or a conjunction; one fixed-length
+-- look-behind branch each, tried only before a report noun.
+local starts = { [[^]], [=[[.;:!?"\x{201C}]\s]=] }
+for _, q in ipairs(report_quals) do -- "Recent reports", ". Unconfirmed reports"
+  starts[#starts + 1] = [[^]] .. q .. [[\s]]
+  starts[#starts + 1] = [=[[.;:!?"\x{201C}]\s]=] .. q .. [[\s]]
+end
+for _, c in ipairs({ "but", "and", "while", "yet", "as", "although", "though", "since",
+                     "because", "which", "that" }) do
+  starts[#starts + 1] = [[\b]] .. c .. [[\s]]
+end
+local CLAUSE_BEHIND = "(?<=" .. table.concat(starts, "|") .. ")"
+
+local NOUNS, QUALS = alternation(report_nouns), alternation(report_quals)
 
 rule {
   id = "vague-reports", marker = "vague", weight = -4,
   message = "Which reports? Name the outlet, study or office behind the claim",
   -- (the reports stand first in their clause: after the start, a punctuation
   -- mark or a conjunction, not after an owner as in "police reports say")
-  regex = [[(?:^|[.;:!?"\x{201C}]\s+|\b]] .. alternation(clause_words) .. [[\s+)]] ..
-          [[(?:]] .. alternation(report_quals) .. [[\s+){0,2}]] .. alternation(report_nouns) ..
+  -- (the look-ahead first: the clause-start test runs only before a report noun)
+  regex = [[\b(?=]] .. NOUNS .. [[\b)(?:^|]] .. CLAUSE_BEHIND .. [[)]] .. NOUNS ..
           -- "research in the archives shows"; "research by the institute" has an owner
           [[(?:\s+(?:in|on|into|of|from|across)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?]] ..
           [[\s+]] .. ADV .. [[(?:have\s+|had\s+|also\s+)?]] .. ADV .. alternation(report_verbs) .. [[\b]] ..
-          [[|\baccording\s+to\s+(?:]] .. alternation(report_quals) .. [[\s+)*(?:reports|estimates|accounts|rumou?rs)\b]] ..
+          [[|\baccording\s+to\s+(?:]] .. QUALS .. [[\s+)*(?:reports|estimates|accounts|rumou?rs)\b]] ..
           [[|^\s*reports?\s*:]] ..
           -- a belief held by nobody named: "the belief that", "suspicions that"
           [[|\b(?:the|a)\s+(?:(?:widespread|growing|common|popular|general|prevailing|lingering)\s+)?]] ..
