@@ -687,6 +687,27 @@ static int modal_between(const at_sent *s, size_t g, size_t v)
     return 0;
 }
 
+/* Does the verb group after the subject ending at b up to the verb v
+ * agree with a plural subject: "have", "are", "were", "do" in it, or a
+ * bare present form ("say", "believe") with no auxiliary? */
+static int plural_agreement(const at_sent *s, size_t b, size_t v)
+{
+    static const char *const plural_aux[] = {"have", "are", "were", "do", "haven't", "aren't",
+                                             "weren't", "don't"};
+    int aux = 0;
+    for (size_t i = b + 1; i < v; i++) {
+        if (!word(&s->t[i]))
+            return 0;
+        for (size_t k = 0; k < sizeof(plural_aux) / sizeof(plural_aux[0]); k++)
+            if (tok_text_is(s, &s->t[i], plural_aux[k]))
+                return 1;
+        aux |= (s->t[i].cls & (AT_L_AUX | AT_L_BE)) != 0;
+    }
+    const at_tok *tv = &s->t[v];
+    return !aux && (tv->vform & AT_VF_BASE) && !(tv->vform & (AT_VF_S | AT_VF_PAST)) &&
+           !(tv->flags & AT_TF_CAP);
+}
+
 /* Does token x start a clause (nothing, punctuation or a conjunction
  * before it)? */
 static int clause_start(const at_sent *s, size_t x)
@@ -777,6 +798,19 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
             np.cls = AT_ANON, np.rule = AT_R_UNNAMED, np.conf = 0.5;
         else if (vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_SAY)
             np.cls = AT_VAGUE, np.rule = AT_R_CROWD, np.conf = 0.5;
+    }
+    int coordinated = 0; /* "Harlan and Brooks say": two people */
+    for (size_t i = np.a; i <= np.b && i < s->n; i++)
+        coordinated |= word(&t[i]) && t[i].wid == AT_W_AND;
+    if (np.cls == AT_ONREC && np.rule == AT_R_SURNAME && !np.surname_seen && !coordinated &&
+        plural_agreement(s, np.b, v)) {
+        /* "Republicans say", "Democrats have argued": a name agreeing with
+         * a plural verb is a group, not a person */
+        const at_tok *hd = &t[np.head];
+        int plural = hd->kend - hd->start > 3 && s->text[hd->kend - 1] == 's';
+        np.cls = plural ? AT_VAGUE : AT_NONE;
+        np.rule = AT_R_CROWD;
+        np.conf = 0.5;
     }
     if (np.cls == AT_VAGUE && modal_between(s, np.b, v))
         np.cls = AT_NONE; /* "others may think": a supposition */

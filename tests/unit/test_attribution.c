@@ -418,6 +418,12 @@ static void test_crowds(void *inst)
     run1(inst, "Many Republicans believe the count was wrong.");
     expect(0, "vague", "crowd", "Many Republicans believe");
     is_int(g_nfound, 1, "quantified proper plural: a crowd, not a person");
+    run1(inst, "Republicans say the bill is too costly.");
+    expect(0, "vague", "crowd", "Republicans say");
+    run1(inst, "Harlan says the bill is too costly.");
+    expect(0, "on_record", "surname", "Harlan says");
+    run1(inst, "Harlan and Brooks say the bill is too costly.");
+    expect(0, "on_record", "surname", "Harlan and Brooks say");
     expect_none(inst, "The economists met in Geneva on Monday.");
     expect_none(inst, "Others may think the plan is late.");
     expect_none(inst, "The experts said the dam was safe.");
