@@ -109,25 +109,28 @@ valid_utf8 "$OUT" "html: valid UTF-8 with a plugin's raw bytes"
 is "$(count '\302\233' "$OUT")" 0 "html: no CSI from a plugin"
 
 # ---- 7: folders ----
+# (no rules, no plugins: only which files are read matters here)
+NONE=$TMP/none.yaml
+printf 'rules: []\nplugins: []\nscoring: {fail_under: 0}\n' > "$NONE"
 
 mkdir walk
 cd walk
 mkdir one
 printf 'Officials said so.\n' > one/a.md
 ln -s .. one/up
-run timeout 20 "$CREDSCORE" score --no-config --fail-under 0 one
+run timeout 20 "$CREDSCORE" score -c "$NONE" one
 is "$STATUS" 0 "a link to the parent folder: exit 0"
 is "$(printf '%s\n' "$OUT" | grep -c ': score ')" 1 "a link to the parent folder: the article scored once"
 is "$ERR" "credscore: warning: one/up/one: symbolic link back to the folder one (a loop), not followed" \
    "the loop said once"
 ln -s ../one one/again
-run timeout 20 "$CREDSCORE" score --no-config --fail-under 0 one
+run timeout 20 "$CREDSCORE" score -c "$NONE" one
 is "$STATUS" 0 "two loops: exit 0, no hang"
 is "$(printf '%s\n' "$OUT" | grep -c ': score ')" 1 "two loops: the article scored once"
 is "$ERR" "credscore: warning: one/again: symbolic link back to the folder one (a loop), not followed
 credscore: warning: one/up/one: symbolic link back to the folder one (a loop), not followed" \
    "two loops: each said once, in name order"
-run timeout 20 "$CREDSCORE" score --no-config --fail-under 0 -q one
+run timeout 20 "$CREDSCORE" score -c "$NONE" -q one
 is "$STATUS:$ERR" "0:" "-q: no loop warning"
 
 mkdir two
@@ -135,11 +138,11 @@ printf 'Officials said so.\n' > two/b.md
 ln -s b.md two/alias.md
 ln -s b.md two/c-alias.md
 ln -s ../two/b.md one/b-elsewhere.md
-run "$CREDSCORE" score --no-config --fail-under 0 two one
+run timeout 20 "$CREDSCORE" score -c "$NONE" two one
 is "$STATUS" 0 "links to one file: exit 0"
 is "$(printf '%s\n' "$OUT" | grep ': score ' | sed 's/: score.*//')" "two/alias.md
 one/a.md" "each real file once (the first name in sorted order), folders in the order given"
-run "$CREDSCORE" score --no-config --fail-under 0 one one
+run timeout 20 "$CREDSCORE" score -c "$NONE" one one
 is "$(printf '%s\n' "$OUT" | grep -c ': score ')" 2 "a folder given twice: its files once (a.md, b-elsewhere.md)"
 
 # A dangling link: one warning naming it, whatever its place in the folder.
@@ -148,7 +151,7 @@ for name in 0-dead.md zz-dead.md; do
     mkdir dl
     printf 'Officials said so.\n' > dl/m.md
     ln -s nowhere.md "dl/$name"
-    run "$CREDSCORE" score --no-config --fail-under 0 dl
+    run "$CREDSCORE" score -c "$NONE" dl
     is "$STATUS" 0 "dangling link $name: exit 0"
     is "$ERR" "credscore: warning: dl/$name: dangling symbolic link to 'nowhere.md', skipped" \
        "dangling link $name: one warning naming it"
@@ -191,7 +194,6 @@ awk 'BEGIN { for (i = 0; i < 16384; i++) printf "Officials say a lot of things %
 cp mb.txt mb1.txt
 printf 'x' >> mb1.txt
 is "$(wc -c < mb.txt | tr -d ' ')" 1048576 "(the 1 MB article is 1048576 bytes)"
-printf 'rules: []\nplugins: []\nscoring: {fail_under: 0}\n' > none.yaml
 printf 'rules: []\nplugins: []\nscoring: {fail_under: 0}\nlimits: {article_mb: 1}\n' > lim1.yaml
 BIG="article larger than the limit of 1 MB; refusing to read it (raise limits.article_mb in the config or pass --max-article-mb)"
 run "$CREDSCORE" score -c none.yaml --max-article-mb 1 mb.txt

@@ -512,6 +512,67 @@ static void test_html(void)
     }
 }
 
+/* deep_html(b, n, open, close): n times open, a paragraph, n times close. */
+static void deep_html(cs_buf *b, int n, const char *open, const char *close)
+{
+    b->len = 0;
+    for (int i = 0; i < n; i++)
+        cs_buf_puts(b, open);
+    cs_buf_puts(b, "<p>Deep text here.</p>");
+    for (int i = 0; i < n; i++)
+        cs_buf_puts(b, close);
+}
+
+static int load_buf(cs_format f, const cs_buf *b)
+{
+    cs_document_free(&D);
+    memset(&E, 0, sizeof E);
+    return cs_document_load_memory(&D, "deep.html", b->data, b->len, f, &E);
+}
+
+/* HTML nesting is capped at 10,000 open elements before gumbo parses it
+ * (issue 13); what closes itself or is not markup does not count. */
+static void test_html_nesting(void)
+{
+    cs_buf b = {0};
+    deep_html(&b, 10001, "<div>", "</div>");
+    is_int(load_buf(CS_FORMAT_HTML, &b), -1, "html nesting: 10,001 divs refused");
+    is_str(E.msg, "deep.html:1:50001: HTML nested more than 10000 elements deep; refusing to parse it",
+           "html nesting: the message names the start tag past the limit");
+    deep_html(&b, 10001, "<div></div>", "");
+    is_int(load_buf(CS_FORMAT_HTML, &b), 0, "html nesting: 10,001 closed divs side by side load");
+    deep_html(&b, 20000, "<p>a<li>b<td>c<br><img src=x>", "");
+    is_int(load_buf(CS_FORMAT_HTML, &b), 0, "html nesting: elements that close themselves do not add up");
+    deep_html(&b, 20000, "<svg><path d=\"M0 0\"/></svg>", "");
+    is_int(load_buf(CS_FORMAT_HTML, &b), 0, "html nesting: self-closing tags in svg");
+    deep_html(&b, 20000, "<!-- <div> --><script>if (a<b) '<div>'</script>", "");
+    is_int(load_buf(CS_FORMAT_HTML, &b), 0, "html nesting: comments and script text are not markup");
+    deep_html(&b, 10001, "<span><div></span>", "");
+    is_int(load_buf(CS_FORMAT_HTML, &b), -1, "html nesting: an end tag stopped by a div closes nothing");
+    deep_html(&b, 10001, "<DIV class='x>y' data-a=\"</div>\">", "</Div>");
+    is_int(load_buf(CS_FORMAT_HTML, &b), -1, "html nesting: quoted '>' and '</div>' in attributes");
+    deep_html(&b, 10001, "<b><i>", "</i></b>");
+    is_int(load_buf(CS_FORMAT_HTML, &b), -1, "html nesting: inline elements count too");
+    cs_buf_free(&b);
+}
+
+/* The article size limit from memory (a JSONL record's text). */
+static void test_size_limit(void)
+{
+    cs_document_free(&D);
+    is_int(cs_document_load_memory_max(&D, "r1", "Officials said so.", 18, CS_FORMAT_TEXT, 18, &E),
+           0, "size limit: exactly the limit loads");
+    cs_document_free(&D);
+    is_int(cs_document_load_memory_max(&D, "r1", "Officials said so.", 18, CS_FORMAT_TEXT, 17, &E),
+           -1, "size limit: one byte more is refused");
+    is_str(E.msg, "r1: article larger than the limit of 1 MB; refusing to read it (raise "
+                  "limits.article_mb in the config or pass --max-article-mb)",
+           "size limit: the message");
+    cs_document_free(&D);
+    is_int(cs_document_load_memory_max(&D, "r1", "Officials said so.", 18, CS_FORMAT_TEXT, 0, &E),
+           0, "size limit: 0 is no limit");
+}
+
 int main(void)
 {
     test_text();
@@ -520,6 +581,8 @@ int main(void)
     test_validate();
     test_markdown();
     test_html();
+    test_html_nesting();
+    test_size_limit();
     cs_document_free(&D);
     return done_testing();
 }
