@@ -412,11 +412,6 @@ int cs_cmd_score(const cs_cli *cli)
             if (rc == 0)
                 rc = settle(cli, &run, bl, unchanged, sc, &d);
             below = sc->below;
-            if (rc == 0 && streamed && cs_run_writer_article(&rw, &run, sc) != 0) {
-                cs_cli_error("out of memory");
-                n++; /* items[n] holds the article: free_scored frees it */
-                goto out;
-            }
         }
         if (rc != 0) {
             cs_cli_error(d.msg);
@@ -438,6 +433,7 @@ int cs_cmd_score(const cs_cli *cli)
             out.len = 0;
         }
     }
+    cs_pool_finish(pool); /* the workers exit while the report is written */
     run.items = items;
     run.n = n;
     if (streamed ? cs_run_writer_end(&rw, &run) : render(cli, &run, &out)) {

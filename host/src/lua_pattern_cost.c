@@ -380,10 +380,33 @@ cs_pattern_outcome cs_pattern_cost(const cs_pattern_search *q, long long *steps,
     const char *s = q->subject + (q->init <= q->len ? q->init : q->len);
     const char *last = NULL;
     long long found = 0;
+    /* A pattern that starts with an item matching exactly one character:
+     * where that item fails, Lua's attempt is one step, counted here
+     * without a walk. */
+    const char *first_end = NULL;
+    if (p < w.p_end && *p != '(' && *p != ')' && !(*p == '$' && p + 1 == w.p_end) &&
+        !(*p == '%' && (pat_at(&w, p + 1) == 'b' || pat_at(&w, p + 1) == 'f' ||
+                        isdigit(pat_at(&w, p + 1))))) {
+        first_end = item_end(&w, p);
+        int quant = first_end ? pat_at(&w, first_end) : 0;
+        if (quant == '*' || quant == '?' || quant == '-')
+            first_end = NULL;
+        if (w.halt != CS_PATTERN_COUNTED) { /* malformed: the walk finds it again */
+            w.halt = CS_PATTERN_COUNTED;
+            first_end = NULL;
+        }
+    }
     for (;;) {
         w.ncap = 0;
         w.depth = 0;
-        const char *e = walk(&w, s, p);
+        const char *e;
+        if (first_end && !item_matches(&w, s, p, first_end)) {
+            if (!charge(&w, 1))
+                break;
+            e = NULL;
+        } else {
+            e = walk(&w, s, p);
+        }
         if (w.halt != CS_PATTERN_COUNTED)
             break;
         if (q->mode == CS_PATTERN_FIRST) {

@@ -599,15 +599,23 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
     }
 }
 
+void cs_pool_finish(cs_pool *p)
+{
+    for (int i = 0; p && i < p->n; i++)
+        if (p->w[i].pid > 0 && p->w[i].to_fd >= 0) {
+            close(p->w[i].to_fd); /* EOF: the worker leaves its loop */
+            p->w[i].to_fd = -1;
+        }
+}
+
 void cs_pool_free(cs_pool *p)
 {
     if (p == NULL)
         return;
+    cs_pool_finish(p);
     for (int i = 0; i < p->n; i++)
-        if (p->w[i].pid > 0) {
-            close(p->w[i].to_fd); /* EOF: the worker leaves its loop */
+        if (p->w[i].pid > 0)
             close(p->w[i].from_fd);
-        }
     for (int i = 0; i < p->n; i++)
         if (p->w[i].pid > 0)
             while (waitpid(p->w[i].pid, NULL, 0) < 0 && errno == EINTR)

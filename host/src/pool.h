@@ -73,6 +73,12 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d);
 /* Number of items submitted but not yet returned by cs_pool_next. */
 size_t cs_pool_pending(const cs_pool *p);
 
+/* No more items will come: each worker is told so (it exits once its pipe
+ * is empty) while the caller goes on, e.g. to write its report; a later
+ * cs_pool_free then only waits for them.  Call only when every result was
+ * taken. */
+void cs_pool_finish(cs_pool *p);
+
 /* Stop the workers and free everything. */
 void cs_pool_free(cs_pool *p);
 
