@@ -9,14 +9,11 @@ DET=$ROOT/tests/fixtures/detection
 
 # Fixture passages still failing; each one is a TODO test until it passes.
 # Any other failing passage is a regression and fails this file.
-KNOWN="class1-cues.md:18 class1-cues.md:39
-       class2-between.md:11 class2-between.md:14 class2-between.md:17 class2-between.md:23
-       class2-between.md:29
-       class3-typing.md:15 class3-typing.md:21 class3-typing.md:24 class3-typing.md:30
-       class3-typing.md:33
-       class4-vague.md:30 class4-vague.md:51
-       class5-media.md:7 class5-media.md:10 class5-media.md:13 class5-media.md:16
-       rules-kinds.md:77"
+#   class1-cues.md:18   "countered" is not yet a cue of the attribution plugin
+#   class3-typing.md:15 anonymous-officials (a phrase rule) fires on a named
+#                       company's officials; other tests rely on it without plugins
+#   class4-vague.md:30  the plugin also types "some diplomats" as anonymous
+KNOWN="class1-cues.md:18 class3-typing.md:15 class4-vague.md:30"
 KNOWN=$(echo $KNOWN)
 
 # ---- every class has its fixture, with hits and misses ---------------------
@@ -45,7 +42,7 @@ fi
 for k in $KNOWN; do
     _n=$((_n + 1))
     case " $(echo $failing) " in
-    *" $k "*) echo "not ok $_n - $k # TODO known failure (attribution rewrite)" ;;
+    *" $k "*) echo "not ok $_n - $k # TODO known failure (see KNOWN)" ;;
     *) echo "ok $_n - $k passes now (remove it from KNOWN)" ;;
     esac
 done
