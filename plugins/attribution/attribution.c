@@ -687,6 +687,22 @@ static int modal_between(const at_sent *s, size_t g, size_t v)
     return 0;
 }
 
+/* Does the complement of verb v start with a personal pronoun ("claims
+ * she was", "said that his")? */
+static int person_follows(const at_sent *s, size_t v)
+{
+    size_t j = v + 1;
+    while (j < s->n && word(&s->t[j]) && (s->t[j].cls & AT_L_ADV))
+        j++;
+    if (j < s->n && word(&s->t[j]) && s->t[j].wid == AT_W_THAT)
+        j++;
+    if (j >= s->n || !word(&s->t[j]))
+        return 0;
+    const at_tok *x = &s->t[j];
+    return x->wid == AT_W_HE || x->wid == AT_W_SHE || tok_text_is(s, x, "his") ||
+           tok_text_is(s, x, "her");
+}
+
 /* Does the verb group after the subject ending at b up to the verb v
  * agree with a plural subject: "have", "are", "were", "do" in it, or a
  * bare present form ("say", "believe") with no auxiliary? */
@@ -798,6 +814,14 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
             np.cls = AT_ANON, np.rule = AT_R_UNNAMED, np.conf = 0.5;
         else if (vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_SAY)
             np.cls = AT_VAGUE, np.rule = AT_R_CROWD, np.conf = 0.5;
+    }
+    if (np.cls == AT_INST && (h->cls & (AT_L_PLACE | AT_L_CITY)) && np.a == np.head &&
+        person_follows(s, v)) {
+        /* "Paris claims she was sent": the clause's "she" is the speaker,
+         * so the place name is a person's surname */
+        np.cls = AT_ONREC;
+        np.rule = AT_R_SURNAME;
+        np.conf = 0.6;
     }
     int coordinated = 0; /* "Harlan and Brooks say": two people */
     for (size_t i = np.a; i <= np.b && i < s->n; i++)

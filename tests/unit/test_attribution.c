@@ -241,6 +241,10 @@ static void test_more_sources(void *inst)
     expect(0, "institutional", "institution", "The report, released on Monday, said");
     is_int(g_nfound, 1, "participle apposition: one finding");
 
+    run1(inst, "Lisbon claims she was never told about the fee.");
+    expect(0, "on_record", "surname", "Lisbon claims");
+    run1(inst, "Lisbon claims the fee was never paid.");
+    expect(0, "institutional", "institution", "Lisbon claims");
     run1(inst, "Beijing has long believed that the island will return.");
     expect(0, "institutional", "institution", "Beijing has long believed");
     is_int(g_nfound, 1, "government metonym: one finding");
