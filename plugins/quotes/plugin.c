@@ -6,8 +6,10 @@
  * sentence, emit on_record (rule "attributed-quote", span = the quote);
  * when no attribution of any kind is near (same or neighbouring sentence,
  * the previous passage, or the rest of a quote that runs over several
- * passages), emit anonymous (rule "orphan-quote").  Scare quotes (a few
- * words inside a sentence) are not quotations.  A speaker shown by layout
+ * passages), emit anonymous (rule "orphan-quote"), except in the document's
+ * first passage: a quotation that opens a story is usually attributed in the
+ * next paragraph, which is not seen yet.  Scare quotes (a few words inside a
+ * sentence) are not quotations.  A speaker shown by layout
  * (layout.h) is on_record too: a transcript label ("MODERATOR: ...", rule
  * "speaker-label") or a sign-off after a quote or a letter ("” — Mara
  * Quist", rule "signed").
@@ -52,6 +54,7 @@ typedef struct qt_instance {
 
 typedef struct qt_doc {
     qt_alloc al;
+    size_t scored;     /* passages of this document scored so far */
     int open;          /* a quote is still open at the end of the last passage */
     size_t open_words; /* its words so far */
     int open_kind;     /* best speaker seen so far for it (QT_SPK_*) */
@@ -273,7 +276,9 @@ static void score_parts(const qt_instance *in, qt_doc *d, const credscore_passag
                                           d->tail_nq);
             near = d->prev_kind;
         }
-        if (!quotation || near != QT_SPK_NONE)
+        /* A quotation opening the document is not judged: its speaker is
+         * usually named in the next passage, which cannot be seen here. */
+        if (!quotation || near != QT_SPK_NONE || d->scored == 0)
             continue;
         int flag = words >= in->orphan_min_words;
         if (in->orphan_strict)
@@ -366,6 +371,7 @@ static int qt_score_passage(void *instance, void *doc_state, const credscore_doc
     }
     score_parts(in, d, passage, parts, n, sink);
     score_layout(in, passage, sink);
+    d->scored++;
 
     if (d != &local_doc)
         keep_tail(d, passage, parts, n);

@@ -111,6 +111,23 @@ static void test_options(void)
     is_int(g_nfound, 1, "lax: one orphan");
     g_plugin->destroy(inst);
 
+    /* the same quotation opening the document: its speaker may follow */
+    static const char *const lede[] = {
+        "The council promised “a full and open review of all the costs” within a year.",
+        "The bridge cost twelve million euros.",
+    };
+    ok(g_plugin->create(&g_host, (const credscore_options *)&olax, &inst, err, sizeof(err)) == 0,
+       "create (orphan_strict false) again");
+    run_doc(inst, lede, 2);
+    is_int(g_nfound, 0, "a quotation in the first passage is not an orphan");
+    static const char *const alone[] = {
+        "“Nobody in the regional government ever explained where the extra money for the "
+        "bridge actually went.”",
+    };
+    run_doc(inst, alone, 1);
+    is_int(g_nfound, 0, "a whole-passage quotation alone (a one-passage document) is not an orphan");
+    g_plugin->destroy(inst);
+
     static const opt bad[] = {{"orphan_min_words", "0", NULL, 0}};
     static const opts obad = {bad, 1};
     err[0] = '\0';
