@@ -1139,7 +1139,7 @@ static void phrases(sent_state *st)
                 add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
             }
         } else if (c->wid == AT_W_OF && i >= 3 && t[i - 2].wid == AT_W_THE &&
-                   t[i - 3].wid == AT_W_IN && tok_text_is(s, &t[i - 1], "words")) {
+                   t[i - 3].wid == AT_W_IN && t[i - 1].wid == AT_W_WORDS) {
             /* "in the words of the prosecutor, Mark Tedeschi": the name in
              * apposition, when there is one, is the source */
             size_t j = i + 1;
@@ -1523,7 +1523,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
     if (!verbs && !(wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) |
                             W(AT_W_SPEAKING) | W(AT_W_NOMINAL) | W(AT_W_REPORTS) |
                             W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) | W(AT_W_NAMED) |
-                            W(AT_W_IDENTIFIED))) &&
+                            W(AT_W_IDENTIFIED) | W(AT_W_WORDS))) &&
         !(cls & (AT_L_ANONMOD | AT_L_COGADJ | AT_L_OUTLET | AT_L_NAME)) &&
         !(kinds & (1 << AT_TK_HANDLE)))
         return 0; /* nothing here can be an attribution */
@@ -1557,7 +1557,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
         }
     }
     if ((wids & (W(AT_W_ACCORDING) | W(AT_W_PER) | W(AT_W_INTERVIEW) | W(AT_W_SPEAKING) |
-                 W(AT_W_NOMINAL) | W(AT_W_REPORTS) | W(AT_W_OF))) ||
+                 W(AT_W_NOMINAL) | W(AT_W_REPORTS) | W(AT_W_WORDS))) ||
         (sum.cls & (AT_L_MEDIA | AT_L_OUTLET)))
         phrases(&st);
     if (cls & AT_L_COGADJ)

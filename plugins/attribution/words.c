@@ -115,6 +115,7 @@ const at_wordset at_wordsets[] = {
      "watch follow subscribe newsletter newsletters comments share click sign signup log "
      "am pm ii iii iv vi vii viii ix xi xii gmt utc est cet"},
     {AT_L_STOP, AT_W_FOLLOWING, "following"},
+    {0, AT_W_WORDS, "words"}, /* "in the words of" */
 
     /* ---- person titles (with or instead of a name) ---- */
     {AT_L_TITLE, 0,
