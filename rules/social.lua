@@ -19,73 +19,64 @@ local platforms = {
 local platform_needs = { "channel" }
 for _, w in ipairs(platforms) do platform_needs[#platform_needs + 1] = w end
 
--- Reporting verbs (communication senses) and verbs of showing, base forms.
-local cue_verbs = {
-  "say", "write", "post", "share", "announce", "state", "publish", "claim", "comment",
-  "upload", "report", "respond", "reply", "declare", "warn", "threaten", "accuse", "insist",
-  "confirm", "deny", "add", "show", "appear", "circulate", "praise", "criticize", "criticise",
-  "thank", "apologize", "apologise", "reveal", "explain", "ask", "describe", "allege",
-  "broadcast", "read", "admit", "promise", "tell", "tweet", "retweet", "wish", "condemn",
+-- Reporting verbs (communication senses, the core of WordNet's
+-- verb.communication) and verbs of showing, in their inflected forms; the
+-- base form only where it is not also a noun ("a post", "a comment").
+-- Written out in full: the file runs at every start, and building forms
+-- there costs.
+local cue_forms = {
+  "say", "says", "said", "saying", "write", "writes", "wrote", "written", "writing", "posts",
+  "posted", "posting", "shares", "shared", "sharing", "announce", "announces", "announced",
+  "announcing", "state", "states", "stated", "stating", "publish", "publishes", "published",
+  "publishing", "claims", "claimed", "claiming", "comments", "commented", "commenting",
+  "uploads", "uploaded", "uploading", "reports", "reported", "reporting", "respond",
+  "responds", "responded", "responding", "replies", "replied", "replying", "declare",
+  "declares", "declared", "declaring", "warn", "warns", "warned", "warning", "threaten",
+  "threatens", "threatened", "threatening", "accuse", "accuses", "accused", "accusing",
+  "insist", "insists", "insisted", "insisting", "confirm", "confirms", "confirmed",
+  "confirming", "deny", "denies", "denied", "denying", "add", "adds", "added", "adding",
+  "shows", "showed", "shown", "showing", "appear", "appears", "appeared", "appearing",
+  "circulate", "circulates", "circulated", "circulating", "praise", "praises", "praised",
+  "praising", "criticize", "criticizes", "criticized", "criticizing", "criticise",
+  "criticises", "criticised", "criticising", "thank", "thanks", "thanked", "thanking",
+  "apologize", "apologizes", "apologized", "apologizing", "apologise", "apologises",
+  "apologised", "apologising", "reveal", "reveals", "revealed", "revealing", "explain",
+  "explains", "explained", "explaining", "ask", "asks", "asked", "asking", "describe",
+  "describes", "described", "describing", "allege", "alleges", "alleged", "alleging",
+  "broadcasts", "broadcasting", "reads", "reading", "admit", "admits", "admited", "admiting",
+  "promises", "promised", "promising", "tell", "tells", "told", "telling", "tweets", "tweeted",
+  "tweeting", "retweets", "retweeted", "retweeting", "wishes", "wished", "wishing", "condemn",
+  "condemns", "condemned", "condemning", "according",
 }
--- (the core reporting senses of WordNet's verb.communication; the
--- attribution plugin carries the full lexicon)
-local noun_too = { ["post"]=true, ["comment"]=true, ["message"]=true, ["report"]=true,
-                   ["call"]=true, ["share"]=true, ["claim"]=true, ["broadcast"]=true,
-                   ["stream"]=true, ["note"]=true, ["promise"]=true, ["vow"]=true,
-                   ["joke"]=true, ["reply"]=true, ["remark"]=true, ["spread"]=true,
-                   ["show"]=true, ["read"]=true, ["livestream"]=true, ["upload"]=true,
-                   ["wish"]=true, ["pledge"]=true, ["tweet"]=true, ["retweet"]=true }
-local irregular = {
-  say = { "says", "said", "saying" }, write = { "writes", "wrote", "written", "writing" },
-  show = { "shows", "showed", "shown", "showing" }, spread = { "spreads", "spreading" },
-  broadcast = { "broadcasts", "broadcasting" }, read = { "reads", "reading" },
-  tell = { "tells", "told", "telling" }, speak = { "speaks", "spoke", "spoken", "speaking" },
-  ["share"] = { "shares", "shared", "sharing" },
+-- The finite forms among them: "said on X", "posts on X".
+local finite_forms = {
+  "says", "said", "writes", "wrote", "written", "posts", "posted", "shares", "shared",
+  "announces", "announced", "states", "stated", "publishes", "published", "claims", "claimed",
+  "comments", "commented", "uploads", "uploaded", "reports", "reported", "responds",
+  "responded", "replies", "replied", "declares", "declared", "warns", "warned", "threatens",
+  "threatened", "accuses", "accused", "insists", "insisted", "confirms", "confirmed", "denies",
+  "denied", "adds", "added", "shows", "showed", "shown", "appears", "appeared", "circulates",
+  "circulated", "praises", "praised", "criticizes", "criticized", "criticises", "criticised",
+  "thanks", "thanked", "apologizes", "apologized", "apologises", "apologised", "reveals",
+  "revealed", "explains", "explained", "asks", "asked", "describes", "described", "alleges",
+  "alleged", "broadcasts", "reads", "admits", "admited", "promises", "promised", "tells",
+  "told", "tweets", "tweeted", "retweets", "retweeted", "wishes", "wished", "condemns",
+  "condemned",
 }
-
-local vowel = { a = true, e = true, i = true, o = true, u = true }
-local sibilant = { s = true, x = true, z = true }
-
--- Base, third person, past and -ing forms of a verb (regular spelling).
-local function inflect(v)
-  if irregular[v] then
-    local t = { v }
-    for _, f in ipairs(irregular[v]) do t[#t + 1] = f end
-    return t
-  end
-  local last, last2 = v:sub(-1), v:sub(-2)
-  if last == "e" then
-    return { v, v .. "s", v .. "d", v:sub(1, -2) .. "ing" }
-  end
-  if last == "y" and not vowel[v:sub(-2, -2)] then
-    local stem = v:sub(1, -2)
-    return { v, stem .. "ies", stem .. "ied", v .. "ing" }
-  end
-  if sibilant[last] or last2 == "ch" or last2 == "sh" then
-    return { v, v .. "es", v .. "ed", v .. "ing" }
-  end
-  return { v, v .. "s", v .. "ed", v .. "ing" }
-end
-
--- Every inflected form of the cue verbs, as a list.
-local cue_forms, seen = {}, {}
-for _, v in ipairs(cue_verbs) do
-  for k, f in ipairs(inflect(v)) do
-    if (k > 1 or not noun_too[v]) and not seen[f] then
-      seen[f] = true
-      cue_forms[#cue_forms + 1] = f
-    end
-  end
-end
-cue_forms[#cue_forms + 1] = "according"
 
 -- A regex alternation of literal words (letters, apostrophes, hyphens; a
--- space matches any run of blanks), grouped by first letter ("s(?:ay|aid)")
--- so that the regex engine tries one group per position, not every word.
--- Every use is followed by \b or \s, so the order of the words does not
--- matter.  Few string calls: the rule file runs at every start, and each
--- call costs there.
+-- space matches any run of blanks).  Every use is followed by \b or \s, so
+-- the order of the words does not matter.  Few string calls: the rule file
+-- runs at every start, and each call costs there.
 local function alternation(words)
+  local alt = "(?:" .. table.concat(words, "|"):gsub(" ", [[\s+]]) .. ")"
+  -- "x" (the platform) only as a capital letter standing alone
+  return (alt:gsub("|x|", [[|(?-i:X)(?![\w-])|]], 1))
+end
+
+-- The same, grouped by first letter ("s(?:ay|aid)"), for a list that starts
+-- a branch: the engine then tries one group per position, not every word.
+local function grouped(words)
   local groups, letters = {}, {}
   for _, w in ipairs(words) do
     if w == "x" then
@@ -108,7 +99,7 @@ local function alternation(words)
 end
 
 local CUE = alternation(cue_forms)
-local PLATFORM = alternation(platforms)
+local PLATFORM = grouped(platforms)
 local WORD = [[[\w'\x{2019}@#-]+]]
 local PREP = [[(?:on|via|in|to|through|onto|across|from)]]
 -- words that may stand between a preposition and the platform
@@ -136,12 +127,7 @@ local CUE_CALL = [[(?&cue)]]
 -- only where a platform phrase follows (the look-ahead first), so its size
 -- costs nothing elsewhere.
 local behind = {}
-for _, v in ipairs(cue_verbs) do -- the finite forms: "said on", "posts on"
-  local forms = inflect(v)
-  for k = 2, #forms do
-    if forms[k]:sub(-3) ~= "ing" then behind[#behind + 1] = [[\b]] .. forms[k] .. [[\s]] end
-  end
-end
+for i, f in ipairs(finite_forms) do behind[i] = [[\b]] .. f .. [[\s]] end
 local CUE_BEHIND = "(?<=" .. table.concat(behind, "|") .. ")"
 local PREP_PLATFORM = PREP .. [[\s+]] .. FILL .. PLAT_HERE
 

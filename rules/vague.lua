@@ -17,61 +17,45 @@ local crowd_nouns = {
   "politicians", "lobbyists", "people", "others", "many", "some", "most",
 }
 
--- Base forms of reporting (communication) and opinion (cognition) verbs a
--- crowd is said to use; inflected below.  The core of WordNet's
--- verb.communication and verb.cognition reporting senses.
-local opinion_verbs = {
-  "say", "argue", "believe", "think", "fear", "warn", "suggest", "contend", "note", "claim",
-  "view", "worry", "speculate", "insist", "agree", "predict", "expect", "doubt", "question",
-  "wonder", "see", "describe", "consider", "regard", "cite", "charge", "allege", "maintain",
-  "complain", "criticize", "criticise", "caution", "estimate", "assert", "reckon",
-  "suspect", "point out", "call", "dispute", "stress", "acknowledge", "observe", "urge",
-  "praise", "condemn", "accuse", "blame", "hold", "feel", "say so", "recommend", "deem",
+-- Reporting (communication) and opinion (cognition) verbs a crowd is said
+-- to use, in their base, third-person and past forms: the core of WordNet's
+-- verb.communication and verb.cognition reporting senses.  Written out in
+-- full: the file runs at every start, and building forms there costs.
+local verb_forms = {
+  "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "believed",
+  "think", "thinks", "thought", "fear", "fears", "feared", "warn", "warns", "warned",
+  "suggest", "suggests", "suggested", "contend", "contends", "contended", "note", "notes",
+  "noted", "claim", "claims", "claimed", "view", "views", "viewed", "worry", "worries",
+  "worried", "speculate", "speculates", "speculated", "insist", "insists", "insisted", "agree",
+  "agrees", "agreed", "predict", "predicts", "predicted", "expect", "expects", "expected",
+  "doubt", "doubts", "doubted", "question", "questions", "questioned", "wonder", "wonders",
+  "wondered", "see", "sees", "saw", "seen", "describe", "describes", "described", "consider",
+  "considers", "considered", "regard", "regards", "regarded", "cite", "cites", "cited",
+  "charge", "charges", "charged", "allege", "alleges", "alleged", "maintain", "maintains",
+  "maintained", "complain", "complains", "complained", "criticize", "criticizes", "criticized",
+  "criticise", "criticises", "criticised", "caution", "cautions", "cautioned", "estimate",
+  "estimates", "estimated", "assert", "asserts", "asserted", "reckon", "reckons", "reckoned",
+  "suspect", "suspects", "suspected", "point out", "points out", "pointed out", "call",
+  "calls", "called", "dispute", "disputes", "disputed", "stress", "stresses", "stressed",
+  "acknowledge", "acknowledges", "acknowledged", "observe", "observes", "observed", "urge",
+  "urges", "urged", "praise", "praises", "praised", "condemn", "condemns", "condemned",
+  "accuse", "accuses", "accused", "blame", "blames", "blamed", "hold", "holds", "held", "feel",
+  "feels", "felt", "say so", "says so", "said so", "recommend", "recommends", "recommended",
+  "deem", "deems", "deemed",
 }
-
-local irregular = {
-  say = { "says", "said" }, think = { "thinks", "thought" }, see = { "sees", "saw", "seen" },
-  hold = { "holds", "held" }, feel = { "feels", "felt" }, ["say so"] = { "says so", "said so" },
-  ["point out"] = { "points out", "pointed out" },
-}
-
-local vowel = { a = true, e = true, i = true, o = true, u = true }
-local sibilant = { s = true, x = true, z = true }
-
--- The base, third person and past forms of a verb (regular English spelling).
-local function inflect(v)
-  if irregular[v] then
-    local t = { v }
-    for _, f in ipairs(irregular[v]) do t[#t + 1] = f end
-    return t
-  end
-  local last, last2 = v:sub(-1), v:sub(-2)
-  if last == "e" then return { v, v .. "s", v .. "d" } end
-  if last == "y" and not vowel[v:sub(-2, -2)] then
-    local stem = v:sub(1, -2)
-    return { v, stem .. "ies", stem .. "ied" }
-  end
-  if sibilant[last] or last2 == "ch" or last2 == "sh" then return { v, v .. "es", v .. "ed" } end
-  return { v, v .. "s", v .. "ed" }
-end
-
-local function inflect_all(list)
-  local out, seen = {}, {}
-  for _, v in ipairs(list) do
-    for _, f in ipairs(inflect(v)) do
-      if not seen[f] then seen[f] = true; out[#out + 1] = f end
-    end
-  end
-  return out
-end
 
 -- A regex alternation of literal words (letters, apostrophes, hyphens; a
--- space matches any run of blanks), grouped by first letter ("s(?:ay|aid)")
--- so that the regex engine tries one group per position, not every word.
--- Every use is followed by \b or \s, so the order of the words does not
--- matter.  Few string calls: the rule file runs at every start, and each
--- call costs there.
+-- space matches any run of blanks).  Every use is followed by \b or \s, so
+-- the order of the words does not matter.  Few string calls: the rule file
+-- runs at every start, and each call costs there.
 local function alternation(words)
+  local alt = "(?:" .. table.concat(words, "|"):gsub(" ", [[\s+]]) .. ")"
+  return alt
+end
+
+-- The same, grouped by first letter ("s(?:ay|aid)"), for a list that starts
+-- a branch: the engine then tries one group per position, not every word.
+local function grouped(words)
   local groups, letters = {}, {}
   for _, w in ipairs(words) do
     local first = w:sub(1, 1)
@@ -89,9 +73,8 @@ local function alternation(words)
   return "(?:" .. table.concat(parts, "|"):gsub(" ", [[\s+]]) .. ")"
 end
 
-local verb_forms = inflect_all(opinion_verbs)
 local VERB = alternation(verb_forms)
-local CROWD = alternation(crowd_nouns)
+local CROWD = grouped(crowd_nouns)
 -- "often", "now", "widely", "increasingly" ... between the crowd and its verb
 local ADV = [[(?:(?:\w+ly|often|also|now|still|long|even|generally|already|mostly)\s+)?]]
 -- perfect and emphatic auxiliaries only: "are/were + participle" is a passive
@@ -195,9 +178,14 @@ local report_quals = { "recent", "unconfirmed", "early", "earlier", "initial", "
                        "conflicting", "several", "various", "some", "many", "other",
                        "numerous", "widespread", "unofficial", "rough", "local", "press",
                        "news", "media", "new" }
-local report_verbs = inflect_all({ "say", "suggest", "indicate", "claim", "reveal", "show",
-                                   "state", "put", "place", "describe", "allege", "report",
-                                   "range", "vary", "estimate", "note" })
+local report_verbs = {
+  "say", "says", "said", "suggest", "suggests", "suggested", "indicate", "indicates",
+  "indicated", "claim", "claims", "claimed", "reveal", "reveals", "revealed", "show", "shows",
+  "showed", "state", "states", "stated", "put", "puts", "puted", "place", "places", "placed",
+  "describe", "describes", "described", "allege", "alleges", "alleged", "report", "reports",
+  "reported", "range", "ranges", "ranged", "vary", "varies", "varied", "estimate", "estimates",
+  "estimated", "note", "notes", "noted",
+}
 
 -- Conjunctions after which a clause (and its subject) starts.
 -- Where a clause starts: the start or a punctuation mark, then at most one
@@ -214,7 +202,7 @@ for _, c in ipairs({ "but", "and", "while", "yet", "as", "although", "though", "
 end
 local CLAUSE_BEHIND = "(?<=" .. table.concat(starts, "|") .. ")"
 
-local NOUNS, QUALS = alternation(report_nouns), alternation(report_quals)
+local NOUNS, QUALS = grouped(report_nouns), alternation(report_quals)
 
 rule {
   id = "vague-reports", marker = "vague", weight = -4,
