@@ -181,13 +181,12 @@ local report_quals = { "recent", "unconfirmed", "early", "earlier", "initial", "
 local report_verbs = {
   "say", "says", "said", "suggest", "suggests", "suggested", "indicate", "indicates",
   "indicated", "claim", "claims", "claimed", "reveal", "reveals", "revealed", "show", "shows",
-  "showed", "state", "states", "stated", "put", "puts", "puted", "place", "places", "placed",
+  "showed", "state", "states", "stated", "put", "puts", "place", "places", "placed",
   "describe", "describes", "described", "allege", "alleges", "alleged", "report", "reports",
   "reported", "range", "ranges", "ranged", "vary", "varies", "varied", "estimate", "estimates",
   "estimated", "note", "notes", "noted",
 }
 
--- Conjunctions after which a clause (and its subject) starts.
 -- Where a clause starts: the start or a punctuation mark, then at most one
 -- of the qualifiers ("Recent reports"), or a conjunction; one fixed-length
 -- look-behind branch each, tried only before a report noun.
@@ -203,13 +202,24 @@ end
 local CLAUSE_BEHIND = "(?<=" .. table.concat(starts, "|") .. ")"
 
 local NOUNS, QUALS = grouped(report_nouns), alternation(report_quals)
+-- beliefs held by nobody named
+local belief_nouns = { "belief", "suspicion", "perception", "assumption", "notion" }
+local belief_plurals = { "suspicions", "beliefs" }
+local BELIEF, BELIEFS = alternation(belief_nouns), alternation(belief_plurals)
+
+-- The words the regex below needs, from the same lists ("report": a headline
+-- "Report: ...").
+local report_needs = { "report" }
+for _, list in ipairs({ report_nouns, belief_nouns, belief_plurals }) do
+  for _, w in ipairs(list) do report_needs[#report_needs + 1] = w end
+end
 
 rule {
   id = "vague-reports", marker = "vague", weight = -4,
   message = "Which reports? Name the outlet, study or office behind the claim",
-  -- (the reports stand first in their clause: after the start, a punctuation
-  -- mark or a conjunction, not after an owner as in "police reports say")
-  -- (the look-ahead first: the clause-start test runs only before a report noun)
+  -- The reports stand first in their clause (after the start, a punctuation
+  -- mark or a conjunction), not after an owner as in "police reports say";
+  -- the look-ahead lets the clause-start test run only before a report noun.
   regex = [[\b(?=]] .. NOUNS .. [[\b)(?:^|]] .. CLAUSE_BEHIND .. [[)]] .. NOUNS ..
           -- "research in the archives shows"; "research by the institute" has an owner
           [[(?:\s+(?:in|on|into|of|from|across)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?]] ..
@@ -218,14 +228,11 @@ rule {
           [[|^\s*reports?\s*:]] ..
           -- a belief held by nobody named: "the belief that", "suspicions that"
           [[|\b(?:the|a)\s+(?:(?:widespread|growing|common|popular|general|prevailing|lingering)\s+)?]] ..
-          [[(?:belief|suspicion|perception|assumption|notion)\s+that\b]] ..
-          [[|\b(?=suspicions|beliefs)(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)(?<!our\s)(?<!['\x{2019}]s\s)]] ..
-          [[(?:suspicions|beliefs)\s+that\b]] ..
+          BELIEF .. [[\s+that\b]] ..
+          [[|\b(?=]] .. BELIEFS .. [[)(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)(?<!our\s)(?<!['\x{2019}]s\s)]] ..
+          BELIEFS .. [[\s+that\b]] ..
           [[|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:speculations?|rumou?rs|suggestions|reports)\s+(?:that|of)\b]],
-  needs = { "reports", "report", "estimates", "accounts", "rumours", "rumors", "media",
-            "speculation", "speculations", "suggestions", "claims", "research", "studies",
-            "belief", "suspicion", "perception", "assumption", "notion", "suspicions",
-            "beliefs" },
+  needs = report_needs,
   examples = {
     hit = { "Estimates suggest that four thousand people left.",
             "Recent reports have revealed that the mine flooded.",
