@@ -19,8 +19,9 @@ local platforms = {
 local platform_needs = { "channel" }
 for _, w in ipairs(platforms) do platform_needs[#platform_needs + 1] = w end
 
--- Reporting verbs (communication senses, the core of WordNet's
--- verb.communication) and verbs of showing, in their inflected forms; the
+-- Reporting verbs (communication senses from WordNet 3's verb.communication,
+-- with "upload", "tweet" and "retweet", newer than WordNet 3) and verbs of
+-- showing ("show", "appear"), in their inflected forms; the
 -- base form only where it is not also a noun ("a post", "a comment").
 -- Written out in full: the file runs at every start, and building forms
 -- there costs.

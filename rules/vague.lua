@@ -18,9 +18,10 @@ local crowd_nouns = {
 }
 
 -- Reporting (communication) and opinion (cognition) verbs a crowd is said
--- to use, in their base, third-person and past forms: the core of WordNet's
--- verb.communication and verb.cognition reporting senses.  Written out in
--- full: the file runs at every start, and building forms there costs.
+-- to use, in their base, third-person and past forms: reporting senses from
+-- WordNet 3's verb.communication and verb.cognition files, with "fear" and
+-- "worry" (verb.emotion).  Written out in full: the file runs at every
+-- start, and building forms there costs.
 local verb_forms = {
   "say", "says", "said", "argue", "argues", "argued", "believe", "believes", "believed",
   "think", "thinks", "thought", "fear", "fears", "feared", "warn", "warns", "warned",

@@ -87,5 +87,12 @@ whose markers differ from the labels.
 The rules are general patterns (speech and cognition verbs around a source,
 hedging and weasel-word lexicons, impersonal passives, platforms next to a
 reporting verb), not phrases copied from either corpus, because the same pack
-is also measured on news it has never seen.
+is also measured on news it has never seen.  Where the rule pack's word
+lists come from: the reporting and opinion verbs of rules/vague.lua and
+rules/social.lua are reporting senses from WordNet 3's verb.communication and
+verb.cognition files (plus "fear" and "worry", verb.emotion, and posting
+verbs newer than WordNet 3: "tweet", "upload"); the platforms, hedging
+adverbs and newsroom labels are closed classes of English news writing; the
+attribution plugin's lexicon is built from WordNet by its generator
+(plugins/attribution/gen).
 TAIL
