@@ -82,30 +82,6 @@ local ADV = [[(?:(?:\w+ly|often|also|now|still|long|even|generally|already|mostl
 -- ("several plans were considered") and a modal is a guess, not a report
 local AUX = [[(?:(?:have|had|do|did)\s+)?]]
 
-rule {
-  id = "vague-crowd", marker = "vague", weight = -5,
-  message = "Who, exactly? Name the observers, experts or critics, or cut the claim",
-  regex = [[\b]] .. CROWD ..
-          -- "critics of the plan in the capital say"
-          [[(?:\s+(?:of|in|at|from|among|within|across|on)\s+(?:[\w.-]+\s+){0,4}?[\w.-]+)?]] ..
-          [[\s+]] .. ADV .. AUX .. ADV ..
-          [[(?:]] .. VERB .. [[|(?:are|were)\s+(?:increasingly\s+)?(?:uneasy|concerned|divided|sceptical|skeptical|critical|worried))\b]],
-  needs = crowd_nouns,
-  unless = { "said in a statement" },
-  examples = {
-    hit = { "Some observers argue that the deal will collapse.",
-            "Critics say the plan is rushed.",
-            "Many believe the vote was rigged.",
-            "Analysts are increasingly uneasy about the treaty.",
-            "Diplomats and other watchers expect a reshuffle.",
-            "Economists often cite the harbour as a model.",
-            "Many outside observers had expected a draw.",
-            "Critics of the plan in the capital say it is rushed." },
-    miss = { "The analysts at the central bank published their forecast.",
-             "Some residents left the town.",
-             "Economists met in the capital on Monday." },
-  },
-}
 
 -- A quantified group of any plural noun, or "some in the party", voicing an
 -- opinion: "many voters believe", "some in the party have criticized".
@@ -115,28 +91,50 @@ local informed = { "officials", "sources", "aides", "staffers", "insiders", "off
                    "authorities", "police" }
 local quantifiers = { "some", "many", "most", "several", "numerous", "certain", "few" }
 local NOT_INFORMED = [[(?!]] .. alternation(informed) .. [[\b)]]
+-- The words the regex needs: a crowd noun or a quantifier.
+local crowd_needs = {}
+for _, list in ipairs({ crowd_nouns, quantifiers }) do
+  for _, w in ipairs(list) do crowd_needs[#crowd_needs + 1] = w end
+end
 
 rule {
-  id = "vague-crowd-qualified", marker = "vague", weight = -5,
-  message = "Who, exactly? A quantified crowd (\"many governments\") is not a source",
-  regex = [[\b]] .. alternation(quantifiers) .. [[\s+(?:]] ..
-          -- "some in the party"
-          [[(?:in|within|among|inside|across)\s+(?:the\s+)?[\w-]+]] ..
-          -- "many Federalists", "some local farmers", "many farmers in the valley"
-          [[|(?:]] .. NOT_INFORMED .. [[[\w-]+s|(?:]] .. NOT_INFORMED .. [[(?-i:[a-z-]+)\s+){1,2}?]] ..
-          NOT_INFORMED .. [[(?-i:[a-z-]+s))]] ..
-          [[(?:\s+(?:in|of|from|at|across|within|among|inside)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?]] ..
-          [[)\s+]] .. ADV .. AUX .. ADV .. VERB .. [[\b]],
-  needs = quantifiers,
+  id = "vague-crowd", marker = "vague", weight = -5,
+  message = "Who, exactly? Name the observers, experts or critics, or cut the claim",
+  regex = [[\b(?:]] ..
+          -- a quantified group: "some in the party", "many Federalists", "some
+          -- local farmers", "many farmers in the valley"
+          alternation(quantifiers) .. [[\s+(?:]] ..
+            [[(?:in|within|among|inside|across)\s+(?:the\s+)?[\w-]+]] ..
+            [[|(?:]] .. NOT_INFORMED .. [[[\w-]+s|(?:]] .. NOT_INFORMED .. [[(?-i:[a-z-]+)\s+){1,2}?]] ..
+            NOT_INFORMED .. [[(?-i:[a-z-]+s))]] ..
+            [[(?:\s+(?:in|of|from|at|across|within|among|inside)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?]] ..
+          [[)]] ..
+          -- a crowd noun: "critics of the plan in the capital say"
+          [[|]] .. CROWD ..
+          [[(?:\s+(?:of|in|at|from|among|within|across|on)\s+(?:[\w.-]+\s+){0,4}?[\w.-]+)?]] ..
+          [[)\s+]] .. ADV .. AUX .. ADV ..
+          [[(?:]] .. VERB .. [[|(?:are|were)\s+(?:increasingly\s+)?(?:uneasy|concerned|divided|sceptical|skeptical|critical|worried))\b]],
+  needs = crowd_needs,
+  unless = { "said in a statement" },
   examples = {
-    hit = { "Many governments in the region view the pact as harmless.",
+    hit = { "Some observers argue that the deal will collapse.",
+            "Critics say the plan is rushed.",
+            "Many believe the vote was rigged.",
+            "Analysts are increasingly uneasy about the treaty.",
+            "Diplomats and other watchers expect a reshuffle.",
+            "Economists often cite the harbour as a model.",
+            "Many outside observers had expected a draw.",
+            "Critics of the plan in the capital say it is rushed.",
+            "Many governments in the region view the pact as harmless.",
             "Some in the party have criticized the leader.",
             "Many farmers believe the river is polluted." },
-    miss = { "Many governments signed the treaty in May.",
+    miss = { "The analysts at the central bank published their forecast.",
+             "Some residents left the town.",
+             "Economists met in the capital on Monday.",
+             "Many governments signed the treaty in May.",
              "Some officials said the bridge was unsafe." },
   },
 }
-
 -- Impersonal attribution: a cognition or report verb in the passive with no
 -- agent.  "It is believed that ...", "the charm is believed to bring luck",
 -- "it has been suggested".  "Is said to" / "is reported to" distance the
