@@ -159,7 +159,7 @@ static int settle(const cs_cli *cli, const cs_run *run, const cs_baseline *b,
 {
     if (narrow(cli, run->cfg, b, unchanged, sc, d) != 0)
         return -1;
-    sc->below = run->has_threshold && sc->res.score < run->threshold;
+    sc->below = cs_merge_fails(run->cfg, &sc->res, run->has_threshold, run->threshold);
     if (!sc->below)
         sc->below = cs_cli_over_max(cli, run->cfg, &sc->res, sc->why, sizeof sc->why);
     return 0;

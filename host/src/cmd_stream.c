@@ -37,6 +37,7 @@
 #include "cli.h"
 #include "json_writer.h"
 #include "jsonl.h"
+#include "merge.h"
 #include "pool.h"
 #include "report.h"
 
@@ -211,7 +212,7 @@ static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t lle
     cs_report_json_article(&j, &doc, &c->res, &c->ses->cfg, rec.id_json, &ro);
     cs_buf_putc(out, '\n');
     char why[160];
-    status = (c->use_threshold && c->res.score < c->threshold) ||
+    status = cs_merge_fails(&c->ses->cfg, &c->res, c->use_threshold, c->threshold) ||
                      cs_cli_over_max(c->cli, &c->ses->cfg, &c->res, why, sizeof why)
                  ? LINE_BELOW
                  : LINE_OK;

@@ -36,6 +36,8 @@
  *   scoring:
  *     base: 50                  # 0..100, score before any finding
  *     fail_under: 40            # 0..100, or null for no threshold
+ *     unsourced: pass           # pass | fail: the gate on an article with
+ *                               # no attribution at all (merge.h)
  *   bands:                      # replaces the default list; one band must
  *     - {min: 75, verdict: "well sourced"}   # have min 0; mins 0..100,
  *     - {min: 0, verdict: "poorly sourced"}  # no two alike
@@ -100,7 +102,7 @@ static const char *const marker_keys[] = {"description", "why", "fix", "message"
                                           "passage_cap", "cap", "one_shot", NULL};
 static const char *const override_keys[] = {"weight", "level", "enabled", NULL};
 static const char *const plugin_keys[] = {"name", "path", "options", NULL};
-static const char *const scoring_keys[] = {"base", "fail_under", NULL};
+static const char *const scoring_keys[] = {"base", "fail_under", "unsourced", NULL};
 static const char *const band_keys[] = {"min", "verdict", NULL};
 static const char *const limit_keys[] = {"instructions", "memory_mb", "article_mb", NULL};
 
@@ -927,13 +929,22 @@ static int apply_settings(loader *L, const cs_ynode *v, const char *what,
     return 0;
 }
 
-/* scoring.base / scoring.fail_under (null: no threshold) into the cs_config obj. */
+/* scoring.base / scoring.fail_under (null: no threshold) / scoring.unsourced
+ * (pass or fail) into the cs_config obj. */
 static int scoring_field(loader *L, const char *k, const cs_ynode *v, const char *what,
                          void *obj)
 {
     cs_config *c = obj;
     if (strcmp(k, "base") == 0)
         return get_number_range(L, v, what, 0, 100, &c->base);
+    if (strcmp(k, "unsourced") == 0) {
+        if (v->kind == CS_YNODE_SCALAR && !cs_ynode_is_null(v) &&
+            (strcmp(v->value, "pass") == 0 || strcmp(v->value, "fail") == 0)) {
+            c->unsourced_fails = strcmp(v->value, "fail") == 0;
+            return 0;
+        }
+        return type_error(L, v, what, "pass or fail");
+    }
     if (cs_ynode_is_null(v)) {
         c->has_threshold = 0;
         c->threshold = 0;
@@ -1746,7 +1757,8 @@ static int print_config(const cs_config *c, cs_buf *b)
 
     if (cs_buf_puts(b, "scoring:\n") != 0 || put_field_num(b, 2, "base", c->base) != 0 ||
         (c->has_threshold ? put_field_num(b, 2, "fail_under", c->threshold)
-                          : cs_buf_puts(b, "  fail_under: null  # no threshold\n")) != 0)
+                          : cs_buf_puts(b, "  fail_under: null  # no threshold\n")) != 0 ||
+        cs_buf_printf(b, "  unsourced: %s\n", c->unsourced_fails ? "fail" : "pass") != 0)
         return -1;
 
     if (cs_buf_puts(b, c->nbands ? "bands:\n" : "bands: []\n") != 0)

@@ -101,6 +101,8 @@ typedef struct cs_config {
     double base;          /* score before any finding, default 50 */
     int has_threshold;    /* fail_under given */
     double threshold;
+    int unsourced_fails;  /* scoring.unsourced: fail (1) or pass (0) an article
+                           * with no attribution at all */
     cs_limits limits;
     char *profile;        /* the profile applied, NULL for none */
     const cs_ypair *profiles;  /* the `profiles:` entry (key and mapping), NULL if

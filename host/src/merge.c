@@ -1,10 +1,63 @@
 #include "merge.h"
 
+#include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "buf.h"
+
+/* ---- sources: who or what a finding credits ---- */
+
+/* Words that say how a source spoke, not who it is. */
+static const char *const filler[] = {
+    "a", "an", "the", "that", "to", "of", "in", "on", "by", "with", "and", "is", "was",
+    "are", "were", "has", "have", "had", "said", "says", "say", "saying", "told", "tells",
+    "tell", "according", "added", "adds", "reported", "reports", "reporting", "claimed",
+    "claims", "stated", "states", "wrote", "writes", "argue", "argues", "argued",
+    "believe", "believes", "believed", "noted", "notes", NULL};
+
+static int is_filler(const char *w, size_t n)
+{
+    for (size_t i = 0; filler[i]; i++)
+        if (strlen(filler[i]) == n && memcmp(filler[i], w, n) == 0)
+            return 1;
+    return 0;
+}
+
+static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
+{
+    for (size_t i = 0; i < n; i++) {
+        h ^= (unsigned char)s[i];
+        h *= 1099511628211ull;
+    }
+    return h;
+}
+
+/* The source of the words text[0..len) under marker: a hash of its words,
+ * lower-cased (ASCII), filler left out, in any order (a sum of word
+ * hashes), mixed with the marker.  Never 0. */
+static uint64_t source_key(int marker, const char *text, size_t len)
+{
+    uint64_t sum = 0;
+    char word[64];
+    size_t i = 0;
+    while (i < len) {
+        size_t n = 0;
+        while (i < len && !(((unsigned char)text[i] >= 0x80) || isalnum((unsigned char)text[i])))
+            i++;
+        while (i < len && (((unsigned char)text[i] >= 0x80) || isalnum((unsigned char)text[i]))) {
+            if (n < sizeof word)
+                word[n++] = (char)tolower((unsigned char)text[i]);
+            i++;
+        }
+        if (n > 0 && !is_filler(word, n))
+            sum += fnv1a(word, n, 14695981039346656037ull);
+    }
+    uint64_t key = fnv1a((const char *)&marker, sizeof marker, sum ^ 0x9e3779b97f4a7c15ull);
+    return key ? key : 1;
+}
 
 static int cmp_position(const void *a, const void *b)
 {
@@ -117,6 +170,137 @@ static void mark_duplicates(cs_finding *f, const size_t *order, size_t n, size_t
     }
 }
 
+/* ---- the score: the share of good sourcing ---- */
+
+/* The claim of a counted finding: +strength for a good source, -strength
+ * for a weak one (merge.h). */
+static double claim_of(const cs_finding *f)
+{
+    double raw = f->weight * f->confidence;
+    if (raw > 0)
+        return raw >= CS_FULL_GOOD ? 1 : raw / CS_FULL_GOOD;
+    if (raw < 0)
+        return raw <= -CS_FULL_WEAK ? -1 : raw / CS_FULL_WEAK;
+    return 0;
+}
+
+static int counts(const cs_finding *f)
+{
+    return f->note == CS_NOTE_NONE || f->note == CS_NOTE_PASSAGE_CAP;
+}
+
+/* The share formula of merge.h, not yet rounded. */
+static double share(double base, double good, double weak)
+{
+    return 100 * (good + CS_PRIOR * base / 100) / (good + weak + CS_PRIOR);
+}
+
+/* Same source (key; 0 is nobody's), then strongest claim, then position. */
+static int cmp_source(const void *a, const void *b, void *ctx)
+{
+    const cs_finding *base = ctx;
+    size_t ia = *(const size_t *)a, ib = *(const size_t *)b;
+    const cs_finding *x = &base[ia], *y = &base[ib];
+    if (x->source_key != y->source_key)
+        return x->source_key < y->source_key ? -1 : 1;
+    double sx = fabs(claim_of(x)), sy = fabs(claim_of(y));
+    if (sx != sy)
+        return sx > sy ? -1 : 1;
+    return ia < ib ? -1 : ia > ib;
+}
+
+/* Claims of the passage [first, first+count): each source once, at its
+ * strongest. */
+static void passage_claims(const cs_config *cfg, const cs_finding *f, cs_passage_score *ps)
+{
+    ps->good = ps->weak = 0;
+    for (size_t i = ps->first; i < ps->first + ps->count; i++) {
+        if (!counts(&f[i]))
+            continue;
+        double c = claim_of(&f[i]);
+        int stronger = 0; /* the same source counted already, or counts more later */
+        for (size_t k = ps->first; k < ps->first + ps->count && !stronger; k++) {
+            if (k == i || !counts(&f[k]) || f[k].source_key == 0 ||
+                f[k].source_key != f[i].source_key)
+                continue;
+            double ck = fabs(claim_of(&f[k]));
+            stronger = ck > fabs(c) || (ck == fabs(c) && k < i);
+        }
+        if (stronger)
+            continue;
+        if (c > 0)
+            ps->good += c;
+        else
+            ps->weak -= c;
+    }
+    ps->score = ps->good + ps->weak > 0 ? round(share(cfg->base, ps->good, ps->weak))
+                                        : round(cfg->base);
+}
+
+/* Article claims: each finding's claim, one per source (order: scratch
+ * for r->nfindings indices); totals into r and its markers. */
+static void article_claims(cs_result *r, size_t *order)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < r->nfindings; i++) {
+        r->findings[i].claim = 0;
+        if (counts(&r->findings[i]) && claim_of(&r->findings[i]) != 0)
+            order[n++] = i;
+    }
+    if (n > 1)
+        qsort_r(order, n, sizeof(size_t), cmp_source, r->findings);
+    r->good = r->weak = 0;
+    r->sources = 0;
+    for (size_t k = 0; k < n; k++) {
+        cs_finding *f = &r->findings[order[k]];
+        if (k > 0 && f->source_key != 0 && r->findings[order[k - 1]].source_key == f->source_key)
+            continue; /* the same source, counted once already */
+        f->claim = claim_of(f);
+        r->sources++;
+        r->markers[f->marker].sources++;
+        r->markers[f->marker].claims += f->claim;
+        if (f->claim > 0)
+            r->good += f->claim;
+        else
+            r->weak -= f->claim;
+    }
+}
+
+const char *cs_merge_verdict(const cs_config *cfg, const cs_result *r)
+{
+    return r->unsourced ? CS_VERDICT_UNSOURCED : cs_config_verdict(cfg, r->score);
+}
+
+int cs_merge_fails(const cs_config *cfg, const cs_result *r, int has_threshold,
+                   double threshold)
+{
+    if (r->unsourced)
+        return cfg->unsourced_fails;
+    return has_threshold && r->score < threshold;
+}
+
+int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r)
+{
+    for (size_t i = 0; i < r->nfindings; i++) {
+        cs_finding *f = &r->findings[i];
+        if (f->passage >= doc->npassages)
+            continue;
+        const cs_passage *p = &doc->passages[f->passage];
+        /* the claim: the sentence holding the finding's start (the passage
+         * when no sentence does) */
+        size_t start = 0, end = p->len;
+        const credscore_span *sent = doc->sentences + p->sent_first;
+        for (size_t k = 0; k < p->nsent; k++)
+            if (f->start >= sent[k].start && f->start < sent[k].end) {
+                start = sent[k].start;
+                end = sent[k].end <= p->len ? sent[k].end : p->len;
+                break;
+            }
+        f->source_key = source_key(f->marker, doc->text.data + p->text_off + start, end - start);
+    }
+    return cs_merge(cfg, doc->npassages, r);
+}
+
 int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
 {
     int rc = -1;
@@ -201,7 +385,7 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
             ps->points += sum;
             g = gend;
         }
-        ps->score = clamp(cfg->base + ps->points, 0, 100);
+        passage_claims(cfg, r->findings, ps);
     }
     r->raw_points = 0;
     for (size_t m = 0; m < r->nmarkers; m++) {
@@ -214,8 +398,12 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
         }
         r->raw_points += t->points;
     }
-    r->score = clamp(cfg->base + r->raw_points, 0, 100);
-    r->verdict = cs_config_verdict(cfg, r->score);
+    article_claims(r, order);
+    r->unsourced = r->good + r->weak == 0;
+    r->score = r->unsourced ? round(clamp(cfg->base, 0, 100))
+                            : round(clamp(share(cfg->base, r->good, r->weak), 0, 100));
+    r->raw_points = r->score - cfg->base;
+    r->verdict = cs_merge_verdict(cfg, r);
     rc = 0;
 out:
     free(order);

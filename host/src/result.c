@@ -24,6 +24,9 @@ void cs_result_reset(cs_result *r)
     r->npassages = 0;
     r->nmarkers = 0;
     r->raw_points = r->score = 0;
+    r->good = r->weak = 0;
+    r->sources = 0;
+    r->unsourced = 0;
     r->verdict = NULL;
     r->error = NULL;
     r->warnings = NULL;

@@ -11,6 +11,7 @@
 #define CS_RESULT_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "config.h"
 
@@ -37,11 +38,16 @@ typedef struct cs_finding {
     cs_point_note note;
     size_t dup_of;           /* for CS_NOTE_DUPLICATE: the finding it duplicates */
     const char *suppress_reason;
+    uint64_t source_key;     /* who or what it credits (merge.h); 0: not yet known */
+    double claim;            /* its share in the article's sourcing (set by merge):
+                              * + for a good source, - for a weak one, 0 when it
+                              * counts nothing or its source was already counted */
 } cs_finding;
 
 typedef struct cs_passage_score {
     double points;           /* sum of finding points */
-    double score;            /* clamp(base + points, 0, 100) */
+    double good, weak;       /* claims of the passage's sources (merge.h) */
+    double score;            /* the share formula over the passage's sources */
     size_t first, count;     /* its findings: result->findings[first .. first+count) */
 } cs_passage_score;
 
@@ -51,6 +57,8 @@ typedef struct cs_marker_total {
     double raw;              /* sum of passage points for the marker */
     double points;           /* after the article cap */
     int capped;
+    size_t sources;          /* distinct sources of the marker in the article */
+    double claims;           /* their claims, signed (merge.h) */
 } cs_marker_total;
 
 typedef struct cs_arena_block cs_arena_block;
@@ -63,8 +71,11 @@ typedef struct cs_result {
     cs_marker_total *markers; /* one per config marker */
     size_t nmarkers, markers_cap;
     double base;
-    double raw_points;        /* sum of capped marker points */
-    double score;             /* clamp(base + raw_points, 0, 100) */
+    double raw_points;        /* score - base (merge.h) */
+    double score;             /* 0..100, a whole number (merge.h) */
+    double good, weak;        /* claims of the article's good and weak sources */
+    size_t sources;           /* distinct sources counted */
+    int unsourced;            /* no attribution at all: nothing to judge */
     const char *verdict;
     char *error;              /* per-article error (plugin failure), arena string or NULL */
     const char *warnings;     /* lines about rules disabled in lenient mode, or NULL */

@@ -3,6 +3,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "merge.h"
+
 #define NO_STRING UINT32_MAX
 
 static int put(cs_buf *b, const void *p, size_t n)
@@ -19,7 +21,7 @@ static int put_str(cs_buf *b, const char *s)
 int cs_result_encode(const cs_result *r, cs_buf *out)
 {
     uint64_t counts[3] = {r->nfindings, r->npassages, r->nmarkers};
-    double totals[3] = {r->base, r->raw_points, r->score};
+    double totals[6] = {r->base, r->raw_points, r->score, r->good, r->weak, r->unsourced};
     int rc = put(out, counts, sizeof counts) || put(out, totals, sizeof totals) ||
              put_str(out, r->error) || put_str(out, r->warnings);
     for (size_t i = 0; i < r->nfindings && !rc; i++) {
@@ -75,7 +77,7 @@ int cs_result_decode(const char *data, size_t len, const cs_config *cfg, cs_resu
 {
     reader rd = {data, data + len};
     uint64_t counts[3];
-    double totals[3];
+    double totals[6];
     cs_result_reset(r);
     if (get(&rd, counts, sizeof counts) != 0 || get(&rd, totals, sizeof totals) != 0)
         return -1;
@@ -118,6 +120,12 @@ int cs_result_decode(const char *data, size_t len, const cs_config *cfg, cs_resu
     r->base = totals[0];
     r->raw_points = totals[1];
     r->score = totals[2];
-    r->verdict = cs_config_verdict(cfg, r->score);
+    r->good = totals[3];
+    r->weak = totals[4];
+    r->unsourced = totals[5] != 0;
+    r->sources = 0;
+    for (size_t i = 0; i < r->nfindings; i++)
+        r->sources += r->findings[i].claim != 0;
+    r->verdict = cs_merge_verdict(cfg, r);
     return rd.p == rd.end ? 0 : -1;
 }

@@ -759,7 +759,7 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
         cs_diag_set(d, "out of memory");
         goto out;
     }
-    if (cs_merge(s->cfg, doc->npassages, res) != 0) {
+    if (cs_merge_document(s->cfg, doc, res) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;
     }

@@ -146,8 +146,9 @@ static void test_defaults(void)
     ok(c.base == 50 && c.has_threshold && c.threshold == 40, "scoring 50 / fail_under 40");
     is_int(c.nbands, 4, "four bands");
     is_str(cs_config_verdict(&c, 80), "well sourced", "verdict 80");
-    is_str(cs_config_verdict(&c, 75), "well sourced", "verdict 75");
-    is_str(cs_config_verdict(&c, 74.9), "adequately sourced", "verdict 74.9");
+    is_str(cs_config_verdict(&c, 70), "well sourced", "verdict 70");
+    is_str(cs_config_verdict(&c, 69.9), "adequately sourced", "verdict 69.9");
+    ok(!c.unsourced_fails, "scoring.unsourced: pass by default");
     is_str(cs_config_verdict(&c, 35), "thinly sourced", "verdict 35");
     is_str(cs_config_verdict(&c, 0), "poorly sourced", "verdict 0");
     is_str(cs_config_verdict(&c, -3), "poorly sourced", "verdict below 0");
@@ -219,7 +220,7 @@ static void test_errors(void)
                  "unknown key without suggestion");
     expect_error("scoring:\n  bsae: 3\n",
                  "2:3: unknown key 'bsae' in scoring (did you mean 'base'?); valid keys: base, "
-                 "fail_under",
+                 "fail_under, unsourced",
                  "unknown nested key");
     expect_error("markers:\n  anonymous:\n    wieght: -1\n",
                  "3:5: unknown key 'wieght' in markers.anonymous (did you mean 'weight'?); "
@@ -823,7 +824,7 @@ static void test_profiles(void)
      * whichever profile is chosen (every profile is checked) */
     expect_error("profiles:\n  wire:\n    scoring: {fail_undr: 30}\n",
                  "3:15: profile 'wire': unknown key 'fail_undr' in scoring (did you mean "
-                 "'fail_under'?); valid keys: base, fail_under",
+                 "'fail_under'?); valid keys: base, fail_under, unsourced",
                  "profile: unknown nested key");
     expect_error("profiles:\n  wire:\n    markrs: {}\n",
                  "3:5: unknown key 'markrs' in profiles.wire (did you mean 'markers'?); valid "

