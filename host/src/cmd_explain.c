@@ -1,12 +1,13 @@
 /* cmd_explain.c - `credscore explain FILE:LINE`: for the passage at that
  * line, every rule and plugin that fired, the exact words, weights,
- * confidences, the notes and caps applied, and how the passage and article
- * scores were computed from them. */
+ * confidences, the notes and caps applied, each finding's claim, and how
+ * the passage and article scores were computed from them (merge.h). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "merge.h"
 #include "report.h"
 
 static const char *const scope_names[] = {"paragraph", "heading", "quote", "list item"};
@@ -107,13 +108,23 @@ int cs_cmd_explain(const cs_cli *cli)
                 printf(": %s", f->suppress_reason);
             printf(")");
         }
+        if (f->claim != 0)
+            printf("  claim %+.2f (%s)", f->claim, f->claim > 0 ? "good" : "weak");
+        else if ((f->note == CS_NOTE_NONE || f->note == CS_NOTE_PASSAGE_CAP) &&
+                 f->weight * f->confidence != 0)
+            printf("  claim 0 (the same source, counted once already)");
         printf("\n      \"%.*s\"  %s\n      rule %s  (%s)\n", (int)(f->end - f->start),
                cs_doc_text(&doc, p) + f->start, f->message ? f->message : "", f->rule_id,
                f->source);
     }
-    printf("\n  passage score: base %g ", res.base);
+    printf("\n  passage score: points ");
     print_points(ps->points);
-    printf(" = %.0f/100\n\narticle %s:\n  base %g\n", ps->score, path, res.base);
+    if (ps->good + ps->weak > 0)
+        printf(", claims good %.2f weak %.2f -> 100 x %.2f / %.2f = %.0f/100\n", ps->good,
+               ps->weak, ps->good, ps->good + ps->weak, ps->score);
+    else
+        printf(", no claims -> base %.0f/100\n", ps->score);
+    printf("\narticle %s:\n", path);
     for (size_t m = 0; m < res.nmarkers; m++) {
         const cs_marker_total *t = &res.markers[m];
         if (t->hits == 0)
@@ -126,13 +137,20 @@ int cs_cmd_explain(const cs_cli *cli)
             print_points(t->raw);
             printf(", capped at %g", cfg->markers[m].cap);
         }
-        printf(")\n");
+        printf("); %zu source%s, claims %+.2f\n", t->sources, t->sources == 1 ? "" : "s",
+               t->claims);
     }
-    double raw = res.base + res.raw_points;
-    printf("  = %.1f", raw);
-    if (raw < 0 || raw > 100)
-        printf(", clamped to %.0f", res.score);
-    printf(" -> score %.0f/100, %s\n", res.score, res.verdict ? res.verdict : "");
+    printf("  each source counts once: a good claim is min(1, points / %g), a weak one "
+           "min(1, -points / %g)\n",
+           CS_FULL_GOOD, CS_FULL_WEAK);
+    if (res.unsourced)
+        printf("  no claims -> score %.0f/100 (base), %s\n", res.score,
+               res.verdict ? res.verdict : "");
+    else
+        printf("  score = 100 x good / (good + weak) = 100 x %.2f / %.2f = %.1f -> score "
+               "%.0f/100, %s\n",
+               res.good, res.good + res.weak, 100 * res.good / (res.good + res.weak), res.score,
+               res.verdict ? res.verdict : "");
     code = CS_EXIT_OK;
 out:
     cs_document_free(&doc);

@@ -131,4 +131,17 @@ run "$CREDSCORE" score --config "$TMP/bad.yaml" "$TMP/list.md"
 is "$STATUS" 2 "scoring.unsourced other than pass or fail is a config error"
 like "$ERR" "bad.yaml:1:22: scoring.unsourced: expected pass or fail, got 'maybe'" "naming the file, line and column"
 
+# ---- explain shows each claim and the formula ----
+run "$CREDSCORE" explain "$TMP/explained.txt:5"
+is "$STATUS" 0 "explain: exit 0"
+like "$OUT" "anonymous     weight -4 x confidence 1.00 = -4  claim -0.67 \\(weak\\)" \
+    "explain: an explained anonymous source is two thirds of a weak claim"
+like "$OUT" "score = 100 x good / \\(good \\+ weak\\) = 100 x 2.00 / 2.67 = 75.0 -> score 75/100, well sourced" \
+    "explain: the article formula with its numbers"
+run "$CREDSCORE" explain "$TMP/bare.txt:5"
+like "$OUT" "claim -1.00 \\(weak\\)" "explain: a bare unnamed source is a whole weak claim"
+{ cat "$TMP/head.txt"; cat "$TMP/head.txt"; } > "$TMP/repeat.txt"
+run "$CREDSCORE" explain "$TMP/repeat.txt:5"
+like "$OUT" "claim 0 \\(the same source, counted once already\\)" "explain: a repeated claim counts once"
+
 done_testing
