@@ -12,12 +12,13 @@
 
 static const char *const scope_names[] = {"paragraph", "heading", "quote", "list item"};
 
+/* Points as every report prints them (cs_report_fmt_points: one decimal,
+ * halves away from zero), so explain and score show the same number. */
 static void print_points(double v)
 {
-    if (v == (long)v)
-        printf("%+ld", (long)v);
-    else
-        printf("%+.1f", v);
+    char buf[64];
+    cs_report_fmt_points(buf, sizeof buf, v);
+    fputs(buf, stdout);
 }
 
 int cs_cmd_explain(const cs_cli *cli)

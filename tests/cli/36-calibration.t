@@ -144,4 +144,18 @@ like "$OUT" "claim -1.00 \\(weak\\)" "explain: a bare unnamed source is a whole 
 run "$CREDSCORE" explain "$TMP/repeat.txt:5"
 like "$OUT" "claim 0 \\(the same source, counted once already\\)" "explain: a repeated claim counts once"
 
+# ---- one number everywhere: explain rounds points as the reports do ----
+printf 'Mayor Ana Kerrigan said the quay opens.\n' > "$TMP/half.txt"
+printf 'rule_overrides:\n  attribution/named-speaker: {weight: 2.5}\n' > "$TMP/half.yaml"
+run "$CREDSCORE" score --no-exit -c "$TMP/half.yaml" "$TMP/half.txt"
+like "$OUT" "half.txt:1:1  on_record  \\+2.3  " "score: 2.5 x 0.9 = 2.25 prints +2.3"
+run "$CREDSCORE" explain -c "$TMP/half.yaml" "$TMP/half.txt:1"
+like "$OUT" "weight \\+2.5 x confidence 0.90 = \\+2.3  claim" "explain prints the same +2.3"
+printf 'Officials said the quay opens.\n\nMayor Ana Kerrigan said it is safe.\n\nEngineer Lotte Hadley said the piles hold.\n\nSources say it is late.\n\nA source said it cost more.\n' > "$TMP/forty.txt"
+run "$CREDSCORE" score -f json --no-exit "$TMP/forty.txt"
+is "$(jqr "$OUT" '.articles[0].score')" 40 "a score is a whole number in the JSON report too (40)"
+run "$CREDSCORE" score --fail-under 40 "$TMP/forty.txt"
+is "$STATUS" 0 "the threshold compares the number printed: 40 is not below 40"
+like "$OUT" "forty.txt: score 40/100, thinly sourced" "and the text report says 40"
+
 done_testing
