@@ -195,7 +195,7 @@ static double share(double base, double good, double weak)
     return 100 * (good + CS_PRIOR * base / 100) / (good + weak + CS_PRIOR);
 }
 
-/* Same source (key; 0 is nobody's), then strongest claim, then position. */
+/* Same source (key; 0 is nobody's), then mildest claim, then position. */
 static int cmp_source(const void *a, const void *b, void *ctx)
 {
     const cs_finding *base = ctx;
@@ -205,12 +205,12 @@ static int cmp_source(const void *a, const void *b, void *ctx)
         return x->source_key < y->source_key ? -1 : 1;
     double sx = fabs(claim_of(x)), sy = fabs(claim_of(y));
     if (sx != sy)
-        return sx > sy ? -1 : 1;
+        return sx < sy ? -1 : 1;
     return ia < ib ? -1 : ia > ib;
 }
 
 /* Claims of the passage [first, first+count): each source once, at its
- * strongest. */
+ * mildest. */
 static void passage_claims(const cs_config *cfg, const cs_finding *f, cs_passage_score *ps)
 {
     ps->good = ps->weak = 0;
@@ -218,15 +218,15 @@ static void passage_claims(const cs_config *cfg, const cs_finding *f, cs_passage
         if (!counts(&f[i]))
             continue;
         double c = claim_of(&f[i]);
-        int stronger = 0; /* the same source counted already, or counts more later */
-        for (size_t k = ps->first; k < ps->first + ps->count && !stronger; k++) {
+        int other = 0; /* the same source counts through a milder finding */
+        for (size_t k = ps->first; k < ps->first + ps->count && !other; k++) {
             if (k == i || !counts(&f[k]) || f[k].source_key == 0 ||
                 f[k].source_key != f[i].source_key)
                 continue;
             double ck = fabs(claim_of(&f[k]));
-            stronger = ck > fabs(c) || (ck == fabs(c) && k < i);
+            other = ck < fabs(c) || (ck == fabs(c) && k < i);
         }
-        if (stronger)
+        if (other)
             continue;
         if (c > 0)
             ps->good += c;

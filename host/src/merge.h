@@ -19,9 +19,12 @@
  * or an unnamed official is one whole claim, an outlet credit or a hedge a
  * fraction of one, an anonymous source whose anonymity is explained (a
  * rule weight of -4) two thirds of a bare one.  One source, one charge: a
- * finding's source is its marker and the words it matched (reporting verbs
- * and articles left out, word order ignored), and each source counts once
- * in the article, with its strongest finding.  With G the claims of the
+ * finding's source is its marker and the words of the sentence it stands
+ * in (reporting verbs and articles left out, word order ignored), and each
+ * source counts once in the article, through its mildest finding: findings
+ * of one marker in one sentence describe one attribution, and a rule that
+ * sees what mitigates it (the reason anonymity was granted) speaks for the
+ * whole attribution.  With G the claims of the
  * good sources and W those of the weak ones, the article scores
  *
  *     score = round(100 x (G + P x base/100) / (G + W + P)),  P = CS_PRIOR

@@ -116,6 +116,17 @@ score "$TMP/explained.txt"; se=$S
 ok "$(awk -v b="$sb" -v e="$se" 'BEGIN {exit !(e - b >= 5)}'; echo $?)" \
     "explained anonymity scores at least 5 above a bare unnamed source ($se vs $sb)"
 
+# The explanation in the same sentence as a rule's bare "Sources say" (-8):
+# the attribution is one claim, charged as explained, once.
+{ cat "$TMP/head.txt"; echo "Sources say the contractor was paid twice."; } > "$TMP/bare2.txt"
+{ cat "$TMP/head.txt"; echo "Sources say the contractor was paid twice, speaking on condition of anonymity because they were not authorised to discuss the contract."; } > "$TMP/explained2.txt"
+score "$TMP/bare2.txt"; sb=$S
+score "$TMP/explained2.txt"; se=$S
+is "$sb $se" "67 75" "a rule's bare 'Sources say' with the reason given in its sentence: charged as explained (75, bare 67)"
+run "$CREDSCORE" explain "$TMP/explained2.txt:5"
+like "$OUT" "anonymous     -12  \\(2 counted of 4 found\\); 1 source, claims -0.67" \
+    "explain: four anonymous findings in the sentence, one source, one explained claim"
+
 # ---- no attributions at all: its own verdict, the gate as configured ----
 printf '# Ferry timetable\n\n- 07:10 Lornholm\n- 08:40 Skerry Point\n- 10:15 Lornholm\n' > "$TMP/list.md"
 run "$CREDSCORE" score "$TMP/list.md"
