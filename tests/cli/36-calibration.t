@@ -74,7 +74,7 @@ done
 # of them credited to named people or bodies and the rest to unnamed ones
 gen() {
     awk -v n="$1" -v g="$2" 'BEGIN {
-        split("Mayor Ana Kerrigan|Councillor Tobias Wren|Engineer Lotte Hadley|Harbour master Idris Pell|Treasurer Mina Castell", who, "|")
+        split("Mayor Ana Kerrigan|The Lornholm harbour board|Engineer Lotte Hadley|The county transport office|Treasurer Mina Castell", who, "|")
         split("Officials said|A source said|Critics say|Experts believe|People familiar with the matter said", anon, "|")
         split("the ferry timetable will change in May|the quay wall needs new piles|the budget for repairs doubled|the night service will stop|the berth fees will rise|the dredging was delayed", what, "|")
         print "# The ferry quay at Lornholm\n"
@@ -89,7 +89,7 @@ gen() {
 for n in 10 40 90 160; do
     gen $n 4 > "$TMP/good-$n.md"
     score "$TMP/good-$n.md"; s=$S
-    is "$VERDICT" "well sourced" "80% named, $n sentences (~$((n * 12)) words): well sourced ($s)"
+    is "$VERDICT" "well sourced" "80% named or institutional, $n sentences (~$((n * 12)) words): well sourced ($s)"
     gen $n 1 > "$TMP/poor-$n.md"
     score "$TMP/poor-$n.md"; s=$S
     is "$VERDICT" "poorly sourced" "80% anonymous or vague, $n sentences: poorly sourced ($s)"
