@@ -26,9 +26,10 @@ DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-
             libgumbo-dev libjansson-dev wordnet-base
 # Test dependencies (make deps DEPS_FOR=test): CI fails, never skips, when one
 # is missing.  libclang-rt-14-dev is clang's libFuzzer runtime (only a
-# Recommends of clang); npm comes with the machine's Node.js or, when there is
-# none, from Debian's npm; its SARIF validators go into NPM_TOOLS.
-TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel
+# Recommends of clang); prove comes with perl; npm comes with the machine's
+# Node.js or, when there is none, from Debian's npm; its SARIF validators go
+# into NPM_TOOLS.
+TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl
 NPM_TOOLS := $(BUILD)/npm-tools
 
 ifeq ($(SAN),1)
