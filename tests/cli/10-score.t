@@ -19,37 +19,39 @@ like "$OUT" "named-to-anonymous [0-9]+:[0-9]+" "named-to-anonymous ratio"
 
 run "$CREDSCORE" score --fail-under 0 "$A/harbour-fire.md"
 is "$STATUS" 0 "--fail-under 0 passes"
-run "$CREDSCORE" score --fail-under 100 "$A/council-budget.md"
+run "$CREDSCORE" score --fail-under 100 "$A/border-clash.html"
 is "$STATUS" 1 "--fail-under 100 fails"
-run "$CREDSCORE" score --fail-under 100 --no-exit "$A/council-budget.md"
+run "$CREDSCORE" score --fail-under 100 --no-exit "$A/border-clash.html"
 is "$STATUS" 0 "--no-exit keeps exit 0"
 run "$CREDSCORE" score --fail-under abc "$A/council-budget.md"
 is "$STATUS" 2 "bad --fail-under is a usage error"
 like "$ERR" "fail-under wants a number" "usage error message"
 
 # A score exactly on the threshold passes: the check is score < fail_under.
-# "Experts say" is one vague finding, -5, so the score is exactly 45.
-printf 'Experts say the plan failed.\n' > "$TMP/on45.txt"
-run "$CREDSCORE" score -f json --fail-under 45 "$TMP/on45.txt"
-is "$STATUS" 0 "--fail-under 45, score exactly 45: exit 0"
-is "$(jqr "$OUT" '"\(.articles[0].score) \(.summary.threshold) \(.summary.below_threshold)"')" "45 45 0" \
-   "the JSON says 45 against 45, none below"
-run "$CREDSCORE" score --fail-under 45 "$TMP/on45.txt" "$TMP/on45.txt"
-is "$STATUS" 0 "--fail-under 45, text report: exit 0"
+# One named speaker (one good claim) and one bare unnamed source (one weak
+# claim) score exactly 100 x 1 / (1 + 1) = 50.
+printf 'Mayor Lena Ortiz said the bridge would reopen.\n\nOfficials said the repairs would take a month.\n' > "$TMP/on50.txt"
+run "$CREDSCORE" score -f json --fail-under 50 "$TMP/on50.txt"
+is "$STATUS" 0 "--fail-under 50, score exactly 50: exit 0"
+is "$(jqr "$OUT" '"\(.articles[0].score) \(.summary.threshold) \(.summary.below_threshold)"')" "50 50 0" \
+   "the JSON says 50 against 50, none below"
+run "$CREDSCORE" score --fail-under 50 "$TMP/on50.txt" "$TMP/on50.txt"
+is "$STATUS" 0 "--fail-under 50, text report: exit 0"
 like "$OUT" "2 articles scored, 0 below the threshold, 0 errors" "and the summary counts none below"
-run "$CREDSCORE" score --fail-under 45.00000000000001 "$TMP/on45.txt"
-is "$STATUS" 1 "--fail-under just above 45 (the next double): exit 1"
-run "$CREDSCORE" score --fail-under 45.1 "$TMP/on45.txt"
-is "$STATUS" 1 "--fail-under 45.1: exit 1"
-printf 'scoring: {fail_under: 45}\n' > "$TMP/on45.yaml"
-run "$CREDSCORE" score -c "$TMP/on45.yaml" "$TMP/on45.txt"
-is "$STATUS" 0 "config fail_under 45, score exactly 45: exit 0"
-printf 'scoring: {fail_under: 45.1}\n' > "$TMP/on45.yaml"
-run "$CREDSCORE" score -c "$TMP/on45.yaml" "$TMP/on45.txt"
-is "$STATUS" 1 "config fail_under 45.1: exit 1"
+run "$CREDSCORE" score --fail-under 50.00000000000001 "$TMP/on50.txt"
+is "$STATUS" 1 "--fail-under just above 50 (the next double): exit 1"
+run "$CREDSCORE" score --fail-under 50.1 "$TMP/on50.txt"
+is "$STATUS" 1 "--fail-under 50.1: exit 1"
+printf 'scoring: {fail_under: 50}\n' > "$TMP/on50.yaml"
+run "$CREDSCORE" score -c "$TMP/on50.yaml" "$TMP/on50.txt"
+is "$STATUS" 0 "config fail_under 50, score exactly 50: exit 0"
+printf 'scoring: {fail_under: 50.1}\n' > "$TMP/on50.yaml"
+run "$CREDSCORE" score -c "$TMP/on50.yaml" "$TMP/on50.txt"
+is "$STATUS" 1 "config fail_under 50.1: exit 1"
 
 # An article cap holds the sign of its marker: 12 named sources give
-# on_record 12 x 5.4 = 64.8 raw, capped at +40, so 50 + 40 = 90.
+# on_record 12 x 5.4 = 64.8 raw, capped at +40 in the per-marker breakdown
+# (the score: 12 good claims and no weak one, 100).
 : > "$TMP/named12.txt"
 for n in "Lena Ortiz" "Tomas Brandt" "Ines Kowal" "Marta Ilves" "Pavel Sorin" "Anna Lind" \
          "Jonas Weber" "Clara Moss" "Erik Dahl" "Nora Vance" "Oskar Hale" "Rita Sand"; do
@@ -58,10 +60,11 @@ done
 run "$CREDSCORE" score -f json --fail-under 0 "$TMP/named12.txt"
 is "$STATUS" 0 "12 named sources: exit 0"
 is "$(jqr "$OUT" '.articles[0] | "\(.score) \(.summary.markers.on_record | "\(.hits) \(.raw) \(.points) \(.capped)")"')" \
-   "90 12 64.8 40 true" "12 named sources: on_record raw 64.8 capped at +40, score 90"
-run "$CREDSCORE" score --fail-under 90 "$TMP/named12.txt"
-is "$STATUS" 0 "12 named sources pass --fail-under 90"
-like "$OUT" "score 90/100" "and the text report says 90/100"
+   "100 12 64.8 40 true" "12 named sources: on_record raw 64.8 capped at +40, score 100"
+run "$CREDSCORE" score --fail-under 100 "$TMP/named12.txt"
+is "$STATUS" 0 "12 named sources pass --fail-under 100"
+like "$OUT" "score 100/100" "and the text report says 100/100"
+like "$OUT" "  on_record 12 \\(\\+40, capped\\)" "and the breakdown gives on_record +40, capped"
 
 # stdin, and the input format option
 run sh -c "cat '$A/school-closures.txt' | '$CREDSCORE' score --fail-under 0 -"
@@ -87,8 +90,9 @@ is "$(jqr "$OUT" '[.articles[0].findings[] | select(.marker=="unverified") | "\(
    "12:68 could not be independently verified" "json finding line, column, text"
 is "$(jqr "$OUT" '.articles[0] | ([.findings[].points] | add) == ([.summary.markers[].raw] | add)')" "true" \
    "every point of the markers is carried by a listed finding"
-is "$(jqr "$OUT" '.articles[0] | (.summary.base + ([.summary.markers[].points] | add)) as $s | (if $s < 0 then 0 elif $s > 100 then 100 else $s end) == .score')" \
-   "true" "score = clamp(base + capped marker points)"
+# (the share formula itself: tests/unit/test_score_model.c, 36-calibration.t)
+is "$(jqr "$OUT" '.articles[0].score | . == floor and . >= 0 and . <= 100')" \
+   "true" "the score is a whole number from 0 to 100"
 
 # determinism: byte-identical output for the same input and config
 run "$CREDSCORE" score --fail-under 0 -f json "$A/border-clash.html"

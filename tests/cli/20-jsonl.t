@@ -39,20 +39,20 @@ is "$(printf '%s\n' "$OUT" | sed -n 8p | jq -r '[.findings[].marker]|join(",")')
    "lines after errors are still scored"
 like "$ERR" "4 malformed or failed lines" "stderr summary"
 
-# A score exactly on the threshold passes in stream mode too: one vague
-# finding (-5) scores exactly 45.
-printf '%s\n' '{"id":"e","text":"Experts say the plan failed."}' > "$TMP/on45.jsonl"
-run "$CREDSCORE" score --jsonl "$TMP/on45.jsonl" --fail-under 45
-is "$STATUS" 0 "stream: --fail-under 45, score exactly 45: exit 0"
-is "$(jqr "$OUT" '"\(.id) \(.score)"')" "e 45" "stream: the record scored exactly 45"
-run "$CREDSCORE" score --jsonl "$TMP/on45.jsonl" --fail-under 45.00000000000001
-is "$STATUS" 1 "stream: --fail-under just above 45 (the next double): exit 1"
-printf 'scoring: {fail_under: 45}\n' > "$TMP/on45.yaml"
-run "$CREDSCORE" score --jsonl "$TMP/on45.jsonl" -c "$TMP/on45.yaml"
-is "$STATUS" 0 "stream: config fail_under 45, score exactly 45: exit 0"
-printf 'scoring: {fail_under: 45.1}\n' > "$TMP/on45.yaml"
-run "$CREDSCORE" score --jsonl "$TMP/on45.jsonl" -c "$TMP/on45.yaml"
-is "$STATUS" 1 "stream: config fail_under 45.1: exit 1"
+# A score exactly on the threshold passes in stream mode too: one named
+# speaker and one bare unnamed source score exactly 50.
+printf '%s\n' '{"id":"e","text":"Mayor Lena Ortiz said the bridge would reopen.\n\nOfficials said the repairs would take a month."}' > "$TMP/on50.jsonl"
+run "$CREDSCORE" score --jsonl "$TMP/on50.jsonl" --fail-under 50
+is "$STATUS" 0 "stream: --fail-under 50, score exactly 50: exit 0"
+is "$(jqr "$OUT" '"\(.id) \(.score)"')" "e 50" "stream: the record scored exactly 50"
+run "$CREDSCORE" score --jsonl "$TMP/on50.jsonl" --fail-under 50.00000000000001
+is "$STATUS" 1 "stream: --fail-under just above 50 (the next double): exit 1"
+printf 'scoring: {fail_under: 50}\n' > "$TMP/on50.yaml"
+run "$CREDSCORE" score --jsonl "$TMP/on50.jsonl" -c "$TMP/on50.yaml"
+is "$STATUS" 0 "stream: config fail_under 50, score exactly 50: exit 0"
+printf 'scoring: {fail_under: 50.1}\n' > "$TMP/on50.yaml"
+run "$CREDSCORE" score --jsonl "$TMP/on50.jsonl" -c "$TMP/on50.yaml"
+is "$STATUS" 1 "stream: config fail_under 50.1: exit 1"
 
 # Flushing: each answer is written as soon as its line is scored, while the
 # producer still holds the stream open (it waits for the first answer).
