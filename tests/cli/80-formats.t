@@ -98,7 +98,7 @@ Officials said the road would close.
 Officials said the bridge would close.
 MD
 run "$CREDSCORE" score -f sarif more/supp.md
-is "$STATUS" 0 "score -f sarif more/supp.md: exit 0"
+is "$STATUS" 1 "score -f sarif more/supp.md: exit 1 (one unnamed source and nothing named: score 0)"
 printf '%s\n' "$OUT" > "$TMP/supp.sarif"
 is "$(jqr "$OUT" '[.runs[0].results[] | .suppressions // [] | map(.kind + ": " + .justification) | join("")] | join("|")')" \
    "inSource: cleared by the standards desk|" "sarif: a suppressed finding has an inSource suppression"
@@ -217,7 +217,7 @@ is "$(printf '%s\n' "$OUT" | sed -n 2p)" \
    '::notice file=c%3Ad/a%2Cb.md,line=3,col=11,endLine=3,endColumn=21,title=credscore hedged (hedged-adverbs)::Distancing word: say who reports or alleges this, or verify it "reportedly" (-3 points)' \
    "github: info findings are notices"
 is "$(printf '%s\n' "$OUT" | sed -n 3p)" \
-   '::error file=c%3Ad/a%2Cb.md,title=credscore score::score 42/100, thinly sourced, below the threshold of 50' \
+   '::error file=c%3Ad/a%2Cb.md,title=credscore score::score 0/100, poorly sourced, below the threshold of 50' \
    "github: the article's score, an error when below the threshold"
 is "$(printf '%s\n' "$OUT" | wc -l | tr -d ' ')" 3 "github: nothing else"
 cd "$TMP/gh"
@@ -225,17 +225,17 @@ run "$CREDSCORE" score -f github -c gh.yaml --min-level warning --fail-under 0 "
 is "$STATUS" 0 "score -f github -c gh.yaml --min-level warning --fail-und...: exit 0"
 cd "$TMP"
 unlike "$OUT" "::notice file=[^,]*,line=" "github: --min-level warning drops the notices"
-like "$OUT" '::notice file=c%3Ad/a%2Cb.md,title=credscore score::score 42/100, thinly sourced$' \
+like "$OUT" '::notice file=c%3Ad/a%2Cb.md,title=credscore score::score 0/100, poorly sourced$' \
    "github: a passing article's score is a notice"
 
 run "$CREDSCORE" score -f github more/supp.md
-is "$STATUS" 0 "score -f github more/supp.md: exit 0"
+is "$STATUS" 1 "score -f github more/supp.md: exit 1 (score 0)"
 is "$(printf '%s\n' "$OUT" | grep -c 'anonymous-officials')" 1 "github: suppressed findings are skipped"
 run "$CREDSCORE" score -f github art
 is "$STATUS" 1 "score -f github art: exit 1"
 is "$(printf '%s\n' "$OUT" | grep -c '^::warning file=art/harbour-fire.md,line=12,col=1,endLine=12,endColumn=15,title=credscore anonymous (anonymous-officials)::Unnamed officials: say why anonymity was granted and how they know "Officials said" (-8 points)$')" \
    1 "github: a warning annotation for a folder's article"
-like "$OUT" '::notice file=art/council-budget.md,title=credscore score::score 50/100, thinly sourced' \
+like "$OUT" '::notice file=art/council-budget.md,title=credscore score::score 50/100, no sourcing to judge' \
    "github: one score line per article"
 
 # ---------------------------------------------------------------- JUnit
@@ -256,7 +256,7 @@ like "$(printf '%s\n' "$JUNIT" | head -2 | tr '\n' ' ')" \
 is "$(printf '%s\n' "$JUNIT" | grep -c '<testcase classname="credscore" name="art/')" 4 "junit: one testcase per article"
 after_case() { printf '%s\n' "$JUNIT" | grep -A1 "<testcase classname=\"credscore\" name=\"$1\">" | sed -n 2p; }
 like "$(after_case art/harbour-fire.md)" \
-     '^      <failure message="score 31 below threshold 40" type="threshold">art/harbour-fire.md:12:1: warning anonymous -8 "Officials said" ' \
+     '^      <failure message="score 0 below threshold 40" type="threshold">art/harbour-fire.md:12:1: warning anonymous -8 "Officials said" ' \
      "junit: a below-threshold article has a failure listing its findings"
 like "$(after_case art/council-budget.md)" '^      <system-out>' "junit: a passing article has no failure"
 like "$JUNIT" 'art/border-clash.html:13:40: info hedged -3 "reportedly"' "junit: info findings are in system-out"
