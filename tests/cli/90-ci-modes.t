@@ -27,6 +27,8 @@ Officials said the spillway was blocked.
 Critics say the inspection was rushed.
 
 Critics say the report was late.
+
+According to state media, the inspection report would be published.
 MD
 run "$CREDSCORE" score stories/dam.md
 is "$STATUS" 0 "suppressions: exit 0"
@@ -39,7 +41,10 @@ is "$STATUS" 0 "score -f json stories/dam.md: exit 0"
 is "$(jqr "$OUT" '[.articles[0].findings[] | select(.suppressed) | "\(.line) \(.marker) \(.points) \(.suppressed)"] | join("; ")')" \
    "4 anonymous 0 cleared by the standards desk, source known to the editor; 10 vague 0 the crowd is the story here" \
    "suppressed findings stay in JSON with their reason and 0 points"
-is "$(jqr "$OUT" '.articles[0].score')" "37" "suppressed findings leave the score (50 - 8 - 5)"
+# Claims left: the media credit (+1, a quarter of a good claim), one unnamed
+# source (-8, one weak claim) and one crowd (-5, 5/6 of one): 100 x 0.25 /
+# (0.25 + 1 + 5/6) = 12; counting the suppressed two as well would give 6.
+is "$(jqr "$OUT" '.articles[0].score')" "12" "suppressed findings leave the score (share of 0.25 good against 1.83 weak)"
 
 printf '# X\n\n<!-- credscore-disable anonymous -->\nOfficials said so.\n' > stories/noreason.md
 run "$CREDSCORE" score stories/noreason.md
