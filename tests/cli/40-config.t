@@ -23,18 +23,20 @@ markers:
   vague:
     weight: -7
 scoring:
-  fail_under: 10
+  fail_under: 0
 YAML
 printf 'Critics say the plan failed.\n' > "$TMP/desk/stories/2026/a.txt"
 cd "$TMP/desk/stories/2026"
 run "$CREDSCORE" score a.txt
-is "$STATUS" 0 "found config applies (threshold 10)"
+# (a crowd and nothing else scores 0: the found threshold of 0 passes it,
+# the default of 40 would not)
+is "$STATUS" 0 "found config applies (threshold 0)"
 like "$OUT" "a.txt:1:1  vague  -7  \"Critics say\"" "marker weight override from the found config"
 run "$CREDSCORE" config
 is "$STATUS" 0 "config: exit 0"
 like "$OUT" "^# effective configuration \\($TMP/desk/credscore.yaml\\)" "config names the file found upwards"
 run "$CREDSCORE" score --no-config --no-plugins a.txt
-is "$STATUS" 0 "score --no-config --no-plugins a.txt: exit 0"
+is "$STATUS" 1 "score --no-config --no-plugins a.txt: exit 1 (the default threshold, 40)"
 like "$OUT" "a.txt:1:1  vague  -5  \"Critics say\"" "--no-config ignores it"
 cd "$TMP"
 
