@@ -158,7 +158,7 @@ like "$HTML" '<span class="sw m-anonymous neg">anonymous</span><span class="wt">
     "the legend names, colours and describes the markers"
 is "$(grep -c '^\.m-[a-z][a-z_]\{1,\}{--c:#' "$TMP/report.html")" 8 "a colour for each of the eight markers"
 like "$HTML" '<dt>Named to anonymous</dt><dd>0 : 3</dd>' "summary: named-to-anonymous"
-like "$HTML" '<span class="num">31</span><span class="of">/100</span><span class="verdict">poorly sourced</span>' \
+like "$HTML" '<span class="num">0</span><span class="of">/100</span><span class="verdict">poorly sourced</span>' \
     "summary: score and verdict"
 like "$HTML" '@media print\{' "a print stylesheet"
 nmarks=$(grep -o '<mark class="f ' "$TMP/report.html" | wc -l)
