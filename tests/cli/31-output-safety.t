@@ -19,7 +19,7 @@ tmp_left() { # folder: the temporaries left in it (hidden *.tmp.* and the old *.
     ls -A "$1" | grep -E '\.tmp\.' | tr '\n' ' '
 }
 
-O="--no-config --no-plugins"
+O="--no-config --no-plugins --fail-under 0"  # Lua rules alone find only weak claims (score 0): no gate
 mkdir "$TMP/w"
 cd "$TMP/w" || exit 1
 printf 'Officials said the bridge would reopen.\n' > a.txt

@@ -37,8 +37,10 @@ LUA
 printf 'rules: [edge.lua]\nplugins: []\nmarkers:\n  on_record: {cap: 0, passage_cap: 0}\n  anonymous: {cap: 0, passage_cap: 0}\n' > "$TMP/edge.yaml"
 run "$CREDSCORE" score -f json --fail-under 0 -c "$TMP/edge.yaml" "$TMP/a.txt"
 is "$STATUS" 0 "weights of 1000 and -1000: exit 0"
-is "$(jqr "$OUT" '.articles[0] | "\(.score) \(.summary.points)"')" "0 -1000" \
-   "one +1000 and two -1000 findings: points -1000, score clamped to 0"
+is "$(jqr "$OUT" '[.articles[0].summary.markers[] | .points] | sort | map(tostring) | join(" ")')" "-2000 1000" \
+   "one +1000 and two -1000 findings: marker points -2000 and 1000, as weighed"
+is "$(jqr "$OUT" '.articles[0].score | (. >= 0 and . <= 100 and . == floor)')" "true" \
+   "and the score is a whole number in 0..100"
 printf "rule{id='over', marker='vague', weight=-1000.5, phrases={'x'}}\n" > "$TMP/over.lua"
 printf 'rules: [over.lua]\nplugins: []\n' > "$TMP/over.yaml"
 run "$CREDSCORE" score -c "$TMP/over.yaml" "$TMP/a.txt"
@@ -79,7 +81,7 @@ conf_fails 'scoring: {fail_under: -1}' 'scoring\.fail_under: must be between 0 a
 conf_fails 'scoring: {fail_under: 1e400}' 'scoring\.fail_under: number out of range' \
     "fail_under 1e400"
 printf 'markers: {anonymous: {weight: -1000, default_weight: 1000}}\nrule_overrides: {x: {weight: -1000}}\n' > "$TMP/w.yaml"
-run "$CREDSCORE" score -c "$TMP/w.yaml" "$TMP/a.txt"
+run "$CREDSCORE" score --fail-under 0 -c "$TMP/w.yaml" "$TMP/a.txt"
 is "$STATUS" 0 "weights of exactly -1000 and 1000 in the configuration: exit 0"
 
 # ---- a plugin's finding --------------------------------------------------
