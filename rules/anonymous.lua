@@ -3,7 +3,7 @@
 
 rule {
   id = "anonymous-condition", marker = "anonymous", weight = -4,
-  message = "Anonymity granted: the sentence should say why, and how the source knows",
+  message = "Anonymity acknowledged (good): keep the reason in the sentence, or add it, and say how the source knows",
   phrases = { "on condition of anonymity", "on the condition of anonymity",
               "on condition that they not be named", "on condition they not be named",
               "spoke anonymously", "speaking anonymously", "requested anonymity",
@@ -18,7 +18,7 @@ rule {
 }
 
 rule {
-  id = "anonymous-sources", marker = "anonymous", weight = -8,
+  id = "anonymous-sources", marker = "anonymous",
   message = "Unnamed sources: describe them as precisely as possible and say how they know",
   phrases = { "sources say", "sources said", "sources told", "a source said", "a source told",
               "according to sources", "according to a source", "according to people",
@@ -44,7 +44,7 @@ rule {
 }
 
 rule {
-  id = "anonymous-officials", marker = "anonymous", weight = -8,
+  id = "anonymous-officials", marker = "anonymous",
   message = "Unnamed officials: say why anonymity was granted and how they know",
   phrases = { "officials said", "officials say", "officials told", "officials have said",
               "an official said", "one official said", "a senior official said",

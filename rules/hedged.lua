@@ -1,7 +1,7 @@
 -- hedged.lua: distancing words attached to a claim.
 
 rule {
-  id = "hedged-adverbs", marker = "hedged", weight = -3,
+  id = "hedged-adverbs", marker = "hedged",
   message = "Distancing word: say who reports or alleges this, or verify it",
   phrases = { "reportedly", "allegedly", "purportedly", "supposedly", "ostensibly",
               "rumoured", "rumored", "rumours", "rumors" },
@@ -13,7 +13,7 @@ rule {
 }
 
 rule {
-  id = "hedged-said-to", marker = "hedged", weight = -3,
+  id = "hedged-said-to", marker = "hedged",
   message = "\"Is said to\": by whom? Name the source of the claim",
   -- ("is believed to" / "is thought to" name no believer: vague.lua)
   phrases = { "is said to", "are said to", "was said to", "were said to", "is alleged to", "are alleged to", "was alleged to", "is reported to",
@@ -122,7 +122,7 @@ local function plural_subject(before)
 end
 
 rule {
-  id = "hedged-claimed", marker = "hedged", weight = -3,
+  id = "hedged-claimed", marker = "hedged",
   message = "\"Claimed\" signals doubt: attribute plainly (\"said\") or say why the claim is disputed",
   needs = { "claimed", "claims", "claiming", "claim" },
   check = function(p)

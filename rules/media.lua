@@ -2,7 +2,7 @@
 -- of outlet.  The attribution plugin recognises outlets by name.
 
 rule {
-  id = "media-reports", marker = "media", weight = 1,
+  id = "media-reports", marker = "media",
   message = "Credited to press reports: name the outlet and say whether the report was confirmed",
   phrases = { "media reports", "press reports", "news reports", "according to media",
               "according to local media", "according to state media", "state media reported",
@@ -45,7 +45,7 @@ local function words_regex(list)
 end
 
 rule {
-  id = "media-as-subject", marker = "media", weight = 1,
+  id = "media-as-subject", marker = "media",
   message = "Credited to the press: name the outlet and say whether its report was confirmed",
   regex = [[\b]] .. words_regex(press_nouns) ..
           [[\s+(?:outlets\s+|reports\s+)?(?:(?:\w+ly|also|have|has|had|later|then|widely|first)\s+){0,2}]] ..

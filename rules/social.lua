@@ -105,7 +105,7 @@ local CUE_BEHIND = "(?<=" .. table.concat(behind, "|") .. ")"
 local PREP_PLATFORM = PREP .. [[\s+]] .. FILL .. PLAT_HERE
 
 rule {
-  id = "social-platform", marker = "social", weight = -2,
+  id = "social-platform", marker = "social",
   message = "Social media is a channel, not a source: name the account, say whether it was verified",
   regex =
     -- every branch but the last starts at the preposition; the look-ahead
@@ -147,7 +147,7 @@ rule {
 -- A person's own channel, blog or page, no platform named: "threatened on
 -- his channel", "wrote on her blog" (a literal start: cheap to look for).
 rule {
-  id = "social-own-channel", marker = "social", weight = -2,
+  id = "social-own-channel", marker = "social",
   message = "A personal channel is the source here: link it and say whether it was verified",
   -- ("on his account" and "on her page" say nothing of a platform)
   regex = [[\bon\s+(?:his|her|their)\s+(?:(?:own|official|personal)\s+)?(?:channel|blog|vlog)\b]],
@@ -176,7 +176,7 @@ local IN_DET_BEHIND = "(?<=" .. table.concat(in_branches, "|") .. ")"
 local NOT_A_POST = [[(?!-|\s+(?:office|offices|of|war|box|code|mortem|as|child|boy|girl|campaign)\b)]]
 
 rule {
-  id = "social-post", marker = "social", weight = -2,
+  id = "social-post", marker = "social",
   message = "A post is the evidence here: link the account and say whether it was verified",
   regex =
     [[\b(?:tweet|tweets|tweeted|tweeting|retweeted|retweets)\b|\bpic\.twitter\.com\b]] ..
@@ -208,7 +208,7 @@ rule {
 }
 
 rule {
-  id = "social-embed", marker = "social", weight = -2,
+  id = "social-embed", marker = "social",
   message = "An embedded post: say whether the account is verified and what it adds",
   -- the sign-off of an embedded post: "- Name (@handle) Month D, YYYY" (the
   -- blanks are often no-break spaces)

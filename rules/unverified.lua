@@ -2,7 +2,7 @@
 -- no evidence was offered.  Plain uncertainty about the future is not this.
 
 rule {
-  id = "unverified-could-not-verify", marker = "unverified", weight = -6,
+  id = "unverified-could-not-verify", marker = "unverified",
   message = "The article says this could not be verified: attribute the claim in the same sentence and say what was done to check it",
   phrases = {
     "could not verify", "could not independently verify", "could not confirm",
@@ -35,7 +35,7 @@ rule {
 }
 
 rule {
-  id = "unverified-no-evidence", marker = "unverified", weight = -6,
+  id = "unverified-no-evidence", marker = "unverified",
   message = "A claim made without evidence: say so in the same sentence as the claim and say who disputes it",
   phrases = {
     "without offering evidence", "without providing evidence", "without presenting evidence",

@@ -98,7 +98,7 @@ for _, list in ipairs({ crowd_nouns, quantifiers }) do
 end
 
 rule {
-  id = "vague-crowd", marker = "vague", weight = -5,
+  id = "vague-crowd", marker = "vague",
   message = "Who, exactly? Name the observers, experts or critics, or cut the claim",
   regex = [[\b(?:]] ..
           -- a quantified group: "some in the party", "many Federalists", "some

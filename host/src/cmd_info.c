@@ -6,6 +6,7 @@
 #include "bundle.h"
 #include "cli.h"
 #include "json_writer.h"
+#include "weight_policy.h"
 
 int cs_cmd_config(const cs_cli *cli)
 {
@@ -57,11 +58,12 @@ static const char *kind_name(cs_rule_kind k)
 
 static double rule_weight(const cs_config *cfg, const cs_rule *r)
 {
-    const cs_marker_conf *m = &cfg->markers[r->marker];
-    return r->override && r->override->has_weight ? r->override->weight
-           : m->has_weight                         ? m->weight
-           : r->has_weight                         ? r->weight
-                                                   : m->default_weight;
+    return cs_policy_weight(cfg, r->marker, r->override, r->has_weight, r->weight);
+}
+
+static cs_level rule_level(const cs_config *cfg, const cs_rule *r)
+{
+    return cs_policy_level(cfg, r->marker, r->override, r->has_level, r->level);
 }
 
 static void json_phrases(cs_json *j, const cs_ruleset *rs, size_t rule, cs_phrase_role role)
@@ -89,7 +91,7 @@ static int rules_json(const cs_config *cfg, const cs_ruleset *rs)
         cs_json_kv_string(&j, "id", r->id);
         cs_json_kv_string(&j, "marker", m->name);
         cs_json_kv_number(&j, "weight", rule_weight(cfg, r));
-        cs_json_kv_string(&j, "level", cs_level_name(r->has_level ? r->level : m->level));
+        cs_json_kv_string(&j, "level", cs_level_name(rule_level(cfg, r)));
         cs_json_kv_string(&j, "kind", kind_name(r->kind));
         cs_json_kv_string(&j, "source", r->source);
         cs_json_kv_bool(&j, "enabled", r->enabled);
@@ -129,7 +131,7 @@ int cs_cmd_rules(const cs_cli *cli)
         const cs_rule *r = &rs->rules[i];
         const cs_marker_conf *m = &cfg->markers[r->marker];
         double w = rule_weight(cfg, r);
-        cs_level lv = r->has_level ? r->level : m->level;
+        cs_level lv = rule_level(cfg, r);
         printf("%-32s %-13s %7.1f %-8s %-8s %s%s\n", r->id, m->name, w, cs_level_name(lv),
                kind_name(r->kind), r->source, r->enabled ? "" : "  (disabled)");
     }
@@ -141,8 +143,28 @@ int cs_cmd_rules(const cs_cli *cli)
             char id[160];
             snprintf(id, sizeof id, "%s/*", pl->desc.name);
             printf("%-32s %-13s %7.1f %-8s %-8s %s\n", id, m->name,
-                   m->has_weight ? m->weight : m->default_weight, cs_level_name(m->level),
+                   cs_policy_weight(cfg, pl->markers[k], NULL, 0, 0),
+                   cs_level_name(cs_policy_level(cfg, pl->markers[k], NULL, 0, CS_LEVEL_INFO)),
                    "plugin", pl->source);
+        }
+        /* the plugin's rules the configuration overrides, as they apply */
+        size_t nl = strlen(pl->desc.name);
+        for (size_t o = 0; o < cfg->noverrides; o++) {
+            const cs_rule_override *ov = &cfg->overrides[o];
+            if (strncmp(ov->id, pl->desc.name, nl) != 0 || ov->id[nl] != '/')
+                continue;
+            int mk = pl->nmarkers == 1 ? pl->markers[0] : -1;
+            char w[32] = "-", lv[16] = "-";
+            if (ov->has_weight || mk >= 0)
+                snprintf(w, sizeof w, "%.1f", ov->has_weight ? ov->weight
+                                                             : cs_policy_weight(cfg, mk, ov, 0, 0));
+            if (ov->has_level || mk >= 0)
+                snprintf(lv, sizeof lv, "%s",
+                         cs_level_name(ov->has_level ? ov->level
+                                                     : cs_policy_level(cfg, mk, ov, 0, 0)));
+            printf("%-32s %-13s %7s %-8s %-8s %s  (rule_overrides)%s\n", ov->id,
+                   mk >= 0 ? cfg->markers[mk].name : "-", w, lv, "plugin", pl->source,
+                   ov->enabled ? "" : "  (disabled)");
         }
     }
     printf("%zu rules, %zu phrases in one matcher (%zu states), %zu plugins\n", rs->nrules,

@@ -159,9 +159,15 @@ static int settle(const cs_cli *cli, const cs_run *run, const cs_baseline *b,
 {
     if (narrow(cli, run->cfg, b, unchanged, sc, d) != 0)
         return -1;
-    sc->below = cs_merge_fails(run->cfg, &sc->res, run->has_threshold, run->threshold);
-    if (!sc->below)
-        sc->below = cs_cli_over_max(cli, run->cfg, &sc->res, sc->why, sizeof sc->why);
+    sc->below = 0;
+    if (cs_merge_fails(run->cfg, &sc->res, run->has_threshold, run->threshold)) {
+        sc->below = sc->res.unsourced ? CS_FAIL_UNSOURCED : CS_FAIL_THRESHOLD;
+        if (sc->res.unsourced)
+            snprintf(sc->why, sizeof sc->why,
+                     "no sourcing to judge, and scoring.unsourced is fail");
+    }
+    if (!sc->below && cs_cli_over_max(cli, run->cfg, &sc->res, sc->why, sizeof sc->why))
+        sc->below = CS_FAIL_MAX;
     return 0;
 }
 
@@ -239,7 +245,7 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
             status = 2;
         } else {
             h.score = sc.res.score;
-            h.below = sc.below != 0;
+            h.below = sc.below;
             if (cs_buf_append(out, &h, sizeof h) != 0 ||
                 cs_run_fragment(c->kind, out, c->run, &sc) != 0) {
                 out->len = 0;

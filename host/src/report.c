@@ -236,12 +236,19 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
     const char *dim = color ? "\033[2m" : "";
     const char *bold = color ? "\033[1m" : "";
     int rc = 0;
+    size_t listed = 0, below_level = 0, dups = 0, suppressed = 0; /* for the summary */
     for (size_t i = 0; i < res->nfindings; i++) {
         const cs_finding *f = &res->findings[i];
-        if (o && f->level < o->min_level)
+        if (o && f->level < o->min_level) {
+            below_level++;
             continue;
-        if (!(o && o->show_zero) && (f->note == CS_NOTE_DUPLICATE || f->suppress_reason))
+        }
+        if (!(o && o->show_zero) && (f->note == CS_NOTE_DUPLICATE || f->suppress_reason)) {
+            dups += f->suppress_reason == NULL;
+            suppressed += f->suppress_reason != NULL;
             continue;
+        }
+        listed++;
         const cs_marker_conf *m = &cfg->markers[f->marker];
         cs_pos pos;
         cs_finding_pos(doc, f, &pos);
@@ -274,9 +281,21 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
     rc |= put_clean(out, doc->path);
     rc |= cs_buf_printf(out, ": score %s/100, ", score);
     rc |= put_clean(out, res->verdict);
-    rc |= cs_buf_printf(out, "%s (%zu passage%s, %zu finding%s)\n", reset, doc->npassages,
-                        doc->npassages == 1 ? "" : "s", res->nfindings,
-                        res->nfindings == 1 ? "" : "s");
+    /* the findings listed above, and how many are not listed and why */
+    rc |= cs_buf_printf(out, "%s (%zu passage%s, %zu finding%s", reset, doc->npassages,
+                        doc->npassages == 1 ? "" : "s", listed, listed == 1 ? "" : "s");
+    const char *sep = "; not listed: ";
+    if (dups) {
+        rc |= cs_buf_printf(out, "%s%zu duplicate%s", sep, dups, dups == 1 ? "" : "s");
+        sep = ", ";
+    }
+    if (suppressed) {
+        rc |= cs_buf_printf(out, "%s%zu suppressed", sep, suppressed);
+        sep = ", ";
+    }
+    if (below_level)
+        rc |= cs_buf_printf(out, "%s%zu below --min-level", sep, below_level);
+    rc |= cs_buf_puts(out, ")\n");
     int any = 0;
     for (size_t m = 0; m < res->nmarkers; m++) {
         const cs_marker_total *t = &res->markers[m];
@@ -365,6 +384,9 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
     cs_json_object(j);
     cs_json_kv_lit_number(j, "base", res->base);
     cs_json_kv_lit_number(j, "points", res->raw_points);
+    cs_json_kv_lit_number(j, "good", res->good);   /* the score model's claims (merge.h) */
+    cs_json_kv_lit_number(j, "weak", res->weak);
+    cs_json_kv_lit_int(j, "sources", (long long)res->sources);
     cs_json_kv_lit_int(j, "passages", (long long)doc->npassages);
     cs_json_kv_lit_int(j, "findings", (long long)res->nfindings);
     int named = cs_config_marker_index(cfg, "on_record");
@@ -448,6 +470,7 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
         cs_json_kv_lit_number(j, "weight", f->weight);
         cs_json_kv_lit_number(j, "confidence", f->confidence);
         cs_json_kv_lit_number(j, "points", f->points);
+        cs_json_kv_lit_number(j, "claim", f->claim);
         cs_json_kv_lit_string(j, "note", cs_note_name(f->note));
         if (f->note == CS_NOTE_DUPLICATE)
             cs_json_kv_lit_int(j, "duplicate_of", (long long)f->dup_of);
@@ -519,6 +542,8 @@ int cs_run_writer_splice(cs_run_writer *w, const char *frag, size_t len, int bel
 {
     w->n++;
     w->failed += below != 0;
+    w->over_max += below == CS_FAIL_MAX;
+    w->unsourced += below == CS_FAIL_UNSOURCED;
     w->sum += score;
     if (w->kind == CS_RUN_JSON) {
         cs_json_splice(&w->j, frag, len);
@@ -545,7 +570,9 @@ static int json_end(cs_run_writer *w, const cs_run *run)
     cs_json_object(j);
     cs_json_kv_lit_int(j, "articles", (long long)w->n);
     cs_json_kv_lit_int(j, "errors", (long long)run->errors);
-    cs_json_kv_lit_int(j, "below_threshold", (long long)w->failed);
+    cs_json_kv_lit_int(j, "below_threshold", (long long)(w->failed - w->over_max - w->unsourced));
+    cs_json_kv_lit_int(j, "over_max", (long long)w->over_max);
+    cs_json_kv_lit_int(j, "unsourced_failed", (long long)w->unsourced);
     cs_json_key_lit(j, "threshold");
     if (run->has_threshold)
         cs_json_number(j, run->threshold);
@@ -573,10 +600,17 @@ int cs_run_writer_end(cs_run_writer *w, const cs_run *run)
     case CS_RUN_TEXT:
     default:
         if (w->n > 1 || run->errors)
-            return cs_buf_printf(w->out,
-                                 "%zu article%s scored, %zu below the threshold, %zu error%s\n",
-                                 w->n, w->n == 1 ? "" : "s", w->failed, run->errors,
-                                 run->errors == 1 ? "" : "s");
+            return cs_buf_printf(w->out, "%zu article%s scored, %zu below the threshold", w->n,
+                                 w->n == 1 ? "" : "s", w->failed - w->over_max - w->unsourced) ||
+                   (w->over_max &&
+                    cs_buf_printf(w->out, ", %zu over a --max limit", w->over_max)) ||
+                   (w->unsourced &&
+                    cs_buf_printf(w->out, ", %zu with no sourcing to judge (scoring.unsourced: fail)",
+                                  w->unsourced)) ||
+                   cs_buf_printf(w->out, ", %zu error%s\n", run->errors,
+                                 run->errors == 1 ? "" : "s")
+                       ? -1
+                       : 0;
         return 0;
     }
 }

@@ -66,7 +66,7 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
 typedef struct cs_scored {
     cs_document doc;
     cs_result res;
-    int below;            /* under the threshold, or over a --max limit */
+    int below;            /* 0, or why the article fails: CS_FAIL_* */
     char why[160];        /* why it failed, for reports ("" = the score threshold) */
 } cs_scored;
 
@@ -95,11 +95,16 @@ typedef struct cs_run {
  * or instead of it). */
 typedef enum cs_run_kind { CS_RUN_TEXT, CS_RUN_JSON, CS_RUN_GITHUB } cs_run_kind;
 
+/* Why an article fails the gate (cs_scored.below). */
+enum { CS_FAIL_THRESHOLD = 1, CS_FAIL_MAX = 2, CS_FAIL_UNSOURCED = 3 };
+
 typedef struct cs_run_writer {
     cs_run_kind kind;
     cs_buf *out;
     cs_json j;            /* JSON: the open document */
-    size_t n, failed;     /* articles written, and those below the threshold */
+    size_t n, failed;     /* articles written, and those that fail (CS_FAIL_*) */
+    size_t over_max;      /* ... of them over a --max limit */
+    size_t unsourced;     /* ... with nothing to judge under scoring.unsourced: fail */
     double sum;           /* of their scores */
     cs_buf frag;          /* scratch: the article being written */
 } cs_run_writer;

@@ -61,6 +61,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "weight_policy.h"
+
 /* ---- output helpers: failures accumulate in h->rc ---- */
 
 typedef struct span {
@@ -246,9 +248,10 @@ static const char *marker_name(const cs_config *cfg, int m)
     return valid_marker(cfg, m) && cfg->markers[m].name ? cfg->markers[m].name : "?";
 }
 
-static double marker_weight(const cs_marker_conf *mc)
+/* The weight a finding of marker m gets from no rule of its own. */
+static double marker_weight(const cs_config *cfg, int m)
 {
-    return mc->has_weight ? mc->weight : mc->default_weight;
+    return cs_policy_weight(cfg, m, NULL, 0, 0);
 }
 
 static const char *sign_class(double w)
@@ -260,7 +263,7 @@ static const char *finding_sign(const cs_config *cfg, const cs_finding *f)
 {
     if (f->weight != 0 || !valid_marker(cfg, f->marker))
         return sign_class(f->weight);
-    return sign_class(marker_weight(&cfg->markers[f->marker]));
+    return sign_class(marker_weight(cfg, f->marker));
 }
 
 /* Colour class of a score: its verdict band, best band green, worst red. */
@@ -745,7 +748,7 @@ static void article_summary(hctx *h, const cs_scored *sc, size_t listed)
         fmt_pts(pts, sizeof pts, t->points);
         put(h, "<tr><th scope=\"row\"><span class=\"sw ");
         put_marker_class(h, (int)m);
-        putf(h, " %s\">", sign_class(marker_weight(&h->cfg->markers[m])));
+        putf(h, " %s\">", sign_class(marker_weight(h->cfg, m)));
         escs(h, marker_name(h->cfg, (int)m));
         putf(h, "</span></th><td class=\"n\">%zu", t->count);
         if (t->hits != t->count)
@@ -910,7 +913,7 @@ static void page_header(hctx *h)
     size_t failed = 0;
     double sum = 0;
     for (size_t i = 0; i < run->n; i++) {
-        failed += run->items[i].below != 0;
+        failed += run->items[i].below == CS_FAIL_THRESHOLD; /* the others say why */
         sum += run->items[i].res.score;
     }
     put(h, "<header class=\"top\">\n<h1>Sourcing report</h1>\n<p class=\"meta\">credscore ");
@@ -968,10 +971,10 @@ static void page_legend(hctx *h)
     for (size_t m = 0; m < cfg->nmarkers; m++) {
         const cs_marker_conf *mc = &cfg->markers[m];
         char w[32];
-        fmt_pts(w, sizeof w, marker_weight(mc));
+        fmt_pts(w, sizeof w, marker_weight(cfg, (int)m));
         put(h, "<dt><span class=\"sw ");
         put_marker_class(h, (int)m);
-        putf(h, " %s\">", sign_class(marker_weight(mc)));
+        putf(h, " %s\">", sign_class(marker_weight(cfg, (int)m)));
         escs(h, marker_name(cfg, (int)m));
         putf(h, "</span><span class=\"wt\">%s%s</span></dt><dd>", w,
              mc->has_weight ? " (fixed)" : "");

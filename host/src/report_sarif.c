@@ -37,6 +37,7 @@
 #include "fingerprint.h"
 #include "plugin_host.h"
 #include "rules.h"
+#include "weight_policy.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
 #define SRCROOT "%SRCROOT%"
@@ -215,15 +216,9 @@ static double rule_weight(const cs_config *cfg, const rule_ent *e, int marker)
 {
     if (e->first)
         return e->first->weight;
-    const cs_marker_conf *m = &cfg->markers[marker];
     const cs_rule_override *ov = e->lua ? e->lua->override : cs_config_override(cfg, e->id);
-    if (ov && ov->has_weight)
-        return ov->weight;
-    if (m->has_weight)
-        return m->weight;
-    if (e->lua && e->lua->has_weight)
-        return e->lua->weight;
-    return m->default_weight;
+    return cs_policy_weight(cfg, marker, ov, e->lua && e->lua->has_weight,
+                            e->lua ? e->lua->weight : 0);
 }
 
 static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *tmp)

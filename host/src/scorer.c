@@ -10,6 +10,7 @@
 #include "merge.h"
 #include "paths.h"
 #include "suppress.h"
+#include "weight_policy.h"
 
 typedef struct hit {
     uint32_t phrase;
@@ -294,17 +295,6 @@ void cs_scorer_free(cs_scorer *s)
 
 /* ---- emitting findings ---- */
 
-static double effective_weight(const cs_config *cfg, const cs_rule_override *ov, int marker,
-                               int has_w, double w)
-{
-    const cs_marker_conf *m = &cfg->markers[marker];
-    if (ov && ov->has_weight)
-        return ov->weight;
-    if (m->has_weight)
-        return m->weight;
-    return has_w ? w : m->default_weight;
-}
-
 static double clamp01(double c)
 {
     if (!(c >= 0)) /* also NaN from a plugin */
@@ -327,9 +317,9 @@ static int add_rule_finding(cs_scorer *s, const cs_rule *r, size_t start, size_t
     f.start = start;
     f.end = end;
     f.confidence = clamp01(conf);
-    f.weight = effective_weight(s->cfg, r->override, r->marker, has_w || r->has_weight,
+    f.weight = cs_policy_weight(s->cfg, r->marker, r->override, has_w || r->has_weight,
                                 has_w ? w : r->weight);
-    f.level = r->has_level ? r->level : m->level;
+    f.level = cs_policy_level(s->cfg, r->marker, r->override, r->has_level, r->level);
     return cs_result_add(s->res, &f) ? 0 : -1;
 }
 
@@ -353,8 +343,8 @@ static int plugin_accept(void *ctx, cs_plugin *pl, int marker, const char *rule_
     f.start = pf->start;
     f.end = pf->end;
     f.confidence = clamp01(pf->confidence);
-    f.weight = effective_weight(s->cfg, ov, marker, pf->has_weight, pf->weight);
-    f.level = ov && ov->has_level ? ov->level : m->level;
+    f.weight = cs_policy_weight(s->cfg, marker, ov, pf->has_weight, pf->weight);
+    f.level = cs_policy_level(s->cfg, marker, ov, 0, CS_LEVEL_INFO);
     return cs_result_add(s->res, &f) ? 0 : -1;
 }
 

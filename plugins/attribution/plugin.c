@@ -141,9 +141,11 @@ static void message_parts(const at_hit *h, const char **before, const char **aft
         break;
     case AT_R_EXPLAINED:
         *before = "Anonymous source, but the reason for anonymity is given: unnamed person \"";
+        *after = "; still missing: how the source knows, or a name";
         break;
     case AT_R_KNOWLEDGE:
         *before = "Anonymous source, but how the source knows is given: unnamed person \"";
+        *after = "; still missing: why anonymity was granted, or a name";
         break;
     case AT_R_BARE:
         *before = "Bare 'a source': unnamed person \"";

@@ -169,4 +169,41 @@ run "$CREDSCORE" score --fail-under 40 "$TMP/forty.txt"
 is "$STATUS" 0 "the threshold compares the number printed: 40 is not below 40"
 like "$OUT" "forty.txt: score 40/100, thinly sourced" "and the text report says 40"
 
+# ---- one weight policy: a marker's default reaches every reader ----
+printf 'The mayor reportedly resigned.\n\nMayor Ana Kerrigan said the quay opens.\n' > "$TMP/pol.txt"
+printf 'markers:\n  hedged: {default_weight: -1}\nrule_overrides:\n  attribution/named-speaker: {weight: 4, level: warning}\n' > "$TMP/pol.yaml"
+run "$CREDSCORE" score --no-exit -c "$TMP/pol.yaml" "$TMP/pol.txt"
+like "$OUT" "pol.txt:1:11  hedged  -1  \"reportedly\"" "score: markers.hedged.default_weight -1 applies to a rule without its own weight"
+like "$OUT" "pol.txt:3:1  on_record  \\+3.6  " "score: a plugin rule's override weight applies (4 x 0.9)"
+run "$CREDSCORE" explain -c "$TMP/pol.yaml" "$TMP/pol.txt:1"
+like "$OUT" "hedged        weight -1 x confidence 1.00 = -1" "explain: the same weight"
+run "$CREDSCORE" rules -c "$TMP/pol.yaml"
+like "$OUT" "hedged-adverbs +hedged +-1.0 info " "rules: the same weight"
+like "$OUT" "attribution/named-speaker +- +4.0 warning +plugin +plugin:attribution  \\(rule_overrides\\)" \
+    "rules: a plugin rule's override is listed as it applies"
+run "$CREDSCORE" score -f sarif --no-exit -c "$TMP/pol.yaml" "$TMP/pol.txt"
+is "$(jqr "$OUT" '.runs[0].tool.driver.rules[] | select(.id == "hedged-adverbs") | .properties.weight')" -1 \
+    "sarif: the same weight"
+is "$(jqr "$OUT" '.runs[0].tool.driver.rules[] | select(.id == "attribution/named-speaker") | "\(.properties.weight) \(.defaultConfiguration.level)"')" \
+    "4 warning" "sarif: the plugin rule's override weight and level"
+run "$CREDSCORE" score -f html --no-exit -c "$TMP/pol.yaml" "$TMP/pol.txt"
+like "$OUT" 'hedged</span><span class="wt">−1<' "html: the legend shows the marker's weight"
+
+# ---- summaries that match what is listed; failures named for what they are ----
+run "$CREDSCORE" score --no-exit "$ROOT/examples/articles/harbour-fire.md"
+like "$OUT" "harbour-fire.md: score [0-9]+/100, [a-z ]+ \\(7 passages, 7 findings; not listed: 2 duplicates\\)" \
+    "the summary counts the findings listed and says how many are not listed and why"
+is "$(printf '%s\n' "$OUT" | grep -c '^/.*harbour-fire.md:[0-9]*:[0-9]*  ')" 7 "and 7 are listed"
+run "$CREDSCORE" score --max anonymous=0 --fail-under 0 "$ROOT/examples/articles/harbour-fire.md" "$TMP/pol.txt"
+is "$STATUS" 1 "--max: exit 1"
+like "$OUT" "2 articles scored, 0 below the threshold, 1 over a --max limit, 0 errors" \
+    "the run summary counts a --max failure as such, not below the threshold"
+run "$CREDSCORE" score -f json --max anonymous=0 --fail-under 0 "$ROOT/examples/articles/harbour-fire.md" "$TMP/pol.txt"
+is "$(jqr "$OUT" '"\(.summary.below_threshold) \(.summary.over_max) \(.summary.unsourced_failed)"')" "0 1 0" \
+    "json: below_threshold 0, over_max 1"
+run "$CREDSCORE" score -c "$TMP/unsourced.yaml" "$TMP/list.md" "$TMP/pol.txt"
+like "$OUT" "failed: no sourcing to judge, and scoring.unsourced is fail" "an unsourced failure says so"
+like "$OUT" "2 articles scored, 0 below the threshold, 1 with no sourcing to judge \\(scoring.unsourced: fail\\), 0 errors" \
+    "and the run summary counts it as such"
+
 done_testing
