@@ -10,18 +10,25 @@
 
 /* ---- sources: who or what a finding credits ---- */
 
-/* Words that say how a source spoke, not who it is. */
-static const char *const filler[] = {
-    "a", "an", "the", "that", "to", "of", "in", "on", "by", "with", "and", "is", "was",
-    "are", "were", "has", "have", "had", "said", "says", "say", "saying", "told", "tells",
-    "tell", "according", "added", "adds", "reported", "reports", "reporting", "claimed",
-    "claims", "stated", "states", "wrote", "writes", "argue", "argues", "argued",
-    "believe", "believes", "believed", "noted", "notes", NULL};
+/* Words that say how a source spoke, not who it is, by length (1..9). */
+static const char *const filler_by_len[10][16] = {
+    [1] = {"a"},
+    [2] = {"an", "to", "of", "in", "on", "by", "is"},
+    [3] = {"the", "and", "was", "are", "has", "had", "say"},
+    [4] = {"that", "with", "were", "have", "said", "says", "told", "tell", "adds"},
+    [5] = {"tells", "added", "wrote", "argue", "noted", "notes"},
+    [6] = {"saying", "claims", "stated", "states", "writes", "argues", "argued"},
+    [7] = {"reports", "claimed", "believe"},
+    [8] = {"reported", "believes", "believed"},
+    [9] = {"according", "reporting"},
+};
 
 static int is_filler(const char *w, size_t n)
 {
-    for (size_t i = 0; filler[i]; i++)
-        if (strlen(filler[i]) == n && memcmp(filler[i], w, n) == 0)
+    if (n >= sizeof filler_by_len / sizeof filler_by_len[0])
+        return 0;
+    for (const char *const *f = filler_by_len[n]; *f; f++)
+        if (memcmp(*f, w, n) == 0)
             return 1;
     return 0;
 }
@@ -35,10 +42,9 @@ static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
     return h;
 }
 
-/* The source of the words text[0..len) under marker: a hash of its words,
- * lower-cased (ASCII), filler left out, in any order (a sum of word
- * hashes), mixed with the marker.  Never 0. */
-static uint64_t source_key(int marker, const char *text, size_t len)
+/* The words of text[0..len): a hash of its words, lower-cased (ASCII),
+ * filler left out, in any order (a sum of word hashes). */
+static uint64_t words_sum(const char *text, size_t len)
 {
     uint64_t sum = 0;
     char word[64];
@@ -55,6 +61,12 @@ static uint64_t source_key(int marker, const char *text, size_t len)
         if (n > 0 && !is_filler(word, n))
             sum += fnv1a(word, n, 14695981039346656037ull);
     }
+    return sum;
+}
+
+/* The source of a sentence's words (words_sum) under marker.  Never 0. */
+static uint64_t source_key(int marker, uint64_t sum)
+{
     uint64_t key = fnv1a((const char *)&marker, sizeof marker, sum ^ 0x9e3779b97f4a7c15ull);
     return key ? key : 1;
 }
@@ -281,22 +293,38 @@ int cs_merge_fails(const cs_config *cfg, const cs_result *r, int has_threshold,
 
 int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r)
 {
+    /* findings of one sentence usually come together: its words are
+     * hashed once for them */
+    size_t last_passage = (size_t)-1, last_start = 0, last_end = 0;
+    uint64_t last_sum = 0;
     for (size_t i = 0; i < r->nfindings; i++) {
         cs_finding *f = &r->findings[i];
         if (f->passage >= doc->npassages)
             continue;
         const cs_passage *p = &doc->passages[f->passage];
         /* the claim: the sentence holding the finding's start (the passage
-         * when no sentence does) */
+         * when no sentence does); sentences are in order, so a binary search */
         size_t start = 0, end = p->len;
         const credscore_span *sent = doc->sentences + p->sent_first;
-        for (size_t k = 0; k < p->nsent; k++)
-            if (f->start >= sent[k].start && f->start < sent[k].end) {
-                start = sent[k].start;
-                end = sent[k].end <= p->len ? sent[k].end : p->len;
-                break;
-            }
-        f->source_key = source_key(f->marker, doc->text.data + p->text_off + start, end - start);
+        size_t lo = 0, hi = p->nsent;
+        while (lo < hi) {
+            size_t mid = lo + (hi - lo) / 2;
+            if (sent[mid].end <= f->start)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        if (lo < p->nsent && f->start >= sent[lo].start && f->start < sent[lo].end) {
+            start = sent[lo].start;
+            end = sent[lo].end <= p->len ? sent[lo].end : p->len;
+        }
+        if (f->passage != last_passage || start != last_start || end != last_end) {
+            last_sum = words_sum(doc->text.data + p->text_off + start, end - start);
+            last_passage = f->passage;
+            last_start = start;
+            last_end = end;
+        }
+        f->source_key = source_key(f->marker, last_sum);
     }
     return cs_merge(cfg, doc->npassages, r);
 }
