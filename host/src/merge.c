@@ -1,6 +1,5 @@
 #include "merge.h"
 
-#include <ctype.h>
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -10,28 +9,14 @@
 
 /* ---- sources: who or what a finding credits ---- */
 
-/* Words that say how a source spoke, not who it is, by length (1..9). */
-static const char *const filler_by_len[10][16] = {
-    [1] = {"a"},
-    [2] = {"an", "to", "of", "in", "on", "by", "is"},
-    [3] = {"the", "and", "was", "are", "has", "had", "say"},
-    [4] = {"that", "with", "were", "have", "said", "says", "told", "tell", "adds"},
-    [5] = {"tells", "added", "wrote", "argue", "noted", "notes"},
-    [6] = {"saying", "claims", "stated", "states", "writes", "argues", "argued"},
-    [7] = {"reports", "claimed", "believe"},
-    [8] = {"reported", "believes", "believed"},
-    [9] = {"according", "reporting"},
-};
-
-static int is_filler(const char *w, size_t n)
-{
-    if (n >= sizeof filler_by_len / sizeof filler_by_len[0])
-        return 0;
-    for (const char *const *f = filler_by_len[n]; *f; f++)
-        if (memcmp(*f, w, n) == 0)
-            return 1;
-    return 0;
-}
+/* Words that say how a source spoke, not who it is. */
+static const char *const filler[] = {
+    "a", "an", "the", "that", "to", "of", "in", "on", "by", "with", "and", "is", "was",
+    "are", "were", "has", "have", "had", "said", "says", "say", "saying", "told", "tells",
+    "tell", "according", "added", "adds", "reported", "reports", "reporting", "claimed",
+    "claims", "stated", "states", "wrote", "writes", "argue", "argues", "argued",
+    "believe", "believes", "believed", "noted", "notes", NULL};
+#define CS_NFILLER (sizeof filler / sizeof filler[0] - 1)
 
 static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
 {
@@ -42,24 +27,65 @@ static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
     return h;
 }
 
-/* The words of text[0..len): a hash of its words, lower-cased (ASCII),
- * filler left out, in any order (a sum of word hashes). */
-static uint64_t words_sum(const char *text, size_t len)
+#define CS_FNV_BASIS 14695981039346656037ull
+
+/* The filler words' hashes (fnv1a of each) in an open-addressed table of
+ * CS_FILL_SLOTS (0: empty), for words_sum. */
+#define CS_FILL_SLOTS 128
+static void filler_hashes(uint64_t out[CS_FILL_SLOTS])
 {
+    memset(out, 0, CS_FILL_SLOTS * sizeof *out);
+    for (size_t k = 0; k < CS_NFILLER; k++) {
+        uint64_t h = fnv1a(filler[k], strlen(filler[k]), CS_FNV_BASIS);
+        size_t slot = h >> 57;
+        while (out[slot] != 0)
+            slot = (slot + 1) % CS_FILL_SLOTS;
+        out[slot] = h;
+    }
+}
+
+static int is_filler_hash(const uint64_t fill[CS_FILL_SLOTS], uint64_t h)
+{
+    for (size_t slot = h >> 57; fill[slot] != 0; slot = (slot + 1) % CS_FILL_SLOTS)
+        if (fill[slot] == h)
+            return 1;
+    return 0;
+}
+
+/* A byte's lower-case form when it belongs to a word (an ASCII letter or
+ * digit), else 0; bytes of multi-byte characters (>= 0x80) are word bytes
+ * as they are. */
+static unsigned char word_byte(unsigned char c)
+{
+    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
+        return c;
+    if (c >= 'A' && c <= 'Z')
+        return (unsigned char)(c - 'A' + 'a');
+    return 0;
+}
+
+/* The words of text[0..len): a hash of its words, lower-cased (ASCII),
+ * filler left out (fill: filler_hashes), in any order (a sum of word
+ * hashes).  A word's first 64 bytes make its hash. */
+static uint64_t words_sum(const char *text, size_t len, const uint64_t fill[CS_FILL_SLOTS])
+{
+    const unsigned char *t = (const unsigned char *)text;
     uint64_t sum = 0;
-    char word[64];
     size_t i = 0;
     while (i < len) {
+        while (i < len && word_byte(t[i]) == 0)
+            i++;
+        uint64_t h = CS_FNV_BASIS;
         size_t n = 0;
-        while (i < len && !(((unsigned char)text[i] >= 0x80) || isalnum((unsigned char)text[i])))
-            i++;
-        while (i < len && (((unsigned char)text[i] >= 0x80) || isalnum((unsigned char)text[i]))) {
-            if (n < sizeof word)
-                word[n++] = (char)tolower((unsigned char)text[i]);
-            i++;
-        }
-        if (n > 0 && !is_filler(word, n))
-            sum += fnv1a(word, n, 14695981039346656037ull);
+        for (unsigned char c; i < len && (c = word_byte(t[i])) != 0; i++, n++)
+            if (n < 64) {
+                h ^= c;
+                h *= 1099511628211ull;
+            }
+        if (n == 0)
+            continue;
+        if (!is_filler_hash(fill, h))
+            sum += h;
     }
     return sum;
 }
@@ -293,18 +319,24 @@ int cs_merge_fails(const cs_config *cfg, const cs_result *r, int has_threshold,
 
 int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r)
 {
-    /* findings of one sentence usually come together: its words are
-     * hashed once for them */
-    size_t last_passage = (size_t)-1, last_start = 0, last_end = 0;
-    uint64_t last_sum = 0;
+    /* each sentence's words are hashed once, for all the findings in it */
+    uint64_t fill[CS_FILL_SLOTS];
+    filler_hashes(fill);
+    uint64_t *sums = calloc(doc->nsent ? doc->nsent : 1, sizeof *sums);
+    unsigned char *have = calloc(doc->nsent ? doc->nsent : 1, 1);
+    if (sums == NULL || have == NULL) {
+        free(sums);
+        free(have);
+        return -1;
+    }
     for (size_t i = 0; i < r->nfindings; i++) {
         cs_finding *f = &r->findings[i];
         if (f->passage >= doc->npassages)
             continue;
         const cs_passage *p = &doc->passages[f->passage];
+        const char *text = doc->text.data + p->text_off;
         /* the claim: the sentence holding the finding's start (the passage
          * when no sentence does); sentences are in order, so a binary search */
-        size_t start = 0, end = p->len;
         const credscore_span *sent = doc->sentences + p->sent_first;
         size_t lo = 0, hi = p->nsent;
         while (lo < hi) {
@@ -314,18 +346,22 @@ int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r
             else
                 hi = mid;
         }
+        uint64_t sum;
         if (lo < p->nsent && f->start >= sent[lo].start && f->start < sent[lo].end) {
-            start = sent[lo].start;
-            end = sent[lo].end <= p->len ? sent[lo].end : p->len;
+            size_t k = p->sent_first + lo;
+            if (!have[k]) {
+                size_t end = sent[lo].end <= p->len ? sent[lo].end : p->len;
+                sums[k] = words_sum(text + sent[lo].start, end - sent[lo].start, fill);
+                have[k] = 1;
+            }
+            sum = sums[k];
+        } else {
+            sum = words_sum(text, p->len, fill);
         }
-        if (f->passage != last_passage || start != last_start || end != last_end) {
-            last_sum = words_sum(doc->text.data + p->text_off + start, end - start);
-            last_passage = f->passage;
-            last_start = start;
-            last_end = end;
-        }
-        f->source_key = source_key(f->marker, last_sum);
+        f->source_key = source_key(f->marker, sum);
     }
+    free(sums);
+    free(have);
     return cs_merge(cfg, doc->npassages, r);
 }
 
