@@ -224,7 +224,9 @@ rule {
           [[(?:\s+(?:in|on|into|of|from|across)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?]] ..
           [[\s+]] .. ADV .. [[(?:have\s+|had\s+|also\s+)?]] .. ADV .. alternation(report_verbs) .. [[\b]] ..
           [[|\baccording\s+to\s+(?:]] .. QUALS .. [[\s+)*(?:reports|estimates|accounts|rumou?rs)\b]] ..
-          [[|^\s*reports?\s*:]] ..
+          -- (a passage never starts with white space: the host trims it, so
+          -- no "\s*" after "^", which would make every blank a place to try)
+          [[|^reports?\s*:]] ..
           -- a belief held by nobody named: "the belief that", "suspicions that"
           [[|\b(?:the|a)\s+(?:(?:widespread|growing|common|popular|general|prevailing|lingering)\s+)?]] ..
           BELIEF .. [[\s+that\b]] ..
