@@ -86,7 +86,7 @@ local POST = [[(?:posts?|postings?|tweets?|videos?|messages?|update|entry|thread
 local NOT_BUSINESS = [[(?!\s+(?:company|companies|firm|giants?|shares|stock|founder|creator|owner|]] ..
                      [[executives?|ceo|boss|platforms|ban|banned|regulation|rival|users|headquarters|]] ..
                      [[addiction|app)\b)]]
-local PLATFORM_HERE = [[\b]] .. PLATFORM .. [[\b]] .. NOT_BUSINESS
+-- (every regex below tests \b once, before its branches: once per start, not per branch)
 -- Each regex compiles the long word lists once, in a DEFINE group at its end
 -- (at the start it would hide the regex's first letters from the engine),
 -- and calls them where they do not start a branch: (?&cue), (?&plat).  A rule
@@ -110,7 +110,7 @@ rule {
   regex =
     -- every branch but the last starts at the preposition; the look-ahead
     -- lets the engine give up at once where no platform follows
-    [[\b(?=]] .. PREP .. [[\s+]] .. FILL .. [[(?:]] .. PLAT .. [[|]] .. ACCOUNT .. [[)\b)(?:]] ..
+    [[\b(?:(?=]] .. PREP .. [[\s+]] .. FILL .. [[(?:]] .. PLAT .. [[|]] .. ACCOUNT .. [[)\b)(?:]] ..
       -- "wrote on X", "announced via Telegram"
       CUE_BEHIND .. PREP_PLATFORM ..
       -- "on Telegram, the governor said"
@@ -124,8 +124,8 @@ rule {
     [[)]] ..
     -- "Facebook posts", "social media posts": the evidence of whatever is said
     -- of them; "a TikTok video showing", "a Telegram message read"
-    [[|]] .. PLATFORM_HERE .. [[\s+(?:(?:posts?|postings?|tweets?)\b|]] .. POST ..
-    [[(?:\s+]] .. WORD .. [[){0,2}?\s+(?:]] .. CUE_CALL .. [[|[a-z]+ing|read|reads)\b)]] .. DEFINE,
+    [[|]] .. PLATFORM .. [[\b]] .. NOT_BUSINESS .. [[\s+(?:(?:posts?|postings?|tweets?)\b|]] .. POST ..
+    [[(?:\s+]] .. WORD .. [[){0,2}?\s+(?:]] .. CUE_CALL .. [[|[a-z]+ing|read|reads)\b))]] .. DEFINE,
   needs = platforms,
   examples = {
     hit = { "The governor said on Telegram that two drones were downed.",
@@ -179,20 +179,20 @@ rule {
   id = "social-post", marker = "social",
   message = "A post is the evidence here: link the account and say whether it was verified",
   regex =
-    [[\b(?:tweet|tweets|tweeted|tweeting|retweeted|retweets)\b|\bpic\.twitter\.com\b]] ..
+    [[\b(?:(?:tweet|tweets|tweeted|tweeting|retweeted|retweets)\b|pic\.twitter\.com\b]] ..
     -- the kind of post named: "an Internet posting", "a blog post"
-    [[|\b(?:blog|online|internet|forum|web)\s+(?:posts?|postings?)\b]] .. NOT_A_POST ..
+    [[|(?:blog|online|internet|forum|web)\s+(?:posts?|postings?)\b]] .. NOT_A_POST ..
     -- (these start at "post", the determiner is looked for behind it)
-    [[|\b(?=post(?:ing)?\b)(?:]] ..
+    [[|(?=post(?:ing)?\b)(?:]] ..
       -- "in a post", "in his post"
       IN_DET_BEHIND .. [[post(?:ing)?\b]] .. NOT_A_POST ..
       -- "the post read", "one post said", "the post by"
       [[|]] .. DET_BEHIND .. [[post(?:ing)?\s+(?:]] .. CUE_CALL .. [[|read|reads|by)\b]] ..
     [[)]] ..
     -- "posts condemning the war"
-    [[|\bposts?\s+[a-z]+ing\b]] ..
+    [[|posts?\s+[a-z]+ing\b]] ..
     -- "one poster wrote", "a blogger claimed"; a wall poster says nothing
-    [[|\b(?:posters?|bloggers?)\s+(?:]] .. WORD .. [[\s+)?]] .. CUE_CALL .. [[\b]] .. DEFINE,
+    [[|(?:posters?|bloggers?)\s+(?:]] .. WORD .. [[\s+)?]] .. CUE_CALL .. [[\b)]] .. DEFINE,
   needs = { "post", "posts", "posting", "postings", "poster", "posters", "blogger", "bloggers",
             "tweet", "tweets", "tweeted", "tweeting", "retweeted", "retweets", "pic.twitter.com" },
   examples = {

@@ -150,9 +150,9 @@ local WIDELY = [[(?:(?:widely|generally|commonly|popularly|often|long|increasing
 rule {
   id = "vague-impersonal", marker = "vague", weight = -4,
   message = "Passive attribution hides the source: say who believes or says it",
-  regex = [[\bit\s+]] .. BE .. [[\s+]] .. WIDELY .. IMPERSONAL .. [[\b(?!\s+by\b)]] ..
-          [[|\b]] .. BE .. [[\s+]] .. WIDELY .. [[(?:believed|thought|feared|understood|presumed|assumed|suspected|reckoned)\s+to\s+\w+]] ..
-          [[|\b]] .. BE .. [[\s+(?:widely|generally|commonly|popularly|often|increasingly)\s+(?:seen|viewed|regarded|considered)\s+as\b]],
+  regex = [[\b(?:it\s+]] .. BE .. [[\s+]] .. WIDELY .. IMPERSONAL .. [[\b(?!\s+by\b)]] .. -- (one \b, not one per branch)
+          [[|]] .. BE .. [[\s+]] .. WIDELY .. [[(?:believed|thought|feared|understood|presumed|assumed|suspected|reckoned)\s+to\s+\w+]] ..
+          [[|]] .. BE .. [[\s+(?:widely|generally|commonly|popularly|often|increasingly)\s+(?:seen|viewed|regarded|considered)\s+as\b)]],
   needs = impersonal_verbs,
   unless = { "by the" },
   examples = {
@@ -219,20 +219,18 @@ rule {
   -- The reports stand first in their clause (after the start, a punctuation
   -- mark or a conjunction), not after an owner as in "police reports say";
   -- the look-ahead lets the clause-start test run only before a report noun.
-  regex = [[\b(?=]] .. NOUNS .. [[\b)(?:^|]] .. CLAUSE_BEHIND .. [[)]] .. NOUNS ..
+  regex = [[\b(?:(?=]] .. NOUNS .. [[\b)(?:^|]] .. CLAUSE_BEHIND .. [[)]] .. NOUNS ..
           -- "research in the archives shows"; "research by the institute" has an owner
           [[(?:\s+(?:in|on|into|of|from|across)\s+(?:[\w-]+\s+){0,5}?[\w-]+)?]] ..
           [[\s+]] .. ADV .. [[(?:have\s+|had\s+|also\s+)?]] .. ADV .. alternation(report_verbs) .. [[\b]] ..
-          [[|\baccording\s+to\s+(?:]] .. QUALS .. [[\s+)*(?:reports|estimates|accounts|rumou?rs)\b]] ..
-          -- (a passage never starts with white space: the host trims it, so
-          -- no "\s*" after "^", which would make every blank a place to try)
-          [[|^reports?\s*:]] ..
+          [[|according\s+to\s+(?:]] .. QUALS .. [[\s+)*(?:reports|estimates|accounts|rumou?rs)\b]] ..
+          [[|^reports?\s*:]] .. -- (no \s* after ^: passages are trimmed; a blank is no start)
           -- a belief held by nobody named: "the belief that", "suspicions that"
-          [[|\b(?:the|a)\s+(?:(?:widespread|growing|common|popular|general|prevailing|lingering)\s+)?]] ..
+          [[|(?:the|a)\s+(?:(?:widespread|growing|common|popular|general|prevailing|lingering)\s+)?]] ..
           BELIEF .. [[\s+that\b]] ..
-          [[|\b(?=]] .. BELIEFS .. [[)(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)(?<!our\s)(?<!['\x{2019}]s\s)]] ..
+          [[|(?=]] .. BELIEFS .. [[)(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)(?<!our\s)(?<!['\x{2019}]s\s)]] ..
           BELIEFS .. [[\s+that\b]] ..
-          [[|\bthere\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:speculations?|rumou?rs|suggestions|reports)\s+(?:that|of)\b]],
+          [[|there\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:speculations?|rumou?rs|suggestions|reports)\s+(?:that|of)\b)]],
   needs = report_needs,
   examples = {
     hit = { "Estimates suggest that four thousand people left.",
