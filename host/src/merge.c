@@ -52,37 +52,39 @@ static int is_filler_hash(const uint64_t fill[CS_FILL_SLOTS], uint64_t h)
     return 0;
 }
 
-/* A byte's lower-case form when it belongs to a word (an ASCII letter or
+/* Each byte's lower-case form when it belongs to a word (an ASCII letter or
  * digit), else 0; bytes of multi-byte characters (>= 0x80) are word bytes
- * as they are. */
-static unsigned char word_byte(unsigned char c)
+ * as they are.  A table: words_sum looks up every byte of the text. */
+static void word_bytes(unsigned char out[256])
 {
-    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z'))
-        return c;
-    if (c >= 'A' && c <= 'Z')
-        return (unsigned char)(c - 'A' + 'a');
-    return 0;
+    for (unsigned c = 0; c < 256; c++)
+        out[c] = (unsigned char)(c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ? c
+                                 : c >= 'A' && c <= 'Z'                                    ? c - 'A' + 'a'
+                                                                                           : 0);
 }
 
 /* The words of text[0..len): a hash of its words, lower-cased (ASCII),
  * filler left out (fill: filler_hashes), in any order (a sum of word
- * hashes).  A word's first 64 bytes make its hash. */
-static uint64_t words_sum(const char *text, size_t len, const uint64_t fill[CS_FILL_SLOTS])
+ * hashes).  A word's first 64 bytes make its hash.  wb: word_bytes. */
+static uint64_t words_sum(const char *text, size_t len, const uint64_t fill[CS_FILL_SLOTS],
+                          const unsigned char wb[256])
 {
     const unsigned char *t = (const unsigned char *)text;
     uint64_t sum = 0;
     size_t i = 0;
     while (i < len) {
-        while (i < len && word_byte(t[i]) == 0)
+        while (i < len && wb[t[i]] == 0)
             i++;
         uint64_t h = CS_FNV_BASIS;
-        size_t n = 0;
-        for (unsigned char c; i < len && (c = word_byte(t[i])) != 0; i++, n++)
-            if (n < 64) {
-                h ^= c;
-                h *= 1099511628211ull;
-            }
-        if (n == 0)
+        size_t s = i, stop = len - i > 64 ? i + 64 : len;
+        unsigned char c;
+        for (; i < stop && (c = wb[t[i]]) != 0; i++) {
+            h ^= c;
+            h *= 1099511628211ull;
+        }
+        while (i < len && wb[t[i]] != 0) /* past the first 64 bytes: not hashed */
+            i++;
+        if (i == s)
             continue;
         if (!is_filler_hash(fill, h))
             sum += h;
@@ -322,6 +324,8 @@ int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r
     /* each sentence's words are hashed once, for all the findings in it */
     uint64_t fill[CS_FILL_SLOTS];
     filler_hashes(fill);
+    unsigned char wb[256];
+    word_bytes(wb);
     uint64_t *sums = calloc(doc->nsent ? doc->nsent : 1, sizeof *sums);
     unsigned char *have = calloc(doc->nsent ? doc->nsent : 1, 1);
     if (sums == NULL || have == NULL) {
@@ -351,12 +355,12 @@ int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r
             size_t k = p->sent_first + lo;
             if (!have[k]) {
                 size_t end = sent[lo].end <= p->len ? sent[lo].end : p->len;
-                sums[k] = words_sum(text + sent[lo].start, end - sent[lo].start, fill);
+                sums[k] = words_sum(text + sent[lo].start, end - sent[lo].start, fill, wb);
                 have[k] = 1;
             }
             sum = sums[k];
         } else {
-            sum = words_sum(text, p->len, fill);
+            sum = words_sum(text, p->len, fill, wb);
         }
         f->source_key = source_key(f->marker, sum);
     }
