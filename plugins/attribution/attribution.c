@@ -314,22 +314,6 @@ static int prize_follows(const at_sent *s, size_t v)
     return 0;
 }
 
-/* Does the token read as the given lower-case ASCII word? */
-static int tok_text_is(const at_sent *s, const at_tok *t, const char *w)
-{
-    size_t n = strlen(w);
-    if (!word(t) || t->kend - t->start != n)
-        return 0;
-    for (size_t i = 0; i < n; i++) {
-        char c = s->text[t->start + i];
-        if (c >= 'A' && c <= 'Z')
-            c = (char)(c + 32);
-        if (c != w[i])
-            return 0;
-    }
-    return 1;
-}
-
 /* Classify the object of tell/cite and add it when it is a source.  With
  * media_only, only a named outlet or a qualified media noun counts ("told
  * CNN", "told Slovak television"; not "told the press"). */
@@ -409,7 +393,7 @@ static int ask_ok(const at_sent *s, const at_tok *next)
         return 1;
     static const char *const q[] = {"whether", "if", "why", "how", "what", "when", "where", "who"};
     for (size_t i = 0; i < sizeof(q) / sizeof(q[0]); i++)
-        if (tok_text_is(s, next, q[i]))
+        if (at_tok_is(s, next, q[i]))
             return 1;
     return 0;
 }
@@ -522,9 +506,9 @@ static size_t skip_inserts(const at_sent *s, size_t g)
             size_t k = g;
             while (k > 0 && g - k < 4 && word(&t[k - 1]) &&
                    ((t[k - 1].cls & AT_L_TIME) || t[k - 1].wid == AT_W_ON ||
-                    t[k - 1].wid == AT_W_THIS || tok_text_is(s, &t[k - 1], "last") ||
-                    tok_text_is(s, &t[k - 1], "late") || tok_text_is(s, &t[k - 1], "early") ||
-                    tok_text_is(s, &t[k - 1], "earlier")))
+                    t[k - 1].wid == AT_W_THIS || at_tok_is(s, &t[k - 1], "last") ||
+                    at_tok_is(s, &t[k - 1], "late") || at_tok_is(s, &t[k - 1], "early") ||
+                    at_tok_is(s, &t[k - 1], "earlier")))
                 k--;
             if (k == g || k == 0 || !at_head_capable(&t[k - 1]))
                 return g;
@@ -682,7 +666,7 @@ static int modal_between(const at_sent *s, size_t g, size_t v)
     static const char *const modal[] = {"may", "might", "could", "would", "should", "can"};
     for (size_t i = g + 1; i < v; i++)
         for (size_t k = 0; k < sizeof(modal) / sizeof(modal[0]); k++)
-            if (tok_text_is(s, &s->t[i], modal[k]))
+            if (at_tok_is(s, &s->t[i], modal[k]))
                 return 1;
     return 0;
 }
@@ -699,8 +683,8 @@ static int person_follows(const at_sent *s, size_t v)
     if (j >= s->n || !word(&s->t[j]))
         return 0;
     const at_tok *x = &s->t[j];
-    return x->wid == AT_W_HE || x->wid == AT_W_SHE || tok_text_is(s, x, "his") ||
-           tok_text_is(s, x, "her");
+    return x->wid == AT_W_HE || x->wid == AT_W_SHE || at_tok_is(s, x, "his") ||
+           at_tok_is(s, x, "her");
 }
 
 /* Does the verb group after the subject ending at b up to the verb v
@@ -715,7 +699,7 @@ static int plural_agreement(const at_sent *s, size_t b, size_t v)
         if (!word(&s->t[i]))
             return 0;
         for (size_t k = 0; k < sizeof(plural_aux) / sizeof(plural_aux[0]); k++)
-            if (tok_text_is(s, &s->t[i], plural_aux[k]))
+            if (at_tok_is(s, &s->t[i], plural_aux[k]))
                 return 1;
         aux |= (s->t[i].cls & (AT_L_AUX | AT_L_BE)) != 0;
     }
@@ -730,7 +714,7 @@ static int clause_start(const at_sent *s, size_t x)
 {
     const at_tok *p = x > 0 ? &s->t[x - 1] : NULL;
     return !p || (!word(p) && p->kind != AT_TK_NUM) || p->wid == AT_W_AND ||
-           tok_text_is(s, p, "but") || p->wid == AT_W_THAT || p->wid == AT_W_WHILE;
+           at_tok_is(s, p, "but") || p->wid == AT_W_THAT || p->wid == AT_W_WHILE;
 }
 
 /* A bare quantifier as the subject ("many believe", "some argue", "others
@@ -744,8 +728,8 @@ static int crowd_quantifier(const at_sent *s, size_t g, at_np *np)
         return -1;
     memset(np, 0, sizeof(*np));
     if (((t[g].cls & AT_L_QUANT) && t[g].wid != AT_W_ONE && !(t[g].flags & AT_TF_POSS) &&
-         !tok_text_is(s, &t[g], "all") && !tok_text_is(s, &t[g], "both")) ||
-        tok_text_is(s, &t[g], "others")) {
+         !at_tok_is(s, &t[g], "all") && !at_tok_is(s, &t[g], "both")) ||
+        at_tok_is(s, &t[g], "others")) {
         if (!clause_start(s, g))
             return -1;
         np->a = np->b = np->head = g;
@@ -755,14 +739,14 @@ static int crowd_quantifier(const at_sent *s, size_t g, at_np *np)
     int part = 0;
     for (size_t k = g; k >= 2 && g - k < 6 && !part; k--)
         part = word(&t[k - 1]) && (t[k - 2].cls & AT_L_QUANT) &&
-               (t[k - 1].wid == AT_W_IN || tok_text_is(s, &t[k - 1], "among") ||
-                tok_text_is(s, &t[k - 1], "within"));
+               (t[k - 1].wid == AT_W_IN || at_tok_is(s, &t[k - 1], "among") ||
+                at_tok_is(s, &t[k - 1], "within"));
     at_np in;
     if (!part || at_np_left(s, g, &in) != 0 || in.a < 2)
         return -1;
     const at_tok *p = &t[in.a - 1], *q = &t[in.a - 2];
-    if (!word(p) || !(p->wid == AT_W_IN || tok_text_is(s, p, "among") ||
-                      tok_text_is(s, p, "within")))
+    if (!word(p) || !(p->wid == AT_W_IN || at_tok_is(s, p, "among") ||
+                      at_tok_is(s, p, "within")))
         return -1;
     if (!word(q) || !(q->cls & AT_L_QUANT) || q->wid == AT_W_ONE || !clause_start(s, in.a - 2))
         return -1;
@@ -838,7 +822,7 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     }
     if (np.cls == AT_VAGUE && modal_between(s, np.b, v))
         np.cls = AT_NONE; /* "others may think": a supposition */
-    if (np.a > 0 && (tok_text_is(s, &t[np.a - 1], "if") || tok_text_is(s, &t[np.a - 1], "unless")))
+    if (np.a > 0 && (at_tok_is(s, &t[np.a - 1], "if") || at_tok_is(s, &t[np.a - 1], "unless")))
         np.cls = AT_NONE; /* "if the minister believes ...": a condition, not a report */
     if (np.cls == AT_NONE)
         return;
@@ -876,7 +860,7 @@ static int clause_follows(const at_sent *s, size_t v)
             return j + 1 < s->n && (t[j + 1].kind == AT_TK_QUOTE) && (t[j + 1].flags & AT_TF_QOPEN);
         if (!word(x) && !(x->kind == AT_TK_NUM && k == 0))
             break;
-        if (x->wid == AT_W_THAT || tok_text_is(s, x, "whether"))
+        if (x->wid == AT_W_THAT || at_tok_is(s, x, "whether"))
             return 1;
         if (x->wid == AT_W_OUT || ((x->cls & AT_L_ADV) && !(x->cls & AT_L_NEG)))
             continue;
@@ -1032,7 +1016,7 @@ static void verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     size_t g = skip_verb_group(s, v, &saw_be, &neg);
     /* "I'm told", "we were told": the reporter's unnamed informants */
     if (vc == AT_V_TELL && !neg && (vf & (AT_VF_PAST | AT_VF_PART)) && v > 0 &&
-        (saw_be || tok_text_is(s, &t[v - 1], "i'm") || tok_text_is(s, &t[v - 1], "we're"))) {
+        (saw_be || at_tok_is(s, &t[v - 1], "i'm") || at_tok_is(s, &t[v - 1], "we're"))) {
         size_t p = (saw_be && g != NONE_IDX) ? g : v - 1;
         if (word(&t[p]) && (t[p].wid == AT_W_I || t[p].wid == AT_W_WE) &&
             !(next && word(next) && next->wid == AT_W_TO)) {
@@ -1177,8 +1161,8 @@ static void phrases(sent_state *st)
                     add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
             }
         } else if (t[i + 1].wid == AT_W_BY && i + 2 < s->n &&
-                   (tok_text_is(s, c, "seen") || tok_text_is(s, c, "obtained") ||
-                    tok_text_is(s, c, "reviewed"))) {
+                   (at_tok_is(s, c, "seen") || at_tok_is(s, c, "obtained") ||
+                    at_tok_is(s, c, "reviewed"))) {
             /* "a letter seen by Sky News", "documents obtained by the Herald":
              * the outlet's reporting */
             if (at_np_right(s, i + 2, &np) == 0) {
@@ -1220,7 +1204,7 @@ static void media_venue(sent_state *st)
             continue;
         int venue = 0;
         for (size_t k = 0; k < sizeof(venue_verbs) / sizeof(venue_verbs[0]); k++)
-            venue |= tok_text_is(s, &t[i], venue_verbs[k]);
+            venue |= at_tok_is(s, &t[i], venue_verbs[k]);
         at_np np;
         if (!venue || at_np_right(s, i + 2, &np) != 0)
             continue;

@@ -425,8 +425,7 @@ static void set(at_np *np, at_class cls, at_rule rule, double conf)
     np->conf = conf;
 }
 
-/* Does the token read as the lower-case ASCII word w? */
-static int tok_is(const at_sent *s, const at_tok *t, const char *w)
+int at_tok_is(const at_sent *s, const at_tok *t, const char *w)
 {
     size_t n = strlen(w);
     if (!is_word(t) || t->kend - t->start != n)
@@ -553,7 +552,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         if (h->wid == AT_W_NEWS && !f.has_outlet)
             return;
         /* "the event website", "the ministry's portal": a body's own site */
-        if (!f.has_outlet && (tok_is(s, h, "website") || tok_is(s, h, "portal")) &&
+        if (!f.has_outlet && (at_tok_is(s, h, "website") || at_tok_is(s, h, "portal")) &&
             (f.has_poss || f.has_inst_mod || !f.det_none)) {
             if (f.has_poss || f.has_inst_mod || qualified(s, np))
                 set(np, AT_INST, AT_R_INST, 0.6);
@@ -578,8 +577,8 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
              * internal memo" (internal to a body) */
             int internal = 0;
             for (size_t i = np->a; i < np->head; i++)
-                internal |= tok_is(s, &t[i], "internal") || tok_is(s, &t[i], "leaked") ||
-                            tok_is(s, &t[i], "official") || tok_is(s, &t[i], "confidential");
+                internal |= at_tok_is(s, &t[i], "internal") || at_tok_is(s, &t[i], "leaked") ||
+                            at_tok_is(s, &t[i], "official") || at_tok_is(s, &t[i], "confidential");
             if (f.has_inst_mod || internal ||
                 (f.has_poss &&
                  (t[f.poss].cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM | AT_L_ORGSUF))))
@@ -588,9 +587,9 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         }
         /* "reports say", "estimates suggest": which ones is not said (vague,
          * not ours); "data show" names no document either, but is a record */
-        if ((h->wid == AT_W_REPORTS || tok_is(s, h, "estimates") || tok_is(s, h, "studies") ||
-             tok_is(s, h, "surveys") || tok_is(s, h, "polls") || tok_is(s, h, "analyses") ||
-             tok_is(s, h, "assessments")) &&
+        if ((h->wid == AT_W_REPORTS || at_tok_is(s, h, "estimates") || at_tok_is(s, h, "studies") ||
+             at_tok_is(s, h, "surveys") || at_tok_is(s, h, "polls") || at_tok_is(s, h, "analyses") ||
+             at_tok_is(s, h, "assessments")) &&
             f.det_none && !f.has_poss && !f.has_inst_mod && np->b == np->head)
             return;
         set(np, AT_INST, AT_R_INST, 0.75);
@@ -606,7 +605,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     }
     /* a document's authors speak for it: "the report's authors", "the
      * authors of the study", "the authors" (of the study just named) */
-    if ((tok_is(s, h, "authors") || tok_is(s, h, "co-authors")) && !f.det_indef &&
+    if ((at_tok_is(s, h, "authors") || at_tok_is(s, h, "co-authors")) && !f.det_indef &&
         (f.det_def || (f.has_poss && (t[f.poss].cls & AT_L_DOC)))) {
         set(np, AT_INST, AT_R_INST, 0.55);
         return;

@@ -31,6 +31,10 @@ typedef struct at_sent {
                              * "Halvorsen Utilities"), or NULL */
 } at_sent;
 
+/* Does token t of sentence s read as the lower-case ASCII word w (a word
+ * token, its letters folded to lower case)? */
+int at_tok_is(const at_sent *s, const at_tok *t, const char *w);
+
 typedef enum at_class { AT_NONE = 0, AT_ONREC, AT_ANON, AT_INST, AT_MEDIA, AT_VAGUE } at_class;
 
 typedef enum at_rule {
