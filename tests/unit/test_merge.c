@@ -9,21 +9,12 @@
 #include "report.h"
 #include "scorer.h"
 #include "tap.h"
+#include "test_finding.h"
 
 static cs_finding mk(const cs_config *cfg, const char *marker, size_t passage, size_t start,
                      size_t end, double weight)
 {
-    cs_finding f = {0};
-    f.marker = cs_config_marker_index(cfg, marker);
-    f.rule_id = "test-rule";
-    f.source = "test.lua:1";
-    f.message = "m";
-    f.passage = passage;
-    f.start = start;
-    f.end = end;
-    f.weight = weight;
-    f.confidence = 1;
-    return f;
+    return test_finding(cfg, marker, passage, start, end, weight);
 }
 
 static void unit_checks(void)

@@ -10,6 +10,7 @@
 #include "document.h"
 #include "merge.h"
 #include "tap.h"
+#include "test_finding.h"
 
 /* A finding of marker on the words `words` of passage p of doc. */
 static void add(const cs_config *cfg, cs_result *r, const cs_document *doc, size_t p,
@@ -17,16 +18,8 @@ static void add(const cs_config *cfg, cs_result *r, const cs_document *doc, size
 {
     const char *text = doc->text.data + doc->passages[p].text_off;
     const char *at = strstr(text, words);
-    cs_finding f = {0};
-    f.marker = cs_config_marker_index(cfg, marker);
-    f.rule_id = "test-rule";
-    f.source = "test.lua:1";
-    f.message = "m";
-    f.passage = p;
-    f.start = at ? (size_t)(at - text) : 0;
-    f.end = f.start + strlen(words);
-    f.weight = weight;
-    f.confidence = 1;
+    size_t start = at ? (size_t)(at - text) : 0;
+    cs_finding f = test_finding(cfg, marker, p, start, start + strlen(words), weight);
     cs_result_add(r, &f);
 }
 
