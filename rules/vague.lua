@@ -115,6 +115,7 @@ rule {
           [[)\s+]] .. ADV .. AUX .. ADV ..
           [[(?:]] .. VERB .. [[|(?:are|were)\s+(?:increasingly\s+)?(?:uneasy|concerned|divided|sceptical|skeptical|critical|worried))\b]],
   needs = crowd_needs,
+  starts_with_needs = true, -- both branches begin with a crowd noun or a quantifier
   unless = { "said in a statement" },
   examples = {
     hit = { "Some observers argue that the deal will collapse.",

@@ -365,6 +365,7 @@ int cs_cmd_test(const cs_cli *cli)
     o.no_plugins = cli->no_plugins;
     o.allow_insecure_plugins = cli->allow_insecure_plugins;
     o.load_timeout = cli->timeout;
+    o.verify_needs_starts = 1; /* a wrong starts_with_needs fails its examples */
     cs_diag d;
     if (cs_scorer_new(&ses.scorer, &ses.cfg, &o, &d) != 0) {
         cs_cli_error(d.msg);

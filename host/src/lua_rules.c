@@ -39,7 +39,7 @@ static int rule_error(lua_State *L, const char *id, const char *fmt, const char 
 
 static const char *const known_fields[] = {
     "id",    "marker", "message", "description", "weight", "level", "confidence", "scope",
-    "select", "phrases", "regex", "check", "unless", "needs", "examples", NULL};
+    "select", "phrases", "regex", "check", "unless", "needs", "starts_with_needs", "examples", NULL};
 
 /* Read an optional string field; NULL when absent.  Error on other types.
  * The value stays on the stack (one slot per call): a string made by an
@@ -279,7 +279,9 @@ static int define_rule(lua_State *L)
         int errcode;
         PCRE2_SIZE erroff;
         rp->re = pcre2_compile((PCRE2_SPTR)regex, PCRE2_ZERO_TERMINATED,
-                               PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF, &errcode,
+                               PCRE2_CASELESS | PCRE2_UTF | PCRE2_MATCH_INVALID_UTF |
+                                   PCRE2_USE_OFFSET_LIMIT, /* (the scorer's sentence windows) */
+                               &errcode,
                                &erroff, NULL);
         if (rp->re == NULL) {
             PCRE2_UCHAR buf[256];
@@ -326,6 +328,18 @@ static int define_rule(lua_State *L)
         cs_phrase_role role = CS_ROLE_NEEDS;
         if (for_each_string(L, 1, id, "needs", add_phrase_item, lr, idx, &role) > 0)
             lr->rs->rules[idx].has_needs = 1;
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "starts_with_needs");
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isboolean(L, -1))
+            return rule_error(L, id, "field 'starts_with_needs' must be true or false%s", "");
+        if (lua_toboolean(L, -1)) {
+            if (lr->rs->rules[idx].kind != CS_RULE_REGEX || !lr->rs->rules[idx].has_needs)
+                return rule_error(L, id, "'starts_with_needs' is for a regex rule with "
+                                         "'needs'%s", "");
+            lr->rs->rules[idx].starts_with_needs = 1;
+        }
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "examples");

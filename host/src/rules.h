@@ -50,6 +50,8 @@ typedef struct cs_rule {
     unsigned select;       /* CREDSCORE_SCOPE_* a passage must have one of; 0 = any */
     int has_unless;
     int has_needs;
+    int starts_with_needs; /* a regex whose matches begin where a needs phrase begins:
+                            * tried only there */
     pcre2_code *re;
     int check_ref;         /* Lua registry reference of the check function */
     char **hit_examples;   /* sentences that must produce this rule's marker */

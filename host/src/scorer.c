@@ -29,6 +29,7 @@ struct cs_scorer {
     int lua_open;
     cs_plugin_set plugins;
     pcre2_match_data *md;
+    pcre2_match_context *mctx; /* carries the offset limit of a sentence window */
     char **files;            /* rule files loaded (display paths) */
     size_t nfiles;
     size_t *regex_rules, nregex;
@@ -42,11 +43,16 @@ struct cs_scorer {
     size_t nspans, spans_cap;
     cand *cands;
     size_t ncands, cands_cap;
+    uint32_t *windows;       /* sentences a needs-gated regex runs in, for one rule */
+    size_t windows_cap;
+    size_t *starts;          /* where a starts_with_needs rule's needs hits begin */
+    size_t starts_cap;
     uint64_t *unless;        /* (rule << 32 | sentence) of this passage's unless hits, sorted */
     size_t nunless, unless_cap;
     cs_log_fn log;
     void *log_ctx;
     int lenient;
+    int verify_needs_starts;
     /* per-call state */
     cs_result *res;
     const cs_document *doc;
@@ -209,6 +215,7 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
     s->log = o && o->log ? o->log : cs_log_stderr;
     s->log_ctx = o ? o->log_ctx : NULL;
     s->lenient = o ? o->lenient : 0;
+    s->verify_needs_starts = o ? o->verify_needs_starts : 0;
     if (cs_ruleset_init(&s->rules, d) != 0)
         goto out;
     if (cs_lua_rules_open(&s->lua, &s->rules, cfg, s->log, s->log_ctx, d) != 0)
@@ -229,7 +236,8 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
     if (cs_ruleset_compile(&s->rules, d) != 0 || collect_rule_kinds(s, d) != 0)
         goto out;
     s->md = pcre2_match_data_create(8, NULL);
-    if (s->md == NULL) {
+    s->mctx = pcre2_match_context_create(NULL);
+    if (s->md == NULL || s->mctx == NULL) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
@@ -281,6 +289,7 @@ void cs_scorer_free(cs_scorer *s)
     cs_ruleset_free(&s->rules);
     if (s->md)
         pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
     cs_paths_free_list(s->files, s->nfiles);
     free(s->regex_rules);
     free(s->check_rules);
@@ -288,6 +297,8 @@ void cs_scorer_free(cs_scorer *s)
     free(s->done_stamp);
     free(s->hits);
     free(s->spans);
+    free(s->windows);
+    free(s->starts);
     free(s->cands);
     free(s->unless);
     free(s);
@@ -539,6 +550,141 @@ static void jit_when_due(cs_scorer *s, size_t len)
         pcre2_jit_compile(s->rules.rules[s->regex_rules[i]].re, PCRE2_JIT_COMPLETE); /* best effort */
 }
 
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* The sentences holding a needs hit of rule, sorted, each once, in
+ * s->windows; returns their count, or (size_t)-1 when out of memory. */
+static size_t needs_windows(cs_scorer *s, size_t rule, const credscore_span *sent, size_t nsent)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->nhits; k++) {
+        const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
+        if (ref->rule != rule || ref->role != CS_ROLE_NEEDS)
+            continue;
+        void *items = s->windows;
+        if (cs_array_grow(&items, &s->windows_cap, n + 1, sizeof(uint32_t)) != 0)
+            return (size_t)-1;
+        s->windows = items;
+        s->windows[n++] = sentence_of(sent, nsent, s->hits[k].start);
+    }
+    if (n > 1)
+        qsort(s->windows, n, sizeof(uint32_t), cmp_u32);
+    size_t w = 0;
+    for (size_t k = 0; k < n; k++)
+        if (w == 0 || s->windows[w - 1] != s->windows[k])
+            s->windows[w++] = s->windows[k];
+    return w;
+}
+
+/* Collect rule r's matches starting in text[from..limit] (limit inclusive;
+ * the whole subject stays visible to lookarounds) as candidates.  Returns 0,
+ * 1 when the rule failed and was disabled (lenient), or -1 with d set. */
+static int regex_window(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
+                        size_t len, const credscore_span *sent, size_t nsent, size_t from,
+                        size_t limit, size_t *resume, cs_diag *d)
+{
+    pcre2_set_offset_limit(s->mctx, limit);
+    PCRE2_SIZE off = from;
+    while (off <= limit && off <= len) {
+        int m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, s->mctx);
+        if (m == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter's own limits are larger */
+            m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, PCRE2_NO_JIT, s->md, s->mctx);
+        if (m == PCRE2_ERROR_NOMATCH)
+            break;
+        if (m < 0) { /* match limit, heap limit ...: like any failing rule */
+            PCRE2_UCHAR buf[200];
+            pcre2_get_error_message(m, buf, sizeof buf);
+            cs_diag_at(d, r->file, r->line, 0, "rule '%s': regex failed: %s", r->id,
+                       (const char *)buf);
+            s->ncands = 0;
+            return rule_failed(s, (cs_rule *)r, d) != 0 ? -1 : 1;
+        }
+        PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
+        size_t ms = ov[0], me = ov[1];
+        uint32_t si = sentence_of(sent, nsent, ms);
+        int crosses = !r->passage_scope && nsent && me > sent[si].end;
+        if (me > ms && !crosses && !(r->has_unless && cancelled(s, rule, r, si)))
+            if (push_cand(s, ms, me) != 0)
+                return cs_diag_set(d, "out of memory");
+        off = me > ms ? me : me + 1;
+        while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
+            off++; /* never restart inside a UTF-8 character */
+        if (resume)
+            *resume = off;
+    }
+    return 0;
+}
+
+static int cmp_size(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* A starts_with_needs rule: one try at each needs hit's start, left to right,
+ * none inside an earlier match (what a search from the passage start finds
+ * when every match begins at a needs phrase). */
+static int regex_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
+                          size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
+{
+    size_t n = 0;
+    for (size_t k = 0; k < s->nhits; k++) {
+        const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
+        if (ref->rule != rule || ref->role != CS_ROLE_NEEDS)
+            continue;
+        void *items = s->starts;
+        if (cs_array_grow(&items, &s->starts_cap, n + 1, sizeof(size_t)) != 0)
+            return cs_diag_set(d, "out of memory");
+        s->starts = items;
+        s->starts[n++] = s->hits[k].start;
+    }
+    if (n > 1)
+        qsort(s->starts, n, sizeof(size_t), cmp_size);
+    size_t resume = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (s->starts[k] < resume || (k > 0 && s->starts[k] == s->starts[k - 1]))
+            continue;
+        int rc = regex_window(s, rule, r, text, len, sent, nsent, s->starts[k], s->starts[k],
+                              &resume, d);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* credscore test: does a search from the passage start find exactly what
+ * regex_at_needs found (now in s->cands)?  0, or -1 with d naming the rule. */
+static int verify_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
+                           size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
+{
+    size_t nfound = s->ncands;
+    int rc = regex_window(s, rule, r, text, len, sent, nsent, 0, len, NULL, d);
+    if (rc != 0)
+        return rc;
+    for (size_t k = nfound; k < s->ncands; k++) {
+        int seen = 0;
+        for (size_t j = 0; j < nfound && !seen; j++)
+            seen = s->cands[j].start == s->cands[k].start && s->cands[j].end == s->cands[k].end;
+        if (!seen) {
+            cs_diag_at(d, r->file, r->line, 0,
+                       "rule '%s' sets starts_with_needs, but its regex also matches \"%.*s\", "
+                       "which does not begin with one of its needs phrases",
+                       r->id, (int)(s->cands[k].end - s->cands[k].start),
+                       text + s->cands[k].start);
+            return -1;
+        }
+    }
+    s->ncands = nfound;
+    return 0;
+}
+
+/* Run the regex rules over a passage.  A rule with `needs` searches only the
+ * sentences holding one of its needs phrases (the passage, with passage
+ * scope), as a check rule does: a match cannot cross a sentence anyway. */
 static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const credscore_span *sent,
                            size_t nsent, unsigned scopes, cs_diag *d)
 {
@@ -549,34 +695,27 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
         if (!rule_applies(r, scopes) || (r->has_needs && s->phrase_stamp[rule] != s->serial))
             continue;
         s->ncands = 0;
-        PCRE2_SIZE off = 0;
-        while (off <= len) {
-            int m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, NULL);
-            if (m == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter's own limits are larger */
-                m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, PCRE2_NO_JIT, s->md, NULL);
-            if (m == PCRE2_ERROR_NOMATCH)
-                break;
-            if (m < 0) { /* match limit, heap limit ...: like any failing rule */
-                PCRE2_UCHAR buf[200];
-                pcre2_get_error_message(m, buf, sizeof buf);
-                cs_diag_at(d, r->file, r->line, 0, "rule '%s': regex failed: %s", r->id,
-                           (const char *)buf);
-                s->ncands = 0;
-                if (rule_failed(s, (cs_rule *)r, d) != 0)
-                    return -1;
-                break;
+        int rc = 0;
+        if (r->starts_with_needs) {
+            rc = regex_at_needs(s, rule, r, text, len, sent, nsent, d);
+            if (rc == 0 && s->verify_needs_starts)
+                rc = verify_at_needs(s, rule, r, text, len, sent, nsent, d);
+        } else if (r->has_needs && !r->passage_scope && nsent > 0) {
+            size_t nw = needs_windows(s, rule, sent, nsent);
+            if (nw == (size_t)-1)
+                return cs_diag_set(d, "out of memory");
+            for (size_t w = 0; w < nw && rc == 0; w++) {
+                const credscore_span *sp = &sent[s->windows[w]];
+                size_t end = sp->end < len ? sp->end : len;
+                if (end > sp->start)
+                    rc = regex_window(s, rule, r, text, len, sent, nsent, sp->start, end - 1,
+                                      NULL, d);
             }
-            PCRE2_SIZE *ov = pcre2_get_ovector_pointer(s->md);
-            size_t ms = ov[0], me = ov[1];
-            uint32_t si = sentence_of(sent, nsent, ms);
-            int crosses = !r->passage_scope && nsent && me > sent[si].end;
-            if (me > ms && !crosses && !(r->has_unless && cancelled(s, rule, r, si)))
-                if (push_cand(s, ms, me) != 0)
-                    return cs_diag_set(d, "out of memory");
-            off = me > ms ? me : me + 1;
-            while (off < len && ((unsigned char)text[off] & 0xC0) == 0x80)
-                off++; /* never restart inside a UTF-8 character */
+        } else {
+            rc = regex_window(s, rule, r, text, len, sent, nsent, 0, len, NULL, d);
         }
+        if (rc < 0)
+            return -1;
         if (flush_cands(s, r) != 0)
             return cs_diag_set(d, "out of memory");
     }

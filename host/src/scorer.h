@@ -33,6 +33,8 @@ typedef struct cs_scorer_opts {
     int no_plugins;                 /* do not load plugins */
     int allow_insecure_plugins;
     int lenient;                    /* a failing rule is disabled instead of failing */
+    int verify_needs_starts;        /* search starts_with_needs regexes everywhere too and
+                                     * fail when that finds more (credscore test) */
     int load_timeout;               /* seconds for loading all rule files (--timeout), 0 = none:
                                      * then "file:line: time limit of N s exceeded (raise
                                      * --timeout)" */

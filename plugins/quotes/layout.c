@@ -218,13 +218,23 @@ int qt_signoff(const qt_words *w, const char *text, size_t len, size_t *start, s
         b--;
     size_t from = b > QT_SIGNOFF_BYTES ? b - QT_SIGNOFF_BYTES : 0;
     size_t dash = b, dlen = 0;
-    for (size_t i = from; i < b; i++) {
+    /* the last dash, found as a left-to-right scan would ("---" is a dash at
+     * its first two hyphens), visiting only the bytes a dash can start with */
+    const char *e2 = memchr(text + from, 0xE2, b - from);
+    const char *hy = memchr(text + from, '-', b - from);
+    for (size_t i = from; e2 || hy;) {
+        const char *next = !hy || (e2 && e2 < hy) ? e2 : hy;
+        i = (size_t)(next - text);
         size_t n = dash_at(text, b, i);
         if (n) {
             dash = i;
             dlen = n;
-            i += n - 1;
         }
+        i += n ? n : 1;
+        if (e2 && (size_t)(e2 - text) < i)
+            e2 = i < b ? memchr(text + i, 0xE2, b - i) : NULL;
+        if (hy && (size_t)(hy - text) < i)
+            hy = i < b ? memchr(text + i, '-', b - i) : NULL;
     }
     if (dlen == 0 || !name_then_end(w, text, dash + dlen, b))
         return 0;
