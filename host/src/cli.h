@@ -48,6 +48,8 @@ typedef struct cs_cli {
     int color;                 /* -1 auto, 0 never, 1 always */
     int quiet;
     int show_zero;             /* --all: list findings that counted 0 */
+    int show_unchanged;        /* --show-unchanged: list articles with nothing new */
+    int report_positive;       /* --report-positive: SARIF/GitHub keep positive findings */
     int rounds;                /* watch: stop after N scorings (0 = never) */
     int jobs;                  /* -j N worker processes (0 = 1) */
     int timeout;               /* --timeout SECONDS per article (0 = none) */

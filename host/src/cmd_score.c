@@ -127,15 +127,27 @@ static void free_scored(cs_scored *items, size_t n)
 
 /* Baseline and changed-lines modes: findings in the baseline, or outside
  * the lines changed since --diff-base, are suppressed with that reason and
- * the scores merged again. */
+ * the scores merged again; the article's real score is kept beside. */
 static int narrow(const cs_cli *cli, const cs_config *cfg, const cs_baseline *b,
                   const char *unchanged, cs_scored *sc, cs_diag *d)
 {
-    size_t marked = b ? cs_baseline_apply(b, &sc->doc, cfg, &sc->res) : 0;
+    if (!b && !cli->diff_base)
+        return 0;
+    size_t marked = 0;
+    int known = 1; /* not a new article (a new one is judged whole) */
+    sc->narrowed = 1;
+    sc->whole_score = sc->res.score;
+    sc->whole_verdict = sc->res.verdict;
+    if (b) {
+        known = cs_baseline_knows(b, sc->doc.path);
+        if (cs_baseline_apply(b, &sc->doc, cfg, &sc->res, &marked) != 0)
+            return cs_diag_set(d, "out of memory");
+    }
     if (cli->diff_base) {
         cs_changes ch;
         if (cs_git_changed_lines(cli->diff_base, sc->doc.path, &ch, d) != 0)
             return -1;
+        known = known && !ch.all;
         for (size_t i = 0; i < sc->res.nfindings; i++) {
             cs_finding *f = &sc->res.findings[i];
             cs_pos pos;
@@ -149,17 +161,26 @@ static int narrow(const cs_cli *cli, const cs_config *cfg, const cs_baseline *b,
     }
     if (marked && cs_merge(cfg, sc->doc.npassages, &sc->res) != 0)
         return cs_diag_set(d, "out of memory");
+    sc->old = marked;
+    sc->fresh = 0;
+    for (size_t i = 0; i < sc->res.nfindings; i++)
+        sc->fresh += !sc->res.findings[i].suppress_reason &&
+                     sc->res.findings[i].note != CS_NOTE_DUPLICATE;
+    sc->untouched = known && sc->fresh == 0;
     return 0;
 }
 
 /* Narrow an article's findings (baseline, --diff-base) and decide whether
- * it fails (threshold, --max limits). */
+ * it fails (threshold, --max limits); an untouched article (nothing new)
+ * is not gated. */
 static int settle(const cs_cli *cli, const cs_run *run, const cs_baseline *b,
                   const char *unchanged, cs_scored *sc, cs_diag *d)
 {
     if (narrow(cli, run->cfg, b, unchanged, sc, d) != 0)
         return -1;
     sc->below = 0;
+    if (sc->untouched)
+        return 0;
     if (cs_merge_fails(run->cfg, &sc->res, run->has_threshold, run->threshold)) {
         sc->below = sc->res.unsourced ? CS_FAIL_UNSOURCED : CS_FAIL_THRESHOLD;
         if (sc->res.unsourced)
@@ -354,8 +375,11 @@ int cs_cmd_score(const cs_cli *cli)
     run.has_threshold = cli->has_fail_under || ses.cfg.has_threshold;
     run.threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
     run.errors = bad_operand ? 1 : 0;
-    run.opts = (cs_report_opts){cs_cli_use_color(cli, STDOUT_FILENO) && !cli->output,
-                                cli->min_level, cli->show_zero};
+    run.opts = (cs_report_opts){.color = cs_cli_use_color(cli, STDOUT_FILENO) && !cli->output,
+                                .min_level = cli->min_level,
+                                .show_zero = cli->show_zero,
+                                .show_unchanged = cli->show_unchanged,
+                                .report_positive = cli->report_positive};
     run.tool_version = CREDSCORE_VERSION;
     size_t failed = 0;
     const cs_baseline *bl = baseline_loaded ? &baseline : NULL;
@@ -482,7 +506,8 @@ int cs_cmd_baseline(const cs_cli *cli)
     int exit_code = CS_EXIT_ERROR;
     cs_session ses;
     cs_path_list files = {0};
-    cs_buf out = {0};
+    cs_buf out = {0};  /* the findings */
+    cs_buf arts = {0}; /* the file: the articles, then the findings */
     cs_result res;
     cs_diag d;
     cs_result_init(&res);
@@ -499,9 +524,9 @@ int cs_cmd_baseline(const cs_cli *cli)
     }
     if (cs_cli_check_output(cli, &ses, target, files.items, files.n) != 0)
         goto out;
-    int first = 1;
+    int first = 1, first_art = 1;
     size_t count = 0;
-    cs_buf_puts(&out, "{\n  \"schema\": \"credscore-baseline\",\n  \"version\": 1,\n  \"findings\": [");
+    cs_buf_puts(&arts, "{\n  \"schema\": \"credscore-baseline\",\n  \"version\": 1,\n  \"articles\": [");
     for (size_t i = 0; i < files.n; i++) {
         cs_document doc;
         if (cs_document_load_file_max(&doc, files.items[i], cli->input_format,
@@ -512,18 +537,21 @@ int cs_cmd_baseline(const cs_cli *cli)
             cs_document_free(&doc);
             goto out;
         }
-        if (cs_baseline_write_article(&out, &doc, &res, &ses.cfg, &first, &count) != 0) {
+        if (cs_baseline_write_path(&arts, doc.path, &first_art) != 0 ||
+            cs_baseline_write_article(&out, &doc, &res, &ses.cfg, &first, &count) != 0) {
             cs_document_free(&doc);
             cs_cli_error("out of memory");
             goto out;
         }
         cs_document_free(&doc);
     }
-    if (cs_buf_puts(&out, first ? "]\n}\n" : "\n  ]\n}\n") != 0) {
+    if (cs_buf_puts(&arts, first_art ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [") != 0 ||
+        cs_buf_append(&arts, out.data ? out.data : "", out.len) != 0 ||
+        cs_buf_puts(&arts, first ? "]\n}\n" : "\n  ]\n}\n") != 0) {
         cs_cli_error("out of memory");
         goto out;
     }
-    if (cs_write_atomic(target, out.data, out.len, &d) != 0) {
+    if (cs_write_atomic(target, arts.data, arts.len, &d) != 0) {
         cs_cli_error(d.msg);
         goto out;
     }
@@ -533,6 +561,7 @@ int cs_cmd_baseline(const cs_cli *cli)
 out:
     cs_result_free(&res);
     cs_buf_free(&out);
+    cs_buf_free(&arts);
     cs_path_list_free(&files);
     cs_session_close(&ses);
     return exit_code;

@@ -206,7 +206,7 @@ static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t lle
         error_line(out, lineno, rec.id_json, d.msg);
         goto out;
     }
-    cs_report_opts ro = {0, c->cli->min_level, c->cli->show_zero};
+    cs_report_opts ro = {.min_level = c->cli->min_level, .show_zero = c->cli->show_zero};
     cs_json j;
     cs_json_init(&j, out, 0);
     cs_report_json_article(&j, &doc, &c->res, &c->ses->cfg, rec.id_json, &ro);

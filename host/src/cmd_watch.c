@@ -127,7 +127,8 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
         cs_session_close(&ses);
         goto out;
     }
-    cs_report_opts ro = {cs_cli_use_color(cli, STDOUT_FILENO), cli->min_level, cli->show_zero};
+    cs_report_opts ro = {.color = cs_cli_use_color(cli, STDOUT_FILENO),
+                         .min_level = cli->min_level, .show_zero = cli->show_zero};
     if (cs_report_text(&out, &doc, &res, &ses.cfg, &ro) == 0)
         fwrite(out.data, 1, out.len, stdout);
     cs_session_close(&ses);

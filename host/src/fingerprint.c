@@ -1,6 +1,7 @@
 #include "fingerprint.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fold.h"
@@ -45,6 +46,25 @@ uint64_t cs_fingerprint(const cs_document *doc, const cs_result *res, const cs_c
     for (size_t k = 0; k < i; k++)
         occurrence += triple(doc, res, cfg, k) == mine;
     return fnv(mine, &occurrence, sizeof occurrence);
+}
+
+int cs_fingerprint_all(const cs_document *doc, const cs_result *res, const cs_config *cfg,
+                       uint64_t *out)
+{
+    size_t n = res->nfindings;
+    uint64_t *tri = n ? malloc(n * sizeof *tri) : NULL;
+    if (n && tri == NULL)
+        return -1;
+    for (size_t i = 0; i < n; i++)
+        tri[i] = triple(doc, res, cfg, i);
+    for (size_t i = 0; i < n; i++) {
+        uint32_t occurrence = 0;
+        for (size_t k = 0; k < i; k++)
+            occurrence += tri[k] == tri[i];
+        out[i] = fnv(tri[i], &occurrence, sizeof occurrence);
+    }
+    free(tri);
+    return 0;
 }
 
 void cs_fingerprint_hex(uint64_t fp, char out[17])

@@ -21,6 +21,12 @@
 uint64_t cs_fingerprint(const cs_document *doc, const cs_result *res, const cs_config *cfg,
                         size_t i);
 
+/* The fingerprints of all of res's findings into out[0 .. res->nfindings),
+ * the same values as cs_fingerprint, each rule, marker and words hashed
+ * once.  Returns 0, or -1 when memory runs out (out unchanged). */
+int cs_fingerprint_all(const cs_document *doc, const cs_result *res, const cs_config *cfg,
+                       uint64_t *out);
+
 /* As 16 lower-case hex digits plus NUL. */
 void cs_fingerprint_hex(uint64_t fp, char out[17]);
 

@@ -49,6 +49,10 @@ static const char usage[] =
     "      --baseline FILE     findings recorded in FILE are not counted (only new ones)\n"
     "      --diff-base REV     count only findings on lines changed since git REV\n"
     "      --all               also list findings that counted 0 (duplicates)\n"
+    "      --show-unchanged    with --baseline or --diff-base, also list articles\n"
+    "                          with no new findings\n"
+    "      --report-positive   sarif, github: also report positive findings (named\n"
+    "                          sources...), left out by default\n"
     "      --plugin-path DIR   search DIR for plugins first (repeatable)\n"
     "      --no-plugins        load no plugins\n"
     "      --allow-insecure-plugins  load plugins others could replace (world-writable, or\n"
@@ -67,7 +71,7 @@ enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
     OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE, OPT_TIMEOUT,
-    OPT_PROFILE, OPT_MAX_ARTICLE
+    OPT_PROFILE, OPT_MAX_ARTICLE, OPT_SHOW_UNCHANGED, OPT_REPORT_POSITIVE
 };
 
 static const struct option long_opts[] = {
@@ -86,6 +90,8 @@ static const struct option long_opts[] = {
     {"max", required_argument, NULL, OPT_MAX},
     {"baseline", required_argument, NULL, OPT_BASELINE},
     {"diff-base", required_argument, NULL, OPT_DIFF_BASE},
+    {"show-unchanged", no_argument, NULL, OPT_SHOW_UNCHANGED},
+    {"report-positive", no_argument, NULL, OPT_REPORT_POSITIVE},
     {"rounds", required_argument, NULL, OPT_ROUNDS},
     {"bundle", required_argument, NULL, OPT_BUNDLE},
     {"timeout", required_argument, NULL, OPT_TIMEOUT},
@@ -259,6 +265,8 @@ int main(int argc, char **argv)
             }
             break;
         case OPT_ALL: cli.show_zero = 1; break;
+        case OPT_SHOW_UNCHANGED: cli.show_unchanged = 1; break;
+        case OPT_REPORT_POSITIVE: cli.report_positive = 1; break;
         case OPT_PLUGIN_PATH: dirs[cli.nplugin_dirs++] = optarg; break;
         case OPT_NO_PLUGINS: cli.no_plugins = 1; break;
         case OPT_INSECURE: cli.allow_insecure_plugins = 1; break;

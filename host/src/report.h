@@ -25,6 +25,8 @@ typedef struct cs_report_opts {
     int color;            /* ANSI colours in text */
     cs_level min_level;   /* findings below this level are not listed */
     int show_zero;        /* list findings that counted 0 (duplicates, caps) */
+    int show_unchanged;   /* list untouched articles of a narrowed run (cs_scored) */
+    int report_positive;  /* SARIF, GitHub: also findings of positive weight */
 } cs_report_opts;
 
 /* Where a finding stands in the original file. */
@@ -68,6 +70,15 @@ typedef struct cs_scored {
     cs_result res;
     int below;            /* 0, or why the article fails: CS_FAIL_* */
     char why[160];        /* why it failed, for reports ("" = the score threshold) */
+    /* --baseline / --diff-base: only new findings count (res is scored
+     * over them); the others are suppressed with the mode's reason. */
+    int narrowed;         /* 1 in those modes */
+    int untouched;        /* narrowed, a known article with nothing new: not
+                           * gated, and not listed unless opts.show_unchanged */
+    size_t fresh;         /* the new findings (not suppressed, not duplicates) */
+    size_t old;           /* the findings left out as not new */
+    double whole_score;   /* the article's real score, every finding counted */
+    const char *whole_verdict;
 } cs_scored;
 
 /* Everything a report of a whole run needs. */
