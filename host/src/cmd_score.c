@@ -480,6 +480,8 @@ int cs_cmd_score(const cs_cli *cli)
         cs_cli_error(d.msg);
         goto out;
     }
+    if (cli->format == CS_OUT_HTML && cli->output && !cli->quiet) /* a page to open: say where */
+        fprintf(stderr, "credscore: wrote the HTML report to %s\n", cli->output);
     if (run.errors)
         exit_code = CS_EXIT_ERROR;
     else if (failed && !cli->no_exit)

@@ -222,12 +222,15 @@ out:
 }
 
 /* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";
- * one output line per item line; the status packs the counts
+ * one output line per item line, then, for each line answered with an
+ * error, its line number as a uint64_t (the trailer: status_errors of
+ * them, split off by take_trailer); the status packs the counts
  * (batch_status). */
 static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_buf *out)
 {
     stream_ctx *c = vctx;
     int lines = 0, errors = 0, below = 0;
+    uint64_t err_lines[BATCH_LINES];
     cs_scorer_set_crash_note(c->ses->scorer, note, CS_POOL_NOTE_MAX);
     const char *p = item, *end = item + len;
     while (p < end) {
@@ -240,17 +243,21 @@ static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_
             char msg[96];
             snprintf(msg, sizeof msg, "record longer than %u MiB: refused", MAX_LINE >> 20);
             error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
-            errors++;
+            if (errors < BATCH_LINES)
+                err_lines[errors++] = strtoull(p, NULL, 10);
             lines++;
         } else if (tab) {
             int st = score_line(c, (size_t)strtoull(p, NULL, 10), tab + 1,
                                 (size_t)(nl - tab - 1), out);
-            errors += st == LINE_ERROR;
+            if (st == LINE_ERROR && errors < BATCH_LINES)
+                err_lines[errors++] = strtoull(p, NULL, 10);
             below += st == LINE_BELOW;
             lines++;
         }
         p = nl + 1;
     }
+    if (errors && cs_buf_append(out, err_lines, (size_t)errors * sizeof *err_lines) != 0)
+        return -1; /* out of memory: like a crash, the batch is replayed line by line */
     return batch_status(lines, errors, below);
 }
 
@@ -258,6 +265,7 @@ typedef struct stream_state {
     stream_ctx *ctx;
     cs_pool *quarantine; /* one worker, made on the first crash */
     size_t errors, failed, written;
+    size_t first_errors[3];  /* the input lines of the first errors, for the summary */
     cs_buf scratch;
     cs_jsonl_reader reader; /* the parent's, for the id of a line lost in quarantine */
     cs_out_file out;        /* -o FILE, when open (out.name set) */
@@ -270,6 +278,31 @@ static int write_out(stream_state *st, const char *data, size_t len, cs_diag *d)
         return cs_out_write(&st->out, data, len, d);
     if (cs_write_all(STDOUT_FILENO, data, len) != 0)
         return cs_diag_set(d, "cannot write to standard output: %s", strerror(errno));
+    return 0;
+}
+
+/* Count an error answered for input line lineno. */
+static void note_error(stream_state *st, size_t lineno)
+{
+    if (st->errors < sizeof st->first_errors / sizeof *st->first_errors)
+        st->first_errors[st->errors] = lineno;
+    st->errors++;
+}
+
+/* A batch's answer: its output lines, less the trailer of error line
+ * numbers (score_batch), which are counted.  *len is set to the length of
+ * the output lines.  Returns 0, or -1 when the answer is cut short. */
+static int take_trailer(stream_state *st, const cs_pool_result *r, size_t *len, cs_diag *d)
+{
+    size_t n = status_errors(r->status);
+    if (r->len < n * sizeof(uint64_t))
+        return cs_diag_set(d, "internal: a worker's answer is cut short");
+    *len = r->len - n * sizeof(uint64_t);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t lineno;
+        memcpy(&lineno, r->data + *len + i * sizeof lineno, sizeof lineno);
+        note_error(st, (size_t)lineno);
+    }
     return 0;
 }
 
@@ -302,13 +335,15 @@ static int replay(stream_state *st, const char *batch, size_t len, cs_diag *d)
             st->scratch.len = 0;
             error_line(&st->scratch, lineno, rec.id_json, msg);
             fprintf(stderr, "credscore: line %zu: %s; the other lines go on\n", lineno, msg);
-            st->errors++;
+            note_error(st, lineno);
             if (write_out(st, st->scratch.data, st->scratch.len, d) != 0)
                 return -1;
         } else {
-            st->errors += status_errors(r.status);
+            size_t out_len;
+            if (take_trailer(st, &r, &out_len, d) != 0)
+                return -1;
             st->failed += status_below(r.status);
-            if (write_out(st, r.data, r.len, d) != 0)
+            if (write_out(st, r.data, out_len, d) != 0)
                 return -1;
         }
         st->written++;
@@ -323,10 +358,26 @@ static int emit(stream_state *st, const cs_pool_result *r, cs_diag *d)
 {
     if (r->status < 0)
         return replay(st, r->item, r->item_len, d);
-    st->errors += status_errors(r->status);
+    size_t out_len;
+    if (take_trailer(st, r, &out_len, d) != 0)
+        return -1;
     st->failed += status_below(r->status);
     st->written += status_lines(r->status);
-    return write_out(st, r->data, r->len, d);
+    return write_out(st, r->data, out_len, d);
+}
+
+/* "line 4", "lines 4 and 9", "lines 4, 9 and 17", "lines 4, 9, 17 and 2
+ * more": the first errors' input lines, into buf (size n). */
+static void error_lines_text(const stream_state *st, char *buf, size_t n)
+{
+    size_t shown = st->errors < 3 ? st->errors : 3;
+    int k = snprintf(buf, n, "line%s", st->errors == 1 ? "" : "s");
+    for (size_t i = 0; i < shown && k >= 0 && (size_t)k < n; i++)
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu",
+                      i == 0 ? " " : (i + 1 == shown && st->errors == shown) ? " and " : ", ",
+                      st->first_errors[i]);
+    if (st->errors > shown && k >= 0 && (size_t)k < n)
+        snprintf(buf + k, n - (size_t)k, " and %zu more", st->errors - shown);
 }
 
 int cs_cmd_stream(const cs_cli *cli)
@@ -483,9 +534,12 @@ int cs_cmd_stream(const cs_cli *cli)
         cs_cli_error(d.msg);
         goto out;
     }
-    if (st.errors)
-        fprintf(stderr, "credscore: %s: %zu malformed or failed line%s (reported in the output)\n",
-                src, st.errors, st.errors == 1 ? "" : "s");
+    if (st.errors) {
+        char where[128];
+        error_lines_text(&st, where, sizeof where);
+        fprintf(stderr, "credscore: %s: %zu malformed or failed line%s (%s; reported in the output)\n",
+                src, st.errors, st.errors == 1 ? "" : "s", where);
+    }
     exit_code = st.errors                        ? CS_EXIT_ERROR
                 : (st.failed && !cli->no_exit) ? CS_EXIT_THRESHOLD
                                                : CS_EXIT_OK;

@@ -4,8 +4,12 @@
  *
  * Contract:
  *   - One line per listed finding (level >= opts.min_level, not suppressed,
- *     not a duplicate), in document order:
+ *     not a duplicate, of negative or zero weight: a positive finding, a
+ *     named source say, has nothing to fix and is listed only with
+ *     opts.report_positive), in document order:
  *       ::CMD file=PATH,line=L,col=C,endLine=EL,endColumn=EC,title=credscore MARKER (RULE)::MESSAGE "WORDS" (POINTS points)
+ *     " "WORDS"" is left out when the message already quotes the words or
+ *     a part of them (the attribution plugin's do).
  *     CMD is notice / warning / error for the levels info / warning / error.
  *     Columns count code points; endColumn is exclusive, as in the JSON.
  *   - Then one line per article:
@@ -71,6 +75,22 @@ static int begin(cs_buf *out, const char *cmd, const cs_buf *path)
     return escape(out, path->data ? path->data : "", path->len, 1);
 }
 
+/* Does msg already quote the words (or a part of them) in "..."? */
+static int quotes_words(const char *msg, const char *words, size_t wlen)
+{
+    for (const char *q = strchr(msg, '"'); q; q = strchr(q, '"')) {
+        const char *e = strchr(q + 1, '"');
+        if (e == NULL)
+            break;
+        size_t n = (size_t)(e - q - 1);
+        for (size_t i = 0; n && i + n <= wlen; i++)
+            if (memcmp(words + i, q + 1, n) == 0)
+                return 1;
+        q = e + 1;
+    }
+    return 0;
+}
+
 static int finding_line(cs_buf *out, cs_buf *tmp, const cs_run *run, const cs_scored *sc,
                         const cs_buf *path, const cs_finding *f)
 {
@@ -90,11 +110,17 @@ static int finding_line(cs_buf *out, cs_buf *tmp, const cs_run *run, const cs_sc
     char pts[32];
     cs_report_fmt_points(pts, sizeof pts, f->points);
     const char *note = cs_note_name(f->note);
+    const char *text = msg ? msg : m->name;
     tmp->len = 0;
-    if (cs_buf_puts(tmp, msg ? msg : m->name) != 0 || cs_buf_puts(tmp, " \"") != 0 ||
+    if (cs_buf_puts(tmp, text) != 0 || cs_buf_puts(tmp, " \"") != 0 ||
         cs_report_put_words(tmp, cs_doc_text(doc, &doc->passages[f->passage]) + f->start,
                             f->end - f->start) != 0 ||
-        cs_buf_printf(tmp, "\" (%s point%s%s%s)", pts, strcmp(pts, "+1") && strcmp(pts, "-1") ? "s" : "",
+        cs_buf_putc(tmp, '"') != 0)
+        return -1;
+    size_t words_at = strlen(text) + 2, words_len = tmp->len - words_at - 1;
+    if (quotes_words(text, tmp->data + words_at, words_len))
+        tmp->len = strlen(text); /* the message names them already */
+    if (cs_buf_printf(tmp, " (%s point%s%s%s)", pts, strcmp(pts, "+1") && strcmp(pts, "-1") ? "s" : "",
                       note ? ", " : "", note ? note : "") != 0)
         return -1;
     if (escape(out, tmp->data, tmp->len, 0) != 0 || cs_buf_putc(out, '\n') != 0)
@@ -137,7 +163,8 @@ int cs_report_github_article(cs_buf *out, cs_buf *path, cs_buf *tmp, const cs_ru
         return -1;
     for (size_t i = 0; i < sc->res.nfindings; i++) {
         const cs_finding *f = &sc->res.findings[i];
-        if (f->level < run->opts.min_level || f->note == CS_NOTE_DUPLICATE || f->suppress_reason)
+        if (f->level < run->opts.min_level || f->note == CS_NOTE_DUPLICATE || f->suppress_reason ||
+            (f->weight > 0 && !run->opts.report_positive))
             continue;
         if (finding_line(out, tmp, run, sc, path, f) != 0)
             return -1;

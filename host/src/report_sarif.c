@@ -8,9 +8,12 @@
  *     marker message), fullDescription (rule or marker description), help
  *     (the marker's why and fix), defaultConfiguration.level and properties
  *     {marker, weight, source}.
+ *   - tool.driver.informationUri is CS_HOMEPAGE (the project's README).
  *   - One result per finding at or above opts.min_level; duplicates only
- *     with opts.show_zero (as in the text report).  Suppressed findings stay,
- *     with suppressions [{kind "inSource", justification}].
+ *     with opts.show_zero (as in the text report); findings of positive
+ *     weight (named sources...: nothing to fix, noise in code scanning)
+ *     only with opts.report_positive.  Suppressed findings stay, with
+ *     suppressions [{kind "inSource", justification}].
  *   - Levels: info -> "note", warning -> "warning", error -> "error".
  *   - Locations are relative to the current folder (uriBaseId %SRCROOT%,
  *     percent-encoded per RFC 3986, no leading "./"); a file outside it gets
@@ -20,7 +23,10 @@
  *   - partialFingerprints "credscore/v1" is cs_fingerprint (fingerprint.h):
  *     rule, marker, folded words and occurrence index, no line number.
  *   - Every article is listed in run.artifacts, findings or not, with its
- *     score and verdict in properties.
+ *     score and verdict in properties, and whether it failed: "failed",
+ *     "belowThreshold" (the score threshold only), "failure" (why, when
+ *     not the threshold).  The run's properties count them the same way:
+ *     failed = belowThreshold + overMax + unsourcedFailed.
  *   - Output is deterministic: the same input, config and current folder
  *     give byte-identical logs.
  *
@@ -40,6 +46,11 @@
 #include "weight_policy.h"
 
 #define SARIF_SCHEMA "https://json.schemastore.org/sarif-2.1.0.json"
+/* The tool's informationUri (SARIF2005): where people read about it.  A
+ * packager may point it elsewhere with -DCS_HOMEPAGE='"..."'. */
+#ifndef CS_HOMEPAGE
+#define CS_HOMEPAGE "https://github.com/credscore/credscore#readme"
+#endif
 #define SRCROOT "%SRCROOT%"
 
 /* Append path percent-encoded as an RFC 3986 path: unreserved characters
@@ -145,10 +156,13 @@ static int rule_push(rule_tab *t, const char *id, const cs_rule *lua, const cs_p
     return 0;
 }
 
-/* Is finding f listed in the report? */
+/* Is finding f listed in the report?  Not a positive one (a named
+ * source...: nothing to fix) unless o->report_positive. */
 static int listed(const cs_finding *f, const cs_report_opts *o)
 {
     if (f->level < o->min_level)
+        return 0;
+    if (f->weight > 0 && !o->report_positive)
         return 0;
     if (f->note == CS_NOTE_DUPLICATE && !o->show_zero && !f->suppress_reason)
         return 0;
@@ -432,6 +446,7 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
     cs_json_kv_string(&j, "version", run->tool_version ? run->tool_version : "unknown");
     if (run->tool_version)
         cs_json_kv_string(&j, "semanticVersion", run->tool_version);
+    cs_json_kv_string(&j, "informationUri", CS_HOMEPAGE);
     cs_json_key(&j, "rules");
     cs_json_array(&j);
     for (size_t i = 0; i < rules.n; i++)
@@ -507,7 +522,8 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
         cs_json_object(&j);
         cs_json_kv_number(&j, "score", sc->res.score);
         cs_json_kv_string(&j, "verdict", sc->res.verdict);
-        cs_json_kv_bool(&j, "belowThreshold", sc->below);
+        cs_json_kv_bool(&j, "failed", sc->below != 0);
+        cs_json_kv_bool(&j, "belowThreshold", sc->below == CS_FAIL_THRESHOLD);
         if (sc->below && sc->why[0])
             cs_json_kv_string(&j, "failure", sc->why);
         cs_json_end_object(&j);
@@ -517,11 +533,14 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
 
     cs_json_key(&j, "results");
     cs_json_array(&j);
-    size_t below = 0;
+    size_t failed = 0, below = 0, over_max = 0, unsourced = 0;
     for (size_t a = 0; a < run->n; a++) {
         const cs_result *res = &run->items[a].res;
         cp_cursor cur = {0, 0};
-        below += run->items[a].below != 0;
+        failed += run->items[a].below != 0;
+        below += run->items[a].below == CS_FAIL_THRESHOLD;
+        over_max += run->items[a].below == CS_FAIL_MAX;
+        unsourced += run->items[a].below == CS_FAIL_UNSOURCED;
         for (size_t i = 0; i < res->nfindings; i++)
             if (listed(&res->findings[i], &run->opts) &&
                 write_result(&j, run, &rules, a, &locs[a], i, &cur) != 0)
@@ -533,7 +552,10 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
     cs_json_key(&j, "properties");
     cs_json_object(&j);
     cs_json_kv_int(&j, "articles", (long long)run->n);
+    cs_json_kv_int(&j, "failed", (long long)failed);
     cs_json_kv_int(&j, "belowThreshold", (long long)below);
+    cs_json_kv_int(&j, "overMax", (long long)over_max);
+    cs_json_kv_int(&j, "unsourcedFailed", (long long)unsourced);
     cs_json_kv_int(&j, "errors", (long long)run->errors);
     if (run->has_threshold)
         cs_json_kv_number(&j, "threshold", run->threshold);

@@ -91,6 +91,10 @@ is "$(jq -r '[.runs[0].results[] | select(.suppressions == null) | .locations[0]
              "\(.artifactLocation.uri):\(.region.startLine)"] | unique | join(" ")' credscore.sarif)" \
    "stories/ferry.md:6 stories/ferry.md:7 stories/new%20story.md:3 stories/new%20story.md:4" \
    "check: results count only on changed lines"
+# The findings on unchanged lines are all positive (named sources), left out
+# of SARIF unless --report-positive.
+run env CREDSCORE="$CREDSCORE" CREDSCORE_OPTIONS="--report-positive" sh -c "$step"
+is "$STATUS" 1 "check with --report-positive: exit 1"
 is "$(jq -r '[.runs[0].results[] | select(.suppressions != null) | .suppressions[0].justification] |
              unique | join(",")' credscore.sarif)" \
    "unchanged since origin/main" "check: findings on unchanged lines are marked suppressed"
