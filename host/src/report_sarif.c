@@ -156,17 +156,21 @@ static int rule_push(rule_tab *t, const char *id, const cs_rule *lua, const cs_p
     return 0;
 }
 
-/* Is finding f listed in the report?  Not a positive one (a named
- * source...: nothing to fix) unless o->report_positive. */
-static int listed(const cs_finding *f, const cs_report_opts *o)
+/* Does finding f describe its rule (weight, level) in tool.driver? */
+static int describes(const cs_finding *f, const cs_report_opts *o)
 {
     if (f->level < o->min_level)
-        return 0;
-    if (f->weight > 0 && !o->report_positive)
         return 0;
     if (f->note == CS_NOTE_DUPLICATE && !o->show_zero && !f->suppress_reason)
         return 0;
     return 1;
+}
+
+/* Is finding f listed in the report?  Not a positive one (a named
+ * source...: nothing to fix) unless o->report_positive. */
+static int listed(const cs_finding *f, const cs_report_opts *o)
+{
+    return describes(f, o) && (f->weight <= 0 || o->report_positive);
 }
 
 static int build_rules(rule_tab *t, const cs_run *run)
@@ -191,7 +195,7 @@ static int build_rules(rule_tab *t, const cs_run *run)
         const cs_result *res = &run->items[a].res;
         for (size_t i = 0; i < res->nfindings; i++) {
             const cs_finding *f = &res->findings[i];
-            if (!listed(f, &run->opts))
+            if (!describes(f, &run->opts))
                 continue;
             long k = rule_find(t, f->rule_id);
             if (k < 0) {

@@ -124,13 +124,15 @@ for i in $(seq -w 1 100); do
         cp "$a" "$TMP/many/$i-$(basename "$a")"
     done
 done
+# (github with --report-positive: the named sources' notices too, so that
+# its report also spans several pieces)
 for fmt in json github text; do
-    run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt -o "$TMP/many.$fmt" "$TMP/many"
+    run "$CREDSCORE" score --fail-under 0 --no-exit --report-positive -f $fmt -o "$TMP/many.$fmt" "$TMP/many"
     is "$STATUS" 0 "-f $fmt -o: a folder of 300 articles"
-    run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt "$TMP/many"
+    run "$CREDSCORE" score --fail-under 0 --no-exit --report-positive -f $fmt "$TMP/many"
     is "$STATUS" 0 "score --fail-under 0 --no-exit -f \$fmt many: exit 0"
     is "$OUT" "$(cat "$TMP/many.$fmt")" "-f $fmt: standard output, written in pieces, equals the -o report"
-    run "$CREDSCORE" score --fail-under 0 --no-exit -f $fmt -j 2 "$TMP/many"
+    run "$CREDSCORE" score --fail-under 0 --no-exit --report-positive -f $fmt -j 2 "$TMP/many"
     is "$STATUS" 0 "score --fail-under 0 --no-exit -f \$fmt -j 2 many: exit 0"
     is "$OUT" "$(cat "$TMP/many.$fmt")" "-f $fmt -j 2: the same bytes"
 done

@@ -178,7 +178,7 @@ static void one_record(const char *line, size_t len)
         goto done;
     }
     check_result(&doc);
-    cs_report_opts ro = {0, CS_LEVEL_INFO, 1};
+    cs_report_opts ro = {.min_level = CS_LEVEL_INFO, .show_zero = 1};
     cs_json_init(&j, &out, 0);
     FUZZ_CHECK(cs_report_json_article(&j, &doc, &res, &cfg, rec.id_json, &ro) == 0);
     FUZZ_CHECK(!cs_json_failed(&j));
