@@ -129,14 +129,11 @@ rule {
     local found = {}
     for _, h in ipairs(p.hits) do
       local word = h.text:lower()
-      -- look back one word only (a short window: every search is metered,
-      -- and a long text may hold thousands of hits)
-      local before = (p.text:sub(math.max(1, h.from - 24), h.from - 1)
-                        :match("([%a']+)[%s,]*$") or ""):lower()
+      -- the words right before and after the hit (h.before, h.after)
+      local before, after = h.before, h.after
       -- the cheap verdicts first: "the claim", "does not claim"
       if not negators[before] and not is_noun_use(before, word) then
         local rest = p.text:sub(h.to + 1, h.to + 60)
-        local after = (rest:match("^%s+([%a]+)") or ""):lower()
         local verb_after = after == "that" or after == "to" or after == "responsibility"
         -- the bare form "claim" is a verb only after a plural subject or "to"
         local bare_ok = word ~= "claim" or verb_after and not determiners[before]

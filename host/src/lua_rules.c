@@ -455,11 +455,56 @@ int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *na
     return cs_diag_set(d, "%s: %s", path, msg);
 }
 
-static void push_span_list(lua_State *L, const credscore_span *spans, size_t n, const char *text)
+static int ascii_letter(unsigned char c)
+{
+    return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+}
+
+/* Push the word that ends right before text[at] (ASCII letters and
+ * apostrophes, with only spaces and commas between), lower-cased; "" when
+ * there is none.  Like ("([%a']+)[%s,]*$"):lower() over the 24 bytes
+ * before the hit. */
+static void push_word_before(lua_State *L, const char *text, size_t at)
+{
+    size_t lo = at > 24 ? at - 24 : 0, e = at;
+    while (e > lo && (text[e - 1] == ',' || isspace((unsigned char)text[e - 1])))
+        e--;
+    size_t b = e;
+    while (b > lo && (ascii_letter((unsigned char)text[b - 1]) || text[b - 1] == '\''))
+        b--;
+    char w[24];
+    for (size_t i = b; i < e; i++)
+        w[i - b] = (char)tolower((unsigned char)text[i]);
+    lua_pushlstring(L, w, e - b);
+}
+
+/* Push the word (ASCII letters) after at least one space from text[at],
+ * lower-cased; "" when there is none.  Like ("^%s+([%a]+)"):lower() over
+ * the 60 bytes after the hit. */
+static void push_word_after(lua_State *L, const char *text, size_t len, size_t at)
+{
+    size_t hi = len - at > 60 ? at + 60 : len, b = at;
+    while (b < hi && isspace((unsigned char)text[b]))
+        b++;
+    size_t e = b;
+    if (b > at)
+        while (e < hi && ascii_letter((unsigned char)text[e]))
+            e++;
+    char w[60];
+    for (size_t i = b; i < e; i++)
+        w[i - b] = (char)tolower((unsigned char)text[i]);
+    lua_pushlstring(L, w, e - b);
+}
+
+/* A list of spans as { from, to } tables (1-based, inclusive, as
+ * string.sub takes them); with text, each also has its text and the words
+ * right before and after it (before, after). */
+static void push_span_list(lua_State *L, const credscore_span *spans, size_t n, const char *text,
+                           size_t len)
 {
     lua_createtable(L, (int)n, 0);
     for (size_t i = 0; i < n; i++) {
-        lua_createtable(L, 0, 3);
+        lua_createtable(L, 0, text ? 5 : 2);
         lua_pushinteger(L, (lua_Integer)spans[i].start + 1);
         lua_setfield(L, -2, "from");
         lua_pushinteger(L, (lua_Integer)spans[i].end);
@@ -467,6 +512,10 @@ static void push_span_list(lua_State *L, const credscore_span *spans, size_t n, 
         if (text) {
             lua_pushlstring(L, text + spans[i].start, spans[i].end - spans[i].start);
             lua_setfield(L, -2, "text");
+            push_word_before(L, text, spans[i].start);
+            lua_setfield(L, -2, "before");
+            push_word_after(L, text, len, spans[i].end);
+            lua_setfield(L, -2, "after");
         }
         lua_seti(L, -2, (lua_Integer)i + 1);
     }
@@ -596,9 +645,9 @@ static void push_passage(lua_State *L, const cs_check_input *in)
     lua_setfield(L, -2, "text");
     lua_pushinteger(L, (lua_Integer)in->index + 1);
     lua_setfield(L, -2, "index");
-    push_span_list(L, in->sentences, in->nsent, NULL);
+    push_span_list(L, in->sentences, in->nsent, NULL, 0);
     lua_setfield(L, -2, "sentences");
-    push_span_list(L, in->hits, in->nhits, in->text);
+    push_span_list(L, in->hits, in->nhits, in->text, in->len);
     lua_setfield(L, -2, "hits");
     lua_pushboolean(L, (in->scopes & CREDSCORE_SCOPE_HEADING) != 0);
     lua_setfield(L, -2, "heading");

@@ -89,4 +89,32 @@ run "$CREDSCORE" score --no-plugins -c "$TMP/misuse2.yaml" "$TMP/crowd.md"
 is "$STATUS" 2 "a non-boolean is refused"
 like "$ERR" "misuse2.lua:1: rule 'bad-type': field 'starts_with_needs' must be true or false" "named"
 
+# A check rule reads the words around its needs hits as h.before / h.after.
+cat > "$TMP/around.lua" <<'LUA'
+rule {
+  id = "around", marker = "hedged", message = "around",
+  needs = { "claimed" },
+  check = function(p)
+    local out = {}
+    for _, h in ipairs(p.hits) do
+      out[#out + 1] = { from = h.from, to = h.to, message = "[" .. h.before .. "|" .. h.after .. "]" }
+    end
+    return out
+  end,
+}
+LUA
+printf 'rules: ["around.lua"]\n' > "$TMP/around.yaml"
+cat > "$TMP/around.md" <<'MD'
+The Mayor's office, it CLAIMED  Tuesday, that claimed, "claimed and: claimed.
+
+Claimed nothing.
+MD
+run "$CREDSCORE" score --no-plugins -c "$TMP/around.yaml" -f json --no-exit "$TMP/around.md"
+is "$STATUS" 0 "scored with a check reading before/after"
+like "$OUT" '"message": "\[it\|tuesday\]"' "a comma and spaces before, two spaces after: lower-cased words"
+like "$OUT" '"message": "\[that\|\]"' "a comma right after: no word after"
+like "$OUT" '"message": "\[\|and\]"' "a quote mark before: no word before"
+like "$OUT" '"message": "\[\|\]"' "a colon before and a period after: neither"
+like "$OUT" '"message": "\[\|nothing\]"' "at the passage start: no word before"
+
 done_testing
