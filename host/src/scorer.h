@@ -1,11 +1,13 @@
 /*
  * scorer.h - everything needed to score articles: the rule set, its Lua
- * state, the plugins, scratch space.  Build one per worker thread; two
- * scorers share nothing mutable and may run side by side.
+ * state, the plugins, scratch space.  Build one per worker process (or
+ * thread); two scorers share nothing mutable and may run side by side.
+ * Built and freed in scorer_load.c, run in scorer.c.
  *
  * cs_scorer_score runs, for each passage: the phrase matcher once; phrase
- * rules (with unless); regex rules (gated by needs); Lua checks (gated by
- * needs); every plugin's score_passage.  Then cs_merge computes the scores.
+ * rules (with unless); regex rules (gated by needs, searched in the
+ * sentences holding a needs phrase); Lua checks (gated by needs); every
+ * plugin's score_passage.  Then cs_merge computes the scores.
  *
  * Ownership: the scorer borrows the config (it must outlive the scorer) and
  * owns the rest.  Errors: 0 / -1 with a cs_diag; a rule failing at run time

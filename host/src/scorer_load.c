@@ -1,0 +1,236 @@
+/*
+ * scorer_load.c - building a scorer: the rule files (files and folders, in
+ * order), the compiled rule set, the regex match state and the plugins; and
+ * freeing it.  The per-passage pipeline is in scorer.c.
+ */
+#include "scorer.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "buf.h"
+#include "paths.h"
+#include "scorer_state.h"
+
+void cs_scorer_set_crash_note(cs_scorer *s, char *note, size_t size)
+{
+    s->crash_note = note;
+    s->crash_note_size = size;
+}
+
+void cs_log_stderr(void *ctx, int level, const char *message)
+{
+    int min = ctx ? *(const int *)ctx : CREDSCORE_LOG_INFO;
+    if (level < min)
+        return;
+    const char *what = level >= CREDSCORE_LOG_ERROR ? "error"
+                       : level == CREDSCORE_LOG_WARN ? "warning"
+                                                      : "note";
+    fprintf(stderr, "credscore: %s: %s\n", what, message);
+}
+
+const cs_ruleset *cs_scorer_rules(const cs_scorer *s) { return &s->rules; }
+const cs_plugin_set *cs_scorer_plugins(const cs_scorer *s) { return &s->plugins; }
+const cs_config *cs_scorer_config(const cs_scorer *s) { return s->cfg; }
+
+size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files)
+{
+    *files = (const char *const *)s->files;
+    return s->nfiles;
+}
+
+/* Remember a loaded rule file under its display name (`name`, or the path
+ * as shown to users when name is NULL). */
+static int push_file(cs_scorer *s, const char *path, const char *name)
+{
+    char *disp = name ? cs_strdup(name) : cs_paths_display(path);
+    if (disp == NULL)
+        return -1;
+    size_t cap = s->nfiles;
+    void *items = s->files;
+    if (cs_array_grow(&items, &cap, s->nfiles + 1, sizeof(char *)) != 0) {
+        free(disp);
+        return -1;
+    }
+    s->files = items;
+    s->files[s->nfiles++] = disp;
+    return 0;
+}
+
+/* Load one entry of the rules list: a file, a folder of *.lua, or @default.
+ * `name` (a file only) is the name shown for it instead of its path. */
+static int load_rule_path(cs_scorer *s, const char *entry, const char *name, cs_diag *d)
+{
+    int rc = -1;
+    char *dir = NULL;
+    char **list = NULL;
+    size_t n = 0;
+    const char *path = entry;
+    if (strcmp(entry, "@default") == 0) {
+        dir = cs_paths_bundled_rules();
+        if (dir == NULL) {
+            cs_diag_set(d, "the bundled rule pack was not found (set CREDSCORE_RULES_DIR or "
+                           "list rule files in the config)");
+            goto out;
+        }
+        path = dir;
+    }
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        cs_diag_at(d, path, 0, 0, "cannot open rule file: %s", strerror(errno));
+        goto out;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        if (cs_paths_list(path, ".lua", &list, &n) != 0) {
+            cs_diag_at(d, path, 0, 0, "cannot list rule folder: %s", strerror(errno));
+            goto out;
+        }
+    } else {
+        list = calloc(1, sizeof(char *));
+        if (list == NULL || (list[0] = cs_strdup(path)) == NULL) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        n = 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const char *shown = n == 1 && !S_ISDIR(st.st_mode) ? name : NULL;
+        if (push_file(s, list[i], shown) != 0) {
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        int rc2 = shown ? cs_lua_rules_load_file_as(&s->lua, list[i], shown, d)
+                        : cs_lua_rules_load_file(&s->lua, s->files[s->nfiles - 1], d);
+        if (rc2 != 0)
+            goto out;
+    }
+    rc = 0;
+out:
+    cs_paths_free_list(list, n);
+    free(dir);
+    return rc;
+}
+
+static int collect_rule_kinds(cs_scorer *s, cs_diag *d)
+{
+    size_t n = s->rules.nrules;
+    s->regex_rules = calloc(n ? n : 1, sizeof(size_t));
+    s->check_rules = calloc(n ? n : 1, sizeof(size_t));
+    s->phrase_stamp = calloc(n ? n : 1, sizeof(size_t));
+    s->done_stamp = calloc(n ? n : 1, sizeof(size_t));
+    if (!s->regex_rules || !s->check_rules || !s->phrase_stamp || !s->done_stamp)
+        return cs_diag_set(d, "out of memory");
+    for (size_t i = 0; i < n; i++) {
+        if (s->rules.rules[i].kind == CS_RULE_REGEX)
+            s->regex_rules[s->nregex++] = i;
+        else if (s->rules.rules[i].kind == CS_RULE_CHECK)
+            s->check_rules[s->ncheck++] = i;
+    }
+    return 0;
+}
+
+int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o, cs_diag *d)
+{
+    int rc = -1;
+    char **defdirs = NULL;
+    size_t ndef = 0;
+    const char **dirs = NULL;
+    cs_scorer *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (s == NULL)
+        return cs_diag_set(d, "out of memory");
+    s->cfg = cfg;
+    s->log = o && o->log ? o->log : cs_log_stderr;
+    s->log_ctx = o ? o->log_ctx : NULL;
+    s->lenient = o ? o->lenient : 0;
+    s->verify_needs_starts = o ? o->verify_needs_starts : 0;
+    if (cs_ruleset_init(&s->rules, d) != 0)
+        goto out;
+    if (cs_lua_rules_open(&s->lua, &s->rules, cfg, s->log, s->log_ctx, d) != 0)
+        goto out;
+    s->lua_open = 1;
+    cs_lua_set_time_limit(&s->lua.lua, o ? o->load_timeout : 0);
+    if (o && o->rule_files) {
+        for (size_t i = 0; i < o->nrule_files; i++)
+            if (load_rule_path(s, o->rule_files[i], o->rule_names ? o->rule_names[i] : NULL,
+                               d) != 0)
+                goto out;
+    } else {
+        for (size_t i = 0; i < cfg->nrule_paths; i++)
+            if (load_rule_path(s, cfg->rule_paths[i], NULL, d) != 0)
+                goto out;
+    }
+    cs_lua_set_time_limit(&s->lua.lua, 0); /* checks are bounded per article (--timeout) */
+    if (cs_ruleset_compile(&s->rules, d) != 0 || collect_rule_kinds(s, d) != 0)
+        goto out;
+    s->md = pcre2_match_data_create(8, NULL);
+    s->mctx = pcre2_match_context_create(NULL);
+    if (s->md == NULL || s->mctx == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    if (!(o && o->no_plugins) && cfg->nplugins > 0) {
+        /* Search order: the config's plugins/ folder, --plugin-path, config
+         * plugin_paths, then the build or installed folders. */
+        defdirs = cs_paths_plugin_dirs(&ndef);
+        size_t cap = 1 + (o ? o->nplugin_dirs : 0) + cfg->nplugin_paths + ndef;
+        dirs = calloc(cap, sizeof(char *));
+        char *beside = cfg->path ? cs_paths_join(cfg->dir, "plugins") : NULL;
+        if (dirs == NULL) {
+            free(beside);
+            cs_diag_set(d, "out of memory");
+            goto out;
+        }
+        size_t nd = 0;
+        if (beside)
+            dirs[nd++] = beside;
+        for (size_t i = 0; o && i < o->nplugin_dirs; i++)
+            dirs[nd++] = o->plugin_dirs[i];
+        for (size_t i = 0; i < cfg->nplugin_paths; i++)
+            dirs[nd++] = cfg->plugin_paths[i];
+        for (size_t i = 0; i < ndef; i++)
+            dirs[nd++] = defdirs[i];
+        cs_plugin_load_opts lo = {dirs, nd, o ? o->allow_insecure_plugins : 0, s->log,
+                                  s->log_ctx};
+        int prc = cs_plugins_load(&s->plugins, cfg, &lo, d);
+        free(beside);
+        if (prc != 0)
+            goto out;
+    }
+    *out = s;
+    s = NULL;
+    rc = 0;
+out:
+    free(dirs);
+    cs_paths_free_list(defdirs, ndef);
+    cs_scorer_free(s);
+    return rc;
+}
+
+void cs_scorer_free(cs_scorer *s)
+{
+    if (s == NULL)
+        return;
+    cs_plugins_free(&s->plugins);
+    if (s->lua_open)
+        cs_lua_rules_close(&s->lua);
+    cs_ruleset_free(&s->rules);
+    if (s->md)
+        pcre2_match_data_free(s->md);
+    pcre2_match_context_free(s->mctx);
+    cs_paths_free_list(s->files, s->nfiles);
+    free(s->regex_rules);
+    free(s->check_rules);
+    free(s->phrase_stamp);
+    free(s->done_stamp);
+    free(s->hits);
+    free(s->spans);
+    free(s->windows);
+    free(s->starts);
+    free(s->cands);
+    free(s->unless);
+    free(s);
+}

@@ -1,0 +1,70 @@
+/*
+ * scorer_state.h - the scorer's state, shared by its two halves (private to
+ * scorer_load.c and scorer.c; everyone else uses scorer.h).
+ *
+ * scorer_load.c builds a scorer (rule files, the phrase matcher, regexes,
+ * plugins) and frees it; scorer.c runs it over a document.
+ */
+#ifndef CS_SCORER_STATE_H
+#define CS_SCORER_STATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "scorer.h"
+
+typedef struct hit {
+    uint32_t phrase;
+    uint32_t sent;
+    size_t start, end;
+} hit;
+
+typedef struct cand {
+    size_t start, end;
+} cand;
+
+struct cs_scorer {
+    const cs_config *cfg;
+    cs_ruleset rules;
+    cs_lua_rules lua;
+    int lua_open;
+    cs_plugin_set plugins;
+    pcre2_match_data *md;
+    pcre2_match_context *mctx; /* carries the offset limit of a sentence window */
+    char **files;            /* rule files loaded (display paths) */
+    size_t nfiles;
+    size_t *regex_rules, nregex;
+    size_t *check_rules, ncheck;
+    size_t *phrase_stamp;    /* per rule: passage serial of its last needs hit */
+    size_t *done_stamp;      /* per rule: passage serial when its phrase hits were handled */
+    size_t serial;
+    hit *hits;
+    size_t nhits, hits_cap;
+    credscore_span *spans;
+    size_t nspans, spans_cap;
+    cand *cands;
+    size_t ncands, cands_cap;
+    uint32_t *windows;       /* sentences a needs-gated regex runs in, for one rule */
+    size_t windows_cap;
+    size_t *starts;          /* where a starts_with_needs rule's needs hits begin */
+    size_t starts_cap;
+    uint64_t *unless;        /* (rule << 32 | sentence) of this passage's unless hits, sorted */
+    size_t nunless, unless_cap;
+    cs_log_fn log;
+    void *log_ctx;
+    int lenient;
+    int verify_needs_starts;
+    /* per-call state */
+    cs_result *res;
+    const cs_document *doc;
+    size_t passage;
+    const cs_rule *cur_rule;
+    size_t check_offset;     /* sentence start when a check runs per sentence */
+    size_t nfailed;          /* rules disabled after run-time errors (lenient mode) */
+    size_t text_seen;        /* bytes of passages scored, until the regexes are JIT compiled */
+    int jitted;
+    char *crash_note;        /* shared note naming the running plugin, or NULL */
+    size_t crash_note_size;
+};
+
+#endif
