@@ -1,0 +1,537 @@
+/*
+ * cues.c - the cues of a sentence and the hits they make: reporting and
+ * cognition verbs with their subjects or objects, phrase cues ("according
+ * to", "in a statement"), quotes with their speakers, media venues and
+ * outlet credits, stance adjectives and sign-offs.  Each cue costs a
+ * bounded scan of its neighbourhood (clause.c).
+ */
+#include <string.h>
+
+#include "analysis.h"
+#include "clause.h"
+#include "propernoun.h"
+
+/* Classify the object of tell/cite and add it when it is a source.  With
+ * media_only, only a named outlet or a qualified media noun counts ("told
+ * CNN", "told Slovak television"; not "told the press"). */
+static void object_source(sent_state *st, size_t v, int media_only)
+{
+    const at_tok *t = st->s.t;
+    at_np o;
+    if (v + 1 >= st->s.n || at_np_right(&st->s, v + 1, &o) != 0)
+        return;
+    if (t[o.head].cls & AT_L_PRON)
+        return;
+    at_np_classify(&st->s, &o, 1);
+    if (o.cls == AT_NONE || o.cls == AT_VAGUE || (media_only && o.cls != AT_MEDIA))
+        return; /* "quoted critics like X": the crowd is not the source */
+    if (media_only) {
+        int named = 0, qualified = 0;
+        for (size_t i = o.a; i <= o.b; i++) {
+            if (t[i].cls & AT_L_OUTLET)
+                named = 1;
+            else if (i < o.head && at_word(&t[i]) && !(t[i].cls & (AT_L_DET | AT_L_POSSDET)))
+                qualified = 1;
+        }
+        if (!named && !qualified)
+            return;
+    }
+    at_add_hit(st, o.cls, o.rule, v, o.b, o.conf, &o);
+}
+
+/* "Beijing is particularly wary that ...": a stated stance. */
+void at_stance_adjectives(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    at_np np;
+    for (size_t i = 1; i + 1 < s->n; i++) {
+        if (!at_word(&t[i]) || !(t[i].cls & AT_L_COGADJ) || t[i + 1].wid != AT_W_THAT)
+            continue;
+        int saw_be = 0, neg = 0;
+        size_t g = at_skip_verb_group(s, i, &saw_be, &neg);
+        if (!saw_be || neg || g == NONE_IDX || at_np_left(s, g, &np) != 0)
+            continue;
+        at_np_classify(s, &np, 1);
+        if (np.cls != AT_NONE)
+            at_add_hit(st, np.cls, np.rule, np.a, i, np.conf * 0.7, &np);
+    }
+}
+
+/* The subject before verb v (whose verb group starts after g): classify
+ * it and add a hit when it is a source. */
+static void subject_hit(sent_state *st, size_t v, size_t g)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    uint8_t vc = t[v].vclass;
+    int adjacent = 1, thing = 0;
+    at_np np;
+    if (at_crowd_quantifier(s, g, &np) == 0 && !at_modal_between(s, g, v) &&
+        (vc == AT_V_SAY || vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_CLAIM ||
+            vc == AT_V_STANCE)) {
+        at_add_hit(st, AT_VAGUE, AT_R_CROWD, np.a, v, 0.55, &np);
+        st->finite = 1;
+        return;
+    }
+    int found = at_subject_before(s, g, &np, &adjacent, &thing);
+    if (found < 0)
+        return;
+    if (found == 0)
+        at_np_classify(s, &np, adjacent);
+    const at_tok *h = &t[np.head];
+    if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
+        np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
+    if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & (AT_L_DOC | AT_L_PDOC)))
+        np.cls = AT_NONE;
+    if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
+        /* "said he believes": a complement clause, not a new attribution */
+        const at_tok *l = &t[np.a - 1];
+        if ((at_word(l) && l->vclass) ||
+               (at_word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
+            np.cls = AT_NONE;
+    }
+    if (np.cls == AT_NONE && found == 0 && (h->cls & AT_L_PEOPLE) && !np.postmod &&
+        np.a < np.head && at_word(&t[np.a]) && (t[np.a].cls & AT_L_QUANT) &&
+        !(t[np.a].flags & AT_TF_POSS)) {
+        /* "some individuals reported" (what they saw: anonymous); "many
+         * people believe", "some people say" (opinion: a vague crowd) */
+        if ((vc == AT_V_SAY || vc == AT_V_TELL) && (t[v].vform & AT_VF_PAST))
+            np.cls = AT_ANON, np.rule = AT_R_UNNAMED, np.conf = 0.5;
+        else if (vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_SAY)
+            np.cls = AT_VAGUE, np.rule = AT_R_CROWD, np.conf = 0.5;
+    }
+    if (np.cls == AT_INST && (h->cls & (AT_L_PLACE | AT_L_CITY)) && np.a == np.head &&
+        at_person_follows(s, v)) {
+        /* "Paris claims she was sent": the clause's "she" is the speaker,
+         * so the place name is a person's surname */
+        np.cls = AT_ONREC;
+        np.rule = AT_R_SURNAME;
+        np.conf = 0.6;
+    }
+    int coordinated = 0; /* "Harlan and Brooks say": two people */
+    for (size_t i = np.a; i <= np.b && i < s->n; i++)
+        coordinated |= at_word(&t[i]) && t[i].wid == AT_W_AND;
+    if (np.cls == AT_ONREC && np.rule == AT_R_SURNAME && !np.surname_seen && !coordinated &&
+        at_plural_agreement(s, np.b, v)) {
+        /* "Republicans say", "Democrats have argued": a name agreeing with
+         * a plural verb is a group, not a person */
+        const at_tok *hd = &t[np.head];
+        int plural = hd->kend - hd->start > 3 && s->text[hd->kend - 1] == 's';
+        np.cls = plural ? AT_VAGUE : AT_NONE;
+        np.rule = AT_R_CROWD;
+        np.conf = 0.5;
+    }
+    if (np.cls == AT_VAGUE && at_modal_between(s, np.b, v))
+        np.cls = AT_NONE; /* "others may think": a supposition */
+    if (np.a > 0 && (at_tok_is(s, &t[np.a - 1], "if") || at_tok_is(s, &t[np.a - 1], "unless")))
+        np.cls = AT_NONE; /* "if the minister believes ...": a condition, not a report */
+    if (np.cls == AT_NONE)
+        return;
+    double conf = np.conf;
+    if (vc == AT_V_STANCE || vc == AT_V_CALL)
+        conf *= 0.8;
+    at_add_hit(st, np.cls, np.rule, np.a, v, conf, &np);
+    st->finite = 1;
+}
+
+/* Handle one attribution verb at index v. */
+void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    const at_tok *tv = &t[v];
+    const at_tok *prev = v > 0 ? &t[v - 1] : NULL;
+    const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
+    uint8_t vc = tv->vclass, vf = tv->vform;
+    int ing_only = vf == AT_VF_ING;
+    at_np np;
+
+    if ((tv->flags & AT_TF_CAP) && !(tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)) &&
+        !(st->headline && (vf & (AT_VF_PAST | AT_VF_S))))
+        return; /* "State Department", "the Post"; not "Mayor Tells Council" */
+    if (prev && at_word(prev)) {
+        if ((prev->cls & (AT_L_DET | AT_L_POSSDET)) && !(prev->cls & AT_L_QUANT) &&
+            !(prev->flags & AT_TF_POSS))
+            return; /* "the said agreement", "the reported attack" */
+        if ((prev->flags & AT_TF_POSS) && !(prev->cls & AT_L_PRON))
+            return; /* "Ukraine's claims" */
+        if (prev->wid == AT_W_TO && (vf & AT_VF_BASE))
+            return; /* "to say" */
+    }
+    if (prev && prev->kind == AT_TK_NUM)
+        return;
+    if ((tv->cls & AT_L_NOUNV) && (vf & (AT_VF_BASE | AT_VF_S)) && !(vf & AT_VF_PAST) &&
+        !at_noun_verb_ok(next, v + 2 < s->n ? &t[v + 2] : NULL))
+        return; /* "investigation reports as well as", "media posts" */
+    if ((tv->cls & AT_L_NOUNV) && (vf & AT_VF_S) && !(vf & AT_VF_PAST) && prev &&
+        (prev->kind == AT_TK_NUM || (at_word(prev) && (prev->cls & AT_L_QUANT)) ||
+            (at_word(prev) && (at_lower_is_mod(prev) || (prev->cls & AT_L_MOD)) && v >= 2 &&
+             (t[v - 2].kind == AT_TK_NUM ||
+              (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
+        return; /* "two neighbouring states", "many reports": a noun phrase */
+    switch (vc) {
+    case AT_V_TELL:
+        if (!next || next->wid == AT_W_TO)
+            return; /* "told to leave" */
+        for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
+            if (!at_word(&t[j]))
+                break;
+            if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
+                   !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
+                   !(t[j + 1].flags & AT_TF_CAP))
+                return; /* "told him to leave": an order, not a statement */
+        }
+        break;
+    case AT_V_ASK:
+        if (!at_ask_ok(s, next) && !(prev && prev->kind == AT_TK_COMMA))
+            return;
+        break;
+    case AT_V_CLAIM:
+        if (at_prize_follows(s, v))
+            return; /* "claimed the trophy" */
+        break;
+    case AT_V_CALL:
+        if (next && at_word(next) && (next->wid == AT_W_FOR || next->wid == AT_W_ON ||
+                                      next->wid == AT_W_OUT || next->wid == AT_W_UPON))
+            return;
+        if (!at_word_ahead(s, v, 7, 0, 1)) {
+            int as = 0;
+            for (size_t j = v + 1; j < s->n && j <= v + 7; j++)
+                if (at_word(&t[j]) && t[j].wid == AT_W_AS)
+                    as = 1;
+            if (!as)
+                return;
+        }
+        break;
+    case AT_V_ISSUE:
+        /* a document or a story as the object; an outlet publishes anything */
+        if (!at_word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC | AT_L_CONTENT, 0) &&
+               !(v > 0 && at_word(&t[v - 1]) && (t[v - 1].cls & (AT_L_OUTLET | AT_L_MEDIA))))
+            return;
+        break;
+    case AT_V_CLAUSE:
+        if (!at_clause_follows(s, v))
+            return;
+        break;
+    case AT_V_DOC:
+        if (next && at_word(next) && (next->cls & AT_L_PPREP))
+            return; /* "a document found on the street": a reduced passive */
+        break;
+    case AT_V_READ:
+        if (next && !(next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON ||
+                      next->kind == AT_TK_PERIOD || next->kind == AT_TK_QUOTE ||
+                      next->kind == AT_TK_DASH))
+            return;
+        break;
+    default:
+        break;
+    }
+
+    /* present participles */
+    if (ing_only) {
+        if (vc == AT_V_CITE) { /* "citing sources familiar with" */
+            object_source(st, v, 0);
+            return;
+        }
+        if (prev && prev->kind == AT_TK_COMMA) {
+            if (*npart < 8)
+                participle[(*npart)++] = v;
+            return;
+        }
+        if (prev && at_word(prev) && (prev->cls & (AT_L_NAME | AT_L_ANON | AT_L_PRON)) &&
+               !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
+               (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE ||
+                vc == AT_V_CLAUSE)) {
+            if (at_np_left(s, v - 1, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls == AT_ONREC || np.cls == AT_ANON)
+                    at_add_hit(st, np.cls, np.rule, np.a, v, np.conf * 0.9, &np);
+            }
+            return;
+        }
+        if (!(prev && at_word(prev) && (prev->cls & AT_L_BE)))
+            return; /* only "is saying" goes on */
+    }
+
+    int saw_be = 0, neg = 0;
+    size_t g = at_skip_verb_group(s, v, &saw_be, &neg);
+    /* "I'm told", "we were told": the reporter's unnamed informants */
+    if (vc == AT_V_TELL && !neg && (vf & (AT_VF_PAST | AT_VF_PART)) && v > 0 &&
+        (saw_be || at_tok_is(s, &t[v - 1], "i'm") || at_tok_is(s, &t[v - 1], "we're"))) {
+        size_t p = (saw_be && g != NONE_IDX) ? g : v - 1;
+        if (at_word(&t[p]) && (t[p].wid == AT_W_I || t[p].wid == AT_W_WE) &&
+               !(next && at_word(next) && next->wid == AT_W_TO)) {
+            memset(&np, 0, sizeof(np));
+            np.a = np.b = np.head = p;
+            at_add_hit(st, AT_ANON, AT_R_UNNAMED, p, v, 0.6, &np);
+            st->finite = 1;
+            return;
+        }
+    }
+    if (neg) {
+        /* "did not say", "has not commented": no report -- but unnamed
+         * officials who would not say are still the article's sources */
+        int adjacent, thing;
+        if ((vc == AT_V_SAY || vc == AT_V_CLAUSE) &&
+            at_subject_before(s, g, &np, &adjacent, &thing) == 0) {
+            at_np_classify(s, &np, adjacent);
+            if (np.cls == AT_ANON)
+                at_add_hit(st, AT_ANON, np.rule, np.a, v, np.conf * 0.8, &np);
+        }
+        return;
+    }
+
+    /* passive: "was quoted as saying", "was confirmed by X" */
+    if (saw_be && !ing_only && (vf & (AT_VF_PAST | AT_VF_PART))) {
+        size_t m = v + 1;
+        while (m < s->n && at_word(&t[m]) && (t[m].cls & AT_L_ADV))
+            m++;
+        if (vc == AT_V_CITE && m < s->n && at_word(&t[m]) &&
+               (t[m].wid == AT_W_AS || t[m].wid == AT_W_TO)) {
+            if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                at_add_hit(st, np.cls, np.rule, np.a, v, np.conf, &np);
+                st->finite = 1;
+            }
+            return;
+        }
+        for (size_t j = v + 1; j < s->n && j <= v + 7; j++) {
+            if (!at_word(&t[j]) && t[j].kind != AT_TK_NUM)
+                break;
+            if (t[j].wid == AT_W_BY) {
+                if (at_np_right(s, j + 1, &np) == 0) {
+                    at_np_classify(s, &np, 0);
+                    at_add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
+                    st->finite = 1;
+                }
+                break;
+            }
+        }
+        return;
+    }
+
+    /* inversion: ", said the envoy", "” said Fiala", ", say officials" */
+    if ((vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) && !ing_only &&
+        (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL || vc == AT_V_CLAUSE) && next &&
+        (v == 0 || tv->flags & AT_TF_SENTINIT || prev->kind == AT_TK_COMMA ||
+         (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
+         (prev->kind == AT_TK_SQUOTE && !(prev->flags & AT_TF_QOPEN)) || prev->kind == AT_TK_DASH)) {
+        if (at_np_right(s, v + 1, &np) == 0 && at_inversion_ends(s, np.b + 1) &&
+               !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY) &&
+            /* a bare form agrees only with a plural: ", say officials" */
+            ((vf & (AT_VF_PAST | AT_VF_S)) ||
+             (t[np.head].kend > t[np.head].start && s->text[t[np.head].kend - 1] == 's' &&
+              !(t[np.head].cls & AT_L_NAME)))) {
+            at_np_classify(s, &np, 1);
+            if (np.cls != AT_NONE) {
+                at_add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
+                st->finite = 1;
+                return;
+            }
+            /* ", told reporters": no inverted source; the subject may precede */
+        }
+    }
+
+    /* subject before the verb; a bare participle ("a specific written
+     * document") has none */
+    int bare_participle = vf == AT_VF_PART && !saw_be &&
+                          !(g != NONE_IDX && g + 1 < v && (t[g + 1].cls & AT_L_AUX));
+    if (!bare_participle)
+        subject_hit(st, v, g);
+
+    /* objects: "told CNN", "CNN has cited anonymous officials" */
+    if (vc == AT_V_TELL)
+        object_source(st, v, 1);
+    else if (vc == AT_V_CITE)
+        object_source(st, v, 0);
+}
+
+/* "according to X", "per X", "in an interview with X", "media reports". */
+void at_phrases(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    at_np np;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        const at_tok *c = &t[i];
+        if (!at_word(c))
+            continue;
+        if (c->wid == AT_W_ACCORDING && t[i + 1].wid == AT_W_TO) {
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN)
+                    continue;
+                at_add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
+            }
+        } else if (c->wid == AT_W_OF && i >= 3 && t[i - 2].wid == AT_W_THE &&
+                   t[i - 3].wid == AT_W_IN && t[i - 1].wid == AT_W_WORDS) {
+            /* "in the words of the prosecutor, Mark Tedeschi": the name in
+             * apposition, when there is one, is the source */
+            size_t j = i + 1;
+            while (j < s->n && j < i + 6 && at_word(&t[j]) && !(t[j].cls & AT_L_NAME))
+                j++;
+            size_t r = (j > i + 1 && j + 1 < s->n && t[j].kind == AT_TK_COMMA &&
+                        (t[j + 1].cls & AT_L_NAME) && j + 2 < s->n && (t[j + 2].cls & AT_L_NAME))
+                           ? j + 1
+                           : i + 1;
+            if (at_np_right(s, r, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls != AT_NONE && !(t[np.head].cls & AT_L_PRON))
+                    at_add_hit(st, np.cls, np.rule, i - 3, np.b, np.conf, &np);
+            }
+        } else if (c->wid == AT_W_PER && !(c->flags & AT_TF_CAP && i > 0)) {
+            if (at_np_right(s, i + 1, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA || (np.cls == AT_INST && !(t[np.head].cls & AT_L_PRON)))
+                    at_add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
+            }
+        } else if ((c->wid == AT_W_NOMINAL || c->wid == AT_W_INTERVIEW) &&
+                   t[i + 1].wid == AT_W_FROM) {
+            /* "criticism from the European Union", "remarks by the minister" */
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 1);
+                if (np.cls != AT_NONE && !(t[np.head].cls & AT_L_PRON))
+                    at_add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.8, &np);
+            }
+        } else if ((c->cls & (AT_L_DOC | AT_L_PDOC)) && t[i + 1].wid == AT_W_TO &&
+                   !(c->flags & AT_TF_CAP)) {
+            /* "in a statement to the Kestria Herald": the outlet as the conduit */
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    at_add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
+            }
+        } else if (t[i + 1].wid == AT_W_BY && i + 2 < s->n &&
+                   (at_tok_is(s, c, "seen") || at_tok_is(s, c, "obtained") ||
+                       at_tok_is(s, c, "reviewed"))) {
+            /* "a letter seen by Sky News", "documents obtained by the Herald":
+             * the outlet's reporting */
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    at_add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
+            }
+        } else if ((c->wid == AT_W_INTERVIEW || c->wid == AT_W_SPEAKING) &&
+                   (t[i + 1].wid == AT_W_TO || t[i + 1].wid == AT_W_WITH ||
+                    t[i + 1].wid == AT_W_ON)) {
+            if (at_np_right(s, i + 2, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    at_add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);
+                else if (np.cls == AT_ANON && c->wid == AT_W_INTERVIEW)
+                    at_add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
+            }
+        } else if ((c->cls & AT_L_DOC) && c->wid == AT_W_REPORTS && i > 0 &&
+                   (t[i - 1].cls & (AT_L_MEDIA | AT_L_OUTLET))) {
+            if (at_np_left(s, i, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                if (np.cls == AT_MEDIA)
+                    at_add_hit(st, np.cls, np.rule, np.a, i, np.conf, &np);
+            }
+        }
+    }
+}
+
+/* "the report appeared in the newspaper Volna", "the letter was published
+ * in the Kestria Herald": an outlet as the place a claim appeared. */
+void at_media_venue(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    static const char *const venue_verbs[] = {"appeared", "appears", "appear", "published",
+                                              "printed", "ran", "aired"};
+    for (size_t i = 0; i + 2 < s->n; i++) {
+        if (!at_word(&t[i]) || !(t[i + 1].wid == AT_W_IN || t[i + 1].wid == AT_W_ON))
+            continue;
+        int venue = 0;
+        for (size_t k = 0; k < sizeof(venue_verbs) / sizeof(venue_verbs[0]); k++)
+            venue |= at_tok_is(s, &t[i], venue_verbs[k]);
+        at_np np;
+        if (!venue || at_np_right(s, i + 2, &np) != 0)
+            continue;
+        int named = 0; /* an outlet's name, not "a paper by X" */
+        for (size_t k = np.a; k <= np.b; k++)
+            named |= (t[k].cls & AT_L_OUTLET) != 0;
+        at_np_classify(s, &np, 0);
+        if (np.cls == AT_MEDIA && named)
+            at_add_hit(st, AT_MEDIA, AT_R_OUTLET, i, np.b, np.conf * 0.8, &np);
+    }
+}
+
+/* A quotation closed and then its speaker and a verb of any kind:
+ * "..." Senator Ilse Varga fumed", "..." she laughed": the verb is a
+ * speech act because it reports the quotation.  Only verbs the lexicon
+ * does not know already (those went through at_verb()). */
+void at_quote_speaker(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t q = 0; q + 2 < s->n; q++) {
+        if (!((t[q].kind == AT_TK_QUOTE || t[q].kind == AT_TK_SQUOTE) &&
+              !(t[q].flags & AT_TF_QOPEN)))
+            continue;
+        size_t r = q + 1;
+        if (t[r].kind == AT_TK_COMMA)
+            r++;
+        at_np np;
+        if (r >= s->n || at_np_right(s, r, &np) != 0 || np.b + 1 >= s->n)
+            continue;
+        const at_tok *v = &t[np.b + 1];
+        size_t vn = v->kend - v->start;
+        const char *e = s->text + v->kend;
+        if (!at_word(v) || (v->flags & AT_TF_CAP) || v->vclass || v->cls || vn < 5 ||
+               !(e[-2] == 'e' && e[-1] == 'd'))
+            continue; /* an unknown past form: "fumed", "laughed", "shrugged" */
+        size_t after = np.b + 2;
+        if (after < s->n && at_word(&t[after]) && !(t[after].cls & (AT_L_PREP | AT_L_ADV)))
+            continue; /* "... the minister signed the bill": an object, not a report */
+        at_np_classify(s, &np, 1);
+        if (np.cls == AT_ONREC || np.cls == AT_ANON || np.cls == AT_INST)
+            at_add_hit(st, np.cls, np.rule, np.a, np.b + 1, np.conf * 0.8, &np);
+    }
+}
+
+/* "(BBC Ukrainian Service)": an outlet credited in parentheses. */
+void at_outlet_credit(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t i = 0; i + 1 < s->n; i++) {
+        if (t[i].kind != AT_TK_POPEN || !at_word(&t[i + 1]) || !(t[i + 1].cls & AT_L_OUTLET))
+            continue;
+        size_t j = i + 1;
+        int ok = 1;
+        while (j < s->n && t[j].kind != AT_TK_PCLOSE) {
+            if (!at_word(&t[j]) || !(t[j].flags & AT_TF_CAP) ||
+                   ((t[j].cls & AT_L_STOP) && !(t[j].cls & AT_L_OUTLET))) {
+                ok = 0;
+                break;
+            }
+            j++;
+        }
+        /* "PARIS (AP) —" is the article's own dateline, not a source */
+        if (ok && j + 1 < s->n && t[j + 1].kind == AT_TK_DASH)
+            ok = 0;
+        if (ok && j > i + 1)
+            at_add_hit(st, AT_MEDIA, AT_R_OUTLET, i + 1, j - 1, 0.6, NULL);
+    }
+}
+
+/* An embedded post's sign-off: "— Jane Doe (@janedoe) April 3, 2022". */
+void at_signoff(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t i = 0; i + 3 < s->n; i++) {
+        if (t[i].kind != AT_TK_DASH)
+            continue;
+        size_t j = i + 1, k = 0;
+        while (j < s->n && at_word(&t[j]) && (t[j].cls & (AT_L_NAME | AT_L_PARTICLE))) {
+            k += (t[j].cls & AT_L_NAME) != 0;
+            j++;
+        }
+        if (k >= 2 && j + 1 < s->n && t[j].kind == AT_TK_POPEN && t[j + 1].kind == AT_TK_HANDLE)
+            at_add_hit(st, AT_ONREC, AT_R_NAMED, i + 1, j - 1, 0.7, NULL);
+    }
+}
