@@ -31,7 +31,7 @@ typedef struct sent_state {
 
 /* Add a hit unless one of the same class overlaps it. */
 void at_add_hit(sent_state *st, at_class cls, at_rule rule, size_t ta, size_t tb, double conf,
-                       const at_np *np);
+                const at_np *np);
 
 /* ---- cues.c: the cues of a sentence and the hits they make ---- */
 

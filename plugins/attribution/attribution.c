@@ -16,7 +16,7 @@
 
 /* Add a hit unless one of the same class overlaps it. */
 void at_add_hit(sent_state *st, at_class cls, at_rule rule, size_t ta, size_t tb, double conf,
-                       const at_np *np)
+                const at_np *np)
 {
     const at_tok *t = st->s.t;
     if (cls == AT_NONE || ta > tb)
@@ -71,10 +71,10 @@ static int register_names(at_names *names, at_names *orgs, const at_sent *s)
         }
         size_t j = i, k = 0, last = i;
         while (j < s->n && at_word(&t[j]) &&
-                  ((t[j].cls & AT_L_NAME) ||
-                   ((t[j].cls & (AT_L_PLACE | AT_L_CITY)) && (t[j].flags & AT_TF_CAP) && k > 0 &&
-                    !(t[j - 1].flags & AT_TF_POSS) && !(t[j].cls & AT_L_STOP)) ||
-                   (t[j].cls & AT_L_PARTICLE && j + 1 < s->n && (t[j + 1].cls & AT_L_NAME)))) {
+               ((t[j].cls & AT_L_NAME) ||
+                ((t[j].cls & (AT_L_PLACE | AT_L_CITY)) && (t[j].flags & AT_TF_CAP) && k > 0 &&
+                 !(t[j - 1].flags & AT_TF_POSS) && !(t[j].cls & AT_L_STOP)) ||
+                (t[j].cls & AT_L_PARTICLE && j + 1 < s->n && (t[j + 1].cls & AT_L_NAME)))) {
             if (t[j].cls & (AT_L_NAME | AT_L_PLACE | AT_L_CITY)) {
                 k++;
                 last = j;
@@ -85,8 +85,8 @@ static int register_names(at_names *names, at_names *orgs, const at_sent *s)
         }
         const at_tok *after = j < s->n ? &t[j] : NULL;
         if (orgs && after && at_word(after) && (after->flags & AT_TF_CAP) &&
-               (after->cls & (AT_L_ORGSUF | AT_L_INST)) && !(after->cls & AT_L_TITLE) &&
-               !(t[j - 1].flags & AT_TF_POSS)) {
+            (after->cls & (AT_L_ORGSUF | AT_L_INST)) && !(after->cls & AT_L_TITLE) &&
+            !(t[j - 1].flags & AT_TF_POSS)) {
             for (size_t m = i; m < j; m++)
                 if ((t[m].cls & AT_L_NAME) &&
                     at_names_add(orgs, s->text + t[m].start, t[m].kend - t[m].start) != 0)
@@ -123,11 +123,11 @@ static void anonymity_cues(sent_state *st)
         if (c->wid == AT_W_ANONYMITY || c->wid == AT_W_ANONYMOUSLY) {
             a = i;
             while (a > 0 && i - a < 5 && at_word(&t[a - 1]) &&
-                      (t[a - 1].wid == AT_W_CONDITION || t[a - 1].wid == AT_W_OF ||
-                       t[a - 1].wid == AT_W_ON || t[a - 1].wid == AT_W_THE ||
-                       t[a - 1].wid == AT_W_SPEAKING || t[a - 1].wid == AT_W_REQUESTED ||
-                       t[a - 1].wid == AT_W_ASKED || t[a - 1].wid == AT_W_FOR ||
-                       t[a - 1].vclass == AT_V_ASK))
+                   (t[a - 1].wid == AT_W_CONDITION || t[a - 1].wid == AT_W_OF ||
+                    t[a - 1].wid == AT_W_ON || t[a - 1].wid == AT_W_THE ||
+                    t[a - 1].wid == AT_W_SPEAKING || t[a - 1].wid == AT_W_REQUESTED ||
+                    t[a - 1].wid == AT_W_ASKED || t[a - 1].wid == AT_W_FOR ||
+                    t[a - 1].vclass == AT_V_ASK))
                 a--;
         } else if ((c->wid == AT_W_NAMED || c->wid == AT_W_IDENTIFIED) && i >= 3 &&
                    at_word(&t[i - 1]) && (t[i - 1].cls & AT_L_BE) && t[i - 2].wid == AT_W_TO) {
@@ -186,9 +186,9 @@ static void refine_anonymous(sent_state *st, int may_reason)
             reason = 1; /* "... anonymity because ...", "... to discuss ..." */
         /* "not authorized to speak", "not permitted to discuss" */
         if (i > 0 && at_word(&t[i - 1]) && t[i - 1].wid == AT_W_NOT && i + 2 < s->n &&
-               t[i + 1].wid == AT_W_TO && at_word(&t[i + 2]) &&
-               (t[i + 2].vclass || t[i + 2].wid == AT_W_SPEAKING ||
-                t[i + 2].wid == AT_W_INTERVIEW || (t[i + 2].cls & (AT_L_REASON | AT_L_BE))))
+            t[i + 1].wid == AT_W_TO && at_word(&t[i + 2]) &&
+            (t[i + 2].vclass || t[i + 2].wid == AT_W_SPEAKING ||
+             t[i + 2].wid == AT_W_INTERVIEW || (t[i + 2].cls & (AT_L_REASON | AT_L_BE))))
             reason = 1;
     }
     for (size_t k = 0; k < st->nhits; k++) {
@@ -220,7 +220,7 @@ static void refine_anonymous(sent_state *st, int may_reason)
         }
         const at_tok *hd = &t[h->head];
         if (h->head < s->n && at_word(hd) && (hd->wid == AT_W_SOURCE || hd->wid == AT_W_INSIDER) &&
-               !h->postmod) {
+            !h->postmod) {
             int bare = 1;
             for (size_t j = h->np_a; j < h->head; j++) {
                 const at_tok *x = &t[j];
@@ -274,8 +274,8 @@ static void resolve_it(sent_state *st, at_class *last)
 /* Analyse one sentence (see attribution.h): 0, or -1 when the name set
  * cannot grow. */
 int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
-                           at_class *last_thing, const char *text, size_t start, size_t end,
-                           at_tok *toks, size_t tcap, at_hit *hits, size_t cap, size_t *nhits)
+                        at_class *last_thing, const char *text, size_t start, size_t end,
+                        at_tok *toks, size_t tcap, at_hit *hits, size_t cap, size_t *nhits)
 {
     sent_state st;
     size_t participle[8], npart = 0;

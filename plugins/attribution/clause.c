@@ -90,7 +90,7 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 *kind = (at_word(f) && f->wid == AT_W_WHICH) ? APPOS_THING : APPOS_PERSON;
             /* a participle clause: ", released on Monday," ", speaking to Reuters," */
             if (!ok && at_word(f) && !(f->flags & AT_TF_CAP) && k + 2 < c && at_word(&t[k + 2]) &&
-                   (t[k + 2].cls & (AT_L_PREP | AT_L_ADV)) && participle_like(s, f)) {
+                (t[k + 2].cls & (AT_L_PREP | AT_L_ADV)) && participle_like(s, f)) {
                 ok = 1;
                 *kind = APPOS_PERSON; /* short and about the subject: keeps it adjacent */
             }
@@ -108,7 +108,7 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
             /* post-nominal letters or a party tag: "Tom Molomby, SC, said",
              * "Ana Ortiz, D-Ohio, said" */
             if (!ok && k + 2 == c && at_word(f) &&
-                   (((f->flags & AT_TF_ALLCAPS) && f->kend - f->start <= 3) || party_tag(s, f))) {
+                (((f->flags & AT_TF_ALLCAPS) && f->kend - f->start <= 3) || party_tag(s, f))) {
                 ok = 1;
                 *kind = APPOS_PERSON;
             }
@@ -118,7 +118,7 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 for (size_t j = k + 1; j < c; j++) {
                     const at_tok *w = &t[j];
                     if (!at_word(w) || (w->vclass && !(w->cls & (AT_L_MOD | AT_L_TITLE | AT_L_INST))) ||
-                           (w->cls & (AT_L_AUX | AT_L_BE | AT_L_PRON))) {
+                        (w->cls & (AT_L_AUX | AT_L_BE | AT_L_PRON))) {
                         ok = 0;
                         break;
                     }
@@ -272,7 +272,7 @@ static int name_apposition(const at_sent *s, size_t c, at_np *np)
     const at_tok *t = s->t;
     size_t k = c;
     while (k > 0 && at_word(&t[k - 1]) && (t[k - 1].cls & (AT_L_NAME | AT_L_PARTICLE)) &&
-              !(t[k - 1].flags & AT_TF_POSS))
+           !(t[k - 1].flags & AT_TF_POSS))
         k--;
     if (k == c || k < 2 || t[k - 1].kind != AT_TK_COMMA || !(t[c - 1].cls & AT_L_NAME))
         return -1;
@@ -352,10 +352,10 @@ static size_t skip_inserts(const at_sent *s, size_t g)
         if (at_word(&t[g]) && (t[g].cls & AT_L_TIME)) {
             size_t k = g;
             while (k > 0 && g - k < 4 && at_word(&t[k - 1]) &&
-                      ((t[k - 1].cls & AT_L_TIME) || t[k - 1].wid == AT_W_ON ||
-                       t[k - 1].wid == AT_W_THIS || at_tok_is(s, &t[k - 1], "last") ||
-                       at_tok_is(s, &t[k - 1], "late") || at_tok_is(s, &t[k - 1], "early") ||
-                       at_tok_is(s, &t[k - 1], "earlier")))
+                   ((t[k - 1].cls & AT_L_TIME) || t[k - 1].wid == AT_W_ON ||
+                    t[k - 1].wid == AT_W_THIS || at_tok_is(s, &t[k - 1], "last") ||
+                    at_tok_is(s, &t[k - 1], "late") || at_tok_is(s, &t[k - 1], "early") ||
+                    at_tok_is(s, &t[k - 1], "earlier")))
                 k--;
             if (k == g || k == 0 || !at_head_capable(&t[k - 1]))
                 return g;
@@ -411,7 +411,7 @@ static int organisation_tail(const at_sent *s, size_t g, at_np *np)
     const at_tok *t = s->t;
     size_t k = g;
     while (k > 0 && g - k < 3 && at_word(&t[k]) && (t[k].flags & AT_TF_CAP) &&
-              !(t[k].flags & AT_TF_POSS) && t[k].wid != AT_W_OF)
+           !(t[k].flags & AT_TF_POSS) && t[k].wid != AT_W_OF)
         k--;
     if (k == g || k < 1 || !at_word(&t[k]) || t[k].wid != AT_W_OF)
         return -1;
@@ -439,7 +439,7 @@ static int described_group(const at_sent *s, size_t g, at_np *np)
             continue;
         const at_tok *h = &t[k - 2];
         if (!at_word(h) || !(h->cls & (AT_L_VAGUE | AT_L_ANON | AT_L_PEOPLE)) ||
-               (h->flags & AT_TF_POSS) || (h->cls & AT_L_CROWD))
+            (h->flags & AT_TF_POSS) || (h->cls & AT_L_CROWD))
             return -1;
         if (at_np_left(s, k - 2, np) != 0 || np->head != k - 2)
             return -1;
@@ -469,8 +469,8 @@ int at_subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, int 
         if (g == NONE_IDX)
             return -1;
     } else if (at_word(&t[g]) && (t[g].cls & AT_L_REL) && g > 0 && at_word(&t[g - 1]) &&
-                  !(t[g - 1].cls & AT_L_PRON) && at_head_capable(&t[g - 1]) &&
-                  (t[g].wid == AT_W_WHO || t[g].wid == AT_W_WHICH || t[g].wid == AT_W_THAT)) {
+               !(t[g - 1].cls & AT_L_PRON) && at_head_capable(&t[g - 1]) &&
+               (t[g].wid == AT_W_WHO || t[g].wid == AT_W_WHICH || t[g].wid == AT_W_THAT)) {
         /* "a country that claims", "the official who said" */
         *adjacent = t[g].wid == AT_W_WHO;
         *thing = t[g].wid == AT_W_WHICH;
@@ -587,7 +587,7 @@ int at_crowd_quantifier(const at_sent *s, size_t g, at_np *np)
     for (size_t k = g; k >= 2 && g - k < 6 && !part; k--)
         part = at_word(&t[k - 1]) && (t[k - 2].cls & AT_L_QUANT) &&
                (t[k - 1].wid == AT_W_IN || at_tok_is(s, &t[k - 1], "among") ||
-                   at_tok_is(s, &t[k - 1], "within"));
+                at_tok_is(s, &t[k - 1], "within"));
     at_np in;
     if (!part || at_np_left(s, g, &in) != 0 || in.a < 2)
         return -1;

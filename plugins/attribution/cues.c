@@ -69,7 +69,7 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     at_np np;
     if (at_crowd_quantifier(s, g, &np) == 0 && !at_modal_between(s, g, v) &&
         (vc == AT_V_SAY || vc == AT_V_COG || vc == AT_V_CLAUSE || vc == AT_V_CLAIM ||
-            vc == AT_V_STANCE)) {
+         vc == AT_V_STANCE)) {
         at_add_hit(st, AT_VAGUE, AT_R_CROWD, np.a, v, 0.55, &np);
         st->finite = 1;
         return;
@@ -88,7 +88,7 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
         /* "said he believes": a complement clause, not a new attribution */
         const at_tok *l = &t[np.a - 1];
         if ((at_word(l) && l->vclass) ||
-               (at_word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
+            (at_word(l) && l->wid == AT_W_THAT && np.a >= 2 && t[np.a - 2].vclass))
             np.cls = AT_NONE;
     }
     if (np.cls == AT_NONE && found == 0 && (h->cls & AT_L_PEOPLE) && !np.postmod &&
@@ -166,9 +166,9 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         return; /* "investigation reports as well as", "media posts" */
     if ((tv->cls & AT_L_NOUNV) && (vf & AT_VF_S) && !(vf & AT_VF_PAST) && prev &&
         (prev->kind == AT_TK_NUM || (at_word(prev) && (prev->cls & AT_L_QUANT)) ||
-            (at_word(prev) && (at_lower_is_mod(prev) || (prev->cls & AT_L_MOD)) && v >= 2 &&
-             (t[v - 2].kind == AT_TK_NUM ||
-              (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
+         (at_word(prev) && (at_lower_is_mod(prev) || (prev->cls & AT_L_MOD)) && v >= 2 &&
+          (t[v - 2].kind == AT_TK_NUM ||
+           (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
         return; /* "two neighbouring states", "many reports": a noun phrase */
     switch (vc) {
     case AT_V_TELL:
@@ -178,8 +178,8 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
             if (!at_word(&t[j]))
                 break;
             if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
-                   !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
-                   !(t[j + 1].flags & AT_TF_CAP))
+                !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
+                !(t[j + 1].flags & AT_TF_CAP))
                 return; /* "told him to leave": an order, not a statement */
         }
         break;
@@ -207,7 +207,7 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     case AT_V_ISSUE:
         /* a document or a story as the object; an outlet publishes anything */
         if (!at_word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC | AT_L_CONTENT, 0) &&
-               !(v > 0 && at_word(&t[v - 1]) && (t[v - 1].cls & (AT_L_OUTLET | AT_L_MEDIA))))
+            !(v > 0 && at_word(&t[v - 1]) && (t[v - 1].cls & (AT_L_OUTLET | AT_L_MEDIA))))
             return;
         break;
     case AT_V_CLAUSE:
@@ -240,9 +240,9 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
             return;
         }
         if (prev && at_word(prev) && (prev->cls & (AT_L_NAME | AT_L_ANON | AT_L_PRON)) &&
-               !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
-               (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE ||
-                vc == AT_V_CLAUSE)) {
+            !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
+            (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE ||
+             vc == AT_V_CLAUSE)) {
             if (at_np_left(s, v - 1, &np) == 0) {
                 at_np_classify(s, &np, 1);
                 if (np.cls == AT_ONREC || np.cls == AT_ANON)
@@ -261,7 +261,7 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         (saw_be || at_tok_is(s, &t[v - 1], "i'm") || at_tok_is(s, &t[v - 1], "we're"))) {
         size_t p = (saw_be && g != NONE_IDX) ? g : v - 1;
         if (at_word(&t[p]) && (t[p].wid == AT_W_I || t[p].wid == AT_W_WE) &&
-               !(next && at_word(next) && next->wid == AT_W_TO)) {
+            !(next && at_word(next) && next->wid == AT_W_TO)) {
             memset(&np, 0, sizeof(np));
             np.a = np.b = np.head = p;
             at_add_hit(st, AT_ANON, AT_R_UNNAMED, p, v, 0.6, &np);
@@ -288,7 +288,7 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
         while (m < s->n && at_word(&t[m]) && (t[m].cls & AT_L_ADV))
             m++;
         if (vc == AT_V_CITE && m < s->n && at_word(&t[m]) &&
-               (t[m].wid == AT_W_AS || t[m].wid == AT_W_TO)) {
+            (t[m].wid == AT_W_AS || t[m].wid == AT_W_TO)) {
             if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
                 at_np_classify(s, &np, 1);
                 at_add_hit(st, np.cls, np.rule, np.a, v, np.conf, &np);
@@ -318,7 +318,7 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
          (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
          (prev->kind == AT_TK_SQUOTE && !(prev->flags & AT_TF_QOPEN)) || prev->kind == AT_TK_DASH)) {
         if (at_np_right(s, v + 1, &np) == 0 && at_inversion_ends(s, np.b + 1) &&
-               !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY) &&
+            !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY) &&
             /* a bare form agrees only with a plural: ", say officials" */
             ((vf & (AT_VF_PAST | AT_VF_S)) ||
              (t[np.head].kend > t[np.head].start && s->text[t[np.head].kend - 1] == 's' &&
@@ -404,7 +404,7 @@ void at_phrases(sent_state *st)
             }
         } else if (t[i + 1].wid == AT_W_BY && i + 2 < s->n &&
                    (at_tok_is(s, c, "seen") || at_tok_is(s, c, "obtained") ||
-                       at_tok_is(s, c, "reviewed"))) {
+                    at_tok_is(s, c, "reviewed"))) {
             /* "a letter seen by Sky News", "documents obtained by the Herald":
              * the outlet's reporting */
             if (at_np_right(s, i + 2, &np) == 0) {
@@ -481,7 +481,7 @@ void at_quote_speaker(sent_state *st)
         size_t vn = v->kend - v->start;
         const char *e = s->text + v->kend;
         if (!at_word(v) || (v->flags & AT_TF_CAP) || v->vclass || v->cls || vn < 5 ||
-               !(e[-2] == 'e' && e[-1] == 'd'))
+            !(e[-2] == 'e' && e[-1] == 'd'))
             continue; /* an unknown past form: "fumed", "laughed", "shrugged" */
         size_t after = np.b + 2;
         if (after < s->n && at_word(&t[after]) && !(t[after].cls & (AT_L_PREP | AT_L_ADV)))
@@ -504,7 +504,7 @@ void at_outlet_credit(sent_state *st)
         int ok = 1;
         while (j < s->n && t[j].kind != AT_TK_PCLOSE) {
             if (!at_word(&t[j]) || !(t[j].flags & AT_TF_CAP) ||
-                   ((t[j].cls & AT_L_STOP) && !(t[j].cls & AT_L_OUTLET))) {
+                ((t[j].cls & AT_L_STOP) && !(t[j].cls & AT_L_OUTLET))) {
                 ok = 0;
                 break;
             }
