@@ -135,8 +135,10 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     st->finite = 1;
 }
 
-/* Handle one attribution verb at index v. */
-void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
+/* Is the verb at v, by its form and neighbours, no attribution here ("State
+ * Department", "the said agreement", "to say", "told to leave", "claimed
+ * the trophy", "called for")? */
+static int not_a_cue(const sent_state *st, size_t v)
 {
     const at_sent *s = &st->s;
     const at_tok *t = s->t;
@@ -144,120 +146,135 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     const at_tok *prev = v > 0 ? &t[v - 1] : NULL;
     const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
     uint8_t vc = tv->vclass, vf = tv->vform;
-    int ing_only = vf == AT_VF_ING;
-    at_np np;
 
     if ((tv->flags & AT_TF_CAP) && !(tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)) &&
         !(st->headline && (vf & (AT_VF_PAST | AT_VF_S))))
-        return; /* "State Department", "the Post"; not "Mayor Tells Council" */
+        return 1; /* "State Department", "the Post"; not "Mayor Tells Council" */
     if (prev && at_word(prev)) {
         if ((prev->cls & (AT_L_DET | AT_L_POSSDET)) && !(prev->cls & AT_L_QUANT) &&
             !(prev->flags & AT_TF_POSS))
-            return; /* "the said agreement", "the reported attack" */
+            return 1; /* "the said agreement", "the reported attack" */
         if ((prev->flags & AT_TF_POSS) && !(prev->cls & AT_L_PRON))
-            return; /* "Ukraine's claims" */
+            return 1; /* "Ukraine's claims" */
         if (prev->wid == AT_W_TO && (vf & AT_VF_BASE))
-            return; /* "to say" */
+            return 1; /* "to say" */
     }
     if (prev && prev->kind == AT_TK_NUM)
-        return;
+        return 1;
     if ((tv->cls & AT_L_NOUNV) && (vf & (AT_VF_BASE | AT_VF_S)) && !(vf & AT_VF_PAST) &&
         !at_noun_verb_ok(next, v + 2 < s->n ? &t[v + 2] : NULL))
-        return; /* "investigation reports as well as", "media posts" */
+        return 1; /* "investigation reports as well as", "media posts" */
     if ((tv->cls & AT_L_NOUNV) && (vf & AT_VF_S) && !(vf & AT_VF_PAST) && prev &&
         (prev->kind == AT_TK_NUM || (at_word(prev) && (prev->cls & AT_L_QUANT)) ||
          (at_word(prev) && (at_lower_is_mod(prev) || (prev->cls & AT_L_MOD)) && v >= 2 &&
           (t[v - 2].kind == AT_TK_NUM ||
            (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
-        return; /* "two neighbouring states", "many reports": a noun phrase */
+        return 1; /* "two neighbouring states", "many reports": a noun phrase */
     switch (vc) {
     case AT_V_TELL:
         if (!next || next->wid == AT_W_TO)
-            return; /* "told to leave" */
+            return 1; /* "told to leave" */
         for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
             if (!at_word(&t[j]))
                 break;
             if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
                 !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
                 !(t[j + 1].flags & AT_TF_CAP))
-                return; /* "told him to leave": an order, not a statement */
+                return 1; /* "told him to leave": an order, not a statement */
         }
         break;
     case AT_V_ASK:
         if (!at_ask_ok(s, next) && !(prev && prev->kind == AT_TK_COMMA))
-            return;
+            return 1;
         break;
     case AT_V_CLAIM:
         if (at_prize_follows(s, v))
-            return; /* "claimed the trophy" */
+            return 1; /* "claimed the trophy" */
         break;
     case AT_V_CALL:
         if (next && at_word(next) && (next->wid == AT_W_FOR || next->wid == AT_W_ON ||
                                       next->wid == AT_W_OUT || next->wid == AT_W_UPON))
-            return;
+            return 1;
         if (!at_word_ahead(s, v, 7, 0, 1)) {
             int as = 0;
             for (size_t j = v + 1; j < s->n && j <= v + 7; j++)
                 if (at_word(&t[j]) && t[j].wid == AT_W_AS)
                     as = 1;
             if (!as)
-                return;
+                return 1;
         }
         break;
     case AT_V_ISSUE:
         /* a document or a story as the object; an outlet publishes anything */
         if (!at_word_ahead(s, v, 4, AT_L_DOC | AT_L_PDOC | AT_L_CONTENT, 0) &&
             !(v > 0 && at_word(&t[v - 1]) && (t[v - 1].cls & (AT_L_OUTLET | AT_L_MEDIA))))
-            return;
+            return 1;
         break;
     case AT_V_CLAUSE:
         if (!at_clause_follows(s, v))
-            return;
+            return 1;
         break;
     case AT_V_DOC:
         if (next && at_word(next) && (next->cls & AT_L_PPREP))
-            return; /* "a document found on the street": a reduced passive */
+            return 1; /* "a document found on the street": a reduced passive */
         break;
     case AT_V_READ:
         if (next && !(next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON ||
                       next->kind == AT_TK_PERIOD || next->kind == AT_TK_QUOTE ||
                       next->kind == AT_TK_DASH))
-            return;
+            return 1;
         break;
     default:
         break;
     }
+    return 0;
+}
 
-    /* present participles */
-    if (ing_only) {
-        if (vc == AT_V_CITE) { /* "citing sources familiar with" */
-            object_source(st, v, 0);
-            return;
-        }
-        if (prev && prev->kind == AT_TK_COMMA) {
-            if (*npart < 8)
-                participle[(*npart)++] = v;
-            return;
-        }
-        if (prev && at_word(prev) && (prev->cls & (AT_L_NAME | AT_L_ANON | AT_L_PRON)) &&
-            !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
-            (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE ||
-             vc == AT_V_CLAUSE)) {
-            if (at_np_left(s, v - 1, &np) == 0) {
-                at_np_classify(s, &np, 1);
-                if (np.cls == AT_ONREC || np.cls == AT_ANON)
-                    at_add_hit(st, np.cls, np.rule, np.a, v, np.conf * 0.9, &np);
-            }
-            return;
-        }
-        if (!(prev && at_word(prev) && (prev->cls & AT_L_BE)))
-            return; /* only "is saying" goes on */
+/* A present participle at v: "citing sources familiar with", ", saying"
+ * (kept in participle[] for the sentence's subject), "officials saying".
+ * Returns 1 when done with it, 0 when it goes on as a finite verb ("is
+ * saying"). */
+static int participle_cue(sent_state *st, size_t v, size_t *participle, size_t *npart)
+{
+    const at_sent *s = &st->s;
+    const at_tok *prev = v > 0 ? &s->t[v - 1] : NULL;
+    uint8_t vc = s->t[v].vclass;
+    at_np np;
+
+    if (vc == AT_V_CITE) { /* "citing sources familiar with" */
+        object_source(st, v, 0);
+        return 1;
     }
+    if (prev && prev->kind == AT_TK_COMMA) {
+        if (*npart < 8)
+            participle[(*npart)++] = v;
+        return 1;
+    }
+    if (prev && at_word(prev) && (prev->cls & (AT_L_NAME | AT_L_ANON | AT_L_PRON)) &&
+        !(prev->cls & AT_L_STOP && !(prev->cls & AT_L_PRON)) &&
+        (vc == AT_V_SAY || vc == AT_V_CALL || vc == AT_V_CLAIM || vc == AT_V_STANCE ||
+         vc == AT_V_CLAUSE)) {
+        if (at_np_left(s, v - 1, &np) == 0) {
+            at_np_classify(s, &np, 1);
+            if (np.cls == AT_ONREC || np.cls == AT_ANON)
+                at_add_hit(st, np.cls, np.rule, np.a, v, np.conf * 0.9, &np);
+        }
+        return 1;
+    }
+    return !(prev && at_word(prev) && (prev->cls & AT_L_BE)); /* only "is saying" goes on */
+}
 
-    int saw_be = 0, neg = 0;
-    size_t g = at_skip_verb_group(s, v, &saw_be, &neg);
-    /* "I'm told", "we were told": the reporter's unnamed informants */
-    if (vc == AT_V_TELL && !neg && (vf & (AT_VF_PAST | AT_VF_PART)) && v > 0 &&
+/* "I'm told", "we were told" (not negated): the reporter's unnamed
+ * informants.  g: the token left of the verb group.  1 when it is that. */
+static int reporter_told(sent_state *st, size_t v, size_t g, int saw_be)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
+    uint8_t vc = t[v].vclass, vf = t[v].vform;
+    at_np np;
+
+    if (vc == AT_V_TELL && (vf & (AT_VF_PAST | AT_VF_PART)) && v > 0 &&
         (saw_be || at_tok_is(s, &t[v - 1], "i'm") || at_tok_is(s, &t[v - 1], "we're"))) {
         size_t p = (saw_be && g != NONE_IDX) ? g : v - 1;
         if (at_word(&t[p]) && (t[p].wid == AT_W_I || t[p].wid == AT_W_WE) &&
@@ -266,53 +283,76 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
             np.a = np.b = np.head = p;
             at_add_hit(st, AT_ANON, AT_R_UNNAMED, p, v, 0.6, &np);
             st->finite = 1;
-            return;
+            return 1;
         }
     }
-    if (neg) {
-        /* "did not say", "has not commented": no report -- but unnamed
-         * officials who would not say are still the article's sources */
-        int adjacent, thing;
-        if ((vc == AT_V_SAY || vc == AT_V_CLAUSE) &&
-            at_subject_before(s, g, &np, &adjacent, &thing) == 0) {
-            at_np_classify(s, &np, adjacent);
-            if (np.cls == AT_ANON)
-                at_add_hit(st, AT_ANON, np.rule, np.a, v, np.conf * 0.8, &np);
+    return 0;
+}
+
+/* A negated verb: "did not say", "has not commented" is no report, but
+ * unnamed officials who would not say are still the article's sources. */
+static void negated_cue(sent_state *st, size_t v, size_t g)
+{
+    const at_sent *s = &st->s;
+    uint8_t vc = s->t[v].vclass;
+    at_np np;
+
+    int adjacent, thing;
+    if ((vc == AT_V_SAY || vc == AT_V_CLAUSE) &&
+        at_subject_before(s, g, &np, &adjacent, &thing) == 0) {
+        at_np_classify(s, &np, adjacent);
+        if (np.cls == AT_ANON)
+            at_add_hit(st, AT_ANON, np.rule, np.a, v, np.conf * 0.8, &np);
+    }
+}
+
+/* A passive: "was quoted as saying", "was confirmed by X". */
+static void passive_cue(sent_state *st, size_t v, size_t g)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    uint8_t vc = t[v].vclass;
+    at_np np;
+
+    size_t m = v + 1;
+    while (m < s->n && at_word(&t[m]) && (t[m].cls & AT_L_ADV))
+        m++;
+    if (vc == AT_V_CITE && m < s->n && at_word(&t[m]) &&
+        (t[m].wid == AT_W_AS || t[m].wid == AT_W_TO)) {
+        if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
+            at_np_classify(s, &np, 1);
+            at_add_hit(st, np.cls, np.rule, np.a, v, np.conf, &np);
+            st->finite = 1;
         }
         return;
     }
-
-    /* passive: "was quoted as saying", "was confirmed by X" */
-    if (saw_be && !ing_only && (vf & (AT_VF_PAST | AT_VF_PART))) {
-        size_t m = v + 1;
-        while (m < s->n && at_word(&t[m]) && (t[m].cls & AT_L_ADV))
-            m++;
-        if (vc == AT_V_CITE && m < s->n && at_word(&t[m]) &&
-            (t[m].wid == AT_W_AS || t[m].wid == AT_W_TO)) {
-            if (g != NONE_IDX && at_np_left(s, g, &np) == 0) {
-                at_np_classify(s, &np, 1);
-                at_add_hit(st, np.cls, np.rule, np.a, v, np.conf, &np);
+    for (size_t j = v + 1; j < s->n && j <= v + 7; j++) {
+        if (!at_word(&t[j]) && t[j].kind != AT_TK_NUM)
+            break;
+        if (t[j].wid == AT_W_BY) {
+            if (at_np_right(s, j + 1, &np) == 0) {
+                at_np_classify(s, &np, 0);
+                at_add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
                 st->finite = 1;
             }
-            return;
+            break;
         }
-        for (size_t j = v + 1; j < s->n && j <= v + 7; j++) {
-            if (!at_word(&t[j]) && t[j].kind != AT_TK_NUM)
-                break;
-            if (t[j].wid == AT_W_BY) {
-                if (at_np_right(s, j + 1, &np) == 0) {
-                    at_np_classify(s, &np, 0);
-                    at_add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
-                    st->finite = 1;
-                }
-                break;
-            }
-        }
-        return;
     }
+}
 
-    /* inversion: ", said the envoy", "” said Fiala", ", say officials" */
-    if ((vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) && !ing_only &&
+/* Inversion: ", said the envoy", "” said Fiala", ", say officials" (a
+ * finite form only).  1 when it made a hit. */
+static int inverted_cue(sent_state *st, size_t v)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    const at_tok *tv = &t[v];
+    const at_tok *prev = v > 0 ? &t[v - 1] : NULL;
+    const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
+    uint8_t vc = tv->vclass, vf = tv->vform;
+    at_np np;
+
+    if ((vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) &&
         (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL || vc == AT_V_CLAUSE) && next &&
         (v == 0 || tv->flags & AT_TF_SENTINIT || prev->kind == AT_TK_COMMA ||
          (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
@@ -327,11 +367,40 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
             if (np.cls != AT_NONE) {
                 at_add_hit(st, np.cls, np.rule, v, np.b, np.conf, &np);
                 st->finite = 1;
-                return;
+                return 1;
             }
             /* ", told reporters": no inverted source; the subject may precede */
         }
     }
+    return 0;
+}
+
+/* Handle one attribution verb at index v. */
+void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    uint8_t vc = t[v].vclass, vf = t[v].vform;
+    int ing_only = vf == AT_VF_ING;
+
+    if (not_a_cue(st, v))
+        return;
+    if (ing_only && participle_cue(st, v, participle, npart))
+        return;
+    int saw_be = 0, neg = 0;
+    size_t g = at_skip_verb_group(s, v, &saw_be, &neg);
+    if (!neg && reporter_told(st, v, g, saw_be))
+        return;
+    if (neg) {
+        negated_cue(st, v, g);
+        return;
+    }
+    if (saw_be && !ing_only && (vf & (AT_VF_PAST | AT_VF_PART))) {
+        passive_cue(st, v, g);
+        return;
+    }
+    if (!ing_only && inverted_cue(st, v))
+        return;
 
     /* subject before the verb; a bare participle ("a specific written
      * document") has none */
