@@ -29,7 +29,7 @@ DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-
 # Recommends of clang); prove comes with perl; npm comes with the machine's
 # Node.js or, when there is none, from Debian's npm; its SARIF validators go
 # into NPM_TOOLS.
-TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl
+TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit
 NPM_TOOLS := $(BUILD)/npm-tools
 
 ifeq ($(SAN),1)

@@ -201,13 +201,13 @@ like "$ERR" "not found: install credscore or set CREDSCORE" "hook: and says so"
 
 # The pre-commit framework's hooks, run as it runs them.
 printf '# Ferry\n\n%s\n' "$poor" > stories/bad2.md
-entry=$(sed -n '/^- id: credscore$/,/^$/s/^  entry: //p' "$EX/ci/.pre-commit-hooks.yaml")
+entry=$(sed -n '/^- id: credscore$/,/^$/s/^  entry: //p' "$ROOT/.pre-commit-hooks.yaml")
 is "$entry" "credscore score" "pre-commit framework: the credscore hook's entry"
 run sh -c "$entry stories/bad2.md"
 is "$STATUS" 1 "pre-commit framework: a poor article fails"
 run sh -c "$entry stories/port.md"
 is "$STATUS" 0 "pre-commit framework: a good one passes"
-script=$(sed -n '/^- id: credscore-hook$/,/^$/s/^  entry: //p' "$EX/ci/.pre-commit-hooks.yaml")
+script=$(sed -n '/^- id: credscore-hook$/,/^$/s/^  entry: //p' "$ROOT/.pre-commit-hooks.yaml")
 is "$script" "examples/ci/pre-commit" "pre-commit framework: the script hook's entry"
 git add stories/bad2.md
 run sh -c "cd \"\$1\" && \"\$2/$script\"" sh "$TMP/desk" "$ROOT"
