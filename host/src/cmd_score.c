@@ -17,10 +17,9 @@
 #include "pool.h"
 #include "result_codec.h"
 #include "cli.h"
+#include "discover.h"
 #include "paths.h"
 #include "report.h"
-
-static const char *const article_exts[] = {".md", ".markdown", ".html", ".htm", ".txt", NULL};
 
 /* A folder walk's warning on standard error, unless -q (ctx: the cs_cli). */
 static void walk_warning(void *ctx, const char *msg)
@@ -29,36 +28,23 @@ static void walk_warning(void *ctx, const char *msg)
         fprintf(stderr, "credscore: warning: %s\n", msg);
 }
 
-/* Turn operands into a list of files; folders expand, "-" is stdin. */
-static int collect(const cs_cli *cli, cs_path_list *l)
+/* An operand that gives no article (ctx: unused). */
+static void operand_error(void *ctx, const char *msg)
 {
-    int status = 0;
-    cs_walk walk = {.exts = article_exts, .max_depth = 32, .warn = walk_warning,
-                    .warn_ctx = (void *)cli};
-    for (size_t i = 0; i < cli->nargs; i++) {
-        const char *a = cli->args[i];
-        struct stat st;
-        if (strcmp(a, "-") != 0 && stat(a, &st) == 0 && S_ISDIR(st.st_mode)) {
-            size_t before = l->n;
-            int walked = cs_paths_walk(&walk, a, l); /* each real file once, sorted */
-            if (walked < 0) {
-                cs_walk_free(&walk);
-                return -1;
-            }
-            if (walked == 0 && l->n == before) {
-                fprintf(stderr, "credscore: %s: folder holds no articles (.md, .markdown, .html, "
-                                ".htm, .txt)\n", a);
-                status = 1;
-            }
-            continue;
-        }
-        if (cs_path_list_add(l, a) != 0) {
-            cs_walk_free(&walk);
-            return -1;
-        }
-    }
-    cs_walk_free(&walk);
-    return status;
+    cs_cli_error(msg);
+}
+
+/* Turn operands into a list of files: the one discovery (discover.h).
+ * 0; 1 after an error about an operand; -1 after another error. */
+static int collect(const cs_cli *cli, const cs_session *ses, cs_path_list *l)
+{
+    cs_diag d;
+    cs_discover_opts o = {&ses->cfg, ses->cfg.path && !ses->bundle_dir ? ses->cfg.dir : NULL,
+                          walk_warning, operand_error, (void *)cli};
+    int rc = cs_discover_articles(&o, cli->args, cli->nargs, l, &d);
+    if (rc < 0)
+        cs_cli_error(d.msg);
+    return rc;
 }
 
 int cs_cli_check_output(const cs_cli *cli, const cs_session *ses, const char *output,
@@ -355,8 +341,10 @@ int cs_cmd_score(const cs_cli *cli)
         }
         baseline_loaded = 1;
     }
-    int bad_operand = collect(cli, &files);
-    if (bad_operand < 0 || (files.n && !(items = calloc(files.n, sizeof *items)))) {
+    int bad_operand = collect(cli, &ses, &files);
+    if (bad_operand < 0)
+        goto out;
+    if (files.n && !(items = calloc(files.n, sizeof *items))) {
         cs_cli_error("out of memory");
         goto out;
     }
@@ -520,7 +508,7 @@ int cs_cmd_baseline(const cs_cli *cli)
     }
     if (cs_session_open(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
-    if (collect(cli, &files) != 0) {
+    if (collect(cli, &ses, &files) != 0) {
         cs_cli_error("baseline: nothing recorded because of the errors above");
         goto out;
     }

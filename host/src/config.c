@@ -46,6 +46,11 @@
  *     memory_mb: 64             # per Lua state, 0 = unlimited
  *     article_mb: 50            # largest article read (a file, standard
  *                               # input, a JSONL record's text), 0 = unlimited
+ *   include: [GLOB, ...]        # folder walks keep only the files these match
+ *   exclude: [GLOB, ...]        # folder walks leave these out (on top of the
+ *                               # default skips); gitignore syntax (ignore.h),
+ *                               # relative to the config's folder; each
+ *                               # replaces its (empty) default list
  *   profiles:                   # named overlays, one chosen with --profile
  *     investigations:           # a name ([a-z0-9_-]+, at most 64) -> any of
  *       markers: {anonymous: {weight: -12, level: error}}  # markers,
@@ -84,6 +89,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "ignore.h"
 #include "utf8.h"
 
 #define MAX_MARKERS 64
@@ -93,7 +99,7 @@
 
 static const char *const top_keys[] = {"version", "rules", "plugin_paths", "plugins",
                                        "markers", "rule_overrides", "scoring", "bands",
-                                       "limits", "profiles", NULL};
+                                       "limits", "include", "exclude", "profiles", NULL};
 /* What a profile may set: the top-level keys that only tune the scoring. */
 static const char *const profile_keys[] = {"markers", "rule_overrides", "scoring", "bands",
                                            "limits", NULL};
@@ -982,6 +988,45 @@ static int limits_field(loader *L, const char *k, const cs_ynode *v, const char 
     return 0;
 }
 
+/* include[i] / exclude[i]: one glob in gitignore syntax (ignore.h),
+ * checked here so that a bad one is an error naming its line. */
+static int glob_entry(loader *L, const cs_ynode *key, const cs_ynode *it, const char *where,
+                      void *items, size_t i)
+{
+    char *s = NULL, cb[80];
+    cs_glob g;
+    const char *why = "";
+    size_t at = 0;
+    if (get_string(L, it, where, 1, &s) != 0)
+        return -1;
+    int r = cs_glob_parse(s, strlen(s), &g, &why, &at);
+    if (r == 1) {
+        cs_glob_free(&g);
+        ((char **)items)[i] = s;
+        return 0;
+    }
+    cs_diag_at(L->d, L->file, it->line, it->col, "%s: bad glob '%s': %s", where,
+               clip(s, cb, sizeof cb), r == 0 ? "blank, or a '#' comment" : why);
+    free(s);
+    return -1;
+}
+
+static int set_include(loader *L, const cs_ynode *v, void *items, size_t n)
+{
+    L->c->include = replace_list(L->c->include, &L->c->ninclude, items, n, free_strings);
+    return 0;
+}
+
+static int set_exclude(loader *L, const cs_ynode *v, void *items, size_t n)
+{
+    L->c->exclude = replace_list(L->c->exclude, &L->c->nexclude, items, n, free_strings);
+    return 0;
+}
+
+static const list_spec include_list = {"include", CS_YNODE_SEQUENCE, sizeof(char *), glob_entry,
+                                        set_include, free_strings};
+static const list_spec exclude_list = {"exclude", CS_YNODE_SEQUENCE, sizeof(char *), glob_entry,
+                                        set_exclude, free_strings};
 static const list_spec rules_list = {"rules", CS_YNODE_SEQUENCE, sizeof(char *),
                                       rule_path_entry, set_rule_paths, free_strings};
 static const list_spec plugin_paths_list = {"plugin_paths", CS_YNODE_SEQUENCE, sizeof(char *),
@@ -1012,6 +1057,10 @@ static int apply_section(loader *L, const char *k, const cs_ynode *v)
         return apply_settings(L, v, "scoring", scoring_keys, scoring_field, L->c);
     if (strcmp(k, "bands") == 0)
         return apply_list(L, v, &bands_list);
+    if (strcmp(k, "include") == 0)
+        return apply_list(L, v, &include_list);
+    if (strcmp(k, "exclude") == 0)
+        return apply_list(L, v, &exclude_list);
     return apply_settings(L, v, "limits", limit_keys, limits_field, L->c);
 }
 
@@ -1322,6 +1371,8 @@ void cs_config_free(cs_config *c)
     free(c->markers);
     free_overrides(c->overrides, c->noverrides);
     free_bands(c->bands, c->nbands);
+    free_strings(c->include, c->ninclude);
+    free_strings(c->exclude, c->nexclude);
     cs_ydoc_free(c->trees[0]);
     cs_ydoc_free(c->trees[1]);
     memset(c, 0, sizeof *c);
@@ -1711,7 +1762,9 @@ static int print_config(const cs_config *c, cs_buf *b)
     }
     if (cs_buf_puts(b, "# Paths below are already resolved.\nversion: 1\n") != 0 ||
         put_string_list(b, "rules", c->rule_paths, c->nrule_paths) != 0 ||
-        put_string_list(b, "plugin_paths", c->plugin_paths, c->nplugin_paths) != 0)
+        put_string_list(b, "plugin_paths", c->plugin_paths, c->nplugin_paths) != 0 ||
+        put_string_list(b, "include", c->include, c->ninclude) != 0 ||
+        put_string_list(b, "exclude", c->exclude, c->nexclude) != 0)
         return -1;
 
     if (cs_buf_puts(b, c->nplugins ? "plugins:\n" : "plugins: []\n") != 0)

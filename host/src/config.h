@@ -104,6 +104,12 @@ typedef struct cs_config {
     int unsourced_fails;  /* scoring.unsourced: fail (1) or pass (0) an article
                            * with no attribution at all */
     cs_limits limits;
+    char **include;       /* `include` globs (gitignore syntax, ignore.h, relative to
+                           * dir): when any, a folder walk keeps only files they
+                           * match (discover.h) */
+    size_t ninclude;
+    char **exclude;       /* `exclude` globs: left out of folder walks */
+    size_t nexclude;
     char *profile;        /* the profile applied, NULL for none */
     const cs_ypair *profiles;  /* the `profiles:` entry (key and mapping), NULL if
                                 * absent; points into trees[] */

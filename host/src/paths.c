@@ -302,9 +302,10 @@ typedef struct walk_frame {
 
 #define WALK_MAX_FRAMES 256
 
-/* The names in folder dir, hidden ones left out, sorted; 0, or -1 with
- * errno set (ENOMEM, or why the folder cannot be read). */
-static int sorted_names(const char *dir, char ***out, size_t *n)
+/* The names in folder dir, sorted, without "." and "..", and without
+ * the hidden ones unless keep_hidden; 0, or -1 with errno set (ENOMEM, or
+ * why the folder cannot be read). */
+static int sorted_names(const char *dir, int keep_hidden, char ***out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -317,7 +318,8 @@ static int sorted_names(const char *dir, char ***out, size_t *n)
     int rc = -1;
     errno = 0;
     while ((e = readdir(dp)) != NULL) {
-        if (e->d_name[0] == '.')
+        if (e->d_name[0] == '.' &&
+            (!keep_hidden || e->d_name[1] == '\0' || strcmp(e->d_name, "..") == 0))
             continue;
         void *items = names;
         char *copy = cs_strdup(e->d_name);
@@ -350,6 +352,17 @@ out:
     return rc;
 }
 
+/* Path p (the folder walked, frames[0].path, or an entry below it) below
+ * the folder walked: "" for that folder itself. */
+static const char *rel_below(const walk_frame *frames, const char *p)
+{
+    size_t n = strlen(frames[0].path);
+    if (strncmp(p, frames[0].path, n) != 0)
+        return p; /* (cannot happen: every path is joined to it) */
+    p += n;
+    return *p == '/' ? p + 1 : p;
+}
+
 /* Walk folder dir (its status st), frames[0..depth) the folders above it. */
 static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
                     cs_path_list *l)
@@ -357,18 +370,23 @@ static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
     char **names = NULL;
     size_t n = 0;
     int rc = -1;
-    if (sorted_names(dir, &names, &n) != 0) {
+    const cs_walk_filter *f = w->filter;
+    if (sorted_names(dir, f != NULL, &names, &n) != 0) {
         if (errno == ENOMEM)
             return -1;
         walk_warn(w, "%s: cannot read the folder: %s, skipped", dir, strerror(errno));
         return 0;
+    }
+    if (f && f->enter(f->ctx, dir, rel_below(frames, dir), depth) != 0) {
+        cs_paths_free_list(names, n);
+        return -1;
     }
     for (size_t i = 0; i < n; i++) {
         char *p = cs_paths_join(dir, names[i]);
         if (p == NULL)
             goto out;
         struct stat st, lst;
-        int ok = 1;
+        int ok = 1, keep = 1;
         if (stat(p, &st) != 0) {
             int err = errno;
             char target[1024];
@@ -380,6 +398,10 @@ static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
             } else {
                 walk_warn(w, "%s: cannot read: %s, skipped", p, strerror(err));
             }
+        } else if (f && (S_ISDIR(st.st_mode) || (S_ISREG(st.st_mode) &&
+                                                  has_ext(names[i], w->exts))) &&
+                   (keep = f->keep(f->ctx, p, rel_below(frames, p), S_ISDIR(st.st_mode))) != 1) {
+            ok = keep == 0; /* left out, or the walk stops */
         } else if (S_ISDIR(st.st_mode)) {
             int loop = -1;
             for (int k = 0; k < depth + 1 && loop < 0; k++)
@@ -396,7 +418,7 @@ static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
             } else if (depth + 1 > w->max_depth || depth + 2 > WALK_MAX_FRAMES) {
                 char **sub = NULL;
                 size_t nsub = 0;
-                if (w->max_depth > 0 && sorted_names(p, &sub, &nsub) == 0 && nsub > 0)
+                if (w->max_depth > 0 && sorted_names(p, 0, &sub, &nsub) == 0 && nsub > 0)
                     walk_warn(w, "%s: folder nested deeper than %d, skipped", p, w->max_depth);
                 cs_paths_free_list(sub, nsub);
             } else {
@@ -413,6 +435,8 @@ static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
     }
     rc = 0;
 out:
+    if (f)
+        f->leave(f->ctx, depth);
     cs_paths_free_list(names, n);
     return rc;
 }

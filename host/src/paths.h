@@ -54,6 +54,23 @@ void cs_path_list_free(cs_path_list *l);
  * newline) about an entry a walk skipped. */
 typedef void (*cs_walk_warn_fn)(void *ctx, const char *msg);
 
+/* What a walk may ask of its caller about the entries it meets (see
+ * discover.h).  rel is an entry's path below the folder given to
+ * cs_paths_walk ("" for that folder itself), path the same as listed
+ * (the folder given, '/', rel). */
+typedef struct cs_walk_filter {
+    /* Folder `path` (depth 0: the one given) is about to be listed: 0, or
+     * -1 to stop the walk. */
+    int (*enter)(void *ctx, const char *path, const char *rel, int depth);
+    /* Its entries are done (one leave for each enter that returned 0). */
+    void (*leave)(void *ctx, int depth);
+    /* Keep this entry of the folder entered last: a folder (is_dir) or a
+     * regular file with one of the walk's endings?  1 yes, 0 no, -1 stop
+     * the walk. */
+    int (*keep)(void *ctx, const char *path, const char *rel, int is_dir);
+    void *ctx;
+} cs_walk_filter;
+
 /* The state of one or more folder walks sharing what they have seen
  * (zero-initialise, set the fields below, free with cs_walk_free). */
 typedef struct cs_walk {
@@ -61,6 +78,8 @@ typedef struct cs_walk {
     int max_depth;           /* folders entered below the one given (0: none) */
     cs_walk_warn_fn warn;    /* NULL: warnings are dropped */
     void *warn_ctx;
+    const cs_walk_filter *filter; /* NULL: hidden entries (".name") are skipped;
+                                   * else filter->keep decides on every entry */
     /* private: (device, inode) of every file and folder met, a hash set */
     struct cs_walk_id *ids;
     size_t nids, ids_cap;
@@ -79,8 +98,13 @@ typedef struct cs_walk {
  * cannot read the folder: REASON, skipped"), a loop ("PATH: symbolic link
  * back to the folder FOLDER (a loop), not followed"), a folder deeper than
  * max_depth that holds entries ("PATH: folder nested deeper than N,
- * skipped"; with max_depth 0 sub-folders are left out silently).  Returns 0; 1 when dir itself was met before by a walk with
- * this w (nothing is appended); -1 when memory runs out. */
+ * skipped"; with max_depth 0 sub-folders are left out silently).  With
+ * w->filter, hidden entries are not skipped but, like every other folder
+ * and every file with a listed ending, given to filter->keep first
+ * (before the loop and depth checks): an entry it refuses is left out
+ * silently.  Returns 0; 1 when dir itself was met before by a walk with
+ * this w (nothing is appended); -1 when memory runs out or the filter
+ * stops the walk. */
 int cs_paths_walk(cs_walk *w, const char *dir, cs_path_list *l);
 
 void cs_walk_free(cs_walk *w);

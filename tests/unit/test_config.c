@@ -211,12 +211,12 @@ static void test_errors(void)
     expect_error("version: 1\nrulez: []\n",
                  "2:1: unknown top-level key 'rulez' (did you mean 'rules'?); valid keys: "
                  "version, rules, plugin_paths, plugins, markers, rule_overrides, scoring, "
-                 "bands, limits, profiles",
+                 "bands, limits, include, exclude, profiles",
                  "unknown top-level key");
     expect_error("colour: red\n",
                  "1:1: unknown top-level key 'colour'; valid keys: version, rules, "
                  "plugin_paths, plugins, markers, rule_overrides, scoring, bands, limits, "
-                 "profiles",
+                 "include, exclude, profiles",
                  "unknown key without suggestion");
     expect_error("scoring:\n  bsae: 3\n",
                  "2:3: unknown key 'bsae' in scoring (did you mean 'base'?); valid keys: base, "
