@@ -32,7 +32,9 @@ typedef struct layer {
 typedef struct disc {
     cs_ignore defaults, exclude, include;
     char *root_rel;  /* the folder walked below the project folder ("a/b/", or ""), or
-                      * NULL when it is not below it (the config's globs do not apply) */
+                      * NULL when it is not below it ... */
+    char *proj_below; /* ... but the project folder is below it ("c/d/"), or NULL:
+                       * the config's globs apply to what lies below that */
     layer *layers;   /* outermost first */
     size_t n, cap;
     size_t skipped;  /* entries left out in the current walk */
@@ -84,13 +86,14 @@ static int verdict_at(disc *D, const cs_ignore *ig, const char *prefix, const ch
     return cs_ignore_verdict(ig, D->path.data, is_dir);
 }
 
-/* Does the config's `include` keep file rel (below the folder walked)?
+/* Does the config's `include` keep file prefix + rel (its path below the
+ * project folder)?
  * The last include glob matching the file or one of its folders decides.
  * 1 yes, 0 no, -1 out of memory. */
-static int included(disc *D, const char *rel)
+static int included(disc *D, const char *prefix, const char *rel)
 {
     D->path.len = 0;
-    if (cs_buf_puts(&D->path, D->root_rel) != 0 || cs_buf_puts(&D->path, rel) != 0)
+    if (cs_buf_puts(&D->path, prefix) != 0 || cs_buf_puts(&D->path, rel) != 0)
         return -1;
     char *p = D->path.data;
     int v = -1;
@@ -131,11 +134,19 @@ static void on_leave(void *ctx, int depth)
 static int on_keep(void *ctx, const char *path, const char *rel, int is_dir)
 {
     disc *D = ctx;
+    /* The entry's path below the project folder: pre + sub (pre NULL: it
+     * is not below it). */
+    const char *pre = D->root_rel, *sub = rel;
+    size_t pb = D->proj_below ? strlen(D->proj_below) : 0;
+    if (pb && strncmp(rel, D->proj_below, pb) == 0 && rel[pb] != '\0') {
+        pre = "";
+        sub = rel + pb;
+    }
     int v = cs_ignore_verdict(&D->defaults, rel, is_dir);
     for (size_t i = 0; i <= D->n; i++) {
         int r;
         if (i == 0)
-            r = D->root_rel ? verdict_at(D, &D->exclude, D->root_rel, rel, is_dir) : -1;
+            r = pre ? verdict_at(D, &D->exclude, pre, sub, is_dir) : -1;
         else
             r = verdict_at(D, &D->layers[i - 1].ig, D->layers[i - 1].prefix,
                            rel + D->layers[i - 1].strip, is_dir);
@@ -144,8 +155,8 @@ static int on_keep(void *ctx, const char *path, const char *rel, int is_dir)
         if (r >= 0)
             v = r;
     }
-    if (v != 1 && !is_dir && D->root_rel && D->include.n) {
-        int r = included(D, rel);
+    if (v != 1 && !is_dir && pre && D->include.n) {
+        int r = included(D, pre, sub);
         if (r < 0)
             goto oom;
         v = !r;
@@ -185,6 +196,27 @@ out:
     return rc;
 }
 
+/* When project folder proj lies below real, the real path of the folder
+ * walked, remember where.  0, or -1 with D->d set. */
+static int set_proj_below(disc *D, const char *real, const char *proj)
+{
+    size_t rl = strlen(real);
+    const char *below;
+    if (strcmp(real, "/") == 0)
+        below = proj + 1;
+    else if (strncmp(proj, real, rl) == 0 && proj[rl] == '/')
+        below = proj + rl + 1;
+    else
+        return 0;
+    cs_buf b = {0};
+    if (cs_buf_printf(&b, "%s/", below) != 0) {
+        cs_buf_free(&b);
+        return cs_diag_set(D->d, "out of memory");
+    }
+    D->proj_below = b.data;
+    return 0;
+}
+
 /* Get ready to walk folder dir: where it lies below the project folder
  * (real path proj, or NULL), and the ignore files of the folders from
  * there down to its parent (on_enter reads its own).  0, or -1 with D->d
@@ -204,7 +236,7 @@ static int begin_walk(disc *D, const char *dir, const char *proj)
     else if (strncmp(real, proj, pl) == 0 && real[pl] == '/')
         below = real + pl + 1;
     else
-        return 0; /* not below the project folder */
+        return set_proj_below(D, real, proj);
     cs_buf b = {0};
     if (cs_buf_printf(&b, "%s%s", below, *below ? "/" : "") != 0) {
         cs_buf_free(&b);
@@ -229,7 +261,8 @@ static void end_walk(disc *D)
     while (D->n > 0)
         pop_layer(D);
     free(D->root_rel);
-    D->root_rel = NULL;
+    free(D->proj_below);
+    D->root_rel = D->proj_below = NULL;
 }
 
 /* Compile the lines of list[0..n) (or of a NULL-ended list when n is

@@ -91,6 +91,15 @@ is "$STATUS" 2 "exclude in a profile: exit 2"
 like "$ERR" "bad.yaml:3:5: profile 'wire': 'exclude' cannot be set in a profile" "exclude in a profile: refused"
 rm credscore.yaml bad.yaml
 
+# A walk of a folder above the config's: its globs apply below its folder.
+mkdir -p "$TMP/up/desk" && cd "$TMP/up/desk" || exit 1
+put a.md drafts/d.md ../other/o.md ../other/drafts/x.md
+printf 'exclude: [drafts/]\ninclude: ["*.md"]\n' > credscore.yaml
+run "$CREDSCORE" score -f json --no-exit ..
+is "$(paths "$OUT")" "../desk/a.md ../other/drafts/x.md ../other/o.md" \
+   "a walk above the config's folder: its exclude applies below that folder only"
+cd "$TMP/repo" || exit 1
+
 # ------------------------------------------------------------ .credscoreignore
 put stories/old/o.md 'stories/#notes.md' stories/sub/keep.md stories/sub/drop.md stories/sub/x.md \
     stories/x.md
