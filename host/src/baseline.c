@@ -8,6 +8,8 @@
 #include "json_writer.h"
 #include "report.h"
 
+const char cs_baseline_reason[] = "in the baseline";
+
 void cs_baseline_free(cs_baseline *b)
 {
     for (size_t i = 0; i < b->n; i++)
@@ -177,7 +179,7 @@ int cs_baseline_apply(const cs_baseline *b, const cs_document *doc, const cs_con
     for (size_t i = 0; i < res->nfindings; i++) {
         cs_finding *f = &res->findings[i];
         if (!f->suppress_reason && holds(b, fps[i], path.data)) {
-            f->suppress_reason = CS_BASELINE_REASON;
+            f->suppress_reason = cs_baseline_reason;
             (*marked)++;
         }
     }

@@ -9,7 +9,7 @@
  * reports show them (cs_report_rel_path: relative to the current folder,
  * no "./"), so "dir/a.md", "./dir/a.md" and an absolute path are the same
  * article.  `credscore score --baseline FILE` then treats findings found
- * in it as suppressed (CS_BASELINE_REASON): they stay in JSON and SARIF,
+ * in it as suppressed (cs_baseline_reason): they stay in JSON and SARIF,
  * leave the score and cannot fail the run.  Baselining and then scoring an
  * unchanged article, alone or among others, gives no new finding.
  *
@@ -31,7 +31,9 @@
 #include "document.h"
 #include "result.h"
 
-#define CS_BASELINE_REASON "in the baseline"
+/* The suppress_reason of a finding in the baseline: "in the baseline"
+ * (this very pointer, so that reports can tell it from an editor's). */
+extern const char cs_baseline_reason[];
 
 typedef struct cs_baseline_entry {
     char *path;
@@ -53,7 +55,7 @@ void cs_baseline_free(cs_baseline *b);
 int cs_baseline_knows(const cs_baseline *b, const char *path);
 
 /* Mark the findings of one article that the baseline holds (not those
- * already suppressed) with CS_BASELINE_REASON; *marked is increased by
+ * already suppressed) with cs_baseline_reason; *marked is increased by
  * the number marked.  Returns 0, or -1 when memory runs out. */
 int cs_baseline_apply(const cs_baseline *b, const cs_document *doc, const cs_config *cfg,
                       cs_result *res, size_t *marked);

@@ -193,7 +193,7 @@ typedef struct batch_ctx {
 typedef struct article_head {
     double score;
     int32_t below;
-    int32_t unused;
+    int32_t untouched;
 } article_head;
 
 /* A work item is a file's path or, for standard input, "-", a NUL byte and
@@ -251,8 +251,9 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
             cs_buf_puts(out, d.msg);
             status = 2;
         } else {
-            h.score = sc.res.score;
+            h.score = sc.narrowed ? sc.whole_score : sc.res.score; /* the mean is of real scores */
             h.below = sc.below;
+            h.untouched = sc.untouched;
             if (cs_buf_append(out, &h, sizeof h) != 0 ||
                 cs_run_fragment(c->kind, out, c->run, &sc) != 0) {
                 out->len = 0;
@@ -280,7 +281,8 @@ static int take_written(const char *path, const cs_pool_result *r, cs_run_writer
         return cs_diag_at(d, path, 0, 0, "internal: a worker's answer is cut short");
     memcpy(&h, r->data, sizeof h);
     *below = h.below != 0;
-    if (cs_run_writer_splice(w, r->data + sizeof h, r->len - sizeof h, h.below, h.score) != 0)
+    if (cs_run_writer_splice(w, r->data + sizeof h, r->len - sizeof h, h.below, h.untouched,
+                             h.score) != 0)
         return cs_diag_set(d, "out of memory");
     return 0;
 }
@@ -369,6 +371,10 @@ int cs_cmd_score(const cs_cli *cli)
                                 .show_unchanged = cli->show_unchanged,
                                 .report_positive = cli->report_positive};
     run.tool_version = CREDSCORE_VERSION;
+    run.baseline_file = cli->baseline;
+    run.diff_base = cli->diff_base;
+    run.baseline_reason = cs_baseline_reason;
+    run.unchanged_reason = unchanged;
     size_t failed = 0;
     const cs_baseline *bl = baseline_loaded ? &baseline : NULL;
     /* Text, JSON and GitHub reports are written as the articles come, each

@@ -228,27 +228,41 @@ int cs_report_put_words(cs_buf *out, const char *s, size_t len)
     return put_words(out, s, len, 1);
 }
 
-int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
-                   const cs_config *cfg, const cs_report_opts *o)
+/* What a text report's finding lines left out, for its summary. */
+typedef struct text_counts {
+    size_t listed, below_level, dups, suppressed;
+    size_t in_baseline, unchanged; /* narrowed runs: not new */
+} text_counts;
+
+/* The finding lines of a text report; run (NULL outside a run) tells the
+ * findings that are not new from those an editor suppressed. */
+static int text_findings(cs_buf *out, const cs_document *doc, const cs_result *res,
+                         const cs_config *cfg, const cs_report_opts *o, const cs_run *run,
+                         text_counts *c)
 {
     int color = o && o->color;
     const char *reset = color ? "\033[0m" : "";
     const char *dim = color ? "\033[2m" : "";
-    const char *bold = color ? "\033[1m" : "";
     int rc = 0;
-    size_t listed = 0, below_level = 0, dups = 0, suppressed = 0; /* for the summary */
+    memset(c, 0, sizeof *c);
     for (size_t i = 0; i < res->nfindings; i++) {
         const cs_finding *f = &res->findings[i];
         if (o && f->level < o->min_level) {
-            below_level++;
+            c->below_level++;
             continue;
         }
         if (!(o && o->show_zero) && (f->note == CS_NOTE_DUPLICATE || f->suppress_reason)) {
-            dups += f->suppress_reason == NULL;
-            suppressed += f->suppress_reason != NULL;
+            if (f->suppress_reason == NULL)
+                c->dups++;
+            else if (run && f->suppress_reason == run->baseline_reason)
+                c->in_baseline++;
+            else if (run && f->suppress_reason == run->unchanged_reason)
+                c->unchanged++;
+            else
+                c->suppressed++;
             continue;
         }
-        listed++;
+        c->listed++;
         const cs_marker_conf *m = &cfg->markers[f->marker];
         cs_pos pos;
         cs_finding_pos(doc, f, &pos);
@@ -275,46 +289,67 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
         }
         rc |= cs_buf_putc(out, '\n');
     }
-    char score[32];
-    snprintf(score, sizeof score, "%.0f", res->score);
-    rc |= cs_buf_puts(out, bold);
-    rc |= put_clean(out, doc->path);
-    rc |= cs_buf_printf(out, ": score %s/100, ", score);
-    rc |= put_clean(out, res->verdict);
-    /* the findings listed above, and how many are not listed and why */
-    rc |= cs_buf_printf(out, "%s (%zu passage%s, %zu finding%s", reset, doc->npassages,
-                        doc->npassages == 1 ? "" : "s", listed, listed == 1 ? "" : "s");
+    return rc ? -1 : 0;
+}
+
+/* "(N passages[, M findings]; not listed: ...)" of a text summary; listed
+ * says whether to count the findings listed. */
+static int text_counts_part(cs_buf *out, const cs_document *doc, const text_counts *c,
+                            const cs_run *run, int listed)
+{
+    int rc = cs_buf_printf(out, " (%zu passage%s", doc->npassages, doc->npassages == 1 ? "" : "s");
+    if (listed)
+        rc |= cs_buf_printf(out, ", %zu finding%s", c->listed, c->listed == 1 ? "" : "s");
     const char *sep = "; not listed: ";
-    if (dups) {
-        rc |= cs_buf_printf(out, "%s%zu duplicate%s", sep, dups, dups == 1 ? "" : "s");
+    if (c->in_baseline) {
+        rc |= cs_buf_printf(out, "%s%zu in the baseline", sep, c->in_baseline);
         sep = ", ";
     }
-    if (suppressed) {
-        rc |= cs_buf_printf(out, "%s%zu suppressed", sep, suppressed);
+    if (c->unchanged) {
+        rc |= cs_buf_printf(out, "%s%zu unchanged since ", sep, c->unchanged);
+        rc |= put_clean(out, run && run->diff_base ? run->diff_base : "");
         sep = ", ";
     }
-    if (below_level)
-        rc |= cs_buf_printf(out, "%s%zu below --min-level", sep, below_level);
+    if (c->dups) {
+        rc |= cs_buf_printf(out, "%s%zu duplicate%s", sep, c->dups, c->dups == 1 ? "" : "s");
+        sep = ", ";
+    }
+    if (c->suppressed) {
+        rc |= cs_buf_printf(out, "%s%zu suppressed", sep, c->suppressed);
+        sep = ", ";
+    }
+    if (c->below_level)
+        rc |= cs_buf_printf(out, "%s%zu below --min-level", sep, c->below_level);
     rc |= cs_buf_puts(out, ")\n");
-    int any = 0;
+    return rc ? -1 : 0;
+}
+
+/* The per-marker line ("  marker count (points), ..."); only markers that
+ * count when nonzero is set.  prefix starts it. */
+static int text_markers(cs_buf *out, const cs_result *res, const cs_config *cfg, int nonzero,
+                        const char *prefix)
+{
+    int rc = 0, any = 0;
     for (size_t m = 0; m < res->nmarkers; m++) {
         const cs_marker_total *t = &res->markers[m];
-        if (t->hits == 0)
+        if (t->hits == 0 || (nonzero && t->count == 0))
             continue;
         char pts[32];
         fmt_points(pts, sizeof pts, t->points);
-        rc |= cs_buf_puts(out, any ? ", " : "  ");
+        rc |= cs_buf_puts(out, any ? ", " : prefix);
         rc |= put_clean(out, cfg->markers[m].name);
         rc |= cs_buf_printf(out, " %zu (%s%s)", t->count, pts, t->capped ? ", capped" : "");
         any = 1;
     }
     if (any)
         rc |= cs_buf_putc(out, '\n');
-    int named = cs_config_marker_index(cfg, "on_record");
-    int anon = cs_config_marker_index(cfg, "anonymous");
-    if (named >= 0 && anon >= 0)
-        rc |= cs_buf_printf(out, "  named-to-anonymous %zu:%zu\n", res->markers[named].count,
-                            res->markers[anon].count);
+    return rc ? -1 : 0;
+}
+
+/* The error and warning lines of an article. */
+static int text_problems(cs_buf *out, const cs_result *res)
+{
+    int rc = 0;
     if (res->error) {
         rc |= cs_buf_puts(out, "  error: ");
         rc |= put_clean(out, res->error);
@@ -328,6 +363,66 @@ int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
         rc |= cs_buf_putc(out, '\n');
         w = nl ? nl + 1 : NULL;
     }
+    return rc ? -1 : 0;
+}
+
+int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
+                   const cs_config *cfg, const cs_report_opts *o)
+{
+    int color = o && o->color;
+    const char *reset = color ? "\033[0m" : "";
+    const char *bold = color ? "\033[1m" : "";
+    text_counts c;
+    int rc = text_findings(out, doc, res, cfg, o, NULL, &c);
+    char score[32];
+    snprintf(score, sizeof score, "%.0f", res->score);
+    rc |= cs_buf_puts(out, bold);
+    rc |= put_clean(out, doc->path);
+    rc |= cs_buf_printf(out, ": score %s/100, ", score);
+    rc |= put_clean(out, res->verdict);
+    rc |= cs_buf_puts(out, reset);
+    /* the findings listed above, and how many are not listed and why */
+    rc |= text_counts_part(out, doc, &c, NULL, 1);
+    rc |= text_markers(out, res, cfg, 0, "  ");
+    int named = cs_config_marker_index(cfg, "on_record");
+    int anon = cs_config_marker_index(cfg, "anonymous");
+    if (named >= 0 && anon >= 0)
+        rc |= cs_buf_printf(out, "  named-to-anonymous %zu:%zu\n", res->markers[named].count,
+                            res->markers[anon].count);
+    rc |= text_problems(out, res);
+    return rc ? -1 : 0;
+}
+
+/* An article of a narrowed run (--baseline, --diff-base): its new
+ * findings, then its real score beside the score of what changed:
+ *   PATH: score 21/100, poorly sourced; new findings: 1, scoring 0/100, poorly sourced (...)
+ *   PATH: score 21/100, poorly sourced; no new findings (...)
+ *   new: marker count (points), ...   (the markers of the new findings) */
+static int text_narrowed(cs_buf *out, const cs_run *run, const cs_scored *sc)
+{
+    const cs_report_opts *o = &run->opts;
+    const char *reset = o->color ? "\033[0m" : "";
+    const char *bold = o->color ? "\033[1m" : "";
+    text_counts c;
+    int rc = text_findings(out, &sc->doc, &sc->res, run->cfg, o, run, &c);
+    char whole[32], score[32];
+    snprintf(whole, sizeof whole, "%.0f", sc->whole_score);
+    snprintf(score, sizeof score, "%.0f", sc->res.score);
+    rc |= cs_buf_puts(out, bold);
+    rc |= put_clean(out, sc->doc.path);
+    rc |= cs_buf_printf(out, ": score %s/100, ", whole);
+    rc |= put_clean(out, sc->whole_verdict);
+    if (sc->fresh == 0) {
+        rc |= cs_buf_puts(out, "; no new findings");
+    } else {
+        rc |= cs_buf_printf(out, "; new findings: %zu, scoring %s/100, ", sc->fresh, score);
+        rc |= put_clean(out, sc->res.verdict);
+    }
+    rc |= cs_buf_puts(out, reset);
+    rc |= text_counts_part(out, &sc->doc, &c, run, 0);
+    if (sc->fresh)
+        rc |= text_markers(out, &sc->res, run->cfg, 1, "  new: ");
+    rc |= text_problems(out, &sc->res);
     return rc ? -1 : 0;
 }
 
@@ -368,8 +463,31 @@ static int walk_to_line(line_walk *w, size_t src_off)
     return (int)w->idx + 1;
 }
 
+int cs_report_is_old(const cs_run *run, const cs_finding *f)
+{
+    return f->suppress_reason &&
+           (f->suppress_reason == run->baseline_reason || f->suppress_reason == run->unchanged_reason);
+}
+
+static int json_article(cs_json *j, const cs_document *doc, const cs_result *res,
+                        const cs_config *cfg, const char *id_json, const cs_report_opts *o,
+                        const cs_scored *sc);
+
 int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *res,
                            const cs_config *cfg, const char *id_json, const cs_report_opts *o)
+{
+    return json_article(j, doc, res, cfg, id_json, o, NULL);
+}
+
+int cs_report_json_scored(cs_json *j, const cs_run *run, const cs_scored *sc)
+{
+    return json_article(j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts, sc);
+}
+
+/* sc: the article of a run (for its "changed" object), or NULL. */
+static int json_article(cs_json *j, const cs_document *doc, const cs_result *res,
+                        const cs_config *cfg, const char *id_json, const cs_report_opts *o,
+                        const cs_scored *sc)
 {
     cs_json_object(j);
     if (id_json) {
@@ -380,6 +498,15 @@ int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *
     cs_json_kv_lit_string(j, "format", cs_format_name(doc->format));
     cs_json_kv_lit_number(j, "score", res->score);
     cs_json_kv_lit_string(j, "verdict", res->verdict);
+    if (sc && sc->narrowed) {
+        cs_json_key_lit(j, "changed");
+        cs_json_object(j);
+        cs_json_kv_lit_int(j, "new_findings", (long long)sc->fresh);
+        cs_json_kv_lit_bool(j, "untouched", sc->untouched);
+        cs_json_kv_lit_number(j, "whole_score", sc->whole_score);
+        cs_json_kv_lit_string(j, "whole_verdict", sc->whole_verdict);
+        cs_json_end_object(j);
+    }
     cs_json_key_lit(j, "summary");
     cs_json_object(j);
     cs_json_kv_lit_number(j, "base", res->base);
@@ -501,17 +628,23 @@ int cs_run_writer_begin(cs_run_writer *w, cs_run_kind kind, cs_buf *out, const c
     return cs_json_failed(&w->j) ? -1 : 0;
 }
 
-/* An article of a text report, with why it failed. */
+/* An article of a text report, with why it failed; in a narrowed run an
+ * untouched article is left out unless opts.show_unchanged. */
 static int text_article(cs_buf *out, const cs_run *run, const cs_scored *sc)
 {
-    if (cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
+    if (sc->narrowed && sc->untouched && !run->opts.show_unchanged)
+        return 0;
+    if (sc->narrowed ? text_narrowed(out, run, sc) != 0
+                     : cs_report_text(out, &sc->doc, &sc->res, run->cfg, &run->opts) != 0)
         return -1;
+    const char *of_new = sc->narrowed ? " (new findings only)" : "";
     if (sc->below && sc->why[0] &&
         (cs_buf_puts(out, "  failed: ") != 0 || put_clean(out, sc->why) != 0 ||
-         cs_buf_putc(out, '\n') != 0))
+         cs_buf_printf(out, "%s\n", of_new) != 0))
         return -1;
     if (sc->below && !sc->why[0] &&
-        cs_buf_printf(out, "  below the threshold of %g\n", run->threshold) != 0)
+        cs_buf_printf(out, "  %sbelow the threshold of %g\n",
+                      sc->narrowed ? "new findings score " : "", run->threshold) != 0)
         return -1;
     return 0;
 }
@@ -522,7 +655,7 @@ int cs_run_fragment(cs_run_kind kind, cs_buf *out, const cs_run *run, const cs_s
     case CS_RUN_JSON: {
         cs_json j; /* an element of "articles": two levels down */
         cs_json_init_at(&j, out, 1, 2);
-        return cs_report_json_article(&j, &sc->doc, &sc->res, run->cfg, NULL, &run->opts);
+        return cs_report_json_scored(&j, run, sc);
     }
     case CS_RUN_GITHUB: {
         cs_buf path = {0}, tmp = {0};
@@ -538,9 +671,10 @@ int cs_run_fragment(cs_run_kind kind, cs_buf *out, const cs_run *run, const cs_s
 }
 
 int cs_run_writer_splice(cs_run_writer *w, const char *frag, size_t len, int below,
-                         double score)
+                         int untouched, double score)
 {
     w->n++;
+    w->untouched += untouched != 0;
     w->failed += below != 0;
     w->over_max += below == CS_FAIL_MAX;
     w->unsourced += below == CS_FAIL_UNSOURCED;
@@ -558,7 +692,7 @@ int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *
     if (cs_run_fragment(w->kind, &w->frag, run, sc) != 0)
         return -1;
     return cs_run_writer_splice(w, w->frag.data ? w->frag.data : "", w->frag.len, sc->below,
-                                sc->res.score);
+                                sc->untouched, sc->narrowed ? sc->whole_score : sc->res.score);
 }
 
 /* The closing summary of a JSON report. */
@@ -573,6 +707,8 @@ static int json_end(cs_run_writer *w, const cs_run *run)
     cs_json_kv_lit_int(j, "below_threshold", (long long)(w->failed - w->over_max - w->unsourced));
     cs_json_kv_lit_int(j, "over_max", (long long)w->over_max);
     cs_json_kv_lit_int(j, "unsourced_failed", (long long)w->unsourced);
+    if (run->baseline_file || run->diff_base)
+        cs_json_kv_lit_int(j, "untouched", (long long)w->untouched);
     cs_json_key_lit(j, "threshold");
     if (run->has_threshold)
         cs_json_number(j, run->threshold);
@@ -590,6 +726,30 @@ static int json_end(cs_run_writer *w, const cs_run *run)
     return 0;
 }
 
+/* The gate line of a narrowed text report:
+ *   gate: new findings only (not in the baseline FILE; on lines changed
+ *   since REV): their score against the threshold of T, and --max limits */
+static int text_gate(cs_buf *out, const cs_run *run)
+{
+    int rc = cs_buf_puts(out, "gate: new findings only (");
+    if (run->baseline_file) {
+        rc |= cs_buf_puts(out, "not in the baseline ");
+        rc |= put_clean(out, run->baseline_file);
+    }
+    if (run->diff_base) {
+        rc |= cs_buf_puts(out, run->baseline_file ? "; on lines changed since "
+                                                  : "on lines changed since ");
+        rc |= put_clean(out, run->diff_base);
+    }
+    if (run->has_threshold)
+        rc |= cs_buf_printf(out, "): their score against the threshold of %g, and --max limits;"
+                                 " the whole article's score is shown beside\n",
+                            run->threshold);
+    else
+        rc |= cs_buf_puts(out, "): --max limits; the whole article's score is shown beside\n");
+    return rc ? -1 : 0;
+}
+
 int cs_run_writer_end(cs_run_writer *w, const cs_run *run)
 {
     switch (w->kind) {
@@ -598,10 +758,19 @@ int cs_run_writer_end(cs_run_writer *w, const cs_run *run)
     case CS_RUN_GITHUB:
         return 0;
     case CS_RUN_TEXT:
-    default:
-        if (w->n > 1 || run->errors)
-            return cs_buf_printf(w->out, "%zu article%s scored, %zu below the threshold", w->n,
-                                 w->n == 1 ? "" : "s", w->failed - w->over_max - w->unsourced) ||
+    default: {
+        int narrowed = run->baseline_file || run->diff_base;
+        if (narrowed && text_gate(w->out, run) != 0)
+            return -1;
+        if (w->n > 1 || run->errors || narrowed)
+            return cs_buf_printf(w->out, "%zu article%s scored", w->n, w->n == 1 ? "" : "s") ||
+                   (narrowed && w->untouched &&
+                    cs_buf_printf(w->out, ", %zu with no new findings%s", w->untouched,
+                                  run->opts.show_unchanged
+                                      ? ""
+                                      : " (not listed; --show-unchanged lists them)")) ||
+                   cs_buf_printf(w->out, ", %zu below the threshold",
+                                 w->failed - w->over_max - w->unsourced) ||
                    (w->over_max &&
                     cs_buf_printf(w->out, ", %zu over a --max limit", w->over_max)) ||
                    (w->unsourced &&
@@ -612,6 +781,7 @@ int cs_run_writer_end(cs_run_writer *w, const cs_run *run)
                        ? -1
                        : 0;
         return 0;
+    }
     }
 }
 

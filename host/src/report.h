@@ -93,6 +93,12 @@ typedef struct cs_run {
     size_t errors;                       /* files that could not be scored */
     cs_report_opts opts;
     const char *tool_version;
+    /* --baseline / --diff-base (cs_scored.narrowed): what was given, and
+     * the suppress_reason pointers that mark a finding as not new. */
+    const char *baseline_file;           /* or NULL */
+    const char *diff_base;               /* or NULL */
+    const char *baseline_reason;
+    const char *unchanged_reason;
 } cs_run;
 
 /* Text, JSON and GitHub reports are written article by article, so that
@@ -114,9 +120,10 @@ typedef struct cs_run_writer {
     cs_buf *out;
     cs_json j;            /* JSON: the open document */
     size_t n, failed;     /* articles written, and those that fail (CS_FAIL_*) */
+    size_t untouched;     /* ... with nothing new (narrowed runs) */
     size_t over_max;      /* ... of them over a --max limit */
     size_t unsourced;     /* ... with nothing to judge under scoring.unsourced: fail */
-    double sum;           /* of their scores */
+    double sum;           /* of their scores (narrowed: their whole scores) */
     cs_buf frag;          /* scratch: the article being written */
 } cs_run_writer;
 
@@ -125,10 +132,10 @@ int cs_run_writer_article(cs_run_writer *w, const cs_run *run, const cs_scored *
 int cs_run_writer_end(cs_run_writer *w, const cs_run *run);
 /* An article of a `kind` report as a fragment, appended to out. */
 int cs_run_fragment(cs_run_kind kind, cs_buf *out, const cs_run *run, const cs_scored *sc);
-/* Put a fragment in place as the next article; below and score are the
- * article's, for the summary. */
+/* Put a fragment in place as the next article; below, untouched and
+ * score are the article's (cs_scored), for the summary. */
 int cs_run_writer_splice(cs_run_writer *w, const char *frag, size_t len, int below,
-                         double score);
+                         int untouched, double score);
 void cs_run_writer_free(cs_run_writer *w);
 
 /* One article's GitHub workflow commands (report_github.c); path and tmp
@@ -147,5 +154,13 @@ int cs_report_run_html(cs_buf *out, const cs_run *run);
  * id_json is set: the record's id as a JSON value, written as it is). */
 int cs_report_json_article(cs_json *j, const cs_document *doc, const cs_result *res,
                            const cs_config *cfg, const char *id_json, const cs_report_opts *o);
+/* The same for an article of a run: with, when it is narrowed, its
+ * "changed" object ({"new_findings", "untouched", "whole_score",
+ * "whole_verdict"}) after "verdict". */
+int cs_report_json_scored(cs_json *j, const cs_run *run, const cs_scored *sc);
+
+/* Is finding f left out as not new in a narrowed run (in the baseline, or
+ * on a line unchanged since --diff-base)? */
+int cs_report_is_old(const cs_run *run, const cs_finding *f);
 
 #endif

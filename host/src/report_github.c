@@ -17,6 +17,11 @@
  *     or ::error with ", below the threshold of T" (or the failure reason)
  *     when the article failed; and ::error ...,title=credscore error::...
  *     when a plugin failed on it.
+ *   - In a narrowed run (--baseline, --diff-base) the score line gives the
+ *     article's real score, then "; new findings: N, scoring S/100,
+ *     VERDICT" (what the gate judges: ", new findings score below the
+ *     threshold of T") or "; no new findings"; an article with nothing
+ *     new is left out unless opts.show_unchanged.
  *   - PATH is relative to the current folder when the file lies below it.
  *   - Escaping is that of @actions/core (escapeData / escapeProperty):
  *     data: % -> %25, CR -> %0D, LF -> %0A; properties also : -> %3A and
@@ -138,11 +143,26 @@ static int article_lines(cs_buf *out, cs_buf *tmp, const cs_run *run, const cs_s
         cs_buf_puts(out, ",title=credscore score::") != 0)
         return -1;
     tmp->len = 0;
-    if (cs_buf_printf(tmp, "score %s/100, %s", score, sc->res.verdict ? sc->res.verdict : "") != 0)
+    if (sc->narrowed) {
+        char whole[32];
+        cs_report_fmt_number(whole, sizeof whole, sc->whole_score);
+        if (cs_buf_printf(tmp, "score %s/100, %s", whole,
+                          sc->whole_verdict ? sc->whole_verdict : "") != 0 ||
+            (sc->fresh == 0 ? cs_buf_puts(tmp, "; no new findings")
+                            : cs_buf_printf(tmp, "; new findings: %zu, scoring %s/100, %s",
+                                            sc->fresh, score,
+                                            sc->res.verdict ? sc->res.verdict : "")) != 0)
+            return -1;
+    } else if (cs_buf_printf(tmp, "score %s/100, %s", score,
+                             sc->res.verdict ? sc->res.verdict : "") != 0) {
         return -1;
-    if (sc->below && sc->why[0] && cs_buf_printf(tmp, ", %s", sc->why) != 0)
+    }
+    const char *of_new = sc->narrowed ? " (new findings only)" : "";
+    if (sc->below && sc->why[0] && cs_buf_printf(tmp, ", %s%s", sc->why, of_new) != 0)
         return -1;
-    if (sc->below && !sc->why[0] && cs_buf_printf(tmp, ", below the threshold of %s", thr) != 0)
+    if (sc->below && !sc->why[0] &&
+        cs_buf_printf(tmp, ", %sbelow the threshold of %s",
+                      sc->narrowed ? "new findings score " : "", thr) != 0)
         return -1;
     if (escape(out, tmp->data, tmp->len, 0) != 0 || cs_buf_putc(out, '\n') != 0)
         return -1;
@@ -158,6 +178,8 @@ int cs_report_github_article(cs_buf *out, cs_buf *path, cs_buf *tmp, const cs_ru
                              const cs_scored *sc)
 {
     int inside;
+    if (sc->narrowed && sc->untouched && !run->opts.show_unchanged)
+        return 0; /* nothing new, nothing to say on a pull request */
     path->len = 0;
     if (cs_report_rel_path(path, sc->doc.path, &inside) != 0)
         return -1;

@@ -23,7 +23,9 @@
  *   - partialFingerprints "credscore/v1" is cs_fingerprint (fingerprint.h):
  *     rule, marker, folded words and occurrence index, no line number.
  *   - Every article is listed in run.artifacts, findings or not, with its
- *     score and verdict in properties, and whether it failed: "failed",
+ *     score and verdict in properties (in a narrowed run, --baseline or
+ *     --diff-base, those of its new findings, with "newFindings",
+ *     "wholeScore" and "wholeVerdict" beside), and whether it failed: "failed",
  *     "belowThreshold" (the score threshold only), "failure" (why, when
  *     not the threshold).  The run's properties count them the same way:
  *     failed = belowThreshold + overMax + unsourcedFailed.
@@ -526,6 +528,11 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run)
         cs_json_object(&j);
         cs_json_kv_number(&j, "score", sc->res.score);
         cs_json_kv_string(&j, "verdict", sc->res.verdict);
+        if (sc->narrowed) { /* the score above is that of the new findings */
+            cs_json_kv_int(&j, "newFindings", (long long)sc->fresh);
+            cs_json_kv_number(&j, "wholeScore", sc->whole_score);
+            cs_json_kv_string(&j, "wholeVerdict", sc->whole_verdict);
+        }
         cs_json_kv_bool(&j, "failed", sc->below != 0);
         cs_json_kv_bool(&j, "belowThreshold", sc->below == CS_FAIL_THRESHOLD);
         if (sc->below && sc->why[0])

@@ -3,6 +3,9 @@
 # unchanged gives no new finding, whatever subset, order or spelling of the
 # paths is scored, duplicates (findings that count 0 beside a twin)
 # included; and the baseline's gate over unchanged articles.
+# Narrowed reports (item 2): --baseline and --diff-base report the new
+# findings, the article's real score beside the score of what changed, the
+# gate that applies, and hide untouched articles unless --show-unchanged.
 . "$(dirname "$0")/lib.sh"
 
 # The examples and the test articles, copied so that paths are ours.
@@ -91,5 +94,96 @@ run "$CREDSCORE" score -c gate/credscore.yaml --baseline gate/bl.json --max vagu
 is "$STATUS" 1 "a new vague finding fails --max vague=0"
 like "$OUT" "gate/dam.md:7:1  vague  -5  \"Critics say\"" "the new finding is listed"
 unlike "$OUT" "\"Sources say\"|\"Officials said\"" "the baselined ones are not"
+
+# ---- narrowed reports (item 2)
+mkdir rep && cd rep || exit 1
+cat > dam.md <<'MD'
+# Dam
+
+Sources say the spillway gates were left open overnight.
+
+Officials said the inspection was rushed, according to a source.
+
+Engineer Tomas Berg said the gates were shut.
+MD
+printf '# Quiet\n\nOfficials said the council met.\n' > quiet.md
+GATE="gate: new findings only (not in the baseline bl.json): their score against the threshold of 40, and --max limits; the whole article's score is shown beside"
+run "$CREDSCORE" score dam.md
+is "$STATUS" 1 "dam.md really scores 33: exit 1"
+like "$OUT" "^dam.md: score 33/100, poorly sourced " "dam.md: score 33"
+run "$CREDSCORE" baseline -o bl.json dam.md quiet.md
+is "$STATUS" 0 "baseline of dam.md and quiet.md"
+run "$CREDSCORE" score --baseline bl.json dam.md quiet.md
+is "$STATUS" 0 "nothing new: exit 0"
+is "$OUT" "$GATE
+2 articles scored, 2 with no new findings (not listed; --show-unchanged lists them), 0 below the threshold, 0 errors" \
+   "nothing new: untouched articles hidden, the gate and the summary say why"
+run "$CREDSCORE" score --baseline bl.json dam.md
+is "$STATUS:$OUT" "0:$GATE
+1 article scored, 1 with no new findings (not listed; --show-unchanged lists them), 0 below the threshold, 0 errors" \
+   "one article: the gate and summary too (else the report would be empty)"
+run "$CREDSCORE" score --baseline bl.json --show-unchanged dam.md quiet.md
+is "$STATUS" 0 "--show-unchanged: exit 0"
+is "$(printf '%s\n' "$OUT" | head -n 1)" "dam.md: score 33/100, poorly sourced; no new findings (4 passages; not listed: 7 in the baseline)" \
+   "--show-unchanged: the real score, not the 50 of nothing to judge"
+unlike "$OUT" "score 50/100|anonymous 0 \(0\)" "--show-unchanged: no score of the empty remainder, no zero markers"
+like "$OUT" "with no new findings, 0 below" "--show-unchanged: the summary does not say they are hidden"
+# A new weak finding: listed, the real score beside the new findings' score.
+printf '\nCritics say the dam was never safe.\n' >> dam.md
+run "$CREDSCORE" score --baseline bl.json dam.md quiet.md
+is "$STATUS" 1 "a new vague finding: exit 1"
+is "$OUT" "dam.md:9:1  vague  -5  \"Critics say\"  Who, exactly? Name the observers, experts or critics, or cut the claim  [vague-crowd]
+dam.md: score 26/100, poorly sourced; new findings: 1, scoring 0/100, poorly sourced (5 passages; not listed: 7 in the baseline, 1 duplicate)
+  new: vague 1 (-5)
+  new findings score below the threshold of 40
+$GATE
+2 articles scored, 1 with no new findings (not listed; --show-unchanged lists them), 1 below the threshold, 0 errors" \
+   "a new finding: the whole report"
+run "$CREDSCORE" score --baseline bl.json --fail-under 0 --max vague=0 dam.md
+is "$STATUS" 1 "--max vague=0 on the new finding: exit 1"
+like "$OUT" "^  failed: 1 vague finding.*--max vague=0 \(new findings only\)$" "--max: the failure says it counts new findings"
+run "$CREDSCORE" score --baseline bl.json -f github dam.md quiet.md
+is "$STATUS" 1 "github: exit 1"
+is "$(printf '%s\n' "$OUT" | tail -n 1)" "::error file=dam.md,title=credscore score::score 26/100, poorly sourced; new findings: 1, scoring 0/100, poorly sourced, new findings score below the threshold of 40" \
+   "github: the real score beside the new findings' score and the gate"
+unlike "$OUT" "quiet.md" "github: the untouched article is left out"
+run "$CREDSCORE" score --baseline bl.json -f github --show-unchanged dam.md quiet.md
+like "$OUT" "::notice file=quiet.md,title=credscore score::score 0/100, poorly sourced; no new findings$" "github --show-unchanged: listed"
+run "$CREDSCORE" score --baseline bl.json -f json dam.md quiet.md
+is "$STATUS" 1 "json: exit 1"
+is "$(printf '%s' "$OUT" | jq -c '[.articles[] | .changed] , .summary.untouched')" \
+   '[{"new_findings":1,"untouched":false,"whole_score":26,"whole_verdict":"poorly sourced"},{"new_findings":0,"untouched":true,"whole_score":0,"whole_verdict":"poorly sourced"}]
+1' "json: each article's real score and new findings, untouched counted"
+run "$CREDSCORE" score --baseline bl.json -f sarif dam.md
+is "$(printf '%s' "$OUT" | jq -c '.runs[0].artifacts[0].properties | [.newFindings, .wholeScore, .score]')" "[1,26,0]" \
+   "sarif: new findings and the whole score beside the gated one"
+# A new positive finding passes, and says what the article really scores.
+cp dam.md dam.bak && head -n 7 dam.bak > dam.md && printf '\nMayor Ana Ruiz said the dam would be repaired.\n' >> dam.md
+run "$CREDSCORE" score --baseline bl.json dam.md
+is "$STATUS" 0 "a new named source: exit 0"
+like "$OUT" "^dam.md: score [0-9]+/100, [a-z ]+; new findings: 1, scoring 100/100, well sourced " \
+   "a new named source: 100 for what changed, the real score first"
+
+# --diff-base: the same report, the reason named after the revision.
+export GIT_AUTHOR_NAME=t GIT_AUTHOR_EMAIL=t@example.org GIT_COMMITTER_NAME=t GIT_COMMITTER_EMAIL=t@example.org
+cp dam.bak dam.md && head -n 7 dam.bak > dam.md
+git init -q . && git add dam.md quiet.md && git commit -qm base
+run "$CREDSCORE" score --diff-base HEAD dam.md quiet.md
+is "$STATUS:$OUT" "0:gate: new findings only (on lines changed since HEAD): their score against the threshold of 40, and --max limits; the whole article's score is shown beside
+2 articles scored, 2 with no new findings (not listed; --show-unchanged lists them), 0 below the threshold, 0 errors" \
+   "--diff-base, nothing changed: both hidden"
+printf '\nCritics say the dam was never safe.\n' >> dam.md
+run "$CREDSCORE" score --diff-base HEAD dam.md quiet.md
+is "$STATUS" 1 "--diff-base, a changed line: exit 1"
+like "$OUT" "^dam.md: score 26/100, poorly sourced; new findings: 1, scoring 0/100, poorly sourced \(5 passages; not listed: 7 unchanged since HEAD, 1 duplicate\)$" \
+   "--diff-base: the real score, what changed, and why the rest is not listed"
+unlike "$OUT" "quiet.md" "--diff-base: the untouched article is hidden"
+# A file git does not track is new as a whole: gated and listed.
+printf '# New\n\nThe council met.\n' > new.md
+printf 'scoring: {unsourced: fail}\n' > strict.yaml
+run "$CREDSCORE" score -c strict.yaml --diff-base HEAD new.md
+is "$STATUS" 1 "--diff-base: a new file with nothing to judge fails under unsourced: fail"
+like "$OUT" "^new.md: score 50/100, no sourcing to judge; no new findings" "and is listed"
+cd "$TMP" || exit 1
 
 done_testing
