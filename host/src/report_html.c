@@ -471,31 +471,45 @@ static size_t marker_count(const cs_config *cfg, const cs_result *res, const cha
 static void article_summary(hctx *h, const cs_scored *sc, size_t listed)
 {
     const cs_result *res = h->res;
-    const char *cls = cs_html_band_class(h->cfg, res->score);
+    /* A narrowed run (--baseline, --diff-base): the big number is the
+     * article's real score; what the gate judged is a fact below. */
+    double shown = sc->narrowed ? sc->whole_score : res->score;
+    const char *cls = cs_html_band_class(h->cfg, shown);
     char s[32], pts[32], base[32];
-    fmt_score(s, sizeof s, res->score);
+    fmt_score(s, sizeof s, shown);
     fmt_pts(pts, sizeof pts, res->raw_points);
     fmt_num(base, sizeof base, res->base);
     put(h, "<div class=\"sum\">\n");
     putf(h, "<div class=\"score %s\"><span class=\"num\">%s</span><span class=\"of\">/100</span>"
             "<span class=\"verdict\">",
          cls, s);
-    escs(h, res->verdict);
+    escs(h, sc->narrowed ? sc->whole_verdict : res->verdict);
     put(h, "</span>");
-    score_bar(h, cls, res->score);
+    score_bar(h, cls, shown);
     if (sc->below) {
         put(h, "<span class=\"fail\">");
         if (sc->why[0]) {
             put(h, "Failed: ");
             escs(h, sc->why);
+            if (sc->narrowed)
+                put(h, " (new findings only)");
         } else {
             char t[32];
             fmt_num(t, sizeof t, h->run->threshold);
-            putf(h, "Below the threshold of %s", t);
+            putf(h, "%selow the threshold of %s", sc->narrowed ? "New findings score b" : "B", t);
         }
         put(h, "</span>");
     }
     put(h, "</div>\n<dl class=\"facts\">");
+    if (sc->narrowed) {
+        char n[32];
+        fmt_score(n, sizeof n, res->score);
+        if (sc->fresh)
+            putf(h, "<dt>New findings</dt><dd>%zu, scoring %s/100 (what the gate judges)</dd>",
+                 sc->fresh, n);
+        else
+            put(h, "<dt>New findings</dt><dd>none (not gated)</dd>");
+    }
     if (cs_config_marker_index(h->cfg, "on_record") >= 0 &&
         cs_config_marker_index(h->cfg, "anonymous") >= 0)
         putf(h, "<dt>Named to anonymous</dt><dd>%zu : %zu</dd>",

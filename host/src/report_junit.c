@@ -119,8 +119,16 @@ static int testcase(cs_buf *out, cs_buf *t, const cs_run *run, const cs_scored *
     if (sc->below) {
         t->len = 0;
         if (sc->why[0] ? cs_buf_puts(t, sc->why) != 0
-                       : cs_buf_printf(t, "score %s below threshold %s", score, thr) != 0)
+                       : cs_buf_printf(t, "%sscore %s below threshold %s",
+                                       sc->narrowed ? "new findings " : "", score, thr) != 0)
             return -1;
+        if (sc->narrowed) { /* the gate judged the new findings; the real score beside */
+            char whole[32];
+            cs_report_fmt_number(whole, sizeof whole, sc->whole_score);
+            if (cs_buf_printf(t, "%s (the whole article scores %s)",
+                              sc->why[0] ? " (new findings only)" : "", whole) != 0)
+                return -1;
+        }
         if (cs_buf_puts(out, "      <failure message=\"") != 0 ||
             xml_escape(out, t->data, t->len, 1) != 0 ||
             cs_buf_printf(out, "\" type=\"%s\">", sc->why[0] ? "limit" : "threshold") != 0)

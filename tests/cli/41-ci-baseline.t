@@ -157,6 +157,16 @@ is "$(printf '%s' "$OUT" | jq -c '[.articles[] | .changed] , .summary.untouched'
 run "$CREDSCORE" score --baseline bl.json -f sarif dam.md
 is "$(printf '%s' "$OUT" | jq -c '.runs[0].artifacts[0].properties | [.newFindings, .wholeScore, .score]')" "[1,26,0]" \
    "sarif: new findings and the whole score beside the gated one"
+run "$CREDSCORE" score --baseline bl.json -f junit dam.md
+is "$STATUS" 1 "junit: exit 1"
+like "$OUT" '<failure message="new findings score 0 below threshold 40 \(the whole article scores 26\)" type="threshold">' \
+   "junit: the failure names the gate and the real score"
+run "$CREDSCORE" score --baseline bl.json -f html dam.md
+is "$STATUS" 1 "html: exit 1"
+like "$OUT" '<span class="num">26</span><span class="of">/100</span><span class="verdict">poorly sourced' \
+   "html: the big number is the real score"
+like "$OUT" '<dt>New findings</dt><dd>1, scoring 0/100 \(what the gate judges\)</dd>' "html: what the gate judged beside"
+like "$OUT" 'New findings score below the threshold of 40' "html: the failure names the gate"
 # A new positive finding passes, and says what the article really scores.
 cp dam.md dam.bak && head -n 7 dam.bak > dam.md && printf '\nMayor Ana Ruiz said the dam would be repaired.\n' >> dam.md
 run "$CREDSCORE" score --baseline bl.json dam.md
