@@ -104,7 +104,8 @@ $(AT_GEN)/lexicon_data.c: $(AT_GEN)/lexgen $(wildcard $(WORDNET_DIR)/data.verb $
 $(BUILD)/plugins/attribution.so: $(AT_GEN)/lexicon_data.c
 $(BUILD)/plugins/attribution.so: CPPFLAGS += -I$(AT_DIR)
 
-$(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/test_plugin.h host/include/credscore/plugin.h
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/test_plugin.h host/include/credscore/plugin.h \
+                            $(wildcard tests/plugins/abi-*/plugin.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
 

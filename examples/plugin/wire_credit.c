@@ -110,6 +110,21 @@ static int wire_score(void *instance, void *doc_state, const credscore_document 
 
 static const char *const wire_markers[] = {"media", NULL};
 
+/* The options create reads: any other key under `options:` is a config
+ * error naming the line (with a "did you mean"). */
+static const credscore_option wire_options[] = {
+    {"agencies", "list of agency names to look for (default: AP, Reuters, AFP, ...)"},
+    {NULL, NULL}};
+
+/* The rules wire_score emits, described for `credscore rules` and SARIF. */
+static const credscore_rule_info wire_rules[] = {
+    {"dateline", "media", "A dateline credit to a wire agency, such as \"PARIS (AP) -\".",
+     "Say what this newsroom added to the agency's copy or checked itself."},
+    {"contributed", "media", "A closing line saying an agency contributed to the report.",
+     "Credit the agency where its facts are used, not only at the end."},
+    {"via", "media", "A credit to an agency through \"via\".", NULL},
+    {NULL, NULL, NULL, NULL}};
+
 static const credscore_plugin wire_plugin = {
     CREDSCORE_PLUGIN_HEADER,
     .name = "wire_credit",
@@ -121,6 +136,8 @@ static const credscore_plugin wire_plugin = {
     .create = wire_create,
     .destroy = wire_destroy,
     .score_passage = wire_score,
+    .options = wire_options, /* since ABI 1.1 */
+    .rules = wire_rules,     /* since ABI 1.1 */
 };
 
 CREDSCORE_EXPORT const credscore_plugin *credscore_plugin_entry(const credscore_host *host)

@@ -45,6 +45,12 @@ int cs_cmd_plugins(const cs_cli *cli)
             printf("  %s\n", pl->desc.description);
         if (pl->desc.license)
             printf("  licence: %s\n", pl->desc.license);
+        if (pl->desc.options != NULL) /* declared (ABI 1.1): other keys are refused */
+            printf("  options:%s\n", pl->noptions ? "" : " none");
+        for (size_t k = 0; k < pl->noptions; k++) {
+            const credscore_option *op = &pl->desc.options[k];
+            printf("    %-16s %s\n", op->name, op->description ? op->description : "");
+        }
     }
     cs_session_close(&ses);
     return CS_EXIT_OK;
@@ -75,8 +81,50 @@ static void json_phrases(cs_json *j, const cs_ruleset *rs, size_t rule, cs_phras
     cs_json_end_array(j);
 }
 
-/* `credscore rules -f json`: every rule with its phrases, for tools. */
-static int rules_json(const cs_config *cfg, const cs_ruleset *rs)
+/* The marker of a plugin's rule: the one it declares, else the plugin's
+ * only marker, else -1. */
+static int plugin_rule_marker(const cs_config *cfg, const cs_plugin *pl,
+                              const credscore_rule_info *ri)
+{
+    if (ri && ri->marker)
+        return cs_config_marker_index(cfg, ri->marker);
+    return pl->nmarkers == 1 ? pl->markers[0] : -1;
+}
+
+/* The rules plugins declare (ABI 1.1), as objects of `rules -f json`. */
+static void json_plugin_rules(cs_json *j, const cs_config *cfg, const cs_plugin_set *ps)
+{
+    for (size_t i = 0; i < ps->n; i++) {
+        const cs_plugin *pl = ps->items[i];
+        for (size_t k = 0; k < pl->nrules; k++) {
+            const credscore_rule_info *ri = &pl->desc.rules[k];
+            char id[160];
+            snprintf(id, sizeof id, "%s/%s", pl->desc.name, ri->id);
+            const cs_rule_override *ov = cs_config_override(cfg, id);
+            int mk = plugin_rule_marker(cfg, pl, ri);
+            cs_json_object(j);
+            cs_json_kv_string(j, "id", id);
+            if (mk >= 0) {
+                cs_json_kv_string(j, "marker", cfg->markers[mk].name);
+                cs_json_kv_number(j, "weight", cs_policy_weight(cfg, mk, ov, 0, 0));
+                cs_json_kv_string(j, "level",
+                                  cs_level_name(cs_policy_level(cfg, mk, ov, 0, CS_LEVEL_INFO)));
+            }
+            cs_json_kv_string(j, "kind", "plugin");
+            cs_json_kv_string(j, "source", pl->source);
+            cs_json_kv_bool(j, "enabled", !(ov && !ov->enabled));
+            if (ri->description)
+                cs_json_kv_string(j, "description", ri->description);
+            if (ri->help)
+                cs_json_kv_string(j, "help", ri->help);
+            cs_json_end_object(j);
+        }
+    }
+}
+
+/* `credscore rules -f json`: every rule with its phrases, then the rules
+ * plugins declare, for tools. */
+static int rules_json(const cs_config *cfg, const cs_ruleset *rs, const cs_plugin_set *ps)
 {
     cs_buf out = {0};
     cs_json j;
@@ -104,6 +152,7 @@ static int rules_json(const cs_config *cfg, const cs_ruleset *rs)
         json_phrases(&j, rs, i, CS_ROLE_NEEDS);
         cs_json_end_object(&j);
     }
+    json_plugin_rules(&j, cfg, ps);
     cs_json_end_array(&j);
     cs_json_end_object(&j);
     int rc = cs_buf_putc(&out, '\n') != 0 || cs_json_failed(&j) ? -1 : 0;
@@ -111,6 +160,31 @@ static int rules_json(const cs_config *cfg, const cs_ruleset *rs)
         fwrite(out.data, 1, out.len, stdout);
     cs_buf_free(&out);
     return rc;
+}
+
+/* One rule a plugin declares (ABI 1.1): a row as for a Lua rule (with the
+ * weight and level a rule_overrides entry gives it), then its description
+ * indented below it. */
+static void print_plugin_rule(const cs_config *cfg, const cs_plugin *pl,
+                              const credscore_rule_info *ri)
+{
+    char id[160];
+    snprintf(id, sizeof id, "%s/%s", pl->desc.name, ri->id);
+    const cs_rule_override *ov = cs_config_override(cfg, id);
+    int mk = plugin_rule_marker(cfg, pl, ri);
+    char w[32] = "-", lv[16] = "-";
+    if (mk >= 0 || (ov && ov->has_weight))
+        snprintf(w, sizeof w, "%.1f",
+                 mk >= 0 ? cs_policy_weight(cfg, mk, ov, 0, 0) : ov->weight);
+    if (mk >= 0 || (ov && ov->has_level))
+        snprintf(lv, sizeof lv, "%s",
+                 cs_level_name(mk >= 0 ? cs_policy_level(cfg, mk, ov, 0, CS_LEVEL_INFO)
+                                       : ov->level));
+    printf("%-32s %-13s %7s %-8s %-8s %s%s%s\n", id, mk >= 0 ? cfg->markers[mk].name : "-", w,
+           lv, "plugin", pl->source, ov ? "  (rule_overrides)" : "",
+           ov && !ov->enabled ? "  (disabled)" : "");
+    if (ri->description && *ri->description)
+        printf("    %s\n", ri->description);
 }
 
 int cs_cmd_rules(const cs_cli *cli)
@@ -121,7 +195,7 @@ int cs_cmd_rules(const cs_cli *cli)
     const cs_config *cfg = &ses.cfg;
     const cs_ruleset *rs = cs_scorer_rules(ses.scorer);
     if (cli->format == CS_OUT_JSON) {
-        int rc = rules_json(cfg, rs);
+        int rc = rules_json(cfg, rs, cs_scorer_plugins(ses.scorer));
         cs_session_close(&ses);
         return rc == 0 ? CS_EXIT_OK : CS_EXIT_ERROR;
     }
@@ -138,6 +212,8 @@ int cs_cmd_rules(const cs_cli *cli)
     const cs_plugin_set *ps = cs_scorer_plugins(ses.scorer);
     for (size_t i = 0; i < ps->n; i++) {
         const cs_plugin *pl = ps->items[i];
+        for (size_t k = 0; k < pl->nrules; k++)
+            print_plugin_rule(cfg, pl, &pl->desc.rules[k]);
         for (size_t k = 0; k < pl->nmarkers; k++) {
             const cs_marker_conf *m = &cfg->markers[pl->markers[k]];
             char id[160];
@@ -151,7 +227,8 @@ int cs_cmd_rules(const cs_cli *cli)
         size_t nl = strlen(pl->desc.name);
         for (size_t o = 0; o < cfg->noverrides; o++) {
             const cs_rule_override *ov = &cfg->overrides[o];
-            if (strncmp(ov->id, pl->desc.name, nl) != 0 || ov->id[nl] != '/')
+            if (strncmp(ov->id, pl->desc.name, nl) != 0 || ov->id[nl] != '/' ||
+                cs_plugin_rule_info(pl, ov->id + nl + 1) != NULL) /* listed above */
                 continue;
             int mk = pl->nmarkers == 1 ? pl->markers[0] : -1;
             char w[32] = "-", lv[16] = "-";

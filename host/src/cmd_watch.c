@@ -1,8 +1,11 @@
 /* cmd_watch.c - `credscore watch ARTICLE`: score, then re-score and reprint
  * whenever the article, the config or a rule file changes (inotify), so an
- * editor tuning a rule sees at once what the edit does.  A broken rule or
- * config is reported and watching goes on.  Stops on Ctrl-C, or after
- * --rounds N scorings. */
+ * editor tuning a rule sees at once what the edit does, and the score's
+ * change since the last round that scored ("dam.md: 51 -> 57 (+6)").  A
+ * broken rule or config is reported and watching goes on: a round that
+ * fails keeps every file watched before and adds the rule files the config
+ * names, so fixing the broken file starts the next round.  Stops on Ctrl-C,
+ * or after --rounds N scorings. */
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -15,6 +18,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "paths.h"
 #include "report.h"
 
 #define MAX_WATCH 256
@@ -86,8 +90,74 @@ static int relevant(const watch_set *w, const struct inotify_event *ev)
     return 0;
 }
 
-/* One round: load config and rules afresh, score, print, refresh watches. */
-static void score_once(const cs_cli *cli, const char *article, watch_set *w, int round)
+/* Watch a rules entry of a config: a file, every *.lua of a folder, or
+ * the bundled pack (@default). */
+static void watch_rule_path(watch_set *w, const char *entry)
+{
+    char *bundled = strcmp(entry, "@default") == 0 ? cs_paths_bundled_rules() : NULL;
+    const char *path = bundled ? bundled : entry;
+    char **list = NULL;
+    size_t n = 0;
+    if (cs_paths_list(path, ".lua", &list, &n) == 0) {
+        for (size_t i = 0; i < n; i++)
+            watch_file(w, list[i]);
+        cs_paths_free_list(list, n);
+    } else {
+        watch_file(w, path); /* not a folder: a file */
+    }
+    free(bundled);
+}
+
+/* After a round that failed: also watch the config credscore would load
+ * and the rule files it names, read afresh and silently (the round has
+ * reported what is wrong), so that a rule broken from the first round on
+ * is watched too. */
+static void watch_config_rules(const cs_cli *cli, watch_set *w)
+{
+    if (cli->bundle)
+        return;
+    cs_config cfg;
+    cs_diag d;
+    char cwd[PATH_MAX], *found = NULL;
+    const char *path = cli->config_path;
+    if (path == NULL && !cli->no_config && getcwd(cwd, sizeof cwd) &&
+        cs_config_find(cwd, &found) > 0)
+        path = found;
+    if (path)
+        watch_file(w, path);
+    memset(&cfg, 0, sizeof cfg);
+    int rc = path ? cs_config_load_profile(&cfg, path, cli->profile, &d)
+                  : cs_config_default(&cfg, &d);
+    if (rc == 0)
+        for (size_t i = 0; i < cfg.nrule_paths; i++)
+            watch_rule_path(w, cfg.rule_paths[i]);
+    cs_config_free(&cfg);
+    free(found);
+}
+
+/* The score of the last round that scored, for the next round's change. */
+typedef struct last_score {
+    int have;
+    double score;
+} last_score;
+
+/* "dam.md: 51 -> 57 (+6)" when an earlier round scored. */
+static void print_change(const char *article, const last_score *last, double now)
+{
+    if (!last->have)
+        return;
+    double diff = now - last->score;
+    if (diff == 0)
+        printf("%s: %.0f -> %.0f (no change)\n", article, last->score, now);
+    else
+        printf("%s: %.0f -> %.0f (%+.0f)\n", article, last->score, now, diff);
+}
+
+/* One round: load config and rules afresh, score, print, refresh watches:
+ * after a round that scored, exactly the files it used; after one that
+ * failed, those watched before plus what it could find. */
+static void score_once(const cs_cli *cli, const char *article, watch_set *w, int round,
+                       last_score *last)
 {
     cs_session ses;
     cs_document doc;
@@ -101,19 +171,15 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
     localtime_r(&now, &tm);
     printf("== %02d:%02d:%02d  round %d: %s\n", tm.tm_hour, tm.tm_min, tm.tm_sec, round, article);
     fflush(stdout);
+    if (cs_session_open(&ses, cli, 1) != 0) {
+        watch_file(w, article);
+        watch_config_rules(cli, w);
+        goto out;
+    }
     watch_clear(w);
     watch_file(w, article);
     if (cli->config_path)
         watch_file(w, cli->config_path);
-    int open = cs_session_open(&ses, cli, 1) == 0;
-    if (!open) {
-        /* Keep watching whatever config credscore would have loaded. */
-        char cwd[PATH_MAX], *found = NULL;
-        if (!cli->config_path && getcwd(cwd, sizeof cwd) && cs_config_find(cwd, &found) > 0)
-            watch_file(w, found);
-        free(found);
-        goto out;
-    }
     if (ses.cfg.path)
         watch_file(w, ses.cfg.path);
     const char *const *files;
@@ -131,6 +197,9 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
                          .min_level = cli->min_level, .show_zero = cli->show_zero};
     if (cs_report_text(&out, &doc, &res, &ses.cfg, &ro) == 0)
         fwrite(out.data, 1, out.len, stdout);
+    print_change(article, last, res.score);
+    last->have = 1;
+    last->score = res.score;
     cs_session_close(&ses);
 out:
     printf("== watching %zu file%s; Ctrl-C to stop\n", w->nfiles, w->nfiles == 1 ? "" : "s");
@@ -160,7 +229,8 @@ int cs_cmd_watch(const cs_cli *cli)
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
     int round = 1;
-    score_once(cli, cli->args[0], &w, round);
+    last_score last = {0, 0};
+    score_once(cli, cli->args[0], &w, round, &last);
     while (!stop_requested && (cli->rounds == 0 || round < cli->rounds)) {
         struct pollfd pfd = {w.fd, POLLIN, 0};
         int r = poll(&pfd, 1, 500);
@@ -180,7 +250,7 @@ int cs_cmd_watch(const cs_cli *cli)
             pfd.revents = 0;
         } while (poll(&pfd, 1, 100) > 0);
         if (changed)
-            score_once(cli, cli->args[0], &w, ++round);
+            score_once(cli, cli->args[0], &w, ++round, &last);
     }
     watch_clear(&w);
     close(w.fd);

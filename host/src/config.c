@@ -90,6 +90,7 @@
 
 #include "buf.h"
 #include "ignore.h"
+#include "suggest.h"
 #include "utf8.h"
 
 #define MAX_MARKERS 64
@@ -160,42 +161,6 @@ static const char *clip(const char *s, char *buf, size_t n)
     return buf;
 }
 
-/* Levenshtein distance, or a large value for long strings. */
-static size_t edit_distance(const char *a, const char *b)
-{
-    size_t la = strlen(a), lb = strlen(b);
-    if (la > MAX_NAME || lb > MAX_NAME)
-        return (size_t)-1;
-    size_t row[MAX_NAME + 1];
-    for (size_t j = 0; j <= lb; j++)
-        row[j] = j;
-    for (size_t i = 1; i <= la; i++) {
-        size_t diag = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= lb; j++) {
-            size_t up = row[j];
-            size_t best = diag + (a[i - 1] != b[j - 1]);
-            if (up + 1 < best)
-                best = up + 1;
-            if (row[j - 1] + 1 < best)
-                best = row[j - 1] + 1;
-            row[j] = best;
-            diag = up;
-        }
-    }
-    return row[lb];
-}
-
-/* Keep cand in *best when it is the closest so far (distance <= 2 and
- * shorter than the word itself, so "x" does not suggest "cap"). */
-static void consider(const char *word, const char *cand, const char **best, size_t *bestd)
-{
-    size_t dist = edit_distance(word, cand);
-    if (dist <= 2 && dist < strlen(word) && dist < *bestd) {
-        *best = cand;
-        *bestd = dist;
-    }
-}
 
 static int in_list(const char *s, const char *const *list)
 {
@@ -216,7 +181,7 @@ static int unknown_key(loader *L, const cs_ynode *key, const char *where,
         int n = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", valid[i]);
         if (n > 0 && (size_t)n < sizeof list - used)
             used += (size_t)n;
-        consider(key->value, valid[i], &best, &bestd);
+        cs_suggest_consider(key->value, valid[i], &best, &bestd);
     }
     const char *shown = clip(key->value, cb, sizeof cb);
     char what[160];
@@ -724,7 +689,7 @@ static int unknown_marker(loader *L, const cs_ynode *key)
     size_t bestd = (size_t)-1;
     char cb[80];
     for (size_t i = 0; i < c->nmarkers; i++)
-        consider(key->value, c->markers[i].name, &best, &bestd);
+        cs_suggest_consider(key->value, c->markers[i].name, &best, &bestd);
     if (best != NULL)
         return cs_diag_at(L->d, L->file, key->line, key->col,
                           "unknown marker '%s' (did you mean '%s'?)",
@@ -1239,7 +1204,7 @@ static int unknown_profile(const cs_config *c, const char *name, cs_diag *d)
         int k = snprintf(list + used, sizeof list - used, "%s%s", i ? ", " : "", have);
         if (k > 0 && (size_t)k < sizeof list - used)
             used += (size_t)k;
-        consider(name, have, &best, &bestd);
+        cs_suggest_consider(name, have, &best, &bestd);
     }
     const cs_ynode *at = c->profiles->key;
     if (best != NULL)

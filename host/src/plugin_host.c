@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "suggest.h"
 
 /* ---- the host API offered to plugins ---- */
 
@@ -19,7 +20,10 @@ static void host_log(const credscore_host *host, int level, const char *message)
     if (pl->log == NULL || message == NULL)
         return;
     char line[1024];
-    snprintf(line, sizeof line, "plugin %s: %s", pl->desc.name, message);
+    /* Before the descriptor is checked (a log from the entry) the plugin has
+     * no name yet: its file stands in. */
+    snprintf(line, sizeof line, "plugin %s: %s", pl->desc.name ? pl->desc.name : pl->path,
+             message);
     pl->log(pl->log_ctx, level, line);
 }
 
@@ -103,7 +107,39 @@ static int host_emit(credscore_sink *sink, const credscore_finding *f)
     const char *rule = intern_rule(pl, f->rule);
     if (rule == NULL)
         return -1;
+    if (f->confidence == 0 && !pl->warned_zero && pl->log) {
+        /* confidence multiplies the weight: a field left unset scores nothing */
+        pl->warned_zero = 1;
+        char line[512];
+        snprintf(line, sizeof line,
+                 "plugin %s: rule '%s' reported a finding with confidence 0, so it scores "
+                 "nothing (confidence left unset? give 0..1); said once per plugin",
+                 pl->desc.name, rule + strlen(pl->desc.name) + 1);
+        pl->log(pl->log_ctx, CREDSCORE_LOG_WARN, line);
+    }
     return sink->accept(sink->ctx, pl, marker, rule, f);
+}
+
+/* Keep the reason of a failing score_passage: one line, cut at
+ * CS_PLUGIN_ERROR_MAX bytes on a character boundary. */
+static void host_set_error(credscore_sink *sink, const char *message)
+{
+    if (sink == NULL)
+        return;
+    size_t n = 0;
+    if (message != NULL) {
+        n = strlen(message);
+        if (n > CS_PLUGIN_ERROR_MAX) {
+            n = CS_PLUGIN_ERROR_MAX;
+            while (n > 0 && is_continuation(message[n]))
+                n--;
+        }
+        memcpy(sink->error, message, n);
+    }
+    sink->error[n] = '\0';
+    for (char *c = sink->error; *c; c++)
+        if (*c == '\n' || *c == '\r')
+            *c = ' ';
 }
 
 static void *host_alloc(size_t size)
@@ -235,15 +271,143 @@ static int valid_name(const char *s)
     return 1;
 }
 
+/* Most entries read from a descriptor's lists (plugin.h, LIMITS). */
+#define MAX_MARKERS 64
+#define MAX_OPTIONS 64
+#define MAX_RULES 256
+
+/* Check the option and rule lists a 1.1 descriptor declares (plugin.h,
+ * LIMITS) and count them into pl->noptions / pl->nrules. */
+static int check_declared(cs_plugin *pl, const char *path, cs_diag *d)
+{
+    const char *name = pl->desc.name;
+    for (const credscore_option *op = pl->desc.options; op && op->name; op++) {
+        if (pl->noptions >= MAX_OPTIONS)
+            return cs_diag_at(d, path, 0, 0, "plugin '%s' declares more than %d options", name,
+                              MAX_OPTIONS);
+        if (op->name[0] == '\0' || strlen(op->name) > 64)
+            return cs_diag_at(d, path, 0, 0,
+                              "plugin '%s' declares an option whose name is empty or longer "
+                              "than 64 bytes",
+                              name);
+        pl->noptions++;
+    }
+    for (const credscore_rule_info *r = pl->desc.rules; r && r->id; r++) {
+        if (pl->nrules >= MAX_RULES)
+            return cs_diag_at(d, path, 0, 0, "plugin '%s' declares more than %d rules", name,
+                              MAX_RULES);
+        if (!valid_name(r->id))
+            return cs_diag_at(d, path, 0, 0,
+                              "plugin '%s' declares rule '%.64s': a rule id must be 1-64 "
+                              "characters of [a-z0-9_-]",
+                              name, r->id);
+        for (const credscore_rule_info *q = pl->desc.rules; q < r; q++)
+            if (strcmp(q->id, r->id) == 0)
+                return cs_diag_at(d, path, 0, 0, "plugin '%s' declares rule '%s' twice", name,
+                                  r->id);
+        int known = r->marker == NULL;
+        for (size_t i = 0; !known && i < pl->nmarkers; i++)
+            known = strcmp(pl->desc.markers[i], r->marker) == 0;
+        if (!known)
+            return cs_diag_at(d, path, 0, 0,
+                              "plugin '%s' declares rule '%s' with marker '%.64s', which is not "
+                              "among its markers",
+                              name, r->id, r->marker);
+        pl->nrules++;
+    }
+    return 0;
+}
+
+/* Every key of the plugin's `options:` must be one it declares (when it
+ * declares a list): else an error at the key's config line, with a "did
+ * you mean" and the list. */
+static int check_options(const cs_plugin *pl, const cs_plugin_conf *pc, cs_diag *d)
+{
+    if (pl->desc.options == NULL || pc == NULL || pc->options == NULL)
+        return 0;
+    const cs_ynode *map = pc->options;
+    for (size_t k = 0; k < map->npairs; k++) {
+        const cs_ynode *key = map->pairs[k].key;
+        const char *best = NULL;
+        size_t bestd = (size_t)-1;
+        int found = 0;
+        for (size_t i = 0; i < pl->noptions && !found; i++) {
+            found = strcmp(key->value, pl->desc.options[i].name) == 0;
+            cs_suggest_consider(key->value, pl->desc.options[i].name, &best, &bestd);
+        }
+        if (found)
+            continue;
+        cs_buf list = {0};
+        for (size_t i = 0; i < pl->noptions; i++)
+            if (cs_buf_printf(&list, "%s%s", i ? ", " : "", pl->desc.options[i].name) != 0) {
+                cs_buf_free(&list);
+                return cs_diag_set(d, "out of memory");
+            }
+        char hint[128] = "";
+        if (best)
+            snprintf(hint, sizeof hint, " (did you mean '%s'?)", best);
+        cs_diag_at(d, pc->file, key->line, key->col,
+                   "plugin '%s' has no option '%.64s'%s; its options: %s", pl->desc.name,
+                   key->value, hint, list.len ? list.data : "none");
+        cs_buf_free(&list);
+        return -1;
+    }
+    return 0;
+}
+
+/* Check the descriptor copied into pl (after the ABI and size checks):
+ * callbacks, name, version, markers and the declared lists. */
+static int check_descriptor(cs_plugin_set *ps, const cs_config *cfg, cs_plugin *pl,
+                            const char *path, cs_diag *d)
+{
+    static const char *const required[] = {"create", "destroy", "score_passage"};
+    const int present[] = {pl->desc.create != NULL, pl->desc.destroy != NULL,
+                           pl->desc.score_passage != NULL};
+    for (size_t i = 0; i < 3; i++)
+        if (!present[i])
+            return cs_diag_at(d, path, 0, 0, "required callback '%s' is NULL", required[i]);
+    if (!valid_name(pl->desc.name))
+        return cs_diag_at(d, path, 0, 0, "plugin name must be 1-64 characters of [a-z0-9_-]");
+    if (pl->desc.version == NULL || *pl->desc.version == '\0')
+        return cs_diag_at(d, path, 0, 0, "plugin '%s' has no version", pl->desc.name);
+    if (pl->desc.markers == NULL || pl->desc.markers[0] == NULL)
+        return cs_diag_at(d, path, 0, 0, "plugin '%s' declares no markers", pl->desc.name);
+    for (size_t i = 0; i < ps->n; i++)
+        if (strcmp(ps->items[i]->desc.name, pl->desc.name) == 0)
+            return cs_diag_at(d, path, 0, 0, "a plugin named '%s' is already loaded (from %s)",
+                              pl->desc.name, ps->items[i]->path);
+    while (pl->desc.markers[pl->nmarkers] && pl->nmarkers <= MAX_MARKERS)
+        pl->nmarkers++;
+    if (pl->nmarkers > MAX_MARKERS)
+        return cs_diag_at(d, path, 0, 0, "plugin '%s' declares more than %d markers",
+                          pl->desc.name, MAX_MARKERS);
+    pl->markers = calloc(pl->nmarkers, sizeof(int));
+    if (pl->markers == NULL)
+        return cs_diag_set(d, "out of memory");
+    for (size_t i = 0; i < pl->nmarkers; i++) {
+        pl->markers[i] = cs_config_marker_index(cfg, pl->desc.markers[i]);
+        if (pl->markers[i] < 0)
+            return cs_diag_at(d, path, 0, 0,
+                              "plugin '%s' declares marker '%s', which the configuration does "
+                              "not define (add it under markers: with a description and "
+                              "default_weight)",
+                              pl->desc.name, pl->desc.markers[i]);
+    }
+    return check_declared(pl, path, d);
+}
+
 int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
-                   const credscore_options *options, const cs_plugin_load_opts *o, cs_diag *d)
+                   const cs_plugin_conf *pc, const cs_plugin_load_opts *o, cs_diag *d)
 {
     int rc = -1;
     char *real = NULL; /* the checked real path (NULL with --allow-insecure-plugins) */
-    cs_plugin pl;
-    memset(&pl, 0, sizeof pl);
-    pl.log = o ? o->log : NULL;
-    pl.log_ctx = o ? o->log_ctx : NULL;
+    /* Allocated first and never moved: &pl->host is what the entry and
+     * create receive, and it must stay valid until destroy returns. */
+    cs_plugin *pl = calloc(1, sizeof *pl);
+    if (pl == NULL)
+        return cs_diag_set(d, "out of memory");
+    pl->log = o ? o->log : NULL;
+    pl->log_ctx = o ? o->log_ctx : NULL;
     struct stat st;
     if (stat(path, &st) != 0) {
         cs_diag_at(d, path, 0, 0, "cannot open plugin: %s", strerror(errno));
@@ -255,29 +419,29 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
     }
     if (!(o && o->allow_insecure) && insecure(path, &real, d) != 0)
         goto out;
-    pl.path = cs_strdup(path);
-    if (pl.path == NULL) {
+    pl->path = cs_strdup(path);
+    if (pl->path == NULL) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
     dlerror();
-    pl.handle = dlopen(real ? real : path, RTLD_NOW | RTLD_LOCAL);
-    if (pl.handle == NULL) {
+    pl->handle = dlopen(real ? real : path, RTLD_NOW | RTLD_LOCAL);
+    if (pl->handle == NULL) {
         const char *e = dlerror();
         cs_diag_at(d, path, 0, 0, "not a loadable shared object: %s", e ? e : "dlopen failed");
         goto out;
     }
-    void *sym = dlsym(pl.handle, CREDSCORE_PLUGIN_ENTRY_SYMBOL);
+    void *sym = dlsym(pl->handle, CREDSCORE_PLUGIN_ENTRY_SYMBOL);
     if (sym == NULL) {
         cs_diag_at(d, path, 0, 0, "no '%s' symbol: not a credscore plugin",
                    CREDSCORE_PLUGIN_ENTRY_SYMBOL);
         goto out;
     }
-    pl.host = (credscore_host){
+    pl->host = (credscore_host){
         .struct_size = sizeof(credscore_host),
         .abi_major = CREDSCORE_ABI_MAJOR,
         .abi_minor = CREDSCORE_ABI_MINOR,
-        .host_data = NULL, /* set once the plugin has its final address */
+        .host_data = pl,
         .emit = host_emit,
         .log = host_log,
         .alloc = host_alloc,
@@ -288,11 +452,11 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
         .option_bool = cs_options_bool,
         .option_list_count = cs_options_list_count,
         .option_list_item = cs_options_list_item,
+        .set_error = host_set_error,
     };
     credscore_plugin_entry_fn entry;
     memcpy(&entry, &sym, sizeof entry);
-    /* The entry must not touch host_data yet; it is a plain handshake. */
-    const credscore_plugin *desc = entry(&pl.host);
+    const credscore_plugin *desc = entry(&pl->host);
     if (desc == NULL) {
         cs_diag_at(d, path, 0, 0, "%s returned NULL", CREDSCORE_PLUGIN_ENTRY_SYMBOL);
         goto out;
@@ -318,89 +482,65 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
         goto out;
     }
     /* Copy what the plugin knows into a zeroed descriptor of our size. */
-    memset(&pl.desc, 0, sizeof pl.desc);
-    memcpy(&pl.desc, desc,
-           desc->struct_size < sizeof pl.desc ? desc->struct_size : sizeof pl.desc);
-    static const char *const required[] = {"create", "destroy", "score_passage"};
-    const void *fns[] = {(const void *)(size_t)(pl.desc.create != NULL),
-                         (const void *)(size_t)(pl.desc.destroy != NULL),
-                         (const void *)(size_t)(pl.desc.score_passage != NULL)};
-    for (size_t i = 0; i < 3; i++)
-        if (fns[i] == NULL) {
-            cs_diag_at(d, path, 0, 0, "required callback '%s' is NULL", required[i]);
-            goto out;
-        }
-    if (!valid_name(pl.desc.name)) {
-        cs_diag_at(d, path, 0, 0, "plugin name must be 1-64 characters of [a-z0-9_-]");
+    memset(&pl->desc, 0, sizeof pl->desc);
+    memcpy(&pl->desc, desc,
+           desc->struct_size < sizeof pl->desc ? desc->struct_size : sizeof pl->desc);
+    if (check_descriptor(ps, cfg, pl, path, d) != 0 || check_options(pl, pc, d) != 0)
         goto out;
-    }
-    if (pl.desc.version == NULL || *pl.desc.version == '\0') {
-        cs_diag_at(d, path, 0, 0, "plugin '%s' has no version", pl.desc.name);
-        goto out;
-    }
-    if (pl.desc.markers == NULL || pl.desc.markers[0] == NULL) {
-        cs_diag_at(d, path, 0, 0, "plugin '%s' declares no markers", pl.desc.name);
-        goto out;
-    }
-    for (size_t i = 0; i < ps->n; i++)
-        if (strcmp(ps->items[i]->desc.name, pl.desc.name) == 0) {
-            cs_diag_at(d, path, 0, 0, "a plugin named '%s' is already loaded (from %s)",
-                       pl.desc.name, ps->items[i]->path);
-            goto out;
-        }
-    while (pl.desc.markers[pl.nmarkers] && pl.nmarkers < 64)
-        pl.nmarkers++;
-    pl.markers = calloc(pl.nmarkers, sizeof(int));
-    if (pl.markers == NULL) {
-        cs_diag_set(d, "out of memory");
-        goto out;
-    }
-    for (size_t i = 0; i < pl.nmarkers; i++) {
-        pl.markers[i] = cs_config_marker_index(cfg, pl.desc.markers[i]);
-        if (pl.markers[i] < 0) {
-            cs_diag_at(d, path, 0, 0,
-                       "plugin '%s' declares marker '%s', which the configuration does not "
-                       "define (add it under markers: with a description and default_weight)",
-                       pl.desc.name, pl.desc.markers[i]);
-            goto out;
-        }
-    }
     cs_buf src = {0};
-    if (cs_buf_printf(&src, "plugin:%s", pl.desc.name) != 0) {
+    if (cs_buf_printf(&src, "plugin:%s", pl->desc.name) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
-    pl.source = src.data;
-    pl.options.map = options ? options->map : NULL;
+    pl->source = src.data;
+    pl->options.map = pc ? pc->options : NULL;
     void *items = ps->items;
     if (cs_array_grow(&items, &ps->cap, ps->n + 1, sizeof(cs_plugin *)) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
     ps->items = items;
-    cs_plugin *slot = malloc(sizeof *slot);
-    if (slot == NULL) {
-        cs_diag_set(d, "out of memory");
-        goto out;
-    }
-    *slot = pl;
-    memset(&pl, 0, sizeof pl);
-    slot->host.host_data = slot;
     char err[512] = "";
-    if (slot->desc.create(&slot->host, &slot->options, &slot->instance, err, sizeof err) != 0) {
-        cs_diag_at(d, path, 0, 0, "plugin '%s' failed to start: %s", slot->desc.name,
+    if (pl->desc.create(&pl->host, &pl->options, &pl->instance, err, sizeof err) != 0) {
+        err[sizeof err - 1] = '\0';
+        cs_diag_at(d, path, 0, 0, "plugin '%s' failed to start: %s", pl->desc.name,
                    err[0] ? err : "create returned an error");
-        slot->instance = NULL;
-        unload(slot);
-        free(slot);
+        pl->instance = NULL;
         goto out;
     }
-    ps->items[ps->n++] = slot;
+    ps->items[ps->n++] = pl;
+    pl = NULL;
     rc = 0;
 out:
     free(real);
-    unload(&pl);
+    if (pl != NULL) {
+        unload(pl);
+        free(pl);
+    }
     return rc;
+}
+
+const credscore_rule_info *cs_plugin_rule_info(const cs_plugin *pl, const char *rule)
+{
+    for (size_t i = 0; i < pl->nrules; i++)
+        if (strcmp(pl->desc.rules[i].id, rule) == 0)
+            return &pl->desc.rules[i];
+    return NULL;
+}
+
+const cs_plugin *cs_plugins_find_rule(const cs_plugin_set *ps, const char *rule_id,
+                                      const credscore_rule_info **info)
+{
+    *info = NULL;
+    for (size_t i = 0; ps && i < ps->n; i++) {
+        const cs_plugin *pl = ps->items[i];
+        size_t nl = strlen(pl->desc.name);
+        if (strncmp(rule_id, pl->desc.name, nl) == 0 && rule_id[nl] == '/') {
+            *info = cs_plugin_rule_info(pl, rule_id + nl + 1);
+            return pl;
+        }
+    }
+    return NULL;
 }
 
 static int find_by_name(const char *name, const cs_plugin_load_opts *o, char **out, cs_diag *d)
@@ -440,8 +580,7 @@ int cs_plugins_load(cs_plugin_set *ps, const cs_config *cfg, const cs_plugin_loa
         } else if (find_by_name(pc->name, o, &path, &inner) != 0) {
             return cs_diag_at(d, pc->file, pc->line, pc->col, "%s", inner.msg);
         }
-        credscore_options opts = {pc->options};
-        int rc = cs_plugin_open(ps, cfg, path, &opts, o, d);
+        int rc = cs_plugin_open(ps, cfg, path, pc, o, d);
         free(path);
         if (rc != 0)
             return -1;

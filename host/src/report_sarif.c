@@ -5,8 +5,9 @@
  *   - One log, one run.  tool.driver lists every enabled Lua rule (in rule
  *     set order), then the "plugin/rule" ids the plugins have used, then any
  *     other rule id a result names; each with shortDescription (rule or
- *     marker message), fullDescription (rule or marker description), help
- *     (the marker's why and fix), defaultConfiguration.level and properties
+ *     marker message), fullDescription (rule, declared plugin rule or marker
+ *     description), help (a plugin rule's declared help, else the marker's
+ *     why and fix), defaultConfiguration.level and properties
  *     {marker, weight, source}.
  *   - tool.driver.informationUri is CS_HOMEPAGE (the project's README).
  *   - One result per finding at or above opts.min_level; duplicates only
@@ -244,16 +245,22 @@ static double rule_weight(const cs_config *cfg, const rule_ent *e, int marker)
 static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *tmp)
 {
     const cs_config *cfg = run->cfg;
+    /* a plugin's rule: its declared description and help (ABI 1.1), if any */
+    const credscore_rule_info *ri = NULL;
+    const cs_plugin *pl = e->lua ? NULL : cs_plugins_find_rule(run->plugins, e->id, &ri);
     int marker = -1;
     if (e->lua)
         marker = e->lua->marker;
     else if (e->first)
         marker = e->first->marker;
-    else if (e->plugin && e->plugin->nmarkers == 1)
-        marker = e->plugin->markers[0];
+    else if (ri && ri->marker)
+        marker = cs_config_marker_index(cfg, ri->marker);
+    else if (pl && pl->nmarkers == 1)
+        marker = pl->markers[0];
     const cs_marker_conf *m = marker >= 0 ? &cfg->markers[marker] : NULL;
     const char *msg = e->lua && e->lua->message ? e->lua->message : m ? m->message : NULL;
     const char *desc = e->lua && e->lua->description ? e->lua->description
+                       : ri && ri->description        ? ri->description
                        : m                            ? m->description
                                                       : NULL;
     cs_json_object(j);
@@ -264,7 +271,9 @@ static int write_rule(cs_json *j, const cs_run *run, const rule_ent *e, cs_buf *
         cs_json_kv_stringn(j, "name", tmp->data, tmp->len);
     write_text(j, "shortDescription", msg && *msg ? msg : e->id);
     write_text(j, "fullDescription", desc && *desc ? desc : msg && *msg ? msg : e->id);
-    if (m && ((m->why && *m->why) || (m->fix && *m->fix))) {
+    if (ri && ri->help && *ri->help) {
+        write_text(j, "help", ri->help);
+    } else if (m && ((m->why && *m->why) || (m->fix && *m->fix))) {
         tmp->len = 0;
         if (m->why && *m->why && cs_buf_puts(tmp, m->why) != 0)
             return -1;

@@ -525,14 +525,14 @@ static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
                             s->passage, p->scopes};
     for (size_t i = 0; i < s->plugins.n; i++) {
         cs_plugin *pl = s->plugins.items[i];
-        credscore_sink sink = {pl, p->len, plugin_accept, s, text};
+        credscore_sink sink = {pl, p->len, plugin_accept, s, text, ""};
         set_crash_note(s, (const char *const[]){"plugin ", pl->desc.name, NULL});
         int rc = pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink);
         if (s->crash_note)
             s->crash_note[0] = '\0';
-        if (rc != 0)
-            return cs_diag_set(d, "plugin %s failed on passage %zu", pl->desc.name,
-                               s->passage + 1);
+        if (rc != 0) /* with the reason it gave through host->set_error, if any */
+            return cs_diag_set(d, "plugin %s failed on passage %zu%s%s", pl->desc.name,
+                               s->passage + 1, sink.error[0] ? ": " : "", sink.error);
     }
     return 0;
 }

@@ -423,6 +423,33 @@ static int at_score_passage(void *instance, void *doc_state, const credscore_doc
     return score_sentences(in, NULL, stack_toks, passage, sink);
 }
 
+/* The options create reads, and the rules score_range emits (rule_name). */
+static const credscore_option at_options[] = {
+    {"outlets", "list of outlet names added to the built-in list (at most 1024)"},
+    {NULL, NULL}};
+
+static const credscore_rule_info at_rules[] = {
+    {"named-speaker", "on_record", "A claim attributed to a person named in full.", NULL},
+    {"surname", "on_record", "A claim attributed to a person named earlier, by surname.", NULL},
+    {"pronoun", "on_record", "A claim attributed by a pronoun to a person named earlier.", NULL},
+    {"title", "on_record", "A claim attributed to a person by title (\"the fire chief said\").",
+     "Give the person's name with the title where it is known."},
+    {"unnamed-source", "anonymous", "A claim attributed to an unnamed official or source.",
+     "Name the source, or say why anonymity was granted and how the source knows."},
+    {"anonymity-explained", "anonymous",
+     "An unnamed source whose anonymity is explained (why it was granted).", NULL},
+    {"source-knowledge", "anonymous",
+     "An unnamed source described by how they know (\"who attended the meeting\").", NULL},
+    {"bare-source", "anonymous", "A bare \"a source said\": no description at all.",
+     "Describe the source (role, how they know) or name them."},
+    {"institution", "institutional", "A claim attributed to an organisation.", NULL},
+    {"outlet", "media", "A claim attributed to another news outlet.",
+     "Check the outlet's report yourself, or say the claim is theirs."},
+    {"crowd", "vague", "A claim attributed to an unnamed group (\"critics say\").",
+     "Say who: name at least one member of the group."},
+    {"attribution", NULL, "Another attribution the plugin recognised.", NULL},
+    {NULL, NULL, NULL, NULL}};
+
 static const credscore_plugin at_descriptor = {
     CREDSCORE_PLUGIN_HEADER,
     .name = "attribution",
@@ -436,6 +463,8 @@ static const credscore_plugin at_descriptor = {
     .score_passage = at_score_passage,
     .begin_document = at_begin_document,
     .end_document = at_end_document,
+    .options = at_options,
+    .rules = at_rules,
 };
 
 /* The plugin's entry point: returns the descriptor (host is not needed). */

@@ -378,6 +378,24 @@ static int qt_score_passage(void *instance, void *doc_state, const credscore_doc
     return 0;
 }
 
+/* The options qt_create reads, and the rules the plugin emits. */
+static const credscore_option qt_options[] = {
+    {"orphan_min_words", "int, default 6: shortest unattributed quote flagged"},
+    {"orphan_strict", "bool, default true: flag an orphan only when it is the whole passage"},
+    {"strict_min_words", "int, default 12: shortest orphan flagged under orphan_strict"},
+    {NULL, NULL}};
+
+static const credscore_rule_info qt_rules[] = {
+    {"attributed-quote", "on_record",
+     "A direct quotation with a named speaker, pronoun or title in or next to its sentence.",
+     NULL},
+    {"orphan-quote", "anonymous", "A direct quotation nobody is said to have spoken.",
+     "Say who said it, in the same or the next sentence."},
+    {"speaker-label", "on_record",
+     "A transcript speaker label (\"MODERATOR: ...\"): the words are that speaker's.", NULL},
+    {"signed", "on_record", "A quotation or letter signed by the person it is from.", NULL},
+    {NULL, NULL, NULL, NULL}};
+
 static const credscore_plugin qt_descriptor = {
     CREDSCORE_PLUGIN_HEADER,
     .name = "quotes",
@@ -391,6 +409,8 @@ static const credscore_plugin qt_descriptor = {
     .score_passage = qt_score_passage,
     .begin_document = qt_begin_document,
     .end_document = qt_end_document,
+    .options = qt_options,
+    .rules = qt_rules,
 };
 
 /* The plugin's entry point: returns the descriptor. */

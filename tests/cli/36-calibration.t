@@ -169,7 +169,7 @@ run "$CREDSCORE" explain -c "$TMP/pol.yaml" "$TMP/pol.txt:1"
 like "$OUT" "hedged        weight -1 x confidence 1.00 = -1" "explain: the same weight"
 run "$CREDSCORE" rules -c "$TMP/pol.yaml"
 like "$OUT" "hedged-adverbs +hedged +-1.0 info " "rules: the same weight"
-like "$OUT" "attribution/named-speaker +- +4.0 warning +plugin +plugin:attribution  \\(rule_overrides\\)" \
+like "$OUT" "attribution/named-speaker +on_record +4.0 warning +plugin +plugin:attribution  \\(rule_overrides\\)" \
     "rules: a plugin rule's override is listed as it applies"
 run "$CREDSCORE" score -f sarif --no-exit -c "$TMP/pol.yaml" "$TMP/pol.txt"
 is "$(jqr "$OUT" '.runs[0].tool.driver.rules[] | select(.id == "hedged-adverbs") | .properties.weight')" -1 \

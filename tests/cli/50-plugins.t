@@ -39,12 +39,12 @@ is "$ERR" "credscore: $P/null_desc.so: credscore_plugin_entry returned NULL" "NU
 
 try_plugin "$P/abi_major.so"
 is "$STATUS" 2 "another ABI major: exit 2"
-is "$ERR" "credscore: $P/abi_major.so: built for plugin ABI 2.0, but this credscore speaks ABI 1.0: rebuild the plugin against this credscore's plugin.h" \
+is "$ERR" "credscore: $P/abi_major.so: built for plugin ABI 2.1, but this credscore speaks ABI 1.1: rebuild the plugin against this credscore's plugin.h" \
    "ABI major message"
 
 try_plugin "$P/abi_minor.so"
 is "$STATUS" 2 "newer minor: exit 2"
-is "$ERR" "credscore: $P/abi_minor.so: built against plugin ABI 1.7, newer than this credscore's 1.0: upgrade credscore" \
+is "$ERR" "credscore: $P/abi_minor.so: built against plugin ABI 1.8, newer than this credscore's 1.1: upgrade credscore" \
    "newer minor message"
 
 try_plugin "$P/too_small.so"
@@ -103,7 +103,7 @@ like "$ERR" "plugin testplug: dropped a finding: span [0-9]+\\.\\.[0-9]+ is outs
 # Listing.
 run "$CREDSCORE" plugins -c "$TMP/good.yaml"
 is "$STATUS" 0 "credscore plugins: exit 0"
-like "$OUT" "^testplug +0.0.1 +ABI 1.0  markers social" "name, version, ABI, markers"
+like "$OUT" "^testplug +0.0.1 +ABI 1.1  markers social" "name, version, ABI, markers"
 
 # World-writable plugin file is refused unless allowed.
 cp "$P/good.so" "$TMP/open.so"

@@ -30,7 +30,7 @@ ok $? "wire_credit.so exists"
 cd "$TMP/plugin"
 run "$ROOTFS/usr/bin/credscore" plugins
 is "$STATUS" 0 "the installed credscore loads the bundled and the example plugins"
-like "$OUT" "^wire_credit +1.0.0 +ABI 1.0  markers media" "example plugin listed"
+like "$OUT" "^wire_credit +1.0.0 +ABI 1.1  markers media" "example plugin listed"
 like "$OUT" "^attribution " "bundled plugin found in the installed libdir"
 
 run "$ROOTFS/usr/bin/credscore" score -f json article.md

@@ -14,41 +14,97 @@
  *     end_document    once per article (optional): free per-document state
  *     destroy         once, when the scorer is freed
  *
+ * end_document is called for every article whose begin_document succeeded
+ * (also when scoring the article fails later); when begin_document fails
+ * (returns non-zero) neither score_passage nor end_document is called for
+ * that article, so begin_document frees whatever it made before failing.
+ *
  * VERSIONING
  *   CREDSCORE_ABI_MAJOR changes only when an existing field changes meaning or
  *   position; the host refuses a plugin built for another major.  A minor bump
- *   only APPENDS fields to the end of a struct below.  The host refuses a plugin
- *   built against a newer minor than its own (it could not honour the newer
+ *   only APPENDS fields to the end of a struct below; each field says the
+ *   minor that added it ("since 1.x").  The host refuses a plugin built
+ *   against a newer minor than its own (it could not honour the newer
  *   fields).  A plugin built against an older minor keeps working: the host
  *   copies the descriptor into a zeroed struct of its own size, so fields the
  *   plugin does not know read as 0 / NULL.
  *
  *   Every struct starts with `struct_size`.  A plugin that wants a host
- *   function added in a later minor checks both the version and the size:
+ *   function added in a later minor asks CREDSCORE_HOST_HAS(host, field):
+ *   true when the host's struct is large enough to hold the field and the
+ *   field is not NULL.  That is the whole test: a host whose struct reaches
+ *   a field knows that field (fields are never reused or moved), so
+ *   host->abi_minor need not be compared as well.
  *
- *       if (host->abi_minor >= 1 &&
- *           host->struct_size > offsetof(credscore_host, some_new_function) &&
- *           host->some_new_function != NULL) ...
+ *       if (CREDSCORE_HOST_HAS(host, set_error))
+ *           host->set_error(sink, "the dateline is not a date");
  *
- *   CREDSCORE_HOST_HAS(host, field) does exactly that.
- *
- * OWNERSHIP
- *   Everything the host passes in (texts, spans, options, the host struct) is
- *   owned by the host and valid only during the call, except `host` itself,
- *   which stays valid until destroy returns.  Strings in a finding are copied
- *   by emit; the plugin may reuse its buffers after emit returns.  Memory the
+ * OWNERSHIP AND LIFETIMES
+ *   `host` is the same pointer in the entry call and in create; it and the
+ *   struct it points to stay valid and unchanged until destroy returns, so
+ *   a plugin may keep it (in a static from the entry, or in its instance).
+ *   Everything else the host passes in (documents, passages, their texts and
+ *   spans, options, sinks) is owned by the host and valid only during the
+ *   call that receives it; option strings stay valid until destroy returns.
+ *   The descriptor the entry returns, and every string and list it points
+ *   to (name, version, markers, options, rules ...), must stay valid and
+ *   unchanged until destroy returns: the host copies the descriptor struct
+ *   but not what it points to (static const data is the normal way).
+ *   Strings in a finding, and a set_error message, are copied by the host;
+ *   the plugin may reuse its buffers when the call returns.  Memory the
  *   plugin hands back to the host is never freed by the host, and vice versa.
  *
  * ERRORS
  *   Callbacks return 0 on success and non-zero on failure.  create may write a
- *   one-line reason into `err` (size `errlen`).  A failing score_passage makes
- *   the host report an error for that article naming the plugin; a plugin
- *   must never call exit() or abort().
+ *   one-line reason into `err` (size `errlen`, 512 bytes today; always
+ *   NUL-terminate).  A failing score_passage makes the host report an error
+ *   for that article naming the plugin and the passage ("plugin NAME failed
+ *   on passage N"), followed by the reason given with host->set_error
+ *   (since 1.1) during that call.  A plugin must never call exit() or abort().
  *
- * THREADS
- *   By default the host never calls one plugin instance from two threads at
- *   once.  A plugin that sets CREDSCORE_PLUGIN_THREAD_SAFE in `flags` may be
- *   called concurrently on different documents (with distinct doc_state).
+ * PROCESSES (what the host really does; there are no threads)
+ *   - The host never calls a plugin from two threads: every callback of an
+ *     instance runs on the one thread of its process.
+ *   - The entry and create run once, in the main process, before the host
+ *     forks its worker processes (`-j N`, also N = 1).  Each worker is a
+ *     fork(2) of that process: it gets a copy-on-write copy of the instance
+ *     as create left it and calls begin_document / score_passage /
+ *     end_document on that copy.  Changes a worker makes to the instance are
+ *     seen neither by the main process nor by other workers, and are lost
+ *     when the worker ends.  So: keep what changes per article in doc_state,
+ *     and do not start threads, open connections or take locks in create
+ *     that a forked copy could not use (only the forking thread survives
+ *     fork).  Some commands (watch, explain, test) score in the main process.
+ *   - A worker ends with _exit(): destroy is never called in a worker.  A
+ *     worker may be killed (SIGKILL) at any moment, in the middle of a call,
+ *     when an article takes longer than --timeout or the run is
+ *     interrupted: end_document and destroy are then not called.  Do not
+ *     rely on them to flush files or release anything outside the process.
+ *   - A worker that crashes (a signal in plugin code) costs one article: the
+ *     host reports it naming the plugin and forks a new worker.
+ *   - destroy runs once, in the main process, on the instance as create
+ *     left it.
+ *   - A plugin must not write to stdout (it carries the report; in workers
+ *     it is redirected to stderr), must not install signal handlers or
+ *     change signal dispositions or masks (the host uses SIGINT, SIGTERM,
+ *     SIGHUP and SIGPIPE), must not fork, and must not change the
+ *     process's current folder, environment or locale.  Log with host->log.
+ *   - CREDSCORE_PLUGIN_THREAD_SAFE is informational: `credscore plugins`
+ *     shows it and nothing else reads it.  Set it when one instance may
+ *     score several documents at once (all per-document state in
+ *     doc_state), so that a future host may use threads.
+ *
+ * LIMITS (a plugin beyond one is refused at load, unless noted)
+ *   - name: 1 to 64 bytes of [a-z0-9_-]; version: non-empty.
+ *   - markers: 1 to 64 entries, each defined in the configuration.
+ *   - options (since 1.1): at most 64 entries; names 1 to 64 bytes.
+ *   - rules (since 1.1): at most 256 entries; ids 1 to 64 bytes of
+ *     [a-z0-9_-], each listed once, marker among `markers`.
+ *   - Rule ids a plugin emits: the first 256 distinct ids are kept; findings
+ *     with further new ids are reported under the first id used (not refused).
+ *   - Dropped-finding warnings: at most 10 per plugin and process.
+ *   - host->log: a line is cut at about 1000 bytes.
+ *   - set_error: the message is cut at 300 bytes.
  */
 #ifndef CREDSCORE_PLUGIN_H
 #define CREDSCORE_PLUGIN_H
@@ -61,7 +117,7 @@ extern "C" {
 #endif
 
 #define CREDSCORE_ABI_MAJOR 1
-#define CREDSCORE_ABI_MINOR 0
+#define CREDSCORE_ABI_MINOR 1
 
 /* Name of the symbol the host looks up. */
 #define CREDSCORE_PLUGIN_ENTRY_SYMBOL "credscore_plugin_entry"
@@ -73,31 +129,35 @@ extern "C" {
 #define CREDSCORE_EXPORT
 #endif
 
-/* Passage scopes (bit mask): where in the article a passage stands. */
+/* Passage scopes (bit mask): where in the article a passage stands (since 1.0). */
 #define CREDSCORE_SCOPE_PARAGRAPH 0x01u
 #define CREDSCORE_SCOPE_HEADING   0x02u
 #define CREDSCORE_SCOPE_QUOTE     0x04u /* inside a block quote */
 #define CREDSCORE_SCOPE_LIST_ITEM 0x08u /* inside a list item */
 
-/* Plugin flags. */
+/* Plugin flags (since 1.0).  Informational only: see PROCESSES above. */
 #define CREDSCORE_PLUGIN_THREAD_SAFE 0x01u
 
-/* Log levels for host->log. */
+/* Log levels for host->log (since 1.0). */
 #define CREDSCORE_LOG_DEBUG 0
 #define CREDSCORE_LOG_INFO  1
 #define CREDSCORE_LOG_WARN  2
 #define CREDSCORE_LOG_ERROR 3
 
-/* A half-open byte range [start, end) inside a passage's text. */
+/* A half-open byte range [start, end) inside a passage's text (since 1.0). */
 typedef struct credscore_span {
     size_t start;
     size_t end;
 } credscore_span;
 
-/* One passage (a paragraph, heading, list item ...) of an article. */
+/* One passage (a paragraph, heading, list item ...) of an article (since 1.0). */
 typedef struct credscore_passage {
     uint32_t struct_size;
-    const char *text;                /* UTF-8, not NUL-terminated past len */
+    /* The passage: `len` bytes of valid UTF-8 with no NUL byte among them
+     * (input holding a NUL is refused).  text[len] is a NUL byte, so C
+     * string functions stop at the end of the passage; bytes after it are
+     * not the plugin's to read. */
+    const char *text;
     size_t len;
     const credscore_span *sentences; /* sentence spans, in order, inside text */
     size_t n_sentences;
@@ -105,7 +165,7 @@ typedef struct credscore_passage {
     unsigned scopes;                 /* CREDSCORE_SCOPE_* bits */
 } credscore_passage;
 
-/* The article being scored. */
+/* The article being scored (since 1.0). */
 typedef struct credscore_document {
     uint32_t struct_size;
     const char *id;     /* file path, "-" for stdin, or the JSONL "id" */
@@ -113,15 +173,21 @@ typedef struct credscore_document {
     size_t n_passages;
 } credscore_document;
 
-/* A finding as a plugin reports it. */
+/* A finding as a plugin reports it (since 1.0).  Set struct_size to
+ * sizeof(credscore_finding); a 1.x host reads the 1.0 fields below. */
 typedef struct credscore_finding {
     uint32_t struct_size;   /* sizeof(credscore_finding) */
     const char *marker;     /* one of the markers the descriptor declares */
-    const char *rule;       /* short id inside the plugin, e.g. "named-speaker" */
-    size_t start, end;      /* byte span inside the passage text, start < end */
-    double weight;          /* used only when has_weight is non-zero */
+    const char *rule;       /* short id inside the plugin, e.g. "named-speaker";
+                             * NULL or "" is reported as "finding" */
+    size_t start, end;      /* byte span inside the passage text, start < end,
+                             * neither inside a UTF-8 character */
+    double weight;          /* used only when has_weight is non-zero; -1000..1000 */
     int has_weight;         /* 0: the marker's default weight applies */
-    double confidence;      /* 0..1; values outside are clamped */
+    double confidence;      /* 0..1; values outside are clamped.  It multiplies
+                             * the weight: a finding left at 0 scores nothing,
+                             * and the host warns once per plugin when it sees
+                             * a 0 (say 1 when sure) */
     const char *message;    /* NULL: the marker's default message */
 } credscore_finding;
 
@@ -136,35 +202,71 @@ typedef struct credscore_host {
     uint32_t abi_minor;
     void *host_data; /* private to the host */
 
-    /* Report a finding for the passage being scored.  Returns 0 when kept,
-     * -1 when the host dropped it (undeclared marker, span outside the
-     * passage); the host logs a warning naming the plugin either way. */
+    /* Report a finding for the passage being scored (since 1.0).  Returns 0
+     * when kept, -1 when the host dropped it (undeclared marker, span
+     * outside the passage or splitting a character, weight out of range);
+     * the host logs a warning naming the plugin when it drops one. */
     int (*emit)(credscore_sink *sink, const credscore_finding *finding);
 
-    /* Write one line to the host's log, prefixed with the plugin's name. */
+    /* Write one line to the host's log (stderr), prefixed with "plugin
+     * NAME: " (since 1.0).  WARN and ERROR lines show unless --quiet. */
     void (*log)(const struct credscore_host *host, int level, const char *message);
 
-    /* Memory from the host allocator (counted; may return NULL). */
+    /* A plain allocator (since 1.0): today the C library's malloc and free.
+     * Not counted and not limited; alloc may return NULL.  Memory from alloc
+     * goes back through free, never through the C library's free; there is
+     * no realloc (a plugin that needs one uses the C library's allocator
+     * for that memory). */
     void *(*alloc)(size_t size);
     void (*free)(void *ptr);
 
-    /* Options from the plugin's `options:` mapping in the config.
+    /* Options from the plugin's `options:` mapping in the config (since 1.0).
      * option_string returns NULL when the key is absent or not a scalar;
      * the number/bool readers return 0 on success, -1 when absent or of
      * the wrong type (then *out is untouched).  Lists: option_list_count
      * returns the item count (0 when absent), option_list_item the i-th
-     * scalar or NULL. */
+     * scalar or NULL.  Returned strings stay valid until destroy returns.
+     * Keys the descriptor's `options` list does not declare are refused
+     * when the config loads (since 1.1; see credscore_plugin.options). */
     const char *(*option_string)(const credscore_options *opts, const char *key);
     int (*option_int)(const credscore_options *opts, const char *key, long long *out);
     int (*option_double)(const credscore_options *opts, const char *key, double *out);
     int (*option_bool)(const credscore_options *opts, const char *key, int *out);
     size_t (*option_list_count)(const credscore_options *opts, const char *key);
     const char *(*option_list_item)(const credscore_options *opts, const char *key, size_t i);
+
+    /* Say why the current score_passage call fails (since 1.1): call it
+     * with the sink of that call, then return non-zero.  The message (one
+     * line, copied, cut at 300 bytes) is added to the article's error:
+     * "plugin NAME failed on passage N: MESSAGE".  A later call in the same
+     * score_passage replaces it; a call when score_passage then returns 0
+     * has no effect. */
+    void (*set_error)(credscore_sink *sink, const char *message);
 } credscore_host;
 
+/* Is `field` of the host struct there and set?  (See VERSIONING.) */
 #define CREDSCORE_HOST_HAS(host, field)                                              \
     ((host)->struct_size >= offsetof(credscore_host, field) + sizeof((host)->field) && \
      (host)->field != NULL)
+
+/* One option a plugin accepts (since 1.1).  Lists of these end with an
+ * entry whose name is NULL.  This struct never grows (a list's stride
+ * cannot change); a later ABI would add another list instead. */
+typedef struct credscore_option {
+    const char *name;        /* the key under `options:`, 1-64 bytes */
+    const char *description; /* one line shown by `credscore plugins`, or NULL */
+} credscore_option;
+
+/* One rule a plugin may emit (since 1.1), for listings and reports.  Lists
+ * of these end with an entry whose id is NULL.  This struct never grows. */
+typedef struct credscore_rule_info {
+    const char *id;          /* as in credscore_finding.rule, [a-z0-9_-], 1-64 bytes */
+    const char *marker;      /* the marker it emits (one of `markers`), or NULL */
+    const char *description; /* one sentence: what it finds (`credscore rules`,
+                              * SARIF fullDescription), or NULL */
+    const char *help;        /* what an editor should do about it (SARIF help,
+                              * `credscore rules -f json`), or NULL */
+} credscore_rule_info;
 
 /* The descriptor a plugin returns from its entry point.  Fields are only
  * ever appended; the fields up to and including `score_passage` are the
@@ -173,24 +275,36 @@ typedef struct credscore_plugin {
     uint32_t struct_size;  /* sizeof(credscore_plugin) as the plugin saw it */
     uint32_t abi_major;    /* CREDSCORE_ABI_MAJOR */
     uint32_t abi_minor;    /* CREDSCORE_ABI_MINOR */
-    const char *name;      /* unique, [a-z0-9_-]+ (required) */
-    const char *version;   /* the plugin's own version (required) */
-    const char *license;   /* SPDX id, e.g. "MIT" */
-    const char *description;
-    const char *const *markers; /* NULL-terminated list of markers it may emit (required) */
-    unsigned flags;        /* CREDSCORE_PLUGIN_* */
+    const char *name;      /* unique, [a-z0-9_-]+ (required; since 1.0) */
+    const char *version;   /* the plugin's own version (required; since 1.0) */
+    const char *license;   /* SPDX id, e.g. "MIT" (since 1.0) */
+    const char *description; /* one line (since 1.0) */
+    const char *const *markers; /* NULL-terminated list of markers it may emit
+                                 * (required; since 1.0) */
+    unsigned flags;        /* CREDSCORE_PLUGIN_* (since 1.0) */
 
-    /* Make an instance from the options (required). */
+    /* Make an instance from the options (required; since 1.0). */
     int (*create)(const credscore_host *host, const credscore_options *opts,
                   void **instance, char *err, size_t errlen);
-    /* Free the instance (required). */
+    /* Free the instance (required; since 1.0). */
     void (*destroy)(void *instance);
-    /* Score one passage; findings go through host->emit(sink, ...) (required). */
+    /* Score one passage; findings go through host->emit(sink, ...) (required;
+     * since 1.0).  On failure, host->set_error(sink, why) then return non-zero. */
     int (*score_passage)(void *instance, void *doc_state, const credscore_document *doc,
                          const credscore_passage *passage, credscore_sink *sink);
-    /* Optional per-document state: begin returns it in *doc_state. */
+    /* Optional per-document state: begin returns it in *doc_state (since 1.0). */
     int (*begin_document)(void *instance, const credscore_document *doc, void **doc_state);
     void (*end_document)(void *instance, void *doc_state);
+
+    /* The options the plugin accepts (since 1.1).  NULL: any key is passed
+     * on unchecked (the 1.0 behaviour).  A list (possibly empty: {{NULL}})
+     * makes every other key under the plugin's `options:` a configuration
+     * error naming the config file and line, with a "did you mean". */
+    const credscore_option *options;
+    /* The rules the plugin may emit, with descriptions (since 1.1), or NULL.
+     * Listed by `credscore rules` and in SARIF rule metadata; emitting a
+     * rule id not listed here is still allowed. */
+    const credscore_rule_info *rules;
 } credscore_plugin;
 
 /* Smallest descriptor a 1.x host accepts: through score_passage. */
