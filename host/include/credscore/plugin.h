@@ -65,8 +65,9 @@
  * PROCESSES (what the host really does; there are no threads)
  *   - The host never calls a plugin from two threads: every callback of an
  *     instance runs on the one thread of its process.
- *   - The entry and create run once, in the main process, before the host
- *     forks its worker processes (`-j N`, also N = 1).  Each worker is a
+ *   - The entry and create run in the main process (once per scorer;
+ *     `watch` makes a new scorer each round), before the host forks its
+ *     worker processes (`score` with files, `stream`: `-j N`, also N = 1).  Each worker is a
  *     fork(2) of that process: it gets a copy-on-write copy of the instance
  *     as create left it and calls begin_document / score_passage /
  *     end_document on that copy.  Changes a worker makes to the instance are
@@ -82,8 +83,9 @@
  *     rely on them to flush files or release anything outside the process.
  *   - A worker that crashes (a signal in plugin code) costs one article: the
  *     host reports it naming the plugin and forks a new worker.
- *   - destroy runs once, in the main process, on the instance as create
- *     left it.
+ *   - destroy runs once per instance, in the main process, on the
+ *     instance as the main process holds it: as create left it when
+ *     workers did the scoring.
  *   - A plugin must not write to stdout (it carries the report; in workers
  *     it is redirected to stderr), must not install signal handlers or
  *     change signal dispositions or masks (the host uses SIGINT, SIGTERM,
@@ -209,7 +211,7 @@ typedef struct credscore_host {
     int (*emit)(credscore_sink *sink, const credscore_finding *finding);
 
     /* Write one line to the host's log (stderr), prefixed with "plugin
-     * NAME: " (since 1.0).  WARN and ERROR lines show unless --quiet. */
+     * NAME: " (since 1.0).  INFO and above show; --quiet keeps only ERROR. */
     void (*log)(const struct credscore_host *host, int level, const char *message);
 
     /* A plain allocator (since 1.0): today the C library's malloc and free.
