@@ -47,6 +47,7 @@ typedef struct cs_cli {
     int lenient;               /* a failing rule is disabled, not fatal */
     int color;                 /* -1 auto, 0 never, 1 always */
     int quiet;
+    int progress;              /* -1 auto, 0 --no-progress, 1 --progress (progress.h) */
     int show_zero;             /* --all: list findings that counted 0 */
     int show_unchanged;        /* --show-unchanged: list articles with nothing new */
     int report_positive;       /* --report-positive: SARIF/GitHub keep positive findings */

@@ -15,6 +15,7 @@
 #include "gitdiff.h"
 #include "merge.h"
 #include "pool.h"
+#include "progress.h"
 #include "result_codec.h"
 #include "cli.h"
 #include "discover.h"
@@ -196,6 +197,16 @@ typedef struct article_head {
     int32_t untouched;
 } article_head;
 
+/* The size of an article file for the progress line: 0 for standard input
+ * or a file that cannot be read (its error comes from the scoring). */
+static unsigned long long file_bytes(const char *path)
+{
+    struct stat fst;
+    if (strcmp(path, "-") == 0 || stat(path, &fst) != 0 || !S_ISREG(fst.st_mode))
+        return 0;
+    return (unsigned long long)fst.st_size;
+}
+
 /* A work item is a file's path or, for standard input, "-", a NUL byte and
  * the bytes read: the parent reads standard input once, since neither the
  * parent loading the article again nor a worker forked after a crash
@@ -318,6 +329,7 @@ int cs_cmd_score(const cs_cli *cli)
     cs_run_writer rw;
     batch_ctx bctx;
     cs_out_file of = {.fd = -1, .slot = -1};
+    cs_progress prog = {0};
     memset(&rw, 0, sizeof rw);
     memset(&bctx, 0, sizeof bctx);
     cs_result_init(&bctx.res);
@@ -414,6 +426,10 @@ int cs_cmd_score(const cs_cli *cli)
     if (pool)
         cs_pool_set_timeout(pool, cli->timeout);
     size_t submitted = 0;
+    unsigned long long total_bytes = 0, done_bytes = 0;
+    for (size_t i = 0; i < files.n; i++)
+        total_bytes += file_bytes(files.items[i]);
+    cs_progress_start(&prog, cli->progress, cli->quiet, total_bytes);
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
         cs_result_init(&sc->res);
@@ -449,6 +465,8 @@ int cs_cmd_score(const cs_cli *cli)
         } else {
             n++;
         }
+        done_bytes += file_bytes(files.items[i]);
+        cs_progress_update(&prog, i + 1, done_bytes);
         if (streamed && flush_early && out.len >= FLUSH_BYTES) {
             if (write_report(&of, &out, &d) != 0) {
                 cs_cli_error(d.msg);
@@ -457,6 +475,7 @@ int cs_cmd_score(const cs_cli *cli)
             out.len = 0;
         }
     }
+    cs_progress_finish(&prog);
     cs_pool_finish(pool); /* the workers exit while the report is written */
     run.items = items;
     run.n = n;
@@ -483,6 +502,7 @@ int cs_cmd_score(const cs_cli *cli)
     else
         exit_code = CS_EXIT_OK;
 out:
+    cs_progress_finish(&prog);
     cs_out_abort(&of); /* a report not committed leaves the previous file */
     cs_pool_free(pool);
     cs_buf_free(&item);

@@ -31,6 +31,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "atomic_file.h"
@@ -39,6 +40,7 @@
 #include "jsonl.h"
 #include "merge.h"
 #include "pool.h"
+#include "progress.h"
 #include "report.h"
 
 enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
@@ -391,6 +393,7 @@ int cs_cmd_stream(const cs_cli *cli)
     FILE *in = NULL;
     line_reader lr = {-1, NULL, 0, 0, 0, 0, 0};
     cs_diag d;
+    cs_progress prog = {0};
     memset(&ctx, 0, sizeof ctx);
     memset(&st, 0, sizeof st);
     st.out.fd = -1;
@@ -444,6 +447,12 @@ int cs_cmd_stream(const cs_cli *cli)
     sigaction(SIGHUP, &sa, NULL);
     st.ctx = &ctx;
     size_t lineno = 0;
+    unsigned long long bytes_read = 0; /* input bytes batched so far, for the progress line */
+    struct stat in_st;
+    cs_progress_start(&prog, cli->progress, cli->quiet,
+                      fstat(lr.fd, &in_st) == 0 && S_ISREG(in_st.st_mode)
+                          ? (unsigned long long)in_st.st_size
+                          : 0);
     cs_pool_result r;
     int eof = 0;
     while (!stop_requested) {
@@ -480,6 +489,7 @@ int cs_cmd_stream(const cs_cli *cli)
                     lines++;
                     break;
                 }
+                bytes_read += len + 1;
                 while (len && (l[len - 1] == '\r'))
                     len--;
                 if (len == 0)
@@ -509,14 +519,18 @@ int cs_cmd_stream(const cs_cli *cli)
             cs_cli_error(d.msg);
             goto out;
         }
+        cs_progress_update(&prog, st.written, bytes_read);
     }
     /* Finish what was read. */
     int got;
-    while ((got = cs_pool_next(pool, &r, &d)) == 1)
+    while ((got = cs_pool_next(pool, &r, &d)) == 1) {
         if (emit(&st, &r, &d) != 0) {
             cs_cli_error(d.msg);
             goto out;
         }
+        cs_progress_update(&prog, st.written, bytes_read);
+    }
+    cs_progress_finish(&prog);
     if (got < 0) {
         cs_cli_error(d.msg);
         goto out;
@@ -544,6 +558,7 @@ int cs_cmd_stream(const cs_cli *cli)
                 : (st.failed && !cli->no_exit) ? CS_EXIT_THRESHOLD
                                                : CS_EXIT_OK;
 out:
+    cs_progress_finish(&prog);
     cs_out_abort(&st.out); /* the answers of a stream not finished are dropped */
     cs_pool_free(pool);
     cs_pool_free(st.quarantine);

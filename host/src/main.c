@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "progress.h"
 
 static const char usage[] =
     "usage: credscore [COMMAND] [OPTIONS] [FILE|FOLDER|-]...\n"
@@ -60,7 +61,10 @@ static const char usage[] =
     "      --strict            a failing rule fails the run (the default)\n"
     "      --lenient           a failing rule is disabled instead of failing the run\n"
     "      --color[=WHEN]      always, never or auto (default; NO_COLOR is respected)\n"
-    "  -q, --quiet             no warnings\n"
+    "  -q, --quiet             no warnings, no progress line\n"
+    "      --progress          always show the progress line of a stream or folder run\n"
+    "                          on stderr (default: only on a terminal, after 2 s)\n"
+    "      --no-progress       never show it\n"
     "  -h, --help              this help\n"
     "  -V, --version           print the version\n"
     "\n"
@@ -71,7 +75,8 @@ enum {
     OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
     OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE, OPT_TIMEOUT,
-    OPT_PROFILE, OPT_MAX_ARTICLE, OPT_SHOW_UNCHANGED, OPT_REPORT_POSITIVE
+    OPT_PROFILE, OPT_MAX_ARTICLE, OPT_SHOW_UNCHANGED, OPT_REPORT_POSITIVE,
+    OPT_PROGRESS, OPT_NO_PROGRESS
 };
 
 static const struct option long_opts[] = {
@@ -105,6 +110,8 @@ static const struct option long_opts[] = {
     {"colour", optional_argument, NULL, OPT_COLOR},
     {"jobs", required_argument, NULL, 'j'},
     {"quiet", no_argument, NULL, 'q'},
+    {"progress", no_argument, NULL, OPT_PROGRESS},
+    {"no-progress", no_argument, NULL, OPT_NO_PROGRESS},
     {"help", no_argument, NULL, 'h'},
     {"version", no_argument, NULL, 'V'},
     {NULL, 0, NULL, 0},
@@ -154,6 +161,7 @@ int main(int argc, char **argv)
     memset(&cli, 0, sizeof cli);
     cli.command = "score";
     cli.color = -1;
+    cli.progress = CS_PROGRESS_AUTO;
     cli.timeout = 120;
     int first = 1;
     if (argc > 1) {
@@ -295,6 +303,8 @@ int main(int argc, char **argv)
             break;
         }
         case 'q': cli.quiet = 1; break;
+        case OPT_PROGRESS: cli.progress = CS_PROGRESS_ALWAYS; break;
+        case OPT_NO_PROGRESS: cli.progress = CS_PROGRESS_NEVER; break;
         case 'h':
             fputs(usage, stdout);
             code = CS_EXIT_OK;
