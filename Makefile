@@ -28,8 +28,11 @@ DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-
 # is missing.  libclang-rt-14-dev is clang's libFuzzer runtime (only a
 # Recommends of clang); prove comes with perl; npm comes with the machine's
 # Node.js or, when there is none, from Debian's npm; its SARIF validators go
-# into NPM_TOOLS.
-TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit
+# into NPM_TOOLS.  python3-distributed is Dask's scheduler for
+# tests/cli/64-dask.t (for Debian's /usr/bin/python3); bsdutils has script(1),
+# the terminal of tests/cli/49-progress.t.
+TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit \
+             python3-distributed bsdutils
 NPM_TOOLS := $(BUILD)/npm-tools
 
 ifeq ($(SAN),1)
