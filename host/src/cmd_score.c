@@ -429,7 +429,8 @@ int cs_cmd_score(const cs_cli *cli)
     unsigned long long total_bytes = 0, done_bytes = 0;
     for (size_t i = 0; i < files.n; i++)
         total_bytes += file_bytes(files.items[i]);
-    cs_progress_start(&prog, cli->progress, cli->quiet, total_bytes);
+    cs_progress_start(&prog, cli->progress, cli->quiet,
+                      cli->output == NULL && isatty(STDOUT_FILENO), total_bytes);
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
         cs_result_init(&sc->res);

@@ -450,6 +450,7 @@ int cs_cmd_stream(const cs_cli *cli)
     unsigned long long bytes_read = 0; /* input bytes batched so far, for the progress line */
     struct stat in_st;
     cs_progress_start(&prog, cli->progress, cli->quiet,
+                      cli->output == NULL && isatty(STDOUT_FILENO),
                       fstat(lr.fd, &in_st) == 0 && S_ISREG(in_st.st_mode)
                           ? (unsigned long long)in_st.st_size
                           : 0);

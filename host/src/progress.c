@@ -18,12 +18,13 @@ static double now(void)
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-void cs_progress_start(cs_progress *p, int mode, int quiet, unsigned long long total)
+void cs_progress_start(cs_progress *p, int mode, int quiet, int report_on_tty,
+                       unsigned long long total)
 {
     p->fd = STDERR_FILENO;
     p->tty = isatty(p->fd);
     p->forced = mode == CS_PROGRESS_ALWAYS;
-    p->enabled = p->forced || (mode == CS_PROGRESS_AUTO && !quiet && p->tty);
+    p->enabled = p->forced || (mode == CS_PROGRESS_AUTO && !quiet && !report_on_tty && p->tty);
     p->shown = 0;
     p->start = p->last = now();
     p->total = total;

@@ -4,7 +4,9 @@
  * known, the share done and an estimate of the time left.
  *
  * Modes: CS_PROGRESS_AUTO shows it only when standard error is a terminal,
- * --quiet was not given, and the run has lasted CS_PROGRESS_DELAY seconds;
+ * the report does not go to a terminal too (where the line would cut into
+ * it), --quiet was not given, and the run has lasted CS_PROGRESS_DELAY
+ * seconds;
  * CS_PROGRESS_ALWAYS (--progress) shows it from the start whatever standard
  * error is; CS_PROGRESS_NEVER (--no-progress) never.  On a terminal the line
  * is redrawn in place (carriage return) a few times a second; elsewhere a
@@ -33,9 +35,11 @@ typedef struct cs_progress {
     size_t articles;          /* articles answered */
 } cs_progress;
 
-/* Start timing a run.  mode: CS_PROGRESS_*; quiet: --quiet (turns the
- * automatic mode off); total: the input's size in bytes, 0 when unknown. */
-void cs_progress_start(cs_progress *p, int mode, int quiet, unsigned long long total);
+/* Start timing a run.  mode: CS_PROGRESS_*; quiet: --quiet; report_on_tty:
+ * the report goes to a terminal (either turns the automatic mode off);
+ * total: the input's size in bytes, 0 when unknown. */
+void cs_progress_start(cs_progress *p, int mode, int quiet, int report_on_tty,
+                       unsigned long long total);
 
 /* Record that articles have been answered and bytes of input done so far
  * (running totals, not increments); writes a line when one is due. */

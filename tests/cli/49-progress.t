@@ -1,7 +1,8 @@
 #!/bin/sh
 # The progress line of long runs (progress.h): on a terminal after 2 s, on
-# standard error only; never when standard error is not a terminal, never
-# with --quiet or --no-progress; always with --progress.  The terminal is
+# standard error only; never when standard error is not a terminal or the
+# reports go to the terminal too, never with --quiet or --no-progress;
+# always with --progress.  The terminal is
 # script(1)'s pseudo-terminal; a slow writer (sleep 3, then the records)
 # makes the stream last past the 2 s without any timing assertion.
 . "$(dirname "$0")/lib.sh"
@@ -28,6 +29,9 @@ if command -v script > /dev/null 2>&1; then
             /dev/null < /dev/null > "$TMP/$v.tty" 2>&1 &
     done
     sh -c "$SLOW | $CS > '$TMP/pipe.out' 2> '$TMP/pipe.err'; echo status=\$? > '$TMP/pipe.status'" &
+    # the reports to the terminal too: the line would cut into them
+    script -qec "sh -c \"$SLOW | $CS; echo status=\\\$? > '$TMP/both.status'\"" \
+        /dev/null < /dev/null > "$TMP/both.tty" 2>&1 &
     wait
     for v in auto quiet never pipe; do
         is "$(cat "$TMP/$v.status")" "status=0" "$v: exit 0"
@@ -43,8 +47,11 @@ if command -v script > /dev/null 2>&1; then
     is "$(cat "$TMP/quiet.tty")" "" "--quiet: nothing on the terminal"
     is "$(cat "$TMP/never.tty")" "" "--no-progress: nothing on the terminal"
     is "$(cat "$TMP/pipe.err")" "" "standard error not a terminal: no progress line"
+    is "$(cat "$TMP/both.status")" "status=0" "reports to the terminal: exit 0"
+    is "$(tr -d '\r' < "$TMP/both.tty")" "$(cat "$TMP/want.jsonl")" \
+        "reports to the terminal too: the reports only, no progress line"
 else
-    skip_or_fail "progress on a terminal: script(1) (bsdutils) not installed" 14
+    skip_or_fail "progress on a terminal: script(1) (bsdutils) not installed" 16
 fi
 
 # --progress: shown at once, wherever standard error goes; with a file as
