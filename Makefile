@@ -175,7 +175,7 @@ eval: all
 # measures throughput, latency, memory, rule-count cost, textlint (npm,
 # installed into $(BUILD)/bench/textlint) and a perf profile; raw figures in
 # $(BUILD)/bench/results.txt, docs/performance.md rewritten.
-BENCH_TOOLS := $(BUILD)/bench/gen_corpus $(BUILD)/bench/benchtool
+BENCH_TOOLS := $(BUILD)/bench/gen_corpus $(BUILD)/bench/gen_real $(BUILD)/bench/benchtool
 bench: all $(BENCH_TOOLS)
 	BUILD=$(BUILD) CC='$(CC)' OPT='$(OPT)' sh tests/bench/run.sh
 

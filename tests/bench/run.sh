@@ -14,12 +14,19 @@
 #   - the cost of 1,000 extra phrase rules;
 #   - textlint (pinned, installed into $BUILD/bench/textlint) with a rule
 #     carrying the default pack's phrase lists, on the same 10 MB as files;
-#   - a perf profile of the 10 MB -j 1 run, bucketed by component.
+#   - a perf profile of the 10 MB -j 1 run, bucketed by component;
+#   - the same throughput on a realistic corpus: real news passages of
+#     ../shared/corpus (dev.jsonl, wikinews.jsonl) dealt into articles, 10 MB
+#     and 100 MB as JSONL, 10 MB as Markdown files (tests/bench/gen_real.c;
+#     skipped with a note when ../shared/corpus is absent);
+#   - credscore on a local Dask cluster (scheduler + two one-thread workers,
+#     examples/distributed/credscore_dask.py) against -j 2 on the same input.
 # Raw figures go to $BUILD/bench/results.txt (KEY=VALUE lines); then
 # tests/bench/doc.sh rewrites docs/performance.md from them.
 #
 # Environment: BUILD; BENCH_DOC (default docs/performance.md, "-" = none);
-# BENCH_SKIP (space-separated: textlint perf rss) to leave parts out.
+# BENCH_SKIP (space-separated: textlint perf rss real dask) to leave parts
+# out; BENCH_SHARED (default ../shared/corpus) where the real passages are.
 set -eu
 LC_ALL=C # sorted globs and decimal points whatever the caller's locale
 export LC_ALL
@@ -36,10 +43,12 @@ cd "$root"
 BIN=$BUILD/credscore
 B=$BUILD/bench
 GEN=$B/gen_corpus
+GENREAL=$B/gen_real
 TOOL=$B/benchtool
+SHARED=${BENCH_SHARED:-../shared/corpus}
 RES=$B/results.txt
 DATA=$B/data
-for f in "$BIN" "$GEN" "$TOOL"; do
+for f in "$BIN" "$GEN" "$GENREAL" "$TOOL"; do
     [ -x "$f" ] || { echo "bench: $f missing: run 'make bench'" >&2; exit 2; }
 done
 mkdir -p "$DATA"
@@ -124,6 +133,35 @@ kv files10_bytes "$(cat "$DATA"/files10/*.txt | wc -c | tr -d ' ')"
 kv draft_bytes "$(wc -c < "$DATA/draft.md" | tr -d ' ')"
 kv draft_fnv "$(sed -n "s|^$DATA/draft.md: .*fnv1a64 ||p" "$DATA/gen.txt")"
 kv extra_fnv "$(sed -n "s|^$DATA/extra/extra/extra.lua: .*fnv1a64 ||p" "$DATA/gen.txt")"
+# The realistic corpus: real passages, their sources' attribution beside them.
+REAL_OK=0
+if skipped real; then
+    kv real_status "skipped (BENCH_SKIP)"
+elif ! [ -f "$SHARED/dev.jsonl" ] || ! [ -f "$SHARED/wikinews.jsonl" ] || ! [ -f "$SHARED/SOURCES.md" ]; then
+    kv real_status "skipped: $SHARED (dev.jsonl, wikinews.jsonl, SOURCES.md) not found"
+    log "NOTE: $SHARED not found: the realistic corpus is skipped (only the generated one is measured)"
+else
+    log "generating the realistic corpus from $SHARED/dev.jsonl and wikinews.jsonl"
+    rm -rf "$DATA/real" && mkdir -p "$DATA/real"
+    # Wikinews text is CC BY 2.5: the attribution goes wherever the text does.
+    cp "$SHARED/SOURCES.md" "$DATA/real/SOURCES.md"
+    "$GENREAL" -o "$DATA/real/real10.jsonl" -b 10000000 -d "$DATA/real/md10" \
+        "$SHARED/dev.jsonl" "$SHARED/wikinews.jsonl" > "$DATA/real/gen.txt"
+    "$GENREAL" -o "$DATA/real/real100.jsonl" -b 100000000 \
+        "$SHARED/dev.jsonl" "$SHARED/wikinews.jsonl" >> "$DATA/real/gen.txt"
+    cp "$DATA/real/SOURCES.md" "$DATA/real/md10/SOURCES.md"
+    sed 's/^/bench:   /' "$DATA/real/gen.txt" >&2
+    REAL_OK=1
+    kv real_status "ran"
+    for c in real10 real100; do
+        kv ${c}_bytes "$(wc -c < "$DATA/real/$c.jsonl" | tr -d ' ')"
+        kv ${c}_articles "$(wc -l < "$DATA/real/$c.jsonl" | tr -d ' ')"
+        kv ${c}_fnv "$(sed -n "s|^$DATA/real/$c.jsonl: .*fnv1a64 ||p" "$DATA/real/gen.txt")"
+    done
+    kv realmd10_count "$(ls "$DATA/real/md10" | grep -c '\.md$')"
+    kv realmd10_bytes "$(cat "$DATA"/real/md10/*.md | wc -c | tr -d ' ')"
+    kv realmd10_fnv "$(sed -n "s|^$DATA/real/md10: .*fnv1a64 of file checksums ||p" "$DATA/real/gen.txt")"
+fi
 kv rules_default "$("$BIN" rules --no-config 2>/dev/null | tail -n 1)"
 kv rules_extra "$("$BIN" rules -c "$DATA/extra/credscore.yaml" 2>/dev/null | tail -n 1)"
 
@@ -207,6 +245,63 @@ kv tp_np_j2_speedup "$(ratio "$(get tp_np_j1_min_ms)" "$(get tp_np_j2_min_ms)")"
 kv extra_cost "$(ratio "$(get tp_extra_j1_min_ms)" "$(get tp_j1_min_ms)")"
 kv extra_cost_cpu "$(awk -v a="$(get tp_extra_j1_cpu_mbps)" -v b="$(get tp_j1_cpu_mbps)" 'BEGIN { printf "%.2f", b / a }')"
 log "  -j 1 $(get tp_j1_mbps) MB/s, -j 2 $(get tp_j2_mbps) MB/s ($(get tp_j2_speedup)x), 1,000 extra rules $(get extra_cost)x the time"
+
+# ---- realistic corpus ----------------------------------------------------
+if [ "$REAL_OK" = 1 ]; then
+    R10=$DATA/real/real10.jsonl
+    R100=$DATA/real/real100.jsonl
+    RMD=$DATA/real/md10
+    log "realistic corpus: score --jsonl real10.jsonl -j 1 and -j 2, Markdown files, real100.jsonl (best of 3)"
+    record "$TOOL" time -n 3 -k real_j1 -- $CS -j 1 --jsonl "$R10"
+    record "$TOOL" time -n 3 -k real_j2 -- $CS -j 2 --jsonl "$R10"
+    record "$TOOL" time -n 3 -k realmd_j1 -- $CS -f json -j 1 "$RMD"
+    record "$TOOL" time -n 3 -k realmd_j2 -- $CS -f json -j 2 "$RMD"
+    record "$TOOL" time -n 1 -k real100_j2 -- $CS -j 2 --jsonl "$R100"
+    for k in real_j1 real_j2; do throughput $k "$(get real10_bytes)"; done
+    for k in realmd_j1 realmd_j2; do throughput $k "$(get realmd10_bytes)"; done
+    throughput real100_j2 "$(get real100_bytes)"
+    kv real_j2_speedup "$(ratio "$(get real_j1_min_ms)" "$(get real_j2_min_ms)")"
+    log "  real JSONL -j 1 $(get real_j1_mbps) MB/s, -j 2 $(get real_j2_mbps) MB/s; Markdown files -j 1 $(get realmd_j1_mbps) MB/s"
+fi
+
+# ---- Dask cluster ----------------------------------------------------------
+# A scheduler and two one-thread workers on loopback (ephemeral ports), the
+# recipe of docs/distributed.md timed from connecting to the merged file,
+# against -j 2 on the same machine and the same 10 MB.
+PY=/usr/bin/python3
+DASK=$B/dask
+if skipped dask; then
+    kv dask_status "skipped (BENCH_SKIP)"
+elif ! [ -x "$PY" ] || ! "$PY" -c 'import distributed' 2>/dev/null; then
+    kv dask_status "not run: python3-distributed not installed (apt-get install python3-distributed)"
+else
+    rm -rf "$DASK" && mkdir -p "$DASK/w1" "$DASK/w2"
+    "$BIN" bundle --no-config -o "$DASK/bundle.tar" 2>/dev/null
+    "$PY" -m distributed.cli.dask_scheduler --host 127.0.0.1 --port 0 --no-dashboard \
+        --scheduler-file "$DASK/sched.json" > "$DASK/scheduler.log" 2>&1 &
+    dask_pids=$!
+    for w in 1 2; do
+        "$PY" -m distributed.cli.dask_worker --scheduler-file "$DASK/sched.json" --host 127.0.0.1 \
+            --nthreads 1 --no-nanny --no-dashboard --local-directory "$DASK/w$w" \
+            > "$DASK/worker$w.log" 2>&1 &
+        dask_pids="$dask_pids $!"
+    done
+    DASKRUN="$PY examples/distributed/credscore_dask.py --scheduler-file $DASK/sched.json --min-workers 2 --credscore $BIN --bundle $DASK/bundle.tar --partition-lines 500"
+    log "Dask: credscore_dask.py on corpus10.jsonl, two workers (best of 3), against -j 2"
+    if $DASKRUN -o "$DASK/out.jsonl" "$C10" 2> "$DASK/first.err"; then
+        record "$TOOL" time -n 3 -k dask -- $DASKRUN -o "$DASK/out.jsonl" "$C10"
+        throughput dask "$bytes10"
+        $CS -j 2 --jsonl "$C10" > "$DASK/j2.jsonl"
+        if cmp -s "$DASK/out.jsonl" "$DASK/j2.jsonl"; then kv dask_identical yes; else kv dask_identical NO; fi
+        kv dask_vs_j2 "$(ratio "$(get dask_mbps)" "$(get tp_j2_mbps)")"
+        kv dask_status "ran"
+        log "  Dask $(get dask_mbps) MB/s against -j 2 $(get tp_j2_mbps) MB/s ($(get dask_vs_j2)x); output identical: $(get dask_identical)"
+    else
+        kv dask_status "not run: $(tail -n 1 "$DASK/first.err")"
+    fi
+    for p in $dask_pids; do kill "$p" 2>/dev/null || true; done
+    for p in $dask_pids; do wait "$p" 2>/dev/null || true; done
+fi
 
 # ---- cold draft ----------------------------------------------------------
 log "cold draft: score draft.md, median of 20 (after one warm-up)"
