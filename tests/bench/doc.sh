@@ -56,14 +56,79 @@ tp_row() {
         "$(g ${1}_cpu_mbps)" "$(g ${1}_machine_idle_pct)"
 }
 
+# dask_rows: the cluster's row and -j 2's (nothing when not measured)
+dask_rows() {
+    [ -n "$(g dask_min_ms)" ] || return 0
+    printf '| Dask, 2 workers | %s ms | %s ms | %s | %s%% |\n' "$(g dask_min_ms)" \
+        "$(g dask_median_ms)" "$(g dask_mbps)" "$(g dask_machine_idle_pct)"
+    printf '| `-j 2`, one process | %s ms | %s ms | %s | %s%% |\n' "$(g tp_j2_min_ms)" \
+        "$(g tp_j2_median_ms)" "$(g tp_j2_mbps)" "$(g tp_j2_machine_idle_pct)"
+}
+
 case $(g real_status) in
 ran) real_note="" ;;
-*) real_note="Not measured in this run: $(g real_status).  (\`../shared/corpus\` is not part of the repository; on a fresh clone the bench skips the realistic corpus and says so.)" ;;
+*) real_note="Not measured in this run (the bench said: $(g real_status)).  (\`../shared/corpus\` is not part of the repository; on a fresh clone the bench skips the realistic corpus and says so.)" ;;
 esac
 case $(g dask_status) in
 ran) dask_note="" ;;
-*) dask_note="Not measured in this run: $(g dask_status)." ;;
+*) dask_note="Not measured in this run (the bench said: $(g dask_status))." ;;
 esac
+
+# real_section, dask_section: the realistic corpus's and the Dask cluster's
+# parts of "Throughput" (a note instead when the bench left them out)
+real_section() {
+    if [ "$(g real_status)" != ran ]; then
+        printf '\n### Realistic corpus\n\n%s\n' "$real_note"
+        return 0
+    fi
+    cat <<EOF
+
+### Realistic corpus
+
+The same command on the real passages (see "Inputs"), best of 3 (the
+100 MB stream: one run).
+
+| run | best | median | MB/s | CPU time | MB per CPU-second | machine idle |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+$(tp_row real_j1 "\`--jsonl real10.jsonl -j 1\`")
+$(tp_row real_j2 "\`--jsonl real10.jsonl -j 2\`")
+$(tp_row realmd_j1 "\`-f json real/md10/\` ($(g realmd10_count) Markdown files), \`-j 1\`")
+$(tp_row realmd_j2 "\`-f json real/md10/\`, \`-j 2\`")
+$(tp_row real100_j2 "\`--jsonl real100.jsonl -j 2\`")
+
+Speed-up of \`-j 2\` over \`-j 1\` on the real passages: $(g real_j2_speedup)x.
+Generated corpus against real passages, \`-j 1\`: $(g tp_j1_mbps) against $(g real_j1_mbps) MB/s.
+EOF
+}
+dask_section() {
+    if [ "$(g dask_status)" != ran ]; then
+        printf '\n### Dask cluster\n\n%s\n' "$dask_note"
+        return 0
+    fi
+    cat <<EOF
+
+### Dask cluster
+
+\`examples/distributed/credscore_dask.py\` (docs/distributed.md) on a local
+cluster: a scheduler and two one-thread worker processes on loopback, on
+the same machine as the rows above; partitions of 500 records of
+corpus10.jsonl, each scored by \`credscore score --jsonl - --no-exit --bundle\`
+in a worker; timed from starting the client (Python and its Dask imports,
+connecting, shipping the binary and the bundle) to the merged file written,
+best of 3.
+
+| run | best | median | MB/s | machine idle |
+| --- | ---: | ---: | ---: | ---: |
+$(dask_rows)
+
+The cluster reached $(g dask_vs_j2)x the throughput of \`-j 2\` on the same
+machine; its merged output byte-identical to \`-j 2\`'s: $(g dask_identical).
+The cluster adds a Python client, a scheduler, serialisation and a fresh
+credscore process (configuration, rules and plugins loaded again) per
+partition: on one machine it is not expected to beat \`-j 2\`; it is there to
+spread a corpus over machines.
+EOF
+}
 
 case $(g textlint_status) in
 ran) tl_intro="textlint $(g textlint_version) was installed by the bench into a scratch folder (npm), with" ;;
@@ -158,8 +223,8 @@ Markdown file per article.  The Wikinews text is licensed under Creative
 Commons Attribution 2.5 (the Wikinews contributors of each article);
 \`../shared/corpus/SOURCES.md\`, which names the articles, their authors and
 the licence, is copied next to the generated files
-(\`build/bench/data/real/SOURCES.md\` and \`real/md10/SOURCES.md\`), which are
-not committed.  $real_note
+(\`build/bench/data/real/SOURCES.md\`, beside \`real10.jsonl\`, \`real100.jsonl\`
+and \`md10/\`), which are not committed.  $real_note
 
 | input | size | items | checksum |
 | --- | ---: | ---: | --- |
@@ -202,43 +267,10 @@ done
 cat <<EOF
 
 Speed-up of \`-j 2\` over \`-j 1\`: ${sp2}x with plugins, $(g tp_np_j2_speedup)x without.
-
-### Realistic corpus
-
-The same command on the real passages (see "Inputs"), best of 3 (the
-100 MB stream: one run).  $real_note
-
-| run | best | median | MB/s | CPU time | MB per CPU-second | machine idle |
-| --- | ---: | ---: | ---: | ---: | ---: | ---: |
-$(tp_row real_j1 "\`--jsonl real10.jsonl -j 1\`")
-$(tp_row real_j2 "\`--jsonl real10.jsonl -j 2\`")
-$(tp_row realmd_j1 "\`-f json real/md10/\` ($(g realmd10_count) Markdown files), \`-j 1\`")
-$(tp_row realmd_j2 "\`-f json real/md10/\`, \`-j 2\`")
-$(tp_row real100_j2 "\`--jsonl real100.jsonl -j 2\`")
-
-Speed-up of \`-j 2\` over \`-j 1\` on the real passages: $(g real_j2_speedup)x.
-Generated corpus against real passages, \`-j 1\`: $(g tp_j1_mbps) against $(g real_j1_mbps) MB/s.
-
-### Dask cluster
-
-\`examples/distributed/credscore_dask.py\` (docs/distributed.md) on a local
-cluster: a scheduler and two one-thread worker processes on loopback, on
-the same machine as the rows above; partitions of 500 records of
-corpus10.jsonl, each scored by \`credscore score --jsonl - --no-exit --bundle\`
-in a worker; timed from connecting to the scheduler to the merged file
-written (shipping the binary and bundle included), best of 3.  $dask_note
-
-| run | best | median | MB/s | machine idle |
-| --- | ---: | ---: | ---: | ---: |
-$([ -n "$(g dask_min_ms)" ] && printf '| Dask, 2 workers | %s ms | %s ms | %s | %s%% |' "$(g dask_min_ms)" "$(g dask_median_ms)" "$(g dask_mbps)" "$(g dask_machine_idle_pct)")
-$([ -n "$(g dask_min_ms)" ] && printf '| \`-j 2\`, one process | %s ms | %s ms | %s | %s%% |' "$(g tp_j2_min_ms)" "$(g tp_j2_median_ms)" "$(g tp_j2_mbps)" "$(g tp_j2_machine_idle_pct)")
-
-The cluster reached $(g dask_vs_j2)x the throughput of \`-j 2\` on the same
-machine; its merged output byte-identical to \`-j 2\`'s: $(g dask_identical).
-The cluster adds a Python client, a scheduler, serialisation and a fresh
-credscore process (configuration, rules and plugins loaded again) per
-partition: on one machine it is not expected to beat \`-j 2\`; it is there to
-spread a corpus over machines.
+EOF
+real_section
+dask_section
+cat <<EOF
 
 ### Hardware parallelism
 
