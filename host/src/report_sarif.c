@@ -14,7 +14,10 @@
  *     with opts.show_zero (as in the text report); findings of positive
  *     weight (named sources...: nothing to fix, noise in code scanning)
  *     only with opts.report_positive.  Suppressed findings stay, with
- *     suppressions [{kind "inSource", justification}].
+ *     suppressions [{kind, justification}]: kind "inSource" for a comment
+ *     in the article, "external" for a finding left out as not new
+ *     (--baseline, --diff-base).  In those narrowed runs every result has
+ *     baselineState "new" or "unchanged".
  *   - Levels: info -> "note", warning -> "warning", error -> "error".
  *   - Locations are relative to the current folder (uriBaseId %SRCROOT%,
  *     percent-encoded per RFC 3986, no leading "./"); a file outside it gets
@@ -393,11 +396,15 @@ static int write_result(cs_json *j, const cs_run *run, const rule_tab *t, size_t
     cs_json_kv_string(j, "credscore/v1", fp);
     cs_json_end_object(j);
 
+    int old = cs_report_is_old(run, f);
+    if (sc->narrowed) /* --baseline, --diff-base: what is new since the base */
+        cs_json_kv_string(j, "baselineState", old ? "unchanged" : "new");
     if (f->suppress_reason) {
         cs_json_key(j, "suppressions");
         cs_json_array(j);
         cs_json_object(j);
-        cs_json_kv_string(j, "kind", "inSource");
+        /* an editor's comment in the article, or the baseline / git base */
+        cs_json_kv_string(j, "kind", old ? "external" : "inSource");
         cs_json_kv_string(j, "justification", f->suppress_reason);
         cs_json_end_object(j);
         cs_json_end_array(j);

@@ -157,6 +157,8 @@ is "$(printf '%s' "$OUT" | jq -c '[.articles[] | .changed] , .summary.untouched'
 run "$CREDSCORE" score --baseline bl.json -f sarif dam.md
 is "$(printf '%s' "$OUT" | jq -c '.runs[0].artifacts[0].properties | [.newFindings, .wholeScore, .score]')" "[1,26,0]" \
    "sarif: new findings and the whole score beside the gated one"
+is "$(printf '%s' "$OUT" | jq -r '[.runs[0].results[] | "\(.baselineState):\(.suppressions[0].kind // "-")"] | unique | join(" ")')" \
+   "new:- unchanged:external" "sarif: baselineState on every result; the baseline's suppressions are external"
 run "$CREDSCORE" score --baseline bl.json -f junit dam.md
 is "$STATUS" 1 "junit: exit 1"
 like "$OUT" '<failure message="new findings score 0 below threshold 40 \(the whole article scores 26\)" type="threshold">' \
