@@ -4,6 +4,7 @@
 #   make run        install missing Debian packages (as root), build, score the example
 #   make test       install missing packages, build, run every test (prove, TAP)
 #   make test-san   the same suite under AddressSanitizer + UndefinedBehaviorSanitizer
+#   make check-layout  no #include or link cycle in the host, file size limits
 #   make install    PREFIX=/usr/local DESTDIR=  (binary, rules, plugins, header, .pc, man page)
 #   make deps       install missing Debian packages (root) or print the apt-get line
 #   make fuzz       libFuzzer targets (clang), each run FUZZ_SECONDS (tests/fuzz/README.md)
@@ -62,7 +63,7 @@ UNIT_BIN  := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 TEST_PLUGIN_SRC := $(wildcard tests/plugins/*.c)
 TEST_PLUGIN_SOS := $(TEST_PLUGIN_SRC:tests/plugins/%.c=$(BUILD)/tests/plugins/%.so)
 
-.PHONY: all run test check test-san test-valgrind golden install deps clean bench eval docs fuzz \
+.PHONY: all run test check check-layout test-san test-valgrind golden install deps clean bench eval docs fuzz \
         fuzz-build fuzz-regress
 
 # CLI tests that also run under valgrind (the browser and npm-tool ones are
@@ -142,7 +143,13 @@ test:
 	@$(MAKE) --no-print-directory check
 
 check: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
-	BUILD=$(BUILD) NPM_TOOLS=$(NPM_TOOLS) prove -f $(UNIT_BIN) tests/cli/*.t
+	BUILD=$(BUILD) NPM_TOOLS=$(NPM_TOOLS) prove -f $(UNIT_BIN) tests/cli/*.t tests/layout/*.t
+
+# The host's structure (tests/layout/check-layout.sh): no #include or link
+# cycle among its modules; files over their size limit (TODO for the known
+# ones).  Also run by `make check` (tests/layout/*.t).
+check-layout: $(CORE_OBJ) $(MAIN_OBJ)
+	BUILD=$(BUILD) sh tests/layout/check-layout.sh
 
 test-san:
 	@$(MAKE) --no-print-directory SAN=1 check

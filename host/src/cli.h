@@ -12,6 +12,7 @@
 
 #include "config.h"
 #include "document.h"
+#include "document_load.h"
 #include "scorer.h"
 
 #define CREDSCORE_VERSION "0.1.0"

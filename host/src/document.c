@@ -1,12 +1,8 @@
 #include "document.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "sentence.h"
 #include "swar.h"
@@ -59,7 +55,7 @@ int cs_format_parse(const char *name, cs_format *out)
     return -1;
 }
 
-static void line_col_raw(const char *data, size_t off, int *line, int *col)
+void cs_text_line_col(const char *data, size_t off, int *line, int *col)
 {
     int l = 1, c = 1;
     for (size_t i = 0; i < off; i++) {
@@ -73,8 +69,6 @@ static void line_col_raw(const char *data, size_t off, int *line, int *col)
     *line = l;
     *col = c;
 }
-
-#define NUL_MESSAGE "NUL byte in input (a binary file?); refusing to score it"
 
 /* Are the 8 bytes at s all ASCII and none of them NUL? */
 static int ascii_no_nul8(const unsigned char *s)
@@ -95,8 +89,8 @@ int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
         if (s[i] < 0x80) {
             if (s[i] == 0) {
                 int line, col;
-                line_col_raw(data, i, &line, &col);
-                return cs_diag_at(d, path, line, col, NUL_MESSAGE);
+                cs_text_line_col(data, i, &line, &col);
+                return cs_diag_at(d, path, line, col, CS_NUL_MESSAGE);
             }
             i++;
             continue;
@@ -105,7 +99,7 @@ int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
         size_t n = cs_utf8_decode(s + i, len - i, &cp);
         if (n == 0) {
             int line, col;
-            line_col_raw(data, i, &line, &col);
+            cs_text_line_col(data, i, &line, &col);
             return cs_diag_at(d, path, line, col,
                               "invalid UTF-8 (byte 0x%02x); convert the file to UTF-8", s[i]);
         }
@@ -163,11 +157,9 @@ static int is_blank(const char *s, size_t len)
     return 1;
 }
 
-static int load_common(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
+int cs_doc_prepare(cs_document *doc, cs_diag *d)
 {
-    if (fmt == CS_FORMAT_AUTO)
-        fmt = strcmp(path, "-") == 0 ? CS_FORMAT_TEXT : cs_format_from_path(path);
-    doc->format = fmt;
+    const char *path = doc->path;
     if (cs_validate_utf8(path, doc->source.data, doc->source.len, d) != 0)
         return -1;
     if (is_blank(doc->source.data, doc->source.len))
@@ -175,123 +167,7 @@ static int load_common(cs_document *doc, const char *path, cs_format fmt, cs_dia
     if (build_line_index(doc) != 0 || (doc->lc = calloc(1, sizeof *doc->lc)) == NULL)
         return cs_diag_at(d, path, 0, 0, "out of memory");
     doc->lc->line = (size_t)-1; /* nothing cached yet */
-    int rc;
-    switch (fmt) {
-    case CS_FORMAT_MARKDOWN: rc = cs_load_markdown(doc, d); break;
-    case CS_FORMAT_HTML: rc = cs_load_html(doc, d); break;
-    default: rc = cs_load_text(doc, d); break;
-    }
-    if (rc != 0)
-        return -1;
-    if (cs_buf_terminate(&doc->text) != 0)
-        return cs_diag_at(d, path, 0, 0, "out of memory");
     return 0;
-}
-
-/* The error for an article past the size limit max_bytes (> 0). */
-static int too_large(const char *path, long long max_bytes, cs_diag *d)
-{
-    return cs_diag_at(d, path, 0, 0,
-                      "article larger than the limit of %lld MB; refusing to read it (raise "
-                      "limits.article_mb in the config or pass --max-article-mb)",
-                      (max_bytes + CS_DOC_MB - 1) / CS_DOC_MB);
-}
-
-int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d)
-{
-    int rc = -1;
-    int is_stdin = strcmp(path, "-") == 0;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return cs_diag_at(d, path, 0, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
-    if (fstat(fd, &st) == 0) {
-        if (S_ISDIR(st.st_mode)) {
-            cs_diag_at(d, path, 0, 0, "is a directory, not an article");
-            goto out;
-        }
-        if (S_ISREG(st.st_mode) && max_bytes > 0 && st.st_size > max_bytes) {
-            too_large(path, max_bytes, d);
-            goto out;
-        }
-    }
-    size_t base = out->len, got = 0;
-    char chunk[65536];
-    for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
-            goto out;
-        }
-        if (n == 0)
-            break;
-        if (max_bytes > 0 && (long long)(got + (size_t)n) > max_bytes) {
-            too_large(path, max_bytes, d);
-            goto out;
-        }
-        if (cs_buf_append(out, chunk, (size_t)n) != 0) {
-            cs_diag_at(d, path, 0, 0, "out of memory");
-            goto out;
-        }
-        const char *nul = memchr(out->data + base + got, '\0', (size_t)n);
-        got += (size_t)n;
-        if (nul != NULL) {
-            int line, col;
-            line_col_raw(out->data + base, (size_t)(nul - (out->data + base)), &line, &col);
-            cs_diag_at(d, path, line, col, NUL_MESSAGE);
-            goto out;
-        }
-    }
-    if (cs_buf_terminate(out) != 0) {
-        cs_diag_at(d, path, 0, 0, "out of memory");
-        goto out;
-    }
-    rc = 0;
-out:
-    if (!is_stdin)
-        close(fd);
-    return rc;
-}
-
-int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
-                              long long max_bytes, cs_diag *d)
-{
-    memset(doc, 0, sizeof *doc);
-    doc->path = cs_strdup(path);
-    if (doc->path == NULL)
-        return cs_diag_at(d, path, 0, 0, "out of memory");
-    if (cs_document_read(path, &doc->source, max_bytes, d) != 0)
-        return -1;
-    return load_common(doc, path, fmt, d);
-}
-
-int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
-{
-    return cs_document_load_file_max(doc, path, fmt, CS_DOC_DEFAULT_MAX_BYTES, d);
-}
-
-int cs_document_load_memory_max(cs_document *doc, const char *id, const char *data, size_t len,
-                                cs_format fmt, long long max_bytes, cs_diag *d)
-{
-    memset(doc, 0, sizeof *doc);
-    doc->path = cs_strdup(id);
-    if (doc->path == NULL)
-        return cs_diag_at(d, id, 0, 0, "out of memory");
-    if (max_bytes > 0 && (long long)len > max_bytes)
-        return too_large(id, max_bytes, d);
-    if (cs_buf_append(&doc->source, data, len) != 0 || cs_buf_terminate(&doc->source) != 0)
-        return cs_diag_at(d, id, 0, 0, "out of memory");
-    if (fmt == CS_FORMAT_AUTO)
-        fmt = CS_FORMAT_TEXT;
-    return load_common(doc, id, fmt, d);
-}
-
-int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
-                            cs_format fmt, cs_diag *d)
-{
-    return cs_document_load_memory_max(doc, id, data, len, fmt, 0, d);
 }
 
 void cs_document_free(cs_document *doc)

@@ -5,8 +5,8 @@
  * from them: the passage texts (one buffer, each passage NUL-terminated),
  * a map from every passage byte back to its byte in the original file, the
  * sentence spans and a line index for 1-based line:column.  The format
- * loaders (input_text.c, input_markdown.c, input_html.c) fill it through
- * the builder functions cs_doc_begin/add/end.
+ * loaders (input.h) fill it through the builder functions
+ * cs_doc_begin/add/end; document_load.h reads an article and runs them.
  *
  * Errors: functions return 0 or -1 and fill a cs_diag.  Ownership: the
  * document owns all its memory; cs_document_free releases it.  Pointers
@@ -84,39 +84,13 @@ int cs_format_parse(const char *name, cs_format *out);
 /* The article size limit when none is configured: 50 MB. */
 #define CS_DOC_DEFAULT_MAX_BYTES (50 * CS_DOC_MB)
 
-/* Load and split a file ("-" is stdin).  fmt AUTO picks by extension.
- * Refuses a missing or unreadable file, a directory, an empty file, NUL
- * bytes and invalid UTF-8, naming the place; and a file larger than
- * max_bytes (0: no limit): "path: article larger than the limit of N MB;
- * refusing to read it (...)".  The file is read in chunks, each checked
- * as it comes, so an endless input (/dev/zero, a pipe that never ends) is
- * refused at the first chunk with a NUL byte or past the limit instead of
- * filling memory. */
-int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
-                              long long max_bytes, cs_diag *d);
-
-/* Append the bytes of the article at path ("-": standard input) to out
- * (then NUL-terminated), as cs_document_load_file_max reads them: chunk by
- * chunk, refused at the first chunk that holds a NUL byte ("path:line:col:
- * NUL byte in input ...") or takes the bytes read past max_bytes (0: no
- * limit); also a directory, and a regular file larger than the limit
- * before any byte is read.  0, or -1 with d filled (out then holds part of
- * the bytes). */
-int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d);
-
-/* cs_document_load_file_max with the default limit, CS_DOC_DEFAULT_MAX_BYTES. */
-int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d);
-
-/* Same from memory (copied); `id` names it in messages.  Refuses len >
- * max_bytes (0: no limit) as cs_document_load_file_max does. */
-int cs_document_load_memory_max(cs_document *doc, const char *id, const char *data, size_t len,
-                                cs_format fmt, long long max_bytes, cs_diag *d);
-
-/* cs_document_load_memory_max without a size limit. */
-int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
-                            cs_format fmt, cs_diag *d);
-
 void cs_document_free(cs_document *doc);
+
+/* Make a document whose path and source bytes are set ready for a format
+ * loader: refuses NUL bytes and invalid UTF-8, and an input of nothing but
+ * white space ("empty input: nothing to score"), naming doc->path; builds
+ * the line index.  0, or -1 with d filled. */
+int cs_doc_prepare(cs_document *doc, cs_diag *d);
 
 /* ---- builder, for the format loaders ---- */
 
@@ -148,9 +122,11 @@ void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col
 /* Check bytes for NUL and invalid UTF-8; on failure fill d with path:line:col. */
 int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d);
 
-/* The format loaders. */
-int cs_load_text(cs_document *doc, cs_diag *d);
-int cs_load_markdown(cs_document *doc, cs_diag *d);
-int cs_load_html(cs_document *doc, cs_diag *d);
+/* The message for a NUL byte in an article (cs_validate_utf8, reading). */
+#define CS_NUL_MESSAGE "NUL byte in input (a binary file?); refusing to score it"
+
+/* 1-based line and column (code points) of byte off of data, counted from
+ * the start: for places in bytes that are not (yet) a document. */
+void cs_text_line_col(const char *data, size_t off, int *line, int *col);
 
 #endif

@@ -45,7 +45,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "document.h"
+#include "input.h"
 #include "entity.h"
 #include "utf8.h"
 

@@ -28,7 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "document.h"
+#include "input.h"
 #include "entity.h"
 
 typedef struct md_state {

@@ -2,7 +2,7 @@
  * blank line at all (scraped text) is one paragraph per line. */
 #include <string.h>
 
-#include "document.h"
+#include "input.h"
 
 static int line_is_blank(const char *s, size_t len)
 {

@@ -16,6 +16,7 @@
 #include "config.h"
 #include "document.h"
 #include "json_writer.h"
+#include "report_common.h"
 #include "result.h"
 
 #define CS_REPORT_SCHEMA "credscore-report"
@@ -28,38 +29,6 @@ typedef struct cs_report_opts {
     int show_unchanged;   /* list untouched articles of a narrowed run (cs_scored) */
     int report_positive;  /* SARIF, GitHub: also findings of positive weight */
 } cs_report_opts;
-
-/* Where a finding stands in the original file. */
-typedef struct cs_pos {
-    size_t src_start, src_end;
-    int line, col, end_line, end_col;
-} cs_pos;
-
-void cs_finding_pos(const cs_document *doc, const cs_finding *f, cs_pos *pos);
-
-/* Human-readable note for a finding's points ("duplicate", "passage cap"...), or NULL. */
-const char *cs_note_name(cs_point_note n);
-
-/* ---- helpers the report writers share (report.c) ---- */
-
-/* Append path as reports show it: relative to the current folder, without
- * a leading "./", when it lies below it (*inside = 1), else absolute and
- * normalised (*inside = 0); an absolute path through a symbolic link to the
- * current folder counts as below it.  "-" (standard input) and "" stay as
- * they are; with no usable current folder, the path as given less "./".
- * Returns 0, or -1 when memory runs out. */
-int cs_report_rel_path(cs_buf *out, const char *path, int *inside);
-/* A number into buf (size n) as the JSON writer prints a finite one: at
- * most 3 decimals, no trailing zeros, no -0.  NaN gives "0", an infinity
- * "inf" or "-inf". */
-void cs_report_fmt_number(char *buf, size_t n, double v);
-/* Points for people, rounded to one decimal: "+6", "-8", "+1.5", "0"
- * ("0" for NaN), into buf (size n). */
-void cs_report_fmt_points(char *buf, size_t n, double v);
-/* Append matched words (len bytes of s) on one line: white space folded to
- * single spaces and trimmed, cut with "..." after 80 characters.  Returns
- * 0, or -1 when memory runs out. */
-int cs_report_put_words(cs_buf *out, const char *s, size_t len);
 
 int cs_report_text(cs_buf *out, const cs_document *doc, const cs_result *res,
                    const cs_config *cfg, const cs_report_opts *o);

@@ -33,6 +33,7 @@
  * Errors: 0, or -1 when memory runs out.  No global state.
  */
 #include "report.h"
+#include "report_common.h"
 
 #include <string.h>
 

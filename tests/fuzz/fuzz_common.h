@@ -25,6 +25,7 @@
 #include <string.h>
 
 #include "document.h"
+#include "document_load.h"
 
 #define FUZZ_CHECK(cond)                                                                   \
     do {                                                                                   \

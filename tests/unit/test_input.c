@@ -3,6 +3,7 @@
 #include <stdlib.h>
 
 #include "document.h"
+#include "document_load.h"
 #include "tap.h"
 
 #define P CREDSCORE_SCOPE_PARAGRAPH

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "document_load.h"
 #include "merge.h"
 #include "report.h"
 #include "scorer.h"

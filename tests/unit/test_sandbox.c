@@ -18,6 +18,7 @@
 
 #include "config.h"
 #include "document.h"
+#include "document_load.h"
 #include "lua_rules.h"
 #include "result.h"
 #include "rules.h"

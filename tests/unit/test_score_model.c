@@ -8,6 +8,7 @@
 
 #include "buf.h"
 #include "document.h"
+#include "document_load.h"
 #include "merge.h"
 #include "tap.h"
 #include "test_finding.h"

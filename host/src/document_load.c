@@ -1,0 +1,143 @@
+/*
+ * document_load.c - getting an article in: read its bytes from a file or
+ * memory under the size limit, pick the format, run that format's loader
+ * (input.h) over the prepared document.
+ */
+#include "document_load.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "input.h"
+
+/* Prepare the document (its source already read) and split it with the
+ * loader of fmt (AUTO: by the extension of path, text for "-"). */
+static int load_common(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
+{
+    if (fmt == CS_FORMAT_AUTO)
+        fmt = strcmp(path, "-") == 0 ? CS_FORMAT_TEXT : cs_format_from_path(path);
+    doc->format = fmt;
+    if (cs_doc_prepare(doc, d) != 0)
+        return -1;
+    int rc;
+    switch (fmt) {
+    case CS_FORMAT_MARKDOWN: rc = cs_load_markdown(doc, d); break;
+    case CS_FORMAT_HTML: rc = cs_load_html(doc, d); break;
+    default: rc = cs_load_text(doc, d); break;
+    }
+    if (rc != 0)
+        return -1;
+    if (cs_buf_terminate(&doc->text) != 0)
+        return cs_diag_at(d, path, 0, 0, "out of memory");
+    return 0;
+}
+
+/* The error for an article past the size limit max_bytes (> 0). */
+static int too_large(const char *path, long long max_bytes, cs_diag *d)
+{
+    return cs_diag_at(d, path, 0, 0,
+                      "article larger than the limit of %lld MB; refusing to read it (raise "
+                      "limits.article_mb in the config or pass --max-article-mb)",
+                      (max_bytes + CS_DOC_MB - 1) / CS_DOC_MB);
+}
+
+int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d)
+{
+    int rc = -1;
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cs_diag_at(d, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    if (fstat(fd, &st) == 0) {
+        if (S_ISDIR(st.st_mode)) {
+            cs_diag_at(d, path, 0, 0, "is a directory, not an article");
+            goto out;
+        }
+        if (S_ISREG(st.st_mode) && max_bytes > 0 && st.st_size > max_bytes) {
+            too_large(path, max_bytes, d);
+            goto out;
+        }
+    }
+    size_t base = out->len, got = 0;
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(fd, chunk, sizeof chunk);
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n < 0) {
+            cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
+            goto out;
+        }
+        if (n == 0)
+            break;
+        if (max_bytes > 0 && (long long)(got + (size_t)n) > max_bytes) {
+            too_large(path, max_bytes, d);
+            goto out;
+        }
+        if (cs_buf_append(out, chunk, (size_t)n) != 0) {
+            cs_diag_at(d, path, 0, 0, "out of memory");
+            goto out;
+        }
+        const char *nul = memchr(out->data + base + got, '\0', (size_t)n);
+        got += (size_t)n;
+        if (nul != NULL) {
+            int line, col;
+            cs_text_line_col(out->data + base, (size_t)(nul - (out->data + base)), &line, &col);
+            cs_diag_at(d, path, line, col, CS_NUL_MESSAGE);
+            goto out;
+        }
+    }
+    if (cs_buf_terminate(out) != 0) {
+        cs_diag_at(d, path, 0, 0, "out of memory");
+        goto out;
+    }
+    rc = 0;
+out:
+    if (!is_stdin)
+        close(fd);
+    return rc;
+}
+
+int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
+                              long long max_bytes, cs_diag *d)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->path = cs_strdup(path);
+    if (doc->path == NULL)
+        return cs_diag_at(d, path, 0, 0, "out of memory");
+    if (cs_document_read(path, &doc->source, max_bytes, d) != 0)
+        return -1;
+    return load_common(doc, path, fmt, d);
+}
+
+int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
+{
+    return cs_document_load_file_max(doc, path, fmt, CS_DOC_DEFAULT_MAX_BYTES, d);
+}
+
+int cs_document_load_memory_max(cs_document *doc, const char *id, const char *data, size_t len,
+                                cs_format fmt, long long max_bytes, cs_diag *d)
+{
+    memset(doc, 0, sizeof *doc);
+    doc->path = cs_strdup(id);
+    if (doc->path == NULL)
+        return cs_diag_at(d, id, 0, 0, "out of memory");
+    if (max_bytes > 0 && (long long)len > max_bytes)
+        return too_large(id, max_bytes, d);
+    if (cs_buf_append(&doc->source, data, len) != 0 || cs_buf_terminate(&doc->source) != 0)
+        return cs_diag_at(d, id, 0, 0, "out of memory");
+    if (fmt == CS_FORMAT_AUTO)
+        fmt = CS_FORMAT_TEXT;
+    return load_common(doc, id, fmt, d);
+}
+
+int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
+                            cs_format fmt, cs_diag *d)
+{
+    return cs_document_load_memory_max(doc, id, data, len, fmt, 0, d);
+}
