@@ -46,7 +46,12 @@ PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
 CPPFLAGS  += -Ihost/include -Ihost/src -D_GNU_SOURCE \
              -DCS_DATADIR='"$(DATADIR)/credscore"' -DCS_LIBDIR='"$(LIBDIR)/credscore/plugins"'
+# Plugins (bundled and test ones) are built against the public header only.
+PLUGIN_CPPFLAGS := -Ihost/include -D_GNU_SOURCE
 CFLAGS    += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-unused-parameter $(OPT)
+# Header dependencies: each compile writes TARGET.d next to its output
+# (-MMD -MP), included at the end of this file.
+DEPFLAGS   = -MMD -MP -MF $@.d -MT $@
 LDFLAGS   += $(OPT)
 
 CORE_SRC  := $(filter-out host/src/main.c,$(wildcard host/src/*.c))
@@ -74,9 +79,9 @@ VALGRIND_CLI := $(filter-out tests/cli/80-formats.t tests/cli/85-html.t tests/cl
 
 all: $(BIN) $(PLUGIN_SOS)
 
-$(BUILD)/obj/%.o: host/src/%.c $(wildcard host/src/*.h) host/include/credscore/plugin.h
+$(BUILD)/obj/%.o: host/src/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -c $< -o $@
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(CORE_LIB): $(CORE_OBJ)
 	@rm -f $@
@@ -87,35 +92,31 @@ $(BIN): $(MAIN_OBJ) $(CORE_LIB)
 
 .SECONDEXPANSION:
 
-# Each bundled plugin: plugins/NAME/*.c -> build/plugins/NAME.so
-$(BUILD)/plugins/%.so: $$(wildcard plugins/%/*.c) $$(wildcard plugins/%/*.h) host/include/credscore/plugin.h
+# Each bundled plugin: plugins/NAME/*.c -> $(BUILD)/plugin-obj/NAME/*.o ->
+# $(BUILD)/plugins/NAME.so.  Plugins see the public header only
+# (PLUGIN_CPPFLAGS: host/include, not host/src); a plugin's own rules and
+# flags live in its plugins/NAME/Makefile.inc, included below.
+plugin_objs = $(patsubst plugins/%.c,$(BUILD)/plugin-obj/%.o,$(wildcard plugins/$(1)/*.c))
+$(BUILD)/plugin-obj/%.o: plugins/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -fvisibility=hidden -shared -o $@ $(filter %.c,$^) $(LDFLAGS)
+	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+$(BUILD)/plugins/%.so: $$(call plugin_objs,$$*)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -fPIC -fvisibility=hidden -shared -o $@ $(filter %.o,$^) $(LDFLAGS)
 
-# attribution's built-in lexicon, built once here (plugins/attribution/gen/lexgen.c)
-# from words.c and WordNet 3 (Debian wordnet-base; WORDNET_DIR=/path/to/dict to use
-# another copy) and linked into the plugin, which then reads it instead of building it.
-WORDNET_DIR ?= /usr/share/wordnet
-AT_DIR := plugins/attribution
-AT_GEN := $(BUILD)/gen/attribution
-$(AT_GEN)/lexgen: $(AT_DIR)/gen/lexgen.c $(AT_DIR)/gen/wordnet.c $(AT_DIR)/lexicon.c $(AT_DIR)/words.c \
-                  $(wildcard $(AT_DIR)/*.h) $(AT_DIR)/gen/wordnet.h
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -I$(AT_DIR) -I$(AT_DIR)/gen -o $@ $(filter %.c,$^) $(LDFLAGS)
-$(AT_GEN)/lexicon_data.c: $(AT_GEN)/lexgen $(wildcard $(WORDNET_DIR)/data.verb $(WORDNET_DIR)/data.noun)
-	@test -r $(WORDNET_DIR)/data.verb || { echo "error: WordNet not found in $(WORDNET_DIR) (the attribution lexicon is built from it): apt-get install wordnet-base, or make WORDNET_DIR=/path/to/wordnet/dict" >&2; exit 2; }
-	$< $(WORDNET_DIR) > $@.tmp && mv $@.tmp $@
-$(BUILD)/plugins/attribution.so: $(AT_GEN)/lexicon_data.c
-$(BUILD)/plugins/attribution.so: CPPFLAGS += -I$(AT_DIR)
+include $(wildcard plugins/*/Makefile.inc)
 
-$(BUILD)/tests/plugins/%.so: tests/plugins/%.c tests/plugins/test_plugin.h host/include/credscore/plugin.h \
-                            $(wildcard tests/plugins/abi-*/plugin.h)
-	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(CFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
+# Keep the plugin objects (make would delete them as intermediate files,
+# and compile every plugin again next time).
+.SECONDARY: $(foreach d,$(PLUGIN_DIRS),$(call plugin_objs,$(notdir $(d))))
 
-$(BUILD)/tests/%: tests/unit/%.c $(wildcard tests/unit/*.h) $(CORE_LIB)
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c
 	@mkdir -p $(dir $@)
-	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
+	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
+
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
 
 FOR_TEST := $(filter test check,$(DEPS_FOR))
 deps:
@@ -237,42 +238,27 @@ FUZZ_BINS    := $(FUZZ_TARGETS:%=$(FUZZ_BUILD)/fuzz_%)
 
 .SECONDARY: $(FUZZ_OBJ)
 
-$(FUZZ_BUILD)/obj/%.o: host/src/%.c $(wildcard host/src/*.h) host/include/credscore/plugin.h
+$(FUZZ_BUILD)/obj/%.o: host/src/%.c
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) $(DEPFLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 
-$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_common.h $(FUZZ_OBJ)
+$(FUZZ_BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	@mkdir -p $(dir $@)
-	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) -Itests/fuzz \
+	$(FUZZ_CC) $(CPPFLAGS) $(PKG_CFLAGS) $(FUZZ_CFLAGS) $(DEPFLAGS) -Itests/fuzz \
 	  -DFUZZ_RULES_DIR='"$(CURDIR)/rules"' -fsanitize=fuzzer -o $@ $< $(FUZZ_OBJ) \
 	  $(PKG_LIBS) -ldl -lm -lpthread
 
 fuzz-build: $(FUZZ_BINS)
 
 fuzz: $(FUZZ_BINS)
-	@for t in $(FUZZ_TARGETS); do \
-	  corpus=$(FUZZ_BUILD)/corpus/$$t; art=$(FUZZ_BUILD)/artifacts/$$t; \
-	  log=$(FUZZ_BUILD)/logs/$$t.log; dict=tests/fuzz/dicts/$$t.dict; \
-	  mkdir -p $$corpus $$art $(FUZZ_BUILD)/logs; \
-	  cp tests/fuzz/seeds/$$t/* $$corpus/; \
-	  echo "fuzz: $$t for $(FUZZ_SECONDS) s (log: $$log)"; \
-	  $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_ARGS) -max_total_time=$(FUZZ_SECONDS) \
-	    -print_final_stats=1 -artifact_prefix=$$art/ \
-	    $$( [ -f $$dict ] && echo -dict=$$dict ) $$corpus > $$log 2>&1; \
-	  status=$$?; \
-	  grep -E '^Done [0-9]+ runs' $$log | sed "s/^/fuzz: $$t: /"; \
-	  grep -oE 'cov: [0-9]+ ft: [0-9]+ corp: [0-9]+/[0-9]+[a-zA-Z]*' $$log | tail -n 1 | \
-	    sed "s/^/fuzz: $$t: /"; \
-	  echo "fuzz: $$t: $$(ls $$corpus | wc -l) files in $$corpus"; \
-	  if [ $$status -ne 0 ]; then echo "fuzz: $$t: FAILED (status $$status), see $$log" \
-	    "and $$art/"; tail -n 40 $$log; exit 1; fi; \
-	done
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_SECONDS=$(FUZZ_SECONDS) \
+	  FUZZ_ARGS="$(FUZZ_ARGS)" sh tests/fuzz/run.sh fuzz
 
 fuzz-regress: $(FUZZ_BINS)
-	@for t in $(FUZZ_TARGETS); do \
-	  files=$$(find tests/fuzz/seeds/$$t tests/fuzz/regressions/$$t -type f 2>/dev/null | sort); \
-	  log=$(FUZZ_BUILD)/logs/$$t-regress.log; mkdir -p $(FUZZ_BUILD)/logs; \
-	  if $(FUZZ_BUILD)/fuzz_$$t $(FUZZ_ARGS) $$files > $$log 2>&1; then \
-	    echo "fuzz-regress: $$t: $$(echo $$files | wc -w) inputs ok"; \
-	  else echo "fuzz-regress: $$t: FAILED, see $$log"; tail -n 40 $$log; exit 1; fi; \
-	done
+	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_ARGS="$(FUZZ_ARGS)" \
+	  sh tests/fuzz/run.sh regress
+
+# Header dependencies written by the compiles (DEPFLAGS).
+-include $(wildcard $(BUILD)/obj/*.d $(BUILD)/plugin-obj/*/*.d $(BUILD)/gen/*/*.d \
+                    $(BUILD)/tests/*.d $(BUILD)/tests/plugins/*.d $(FUZZ_BUILD)/obj/*.d \
+                    $(FUZZ_BUILD)/*.d)
