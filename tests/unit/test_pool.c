@@ -1,0 +1,144 @@
+/* test_pool.c - worker processes (pool.h): results in input order with
+ * their status and item, whatever the number of workers; a worker killed
+ * by a signal or exiting costs only its item, named with what was
+ * running, and the others are scored; an item past the time limit is
+ * stopped; cs_pool_submit_buf takes the bytes; pending counts. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "pool.h"
+#include "tap.h"
+
+/* The work: "die" is killed by SIGKILL in "plugin boom", "quit" exits with
+ * status 3 in "plugin quitter", "slow" sleeps 30 s; anything else comes
+ * back as "<item>!" with status = its length. */
+static int work(void *ctx, const char *item, size_t len, char *note, cs_buf *out)
+{
+    int *calls = ctx; /* the worker's copy: proves ctx is passed */
+    (*calls)++;
+    if (len == 3 && memcmp(item, "die", 3) == 0) {
+        snprintf(note, CS_POOL_NOTE_MAX, "plugin boom");
+        raise(SIGKILL);
+    }
+    if (len == 4 && memcmp(item, "quit", 4) == 0) {
+        snprintf(note, CS_POOL_NOTE_MAX, "plugin quitter");
+        _exit(3);
+    }
+    if (len == 4 && memcmp(item, "slow", 4) == 0) {
+        snprintf(note, CS_POOL_NOTE_MAX, "plugin sleeper");
+        sleep(30);
+    }
+    note[0] = '\0';
+    if (cs_buf_append(out, item, len) != 0 || cs_buf_putc(out, '!') != 0)
+        return -2;
+    return *calls > 0 ? (int)len : -3;
+}
+
+/* Submit items[0..n) through pool p, whose next submission number is
+ * first, taking results as room is needed; check each comes back in order,
+ * with its number and item.  Fills status[], crash[], data[] per item. */
+static int run_items(cs_pool *p, uint64_t first, const char *const *items, int n, int *status,
+                     char crash[][CS_POOL_NOTE_MAX + 64], char data[][32])
+{
+    cs_diag d;
+    int next = 0, in_order = 1;
+    cs_pool_result r;
+    for (int i = 0; i < n; i++) {
+        while (!cs_pool_can_submit(p)) {
+            if (cs_pool_next(p, &r, &d) != 1)
+                return -1;
+            in_order &= r.seq == first + (uint64_t)next && r.item_len == strlen(items[next]) &&
+                        memcmp(r.item, items[next], r.item_len) == 0;
+            status[next] = r.status;
+            snprintf(crash[next], sizeof crash[next], "%s", r.status == -1 ? r.crash : "");
+            snprintf(data[next], sizeof data[next], "%.*s", (int)r.len, r.data ? r.data : "");
+            next++;
+        }
+        if (cs_pool_submit(p, items[i], strlen(items[i]), &d) != 0)
+            return -1;
+    }
+    int got;
+    while ((got = cs_pool_next(p, &r, &d)) == 1) {
+        in_order &= r.seq == first + (uint64_t)next && r.item_len == strlen(items[next]) &&
+                    memcmp(r.item, items[next], r.item_len) == 0;
+        status[next] = r.status;
+        snprintf(crash[next], sizeof crash[next], "%s", r.status == -1 ? r.crash : "");
+        snprintf(data[next], sizeof data[next], "%.*s", (int)r.len, r.data ? r.data : "");
+        next++;
+    }
+    return got == 0 && next == n && in_order ? 0 : -1;
+}
+
+int main(void)
+{
+    cs_diag d;
+    int calls = 0;
+    static char crash[16][CS_POOL_NOTE_MAX + 64];
+    static char data[16][32];
+    int status[16];
+
+    for (int workers = 1; workers <= 3; workers += 2) {
+        cs_pool *p = NULL;
+        ok(cs_pool_start(&p, workers, work, &calls, &d) == 0, "%d worker(s) start", workers);
+        const char *items[] = {"a", "bb", "ccc", "dddd", "e", "ff", "ggg", "h", "ii", "j"};
+        is_int(run_items(p, 0, items, 10, status, crash, data), 0,
+               "%d worker(s): ten results, in input order, each with its item", workers);
+        int all = 1;
+        for (int i = 0; i < 10; i++) {
+            char want[32];
+            snprintf(want, sizeof want, "%s!", items[i]);
+            all &= status[i] == (int)strlen(items[i]) && strcmp(data[i], want) == 0;
+        }
+        ok(all, "%d worker(s): each result holds the work's bytes and status", workers);
+        is_int(cs_pool_pending(p), 0, "%d worker(s): nothing pending at the end", workers);
+        cs_pool_result r;
+        is_int(cs_pool_next(p, &r, &d), 0, "%d worker(s): next with nothing outstanding: 0",
+               workers);
+        cs_pool_finish(p);
+        cs_pool_free(p);
+    }
+    is_int(calls, 0, "the work ran in the workers (the parent's ctx untouched)");
+
+    /* Crashes cost only their item. */
+    cs_pool *p = NULL;
+    ok(cs_pool_start(&p, 2, work, &calls, &d) == 0, "a pool for crashes starts");
+    const char *items[] = {"one", "die", "two", "quit", "three", "four"};
+    is_int(run_items(p, 0, items, 6, status, crash, data), 0,
+           "with a killed and an exiting worker: six results in order");
+    is_int(status[1], -1, "the killed worker's item fails");
+    is_str(crash[1], "the worker died of signal 9 (Killed) in plugin boom",
+           "naming the signal and what was running");
+    is_int(status[3], -1, "the exiting worker's item fails");
+    is_str(crash[3], "the worker exited with status 3 in plugin quitter",
+           "naming the status and what was running");
+    ok(status[0] == 3 && status[2] == 3 && status[4] == 5 && status[5] == 4 &&
+       strcmp(data[4], "three!") == 0 && strcmp(data[5], "four!") == 0,
+       "the other items are scored as usual (new workers forked)");
+
+    /* The time limit. */
+    cs_pool_set_timeout(p, 1);
+    const char *slow[] = {"slow", "fast"};
+    is_int(run_items(p, 6, slow, 2, status, crash, data), 0, "a slow item and a fast one: in order");
+    is_int(status[0], -1, "the slow item fails");
+    is_str(crash[0], "took longer than 1 s and was stopped in plugin sleeper",
+           "naming the limit and what was running");
+    ok(status[1] == 4 && strcmp(data[1], "fast!") == 0, "the fast one is scored");
+
+    /* submit_buf takes the bytes and leaves an empty buffer. */
+    cs_buf item = {0};
+    cs_buf_append(&item, "owned", 5);
+    is_int(cs_pool_submit_buf(p, &item, &d), 0, "submit_buf: 0");
+    is_int(item.len, 0, "submit_buf: the caller's buffer is left empty");
+    is_int(cs_pool_pending(p), 1, "submit_buf: one item pending");
+    cs_pool_result r;
+    ok(cs_pool_next(p, &r, &d) == 1 && r.len == 6 && memcmp(r.data, "owned!", 6) == 0 &&
+       r.item_len == 5 && memcmp(r.item, "owned", 5) == 0,
+       "submit_buf: its result, with the item handed back");
+    cs_buf_free(&item);
+    cs_pool_finish(p);
+    cs_pool_free(p);
+    return done_testing();
+}
