@@ -31,7 +31,7 @@ int cs_buf_append(cs_buf *b, const void *bytes, size_t n);
 int cs_buf_puts(cs_buf *b, const char *s);
 int cs_buf_putc(cs_buf *b, char c);
 int cs_buf_printf(cs_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-int cs_buf_vprintf(cs_buf *b, const char *fmt, va_list ap);
+int cs_buf_vprintf(cs_buf *b, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 /* Make data a valid empty string even when nothing was appended. */
 int cs_buf_terminate(cs_buf *b);
 void cs_buf_free(cs_buf *b);

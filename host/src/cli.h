@@ -99,6 +99,11 @@ int cs_cli_check_output(const cs_cli *cli, const cs_session *ses, const char *ou
 /* Print "credscore: <msg>" to stderr. */
 void cs_cli_error(const char *msg);
 
+/* The same with a printf format: "credscore: " and the formatted text,
+ * then a newline, in one write to stderr.  Every command's error and
+ * warning lines go through here. */
+void cs_cli_errorf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
 /* Should text output be coloured? */
 int cs_cli_use_color(const cs_cli *cli, int fd);
 

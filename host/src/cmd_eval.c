@@ -61,7 +61,7 @@ int cs_cmd_eval(const cs_cli *cli)
     c = calloc(cfg->nmarkers, sizeof *c);
     in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
     if (c == NULL || in == NULL) {
-        fprintf(stderr, "credscore: %s: cannot open: %s\n", path, strerror(errno));
+        cs_cli_errorf("%s: cannot open: %s", path, strerror(errno));
         goto out;
     }
     size_t lineno = 0, n = 0, exact = 0, bad = 0;
@@ -78,8 +78,8 @@ int cs_cmd_eval(const cs_cli *cli)
             continue;
         }
         if (!json_is_string(jt) || !json_is_array(jm)) {
-            fprintf(stderr, "credscore: %s:%zu: expected {\"id\", \"text\", \"markers\": [...]}\n",
-                    path, lineno);
+            cs_cli_errorf("%s:%zu: expected {\"id\", \"text\", \"markers\": [...]}",
+                          path, lineno);
             json_decref(root);
             bad++;
             continue;
@@ -92,8 +92,8 @@ int cs_cmd_eval(const cs_cli *cli)
         {
             int m = json_is_string(v) ? cs_config_marker_index(cfg, json_string_value(v)) : -1;
             if (m < 0) {
-                fprintf(stderr, "credscore: %s:%zu: unknown marker %s\n", path, lineno,
-                        json_is_string(v) ? json_string_value(v) : "(not a string)");
+                cs_cli_errorf("%s:%zu: unknown marker %s", path, lineno,
+                              json_is_string(v) ? json_string_value(v) : "(not a string)");
                 unknown = 1;
             } else {
                 gold |= 1ull << m;
@@ -112,7 +112,7 @@ int cs_cmd_eval(const cs_cli *cli)
         if (!blank) {
             if (cs_document_load_memory(&doc, "eval", text, tlen, CS_FORMAT_TEXT, &d) != 0 ||
                 cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
-                fprintf(stderr, "credscore: %s:%zu: %s\n", path, lineno, d.msg);
+                cs_cli_errorf("%s:%zu: %s", path, lineno, d.msg);
                 cs_document_free(&doc);
                 json_decref(root);
                 bad++;

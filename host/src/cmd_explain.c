@@ -67,8 +67,8 @@ int cs_cmd_explain(const cs_cli *cli)
         }
     }
     if (pi == doc.npassages) {
-        fprintf(stderr, "credscore: %s:%ld: no passage on this line (blank, markup or skipped)\n",
-                path, line);
+        cs_cli_errorf("%s:%ld: no passage on this line (blank, markup or skipped)",
+                      path, line);
         goto out;
     }
     const cs_passage *p = &doc.passages[pi];

@@ -26,7 +26,7 @@
 static void walk_warning(void *ctx, const char *msg)
 {
     if (!((const cs_cli *)ctx)->quiet)
-        fprintf(stderr, "credscore: warning: %s\n", msg);
+        cs_cli_errorf("warning: %s", msg);
 }
 
 /* An operand that gives no article (ctx: unused). */
@@ -486,8 +486,8 @@ int cs_cmd_score(const cs_cli *cli)
     }
     if (run.errors && cli->output) {
         /* Never replace a good report with one from a failed run. */
-        fprintf(stderr, "credscore: %s left unchanged because of the errors above\n",
-                cli->output);
+        cs_cli_errorf("%s left unchanged because of the errors above",
+                      cli->output);
         goto out;
     }
     if (write_report(&of, &out, &d) != 0 || (of.name && cs_out_commit(&of, &d) != 0)) {

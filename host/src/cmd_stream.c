@@ -336,7 +336,7 @@ static int replay(stream_state *st, const char *batch, size_t len, cs_diag *d)
             snprintf(msg, sizeof msg, "not scored: %s", r.crash);
             st->scratch.len = 0;
             error_line(&st->scratch, lineno, rec.id_json, msg);
-            fprintf(stderr, "credscore: line %zu: %s; the other lines go on\n", lineno, msg);
+            cs_cli_errorf("line %zu: %s; the other lines go on", lineno, msg);
             note_error(st, lineno);
             if (write_out(st, st->scratch.data, st->scratch.len, d) != 0)
                 return -1;
@@ -411,7 +411,7 @@ int cs_cmd_stream(const cs_cli *cli)
         goto out;
     in = strcmp(src, "-") == 0 ? stdin : fopen(src, "r");
     if (in == NULL) {
-        fprintf(stderr, "credscore: %s: cannot open: %s\n", src, strerror(errno));
+        cs_cli_errorf("%s: cannot open: %s", src, strerror(errno));
         goto out;
     }
     if (cli->output) {
@@ -476,8 +476,8 @@ int cs_cmd_stream(const cs_cli *cli)
                 if (rc == LR_ERROR) {
                     if (errno == EINTR)
                         break;
-                    fprintf(stderr, "credscore: %s: read error after line %zu: %s\n", src,
-                            lineno, strerror(errno));
+                    cs_cli_errorf("%s: read error after line %zu: %s", src,
+                                  lineno, strerror(errno));
                     goto out;
                 }
                 lineno++;
@@ -537,12 +537,12 @@ int cs_cmd_stream(const cs_cli *cli)
         goto out;
     }
     if (stop_requested) {
-        fprintf(stderr, "credscore: %s: interrupted: %zu record%s %s, through input line %zu\n",
-                src, st.written, st.written == 1 ? "" : "s",
-                cs_out_is_atomic(&st.out) ? "answered" : "written", lineno);
+        cs_cli_errorf("%s: interrupted: %zu record%s %s, through input line %zu",
+                      src, st.written, st.written == 1 ? "" : "s",
+                      cs_out_is_atomic(&st.out) ? "answered" : "written", lineno);
         if (cs_out_is_atomic(&st.out))
-            fprintf(stderr, "credscore: %s left unchanged because the stream was interrupted\n",
-                    cli->output);
+            cs_cli_errorf("%s left unchanged because the stream was interrupted",
+                          cli->output);
         goto out;
     }
     if (st.out.name && cs_out_commit(&st.out, &d) != 0) {
@@ -552,8 +552,8 @@ int cs_cmd_stream(const cs_cli *cli)
     if (st.errors) {
         char where[128];
         error_lines_text(&st, where, sizeof where);
-        fprintf(stderr, "credscore: %s: %zu malformed or failed line%s (%s; reported in the output)\n",
-                src, st.errors, st.errors == 1 ? "" : "s", where);
+        cs_cli_errorf("%s: %zu malformed or failed line%s (%s; reported in the output)",
+                      src, st.errors, st.errors == 1 ? "" : "s", where);
     }
     exit_code = st.errors                        ? CS_EXIT_ERROR
                 : (st.failed && !cli->no_exit) ? CS_EXIT_THRESHOLD

@@ -275,7 +275,7 @@ static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *
 static void walk_warning(void *ctx, const char *msg)
 {
     if (!((const cs_cli *)ctx)->quiet)
-        fprintf(stderr, "credscore: warning: %s\n", msg);
+        cs_cli_errorf("warning: %s", msg);
 }
 
 /* Append folder dir's fixtures to l: its *.md files, then its *.html (not
@@ -326,7 +326,7 @@ int cs_cmd_test(const cs_cli *cli)
         const char *a = cli->args[i];
         struct stat st;
         if (stat(a, &st) != 0) {
-            fprintf(stderr, "credscore: %s: cannot open\n", a);
+            cs_cli_errorf("%s: cannot open", a);
             goto out;
         }
         int oom = 0;
@@ -335,8 +335,8 @@ int cs_cmd_test(const cs_cli *cli)
             char **lua = NULL;
             size_t nl = 0;
             if (cs_paths_list(a, ".lua", &lua, &nl) != 0) {
-                fprintf(stderr, "credscore: %s: cannot read the folder: %s\n", a,
-                        strerror(errno));
+                cs_cli_errorf("%s: cannot read the folder: %s", a,
+                              strerror(errno));
                 goto out;
             }
             if (nl)

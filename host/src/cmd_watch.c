@@ -220,7 +220,7 @@ int cs_cmd_watch(const cs_cli *cli)
     memset(&w, 0, sizeof w);
     w.fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
     if (w.fd < 0) {
-        fprintf(stderr, "credscore: watch: inotify unavailable: %s\n", strerror(errno));
+        cs_cli_errorf("watch: inotify unavailable: %s", strerror(errno));
         return CS_EXIT_ERROR;
     }
     struct sigaction sa;

@@ -4,7 +4,9 @@
 #include <lauxlib.h>
 #include <limits.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,12 +28,17 @@ static int caller_line(lua_State *L)
     return 0;
 }
 
-static int rule_error(lua_State *L, const char *id, const char *fmt, const char *what)
+static int rule_error(lua_State *L, const char *id, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static int rule_error(lua_State *L, const char *id, const char *fmt, ...)
 {
     cs_lua_rules *lr = self_of(L);
     int line = lr->rule_line;
     char msg[512];
-    snprintf(msg, sizeof msg, fmt, what ? what : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
     if (id)
         return luaL_error(L, "%s:%d: rule '%s': %s", lr->current_file, line, id, msg);
     return luaL_error(L, "%s:%d: rule: %s", lr->current_file, line, msg);
@@ -185,7 +192,7 @@ static int define_rule(lua_State *L)
 {
     cs_lua_rules *lr = self_of(L);
     if (lua_type(L, 1) != LUA_TTABLE)
-        return rule_error(L, NULL, "rule expects a table: rule { id = ..., marker = ... }%s", "");
+        return rule_error(L, NULL, "rule expects a table: rule { id = ..., marker = ... }");
     lua_settop(L, 1);
     /* Unknown fields are errors: they are usually typos. */
     lua_pushnil(L);
@@ -201,12 +208,12 @@ static int define_rule(lua_State *L)
     }
     const char *id = opt_string(L, NULL, "id");
     if (id == NULL)
-        return rule_error(L, NULL, "missing field 'id'%s", "");
+        return rule_error(L, NULL, "missing field 'id'");
     if (!valid_id(id))
         return rule_error(L, NULL, "id '%s' may use only letters, digits, '-', '_' and '.'", id);
     const char *marker = opt_string(L, id, "marker");
     if (marker == NULL)
-        return rule_error(L, id, "missing field 'marker'%s", "");
+        return rule_error(L, id, "missing field 'marker'");
     /* Read (lua_getfield may run an __index that raises) before anything
      * is allocated: from the first cs_strdup to cs_ruleset_add, a Lua
      * error would leak the copies. */
@@ -243,11 +250,11 @@ static int define_rule(lua_State *L)
 
     rp->has_weight = opt_number(L, id, "weight", &rp->weight);
     if (rp->has_weight && fabs(rp->weight) > CS_WEIGHT_MAX)
-        return rule_error(L, id, "field 'weight' must be between -1000 and 1000%s", "");
+        return rule_error(L, id, "field 'weight' must be between -1000 and 1000");
     double conf;
     if (opt_number(L, id, "confidence", &conf)) {
         if (conf < 0 || conf > 1)
-            return rule_error(L, id, "confidence must be between 0 and 1%s", "");
+            return rule_error(L, id, "confidence must be between 0 and 1");
         rp->confidence = conf;
     }
     const char *level = opt_string(L, id, "level");
@@ -268,7 +275,7 @@ static int define_rule(lua_State *L)
         rp->kind = CS_RULE_PHRASES;
         cs_phrase_role role = CS_ROLE_HIT;
         if (for_each_string(L, 1, id, "phrases", add_phrase_item, lr, idx, &role) == 0)
-            return rule_error(L, id, "field 'phrases' is empty%s", "");
+            return rule_error(L, id, "field 'phrases' is empty");
     }
     lua_pop(L, 1);
     const char *regex = opt_string(L, id, "regex");
@@ -296,7 +303,7 @@ static int define_rule(lua_State *L)
     lua_getfield(L, 1, "check");
     if (!lua_isnil(L, -1)) {
         if (lua_type(L, -1) != LUA_TFUNCTION)
-            return rule_error(L, id, "field 'check' must be a function%s", "");
+            return rule_error(L, id, "field 'check' must be a function");
         kinds++;
         rp = &lr->rs->rules[idx];
         rp->kind = CS_RULE_CHECK;
@@ -305,8 +312,8 @@ static int define_rule(lua_State *L)
         lua_pop(L, 1);
     }
     if (kinds != 1)
-        return rule_error(L, id, kinds ? "give only one of phrases, regex or check%s"
-                                       : "give one of phrases, regex or check%s", "");
+        return rule_error(L, id, kinds ? "give only one of phrases, regex or check"
+                                       : "give one of phrases, regex or check");
     /* Phrases and regexes work sentence by sentence, checks see the whole
      * passage, unless the rule says otherwise. */
     rp = &lr->rs->rules[idx];
@@ -315,7 +322,7 @@ static int define_rule(lua_State *L)
     if (!lua_isnil(L, -1)) {
         if (lr->rs->rules[idx].kind == CS_RULE_CHECK)
             return rule_error(L, id, "'unless' works with phrases or regex; a check decides "
-                                     "for itself%s", "");
+                                     "for itself");
         cs_phrase_role role = CS_ROLE_UNLESS;
         if (for_each_string(L, 1, id, "unless", add_phrase_item, lr, idx, &role) > 0)
             lr->rs->rules[idx].has_unless = 1;
@@ -324,7 +331,7 @@ static int define_rule(lua_State *L)
     lua_getfield(L, 1, "needs");
     if (!lua_isnil(L, -1)) {
         if (lr->rs->rules[idx].kind == CS_RULE_PHRASES)
-            return rule_error(L, id, "'needs' is for regex and check rules%s", "");
+            return rule_error(L, id, "'needs' is for regex and check rules");
         cs_phrase_role role = CS_ROLE_NEEDS;
         if (for_each_string(L, 1, id, "needs", add_phrase_item, lr, idx, &role) > 0)
             lr->rs->rules[idx].has_needs = 1;
@@ -333,11 +340,11 @@ static int define_rule(lua_State *L)
     lua_getfield(L, 1, "starts_with_needs");
     if (!lua_isnil(L, -1)) {
         if (!lua_isboolean(L, -1))
-            return rule_error(L, id, "field 'starts_with_needs' must be true or false%s", "");
+            return rule_error(L, id, "field 'starts_with_needs' must be true or false");
         if (lua_toboolean(L, -1)) {
             if (lr->rs->rules[idx].kind != CS_RULE_REGEX || !lr->rs->rules[idx].has_needs)
                 return rule_error(L, id, "'starts_with_needs' is for a regex rule with "
-                                         "'needs'%s", "");
+                                         "'needs'");
             lr->rs->rules[idx].starts_with_needs = 1;
         }
     }
@@ -345,7 +352,7 @@ static int define_rule(lua_State *L)
     lua_getfield(L, 1, "examples");
     if (!lua_isnil(L, -1)) {
         if (lua_type(L, -1) != LUA_TTABLE)
-            return rule_error(L, id, "examples must be { hit = {...}, miss = {...} }%s", "");
+            return rule_error(L, id, "examples must be { hit = {...}, miss = {...} }");
         static const char *const parts[] = {"hit", "miss"};
         for (int k = 0; k < 2; k++) {
             lua_getfield(L, -1, parts[k]);

@@ -1,6 +1,7 @@
 /* main.c - parse the command line and run one command.  Only main exits. */
 #include <getopt.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -119,11 +120,15 @@ static const struct option long_opts[] = {
 
 static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", "watch", "bundle", NULL};
 
-static int bad_usage(const char *fmt, const char *arg)
+static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static int bad_usage(const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
     fprintf(stderr, "credscore: ");
-    fprintf(stderr, fmt, arg);
+    vfprintf(stderr, fmt, ap);
     fprintf(stderr, "\nTry 'credscore --help'.\n");
+    va_end(ap);
     return CS_EXIT_ERROR;
 }
 
@@ -185,7 +190,7 @@ int main(int argc, char **argv)
         case OPT_NO_CONFIG: cli.no_config = 1; break;
         case OPT_PROFILE:
             if (*optarg == '\0') {
-                code = bad_usage("--profile wants a profile name%s", "");
+                code = bad_usage("--profile wants a profile name");
                 goto out;
             }
             cli.profile = optarg;

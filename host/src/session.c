@@ -1,4 +1,5 @@
 /* session.c - load the configuration and the scorer for a command. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,9 +9,25 @@
 #include "cli.h"
 #include "paths.h"
 
+void cs_cli_errorf(const char *fmt, ...)
+{
+    char with_prefix[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = snprintf(with_prefix, sizeof with_prefix, "credscore: %s\n", fmt);
+    if (n > 0 && (size_t)n < sizeof with_prefix) {
+        vfprintf(stderr, with_prefix, ap); /* one stdio call: one write */
+    } else {
+        fputs("credscore: ", stderr);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
+    va_end(ap);
+}
+
 void cs_cli_error(const char *msg)
 {
-    fprintf(stderr, "credscore: %s\n", msg);
+    cs_cli_errorf("%s", msg);
 }
 
 int cs_cli_use_color(const cs_cli *cli, int fd)
@@ -33,8 +50,8 @@ static int manifest_error(size_t n, const char *text, const char *fmt, const cha
 {
     char msg[512];
     snprintf(msg, sizeof msg, fmt, what, why ? why : "out of memory");
-    fprintf(stderr, "credscore: bundle: MANIFEST line %zu '%.*s': %s\n", n,
-            (int)strcspn(text, "\n") > 300 ? 300 : (int)strcspn(text, "\n"), text, msg);
+    cs_cli_errorf("bundle: MANIFEST line %zu '%.*s': %s", n,
+                  (int)strcspn(text, "\n") > 300 ? 300 : (int)strcspn(text, "\n"), text, msg);
     return -1;
 }
 
@@ -87,7 +104,7 @@ static int relocate_plugins(cs_session *s)
             line = nl ? nl + 1 : NULL;
         }
         if (found == NULL) {
-            fprintf(stderr, "credscore: bundle: plugin %s is not in the bundle\n", pc->path);
+            cs_cli_errorf("bundle: plugin %s is not in the bundle", pc->path);
             rc = -1;
             goto out;
         }
@@ -205,11 +222,11 @@ int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer)
     }
     if (path == NULL && cli->profile != NULL) {
         /* profiles live in a config file: without one --profile means nothing */
-        fprintf(stderr, "credscore: --profile %s: %s\n", cli->profile,
-                cli->no_config ? "cannot be used with --no-config (profiles are defined in "
-                                 "a configuration file)"
-                               : "no credscore.yaml found in this folder or above (profiles "
-                                 "are defined in one; give it with --config)");
+        cs_cli_errorf("--profile %s: %s", cli->profile,
+                      cli->no_config ? "cannot be used with --no-config (profiles are defined in "
+                                       "a configuration file)"
+                                     : "no credscore.yaml found in this folder or above (profiles "
+                                       "are defined in one; give it with --config)");
         return -1;
     }
     int rc = path ? cs_config_load_profile(&s->cfg, path, cli->profile, &d)
@@ -286,7 +303,7 @@ int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg)
 {
     for (size_t i = 0; i < cli->nmax; i++)
         if (cs_config_marker_index(cfg, cli->maxes[i].marker) < 0) {
-            fprintf(stderr, "credscore: --max: unknown marker '%s'\n", cli->maxes[i].marker);
+            cs_cli_errorf("--max: unknown marker '%s'", cli->maxes[i].marker);
             return -1;
         }
     return 0;

@@ -15,6 +15,7 @@
 
 static int tap_count, tap_failed;
 
+static int tap_vok(int cond, const char *fmt, va_list ap) __attribute__((format(printf, 2, 0)));
 static int tap_vok(int cond, const char *fmt, va_list ap)
 {
     tap_count++;
