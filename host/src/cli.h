@@ -46,6 +46,7 @@ typedef struct cs_cli {
     int no_plugins;
     int allow_insecure_plugins;
     int lenient;               /* a failing rule is disabled, not fatal */
+    int with_pack;             /* test: also the configuration's rules' examples */
     int color;                 /* -1 auto, 0 never, 1 always */
     int quiet;
     int progress;              /* -1 auto, 0 --no-progress, 1 --progress (progress.h) */
@@ -113,6 +114,7 @@ int cs_cmd_config(const cs_cli *cli);
 int cs_cmd_plugins(const cs_cli *cli);
 int cs_cmd_rules(const cs_cli *cli);
 int cs_cmd_test(const cs_cli *cli);
+int cs_cmd_init(const cs_cli *cli);
 int cs_cmd_eval(const cs_cli *cli);
 int cs_cmd_baseline(const cs_cli *cli);
 int cs_cmd_explain(const cs_cli *cli);

@@ -11,7 +11,8 @@
 int cs_cmd_config(const cs_cli *cli)
 {
     cs_session ses;
-    if (cs_session_open(&ses, cli, 0) != 0)
+    /* with the rules and plugins: rule_overrides must name loaded rules */
+    if (cs_session_open(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     printf("# effective configuration (%s)\n", ses.cfg.path ? ses.cfg.path : "built-in defaults");
     int rc = cs_config_print(&ses.cfg, stdout);

@@ -8,7 +8,19 @@
  *    states the exact set of markers (from rules AND plugins) of the passage
  *    that starts on the next non-blank line.
  * Failures print expected vs found markers with their spans; the run ends
- * with "N passed, M failed" and exits 1 when anything failed. */
+ * with "N passed, M failed" and exits 1 when anything failed.
+ *
+ * Which rules: the rule files and folders given, else the configuration's
+ * (the bundled pack for "@default"); --with-pack loads the configuration's
+ * rules as well as the given ones.  Whose examples run: those of the rules
+ * loaded, except when only fixtures are given (then none, unless
+ * --with-pack).  The configuration is searched upwards from the first path
+ * tested, not from the current folder (--config, --no-config and --bundle
+ * as usual); paths under different configurations are refused.
+ *
+ * A check that fails at run time is reported once, as one failure naming
+ * the rule and the place of the error ("FAIL file:line: rule 'id': ..."),
+ * and disabled: the other rules' examples and the fixtures still run. */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -81,20 +93,47 @@ static int score_text(cs_session *ses, const cs_rule *r, const char *text, cs_do
     return cs_scorer_score(ses->scorer, doc, res, d);
 }
 
-static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose)
+/* Report each rule disabled since the last call (a check that failed at
+ * run time) once, as one failure; reported[i] remembers rule i. */
+static void report_broken(cs_session *ses, char *reported, tally *t)
+{
+    const cs_ruleset *rs = cs_scorer_rules(ses->scorer);
+    for (size_t i = 0; i < rs->nrules; i++) {
+        const cs_rule *r = &rs->rules[i];
+        if (!r->failed || reported[i])
+            continue;
+        reported[i] = 1;
+        t->failed++;
+        if (r->fail_reason != NULL && strstr(r->fail_reason, r->id) != NULL)
+            printf("FAIL %s; the rule is disabled for the rest of the run\n", r->fail_reason);
+        else
+            printf("FAIL %s: rule '%s': %s; the rule is disabled for the rest of the run\n",
+                   r->source, r->id, r->fail_reason ? r->fail_reason : "it failed");
+    }
+}
+
+static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose, char *reported)
 {
     const cs_ruleset *rs = cs_scorer_rules(ses->scorer);
     for (size_t i = 0; i < rs->nrules; i++) {
         const cs_rule *r = &rs->rules[i];
         size_t ok_here = 0, bad_here = 0;
-        for (int kind = 0; kind < 2; kind++) {
+        if (r->failed)
+            continue; /* broken by an earlier example: reported once */
+        for (int kind = 0; kind < 2 && !r->failed; kind++) {
             char **ex = kind == 0 ? r->hit_examples : r->miss_examples;
             size_t n = kind == 0 ? r->nhit_examples : r->nmiss_examples;
             for (size_t k = 0; k < n; k++) {
                 cs_document doc;
                 cs_diag d;
                 int fired = 0;
-                if (score_text(ses, r, ex[k], &doc, res, &d) != 0) {
+                int rc = score_text(ses, r, ex[k], &doc, res, &d);
+                report_broken(ses, reported, t);
+                if (r->failed) { /* this rule broke on its own example */
+                    cs_document_free(&doc);
+                    break;
+                }
+                if (rc != 0) {
                     printf("FAIL %s %s: %s example %zu could not be scored: %s\n", r->source,
                            r->id, kind == 0 ? "hit" : "miss", k + 1, d.msg);
                     bad_here++;
@@ -122,6 +161,8 @@ static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose)
         }
         t->passed += ok_here;
         t->failed += bad_here;
+        if (r->failed)
+            continue;
         if (verbose && (ok_here || bad_here))
             printf("%s %s %s: %zu example%s\n", bad_here ? "FAIL" : "ok  ", r->source, r->id,
                    ok_here + bad_here, ok_here + bad_here == 1 ? "" : "s");
@@ -187,12 +228,16 @@ static void print_set(const cs_config *cfg, unsigned long long set)
 }
 
 static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *res, int verbose,
-                        cs_format fmt)
+                        cs_format fmt, char *reported)
 {
     cs_document doc;
     cs_diag d;
-    if (cs_document_load_file_max(&doc, path, fmt, ses->cfg.limits.article_bytes, &d) != 0 ||
-        cs_scorer_score(ses->scorer, &doc, res, &d) != 0) {
+    int rc = cs_document_load_file_max(&doc, path, fmt, ses->cfg.limits.article_bytes, &d);
+    if (rc == 0) {
+        rc = cs_scorer_score(ses->scorer, &doc, res, &d);
+        report_broken(ses, reported, t);
+    }
+    if (rc != 0) {
         printf("FAIL %s: %s\n", path, d.msg);
         t->failed++;
         cs_document_free(&doc);
@@ -307,10 +352,76 @@ static int list_fixtures(const cs_cli *cli, const char *dir, cs_path_list *l)
     return rc;
 }
 
+/* The folder the configuration of a tested path is searched from: the
+ * path itself when it is a folder, else the folder holding it (malloc'd). */
+static char *search_start(const char *path)
+{
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+        return cs_strdup(path);
+    const char *slash = strrchr(path, '/');
+    if (slash == NULL)
+        return cs_strdup(".");
+    if (slash == path)
+        return cs_strdup("/");
+    cs_buf b = {0};
+    if (cs_buf_printf(&b, "%.*s", (int)(slash - path), path) != 0) {
+        cs_buf_free(&b);
+        return NULL;
+    }
+    return b.data;
+}
+
+/* The configuration for the tested paths: searched upwards from each of
+ * them (not from the current folder), which must all find the same one.
+ * *out: the file (malloc'd) or NULL when none is found.  0, or -1 after
+ * a message. */
+static int find_test_config(const cs_cli *cli, char **out)
+{
+    *out = NULL;
+    for (size_t i = 0; i < cli->nargs; i++) {
+        char *start = search_start(cli->args[i]), *found = NULL;
+        cs_diag d;
+        if (start == NULL) {
+            cs_cli_error("out of memory");
+            goto fail;
+        }
+        int rc = cs_config_discover(start, &found, &d);
+        free(start);
+        if (rc < 0) {
+            cs_cli_error(d.msg);
+            goto fail;
+        }
+        if (i == 0) {
+            *out = found;
+            continue;
+        }
+        int same = (found == NULL && *out == NULL) ||
+                   (found != NULL && *out != NULL && strcmp(found, *out) == 0);
+        if (!same) {
+            fprintf(stderr,
+                    "credscore: test: %s and %s are under different configurations (%s, %s): "
+                    "test them separately, or name one with --config\n",
+                    cli->args[0], cli->args[i], *out ? *out : "none",
+                    found ? found : "none");
+            free(found);
+            goto fail;
+        }
+        free(found);
+    }
+    return 0;
+fail:
+    free(*out);
+    *out = NULL;
+    return -1;
+}
+
 int cs_cmd_test(const cs_cli *cli)
 {
     /* Split operands: rule files/folders of rules vs fixture articles. */
     const char **rules = calloc(cli->nargs + 1, sizeof(char *));
+    const char **load = NULL;
+    char *reported = NULL, *config = NULL;
     cs_path_list fixtures = {0};
     size_t nr = 0;
     int code = CS_EXIT_ERROR;
@@ -354,28 +465,59 @@ int cs_cmd_test(const cs_cli *cli)
         }
     }
     cs_cli sub = *cli;
+    if (cli->config_path == NULL && !cli->no_config && cli->bundle == NULL && cli->nargs > 0) {
+        if (find_test_config(cli, &config) != 0)
+            goto out;
+        sub.config_path = config;
+        sub.no_config = config == NULL;
+    }
     if (cs_session_open(&ses, &sub, 0) != 0)
         goto out;
     open = 1;
     cs_scorer_opts o = {0};
-    o.rule_files = nr ? rules : NULL;
-    o.nrule_files = nr;
+    size_t nload = 0;
+    if (nr > 0 && cli->with_pack) { /* the configuration's rules, then the given ones */
+        load = calloc(ses.cfg.nrule_paths + nr + 1, sizeof(char *));
+        if (load == NULL) {
+            cs_cli_error("out of memory");
+            goto out;
+        }
+        for (size_t i = 0; i < ses.cfg.nrule_paths; i++)
+            load[nload++] = ses.cfg.rule_paths[i];
+        for (size_t i = 0; i < nr; i++)
+            load[nload++] = rules[i];
+    }
+    o.rule_files = load ? load : nr ? rules : NULL;
+    o.nrule_files = load ? nload : nr;
+    o.skip_override_check = nr > 0 && !cli->with_pack; /* the config's rules are not loaded */
     o.plugin_dirs = cli->plugin_dirs;
     o.nplugin_dirs = cli->nplugin_dirs;
     o.no_plugins = cli->no_plugins;
     o.allow_insecure_plugins = cli->allow_insecure_plugins;
     o.load_timeout = cli->timeout;
     o.verify_needs_starts = 1; /* a wrong starts_with_needs fails its examples */
+    o.lenient = 1; /* a broken check is reported once (report_broken), the rest still runs */
+    o.quiet_disable = 1;
+    static const int quiet_level = CREDSCORE_LOG_ERROR, normal_level = CREDSCORE_LOG_INFO;
+    o.log = cs_log_stderr;
+    o.log_ctx = (void *)(cli->quiet ? &quiet_level : &normal_level);
     cs_diag d;
     if (cs_scorer_new(&ses.scorer, &ses.cfg, &o, &d) != 0) {
         cs_cli_error(d.msg);
         goto out;
     }
+    const cs_ruleset *rs = cs_scorer_rules(ses.scorer);
+    if ((reported = calloc(rs->nrules + 1, 1)) == NULL) {
+        cs_cli_error("out of memory");
+        goto out;
+    }
     tally t = {0, 0};
     int verbose = !cli->quiet;
-    run_examples(&ses, &t, &res, verbose);
+    /* only fixtures given: their tests alone, unless --with-pack */
+    if (!(nr == 0 && fixtures.n > 0 && !cli->with_pack))
+        run_examples(&ses, &t, &res, verbose, reported);
     for (size_t i = 0; i < fixtures.n; i++)
-        run_fixture(&ses, fixtures.items[i], &t, &res, verbose, cli->input_format);
+        run_fixture(&ses, fixtures.items[i], &t, &res, verbose, cli->input_format, reported);
     printf("%zu passed, %zu failed\n", t.passed, t.failed);
     code = t.failed ? CS_EXIT_THRESHOLD : CS_EXIT_OK;
 out:
@@ -384,5 +526,8 @@ out:
         cs_session_close(&ses);
     cs_path_list_free(&fixtures);
     free(rules);
+    free(load);
+    free(reported);
+    free(config);
     return code;
 }

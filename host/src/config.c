@@ -1505,6 +1505,41 @@ const cs_rule_override *cs_config_override(const cs_config *c, const char *rule_
     return NULL;
 }
 
+/* Call fn for each rule id key of the rule_overrides mapping m (m may be
+ * NULL or not a mapping: nothing to do). */
+static int each_override_in(const cs_ynode *m, const char *file, const char *profile,
+                            cs_override_key_fn fn, void *ctx, cs_diag *d)
+{
+    if (m == NULL || m->kind != CS_YNODE_MAPPING)
+        return 0;
+    for (size_t i = 0; i < m->npairs; i++) {
+        const cs_ynode *k = m->pairs[i].key;
+        if (fn(ctx, k->value, file, k->line, k->col, profile, d) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+int cs_config_each_override_key(const cs_config *c, cs_override_key_fn fn, void *ctx, cs_diag *d)
+{
+    const cs_ynode *root = c->trees[1] ? cs_ydoc_root(c->trees[1]) : NULL;
+    const char *file = c->trees[1] ? cs_ydoc_name(c->trees[1]) : NULL;
+    if (root == NULL || root->kind != CS_YNODE_MAPPING)
+        return 0;
+    if (each_override_in(cs_ynode_get(root, "rule_overrides"), file, NULL, fn, ctx, d) != 0)
+        return -1;
+    const cs_ynode *profiles = c->profiles != NULL ? c->profiles->value : NULL;
+    for (size_t i = 0; profiles && profiles->kind == CS_YNODE_MAPPING && i < profiles->npairs;
+         i++) {
+        const cs_ynode *p = profiles->pairs[i].value;
+        if (p != NULL && p->kind == CS_YNODE_MAPPING &&
+            each_override_in(cs_ynode_get(p, "rule_overrides"), c->profiles_file,
+                             profiles->pairs[i].key->value, fn, ctx, d) != 0)
+            return -1;
+    }
+    return 0;
+}
+
 const char *cs_config_verdict(const cs_config *c, double score)
 {
     if (c == NULL || c->nbands == 0)

@@ -170,6 +170,16 @@ int cs_config_marker_index(const cs_config *c, const char *name);
 /* Override for a rule id, or NULL. */
 const cs_rule_override *cs_config_override(const cs_config *c, const char *rule_id);
 
+/* Visit every rule id named under rule_overrides in the user file: at the
+ * top level, then in each profile (profile: its name, else NULL), with
+ * the file, line and column of the key.  fn returns 0 to go on, or -1
+ * with d set, which stops the walk and is returned.  Nothing for the
+ * built-in configuration.  Rule ids are known only once rules and plugins
+ * are loaded, so the scorer checks them (scorer.c). */
+typedef int (*cs_override_key_fn)(void *ctx, const char *id, const char *file, int line,
+                                  int col, const char *profile, cs_diag *d);
+int cs_config_each_override_key(const cs_config *c, cs_override_key_fn fn, void *ctx, cs_diag *d);
+
 /* Verdict for a score. */
 const char *cs_config_verdict(const cs_config *c, double score);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "suggest.h"
 
 /* The cs_lua_rules of a state is kept as an upvalue of rule(). */
 static cs_lua_rules *self_of(lua_State *L)
@@ -47,6 +48,95 @@ static int rule_error(lua_State *L, const char *id, const char *fmt, ...)
 static const char *const known_fields[] = {
     "id",    "marker", "message", "description", "weight", "level", "confidence", "scope",
     "select", "phrases", "regex", "check", "unless", "needs", "starts_with_needs", "examples", NULL};
+static const char *const example_fields[] = {"hit", "miss", NULL};
+
+static int is_ident_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+           c == '_';
+}
+
+/* Is name written as a table key at text[i] ("name =" or "["name"] =")? */
+static int key_at(const char *text, size_t len, size_t i, const char *name, size_t n)
+{
+    if (i + n > len || memcmp(text + i, name, n) != 0)
+        return 0;
+    size_t j = i + n;
+    if (i >= 2 && (text[i - 1] == '"' || text[i - 1] == '\'') && text[i - 2] == '[') {
+        if (j + 1 >= len || text[j] != text[i - 1] || text[j + 1] != ']')
+            return 0;
+        j += 2;
+    } else if ((i > 0 && is_ident_char(text[i - 1])) || (j < len && is_ident_char(text[j]))) {
+        return 0;
+    }
+    while (j < len && (text[j] == ' ' || text[j] == '\t'))
+        j++;
+    return j < len && text[j] == '=' && (j + 1 >= len || text[j + 1] != '=');
+}
+
+/* The line, at or after line `from`, where the key `name` is next written
+ * in the file loading; `from` when it is not found there (the file cannot
+ * be read again, or the key was made by code).  Only for error messages:
+ * a Lua table does not remember where its keys were written. */
+static int key_line(const cs_lua_rules *lr, const char *name, int from)
+{
+    cs_buf b = {0};
+    int line = 1, found = from;
+    size_t n = strlen(name);
+    if (lr->current_path == NULL || n == 0 || cs_read_file(lr->current_path, &b) != 0)
+        goto out;
+    for (size_t i = 0; i < b.len; i++) {
+        if (b.data[i] == '\n') {
+            line++;
+        } else if (line >= from && key_at(b.data, b.len, i, name, n)) {
+            found = line;
+            break;
+        }
+    }
+out:
+    cs_buf_free(&b);
+    return found;
+}
+
+/* "file:line: rule 'id': unknown field 'k'[ in examples] (did you mean
+ * 'x'?)" at the line where the field is written (searched from `from`). */
+static int unknown_field(lua_State *L, const char *id, const char *k, const char *in,
+                         const char *const *valid, int from)
+{
+    cs_lua_rules *lr = self_of(L);
+    char shown[80];
+    snprintf(shown, sizeof shown, "%s", k ? k : "");
+    int line = k ? key_line(lr, k, from) : from;
+    const char *best = k ? cs_suggest(k, valid) : NULL;
+    char guess[120] = "";
+    if (best != NULL)
+        snprintf(guess, sizeof guess, " (did you mean '%s'?)", best);
+    const char *what = k ? shown : "(a value without a name)";
+    if (id)
+        return luaL_error(L, "%s:%d: rule '%s': unknown field '%s'%s%s", lr->current_file, line,
+                          id, what, in, guess);
+    return luaL_error(L, "%s:%d: rule: unknown field '%s'%s%s", lr->current_file, line, what,
+                      in, guess);
+}
+
+/* Every key of the table at idx must be a string in valid: else an
+ * unknown_field error (id: the rule's id, or NULL; in: " in examples" or
+ * ""). */
+static void check_fields(lua_State *L, int idx, const char *id, const char *in,
+                         const char *const *valid, int from)
+{
+    lua_pushnil(L);
+    while (lua_next(L, idx)) {
+        lua_pop(L, 1);
+        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+        int known = 0;
+        for (const char *const *f = valid; k && *f; f++)
+            if (strcmp(*f, k) == 0)
+                known = 1;
+        if (!known)
+            unknown_field(L, id, k, in, valid, from);
+    }
+}
 
 /* Read an optional string field; NULL when absent.  Error on other types.
  * The value stays on the stack (one slot per call): a string made by an
@@ -194,18 +284,14 @@ static int define_rule(lua_State *L)
     if (lua_type(L, 1) != LUA_TTABLE)
         return rule_error(L, NULL, "rule expects a table: rule { id = ..., marker = ... }");
     lua_settop(L, 1);
-    /* Unknown fields are errors: they are usually typos. */
-    lua_pushnil(L);
-    while (lua_next(L, 1)) {
-        lua_pop(L, 1);
-        const char *k = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
-        int known = 0;
-        for (const char *const *f = known_fields; k && *f; f++)
-            if (strcmp(*f, k) == 0)
-                known = 1;
-        if (!known)
-            return rule_error(L, NULL, "unknown field '%s'", k ? k : "(non-string key)");
-    }
+    /* Unknown fields are errors (usually typos), at the line where they
+     * are written, named with the rule when its id is readable. */
+    lua_pushliteral(L, "id");
+    lua_rawget(L, 1);
+    const char *raw_id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
+    check_fields(L, 1, raw_id && valid_id(raw_id) ? raw_id : NULL, "", known_fields,
+                 lr->rule_line);
+    lua_settop(L, 1);
     const char *id = opt_string(L, NULL, "id");
     if (id == NULL)
         return rule_error(L, NULL, "missing field 'id'");
@@ -353,6 +439,8 @@ static int define_rule(lua_State *L)
     if (!lua_isnil(L, -1)) {
         if (lua_type(L, -1) != LUA_TTABLE)
             return rule_error(L, id, "examples must be { hit = {...}, miss = {...} }");
+        check_fields(L, lua_gettop(L), id, " in examples", example_fields,
+                     key_line(lr, "examples", lr->rule_line));
         static const char *const parts[] = {"hit", "miss"};
         for (int k = 0; k < 2; k++) {
             lua_getfield(L, -1, parts[k]);
@@ -448,10 +536,12 @@ int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *na
 {
     cs_diag inner;
     lr->current_file = name;
+    lr->current_path = path;
     lr->pending.msg[0] = '\0';
     int rc = cs_lua_run_file_as(&lr->lua, path, name, &inner);
     path = name; /* messages name the file as the user knows it */
     lr->current_file = NULL;
+    lr->current_path = NULL;
     if (lr->pending.msg[0] != '\0') /* a rule{} failed, maybe caught by the script */
         rc = -1;
     if (rc == 0)

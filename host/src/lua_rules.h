@@ -27,7 +27,10 @@
  * list of findings { from=, to=, message=?, confidence=?, weight=? }.
  *
  * Errors (syntax, a bad field, a failing check) come back as
- * "file:line: message"; those of a check as "file:line: rule 'id': message"
+ * "file:line: message"; an unknown field of a rule or of its examples at
+ * the line where it is written, with a "did you mean" ("file:4: rule 'x':
+ * unknown field 'mesage' (did you mean 'message'?)"); those of a check as
+ * "file:line: rule 'id': message"
  * (the line where the check failed, else where the rule was defined).
  * rule{} works only while a file loads (not from a check), one call at a
  * time; its lists are read raw (no metamethods).  A failed rule{} fails
@@ -56,7 +59,8 @@ typedef struct cs_lua_rules {
     cs_lua lua;
     cs_ruleset *rs;
     const cs_config *cfg;
-    const char *current_file; /* the file loading, or NULL */
+    const char *current_file; /* the file loading (its name in messages), or NULL */
+    const char *current_path; /* ... and its path (read again to place an error) */
     int rule_line;            /* line of the rule{} call being run */
     int defining;             /* inside rule{} */
     cs_diag pending;          /* first rule{} error of the file loading ("" = none) */

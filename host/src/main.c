@@ -25,6 +25,9 @@ static const char usage[] =
     "  rules               list every rule with marker, weight, level and source\n"
     "  plugins             list the loaded plugins\n"
     "  test [PATHS...]     run the rules' examples and annotated fixture articles\n"
+    "                      (--with-pack: the configuration's rules' examples too)\n"
+    "  init                write a starter credscore.yaml and an example rule with\n"
+    "                      tests (rules/example.lua) in the current folder\n"
     "  eval LABELS.jsonl   measure detection against labelled passages (--errors)\n"
     "  baseline FILES...   record current findings (-o FILE, default\n"
     "                      .credscore-baseline.json) for --baseline\n"
@@ -77,7 +80,7 @@ enum {
     OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
     OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE, OPT_TIMEOUT,
     OPT_PROFILE, OPT_MAX_ARTICLE, OPT_SHOW_UNCHANGED, OPT_REPORT_POSITIVE,
-    OPT_PROGRESS, OPT_NO_PROGRESS
+    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_WITH_PACK
 };
 
 static const struct option long_opts[] = {
@@ -106,6 +109,7 @@ static const struct option long_opts[] = {
     {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
     {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
     {"lenient", no_argument, NULL, OPT_LENIENT},
+    {"with-pack", no_argument, NULL, OPT_WITH_PACK},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
@@ -118,7 +122,7 @@ static const struct option long_opts[] = {
     {NULL, 0, NULL, 0},
 };
 
-static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", "watch", "bundle", NULL};
+static const char *const commands[] = {"score", "config", "rules", "plugins", "test", "eval", "baseline", "explain", "watch", "bundle", "init", NULL};
 
 static int bad_usage(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 static int bad_usage(const char *fmt, ...)
@@ -284,6 +288,7 @@ int main(int argc, char **argv)
         case OPT_NO_PLUGINS: cli.no_plugins = 1; break;
         case OPT_INSECURE: cli.allow_insecure_plugins = 1; break;
         case OPT_LENIENT: cli.lenient = 1; break;
+        case OPT_WITH_PACK: cli.with_pack = 1; break;
         case OPT_STRICT: cli.lenient = 0; break;
         case OPT_COLOR:
             if (optarg == NULL || strcmp(optarg, "always") == 0)
@@ -341,6 +346,8 @@ int main(int argc, char **argv)
         code = cs_cmd_plugins(&cli);
     else if (strcmp(cli.command, "test") == 0)
         code = cs_cmd_test(&cli);
+    else if (strcmp(cli.command, "init") == 0)
+        code = cs_cmd_init(&cli);
     else if (strcmp(cli.command, "eval") == 0)
         code = cs_cmd_eval(&cli);
     else if (strcmp(cli.command, "baseline") == 0)

@@ -254,6 +254,8 @@ static int rule_failed(cs_scorer *s, cs_rule *r, cs_diag *d)
     s->nfailed++;
     free(r->fail_reason);
     r->fail_reason = cs_strdup(d->msg);
+    if (s->quiet_disable)
+        return 0;
     char line[CS_DIAG_MAX + 64];
     snprintf(line, sizeof line, "%s; rule '%s' disabled for the rest of the run", d->msg, r->id);
     s->log(s->log_ctx, CREDSCORE_LOG_WARN, line);

@@ -12,7 +12,10 @@
  * Ownership: the scorer borrows the config (it must outlive the scorer) and
  * owns the rest.  Errors: 0 / -1 with a cs_diag; a rule failing at run time
  * fails the article in strict mode, otherwise the rule is disabled, a
- * warning logged and the result says which rule stopped.
+ * warning logged and the result says which rule stopped.  Once rules and
+ * plugins are loaded, every rule id named under rule_overrides (top level
+ * and profiles) must name one of them: else cs_scorer_new fails with the
+ * config file:line:col of the key and a "did you mean".
  */
 #ifndef CS_SCORER_H
 #define CS_SCORER_H
@@ -37,6 +40,10 @@ typedef struct cs_scorer_opts {
     int lenient;                    /* a failing rule is disabled instead of failing */
     int verify_needs_starts;        /* search starts_with_needs regexes everywhere too and
                                      * fail when that finds more (credscore test) */
+    int quiet_disable;              /* lenient: no warning when a rule is disabled (the
+                                     * caller reports cs_rule.fail_reason itself) */
+    int skip_override_check;        /* do not check that rule_overrides names loaded
+                                     * rules (rule files given instead of the config's) */
     int load_timeout;               /* seconds for loading all rule files (--timeout), 0 = none:
                                      * then "file:line: time limit of N s exceeded (raise
                                      * --timeout)" */

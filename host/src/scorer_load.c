@@ -14,6 +14,7 @@
 #include "buf.h"
 #include "paths.h"
 #include "scorer_state.h"
+#include "suggest.h"
 
 void cs_scorer_set_crash_note(cs_scorer *s, char *note, size_t size)
 {
@@ -132,6 +133,68 @@ static int collect_rule_kinds(cs_scorer *s, cs_diag *d)
     return 0;
 }
 
+/* The scorer whose rule ids rule_overrides keys are checked against. */
+typedef struct override_check {
+    const cs_scorer *s;
+    int plugins_loaded;
+} override_check;
+
+/* One rule_overrides key (cs_override_key_fn): a Lua rule's id, or
+ * "plugin/rule" for a loaded plugin and, when the plugin declares its
+ * rules (ABI 1.1), one of them (a plugin that declares none may emit any
+ * id; no plugin rule is checked when plugins are not loaded).  Else
+ * "file:line:col: [profile 'p': ] rule_overrides: unknown rule 'x' (did
+ * you mean 'y'?)". */
+static int check_override_id(void *ctx, const char *id, const char *file, int line, int col,
+                             const char *profile, cs_diag *d)
+{
+    const override_check *oc = ctx;
+    const cs_scorer *s = oc->s;
+    char where[96] = "", guess[160] = "";
+    if (profile != NULL)
+        snprintf(where, sizeof where, "profile '%.64s': ", profile);
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    const char *slash = strchr(id, '/');
+    if (slash != NULL) {
+        if (!oc->plugins_loaded)
+            return 0;
+        char name[65];
+        snprintf(name, sizeof name, "%.*s", (int)(slash - id < 64 ? slash - id : 64), id);
+        for (size_t i = 0; i < s->plugins.n; i++) {
+            const cs_plugin *pl = s->plugins.items[i];
+            if (strcmp(pl->desc.name, name) != 0) {
+                cs_suggest_consider(name, pl->desc.name, &best, &bestd);
+                continue;
+            }
+            if (pl->desc.rules == NULL || cs_plugin_rule_info(pl, slash + 1) != NULL)
+                return 0;
+            for (const credscore_rule_info *r = pl->desc.rules; r->id != NULL; r++)
+                cs_suggest_consider(slash + 1, r->id, &best, &bestd);
+            if (best != NULL)
+                snprintf(guess, sizeof guess, " (did you mean '%s/%.64s'?)", name, best);
+            return cs_diag_at(d, file, line, col,
+                              "%srule_overrides: unknown rule '%.200s': plugin '%s' declares no "
+                              "rule '%.64s'%s; `credscore rules` lists the rules",
+                              where, id, name, slash + 1, guess);
+        }
+        if (best != NULL)
+            snprintf(guess, sizeof guess, " (did you mean '%s%.100s'?)", best, slash);
+        return cs_diag_at(d, file, line, col,
+                          "%srule_overrides: unknown rule '%.200s': no plugin '%s' is loaded%s",
+                          where, id, name, guess);
+    }
+    if (cs_ruleset_find(&s->rules, id) >= 0)
+        return 0;
+    for (size_t i = 0; i < s->rules.nrules; i++)
+        cs_suggest_consider(id, s->rules.rules[i].id, &best, &bestd);
+    if (best != NULL)
+        snprintf(guess, sizeof guess, " (did you mean '%.100s'?)", best);
+    return cs_diag_at(d, file, line, col,
+                      "%srule_overrides: unknown rule '%.200s'%s; `credscore rules` lists the "
+                      "rules", where, id, guess);
+}
+
 int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o, cs_diag *d)
 {
     int rc = -1;
@@ -146,6 +209,7 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
     s->log = o && o->log ? o->log : cs_log_stderr;
     s->log_ctx = o ? o->log_ctx : NULL;
     s->lenient = o ? o->lenient : 0;
+    s->quiet_disable = o ? o->quiet_disable : 0;
     s->verify_needs_starts = o ? o->verify_needs_starts : 0;
     if (cs_ruleset_init(&s->rules, d) != 0)
         goto out;
@@ -200,6 +264,10 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
         if (prc != 0)
             goto out;
     }
+    override_check oc = {s, !(o && o->no_plugins)};
+    if (!(o && o->skip_override_check) &&
+        cs_config_each_override_key(cfg, check_override_id, &oc, d) != 0)
+        goto out;
     *out = s;
     s = NULL;
     rc = 0;

@@ -54,6 +54,7 @@ struct cs_scorer {
     void *log_ctx;
     int lenient;
     int verify_needs_starts;
+    int quiet_disable;       /* lenient: no warning when a rule is disabled */
     /* per-call state */
     cs_result *res;
     const cs_document *doc;

@@ -39,3 +39,12 @@ void cs_suggest_consider(const char *word, const char *cand, const char **best, 
         *bestd = dist;
     }
 }
+
+const char *cs_suggest(const char *word, const char *const *valid)
+{
+    const char *best = NULL;
+    size_t bestd = (size_t)-1;
+    for (size_t i = 0; valid[i] != NULL; i++)
+        cs_suggest_consider(word, valid[i], &best, &bestd);
+    return best;
+}

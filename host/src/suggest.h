@@ -1,6 +1,6 @@
 /*
  * suggest.h - "did you mean" for misspelt names (config keys, markers,
- * profiles, plugin options).
+ * profiles, plugin options, rule fields, rule ids in rule_overrides).
  *
  * Usage: start with best = NULL, bestd = (size_t)-1; call
  * cs_suggest_consider for every valid name; best is then the closest one,
@@ -14,5 +14,9 @@
 #include <stddef.h>
 
 void cs_suggest_consider(const char *word, const char *cand, const char **best, size_t *bestd);
+
+/* The closest of the NULL-terminated list valid, or NULL when none is
+ * close enough (as cs_suggest_consider decides). */
+const char *cs_suggest(const char *word, const char *const *valid);
 
 #endif

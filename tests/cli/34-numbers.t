@@ -80,7 +80,7 @@ conf_fails 'scoring: {fail_under: -1}' 'scoring\.fail_under: must be between 0 a
     "fail_under -1"
 conf_fails 'scoring: {fail_under: 1e400}' 'scoring\.fail_under: number out of range' \
     "fail_under 1e400"
-printf 'markers: {anonymous: {weight: -1000, default_weight: 1000}}\nrule_overrides: {x: {weight: -1000}}\n' > "$TMP/w.yaml"
+printf 'markers: {anonymous: {weight: -1000, default_weight: 1000}}\nrule_overrides: {hedged-claimed: {weight: -1000}}\n' > "$TMP/w.yaml"
 run "$CREDSCORE" score --fail-under 0 -c "$TMP/w.yaml" "$TMP/a.txt"
 is "$STATUS" 0 "weights of exactly -1000 and 1000 in the configuration: exit 0"
 
