@@ -31,9 +31,11 @@ DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-
 # Node.js or, when there is none, from Debian's npm; its SARIF validators go
 # into NPM_TOOLS.  python3-distributed is Dask's scheduler for
 # tests/cli/64-dask.t (for Debian's /usr/bin/python3); bsdutils has script(1),
-# the terminal of tests/cli/49-progress.t.
+# the terminal of tests/cli/49-progress.t; python3-jsonschema and python3-yaml
+# (also run as /usr/bin/python3) check docs/credscore.schema.json
+# (tests/cli/46-init.t).
 TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit \
-             python3-distributed bsdutils
+             python3-distributed bsdutils python3-jsonschema python3-yaml
 NPM_TOOLS := $(BUILD)/npm-tools
 
 ifeq ($(SAN),1)

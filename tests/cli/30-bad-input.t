@@ -68,7 +68,7 @@ printf 'rule { id = "f", marker = "anonymous", phrase = { "x" } }\n' > "$TMP/fie
 printf 'rules: [field.lua]\nplugins: []\n' > "$TMP/field.yaml"
 run "$CREDSCORE" score -c "$TMP/field.yaml" "$TMP/a.txt"
 is "$STATUS" 2 "unknown rule field: exit 2"
-like "$ERR" "field.lua:1: rule: unknown field 'phrase'" "unknown field message"
+like "$ERR" "field.lua:1: rule 'f': unknown field 'phrase' \\(did you mean 'phrases'\\?\\)" "unknown field message"
 
 printf 'rule { id = "r", marker = "anonymous", regex = "(unclosed" }\n' > "$TMP/regex.lua"
 printf 'rules: [regex.lua]\nplugins: []\n' > "$TMP/regex.yaml"

@@ -42,8 +42,11 @@ run timeout $T "$CREDSCORE" score -c spin.yaml --timeout 1 a.txt
 is "$STATUS" 2 "a Lua loop at load without a budget: exit 2"
 is "$ERR" "credscore: spin.lua:1: time limit of 1 s exceeded (raise --timeout)" \
    "a Lua loop at load: the time limit's message"
+# config loads the rules too (rule_overrides must name loaded rules): bounded the same way
 run timeout $T "$CREDSCORE" config -c backtrack-nobudget.yaml --timeout 1
-is "$STATUS" 0 "config does not run rule files"
+is "$STATUS" 2 "config: a search running past --timeout at load: exit 2"
+is "$ERR" "credscore: backtrack.lua:2: time limit of 1 s exceeded (raise --timeout)" \
+   "config: the message names the file, the line and the limit"
 
 # ---- C functions charged by the work they do ----
 load_refused() { # name code budget line
