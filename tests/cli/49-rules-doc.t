@@ -35,7 +35,7 @@ run "$CREDSCORE" test --no-config "$TMP/doc"
 is "$STATUS" 0 "credscore test passes on the page's rules"
 is "$(printf '%s\n' "$OUT" | grep -c '^ok   ')" "$(echo $files | wc -w | tr -d ' ')" "one ok line per rule file"
 is "$(printf '%s\n' "$OUT" | tail -n 1)" "14 passed, 0 failed" "every example of the page passes"
-run "$CREDSCORE" test --no-plugins --with-pack "$ROOT/docs/rules"
+run "$CREDSCORE" test --no-config --no-plugins --with-pack "$ROOT/docs/rules"
 is "$STATUS" 0 "and beside the bundled pack (no id taken twice)"
 
 # The fields the page documents are the fields rule{} knows: set to a
