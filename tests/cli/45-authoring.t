@@ -41,6 +41,11 @@ run "$CREDSCORE" config -c "$TMP/pl.yaml"
 is "$STATUS" 2 "a plugin rule of a plugin that is not loaded is an error"
 is "$ERR" "credscore: $TMP/pl.yaml:2:3: rule_overrides: unknown rule 'atribution/pronoun': no plugin 'atribution' is loaded (did you mean 'attribution/pronoun'?)" \
    "the plugin name is suggested"
+printf 'rule_overrides:\n  attribution/pronon: {enabled: false}\n' > "$TMP/plr.yaml"
+run "$CREDSCORE" config -c "$TMP/plr.yaml"
+is "$STATUS" 2 "a rule a loaded plugin does not declare is an error"
+is "$ERR" "credscore: $TMP/plr.yaml:2:3: rule_overrides: unknown rule 'attribution/pronon': plugin 'attribution' declares no rule 'pronon' (did you mean 'attribution/pronoun'?); \`credscore rules\` lists the rules" \
+   "the plugin's declared rule is suggested"
 run "$CREDSCORE" config --no-plugins -c "$TMP/pl.yaml"
 is "$STATUS" 0 "with --no-plugins, plugin rule ids are not checked (no plugin is loaded to know them)"
 
