@@ -63,16 +63,18 @@ cd "$TMP"
 # ---- the JSON Schema ---------------------------------------------------------
 PY=/usr/bin/python3
 if ! [ -x "$PY" ] || ! "$PY" -c 'import jsonschema, yaml' 2>/dev/null; then
-    skip_or_fail "/usr/bin/python3 with jsonschema and yaml (apt-get install python3-jsonschema python3-yaml)" 9
+    skip_or_fail "/usr/bin/python3 with jsonschema and yaml (apt-get install python3-jsonschema python3-yaml)" 10
     done_testing
     exit
 fi
 SCHEMA=$ROOT/docs/credscore.schema.json
 CHECK="$PY $ROOT/tests/tools/schema-check.py $SCHEMA"
 "$CREDSCORE" config --no-config > "$TMP/builtin.yaml"
-run $CHECK "$TMP/builtin.yaml" "$ROOT/examples/credscore.yaml" "$ROOT/examples/newsroom/credscore.yaml" \
-    "$ROOT/examples/plugin/credscore.yaml" "$TMP/credscore.yaml"
-is "$STATUS" 0 "the schema is valid and accepts the built-in, example and init configs"
+examples=$(cd "$ROOT" && find examples -name credscore.yaml | sort)
+is "$(echo $examples | wc -w | tr -d ' ')" 3 "three example configs (examples/credscore.yaml, newsroom/, plugin/)"
+# shellcheck disable=SC2086
+run $CHECK "$TMP/builtin.yaml" $(for e in $examples; do echo "$ROOT/$e"; done) "$TMP/credscore.yaml"
+is "$STATUS" 0 "the schema is valid and accepts the built-in, every example and the init config"
 is "$OUT" "" "no problem reported"
 
 # Wrong types, unknown keys and values out of range fail the schema, and
