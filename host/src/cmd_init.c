@@ -106,10 +106,9 @@ static int write_new(const char *path, const char *text)
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
         if (errno == EEXIST)
-            fprintf(stderr, "credscore: init: %s already exists; not overwriting it\n", path);
+            cs_cli_errorf("init: %s already exists; not overwriting it", path);
         else
-            fprintf(stderr, "credscore: init: %s: cannot create it: %s\n", path,
-                    strerror(errno));
+            cs_cli_errorf("init: %s: cannot create it: %s", path, strerror(errno));
         return -1;
     }
     size_t len = strlen(text), done = 0;
@@ -125,8 +124,7 @@ static int write_new(const char *path, const char *text)
     if (close(fd) != 0 && err == 0)
         err = errno ? errno : EIO;
     if (done < len || err != 0) {
-        fprintf(stderr, "credscore: init: %s: cannot write it: %s\n", path,
-                strerror(err ? err : EIO));
+        cs_cli_errorf("init: %s: cannot write it: %s", path, strerror(err ? err : EIO));
         unlink(path);
         return -1;
     }
@@ -138,23 +136,23 @@ int cs_cmd_init(const cs_cli *cli)
     size_t written = 0;
     int made_dir = 0;
     if (cli->nargs > 0) {
-        fprintf(stderr, "credscore: init takes no operands (it writes into the current "
-                        "folder)\nTry 'credscore --help'.\n");
+        cs_cli_errorf("init takes no operands (it writes into the current folder)\n"
+                      "Try 'credscore --help'.");
         return CS_EXIT_ERROR;
     }
     /* Refuse before writing anything when a file is in the way. */
     for (size_t i = 0; i < NFILES; i++) {
         struct stat st;
         if (lstat(init_files[i].path, &st) == 0) {
-            fprintf(stderr, "credscore: init: %s already exists; not overwriting it (nothing "
-                            "was written)\n", init_files[i].path);
+            cs_cli_errorf("init: %s already exists; not overwriting it (nothing was written)",
+                          init_files[i].path);
             return CS_EXIT_ERROR;
         }
     }
     if (mkdir("rules", 0777) == 0) {
         made_dir = 1;
     } else if (errno != EEXIST) {
-        fprintf(stderr, "credscore: init: rules: cannot make the folder: %s\n", strerror(errno));
+        cs_cli_errorf("init: rules: cannot make the folder: %s", strerror(errno));
         return CS_EXIT_ERROR;
     }
     for (; written < NFILES; written++)

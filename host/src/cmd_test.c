@@ -399,11 +399,10 @@ static int find_test_config(const cs_cli *cli, char **out)
         int same = (found == NULL && *out == NULL) ||
                    (found != NULL && *out != NULL && strcmp(found, *out) == 0);
         if (!same) {
-            fprintf(stderr,
-                    "credscore: test: %s and %s are under different configurations (%s, %s): "
-                    "test them separately, or name one with --config\n",
-                    cli->args[0], cli->args[i], *out ? *out : "none",
-                    found ? found : "none");
+            cs_cli_errorf("test: %s and %s are under different configurations (%s, %s): "
+                          "test them separately, or name one with --config",
+                          cli->args[0], cli->args[i], *out ? *out : "none",
+                          found ? found : "none");
             free(found);
             goto fail;
         }
