@@ -6,6 +6,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -107,13 +108,12 @@ static int host_emit(credscore_sink *sink, const credscore_finding *f)
     const char *rule = intern_rule(pl, f->rule);
     if (rule == NULL)
         return -1;
-    if (f->confidence == 0 && !pl->warned_zero && pl->log) {
+    if (f->confidence == 0 && pl->log && atomic_exchange(pl->warned_zero, 1) == 0) {
         /* confidence multiplies the weight: a field left unset scores nothing */
-        pl->warned_zero = 1;
         char line[512];
         snprintf(line, sizeof line,
                  "plugin %s: rule '%s' reported a finding with confidence 0, so it scores "
-                 "nothing (confidence left unset? give 0..1); said once per plugin",
+                 "nothing (confidence left unset? give 0..1); said once per plugin and run",
                  pl->desc.name, rule + strlen(pl->desc.name) + 1);
         pl->log(pl->log_ctx, CREDSCORE_LOG_WARN, line);
     }
@@ -249,6 +249,8 @@ static void unload(cs_plugin *pl)
     if (pl->instance && pl->desc.destroy)
         pl->desc.destroy(pl->instance);
     pl->instance = NULL;
+    if (pl->warned_zero && pl->warned_zero != &pl->warned_local)
+        munmap(pl->warned_zero, sizeof *pl->warned_zero);
     if (pl->handle)
         dlclose(pl->handle);
     pl->handle = NULL;
@@ -408,6 +410,11 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
         return cs_diag_set(d, "out of memory");
     pl->log = o ? o->log : NULL;
     pl->log_ctx = o ? o->log_ctx : NULL;
+    /* shared with the workers forked later, so that they warn once in all */
+    void *page = mmap(NULL, sizeof(atomic_int), PROT_READ | PROT_WRITE,
+                      MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    pl->warned_zero = page != MAP_FAILED ? page : &pl->warned_local;
+    atomic_init(pl->warned_zero, 0);
     struct stat st;
     if (stat(path, &st) != 0) {
         cs_diag_at(d, path, 0, 0, "cannot open plugin: %s", strerror(errno));

@@ -16,7 +16,8 @@
  *
  * At run time host->emit drops (with a warning naming the plugin) findings
  * with an undeclared marker or a span outside the passage, and warns once
- * per plugin about a finding of confidence 0; host->set_error keeps the
+ * per plugin and run (workers included) about a finding of confidence 0;
+ * host->set_error keeps the
  * reason of a failing score_passage in the sink.
  *
  * Ownership: the set owns handles, instances and strings; cs_plugins_free
@@ -25,6 +26,7 @@
 #ifndef CS_PLUGIN_HOST_H
 #define CS_PLUGIN_HOST_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 
 #include "config.h"
@@ -65,7 +67,10 @@ struct cs_plugin {
     size_t noptions;          /* entries of desc.options (0 when NULL) */
     size_t nrules;            /* entries of desc.rules (0 when NULL) */
     unsigned warnings;        /* run-time warnings issued (rate limit) */
-    int warned_zero;          /* the confidence-0 warning was given */
+    /* The confidence-0 warning was given: a page shared with the workers
+     * forked after loading (one warning per run), or warned_local. */
+    atomic_int *warned_zero;
+    atomic_int warned_local;
     cs_log_fn log;
     void *log_ctx;
 };

@@ -71,8 +71,13 @@ printf 'unsure and unsure.\n\nunsure again, and a zebra.\n' > "$TMP/unsure.txt"
 run "$CREDSCORE" score -j 1 -c "$TMP/good.yaml" "$TMP/unsure.txt"
 is "$STATUS" 0 "confidence 0: still exit 0"
 is "$(printf '%s\n' "$ERR" | grep -c 'confidence 0')" 1 "three such findings, one warning"
-like "$ERR" "^credscore: warning: plugin testplug: rule 'unsure' reported a finding with confidence 0, so it scores nothing \\(confidence left unset\\? give 0\\.\\.1\\); said once per plugin$" \
+like "$ERR" "^credscore: warning: plugin testplug: rule 'unsure' reported a finding with confidence 0, so it scores nothing \\(confidence left unset\\? give 0\\.\\.1\\); said once per plugin and run$" \
    "the warning names the plugin and the rule"
+for k in 1 2 3 4; do cp "$TMP/unsure.txt" "$TMP/unsure$k.txt"; done
+run "$CREDSCORE" score -j 2 -c "$TMP/good.yaml" "$TMP/unsure1.txt" "$TMP/unsure2.txt" \
+    "$TMP/unsure3.txt" "$TMP/unsure4.txt"
+is "$STATUS" 0 "confidence 0 in two workers: exit 0"
+is "$(printf '%s\n' "$ERR" | grep -c 'confidence 0')" 1 "two workers, four articles: still one warning"
 run "$CREDSCORE" score -j 1 -q -c "$TMP/good.yaml" "$TMP/unsure.txt"
 unlike "$ERR" "confidence 0" "--quiet silences it"
 

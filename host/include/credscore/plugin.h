@@ -148,36 +148,37 @@ extern "C" {
 
 /* A half-open byte range [start, end) inside a passage's text (since 1.0). */
 typedef struct credscore_span {
-    size_t start;
-    size_t end;
+    size_t start; /* since 1.0 */
+    size_t end;   /* since 1.0 */
 } credscore_span;
 
 /* One passage (a paragraph, heading, list item ...) of an article (since 1.0). */
 typedef struct credscore_passage {
-    uint32_t struct_size;
+    uint32_t struct_size;            /* sizeof as the host knows it (since 1.0) */
     /* The passage: `len` bytes of valid UTF-8 with no NUL byte among them
      * (input holding a NUL is refused).  text[len] is a NUL byte, so C
      * string functions stop at the end of the passage; bytes after it are
-     * not the plugin's to read. */
+     * not the plugin's to read (since 1.0). */
     const char *text;
-    size_t len;
-    const credscore_span *sentences; /* sentence spans, in order, inside text */
-    size_t n_sentences;
-    size_t index;                    /* 0-based passage number in the article */
-    unsigned scopes;                 /* CREDSCORE_SCOPE_* bits */
+    size_t len;                      /* since 1.0 */
+    const credscore_span *sentences; /* sentence spans, in order, inside text (since 1.0) */
+    size_t n_sentences;              /* since 1.0 */
+    size_t index;                    /* 0-based passage number in the article (since 1.0) */
+    unsigned scopes;                 /* CREDSCORE_SCOPE_* bits (since 1.0) */
 } credscore_passage;
 
 /* The article being scored (since 1.0). */
 typedef struct credscore_document {
-    uint32_t struct_size;
-    const char *id;     /* file path, "-" for stdin, or the JSONL "id" */
-    const char *format; /* "text", "markdown" or "html" */
-    size_t n_passages;
+    uint32_t struct_size; /* sizeof as the host knows it (since 1.0) */
+    const char *id;       /* file path, "-" for stdin, or the JSONL "id" (since 1.0) */
+    const char *format;   /* "text", "markdown" or "html" (since 1.0) */
+    size_t n_passages;    /* since 1.0 */
 } credscore_document;
 
 /* A finding as a plugin reports it (since 1.0).  Set struct_size to
  * sizeof(credscore_finding); a 1.x host reads the 1.0 fields below. */
 typedef struct credscore_finding {
+    /* Every field since 1.0. */
     uint32_t struct_size;   /* sizeof(credscore_finding) */
     const char *marker;     /* one of the markers the descriptor declares */
     const char *rule;       /* short id inside the plugin, e.g. "named-speaker";
@@ -188,9 +189,10 @@ typedef struct credscore_finding {
     int has_weight;         /* 0: the marker's default weight applies */
     double confidence;      /* 0..1; values outside are clamped.  It multiplies
                              * the weight: a finding left at 0 scores nothing,
-                             * and the host warns once per plugin when it sees
-                             * a 0 (say 1 when sure) */
-    const char *message;    /* NULL: the marker's default message */
+                             * and the host warns once per plugin and run
+                             * (workers included) when it sees a 0 (say 1
+                             * when sure) */
+    const char *message;    /* NULL: the marker's default message; any length, copied */
 } credscore_finding;
 
 /* Opaque handles owned by the host. */
@@ -199,10 +201,10 @@ typedef struct credscore_sink credscore_sink;       /* where findings of one cal
 
 /* What the host offers a plugin.  Fields are only ever appended. */
 typedef struct credscore_host {
-    uint32_t struct_size;
-    uint32_t abi_major;
-    uint32_t abi_minor;
-    void *host_data; /* private to the host */
+    uint32_t struct_size; /* sizeof(credscore_host) of the host (since 1.0) */
+    uint32_t abi_major;   /* CREDSCORE_ABI_MAJOR of the host (since 1.0) */
+    uint32_t abi_minor;   /* CREDSCORE_ABI_MINOR of the host (since 1.0) */
+    void *host_data;      /* private to the host (since 1.0) */
 
     /* Report a finding for the passage being scored (since 1.0).  Returns 0
      * when kept, -1 when the host dropped it (undeclared marker, span
@@ -255,13 +257,14 @@ typedef struct credscore_host {
  * entry whose name is NULL.  This struct never grows (a list's stride
  * cannot change); a later ABI would add another list instead. */
 typedef struct credscore_option {
-    const char *name;        /* the key under `options:`, 1-64 bytes */
-    const char *description; /* one line shown by `credscore plugins`, or NULL */
+    const char *name;        /* the key under `options:`, 1-64 bytes (since 1.1) */
+    const char *description; /* one line shown by `credscore plugins`, or NULL (since 1.1) */
 } credscore_option;
 
 /* One rule a plugin may emit (since 1.1), for listings and reports.  Lists
  * of these end with an entry whose id is NULL.  This struct never grows. */
 typedef struct credscore_rule_info {
+    /* Every field since 1.1. */
     const char *id;          /* as in credscore_finding.rule, [a-z0-9_-], 1-64 bytes */
     const char *marker;      /* the marker it emits (one of `markers`), or NULL */
     const char *description; /* one sentence: what it finds (`credscore rules`,
@@ -274,9 +277,9 @@ typedef struct credscore_rule_info {
  * ever appended; the fields up to and including `score_passage` are the
  * minimum a 1.x host accepts. */
 typedef struct credscore_plugin {
-    uint32_t struct_size;  /* sizeof(credscore_plugin) as the plugin saw it */
-    uint32_t abi_major;    /* CREDSCORE_ABI_MAJOR */
-    uint32_t abi_minor;    /* CREDSCORE_ABI_MINOR */
+    uint32_t struct_size;  /* sizeof(credscore_plugin) as the plugin saw it (since 1.0) */
+    uint32_t abi_major;    /* CREDSCORE_ABI_MAJOR (since 1.0) */
+    uint32_t abi_minor;    /* CREDSCORE_ABI_MINOR (since 1.0) */
     const char *name;      /* unique, [a-z0-9_-]+ (required; since 1.0) */
     const char *version;   /* the plugin's own version (required; since 1.0) */
     const char *license;   /* SPDX id, e.g. "MIT" (since 1.0) */
@@ -294,7 +297,8 @@ typedef struct credscore_plugin {
      * since 1.0).  On failure, host->set_error(sink, why) then return non-zero. */
     int (*score_passage)(void *instance, void *doc_state, const credscore_document *doc,
                          const credscore_passage *passage, credscore_sink *sink);
-    /* Optional per-document state: begin returns it in *doc_state (since 1.0). */
+    /* Optional per-document state: begin returns it in *doc_state (both since
+     * 1.0; see the top of this file for when end_document is skipped). */
     int (*begin_document)(void *instance, const credscore_document *doc, void **doc_state);
     void (*end_document)(void *instance, void *doc_state);
 
