@@ -189,7 +189,7 @@ BENCH_TOOLS := $(BUILD)/bench/gen_corpus $(BUILD)/bench/gen_real $(BUILD)/bench/
 bench: all $(BENCH_TOOLS)
 	BUILD=$(BUILD) CC='$(CC)' OPT='$(OPT)' sh tests/bench/run.sh
 
-$(BUILD)/bench/%: tests/bench/%.c
+$(BUILD)/bench/%: tests/bench/%.c tests/bench/gen_util.h
 	@mkdir -p $(dir $@)
 	$(CC) -D_GNU_SOURCE $(CFLAGS) -o $@ $<
 

@@ -23,6 +23,9 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#define GEN_PROG "gen_corpus"
+#include "gen_util.h"
+
 /* ---- PRNG, checksum, small helpers ------------------------------------ */
 
 static uint64_t rng_state;
@@ -42,82 +45,10 @@ static size_t rng_below(size_t n)
 
 #define PICK(arr) (arr[rng_below(sizeof arr / sizeof arr[0])])
 
-static void die(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("gen_corpus: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(2);
-}
-
-typedef struct buf {
-    char *data;
-    size_t len, cap;
-} buf;
-
-static void buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *d = realloc(b->data, cap);
-        if (d == NULL)
-            die("out of memory");
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void buf_puts(buf *b, const char *s)
-{
-    buf_add(b, s, strlen(s));
-}
-
-static void buf_putc(buf *b, char c)
-{
-    buf_add(b, &c, 1);
-}
-
-/* An output file with a running FNV-1a 64 checksum. */
-typedef struct out {
-    FILE *f;
-    const char *path;
-    uint64_t fnv;
-    uint64_t bytes;
-} out;
-
-static void out_open(out *o, const char *path)
-{
-    o->f = fopen(path, "wb");
-    if (o->f == NULL)
-        die("%s: cannot create: %s", path, strerror(errno));
-    o->path = path;
-    o->fnv = 0xcbf29ce484222325ULL;
-    o->bytes = 0;
-}
-
-static void out_write(out *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        o->fnv ^= (unsigned char)s[i];
-        o->fnv *= 0x100000001b3ULL;
-    }
-    o->bytes += n;
-    if (fwrite(s, 1, n, o->f) != n)
-        die("%s: write error: %s", o->path, strerror(errno));
-}
-
+/* An output's closing line: its size, item count and checksum. */
 static void out_close(out *o, const char *what, size_t items)
 {
-    if (fclose(o->f) != 0)
-        die("%s: write error: %s", o->path, strerror(errno));
+    out_end(o);
     printf("%s: %s %" PRIu64 " bytes, %zu %s, fnv1a64 %016" PRIx64 "\n", o->path, what,
            o->bytes, items, items == 1 ? "item" : "items", o->fnv);
 }
@@ -569,30 +500,6 @@ static void article(buf *b, size_t target, int markdown)
                 b->data[start] = (char)(b->data[start] - 'a' + 'A'); /* "The ministry" */
         }
     }
-}
-
-static void json_string(buf *j, const char *s, size_t n)
-{
-    buf_putc(j, '"');
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': buf_puts(j, "\\\""); break;
-        case '\\': buf_puts(j, "\\\\"); break;
-        case '\n': buf_puts(j, "\\n"); break;
-        case '\t': buf_puts(j, "\\t"); break;
-        case '\r': buf_puts(j, "\\r"); break;
-        default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                buf_puts(j, esc);
-            } else {
-                buf_putc(j, (char)c);
-            }
-        }
-    }
-    buf_putc(j, '"');
 }
 
 /* ---- commands --------------------------------------------------------- */

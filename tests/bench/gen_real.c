@@ -23,16 +23,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static void die(const char *fmt, ...)
-{
-    va_list ap;
-    va_start(ap, fmt);
-    fputs("gen_real: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
-    va_end(ap);
-    exit(2);
-}
+#define GEN_PROG "gen_real"
+#include "gen_util.h"
 
 typedef struct rng {
     uint64_t state;
@@ -49,67 +41,6 @@ static uint64_t rng_next(rng *r)
 static size_t rng_below(rng *r, size_t n)
 {
     return n ? (size_t)(rng_next(r) % n) : 0;
-}
-
-typedef struct buf {
-    char *data;
-    size_t len, cap;
-} buf;
-
-static void buf_add(buf *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *d = realloc(b->data, cap);
-        if (d == NULL)
-            die("out of memory");
-        b->data = d;
-        b->cap = cap;
-    }
-    memcpy(b->data + b->len, s, n);
-    b->len += n;
-    b->data[b->len] = '\0';
-}
-
-static void buf_puts(buf *b, const char *s)
-{
-    buf_add(b, s, strlen(s));
-}
-
-/* An output file with a running FNV-1a 64 checksum. */
-typedef struct out {
-    FILE *f;
-    const char *path;
-    uint64_t fnv, bytes;
-} out;
-
-static void out_open(out *o, const char *path)
-{
-    o->f = fopen(path, "wb");
-    if (o->f == NULL)
-        die("%s: cannot create: %s", path, strerror(errno));
-    o->path = path;
-    o->fnv = 0xcbf29ce484222325ULL;
-    o->bytes = 0;
-}
-
-static void out_write(out *o, const char *s, size_t n)
-{
-    for (size_t i = 0; i < n; i++) {
-        o->fnv ^= (unsigned char)s[i];
-        o->fnv *= 0x100000001b3ULL;
-    }
-    o->bytes += n;
-    if (fwrite(s, 1, n, o->f) != n)
-        die("%s: write error: %s", o->path, strerror(errno));
-}
-
-static void out_close(out *o)
-{
-    if (fclose(o->f) != 0)
-        die("%s: write error: %s", o->path, strerror(errno));
 }
 
 /* ---- reading the passages: just enough JSON for one object a line ------ */
@@ -315,30 +246,6 @@ static void read_passages(const char *path)
     fclose(f);
 }
 
-static void json_string(buf *j, const char *s, size_t n)
-{
-    buf_add(j, "\"", 1);
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        char esc[8];
-        switch (c) {
-        case '"': buf_puts(j, "\\\""); break;
-        case '\\': buf_puts(j, "\\\\"); break;
-        case '\n': buf_puts(j, "\\n"); break;
-        case '\t': buf_puts(j, "\\t"); break;
-        case '\r': buf_puts(j, "\\r"); break;
-        default:
-            if (c < 0x20) {
-                snprintf(esc, sizeof esc, "\\u%04x", c);
-                buf_puts(j, esc);
-            } else {
-                buf_add(j, (const char *)&c, 1);
-            }
-        }
-    }
-    buf_add(j, "\"", 1);
-}
-
 int main(int argc, char **argv)
 {
     const char *path = NULL, *dir = NULL;
@@ -403,7 +310,7 @@ int main(int argc, char **argv)
             out_open(&fo, fp);
             out_write(&fo, text.data, text.len);
             out_write(&fo, "\n", 1);
-            out_close(&fo);
+            out_end(&fo);
             files_bytes += fo.bytes;
             for (int k = 0; k < 8; k++) { /* fold each file's checksum in */
                 files_fnv ^= (fo.fnv >> (8 * k)) & 0xff;
@@ -411,7 +318,7 @@ int main(int argc, char **argv)
             }
         }
     }
-    out_close(&o);
+    out_end(&o);
     printf("%s: JSONL %" PRIu64 " bytes, %zu items, fnv1a64 %016" PRIx64 "\n", o.path, o.bytes,
            n, o.fnv);
     if (dir)
