@@ -281,34 +281,30 @@ static void jit_when_due(cs_scorer *s, size_t len)
         pcre2_jit_compile(s->rules.rules[s->regex_rules[i]].re, PCRE2_JIT_COMPLETE); /* best effort */
 }
 
-static int cmp_u32(const void *a, const void *b)
+static int cmp_size(const void *a, const void *b)
 {
-    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
     return (x > y) - (x < y);
 }
 
-/* The sentences holding a needs hit of rule, sorted, each once, in
- * s->windows; returns their count, or (size_t)-1 when out of memory. */
-static size_t needs_windows(cs_scorer *s, size_t rule, const credscore_span *sent, size_t nsent)
+/* Where rule's needs hits of this passage begin, sorted, into s->starts;
+ * returns their count, or (size_t)-1 when out of memory. */
+static size_t needs_starts(cs_scorer *s, size_t rule)
 {
     size_t n = 0;
     for (size_t k = 0; k < s->nhits; k++) {
         const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
         if (ref->rule != rule || ref->role != CS_ROLE_NEEDS)
             continue;
-        void *items = s->windows;
-        if (cs_array_grow(&items, &s->windows_cap, n + 1, sizeof(uint32_t)) != 0)
+        void *items = s->starts;
+        if (cs_array_grow(&items, &s->starts_cap, n + 1, sizeof(size_t)) != 0)
             return (size_t)-1;
-        s->windows = items;
-        s->windows[n++] = sentence_of(sent, nsent, s->hits[k].start);
+        s->starts = items;
+        s->starts[n++] = s->hits[k].start;
     }
     if (n > 1)
-        qsort(s->windows, n, sizeof(uint32_t), cmp_u32);
-    size_t w = 0;
-    for (size_t k = 0; k < n; k++)
-        if (w == 0 || s->windows[w - 1] != s->windows[k])
-            s->windows[w++] = s->windows[k];
-    return w;
+        qsort(s->starts, n, sizeof(size_t), cmp_size);
+    return n;
 }
 
 /* Collect rule r's matches starting in text[from..limit] (limit inclusive;
@@ -350,31 +346,15 @@ static int regex_window(cs_scorer *s, size_t rule, const cs_rule *r, const char 
     return 0;
 }
 
-static int cmp_size(const void *a, const void *b)
-{
-    size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    return (x > y) - (x < y);
-}
-
 /* A starts_with_needs rule: one try at each needs hit's start, left to right,
  * none inside an earlier match (what a search from the passage start finds
  * when every match begins at a needs phrase). */
 static int regex_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
                           size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
 {
-    size_t n = 0;
-    for (size_t k = 0; k < s->nhits; k++) {
-        const cs_phrase_ref *ref = &s->rules.phrases[s->hits[k].phrase];
-        if (ref->rule != rule || ref->role != CS_ROLE_NEEDS)
-            continue;
-        void *items = s->starts;
-        if (cs_array_grow(&items, &s->starts_cap, n + 1, sizeof(size_t)) != 0)
-            return cs_diag_set(d, "out of memory");
-        s->starts = items;
-        s->starts[n++] = s->hits[k].start;
-    }
-    if (n > 1)
-        qsort(s->starts, n, sizeof(size_t), cmp_size);
+    size_t n = needs_starts(s, rule);
+    if (n == (size_t)-1)
+        return cs_diag_set(d, "out of memory");
     size_t resume = 0;
     for (size_t k = 0; k < n; k++) {
         if (s->starts[k] < resume || (k > 0 && s->starts[k] == s->starts[k - 1]))
@@ -432,11 +412,17 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
             if (rc == 0 && s->verify_needs_starts)
                 rc = verify_at_needs(s, rule, r, text, len, sent, nsent, d);
         } else if (r->has_needs && !r->passage_scope && nsent > 0) {
-            size_t nw = needs_windows(s, rule, sent, nsent);
-            if (nw == (size_t)-1)
+            size_t n = needs_starts(s, rule);
+            if (n == (size_t)-1)
                 return cs_diag_set(d, "out of memory");
-            for (size_t w = 0; w < nw && rc == 0; w++) {
-                const credscore_span *sp = &sent[s->windows[w]];
+            /* each sentence holding a hit once: the starts are sorted */
+            uint32_t last = UINT32_MAX;
+            for (size_t k = 0; k < n && rc == 0; k++) {
+                uint32_t si = sentence_of(sent, nsent, s->starts[k]);
+                if (si == last)
+                    continue;
+                last = si;
+                const credscore_span *sp = &sent[si];
                 size_t end = sp->end < len ? sp->end : len;
                 if (end > sp->start)
                     rc = regex_window(s, rule, r, text, len, sent, nsent, sp->start, end - 1,

@@ -296,7 +296,6 @@ void cs_scorer_free(cs_scorer *s)
     free(s->done_stamp);
     free(s->hits);
     free(s->spans);
-    free(s->windows);
     free(s->starts);
     free(s->cands);
     free(s->unless);

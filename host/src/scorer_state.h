@@ -44,9 +44,7 @@ struct cs_scorer {
     size_t nspans, spans_cap;
     cand *cands;
     size_t ncands, cands_cap;
-    uint32_t *windows;       /* sentences a needs-gated regex runs in, for one rule */
-    size_t windows_cap;
-    size_t *starts;          /* where a starts_with_needs rule's needs hits begin */
+    size_t *starts;          /* where one regex rule's needs hits begin, sorted */
     size_t starts_cap;
     uint64_t *unless;        /* (rule << 32 | sentence) of this passage's unless hits, sorted */
     size_t nunless, unless_cap;
