@@ -81,7 +81,7 @@ VALGRIND_CLI := $(filter-out tests/cli/80-formats.t tests/cli/85-html.t tests/cl
 
 all: $(BIN) $(PLUGIN_SOS)
 
-$(BUILD)/obj/%.o: host/src/%.c
+$(BUILD)/obj/%.o: host/src/%.c $(BUILD)/obj/%.o.d
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
@@ -112,11 +112,11 @@ include $(wildcard plugins/*/Makefile.inc)
 # and compile every plugin again next time).
 .SECONDARY: $(foreach d,$(PLUGIN_DIRS),$(call plugin_objs,$(notdir $(d))))
 
-$(BUILD)/tests/plugins/%.so: tests/plugins/%.c
+$(BUILD)/tests/plugins/%.so: tests/plugins/%.c $(BUILD)/tests/plugins/%.so.d
 	@mkdir -p $(dir $@)
 	$(CC) $(PLUGIN_CPPFLAGS) $(CFLAGS) $(DEPFLAGS) -fPIC -shared -o $@ $< $(LDFLAGS)
 
-$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB)
+$(BUILD)/tests/%: tests/unit/%.c $(CORE_LIB) $(BUILD)/tests/%.d
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS) $(PKG_CFLAGS) $(CFLAGS) $(DEPFLAGS) -Itests/unit -o $@ $< $(CORE_LIB) $(PKG_LIBS) -ldl -lm -lpthread
 
@@ -260,7 +260,14 @@ fuzz-regress: $(FUZZ_BINS)
 	@FUZZ_BUILD=$(FUZZ_BUILD) FUZZ_TARGETS="$(FUZZ_TARGETS)" FUZZ_ARGS="$(FUZZ_ARGS)" \
 	  sh tests/fuzz/run.sh regress
 
-# Header dependencies written by the compiles (DEPFLAGS).
+# Header dependencies written by the compiles (DEPFLAGS).  Each rule above
+# also names its depfile: one that is missing (a target built by an older
+# Makefile, before depfiles) is "made" by the empty rule below, so the
+# target is built again and gets one.
+# (Listed by name: a depfile found only through a pattern would be an
+# intermediate file, and a missing one of those rebuilds nothing.)
+DEP_FILES := $(CORE_OBJ:=.d) $(MAIN_OBJ:=.d) $(TEST_PLUGIN_SOS:=.d) $(UNIT_BIN:=.d)
+$(DEP_FILES): ;
 -include $(wildcard $(BUILD)/obj/*.d $(BUILD)/plugin-obj/*/*.d $(BUILD)/gen/*/*.d \
                     $(BUILD)/tests/*.d $(BUILD)/tests/plugins/*.d $(FUZZ_BUILD)/obj/*.d \
                     $(FUZZ_BUILD)/*.d)
