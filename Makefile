@@ -46,7 +46,10 @@ endif
 # Recursive (=) so pkg-config runs only when a recipe needs it, after `deps`.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
-CPPFLAGS  += -Ihost/include -Ihost/src -D_GNU_SOURCE \
+# host/src has one folder per stage (README "Architecture"); its headers are
+# included by name, from every stage folder.
+HOST_DIRS := $(patsubst %/,%,$(sort $(wildcard host/src/*/)))
+CPPFLAGS  += -Ihost/include $(HOST_DIRS:%=-I%) -D_GNU_SOURCE \
              -DCS_DATADIR='"$(DATADIR)/credscore"' -DCS_LIBDIR='"$(LIBDIR)/credscore/plugins"'
 # Plugins (bundled and test ones) are built against the public header only.
 PLUGIN_CPPFLAGS := -Ihost/include -D_GNU_SOURCE
@@ -56,9 +59,9 @@ CFLAGS    += -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wno-un
 DEPFLAGS   = -MMD -MP -MF $@.d -MT $@
 LDFLAGS   += $(OPT)
 
-CORE_SRC  := $(filter-out host/src/main.c,$(wildcard host/src/*.c))
+CORE_SRC  := $(filter-out host/src/cli/main.c,$(wildcard host/src/*/*.c))
 CORE_OBJ  := $(CORE_SRC:host/src/%.c=$(BUILD)/obj/%.o)
-MAIN_OBJ  := $(BUILD)/obj/main.o
+MAIN_OBJ  := $(BUILD)/obj/cli/main.o
 CORE_LIB  := $(BUILD)/libcredscore-core.a
 BIN       := $(BUILD)/credscore
 
@@ -268,6 +271,6 @@ fuzz-regress: $(FUZZ_BINS)
 # intermediate file, and a missing one of those rebuilds nothing.)
 DEP_FILES := $(CORE_OBJ:=.d) $(MAIN_OBJ:=.d) $(TEST_PLUGIN_SOS:=.d) $(UNIT_BIN:=.d)
 $(DEP_FILES): ;
--include $(wildcard $(BUILD)/obj/*.d $(BUILD)/plugin-obj/*/*.d $(BUILD)/gen/*/*.d \
-                    $(BUILD)/tests/*.d $(BUILD)/tests/plugins/*.d $(FUZZ_BUILD)/obj/*.d \
+-include $(wildcard $(BUILD)/obj/*/*.d $(BUILD)/plugin-obj/*/*.d $(BUILD)/gen/*/*.d \
+                    $(BUILD)/tests/*.d $(BUILD)/tests/plugins/*.d $(FUZZ_BUILD)/obj/*/*.d \
                     $(FUZZ_BUILD)/*.d)

@@ -14,6 +14,10 @@
 #    (document.c once called the format loaders, which call back into it;
 #    report.c and report_github.c each used the other).  Skipped when
 #    there are no objects yet.
+# 2b. Stage order: host/src has one folder per stage, in the order of
+#    STAGES below; a file may include headers of its own stage and of the
+#    stages before it, never of a later one (util never reaches into cli).
+#    Files directly in host/src (no stage) are reported.
 # 3. Sizes: a product .c file (host/src, plugins) over MAX_C lines, a
 #    command (host/src/cmd_*.c) over MAX_CMD lines.  Each file over its
 #    limit is a TAP TODO (named, with its size) while the splits are under
@@ -22,6 +26,8 @@
 #
 # Exit status: 0 when every test that is not a TODO passes, else 1.
 
+# The stage folders of host/src, each allowed to use only those before it.
+STAGES="util config input merge score parallel report gate cli"
 MAX_C=800
 MAX_CMD=250
 # 1: a file over its size limit fails; 0: it is reported as TODO.
@@ -64,7 +70,7 @@ cycles() {
 }
 
 # 1. #include cycles
-for f in host/src/*.c host/src/*.h host/include/credscore/*.h; do
+for f in host/src/*.c host/src/*.h host/src/*/*.c host/src/*/*.h host/include/credscore/*.h; do
     [ -f "$f" ] || continue
     from=$(basename "$f")
     sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
@@ -82,8 +88,10 @@ fi
 # 2. link cycles
 # Only the objects of today's sources (a deleted file's object may linger).
 set --
-for o in "$OBJDIR"/*.o; do
-    [ -f "host/src/$(basename "$o" .o).c" ] && set -- "$@" "$o"
+for o in "$OBJDIR"/*.o "$OBJDIR"/*/*.o; do
+    [ -f "$o" ] || continue
+    rel=${o#"$OBJDIR"/}
+    [ -f "host/src/${rel%.o}.c" ] && set -- "$@" "$o"
 done
 if [ $# -eq 0 ]; then
     echo "ok $((n = n + 1)) # skip no objects in $OBJDIR (build first)"
@@ -108,11 +116,46 @@ $loop"
     fi
 fi
 
+# 2b. stage order
+stage_rank() { # folder -> its index in STAGES, or nothing
+    i=0
+    for s in $STAGES; do [ "$s" = "$1" ] && { echo $i; return; }; i=$((i + 1)); done
+}
+: > "$TMP/stage-bad"
+for f in host/src/*.c host/src/*.h; do
+    [ -f "$f" ] && echo "$f: not in a stage folder ($STAGES)" >> "$TMP/stage-bad"
+done
+for d in host/src/*/; do
+    [ -d "$d" ] || continue
+    d=${d%/}; d=${d#host/src/}
+    [ -n "$(stage_rank "$d")" ] || echo "host/src/$d/: not a stage ($STAGES)" >> "$TMP/stage-bad"
+done
+for f in host/src/*/*.c host/src/*/*.h; do
+    [ -f "$f" ] || continue
+    rel=${f#host/src/}; dir=${rel%%/*}; mine=$(stage_rank "$dir")
+    [ -n "$mine" ] || continue
+    sed -n 's/^[[:space:]]*#[[:space:]]*include[[:space:]]*"\([^"]*\)".*/\1/p' "$f" |
+    while read -r inc; do
+        for t in host/src/*/"$(basename "$inc")"; do
+            [ -f "$t" ] || continue
+            tdir=${t#host/src/}; tdir=${tdir%%/*}; theirs=$(stage_rank "$tdir")
+            [ -n "$theirs" ] && [ "$theirs" -gt "$mine" ] &&
+                echo "$f ($dir) includes $tdir/$(basename "$inc"), a later stage"
+        done
+    done >> "$TMP/stage-bad"
+done
+if [ ! -s "$TMP/stage-bad" ]; then
+    report 0 "every host file in a stage folder, including only its own and earlier stages"
+else
+    report 1 "every host file in a stage folder, including only its own and earlier stages" \
+        "$(cat "$TMP/stage-bad")"
+fi
+
 # 3. sizes
 over=0
-for f in host/src/*.c plugins/*/*.c plugins/*/*/*.c; do
+for f in host/src/*.c host/src/*/*.c plugins/*/*.c plugins/*/*/*.c; do
     [ -f "$f" ] || continue
-    case $f in host/src/cmd_*.c) max=$MAX_CMD ;; *) max=$MAX_C ;; esac
+    case $f in host/src/cmd_*.c|host/src/*/cmd_*.c) max=$MAX_CMD ;; *) max=$MAX_C ;; esac
     lines=$(wc -l < "$f")
     [ "$lines" -gt "$max" ] || continue
     over=$((over + 1))
