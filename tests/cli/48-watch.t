@@ -20,9 +20,9 @@ mv rules/desk.lua.keep rules/desk.lua
 printf 'rule { id = \n' > rules/broken.lua.txt
 printf 'Whispers say the mayor will resign.\n\nThe quay opens, said Mayor Kerrigan.\n' > story.txt
 
-wait_for() { # file pattern [count]: until pattern occurs count times (default 1), at most 15 s
+wait_for() { # file pattern [count]: until pattern occurs count times (default 1), at most 60 s (valgrind on a loaded machine)
     i=0
-    while [ $i -lt 150 ] && [ "$(grep -c -- "$2" "$1")" -lt "${3:-1}" ]; do
+    while [ $i -lt 600 ] && [ "$(grep -c -- "$2" "$1")" -lt "${3:-1}" ]; do
         sleep 0.1
         i=$((i + 1))
     done
@@ -31,7 +31,7 @@ replace() { # file content-file: as editors do, by renaming
     cp "$2" "$1.tmp" && mv "$1.tmp" "$1"
 }
 stop() { # pid
-    i=0; while [ $i -lt 100 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
+    i=0; while [ $i -lt 300 ] && kill -0 "$1" 2>/dev/null; do sleep 0.1; i=$((i + 1)); done
     kill "$1" 2>/dev/null
     wait "$1"
 }

@@ -3,7 +3,11 @@
 # docs/distributed.md gives output identical to a single process.
 . "$(dirname "$0")/lib.sh"
 
-mkdir -p "$TMP/desk/rules" "$TMP/elsewhere"
+mkdir -p "$TMP/desk/rules" "$TMP/elsewhere" "$TMP/tmpdir"
+# Bundles unpack under TMPDIR: this test's own, so that counting what is
+# left there sees no other test's (or concurrent run's) folders.
+TMPDIR=$TMP/tmpdir
+export TMPDIR
 cd "$TMP/desk"
 cat > credscore.yaml <<'YAML'
 rules: ["@default", "rules/"]
@@ -39,7 +43,7 @@ is "$STATUS" 0 "--bundle elsewhere: exit 0"
 is "$OUT" "$single" "--bundle scores exactly like the desk's own configuration"
 like "$(printf '%s\n' "$OUT" | head -1)" '"rule":"desk-whisper"' "the desk rule came with the bundle"
 like "$(printf '%s\n' "$OUT" | head -1)" '"marker":"vague".*"weight":-7' "the desk's marker weights came with the bundle"
-is "$(ls "${TMPDIR:-/tmp}" | grep -c '^credscore-bundle\.' || true)" 0 "the unpacked bundle is removed afterwards"
+is "$(ls "$TMPDIR" | grep -c '^credscore-bundle\.' || true)" 0 "the unpacked bundle is removed afterwards"
 
 printf 'not a tar\n' > "$TMP/bad.tar"
 run "$CREDSCORE" score --jsonl "$TMP/in.jsonl" --bundle "$TMP/bad.tar"
