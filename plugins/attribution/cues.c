@@ -135,6 +135,27 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     st->finite = 1;
 }
 
+/* The verb at v and its neighbours, as the cue checks read them. */
+typedef struct verb_ctx {
+    const at_tok *tv;   /* the verb */
+    const at_tok *prev; /* the token before it, NULL at the start */
+    const at_tok *next; /* the token after it, NULL at the end */
+    uint8_t vc, vf;     /* its verb class and form */
+} verb_ctx;
+
+static verb_ctx verb_context(const at_sent *s, size_t v)
+{
+    const at_tok *t = s->t;
+    verb_ctx c = {
+        .tv = &t[v],
+        .prev = v > 0 ? &t[v - 1] : NULL,
+        .next = v + 1 < s->n ? &t[v + 1] : NULL,
+        .vc = t[v].vclass,
+        .vf = t[v].vform,
+    };
+    return c;
+}
+
 /* Is the verb at v, by its form and neighbours, no attribution here ("State
  * Department", "the said agreement", "to say", "told to leave", "claimed
  * the trophy", "called for")? */
@@ -142,37 +163,34 @@ static int not_a_cue(const sent_state *st, size_t v)
 {
     const at_sent *s = &st->s;
     const at_tok *t = s->t;
-    const at_tok *tv = &t[v];
-    const at_tok *prev = v > 0 ? &t[v - 1] : NULL;
-    const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
-    uint8_t vc = tv->vclass, vf = tv->vform;
+    const verb_ctx c = verb_context(s, v);
 
-    if ((tv->flags & AT_TF_CAP) && !(tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)) &&
-        !(st->headline && (vf & (AT_VF_PAST | AT_VF_S))))
+    if ((c.tv->flags & AT_TF_CAP) && !(c.tv->flags & (AT_TF_SENTINIT | AT_TF_ALLCAPS)) &&
+        !(st->headline && (c.vf & (AT_VF_PAST | AT_VF_S))))
         return 1; /* "State Department", "the Post"; not "Mayor Tells Council" */
-    if (prev && at_word(prev)) {
-        if ((prev->cls & (AT_L_DET | AT_L_POSSDET)) && !(prev->cls & AT_L_QUANT) &&
-            !(prev->flags & AT_TF_POSS))
+    if (c.prev && at_word(c.prev)) {
+        if ((c.prev->cls & (AT_L_DET | AT_L_POSSDET)) && !(c.prev->cls & AT_L_QUANT) &&
+            !(c.prev->flags & AT_TF_POSS))
             return 1; /* "the said agreement", "the reported attack" */
-        if ((prev->flags & AT_TF_POSS) && !(prev->cls & AT_L_PRON))
+        if ((c.prev->flags & AT_TF_POSS) && !(c.prev->cls & AT_L_PRON))
             return 1; /* "Ukraine's claims" */
-        if (prev->wid == AT_W_TO && (vf & AT_VF_BASE))
+        if (c.prev->wid == AT_W_TO && (c.vf & AT_VF_BASE))
             return 1; /* "to say" */
     }
-    if (prev && prev->kind == AT_TK_NUM)
+    if (c.prev && c.prev->kind == AT_TK_NUM)
         return 1;
-    if ((tv->cls & AT_L_NOUNV) && (vf & (AT_VF_BASE | AT_VF_S)) && !(vf & AT_VF_PAST) &&
-        !at_noun_verb_ok(next, v + 2 < s->n ? &t[v + 2] : NULL))
+    if ((c.tv->cls & AT_L_NOUNV) && (c.vf & (AT_VF_BASE | AT_VF_S)) && !(c.vf & AT_VF_PAST) &&
+        !at_noun_verb_ok(c.next, v + 2 < s->n ? &t[v + 2] : NULL))
         return 1; /* "investigation reports as well as", "media posts" */
-    if ((tv->cls & AT_L_NOUNV) && (vf & AT_VF_S) && !(vf & AT_VF_PAST) && prev &&
-        (prev->kind == AT_TK_NUM || (at_word(prev) && (prev->cls & AT_L_QUANT)) ||
-         (at_word(prev) && (at_lower_is_mod(prev) || (prev->cls & AT_L_MOD)) && v >= 2 &&
+    if ((c.tv->cls & AT_L_NOUNV) && (c.vf & AT_VF_S) && !(c.vf & AT_VF_PAST) && c.prev &&
+        (c.prev->kind == AT_TK_NUM || (at_word(c.prev) && (c.prev->cls & AT_L_QUANT)) ||
+         (at_word(c.prev) && (at_lower_is_mod(c.prev) || (c.prev->cls & AT_L_MOD)) && v >= 2 &&
           (t[v - 2].kind == AT_TK_NUM ||
            (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
         return 1; /* "two neighbouring states", "many reports": a noun phrase */
-    switch (vc) {
+    switch (c.vc) {
     case AT_V_TELL:
-        if (!next || next->wid == AT_W_TO)
+        if (!c.next || c.next->wid == AT_W_TO)
             return 1; /* "told to leave" */
         for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
             if (!at_word(&t[j]))
@@ -184,7 +202,7 @@ static int not_a_cue(const sent_state *st, size_t v)
         }
         break;
     case AT_V_ASK:
-        if (!at_ask_ok(s, next) && !(prev && prev->kind == AT_TK_COMMA))
+        if (!at_ask_ok(s, c.next) && !(c.prev && c.prev->kind == AT_TK_COMMA))
             return 1;
         break;
     case AT_V_CLAIM:
@@ -192,8 +210,9 @@ static int not_a_cue(const sent_state *st, size_t v)
             return 1; /* "claimed the trophy" */
         break;
     case AT_V_CALL:
-        if (next && at_word(next) && (next->wid == AT_W_FOR || next->wid == AT_W_ON ||
-                                      next->wid == AT_W_OUT || next->wid == AT_W_UPON))
+        if (c.next && at_word(c.next) &&
+            (c.next->wid == AT_W_FOR || c.next->wid == AT_W_ON || c.next->wid == AT_W_OUT ||
+             c.next->wid == AT_W_UPON))
             return 1;
         if (!at_word_ahead(s, v, 7, 0, 1)) {
             int as = 0;
@@ -215,13 +234,13 @@ static int not_a_cue(const sent_state *st, size_t v)
             return 1;
         break;
     case AT_V_DOC:
-        if (next && at_word(next) && (next->cls & AT_L_PPREP))
+        if (c.next && at_word(c.next) && (c.next->cls & AT_L_PPREP))
             return 1; /* "a document found on the street": a reduced passive */
         break;
     case AT_V_READ:
-        if (next && !(next->kind == AT_TK_COMMA || next->kind == AT_TK_COLON ||
-                      next->kind == AT_TK_PERIOD || next->kind == AT_TK_QUOTE ||
-                      next->kind == AT_TK_DASH))
+        if (c.next && !(c.next->kind == AT_TK_COMMA || c.next->kind == AT_TK_COLON ||
+                        c.next->kind == AT_TK_PERIOD || c.next->kind == AT_TK_QUOTE ||
+                        c.next->kind == AT_TK_DASH))
             return 1;
         break;
     default:
@@ -346,21 +365,20 @@ static int inverted_cue(sent_state *st, size_t v)
 {
     const at_sent *s = &st->s;
     const at_tok *t = s->t;
-    const at_tok *tv = &t[v];
-    const at_tok *prev = v > 0 ? &t[v - 1] : NULL;
-    const at_tok *next = v + 1 < s->n ? &t[v + 1] : NULL;
-    uint8_t vc = tv->vclass, vf = tv->vform;
+    const verb_ctx c = verb_context(s, v);
     at_np np;
 
-    if ((vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) &&
-        (vc == AT_V_SAY || vc == AT_V_ASK || vc == AT_V_TELL || vc == AT_V_CLAUSE) && next &&
-        (v == 0 || tv->flags & AT_TF_SENTINIT || prev->kind == AT_TK_COMMA ||
-         (prev->kind == AT_TK_QUOTE && !(prev->flags & AT_TF_QOPEN)) ||
-         (prev->kind == AT_TK_SQUOTE && !(prev->flags & AT_TF_QOPEN)) || prev->kind == AT_TK_DASH)) {
+    if ((c.vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) &&
+        (c.vc == AT_V_SAY || c.vc == AT_V_ASK || c.vc == AT_V_TELL || c.vc == AT_V_CLAUSE) &&
+        c.next &&
+        (v == 0 || c.tv->flags & AT_TF_SENTINIT || c.prev->kind == AT_TK_COMMA ||
+         (c.prev->kind == AT_TK_QUOTE && !(c.prev->flags & AT_TF_QOPEN)) ||
+         (c.prev->kind == AT_TK_SQUOTE && !(c.prev->flags & AT_TF_QOPEN)) ||
+         c.prev->kind == AT_TK_DASH)) {
         if (at_np_right(s, v + 1, &np) == 0 && at_inversion_ends(s, np.b + 1) &&
             !(t[np.head].wid == AT_W_IT || t[np.head].wid == AT_W_THEY) &&
             /* a bare form agrees only with a plural: ", say officials" */
-            ((vf & (AT_VF_PAST | AT_VF_S)) ||
+            ((c.vf & (AT_VF_PAST | AT_VF_S)) ||
              (t[np.head].kend > t[np.head].start && s->text[t[np.head].kend - 1] == 's' &&
               !(t[np.head].cls & AT_L_NAME)))) {
             at_np_classify(s, &np, 1);
