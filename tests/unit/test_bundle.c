@@ -2,7 +2,9 @@
  * hold land in a private folder under $TMPDIR with their bytes (plugins
  * executable); anything else (a path out of the bundle, a link, no
  * config.yaml, a cut archive) is refused, naming it, and leaves nothing
- * behind; cs_bundle_member's refusals; cs_bundle_remove. */
+ * behind; cs_bundle_member's refusals; the MANIFEST read back (rule files in
+ * order with their names, plugins relocated, a bad line named);
+ * cs_bundle_remove. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -88,6 +90,79 @@ static const char *open_error(void)
     return dir == NULL ? d.msg + strlen(tarfile) : "(dir left set)";
 }
 
+/* Replace the MANIFEST of the unpacked bundle dir by text. */
+static void put_manifest(const char *dir, const char *text)
+{
+    char path[4300];
+    snprintf(path, sizeof path, "%s/MANIFEST", dir);
+    FILE *f = fopen(path, "wb");
+    if (f) {
+        fputs(text, f);
+        fclose(f);
+    }
+}
+
+/* The MANIFEST as cs_bundle_read_rules and cs_bundle_relocate_plugins see it. */
+static void manifest_tests(const char *dir)
+{
+    cs_diag d;
+    char want[4400];
+    cs_bundle_rules br = {0};
+    put_manifest(dir, "credscore bundle\nversion 0.1.0\nabi 1.1\n"
+                      "rule rules/000-desk.lua /src/desk rules/a.lua\n"
+                      "rule rules/000-desk.lua again.lua\n"
+                      "plugin x 1.0 /old/x.so\n");
+    is_int(cs_bundle_read_rules(dir, &br, &d), 0, "MANIFEST: rules read");
+    is_int((int)br.n, 2, "MANIFEST: both rule lines, in order");
+    snprintf(want, sizeof want, "%s/rules/000-desk.lua", dir);
+    is_str(br.n ? br.paths[0] : "", want, "MANIFEST: a rule's path inside the bundle");
+    is_str(br.n ? br.names[0] : "", "/src/desk rules/a.lua", "MANIFEST: its original name, spaces kept");
+    is_str(br.n > 1 ? br.names[1] : "", "again.lua", "MANIFEST: the second rule's name");
+    cs_bundle_rules_free(&br);
+
+    cs_plugin_conf pc[2] = {{.name = NULL, .path = strdup("/old/x.so")}, {.name = "byname"}};
+    cs_config cfg;
+    memset(&cfg, 0, sizeof cfg);
+    cfg.plugins = pc;
+    cfg.nplugins = 2;
+    is_int(cs_bundle_relocate_plugins(dir, &cfg, &d), 0, "MANIFEST: plugins relocated");
+    snprintf(want, sizeof want, "%s/plugins/x.so", dir);
+    is_str(pc[0].path, want, "MANIFEST: a plugin by path becomes the bundled copy");
+    ok(pc[1].path == NULL, "MANIFEST: a plugin by name is left alone");
+    free(pc[0].path);
+
+    pc[0].path = strdup("/elsewhere/y.so");
+    is_int(cs_bundle_relocate_plugins(dir, &cfg, &d), -1, "MANIFEST: a plugin not listed");
+    is_str(d.msg, "bundle: plugin /elsewhere/y.so is not in the bundle", "... is named");
+    free(pc[0].path);
+
+    put_manifest(dir, "credscore bundle\nplugin X! 1.0 /old/x.so\n");
+    pc[0].path = strdup("/old/x.so");
+    is_int(cs_bundle_relocate_plugins(dir, &cfg, &d), -1, "MANIFEST: a bad plugin name");
+    is_str(d.msg, "bundle: MANIFEST line 2 'plugin X! 1.0 /old/x.so': plugin file "
+                  "'plugins/X!.so' is not named by a plugin name ([a-z0-9_-], at most 64)",
+           "... names the line");
+    free(pc[0].path);
+
+    put_manifest(dir, "credscore bundle\nrule rules/000-desk.lua ok\nrule lonely\n");
+    is_int(cs_bundle_read_rules(dir, &br, &d), -1, "MANIFEST: a rule line without a name");
+    is_str(d.msg, "bundle: MANIFEST line 3 'rule lonely': a rule line needs a file and a name",
+           "... names the line");
+    cs_bundle_rules_free(&br);
+    put_manifest(dir, "rule rules/../../x.lua x\n");
+    is_int(cs_bundle_read_rules(dir, &br, &d), -1, "MANIFEST: a rule outside the bundle");
+    is_str(d.msg, "bundle: MANIFEST line 1 'rule rules/../../x.lua x': rule file "
+                  "'rules/../../x.lua' has a '..' component (a bundle's files stay inside it)",
+           "... names the line and why");
+    cs_bundle_rules_free(&br);
+    char path[4300];
+    snprintf(path, sizeof path, "%s/MANIFEST", dir);
+    unlink(path);
+    is_int(cs_bundle_read_rules(dir, &br, &d), -1, "MANIFEST missing: rules");
+    is_str(d.msg, "bundle: cannot read its MANIFEST", "... says so");
+    is_int(cs_bundle_relocate_plugins(dir, &cfg, &d), -1, "MANIFEST missing: plugins");
+}
+
 int main(void)
 {
     cs_diag d;
@@ -137,6 +212,7 @@ int main(void)
         ok(rc == -1 && out == NULL && why && strcmp(why, bad[i].why) == 0,
            "member '%s' %s", bad[i].rel, bad[i].why);
     }
+    manifest_tests(dir);
     cs_bundle_remove(dir);
     ok(stat(dir, &st) != 0, "cs_bundle_remove deletes the folder");
     free(dir);

@@ -14,6 +14,7 @@
 #include "document.h"
 #include "document_load.h"
 #include "scorer.h"
+#include "session.h"
 
 #define CREDSCORE_VERSION "0.1.0"
 
@@ -76,18 +77,13 @@ int cs_cli_over_max(const cs_cli *cli, const cs_config *cfg, const cs_result *re
 /* Check every --max marker exists; prints an error and returns -1 if not. */
 int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg);
 
-/* Loaded configuration and scorer for a command. */
-typedef struct cs_session {
-    cs_config cfg;
-    int cfg_loaded;
-    cs_scorer *scorer;
-    char *bundle_dir;          /* unpacked --bundle, removed on close */
-} cs_session;
+/* The session options the command line gives (--config, --no-config,
+ * --profile, --bundle, --plugin-path, --no-plugins, ...) into o. */
+void cs_cli_session_opts(const cs_cli *cli, cs_session_opts *o);
 
-/* Load the config (--config, credscore.yaml upwards, or built-in) and, when
- * want_scorer, the rules and plugins.  Errors are printed; returns 0/-1. */
-int cs_session_open(cs_session *s, const cs_cli *cli, int want_scorer);
-void cs_session_close(cs_session *s);
+/* cs_session_open with the options of cli; an error is printed
+ * ("credscore: <msg>") and -1 returned (s then holds nothing). */
+int cs_cli_open_session(cs_session *s, const cs_cli *cli, int want_scorer);
 
 /* Refuse to write output (the -o file, the baseline written) over one of
  * the run's own inputs: inputs[0..n) (articles, also those found in

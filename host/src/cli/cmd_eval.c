@@ -55,7 +55,7 @@ int cs_cmd_eval(const cs_cli *cli)
         return CS_EXIT_ERROR;
     }
     const char *path = cli->args[0];
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     const cs_config *cfg = &ses.cfg;
     c = calloc(cfg->nmarkers, sizeof *c);

@@ -44,7 +44,7 @@ int cs_cmd_explain(const cs_cli *cli)
         return CS_EXIT_ERROR;
     }
     path = cs_strndup(arg, (size_t)(colon - arg));
-    if (path == NULL || cs_session_open(&ses, cli, 1) != 0) {
+    if (path == NULL || cs_cli_open_session(&ses, cli, 1) != 0) {
         free(path);
         return CS_EXIT_ERROR;
     }

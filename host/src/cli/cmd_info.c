@@ -12,7 +12,7 @@ int cs_cmd_config(const cs_cli *cli)
 {
     cs_session ses;
     /* with the rules and plugins: rule_overrides must name loaded rules */
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     printf("# effective configuration (%s)\n", ses.cfg.path ? ses.cfg.path : "built-in defaults");
     int rc = cs_config_print(&ses.cfg, stdout);
@@ -29,7 +29,7 @@ static void print_markers(const char *const *markers)
 int cs_cmd_plugins(const cs_cli *cli)
 {
     cs_session ses;
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     const cs_plugin_set *ps = cs_scorer_plugins(ses.scorer);
     if (ps->n == 0)
@@ -191,7 +191,7 @@ static void print_plugin_rule(const cs_config *cfg, const cs_plugin *pl,
 int cs_cmd_rules(const cs_cli *cli)
 {
     cs_session ses;
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     const cs_config *cfg = &ses.cfg;
     const cs_ruleset *rs = cs_scorer_rules(ses.scorer);
@@ -256,7 +256,7 @@ int cs_cmd_bundle(const cs_cli *cli)
     cs_session ses;
     cs_diag d;
     const char *out = cli->output ? cli->output : "credscore-bundle.tar";
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     int rc = cs_bundle_write(out, &ses.cfg, ses.scorer, CREDSCORE_VERSION, &d);
     if (rc != 0)

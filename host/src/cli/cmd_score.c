@@ -337,7 +337,7 @@ int cs_cmd_score(const cs_cli *cli)
         cs_cli_error("score: no article given (a file, a folder, or - for standard input)");
         return CS_EXIT_ERROR;
     }
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     if (cs_cli_check_max(cli, &ses.cfg) != 0) {
         cs_session_close(&ses);
@@ -533,7 +533,7 @@ int cs_cmd_baseline(const cs_cli *cli)
         cs_cli_error("baseline: name the articles or folders to record");
         return CS_EXIT_ERROR;
     }
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     if (collect(cli, &ses, &files) != 0) {
         cs_cli_error("baseline: nothing recorded because of the errors above");

@@ -405,7 +405,7 @@ int cs_cmd_stream(const cs_cli *cli)
         cs_cli_error("score --jsonl reads one stream (a file or -)");
         return CS_EXIT_ERROR;
     }
-    if (cs_session_open(&ses, cli, 1) != 0)
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
     if (cs_cli_check_max(cli, &ses.cfg) != 0)
         goto out;

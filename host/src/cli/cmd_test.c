@@ -463,15 +463,19 @@ int cs_cmd_test(const cs_cli *cli)
             goto out;
         }
     }
-    cs_cli sub = *cli;
+    cs_session_opts so;
+    cs_cli_session_opts(cli, &so);
     if (cli->config_path == NULL && !cli->no_config && cli->bundle == NULL && cli->nargs > 0) {
         if (find_test_config(cli, &config) != 0)
             goto out;
-        sub.config_path = config;
-        sub.no_config = config == NULL;
+        so.config_path = config;
+        so.no_config = config == NULL;
     }
-    if (cs_session_open(&ses, &sub, 0) != 0)
+    cs_diag d;
+    if (cs_session_open(&ses, &so, 0, &d) != 0) {
+        cs_cli_error(d.msg);
         goto out;
+    }
     open = 1;
     cs_scorer_opts o = {0};
     size_t nload = 0;
@@ -500,7 +504,6 @@ int cs_cmd_test(const cs_cli *cli)
     static const int quiet_level = CREDSCORE_LOG_ERROR, normal_level = CREDSCORE_LOG_INFO;
     o.log = cs_log_stderr;
     o.log_ctx = (void *)(cli->quiet ? &quiet_level : &normal_level);
-    cs_diag d;
     if (cs_scorer_new(&ses.scorer, &ses.cfg, &o, &d) != 0) {
         cs_cli_error(d.msg);
         goto out;

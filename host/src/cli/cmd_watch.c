@@ -171,7 +171,7 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
     localtime_r(&now, &tm);
     printf("== %02d:%02d:%02d  round %d: %s\n", tm.tm_hour, tm.tm_min, tm.tm_sec, round, article);
     fflush(stdout);
-    if (cs_session_open(&ses, cli, 1) != 0) {
+    if (cs_cli_open_session(&ses, cli, 1) != 0) {
         watch_file(w, article);
         watch_config_rules(cli, w);
         goto out;

@@ -318,6 +318,168 @@ out:
     return rc;
 }
 
+/* ---- the MANIFEST of an unpacked bundle ---- */
+
+/* Say in d what is wrong with line n (text: the line, up to its newline) of
+ * an unpacked bundle's MANIFEST; returns -1. */
+static int manifest_error(cs_diag *d, size_t n, const char *text, const char *fmt,
+                          const char *what, const char *why)
+{
+    char msg[512];
+    snprintf(msg, sizeof msg, fmt, what, why ? why : "out of memory");
+    int len = (int)strcspn(text, "\n") > 300 ? 300 : (int)strcspn(text, "\n");
+    return cs_diag_set(d, "bundle: MANIFEST line %zu '%.*s': %s", n, len, text, msg);
+}
+
+/* Read dir's MANIFEST into m; -1 with d when it cannot be read. */
+static int read_manifest(const char *dir, cs_buf *m, cs_diag *d)
+{
+    char *path = cs_paths_join(dir, "MANIFEST");
+    int rc = path && cs_read_file(path, m) == 0 ? 0 : -1;
+    free(path);
+    return rc ? cs_diag_set(d, "bundle: cannot read its MANIFEST") : 0;
+}
+
+/* A plugin name as plugin_host.c accepts it: 1-64 of [a-z0-9_-]. */
+static int plugin_name_ok(const char *s)
+{
+    size_t n = strspn(s, "abcdefghijklmnopqrstuvwxyz0123456789_-");
+    return n > 0 && n <= 64 && s[n] == '\0';
+}
+
+/* The bundled file for the plugin configured as orig: the last MANIFEST
+ * line "plugin NAME VERSION orig" (m: the MANIFEST text) names it.  0 with
+ * *found (malloc'd; NULL when no line names orig), or -1 with d. */
+static int bundled_plugin(const char *dir, const char *m, const char *orig, char **found,
+                          cs_diag *d)
+{
+    *found = NULL;
+    size_t n = 1;
+    for (const char *line = m; line && *line; n++) {
+        const char *nl = strchr(line, '\n');
+        char name[80], version[80], path[4096];
+        if (sscanf(line, "plugin %79s %79s %4095[^\n]", name, version, path) == 3 &&
+            strcmp(path, orig) == 0) {
+            char file[160];
+            const char *why = "";
+            snprintf(file, sizeof file, "plugins/%s.so", name);
+            free(*found);
+            *found = NULL;
+            if (!plugin_name_ok(name) || cs_bundle_member(dir, file, found, &why) != 0)
+                return manifest_error(d, n, line, "plugin file '%s' %s", file,
+                                      plugin_name_ok(name) ? why
+                                                           : "is not named by a plugin name "
+                                                             "([a-z0-9_-], at most 64)");
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    return 0;
+}
+
+int cs_bundle_relocate_plugins(const char *dir, cs_config *cfg, cs_diag *d)
+{
+    cs_buf m = {0};
+    int rc = -1;
+    if (read_manifest(dir, &m, d) != 0)
+        goto out;
+    for (size_t i = 0; i < cfg->nplugins; i++) {
+        cs_plugin_conf *pc = &cfg->plugins[i];
+        if (pc->path == NULL)
+            continue;
+        char *found = NULL;
+        if (bundled_plugin(dir, m.data, pc->path, &found, d) != 0)
+            goto out;
+        if (found == NULL) {
+            cs_diag_set(d, "bundle: plugin %s is not in the bundle", pc->path);
+            goto out;
+        }
+        free(pc->path);
+        pc->path = found;
+    }
+    rc = 0;
+out:
+    cs_buf_free(&m);
+    return rc;
+}
+
+void cs_bundle_rules_free(cs_bundle_rules *br)
+{
+    for (size_t i = 0; i < br->n; i++) {
+        free(br->paths[i]);
+        free(br->names[i]);
+    }
+    free(br->paths);
+    free(br->names);
+    memset(br, 0, sizeof *br);
+}
+
+/* Append path and name to br (taking path); -1 (path freed) when out of
+ * memory. */
+static int add_rule(cs_bundle_rules *br, char *path, const char *name)
+{
+    size_t cap = br->cap;
+    void *a = br->paths, *b = br->names;
+    int grown = cs_array_grow(&a, &cap, br->n + 1, sizeof(char *)) == 0;
+    if (grown)
+        br->paths = a;
+    cap = br->cap;
+    grown = grown && cs_array_grow(&b, &cap, br->n + 1, sizeof(char *)) == 0;
+    if (grown) {
+        br->names = b;
+        br->cap = cap;
+    }
+    char *copy = grown ? cs_strdup(name) : NULL;
+    if (copy == NULL) {
+        free(path);
+        return -1;
+    }
+    br->paths[br->n] = path;
+    br->names[br->n] = copy;
+    br->n++;
+    return 0;
+}
+
+int cs_bundle_read_rules(const char *dir, cs_bundle_rules *br, cs_diag *d)
+{
+    cs_buf m = {0};
+    int rc = -1;
+    if (read_manifest(dir, &m, d) != 0)
+        goto out;
+    size_t n = 1;
+    for (char *line = m.data; line && *line; n++) {
+        char *nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (strncmp(line, "rule ", 5) == 0) {
+            char *sp = strchr(line + 5, ' ');
+            if (sp == NULL) {
+                manifest_error(d, n, line, "%s%s", "a rule line needs a file and a name", "");
+                goto out;
+            }
+            *sp = '\0';
+            char *path = NULL;
+            const char *why = "";
+            if (cs_bundle_member(dir, line + 5, &path, &why) != 0) {
+                char rel[256];
+                snprintf(rel, sizeof rel, "%s", line + 5);
+                *sp = ' ';
+                manifest_error(d, n, line, "rule file '%s' %s", rel, why);
+                goto out;
+            }
+            *sp = ' ';
+            if (add_rule(br, path, sp + 1) != 0) {
+                cs_diag_set(d, "out of memory");
+                goto out;
+            }
+        }
+        line = nl ? nl + 1 : NULL;
+    }
+    rc = 0;
+out:
+    cs_buf_free(&m);
+    return rc;
+}
+
 static void remove_files(const char *dir)
 {
     DIR *dp = opendir(dir);

@@ -1,0 +1,102 @@
+/* cli.c - what every command shares: error lines, the colour choice, the
+ * session opened with the command line's options, the --max gates. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cs_cli_errorf(const char *fmt, ...)
+{
+    char with_prefix[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = snprintf(with_prefix, sizeof with_prefix, "credscore: %s\n", fmt);
+    if (n > 0 && (size_t)n < sizeof with_prefix) {
+        vfprintf(stderr, with_prefix, ap); /* one stdio call: one write */
+    } else {
+        fputs("credscore: ", stderr);
+        vfprintf(stderr, fmt, ap);
+        fputc('\n', stderr);
+    }
+    va_end(ap);
+}
+
+void cs_cli_error(const char *msg)
+{
+    cs_cli_errorf("%s", msg);
+}
+
+int cs_cli_use_color(const cs_cli *cli, int fd)
+{
+    if (cli->color >= 0)
+        return cli->color;
+    const char *no = getenv("NO_COLOR");
+    if (no && *no)
+        return 0;
+    const char *term = getenv("TERM");
+    if (term && strcmp(term, "dumb") == 0)
+        return 0;
+    return isatty(fd);
+}
+
+void cs_cli_session_opts(const cs_cli *cli, cs_session_opts *o)
+{
+    memset(o, 0, sizeof *o);
+    o->config_path = cli->config_path;
+    o->no_config = cli->no_config;
+    o->profile = cli->profile;
+    o->bundle = cli->bundle;
+    o->plugin_dirs = cli->plugin_dirs;
+    o->nplugin_dirs = cli->nplugin_dirs;
+    o->no_plugins = cli->no_plugins;
+    o->allow_insecure_plugins = cli->allow_insecure_plugins;
+    o->lenient = cli->lenient;
+    o->load_timeout = cli->timeout;
+    o->has_max_article = cli->has_max_article;
+    o->max_article_mb = cli->max_article_mb;
+    o->quiet = cli->quiet;
+}
+
+int cs_cli_open_session(cs_session *s, const cs_cli *cli, int want_scorer)
+{
+    cs_session_opts o;
+    cs_diag d;
+    cs_cli_session_opts(cli, &o);
+    if (cs_session_open(s, &o, want_scorer, &d) != 0) {
+        cs_cli_error(d.msg);
+        return -1;
+    }
+    return 0;
+}
+
+int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg)
+{
+    for (size_t i = 0; i < cli->nmax; i++)
+        if (cs_config_marker_index(cfg, cli->maxes[i].marker) < 0) {
+            cs_cli_errorf("--max: unknown marker '%s'", cli->maxes[i].marker);
+            return -1;
+        }
+    return 0;
+}
+
+int cs_cli_over_max(const cs_cli *cli, const cs_config *cfg, const cs_result *res, char *why,
+                    size_t whylen)
+{
+    for (size_t i = 0; i < cli->nmax; i++) {
+        int m = cs_config_marker_index(cfg, cli->maxes[i].marker);
+        long n = 0;
+        for (size_t f = 0; f < res->nfindings; f++)
+            n += res->findings[f].marker == m && res->findings[f].note != CS_NOTE_DUPLICATE &&
+                 res->findings[f].suppress_reason == NULL;
+        if (n > cli->maxes[i].limit) {
+            snprintf(why, whylen, "%ld %s finding%s, more than --max %s=%ld", n,
+                     cli->maxes[i].marker, n == 1 ? "" : "s", cli->maxes[i].marker,
+                     cli->maxes[i].limit);
+            return 1;
+        }
+    }
+    return 0;
+}
