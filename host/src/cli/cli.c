@@ -1,5 +1,5 @@
 /* cli.c - what every command shares: error lines, the colour choice, the
- * session opened with the command line's options, the --max gates. */
+ * session and the gates opened with the command line's options. */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -72,31 +72,18 @@ int cs_cli_open_session(cs_session *s, const cs_cli *cli, int want_scorer)
     return 0;
 }
 
-int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg)
+int cs_cli_open_gate(cs_gate *g, const cs_cli *cli, const cs_config *cfg, int with_narrowing)
 {
-    for (size_t i = 0; i < cli->nmax; i++)
-        if (cs_config_marker_index(cfg, cli->maxes[i].marker) < 0) {
-            cs_cli_errorf("--max: unknown marker '%s'", cli->maxes[i].marker);
-            return -1;
-        }
-    return 0;
-}
-
-int cs_cli_over_max(const cs_cli *cli, const cs_config *cfg, const cs_result *res, char *why,
-                    size_t whylen)
-{
-    for (size_t i = 0; i < cli->nmax; i++) {
-        int m = cs_config_marker_index(cfg, cli->maxes[i].marker);
-        long n = 0;
-        for (size_t f = 0; f < res->nfindings; f++)
-            n += res->findings[f].marker == m && res->findings[f].note != CS_NOTE_DUPLICATE &&
-                 res->findings[f].suppress_reason == NULL;
-        if (n > cli->maxes[i].limit) {
-            snprintf(why, whylen, "%ld %s finding%s, more than --max %s=%ld", n,
-                     cli->maxes[i].marker, n == 1 ? "" : "s", cli->maxes[i].marker,
-                     cli->maxes[i].limit);
-            return 1;
-        }
+    cs_gate_opts o = {.has_fail_under = cli->has_fail_under,
+                      .fail_under = cli->fail_under,
+                      .maxes = cli->maxes,
+                      .nmax = cli->nmax,
+                      .baseline = with_narrowing ? cli->baseline : NULL,
+                      .diff_base = with_narrowing ? cli->diff_base : NULL};
+    cs_diag d;
+    if (cs_gate_open(g, cfg, &o, &d) != 0) {
+        cs_cli_error(d.msg);
+        return -1;
     }
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "config.h"
 #include "document.h"
 #include "document_load.h"
+#include "gate.h"
 #include "scorer.h"
 #include "session.h"
 
@@ -62,20 +63,9 @@ typedef struct cs_cli {
     const char *bundle;        /* --bundle FILE: config, rules, plugins from one archive */
     const char *baseline;      /* --baseline FILE */
     const char *diff_base;     /* --diff-base REV */
-    struct cs_max {
-        const char *marker;    /* --max MARKER=N */
-        long limit;
-    } maxes[16];
+    cs_gate_max maxes[16];     /* --max MARKER=N */
     size_t nmax;
 } cs_cli;
-
-/* Does a scored article break a --max MARKER=N limit?  Counts findings
- * that are not suppressed and not duplicates; writes which into why. */
-int cs_cli_over_max(const cs_cli *cli, const cs_config *cfg, const cs_result *res, char *why,
-                    size_t whylen);
-
-/* Check every --max marker exists; prints an error and returns -1 if not. */
-int cs_cli_check_max(const cs_cli *cli, const cs_config *cfg);
 
 /* The session options the command line gives (--config, --no-config,
  * --profile, --bundle, --plugin-path, --no-plugins, ...) into o. */
@@ -84,6 +74,11 @@ void cs_cli_session_opts(const cs_cli *cli, cs_session_opts *o);
 /* cs_session_open with the options of cli; an error is printed
  * ("credscore: <msg>") and -1 returned (s then holds nothing). */
 int cs_cli_open_session(cs_session *s, const cs_cli *cli, int want_scorer);
+
+/* cs_gate_open with the gates of the command line (--fail-under, --max,
+ * --baseline, --diff-base; those of a stream: with_narrowing 0) over cfg;
+ * an error is printed and -1 returned. */
+int cs_cli_open_gate(cs_gate *g, const cs_cli *cli, const cs_config *cfg, int with_narrowing);
 
 /* Refuse to write output (the -o file, the baseline written) over one of
  * the run's own inputs: inputs[0..n) (articles, also those found in

@@ -11,8 +11,6 @@
 #include <unistd.h>
 
 #include "atomic_file.h"
-#include "baseline.h"
-#include "gitdiff.h"
 #include "merge.h"
 #include "pool.h"
 #include "progress.h"
@@ -112,73 +110,6 @@ static void free_scored(cs_scored *items, size_t n)
     free(items);
 }
 
-/* Baseline and changed-lines modes: findings in the baseline, or outside
- * the lines changed since --diff-base, are suppressed with that reason and
- * the scores merged again; the article's real score is kept beside. */
-static int narrow(const cs_cli *cli, const cs_config *cfg, const cs_baseline *b,
-                  const char *unchanged, cs_scored *sc, cs_diag *d)
-{
-    if (!b && !cli->diff_base)
-        return 0;
-    size_t marked = 0;
-    int known = 1; /* not a new article (a new one is judged whole) */
-    sc->narrowed = 1;
-    sc->whole_score = sc->res.score;
-    sc->whole_verdict = sc->res.verdict;
-    if (b) {
-        known = cs_baseline_knows(b, sc->doc.path);
-        if (cs_baseline_apply(b, &sc->doc, cfg, &sc->res, &marked) != 0)
-            return cs_diag_set(d, "out of memory");
-    }
-    if (cli->diff_base) {
-        cs_changes ch;
-        if (cs_git_changed_lines(cli->diff_base, sc->doc.path, &ch, d) != 0)
-            return -1;
-        known = known && !ch.all;
-        for (size_t i = 0; i < sc->res.nfindings; i++) {
-            cs_finding *f = &sc->res.findings[i];
-            cs_pos pos;
-            cs_finding_pos(&sc->doc, f, &pos);
-            if (!f->suppress_reason && !cs_changes_touch(&ch, pos.line, pos.end_line)) {
-                f->suppress_reason = unchanged;
-                marked++;
-            }
-        }
-        cs_changes_free(&ch);
-    }
-    if (marked && cs_merge(cfg, sc->doc.npassages, &sc->res) != 0)
-        return cs_diag_set(d, "out of memory");
-    sc->old = marked;
-    sc->fresh = 0;
-    for (size_t i = 0; i < sc->res.nfindings; i++)
-        sc->fresh += !sc->res.findings[i].suppress_reason &&
-                     sc->res.findings[i].note != CS_NOTE_DUPLICATE;
-    sc->untouched = known && sc->fresh == 0;
-    return 0;
-}
-
-/* Narrow an article's findings (baseline, --diff-base) and decide whether
- * it fails (threshold, --max limits); an untouched article (nothing new)
- * is not gated. */
-static int settle(const cs_cli *cli, const cs_run *run, const cs_baseline *b,
-                  const char *unchanged, cs_scored *sc, cs_diag *d)
-{
-    if (narrow(cli, run->cfg, b, unchanged, sc, d) != 0)
-        return -1;
-    sc->below = 0;
-    if (sc->untouched)
-        return 0;
-    if (cs_merge_fails(run->cfg, &sc->res, run->has_threshold, run->threshold)) {
-        sc->below = sc->res.unsourced ? CS_FAIL_UNSOURCED : CS_FAIL_THRESHOLD;
-        if (sc->res.unsourced)
-            snprintf(sc->why, sizeof sc->why,
-                     "no sourcing to judge, and scoring.unsourced is fail");
-    }
-    if (!sc->below && cs_cli_over_max(cli, run->cfg, &sc->res, sc->why, sizeof sc->why))
-        sc->below = CS_FAIL_MAX;
-    return 0;
-}
-
 typedef struct batch_ctx {
     const cs_cli *cli;
     cs_session *ses;
@@ -186,8 +117,7 @@ typedef struct batch_ctx {
     int streamed;           /* the worker writes the article's report */
     cs_run_kind kind;       /* ... of this kind */
     const cs_run *run;      /* ... for this run */
-    const cs_baseline *baseline;
-    const char *unchanged;
+    const cs_gate *gate;
 } batch_ctx;
 
 /* What a worker says of an article whose report it wrote (the bytes follow). */
@@ -258,7 +188,7 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
     } else {
         sc.res = c->res; /* lent, and taken back below (narrowing may grow it) */
         article_head h = {0, 0, 0};
-        if (settle(c->cli, c->run, c->baseline, c->unchanged, &sc, &d) != 0) {
+        if (cs_gate_settle(c->gate, &sc, &d) != 0) {
             cs_buf_puts(out, d.msg);
             status = 2;
         } else {
@@ -339,21 +269,10 @@ int cs_cmd_score(const cs_cli *cli)
     }
     if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
-    if (cs_cli_check_max(cli, &ses.cfg) != 0) {
+    cs_gate gate;
+    if (cs_cli_open_gate(&gate, cli, &ses.cfg, 1) != 0) {
         cs_session_close(&ses);
         return CS_EXIT_ERROR;
-    }
-    cs_baseline baseline;
-    int baseline_loaded = 0;
-    char unchanged[160];
-    snprintf(unchanged, sizeof unchanged, "unchanged since %s", cli->diff_base ? cli->diff_base : "");
-    if (cli->baseline) {
-        if (cs_baseline_load(&baseline, cli->baseline, &d) != 0) {
-            cs_cli_error(d.msg);
-            cs_session_close(&ses);
-            return CS_EXIT_ERROR;
-        }
-        baseline_loaded = 1;
     }
     int bad_operand = collect(cli, &ses, &files);
     if (bad_operand < 0)
@@ -374,8 +293,8 @@ int cs_cmd_score(const cs_cli *cli)
     run.cfg = &ses.cfg;
     run.rules = cs_scorer_rules(ses.scorer);
     run.plugins = cs_scorer_plugins(ses.scorer);
-    run.has_threshold = cli->has_fail_under || ses.cfg.has_threshold;
-    run.threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
+    run.has_threshold = gate.has_threshold;
+    run.threshold = gate.threshold;
     run.errors = bad_operand ? 1 : 0;
     run.opts = (cs_report_opts){.color = cs_cli_use_color(cli, STDOUT_FILENO) && !cli->output,
                                 .min_level = cli->min_level,
@@ -386,9 +305,8 @@ int cs_cmd_score(const cs_cli *cli)
     run.baseline_file = cli->baseline;
     run.diff_base = cli->diff_base;
     run.baseline_reason = cs_baseline_reason;
-    run.unchanged_reason = unchanged;
+    run.unchanged_reason = gate.unchanged;
     size_t failed = 0;
-    const cs_baseline *bl = baseline_loaded ? &baseline : NULL;
     /* Text, JSON and GitHub reports are written as the articles come, each
      * article freed once written (and, to standard output, the report
      * flushed every FLUSH_BYTES): memory stays that of one article, not of
@@ -416,8 +334,7 @@ int cs_cmd_score(const cs_cli *cli)
     bctx.streamed = streamed;
     bctx.kind = kind;
     bctx.run = &run;
-    bctx.baseline = bl;
-    bctx.unchanged = unchanged;
+    bctx.gate = &gate;
     if (files.n && cs_pool_start(&pool, cli->jobs > 0 ? cli->jobs : 1, score_file_item, &bctx,
                                  &d) != 0) {
         cs_cli_error(d.msg);
@@ -451,7 +368,7 @@ int cs_cmd_score(const cs_cli *cli)
         } else {
             rc = take_answer(cli, &ses.cfg, files.items[i], &r, sc, &d);
             if (rc == 0)
-                rc = settle(cli, &run, bl, unchanged, sc, &d);
+                rc = cs_gate_settle(&gate, sc, &d);
             below = sc->below;
         }
         if (rc != 0) {
@@ -509,8 +426,7 @@ out:
     cs_buf_free(&item);
     cs_result_free(&bctx.res);
     cs_run_writer_free(&rw);
-    if (baseline_loaded)
-        cs_baseline_free(&baseline);
+    cs_gate_close(&gate);
     free_scored(items, n);
     cs_buf_free(&out);
     cs_path_list_free(&files);

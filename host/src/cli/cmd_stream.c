@@ -38,7 +38,6 @@
 #include "cli.h"
 #include "json_writer.h"
 #include "jsonl.h"
-#include "merge.h"
 #include "pool.h"
 #include "progress.h"
 #include "report.h"
@@ -161,8 +160,7 @@ typedef struct stream_ctx {
     cs_session *ses;
     cs_result res;
     cs_jsonl_reader reader; /* this process's record buffers */
-    int use_threshold;
-    double threshold;
+    const cs_gate *gate;
 } stream_ctx;
 
 static volatile sig_atomic_t stop_requested;
@@ -214,10 +212,7 @@ static int score_line(stream_ctx *c, size_t lineno, const char *line, size_t lle
     cs_report_json_article(&j, &doc, &c->res, &c->ses->cfg, rec.id_json, &ro);
     cs_buf_putc(out, '\n');
     char why[160];
-    status = cs_merge_fails(&c->ses->cfg, &c->res, c->use_threshold, c->threshold) ||
-                     cs_cli_over_max(c->cli, &c->ses->cfg, &c->res, why, sizeof why)
-                 ? LINE_BELOW
-                 : LINE_OK;
+    status = cs_gate_judge(c->gate, &c->res, why, sizeof why) ? LINE_BELOW : LINE_OK;
 out:
     cs_document_free(&doc);
     return status;
@@ -394,6 +389,8 @@ int cs_cmd_stream(const cs_cli *cli)
     line_reader lr = {-1, NULL, 0, 0, 0, 0, 0};
     cs_diag d;
     cs_progress prog = {0};
+    cs_gate gate;
+    int gate_open = 0;
     memset(&ctx, 0, sizeof ctx);
     memset(&st, 0, sizeof st);
     st.out.fd = -1;
@@ -407,8 +404,9 @@ int cs_cmd_stream(const cs_cli *cli)
     }
     if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
-    if (cs_cli_check_max(cli, &ses.cfg) != 0)
+    if (cs_cli_open_gate(&gate, cli, &ses.cfg, 0) != 0)
         goto out;
+    gate_open = 1;
     in = strcmp(src, "-") == 0 ? stdin : fopen(src, "r");
     if (in == NULL) {
         cs_cli_errorf("%s: cannot open: %s", src, strerror(errno));
@@ -426,8 +424,7 @@ int cs_cmd_stream(const cs_cli *cli)
     lr.fd = fileno(in);
     ctx.cli = cli;
     ctx.ses = &ses;
-    ctx.use_threshold = cli->has_fail_under || ses.cfg.has_threshold;
-    ctx.threshold = cli->has_fail_under ? cli->fail_under : ses.cfg.threshold;
+    ctx.gate = &gate;
     int jobs = cli->jobs > 0 ? cli->jobs : 1;
     if (cs_pool_start(&pool, jobs, score_batch, &ctx, &d) != 0) {
         cs_cli_error(d.msg);
@@ -571,6 +568,8 @@ out:
     cs_result_free(&ctx.res);
     cs_jsonl_reader_free(&ctx.reader);
     cs_jsonl_reader_free(&st.reader);
+    if (gate_open)
+        cs_gate_close(&gate);
     cs_session_close(&ses);
     return exit_code;
 }
