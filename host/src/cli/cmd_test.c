@@ -31,6 +31,7 @@
 #include "cli.h"
 #include "paths.h"
 #include "report.h"
+#include "rule_examples.h"
 
 typedef struct tally {
     size_t passed, failed;
@@ -60,37 +61,6 @@ static void print_found(const cs_document *doc, const cs_result *res, const cs_c
     }
     if (!any)
         printf("      found nothing%s\n", only_rule ? " from this rule" : "");
-}
-
-/* Score an example as a one-passage article of the kind the rule selects
- * (a heading for select = "heading", ...), so selective rules can be tested. */
-static int score_text(cs_session *ses, const cs_rule *r, const char *text, cs_document *doc,
-                      cs_result *res, cs_diag *d)
-{
-    const char *prefix = NULL;
-    if (r->select && !(r->select & CREDSCORE_SCOPE_PARAGRAPH)) {
-        if (r->select & CREDSCORE_SCOPE_HEADING)
-            prefix = "# ";
-        else if (r->select & CREDSCORE_SCOPE_QUOTE)
-            prefix = "> ";
-        else if (r->select & CREDSCORE_SCOPE_LIST_ITEM)
-            prefix = "- ";
-    }
-    int rc;
-    if (prefix) {
-        cs_buf b = {0};
-        if (cs_buf_printf(&b, "%s%s\n", prefix, text) != 0) {
-            cs_buf_free(&b);
-            return cs_diag_set(d, "out of memory");
-        }
-        rc = cs_document_load_memory(doc, "example", b.data, b.len, CS_FORMAT_MARKDOWN, d);
-        cs_buf_free(&b);
-    } else {
-        rc = cs_document_load_memory(doc, "example", text, strlen(text), CS_FORMAT_TEXT, d);
-    }
-    if (rc != 0)
-        return -1;
-    return cs_scorer_score(ses->scorer, doc, res, d);
 }
 
 /* Report each rule disabled since the last call (a check that failed at
@@ -126,8 +96,7 @@ static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose,
             for (size_t k = 0; k < n; k++) {
                 cs_document doc;
                 cs_diag d;
-                int fired = 0;
-                int rc = score_text(ses, r, ex[k], &doc, res, &d);
+                int rc = cs_example_score(ses->scorer, r, ex[k], &doc, res, &d);
                 report_broken(ses, reported, t);
                 if (r->failed) { /* this rule broke on its own example */
                     cs_document_free(&doc);
@@ -140,10 +109,7 @@ static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose,
                     cs_document_free(&doc);
                     continue;
                 }
-                for (size_t f = 0; f < res->nfindings; f++)
-                    if (strcmp(res->findings[f].rule_id, r->id) == 0)
-                        fired = 1;
-                if (fired == (kind == 0)) {
+                if (cs_example_fired(res, r) == (kind == 0)) {
                     ok_here++;
                 } else {
                     bad_here++;

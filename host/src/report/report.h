@@ -118,6 +118,13 @@ int cs_report_run_sarif(cs_buf *out, const cs_run *run);
 int cs_report_run_junit(cs_buf *out, const cs_run *run);
 /* One self-contained HTML page for editors (report_html.c). */
 int cs_report_run_html(cs_buf *out, const cs_run *run);
+/* Parts of that page, for a page of one's own (the playground of
+ * `credscore serve`): one article's <section class="article" id="a1">
+ * (summary, text with the findings marked, notes) exactly as the page
+ * shows its first article; and the stylesheet its classes need (the
+ * marker colours of cfg included), without the <style> tags. */
+int cs_report_html_article(cs_buf *out, const cs_run *run, const cs_scored *sc);
+int cs_report_html_style(cs_buf *out, const cs_config *cfg);
 
 /* One article as a JSON object (inside a run, or one JSONL line when
  * id_json is set: the record's id as a JSON value, written as it is). */

@@ -791,3 +791,25 @@ int cs_report_run_html(cs_buf *out, const cs_run *run)
     cs_buf_free(&h.tmp);
     return h.rc ? -1 : 0;
 }
+
+int cs_report_html_article(cs_buf *out, const cs_run *run, const cs_scored *sc)
+{
+    hctx h = {0};
+    h.out = out;
+    h.run = run;
+    h.cfg = run->cfg;
+    if (article(&h, sc, 1) != 0)
+        h.rc = -1;
+    cs_buf_free(&h.tmp);
+    return h.rc ? -1 : 0;
+}
+
+int cs_report_html_style(cs_buf *out, const cs_config *cfg)
+{
+    hctx h = {0};
+    h.out = out;
+    h.cfg = cfg;
+    put(&h, cs_html_css());
+    put_marker_css(&h);
+    return h.rc ? -1 : 0;
+}

@@ -83,12 +83,20 @@ static int key_line(const cs_lua_rules *lr, const char *name, int from)
     cs_buf b = {0};
     int line = 1, found = from;
     size_t n = strlen(name);
-    if (lr->current_path == NULL || n == 0 || cs_read_file(lr->current_path, &b) != 0)
+    const char *text = lr->current_text;
+    size_t len = lr->current_len;
+    if (n == 0 || (text == NULL && lr->current_path == NULL))
         goto out;
-    for (size_t i = 0; i < b.len; i++) {
-        if (b.data[i] == '\n') {
+    if (text == NULL) {
+        if (cs_read_file(lr->current_path, &b) != 0)
+            goto out;
+        text = b.data;
+        len = b.len;
+    }
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
             line++;
-        } else if (line >= from && key_at(b.data, b.len, i, name, n)) {
+        } else if (line >= from && key_at(text, len, i, name, n)) {
             found = line;
             break;
         }
@@ -532,24 +540,42 @@ int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d)
     return cs_lua_rules_load_file_as(lr, path, path, d);
 }
 
-int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *name, cs_diag *d)
+/* Run one rule file (path, or text when path is NULL) named `name`. */
+static int load_rules(cs_lua_rules *lr, const char *path, const char *text, size_t len,
+                      const char *name, cs_diag *d)
 {
     cs_diag inner;
     lr->current_file = name;
     lr->current_path = path;
+    lr->current_text = path ? NULL : text;
+    lr->current_len = path ? 0 : len;
     lr->pending.msg[0] = '\0';
-    int rc = cs_lua_run_file_as(&lr->lua, path, name, &inner);
-    path = name; /* messages name the file as the user knows it */
+    int rc = path ? cs_lua_run_file_as(&lr->lua, path, name, &inner)
+                  : cs_lua_run_source(&lr->lua, text, len, name, &inner);
     lr->current_file = NULL;
     lr->current_path = NULL;
+    lr->current_text = NULL;
+    lr->current_len = 0;
     if (lr->pending.msg[0] != '\0') /* a rule{} failed, maybe caught by the script */
         rc = -1;
     if (rc == 0)
         return 0;
+    /* messages name the file as the user knows it */
     const char *msg = lr->pending.msg[0] != '\0' ? lr->pending.msg : inner.msg;
-    if (position_len(msg) > 0 || strncmp(msg, path, strlen(path)) == 0)
+    if (position_len(msg) > 0 || strncmp(msg, name, strlen(name)) == 0)
         return cs_diag_set(d, "%s", msg);
-    return cs_diag_set(d, "%s: %s", path, msg);
+    return cs_diag_set(d, "%s: %s", name, msg);
+}
+
+int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *name, cs_diag *d)
+{
+    return load_rules(lr, path, NULL, 0, name, d);
+}
+
+int cs_lua_rules_load_source(cs_lua_rules *lr, const char *text, size_t len, const char *name,
+                             cs_diag *d)
+{
+    return load_rules(lr, NULL, text, len, name, d);
 }
 
 static int ascii_letter(unsigned char c)

@@ -61,6 +61,8 @@ typedef struct cs_lua_rules {
     const cs_config *cfg;
     const char *current_file; /* the file loading (its name in messages), or NULL */
     const char *current_path; /* ... and its path (read again to place an error) */
+    const char *current_text; /* ... or its text, when it was given as text */
+    size_t current_len;
     int rule_line;            /* line of the rule{} call being run */
     int defining;             /* inside rule{} */
     cs_diag pending;          /* first rule{} error of the file loading ("" = none) */
@@ -92,6 +94,12 @@ int cs_lua_rules_load_file(cs_lua_rules *lr, const char *path, cs_diag *d);
 
 /* The same, naming the file `name` in messages and rule sources. */
 int cs_lua_rules_load_file_as(cs_lua_rules *lr, const char *path, const char *name, cs_diag *d);
+
+/* The same for a rule file given as text (len bytes), named `name` in
+ * messages and rule sources: "draft:x.lua:3: rule 'y': ..." (the
+ * playground's draft rules). */
+int cs_lua_rules_load_source(cs_lua_rules *lr, const char *text, size_t len, const char *name,
+                             cs_diag *d);
 
 /* Run rule r's check on a passage; findings go to emit.  A Lua error, a
  * limit or a malformed finding fails with "file:line: rule 'id': ..." and

@@ -669,15 +669,36 @@ int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)
 }
 
 typedef struct file_job {
-    const char *path; /* the file read */
+    const char *path; /* the file read, or NULL: the text below */
     const char *name; /* the name in messages and rule sources */
+    const char *text; /* the source itself when path is NULL */
+    size_t len;
 } file_job;
 
+/* Load a chunk from text named `name`, the text on the stack top (popped).
+ * A first line starting with '#' is skipped as luaL_loadfilex does,
+ * keeping line numbers. */
+static int load_text(lua_State *L, const char *text, size_t len, const char *name)
+{
+    size_t skip = 0;
+    if (len && text[0] == '#')
+        while (skip < len && text[skip] != '\n')
+            skip++;
+    const char *chunkname = lua_pushfstring(L, "@%s", name);
+    int st = luaL_loadbufferx(L, text + skip, len - skip, chunkname, "t");
+    lua_remove(L, -2); /* the chunk name */
+    lua_remove(L, -2); /* the text */
+    return st;
+}
+
 /* Load a file under another chunk name (a bundled copy keeps its original
- * name).  Text only; a first line starting with '#' is skipped as
- * luaL_loadfilex does, keeping line numbers. */
+ * name), or the job's text.  Text only. */
 static int load_named(lua_State *L, const file_job *job)
 {
+    if (job->path == NULL) {
+        lua_pushlstring(L, job->text, job->len); /* anchored while it loads */
+        return load_text(L, job->text, job->len, job->name);
+    }
     if (job->name == job->path || strcmp(job->name, job->path) == 0)
         return luaL_loadfilex(L, job->path, "t");
     FILE *f = fopen(job->path, "rb");
@@ -700,15 +721,7 @@ static int load_named(lua_State *L, const file_job *job)
     }
     size_t len;
     const char *text = lua_tolstring(L, -1, &len);
-    size_t skip = 0;
-    if (len && text[0] == '#')
-        while (skip < len && text[skip] != '\n')
-            skip++;
-    const char *chunkname = lua_pushfstring(L, "@%s", job->name);
-    int st = luaL_loadbufferx(L, text + skip, len - skip, chunkname, "t");
-    lua_remove(L, -2); /* the chunk name */
-    lua_remove(L, -2); /* the text */
-    return st;
+    return load_text(L, text, len, job->name);
 }
 
 static int run_file_p(lua_State *L)
@@ -729,20 +742,32 @@ static int run_file_p(lua_State *L)
     return 0;
 }
 
-int cs_lua_run_file_as(cs_lua *lx, const char *path, const char *name, cs_diag *d)
+/* Run a job (a file or a text) as one protected, budgeted call. */
+static int run_job(cs_lua *lx, const file_job *job, cs_diag *d)
 {
     lua_State *L = lx->L;
-    file_job job = {path, name ? name : path};
     if (!lua_checkstack(L, 3))
-        return cs_diag_set(d, "%s: Lua stack exhausted", job.name);
+        return cs_diag_set(d, "%s: Lua stack exhausted", job->name);
     lua_pushcfunction(L, run_file_p);
-    lua_pushlightuserdata(L, &job);
+    lua_pushlightuserdata(L, (void *)job);
     return cs_lua_pcall(lx, 1, 0, d);
+}
+
+int cs_lua_run_file_as(cs_lua *lx, const char *path, const char *name, cs_diag *d)
+{
+    file_job job = {path, name ? name : path, NULL, 0};
+    return run_job(lx, &job, d);
 }
 
 int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d)
 {
     return cs_lua_run_file_as(lx, path, path, d);
+}
+
+int cs_lua_run_source(cs_lua *lx, const char *text, size_t len, const char *name, cs_diag *d)
+{
+    file_job job = {NULL, name, text, len};
+    return run_job(lx, &job, d);
 }
 
 static const char *const removed_base[] = {"load",   "loadfile", "dofile",  "require",

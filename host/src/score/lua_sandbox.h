@@ -96,6 +96,10 @@ int cs_lua_run_file(cs_lua *lx, const char *path, cs_diag *d);
  * positions (a bundled copy of a rule file keeps its original name). */
 int cs_lua_run_file_as(cs_lua *lx, const char *path, const char *name, cs_diag *d);
 
+/* The same for a rule file given as text (len bytes, need not end in NUL),
+ * named `name` in messages and chunk positions ("draft:x.lua:3: ..."). */
+int cs_lua_run_source(cs_lua *lx, const char *text, size_t len, const char *name, cs_diag *d);
+
 /* lua_pcall with a traceback handler and a fresh instruction budget.
  * The function and nargs arguments are on the stack as for lua_pcall; on
  * failure nothing is left.  A non-string error object is described

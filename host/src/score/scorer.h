@@ -29,6 +29,22 @@
 #include "result.h"
 #include "rules.h"
 
+/* A rule file given as text instead of read from disk (the playground's
+ * draft rule): loaded after the other rule files and named
+ * "draft:NAME.lua" in messages and rule sources; a rule file named
+ * NAME.lua among the others (the configuration's, or rule_files) is not
+ * loaded: the draft replaces it.  NAME is one or more letters, digits,
+ * '-', '_' or '.' (at most 64; not starting with '.'; a trailing ".lua"
+ * is dropped), else cs_scorer_new fails. */
+typedef struct cs_rule_draft {
+    const char *name;
+    const char *source;
+    size_t len;
+} cs_rule_draft;
+
+/* Is name usable as a draft's NAME (see cs_rule_draft)? */
+int cs_rule_draft_name_ok(const char *name);
+
 typedef struct cs_scorer_opts {
     const char *const *rule_files; /* when set: load these instead of cfg->rule_paths */
     size_t nrule_files;
@@ -44,6 +60,7 @@ typedef struct cs_scorer_opts {
                                      * caller reports cs_rule.fail_reason itself) */
     int skip_override_check;        /* do not check that rule_overrides names loaded
                                      * rules (rule files given instead of the config's) */
+    const cs_rule_draft *draft;     /* a rule file given as text, or NULL */
     int load_timeout;               /* seconds for loading all rule files (--timeout), 0 = none:
                                      * then "file:line: time limit of N s exceeded (raise
                                      * --timeout)" */
@@ -66,6 +83,11 @@ const cs_config *cs_scorer_config(const cs_scorer *s);
 
 /* The rule files loaded, in order (display paths). */
 size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files);
+
+/* The path the rule file shown as `shown` (a cs_rule's file, one of
+ * cs_scorer_rule_files) was read from; NULL for a draft or a name that was
+ * not loaded. */
+const char *cs_scorer_rule_file_path(const cs_scorer *s, const char *shown);
 
 /* Where to write "plugin NAME" while a plugin runs (a worker's shared crash
  * note, CS_POOL_NOTE_MAX bytes), or NULL. */

@@ -43,27 +43,83 @@ size_t cs_scorer_rule_files(const cs_scorer *s, const char *const **files)
     return s->nfiles;
 }
 
+const char *cs_scorer_rule_file_path(const cs_scorer *s, const char *shown)
+{
+    for (size_t i = 0; shown && i < s->nfiles; i++)
+        if (strcmp(s->files[i], shown) == 0)
+            return s->paths[i];
+    return NULL;
+}
+
 /* Remember a loaded rule file under its display name (`name`, or the path
- * as shown to users when name is NULL). */
+ * as shown to users when name is NULL) and its path (NULL: a draft). */
 static int push_file(cs_scorer *s, const char *path, const char *name)
 {
     char *disp = name ? cs_strdup(name) : cs_paths_display(path);
-    if (disp == NULL)
-        return -1;
-    size_t cap = s->nfiles;
-    void *items = s->files;
-    if (cs_array_grow(&items, &cap, s->nfiles + 1, sizeof(char *)) != 0) {
-        free(disp);
-        return -1;
-    }
+    char *real = path ? cs_strdup(path) : NULL;
+    void *items = s->files, *paths = s->paths;
+    size_t cap = s->nfiles, pcap = s->nfiles; /* exact-size growth keeps no capacity */
+    if (disp == NULL || (path && real == NULL))
+        goto fail;
+    if (cs_array_grow(&items, &cap, s->nfiles + 1, sizeof(char *)) != 0)
+        goto fail;
     s->files = items;
+    if (cs_array_grow(&paths, &pcap, s->nfiles + 1, sizeof(char *)) != 0)
+        goto fail;
+    s->paths = paths;
+    s->paths[s->nfiles] = real;
     s->files[s->nfiles++] = disp;
     return 0;
+fail:
+    free(disp);
+    free(real);
+    return -1;
 }
 
-/* Load one entry of the rules list: a file, a folder of *.lua, or @default.
+#define DRAFT_NAME_MAX 64
+
+int cs_rule_draft_name_ok(const char *name)
+{
+    size_t n = name ? strlen(name) : 0;
+    if (n > 4 && strcmp(name + n - 4, ".lua") == 0)
+        n -= 4;
+    if (n == 0 || n > DRAFT_NAME_MAX || name[0] == '.')
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = name[i];
+        if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+              c == '-' || c == '_' || c == '.'))
+            return 0;
+    }
+    return 1;
+}
+
+/* The draft's file name ("NAME.lua") into buf; "" without a draft. */
+static void draft_file_name(const cs_rule_draft *dr, char *buf, size_t size)
+{
+    buf[0] = '\0';
+    if (dr == NULL)
+        return;
+    size_t n = strlen(dr->name);
+    if (n > 4 && strcmp(dr->name + n - 4, ".lua") == 0)
+        n -= 4;
+    snprintf(buf, size, "%.*s.lua", (int)n, dr->name);
+}
+
+/* Is path a file named `file` (the draft's "NAME.lua", replacing it)? */
+static int replaced_by_draft(const char *path, const char *file)
+{
+    if (file[0] == '\0')
+        return 0;
+    const char *base = strrchr(path, '/');
+    return strcmp(base ? base + 1 : path, file) == 0;
+}
+
+/* Load one entry of the rules list: a file, a folder of *.lua, or @default,
+ * leaving out a file the draft replaces (skip: its "NAME.lua", or "").
  * `name` (a file only) is the name shown for it instead of its path. */
-static int load_rule_path(cs_scorer *s, const char *entry, const char *name, cs_diag *d)
+static int load_rule_path(cs_scorer *s, const char *entry, const char *name, const char *skip,
+                          cs_diag *d)
 {
     int rc = -1;
     char *dir = NULL;
@@ -99,6 +155,8 @@ static int load_rule_path(cs_scorer *s, const char *entry, const char *name, cs_
     }
     for (size_t i = 0; i < n; i++) {
         const char *shown = n == 1 && !S_ISDIR(st.st_mode) ? name : NULL;
+        if (replaced_by_draft(shown ? shown : list[i], skip))
+            continue;
         if (push_file(s, list[i], shown) != 0) {
             cs_diag_set(d, "out of memory");
             goto out;
@@ -113,6 +171,17 @@ out:
     cs_paths_free_list(list, n);
     free(dir);
     return rc;
+}
+
+/* Load the draft (file: its "NAME.lua") as "draft:NAME.lua". */
+static int load_draft(cs_scorer *s, const cs_rule_draft *draft, const char *file, cs_diag *d)
+{
+    char shown[DRAFT_NAME_MAX + 16];
+    snprintf(shown, sizeof shown, "draft:%s", file);
+    if (push_file(s, NULL, shown) != 0)
+        return cs_diag_set(d, "out of memory");
+    return cs_lua_rules_load_source(&s->lua, draft->source ? draft->source : "", draft->len,
+                                    s->files[s->nfiles - 1], d);
 }
 
 static int collect_rule_kinds(cs_scorer *s, cs_diag *d)
@@ -216,17 +285,28 @@ int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o
     if (cs_lua_rules_open(&s->lua, &s->rules, cfg, s->log, s->log_ctx, d) != 0)
         goto out;
     s->lua_open = 1;
+    const cs_rule_draft *draft = o ? o->draft : NULL;
+    char skip[DRAFT_NAME_MAX + 8];
+    if (draft && !cs_rule_draft_name_ok(draft->name)) {
+        cs_diag_set(d, "draft rule name '%.80s': use 1 to %d letters, digits, '-', '_' or '.' "
+                       "(not starting with '.')", draft->name ? draft->name : "",
+                    DRAFT_NAME_MAX);
+        goto out;
+    }
+    draft_file_name(draft, skip, sizeof skip);
     cs_lua_set_time_limit(&s->lua.lua, o ? o->load_timeout : 0);
     if (o && o->rule_files) {
         for (size_t i = 0; i < o->nrule_files; i++)
             if (load_rule_path(s, o->rule_files[i], o->rule_names ? o->rule_names[i] : NULL,
-                               d) != 0)
+                               skip, d) != 0)
                 goto out;
     } else {
         for (size_t i = 0; i < cfg->nrule_paths; i++)
-            if (load_rule_path(s, cfg->rule_paths[i], NULL, d) != 0)
+            if (load_rule_path(s, cfg->rule_paths[i], NULL, skip, d) != 0)
                 goto out;
     }
+    if (draft && load_draft(s, draft, skip, d) != 0)
+        goto out;
     cs_lua_set_time_limit(&s->lua.lua, 0); /* checks are bounded per article (--timeout) */
     if (cs_ruleset_compile(&s->rules, d) != 0 || collect_rule_kinds(s, d) != 0)
         goto out;
@@ -290,6 +370,7 @@ void cs_scorer_free(cs_scorer *s)
         pcre2_match_data_free(s->md);
     pcre2_match_context_free(s->mctx);
     cs_paths_free_list(s->files, s->nfiles);
+    cs_paths_free_list(s->paths, s->nfiles);
     free(s->regex_rules);
     free(s->check_rules);
     free(s->phrase_stamp);

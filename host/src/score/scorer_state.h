@@ -32,6 +32,7 @@ struct cs_scorer {
     pcre2_match_data *md;
     pcre2_match_context *mctx; /* carries the offset limit of a sentence window */
     char **files;            /* rule files loaded (display paths) */
+    char **paths;            /* ... the path each was read from (NULL: the draft) */
     size_t nfiles;
     size_t *regex_rules, nregex;
     size_t *check_rules, ncheck;

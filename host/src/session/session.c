@@ -35,9 +35,12 @@ static int config_path(cs_session *s, const cs_session_opts *o, const char **pat
     return 0;
 }
 
-/* Build s->scorer from s->cfg (or the bundle's rules and plugins). */
-static int open_scorer(cs_session *s, const cs_session_opts *o, cs_diag *d)
+/* Build a scorer from s->cfg (or the bundle's rules and plugins) into
+ * *out; with a draft, as cs_session_draft_scorer says. */
+static int open_scorer(const cs_session *s, const cs_session_opts *o, const cs_rule_draft *draft,
+                       int draft_only, cs_scorer **out, cs_diag *d)
 {
+    static const char *const no_rules[1] = {NULL};
     cs_scorer_opts so = {0};
     so.plugin_dirs = o->plugin_dirs;
     so.nplugin_dirs = o->nplugin_dirs;
@@ -50,7 +53,6 @@ static int open_scorer(cs_session *s, const cs_session_opts *o, cs_diag *d)
             goto out;
         plugins_dir = cs_paths_join(s->bundle_dir, "plugins");
         bundle_plugins[0] = plugins_dir;
-        static const char *const no_rules[1] = {NULL}; /* a bundle without rule files */
         so.rule_files = br.n ? (const char *const *)br.paths : no_rules;
         so.rule_names = (const char *const *)br.names;
         so.nrule_files = br.n;
@@ -64,7 +66,18 @@ static int open_scorer(cs_session *s, const cs_session_opts *o, cs_diag *d)
     static const int quiet_level = CREDSCORE_LOG_ERROR, normal_level = CREDSCORE_LOG_INFO;
     so.log = o->log ? o->log : cs_log_stderr;
     so.log_ctx = o->log ? o->log_ctx : (void *)(o->quiet ? &quiet_level : &normal_level);
-    rc = cs_scorer_new(&s->scorer, &s->cfg, &so, d);
+    so.draft = draft;
+    if (draft_only) { /* as `credscore test draft.lua` */
+        so.rule_files = no_rules;
+        so.rule_names = NULL;
+        so.nrule_files = 0;
+        so.no_plugins = 1;
+        so.skip_override_check = 1;
+        so.verify_needs_starts = 1;
+        so.lenient = 1;
+        so.quiet_disable = 1;
+    }
+    rc = cs_scorer_new(out, &s->cfg, &so, d);
 out:
     cs_bundle_rules_free(&br);
     free(plugins_dir);
@@ -92,12 +105,20 @@ int cs_session_open(cs_session *s, const cs_session_opts *o, int want_scorer, cs
         s->cfg.limits.article_bytes = o->max_article_mb * 1024 * 1024;
     if (s->bundle_dir && cs_bundle_relocate_plugins(s->bundle_dir, &s->cfg, d) != 0)
         goto fail;
-    if (want_scorer && open_scorer(s, o, d) != 0)
+    if (want_scorer && open_scorer(s, o, NULL, 0, &s->scorer, d) != 0)
         goto fail;
     return 0;
 fail:
     cs_session_close(s);
     return -1;
+}
+
+int cs_session_draft_scorer(const cs_session *s, const cs_session_opts *o,
+                            const cs_rule_draft *draft, int draft_only, cs_scorer **out,
+                            cs_diag *d)
+{
+    *out = NULL;
+    return open_scorer(s, o, draft, draft_only, out, d);
 }
 
 void cs_session_close(cs_session *s)

@@ -54,6 +54,18 @@ typedef struct cs_session {
  * is returned; else 0. */
 int cs_session_open(cs_session *s, const cs_session_opts *o, int want_scorer, cs_diag *d);
 
+/* A second scorer of the open session s (opened with o), with a draft rule
+ * file (cs_rule_draft, scorer.h): the session's rules, plugins and options
+ * with the draft in place of the rule file of the same name; or, with
+ * draft_only, the draft's rules alone, without plugins, as `credscore test
+ * draft.lua` loads them (a check that fails is disabled, not fatal).  For
+ * the playground of `credscore serve`.  The caller frees *out with
+ * cs_scorer_free; it borrows s->cfg.  0, or -1 with d (the draft's errors
+ * name it "draft:NAME.lua"). */
+int cs_session_draft_scorer(const cs_session *s, const cs_session_opts *o,
+                            const cs_rule_draft *draft, int draft_only, cs_scorer **out,
+                            cs_diag *d);
+
 /* Free what s holds and remove an unpacked bundle; s may be zeroed or
  * closed already. */
 void cs_session_close(cs_session *s);
