@@ -22,9 +22,9 @@ CC       ?= cc
 BUILD    ?= build
 OPT      ?= -O2 -g
 SAN      ?=
-PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson
+PKGS     := lua5.4 yaml-0.1 libpcre2-8 libcmark gumbo jansson libmicrohttpd
 DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-dev \
-            libgumbo-dev libjansson-dev wordnet-base
+            libgumbo-dev libjansson-dev libmicrohttpd-dev wordnet-base
 # Test dependencies (make deps DEPS_FOR=test): CI fails, never skips, when one
 # is missing.  libclang-rt-14-dev is clang's libFuzzer runtime (only a
 # Recommends of clang); prove comes with perl; npm comes with the machine's
@@ -34,7 +34,7 @@ DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-
 # the terminal of tests/cli/49-progress.t; python3-jsonschema and python3-yaml
 # (also run as /usr/bin/python3) check docs/credscore.schema.json
 # (tests/cli/46-init.t).
-TEST_PKGS := jq valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit \
+TEST_PKGS := jq curl valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit \
              python3-distributed bsdutils python3-jsonschema python3-yaml
 NPM_TOOLS := $(BUILD)/npm-tools
 

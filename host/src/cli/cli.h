@@ -111,5 +111,7 @@ int cs_cmd_baseline(const cs_cli *cli);
 int cs_cmd_explain(const cs_cli *cli);
 int cs_cmd_watch(const cs_cli *cli);
 int cs_cmd_bundle(const cs_cli *cli);
+/* `credscore serve`: parses its own options (argv[0] is "serve"). */
+int cs_cmd_serve(int argc, char **argv);
 
 #endif

@@ -31,6 +31,7 @@ static const char usage[] =
     "  eval LABELS.jsonl   measure detection against labelled passages (--errors)\n"
     "  baseline FILES...   record current findings (-o FILE, default\n"
     "                      .credscore-baseline.json) for --baseline\n"
+    "  serve               score articles over HTTP (credscore serve --help)\n"
     "\n"
     "Options:\n"
     "  -c, --config FILE       use this credscore.yaml (default: found upwards from .)\n"
@@ -173,6 +174,8 @@ int main(int argc, char **argv)
     cli.progress = CS_PROGRESS_AUTO;
     cli.timeout = 120;
     int first = 1;
+    if (argc > 1 && strcmp(argv[1], "serve") == 0) /* its own options */
+        return cs_cmd_serve(argc - 1, argv + 1);
     if (argc > 1) {
         for (const char *const *c = commands; *c; c++)
             if (strcmp(argv[1], *c) == 0) {

@@ -1,0 +1,166 @@
+/* cmd_serve.c - `credscore serve [OPTIONS]`: parse the options, then run
+ * the server (serve.h; routes in docs/api.md). */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "serve.h"
+
+static const char usage[] =
+    "usage: credscore serve [OPTIONS]\n"
+    "\n"
+    "Score articles over HTTP: POST /v1/score, POST /v1/score/stream, GET /v1/rules,\n"
+    "/v1/markers, /v1/config, /healthz, /metrics (docs/api.md).  SIGHUP or a changed\n"
+    "configuration or rule file reloads; SIGTERM drains and exits 0.\n"
+    "\n"
+    "  -c, --config FILE       the configuration (default: found upwards from .)\n"
+    "      --no-config         built-in defaults only\n"
+    "      --profile NAME      the default profile (a request may name another)\n"
+    "      --bundle FILE       configuration, rules and plugins from a bundle\n"
+    "  -j, --jobs N            scoring workers (default: the number of CPUs)\n"
+    "      --timeout SECONDS   stop an article that takes longer (default 30, 0 = none)\n"
+    "      --listen ADDR:PORT  where to listen (default 127.0.0.1:8080; port 0: any\n"
+    "                          free port, see --port-file)\n"
+    "      --port-file FILE    write the address listened on to FILE once serving\n"
+    "      --token-file FILE   require \"Authorization: Bearer TOKEN\" (needed to listen\n"
+    "                          on an address that is not loopback)\n"
+    "      --max-body BYTES    largest request body (default 5242880: 5 MB)\n"
+    "      --max-concurrent N  requests in flight before 429 (default 64)\n"
+    "      --read-timeout S    seconds to receive a request before 408 (default 30)\n"
+    "      --reload-poll MS    look for changed files every MS ms (default 1000, 0: only\n"
+    "                          on SIGHUP)\n"
+    "      --access-log FILE   JSON lines, one per request (default: standard error)\n"
+    "      --max-article-mb N, --plugin-path DIR, --no-plugins, --allow-insecure-plugins,\n"
+    "      --lenient, --strict as for score\n"
+    "  -q, --quiet             errors only on standard error\n";
+
+enum {
+    O_NO_CONFIG = 1000, O_PROFILE, O_BUNDLE, O_TIMEOUT, O_LISTEN, O_PORT_FILE, O_TOKEN_FILE,
+    O_MAX_BODY, O_MAX_CONCURRENT, O_READ_TIMEOUT, O_RELOAD_POLL, O_ACCESS_LOG, O_MAX_ARTICLE,
+    O_PLUGIN_PATH, O_NO_PLUGINS, O_INSECURE, O_LENIENT, O_STRICT
+};
+
+static const struct option opts[] = {
+    {"config", required_argument, NULL, 'c'},
+    {"no-config", no_argument, NULL, O_NO_CONFIG},
+    {"profile", required_argument, NULL, O_PROFILE},
+    {"bundle", required_argument, NULL, O_BUNDLE},
+    {"jobs", required_argument, NULL, 'j'},
+    {"timeout", required_argument, NULL, O_TIMEOUT},
+    {"listen", required_argument, NULL, O_LISTEN},
+    {"port-file", required_argument, NULL, O_PORT_FILE},
+    {"token-file", required_argument, NULL, O_TOKEN_FILE},
+    {"max-body", required_argument, NULL, O_MAX_BODY},
+    {"max-concurrent", required_argument, NULL, O_MAX_CONCURRENT},
+    {"read-timeout", required_argument, NULL, O_READ_TIMEOUT},
+    {"reload-poll", required_argument, NULL, O_RELOAD_POLL},
+    {"access-log", required_argument, NULL, O_ACCESS_LOG},
+    {"max-article-mb", required_argument, NULL, O_MAX_ARTICLE},
+    {"plugin-path", required_argument, NULL, O_PLUGIN_PATH},
+    {"no-plugins", no_argument, NULL, O_NO_PLUGINS},
+    {"allow-insecure-plugins", no_argument, NULL, O_INSECURE},
+    {"lenient", no_argument, NULL, O_LENIENT},
+    {"strict", no_argument, NULL, O_STRICT},
+    {"quiet", no_argument, NULL, 'q'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+/* A whole number from lo to hi into *out; else the usage error, -1. */
+static int number(const char *opt, const char *s, long long lo, long long hi, long long *out)
+{
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (*s < '0' || *s > '9' || *end || v < lo || v > hi) {
+        cs_cli_errorf("serve: %s wants a whole number from %lld to %lld, not '%s'\n"
+                      "Try 'credscore serve --help'.", opt, lo, hi, s);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int cs_cmd_serve(int argc, char **argv)
+{
+    cs_cli cli;
+    cs_serve_opts o;
+    memset(&cli, 0, sizeof cli);
+    memset(&o, 0, sizeof o);
+    const char **dirs = calloc((size_t)argc + 1, sizeof *dirs);
+    if (dirs == NULL)
+        return CS_EXIT_ERROR;
+    cli.command = "serve";
+    cli.plugin_dirs = dirs;
+    o.listen = "127.0.0.1:8080";
+    o.max_body = 5LL * 1024 * 1024;
+    o.max_concurrent = 64;
+    o.read_timeout = 30;
+    o.timeout = 30;
+    o.reload_ms = 1000;
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    o.jobs = cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
+    o.version = CREDSCORE_VERSION;
+    int c, code = CS_EXIT_ERROR;
+    long long v;
+    optind = 1;
+    while ((c = getopt_long(argc, argv, "c:j:qh", opts, NULL)) != -1) {
+        switch (c) {
+        case 'c': cli.config_path = optarg; break;
+        case O_NO_CONFIG: cli.no_config = 1; break;
+        case O_PROFILE: cli.profile = *optarg ? optarg : NULL; break;
+        case O_BUNDLE: cli.bundle = optarg; break;
+        case 'j': if (number("-j", optarg, 1, 64, &v)) goto out; o.jobs = (int)v; break;
+        case O_TIMEOUT:
+            if (number("--timeout", optarg, 0, 86400, &v)) goto out;
+            o.timeout = cli.timeout = (int)v;
+            break;
+        case O_LISTEN: o.listen = optarg; break;
+        case O_PORT_FILE: o.port_file = optarg; break;
+        case O_TOKEN_FILE: o.token_file = optarg; break;
+        case O_MAX_BODY:
+            if (number("--max-body", optarg, 1, 1LL << 32, &v)) goto out;
+            o.max_body = v;
+            break;
+        case O_MAX_CONCURRENT:
+            if (number("--max-concurrent", optarg, 1, 4096, &v)) goto out;
+            o.max_concurrent = (int)v;
+            break;
+        case O_READ_TIMEOUT:
+            if (number("--read-timeout", optarg, 1, 3600, &v)) goto out;
+            o.read_timeout = (int)v;
+            break;
+        case O_RELOAD_POLL:
+            if (number("--reload-poll", optarg, 0, 3600000, &v)) goto out;
+            o.reload_ms = (int)v;
+            break;
+        case O_ACCESS_LOG: o.access_log = optarg; break;
+        case O_MAX_ARTICLE:
+            if (number("--max-article-mb", optarg, 0, 1048576, &v)) goto out;
+            cli.has_max_article = 1;
+            cli.max_article_mb = v;
+            break;
+        case O_PLUGIN_PATH: dirs[cli.nplugin_dirs++] = optarg; break;
+        case O_NO_PLUGINS: cli.no_plugins = 1; break;
+        case O_INSECURE: cli.allow_insecure_plugins = 1; break;
+        case O_LENIENT: cli.lenient = 1; break;
+        case O_STRICT: cli.lenient = 0; break;
+        case 'q': cli.quiet = o.quiet = 1; break;
+        case 'h': fputs(usage, stdout); code = CS_EXIT_OK; goto out;
+        default: fprintf(stderr, "Try 'credscore serve --help'.\n"); goto out;
+        }
+    }
+    if (optind < argc) {
+        cs_cli_errorf("serve: takes no operands ('%s'): articles come over HTTP\n"
+                      "Try 'credscore serve --help'.", argv[optind]);
+        goto out;
+    }
+    cli.timeout = o.timeout;
+    cs_cli_session_opts(&cli, &o.session);
+    code = cs_serve(&o);
+out:
+    free(dirs);
+    return code;
+}
