@@ -1,6 +1,6 @@
 /*
  * fuzz_config.c - libFuzzer target: credscore.yaml loading (yaml_tree.c,
- * config.c) and printing.
+ * config*.c) and printing.
  *
  * Each input is a user config overlaid on the built-in defaults with
  * cs_config_load_mem, as if read from FUZZ_CONFIG_PATH (a folder that does

@@ -1,6 +1,6 @@
 /*
  * test_config.c - the YAML tree (yaml_tree.c) and the configuration
- * (config.c, default_config.c): defaults, overlay, exact error messages,
+ * (config*.c, default_config.c): defaults, overlay, exact error messages,
  * cs_config_find, print -> load round trip, plugin option readers and the
  * limits against hostile YAML.  Every file is written under one mkdtemp
  * folder, which is removed at the end.

@@ -13,6 +13,13 @@
  * syntax errors, unknown keys (with a "did you mean" when close), wrong
  * types, unknown markers, bad values.  Ownership: a cs_config owns every
  * string and the YAML tree it came from; cs_config_free releases all.
+ *
+ * Where each part is: loading in config.c (the built-in defaults in
+ * default_config.c); the schema, section by section, in config_sections.c
+ * and config_lists.c (with config_check.c and config_scalar.c, the value
+ * checks they share with config_options.c, the plugin option readers);
+ * profiles in config_profiles.c; finding the file in config_discover.c;
+ * `credscore config` in config_print.c; lookups in config_lookup.c.
  */
 #ifndef CS_CONFIG_H
 #define CS_CONFIG_H
@@ -77,6 +84,9 @@ typedef struct cs_band {
     char *verdict;
 } cs_band;
 
+/* Bytes in one MB of the limits.*_mb settings. */
+#define CS_CONFIG_MIB (1024LL * 1024LL)
+
 typedef struct cs_limits {
     long long instructions; /* per Lua call, 0 = unlimited */
     long long memory_bytes; /* per Lua state, 0 = unlimited */
@@ -125,7 +135,7 @@ extern const char cs_config_default_yaml[];
 int cs_config_default(cs_config *c, cs_diag *d);
 
 /* Built-in defaults overlaid with the YAML file at path (schema: the
- * comment at the top of config.c).  Same failure contract. */
+ * comment at the top of config_sections.c).  Same failure contract. */
 int cs_config_load(cs_config *c, const char *path, cs_diag *d);
 
 /* The same, then the file's profile called profile (NULL: none, as

@@ -1,13 +1,19 @@
 /*
- * default_config.c - the built-in configuration, as YAML.
+ * default_config.c - the built-in configuration, as YAML, and
+ * cs_config_default, which loads it.
  *
  * Parsed by the same loader as a user's credscore.yaml (its file name in
  * messages is "<built-in>"), so every default is visible in
  * `credscore config` and any of them can be overridden.  Keep it valid for
- * the schema at the top of config.c; test_config checks that it loads.
+ * the schema at the top of config_sections.c; test_config checks that it loads.
  * Long strings are single-quoted YAML scalars folded over several lines.
  */
 #include "config.h"
+
+#include <string.h>
+
+#include "buf.h"
+#include "config_sections.h"
 
 const char cs_config_default_yaml[] =
     "# credscore built-in configuration.  `credscore config` prints the\n"
@@ -190,3 +196,27 @@ const char cs_config_default_yaml[] =
     "  instructions: 1000000\n"
     "  memory_mb: 64\n"
     "  article_mb: 50\n";
+
+int cs_config_default(cs_config *c, cs_diag *d)
+{
+    int rc = -1;
+    memset(c, 0, sizeof *c);
+    if ((c->dir = cs_strdup(".")) == NULL) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    if (cs_ydoc_parse_mem("<built-in>", cs_config_default_yaml, strlen(cs_config_default_yaml),
+                          &c->trees[0], d) != 0)
+        goto out;
+    if (cfg_apply_doc(c, c->trees[0], d) != 0)
+        goto out;
+    if (c->nbands == 0) {
+        cs_diag_set(d, "<built-in>: no bands defined");
+        goto out;
+    }
+    rc = 0;
+out:
+    if (rc != 0)
+        cs_config_free(c);
+    return rc;
+}
