@@ -45,6 +45,11 @@
  *
  * One cs_lua per scorer (per worker): never shared between threads.
  * Errors: 0 / -1 with a cs_diag holding the first line of the Lua error.
+ *
+ * Where each part is: the state, its protected calls and loading files in
+ * lua_sandbox.c; the allocator, the instruction budget and the deadline
+ * in lua_limits.c; the libraries a rule sees, with the replaced base
+ * functions and every charge, in lua_libs.c.
  */
 #ifndef CS_LUA_SANDBOX_H
 #define CS_LUA_SANDBOX_H
