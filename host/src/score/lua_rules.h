@@ -41,7 +41,8 @@
  * at CS_CHECK_MESSAGE_MAX bytes ("..." added) and its length charged to the
  * instruction budget, since the host keeps a copy per finding.
  *
- * One cs_lua_rules per scorer; not thread-safe.
+ * One cs_lua_rules per scorer; not thread-safe.  lua_rules.c defines the
+ * rules and loads the files; lua_check.c runs a check.
  */
 #ifndef CS_LUA_RULES_H
 #define CS_LUA_RULES_H

@@ -6,6 +6,7 @@
  */
 #include "lua_sandbox.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <lauxlib.h>
 #include <stdio.h>
@@ -41,6 +42,21 @@ static void set_first_line(cs_diag *d, const char *msg)
     for (char *p = d->msg; *p; p++)
         if ((unsigned char)*p < 0x20 || *p == 0x7f)
             *p = '?';
+}
+
+/* Length of a leading "src:123: " in msg, or 0. */
+size_t cs_lua_position_len(const char *msg)
+{
+    for (const char *p = msg; *p && *p != '\n'; p++) {
+        if (p[0] != ':' || p == msg || !isdigit((unsigned char)p[1]))
+            continue;
+        const char *q = p + 1;
+        while (isdigit((unsigned char)*q))
+            q++;
+        if (q[0] == ':' && q[1] == ' ')
+            return (size_t)(q + 2 - msg);
+    }
+    return 0;
 }
 
 int cs_lua_pcall(cs_lua *lx, int nargs, int nresults, cs_diag *d)

@@ -105,6 +105,10 @@ int cs_lua_run_file_as(cs_lua *lx, const char *path, const char *name, cs_diag *
  * named `name` in messages and chunk positions ("draft:x.lua:3: ..."). */
 int cs_lua_run_source(cs_lua *lx, const char *text, size_t len, const char *name, cs_diag *d);
 
+/* Length of a leading position "src:123: " in the first line of msg (as
+ * the errors of cs_lua_pcall start), or 0. */
+size_t cs_lua_position_len(const char *msg);
+
 /* lua_pcall with a traceback handler and a fresh instruction budget.
  * The function and nargs arguments are on the stack as for lua_pcall; on
  * failure nothing is left.  A non-string error object is described
