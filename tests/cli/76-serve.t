@@ -140,4 +140,87 @@ like "$(tail -n 1 "$TMP/access.log")" '"method":"GET","path":"/metrics","status"
 is "$(jq -s 'map(select(.path == "/v1/score" and .status == 200)) | length' < "$TMP/access.log")" \
    "$(ls "$EX" | wc -l | awk '{print $1 + 8}')" "... one for each request (the scored ones counted)"
 
+# ---- limits: 413, 429 (with Retry-After), 408 ----
+serve_start -j 1 --max-body 100 --max-concurrent 1 --read-timeout 2
+ok $? "a second server starts (--max-body 100 --max-concurrent 1 --read-timeout 2)"
+head -c 200 /dev/zero | tr '\0' 'a' > "$TMP/big.txt"
+http POST /v1/score -H 'Content-Type: text/plain' --data-binary @"$TMP/big.txt"
+is "$CODE:$(jqr "$OUT" '"\(.error) \(.limit)"')" "413:body_too_large 100" \
+   "a body over --max-body (Content-Length): 413 with the limit"
+http POST /v1/score -H 'Content-Type: text/plain' -H 'Transfer-Encoding: chunked' \
+     --data-binary @"$TMP/big.txt"
+is "$CODE:$(jqr "$OUT" .error)" "413:body_too_large" "... sent chunked (no length): 413 too"
+http POST /v1/score -H 'Content-Type: text/plain' --data-binary 'Officials said so.'
+is "$CODE" 200 "a body under the limit: 200"
+
+# A stream whose body is still coming holds the only slot: another request
+# gets 429; once the body has not come for --read-timeout, the stream gets 408.
+mkfifo "$TMP/fifo"
+curl -sS -o "$TMP/slow.out" -w '%{http_code}' --max-time "$SERVE_WAIT" -X POST -T "$TMP/fifo" \
+     -H 'Content-Type: application/x-ndjson' "http://$ADDR/v1/score/stream" > "$TMP/slow.code" &
+slow=$!
+exec 3>"$TMP/fifo"
+printf '{"id":"a","text":"Officials said so."}\n' >&3
+busy() {
+    curl -s -o "$TMP/busy.out" -D "$TMP/busy.hdrs" -w '%{http_code}' -H 'Content-Type: text/plain' \
+         --data-binary 'x' "http://$ADDR/v1/score" > "$TMP/busy.code"
+    [ "$(cat "$TMP/busy.code")" = 429 ]
+}
+wait_for busy
+ok $? "a request while another is in flight (--max-concurrent 1): 429"
+like "$(tr -d '\r' < "$TMP/busy.hdrs")" "Retry-After: 1" "... with Retry-After: 1"
+is "$(jq -r '"\(.error) \(.limit) \(.retry_after)"' < "$TMP/busy.out")" "too_many_requests 1 1" \
+   "... and a JSON body saying so"
+# (curl reads the FIFO until it ends: the 408 shows in the log first)
+wait_for grep -q '"path":"/v1/score/stream","status":408' "$TMP/serve.err"
+ok $? "the stalled stream is logged with 408"
+exec 3>&-
+wait "$slow"
+is "$(cat "$TMP/slow.code")" 408 "a request body stalled past --read-timeout: 408"
+is "$(jq -r .error < "$TMP/slow.out")" request_timeout "... error request_timeout"
+http POST /v1/score -H 'Content-Type: text/plain' --data-binary 'Officials said so.'
+is "$CODE" 200 "the slot is free again after the 408: 200"
+serve_stop
+is "$STATUS" 0 "the second server stops with 0"
+
+# ---- the token ----
+printf 'short\n' > "$TMP/short.token"
+chmod 600 "$TMP/short.token"
+run "$CREDSCORE" serve --listen 127.0.0.1:0 --token-file "$TMP/short.token"
+is "$STATUS:$ERR" "2:credscore: serve: --token-file $TMP/short.token: the token must be at least 16 bytes (has 5)" \
+   "a token under 16 bytes: refused, exit 2"
+printf 's3cret-token-0123456789abcdef\n' > "$TMP/token"
+chmod 644 "$TMP/token"
+run "$CREDSCORE" serve --listen 127.0.0.1:0 --token-file "$TMP/token"
+is "$STATUS:$ERR" "2:credscore: serve: --token-file $TMP/token: its group or others may use it (mode 644); chmod 600 it" \
+   "a token file others may read: refused, exit 2"
+chmod 600 "$TMP/token"
+run "$CREDSCORE" serve --listen 0.0.0.0:0
+is "$STATUS:$ERR" "2:credscore: serve: --listen 0.0.0.0:0 is not a loopback address: give --token-file so that only clients with the token are served" \
+   "a non-loopback address without --token-file: refused, exit 2"
+run "$CREDSCORE" serve --listen nowhere:80
+is "$STATUS" 2 "a malformed --listen: exit 2"
+like "$ERR" "--listen 'nowhere:80': 'nowhere' is not a numeric IPv4 or IPv6 address" "... saying why"
+
+serve_start -j 1 --token-file "$TMP/token"
+ok $? "a server with --token-file starts"
+http GET /v1/markers
+is "$CODE:$(jqr "$OUT" .error)" "401:unauthorized" "no token: 401"
+like "$HDRS" "WWW-Authenticate: Bearer" "... with WWW-Authenticate: Bearer"
+http GET /v1/markers -H 'Authorization: Bearer s3cret-token-0123456789abcdeX'
+is "$CODE" 401 "a wrong token (last byte): 401"
+http GET /v1/markers -H 'Authorization: Bearer s3cret-token-0123456789abcdef0'
+is "$CODE" 401 "a longer token: 401"
+http GET /nowhere
+is "$CODE" 401 "no token, unknown path: 401 (routes are not disclosed)"
+http GET /v1/markers -H 'Authorization: Bearer s3cret-token-0123456789abcdef'
+is "$CODE" 200 "the token: 200"
+like "$(jqr "$OUT" '[.markers[].name] | join(",")')" "^anonymous,vague," "... GET /v1/markers lists the markers"
+http GET /healthz
+is "$CODE:$(jqr "$OUT" 'keys | join(",")')" "200:status" "/healthz without the token: 200, the status only"
+http GET /healthz -H 'Authorization: Bearer s3cret-token-0123456789abcdef'
+is "$(jqr "$OUT" '.generation')" 1 "/healthz with the token: the details"
+serve_stop
+is "$STATUS" 0 "the token server stops with 0"
+
 done_testing
