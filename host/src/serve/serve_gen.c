@@ -114,15 +114,22 @@ int serve_gen_load(serve_gen **out, const cs_serve_opts *o, unsigned long id,
     if (open_sessions(g, o, d) != 0)
         goto fail;
     g->scoring = calloc(g->n, sizeof *g->scoring);
+    g->gates = calloc(g->n, sizeof *g->gates);
     g->nworkers = o->jobs > 0 ? o->jobs : 1;
     g->workers = calloc((size_t)g->nworkers, sizeof *g->workers);
     ctxs = calloc((size_t)g->nworkers, sizeof *ctxs);
-    if (g->scoring == NULL || g->workers == NULL || ctxs == NULL) {
+    if (g->scoring == NULL || g->gates == NULL || g->workers == NULL || ctxs == NULL) {
         cs_diag_set(d, "out of memory");
         goto fail;
     }
-    for (size_t i = 0; i < g->n; i++)
-        g->scoring[i] = (serve_scoring){&g->sessions[i]->cfg, g->sessions[i]->scorer};
+    for (size_t i = 0; i < g->n; i++) {
+        static const cs_gate_opts none = {0};
+        if (cs_gate_open(&g->gates[i], &g->sessions[i]->cfg, &none, d) != 0)
+            goto fail;
+        g->ngates = i + 1;
+        g->scoring[i] = (serve_scoring){&g->sessions[i]->cfg, g->sessions[i]->scorer,
+                                        &g->gates[i]};
+    }
     for (int i = 0; i < g->nworkers; i++) {
         serve_worker_init(&g->workers[i], g->scoring, g->n, o->version);
         ctxs[i] = &g->workers[i];
@@ -169,6 +176,9 @@ void serve_gen_free(serve_gen *g)
     serve_lanes_free(g->lanes);
     for (int i = 0; g->workers && i < g->nworkers; i++)
         serve_worker_free(&g->workers[i]);
+    for (size_t i = 0; i < g->ngates; i++)
+        cs_gate_close(&g->gates[i]);
+    free(g->gates);
     for (size_t i = 0; i < g->n; i++) {
         cs_session_close(g->sessions[i]);
         free(g->sessions[i]);

@@ -28,6 +28,8 @@ typedef struct serve_gen {
     char **names;                  /* their names ([0] may be NULL) */
     cs_session **sessions;         /* one per profile, each allocated apart (a
                                       scorer points into its session) */
+    cs_gate *gates;                /* one per profile: its threshold (no baseline) */
+    size_t ngates;                 /* of them opened */
     serve_scoring *scoring;        /* what the workers see */
     serve_worker *workers;         /* one per lane */
     int nworkers;

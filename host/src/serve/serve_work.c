@@ -9,7 +9,6 @@
 
 #include "document_load.h"
 #include "json_writer.h"
-#include "merge.h"
 #include "pool.h"
 #include "report.h"
 #include "result_codec.h"
@@ -201,19 +200,6 @@ static int work_batch(serve_worker *w, const serve_scoring *sc, const job_head *
     return SERVE_WORK_OK;
 }
 
-/* The gate of `score` for one article without a baseline: the score
- * threshold and scoring.unsourced (the verdict the reports show). */
-static void settle(const cs_run *run, cs_scored *s)
-{
-    s->below = 0;
-    if (cs_merge_fails(run->cfg, &s->res, run->has_threshold, run->threshold)) {
-        s->below = s->res.unsourced ? CS_FAIL_UNSOURCED : CS_FAIL_THRESHOLD;
-        if (s->res.unsourced)
-            snprintf(s->why, sizeof s->why,
-                     "no sourcing to judge, and scoring.unsourced is fail");
-    }
-}
-
 /* The run of one scored article, as `score` sets it up. */
 static void setup_run(cs_run *run, const serve_scoring *sc, const char *version, cs_scored *s)
 {
@@ -221,10 +207,11 @@ static void setup_run(cs_run *run, const serve_scoring *sc, const char *version,
     run->cfg = sc->cfg;
     run->rules = cs_scorer_rules(sc->scorer);
     run->plugins = cs_scorer_plugins(sc->scorer);
-    run->has_threshold = sc->cfg->has_threshold;
-    run->threshold = sc->cfg->threshold;
+    run->has_threshold = sc->gate->has_threshold;
+    run->threshold = sc->gate->threshold;
     run->tool_version = version;
-    settle(run, s);
+    cs_diag d;
+    (void)cs_gate_settle(sc->gate, s, &d); /* it cannot fail: the gate narrows nothing */
     run->items = s;
     run->n = 1;
 }

@@ -28,6 +28,7 @@
 #include "buf.h"
 #include "config.h"
 #include "document.h"
+#include "gate.h"
 #include "jsonl.h"
 #include "result.h"
 #include "scorer.h"
@@ -53,6 +54,7 @@ const char *serve_report_type(serve_report r);
 typedef struct serve_scoring {
     const cs_config *cfg;
     cs_scorer *scorer;
+    const cs_gate *gate;          /* whether an article fails (the verdict reports show) */
 } serve_scoring;
 
 /* One lane's worker state (reused from job to job in its worker). */
