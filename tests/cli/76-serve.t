@@ -223,4 +223,33 @@ is "$(jqr "$OUT" '.generation')" 1 "/healthz with the token: the details"
 serve_stop
 is "$STATUS" 0 "the token server stops with 0"
 
+# ---- profiles, /v1/rules, /v1/config (a configuration with two desks) ----
+NR=$ROOT/examples/newsroom
+story=$(ls "$NR"/stories/* | head -n 1)
+serve_start -j 1 -c "$NR/credscore.yaml"
+ok $? "a server with the newsroom configuration starts"
+http GET /v1/rules
+"$CREDSCORE" rules -f json -c "$NR/credscore.yaml" > "$TMP/want.rules"
+is "$CODE:$OUT" "200:$(cat "$TMP/want.rules")" "GET /v1/rules: what rules -f json prints"
+http GET '/v1/config?profile=wire'
+"$CREDSCORE" config -c "$NR/credscore.yaml" --profile wire | sed 1d > "$TMP/want.config"
+is "$(jqr "$OUT" .yaml)" "$(cat "$TMP/want.config")" "GET /v1/config?profile=wire: the YAML config --profile wire prints"
+is "$(jqr "$OUT" '"\(.profile) \(.profiles | join(",")) \(.generation)"')" "wire investigations,wire 1" \
+   "... naming the profile, the profiles and the generation"
+for p in wire investigations; do
+    jq -Rs --arg id "$story" --arg p "$p" '{id: $id, text: ., profile: $p}' < "$story" > "$TMP/body.json"
+    curl -sS -o "$TMP/got.json" -H 'Content-Type: application/json' \
+        --data-binary @"$TMP/body.json" "http://$ADDR/v1/score"
+    "$CREDSCORE" score -f json -c "$NR/credscore.yaml" --profile $p "$story" > "$TMP/want.json"
+    cmp -s "$TMP/got.json" "$TMP/want.json"
+    ok $? "\"profile\": \"$p\": what score --profile $p prints"
+done
+is "$(jq -r .articles[0].score < "$TMP/got.json")" "$(jq -r .articles[0].score < "$TMP/want.json")" \
+   "... (the score too)"
+http POST /v1/score -H 'Content-Type: application/json' --data-binary '{"text":"a","profile":"sports"}'
+is "$CODE:$(jqr "$OUT" .message)" "400:unknown profile 'sports' (profiles: investigations, wire)" \
+   "an unknown profile: 400 listing the profiles"
+serve_stop
+is "$STATUS" 0 "the newsroom server stops with 0"
+
 done_testing

@@ -5,7 +5,7 @@
 
 #include "bundle.h"
 #include "cli.h"
-#include "json_writer.h"
+#include "report_rules.h"
 #include "weight_policy.h"
 
 int cs_cmd_config(const cs_cli *cli)
@@ -58,11 +58,6 @@ int cs_cmd_plugins(const cs_cli *cli)
 }
 
 
-static const char *kind_name(cs_rule_kind k)
-{
-    return k == CS_RULE_PHRASES ? "phrases" : k == CS_RULE_REGEX ? "regex" : "check";
-}
-
 static double rule_weight(const cs_config *cfg, const cs_rule *r)
 {
     return cs_policy_weight(cfg, r->marker, r->override, r->has_weight, r->weight);
@@ -71,96 +66,6 @@ static double rule_weight(const cs_config *cfg, const cs_rule *r)
 static cs_level rule_level(const cs_config *cfg, const cs_rule *r)
 {
     return cs_policy_level(cfg, r->marker, r->override, r->has_level, r->level);
-}
-
-static void json_phrases(cs_json *j, const cs_ruleset *rs, size_t rule, cs_phrase_role role)
-{
-    cs_json_array(j);
-    for (size_t p = 0; p < rs->nphrases; p++)
-        if (rs->phrases[p].rule == rule && rs->phrases[p].role == role)
-            cs_json_string(j, rs->phrases[p].text);
-    cs_json_end_array(j);
-}
-
-/* The marker of a plugin's rule: the one it declares, else the plugin's
- * only marker, else -1. */
-static int plugin_rule_marker(const cs_config *cfg, const cs_plugin *pl,
-                              const credscore_rule_info *ri)
-{
-    if (ri && ri->marker)
-        return cs_config_marker_index(cfg, ri->marker);
-    return pl->nmarkers == 1 ? pl->markers[0] : -1;
-}
-
-/* The rules plugins declare (ABI 1.1), as objects of `rules -f json`. */
-static void json_plugin_rules(cs_json *j, const cs_config *cfg, const cs_plugin_set *ps)
-{
-    for (size_t i = 0; i < ps->n; i++) {
-        const cs_plugin *pl = ps->items[i];
-        for (size_t k = 0; k < pl->nrules; k++) {
-            const credscore_rule_info *ri = &pl->desc.rules[k];
-            char id[160];
-            snprintf(id, sizeof id, "%s/%s", pl->desc.name, ri->id);
-            const cs_rule_override *ov = cs_config_override(cfg, id);
-            int mk = plugin_rule_marker(cfg, pl, ri);
-            cs_json_object(j);
-            cs_json_kv_string(j, "id", id);
-            if (mk >= 0) {
-                cs_json_kv_string(j, "marker", cfg->markers[mk].name);
-                cs_json_kv_number(j, "weight", cs_policy_weight(cfg, mk, ov, 0, 0));
-                cs_json_kv_string(j, "level",
-                                  cs_level_name(cs_policy_level(cfg, mk, ov, 0, CS_LEVEL_INFO)));
-            }
-            cs_json_kv_string(j, "kind", "plugin");
-            cs_json_kv_string(j, "source", pl->source);
-            cs_json_kv_bool(j, "enabled", !(ov && !ov->enabled));
-            if (ri->description)
-                cs_json_kv_string(j, "description", ri->description);
-            if (ri->help)
-                cs_json_kv_string(j, "help", ri->help);
-            cs_json_end_object(j);
-        }
-    }
-}
-
-/* `credscore rules -f json`: every rule with its phrases, then the rules
- * plugins declare, for tools. */
-static int rules_json(const cs_config *cfg, const cs_ruleset *rs, const cs_plugin_set *ps)
-{
-    cs_buf out = {0};
-    cs_json j;
-    cs_json_init(&j, &out, 1);
-    cs_json_object(&j);
-    cs_json_key(&j, "rules");
-    cs_json_array(&j);
-    for (size_t i = 0; i < rs->nrules; i++) {
-        const cs_rule *r = &rs->rules[i];
-        const cs_marker_conf *m = &cfg->markers[r->marker];
-        cs_json_object(&j);
-        cs_json_kv_string(&j, "id", r->id);
-        cs_json_kv_string(&j, "marker", m->name);
-        cs_json_kv_number(&j, "weight", rule_weight(cfg, r));
-        cs_json_kv_string(&j, "level", cs_level_name(rule_level(cfg, r)));
-        cs_json_kv_string(&j, "kind", kind_name(r->kind));
-        cs_json_kv_string(&j, "source", r->source);
-        cs_json_kv_bool(&j, "enabled", r->enabled);
-        cs_json_kv_string(&j, "message", r->message ? r->message : m->message);
-        cs_json_key(&j, "phrases");
-        json_phrases(&j, rs, i, CS_ROLE_HIT);
-        cs_json_key(&j, "unless");
-        json_phrases(&j, rs, i, CS_ROLE_UNLESS);
-        cs_json_key(&j, "needs");
-        json_phrases(&j, rs, i, CS_ROLE_NEEDS);
-        cs_json_end_object(&j);
-    }
-    json_plugin_rules(&j, cfg, ps);
-    cs_json_end_array(&j);
-    cs_json_end_object(&j);
-    int rc = cs_buf_putc(&out, '\n') != 0 || cs_json_failed(&j) ? -1 : 0;
-    if (rc == 0)
-        fwrite(out.data, 1, out.len, stdout);
-    cs_buf_free(&out);
-    return rc;
 }
 
 /* One rule a plugin declares (ABI 1.1): a row as for a Lua rule (with the
@@ -172,7 +77,7 @@ static void print_plugin_rule(const cs_config *cfg, const cs_plugin *pl,
     char id[160];
     snprintf(id, sizeof id, "%s/%s", pl->desc.name, ri->id);
     const cs_rule_override *ov = cs_config_override(cfg, id);
-    int mk = plugin_rule_marker(cfg, pl, ri);
+    int mk = cs_report_rule_marker(cfg, pl, ri);
     char w[32] = "-", lv[16] = "-";
     if (mk >= 0 || (ov && ov->has_weight))
         snprintf(w, sizeof w, "%.1f",
@@ -196,7 +101,11 @@ int cs_cmd_rules(const cs_cli *cli)
     const cs_config *cfg = &ses.cfg;
     const cs_ruleset *rs = cs_scorer_rules(ses.scorer);
     if (cli->format == CS_OUT_JSON) {
-        int rc = rules_json(cfg, rs, cs_scorer_plugins(ses.scorer));
+        cs_buf out = {0};
+        int rc = cs_report_rules_json(&out, cfg, rs, cs_scorer_plugins(ses.scorer));
+        if (rc == 0)
+            fwrite(out.data, 1, out.len, stdout);
+        cs_buf_free(&out);
         cs_session_close(&ses);
         return rc == 0 ? CS_EXIT_OK : CS_EXIT_ERROR;
     }
@@ -208,7 +117,7 @@ int cs_cmd_rules(const cs_cli *cli)
         double w = rule_weight(cfg, r);
         cs_level lv = rule_level(cfg, r);
         printf("%-32s %-13s %7.1f %-8s %-8s %s%s\n", r->id, m->name, w, cs_level_name(lv),
-               kind_name(r->kind), r->source, r->enabled ? "" : "  (disabled)");
+               cs_report_rule_kind(r->kind), r->source, r->enabled ? "" : "  (disabled)");
     }
     const cs_plugin_set *ps = cs_scorer_plugins(ses.scorer);
     for (size_t i = 0; i < ps->n; i++) {

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "json_writer.h"
+#include "report_rules.h"
 #include "serve_error.h"
 #include "serve_routes.h"
 #include "serve_server.h"
@@ -178,6 +179,13 @@ void serve_info_config(serve_request *rq, serve_reply *rp)
 
 void serve_info_rules(serve_request *rq, serve_reply *rp)
 {
-    (void)rq;
-    serve_error(rp, 501, "not_implemented", "GET /v1/rules is not there yet");
+    int p = wanted_profile(rq, rp);
+    if (p < 0)
+        return;
+    const cs_session *s = serve_request_gen(rq)->sessions[p];
+    rp->status = 200;
+    rp->type = "application/json";
+    if (cs_report_rules_json(&rp->body, &s->cfg, cs_scorer_rules(s->scorer),
+                             cs_scorer_plugins(s->scorer)) != 0)
+        serve_error(rp, 500, "out_of_memory", "out of memory");
 }
