@@ -2,6 +2,7 @@
  * of one forked worker (serve_lanes.h). */
 #include "serve_lanes.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -69,10 +70,23 @@ static void run_one(lane *ln, const char *job, size_t len, serve_job *j, int *st
  * is answered in band. */
 static void replay(lane *ln, serve_job *j)
 {
-    size_t pos = 0;
+    size_t pos = 0, second = 0;
     int rc;
+    char first_crash[sizeof j->crash];
+    snprintf(first_crash, sizeof first_crash, "%s", j->crash);
     j->out.len = 0;
     j->status = SERVE_WORK_OK;
+    if (serve_job_batch_next(j->job.data, j->job.len, &second, &ln->one) == 1 &&
+        serve_job_batch_next(j->job.data, j->job.len, &second, &ln->one) == 0) {
+        /* one record: it is the one at fault, no need to run it again */
+        (void)serve_job_batch_next(j->job.data, j->job.len, &pos, &ln->one);
+        if (serve_job_lost_record(&ln->reader, ln->one.data, ln->one.len, first_crash,
+                                  &j->out) != 0) {
+            j->status = SERVE_WORK_INTERNAL;
+            cs_buf_puts(&j->out, "out of memory");
+        }
+        return;
+    }
     while ((rc = serve_job_batch_next(j->job.data, j->job.len, &pos, &ln->one)) == 1) {
         int status;
         char crash[sizeof j->crash];
