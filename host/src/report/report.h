@@ -1,5 +1,8 @@
 /*
  * report.h - reports of scored articles: text for people, JSON for tools.
+ * (The text report is report_text.c, the JSON one report_json.c, the run
+ * writer that puts either together article by article report.c; the other
+ * formats have a file each.)
  *
  * Text, one line per finding:
  *   path:line:col  marker  points  "matched words"  message  [rule]
@@ -111,6 +114,17 @@ void cs_run_writer_free(cs_run_writer *w);
  * are scratch buffers. */
 int cs_report_github_article(cs_buf *out, cs_buf *path, cs_buf *tmp, const cs_run *run,
                              const cs_scored *sc);
+/* The text report's parts of a run (report_text.c): one article with why
+ * it fails (in a narrowed run an untouched article is left out unless
+ * opts.show_unchanged), appended to out; the closing lines after the last
+ * article (a narrowed run's gate line, the counts of w). */
+int cs_report_text_article(cs_buf *out, const cs_run *run, const cs_scored *sc);
+int cs_report_text_run_end(cs_run_writer *w, const cs_run *run);
+/* The JSON report's document around the articles (report_json.c): its
+ * opening ("schema", "version", "articles": [) started in w->j on w->out,
+ * and its closing summary from the counts of w. */
+int cs_report_json_run_begin(cs_run_writer *w);
+int cs_report_json_run_end(cs_run_writer *w, const cs_run *run);
 /* Whole-run reports, from run->items.  Each appends to out and returns 0,
  * or -1 on OOM.  SARIF 2.1.0 (report_sarif.c). */
 int cs_report_run_sarif(cs_buf *out, const cs_run *run);

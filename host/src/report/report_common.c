@@ -1,8 +1,8 @@
 /*
- * report_common.c - what the report writers (report.c, report_github.c,
- * report_sarif.c, report_junit.c, report_html.c) share: where a finding
- * stands, note names, paths as reports show them, numbers and points,
- * matched words on one line.
+ * report_common.c - what the report writers (report_text.c,
+ * report_json.c, report_github.c, report_sarif.c, report_junit.c,
+ * report_html.c) share: where a finding stands, note names, paths as
+ * reports show them, numbers and points, matched words on one line.
  */
 #include "report_common.h"
 

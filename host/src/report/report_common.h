@@ -1,9 +1,10 @@
 /*
- * report_common.h - helpers every report writer shares (report.c,
- * report_github.c, report_sarif.c, report_junit.c, report_html.c): where a
- * finding stands in the original file, note names, paths as reports show
- * them, numbers and points as reports print them, matched words on one
- * line.  Below the writers, so none of them needs another to build.
+ * report_common.h - helpers every report writer shares (report_text.c,
+ * report_json.c, report_github.c, report_sarif.c, report_junit.c,
+ * report_html.c): where a finding stands in the original file, note names,
+ * paths as reports show them, numbers and points as reports print them,
+ * matched words on one line.  Below the writers, so none of them needs
+ * another to build.
  */
 #ifndef CS_REPORT_COMMON_H
 #define CS_REPORT_COMMON_H
