@@ -14,6 +14,8 @@
 #include "document.h"
 #include "document_load.h"
 #include "gate.h"
+#include "guard.h"
+#include "paths.h"
 #include "scorer.h"
 #include "session.h"
 
@@ -80,13 +82,28 @@ int cs_cli_open_session(cs_session *s, const cs_cli *cli, int want_scorer);
  * an error is printed and -1 returned. */
 int cs_cli_open_gate(cs_gate *g, const cs_cli *cli, const cs_config *cfg, int with_narrowing);
 
+/* Run a command body that scores in this process under --timeout
+ * (cs_guard_run, guard.h): the body marks each article; one that runs
+ * longer stops the body, its message is printed and CS_EXIT_ERROR
+ * returned.  Else the body's exit code. */
+int cs_cli_guarded(const cs_cli *cli, cs_guard_fn fn, void *ctx);
+
 /* Refuse to write output (the -o file, the baseline written) over one of
  * the run's own inputs: inputs[0..n) (articles, also those found in
  * folders; "-" is standard input), the --baseline file, the configuration,
  * a rule file or a plugin (same device and inode).  Prints the error and
- * returns -1, else 0 (cmd_score.c). */
+ * returns -1, else 0. */
 int cs_cli_check_output(const cs_cli *cli, const cs_session *ses, const char *output,
                         char *const *inputs, size_t n);
+
+/* The articles the operands name, into l: the one discovery of
+ * discover.h (folders walked with the session's configuration; a warning
+ * about an entry skipped printed unless -q).  0; 1 after an error about an
+ * operand (printed); -1 after another error (printed). */
+int cs_cli_collect(const cs_cli *cli, const cs_session *ses, cs_path_list *l);
+
+/* A folder walk's warning on stderr, unless -q (ctx: the cs_cli). */
+void cs_cli_walk_warning(void *ctx, const char *msg);
 
 /* Print "credscore: <msg>" to stderr. */
 void cs_cli_error(const char *msg);

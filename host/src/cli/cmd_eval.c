@@ -4,7 +4,7 @@
  * recall and F1, micro-averaged F1, the exact-match rate and the false-alarm
  * rate (the share of passages labelled with no marker that get any finding);
  * --errors lists every passage whose sets differ.  Exit 0, or 2 on
- * unreadable input. */
+ * unreadable input or a line that runs over --timeout (the run stops). */
 #include <errno.h>
 #include <jansson.h>
 #include <stdio.h>
@@ -40,8 +40,10 @@ static void print_set(const cs_config *cfg, unsigned long long set)
     printf("]");
 }
 
-int cs_cmd_eval(const cs_cli *cli)
+/* The guarded body: each line is an article under --timeout. */
+static int eval(void *vctx, cs_guard *guard)
 {
+    const cs_cli *cli = vctx;
     int code = CS_EXIT_ERROR;
     cs_session ses;
     cs_result res;
@@ -50,13 +52,10 @@ int cs_cmd_eval(const cs_cli *cli)
     size_t cap = 0;
     counts *c = NULL;
     cs_result_init(&res);
-    if (cli->nargs != 1) {
-        cs_cli_error("eval: give one labels file (JSONL with id, text, markers)");
-        return CS_EXIT_ERROR;
-    }
     const char *path = cli->args[0];
     if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
+    cs_scorer_set_crash_note(ses.scorer, cs_guard_note(guard), CS_GUARD_NOTE_MAX);
     const cs_config *cfg = &ses.cfg;
     c = calloc(cfg->nmarkers, sizeof *c);
     in = strcmp(path, "-") == 0 ? stdin : fopen(path, "r");
@@ -110,8 +109,13 @@ int cs_cmd_eval(const cs_cli *cli)
         cs_diag d;
         int blank = strspn(text, " \t\r\n") == tlen;
         if (!blank) {
-            if (cs_document_load_memory(&doc, "eval", text, tlen, CS_FORMAT_TEXT, &d) != 0 ||
-                cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
+            char label[CS_GUARD_LABEL_MAX];
+            snprintf(label, sizeof label, "%s:%zu", path, lineno);
+            cs_guard_begin(guard, label);
+            int rc = cs_document_load_memory(&doc, "eval", text, tlen, CS_FORMAT_TEXT, &d) != 0 ||
+                     cs_scorer_score(ses.scorer, &doc, &res, &d) != 0;
+            cs_guard_end(guard);
+            if (rc) {
                 cs_cli_errorf("%s:%zu: %s", path, lineno, d.msg);
                 cs_document_free(&doc);
                 json_decref(root);
@@ -175,4 +179,13 @@ out:
     cs_result_free(&res);
     cs_session_close(&ses);
     return code;
+}
+
+int cs_cmd_eval(const cs_cli *cli)
+{
+    if (cli->nargs != 1) {
+        cs_cli_error("eval: give one labels file (JSONL with id, text, markers)");
+        return CS_EXIT_ERROR;
+    }
+    return cs_cli_guarded(cli, eval, (void *)cli);
 }

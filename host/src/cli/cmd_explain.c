@@ -1,7 +1,8 @@
 /* cmd_explain.c - `credscore explain FILE:LINE`: for the passage at that
  * line, every rule and plugin that fired, the exact words, weights,
  * confidences, the notes and caps applied, each finding's claim, and how
- * the passage and article scores were computed from them (merge.h). */
+ * the passage and article scores were computed from them (merge.h).  The
+ * article is scored under --timeout (cs_cli_guarded). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,36 +22,36 @@ static void print_points(double v)
     fputs(buf, stdout);
 }
 
-int cs_cmd_explain(const cs_cli *cli)
+/* What the guarded body explains. */
+typedef struct explain_args {
+    const cs_cli *cli;
+    const char *path;
+    long line;
+} explain_args;
+
+/* Score the article under the guard and print the explanation. */
+static int explain(void *vctx, cs_guard *g)
 {
+    const explain_args *a = vctx;
+    const cs_cli *cli = a->cli;
+    const char *path = a->path;
+    long line = a->line;
     int code = CS_EXIT_ERROR;
     cs_session ses;
     cs_document doc;
     cs_result res;
     cs_diag d;
-    char *path = NULL;
     memset(&doc, 0, sizeof doc);
     cs_result_init(&res);
-    if (cli->nargs != 1 || strrchr(cli->args[0], ':') == NULL) {
-        cs_cli_error("explain: give FILE:LINE, e.g. credscore explain story.md:12");
+    if (cs_cli_open_session(&ses, cli, 1) != 0)
         return CS_EXIT_ERROR;
-    }
-    const char *arg = cli->args[0];
-    const char *colon = strrchr(arg, ':');
-    char *end;
-    long line = strtol(colon + 1, &end, 10);
-    if (*end || line < 1) {
-        cs_cli_error("explain: the line after ':' must be a positive number");
-        return CS_EXIT_ERROR;
-    }
-    path = cs_strndup(arg, (size_t)(colon - arg));
-    if (path == NULL || cs_cli_open_session(&ses, cli, 1) != 0) {
-        free(path);
-        return CS_EXIT_ERROR;
-    }
-    if (cs_document_load_file_max(&doc, path, cli->input_format,
-                                  ses.cfg.limits.article_bytes, &d) != 0 ||
-        cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
+    cs_scorer_set_crash_note(ses.scorer, cs_guard_note(g), CS_GUARD_NOTE_MAX);
+    cs_guard_begin(g, path);
+    int rc = cs_document_load_file_max(&doc, path, cli->input_format,
+                                       ses.cfg.limits.article_bytes, &d) != 0 ||
+             cs_scorer_score(ses.scorer, &doc, &res, &d) != 0;
+    cs_guard_end(g);
+    if (rc) {
         cs_cli_error(d.msg);
         goto out;
     }
@@ -157,6 +158,28 @@ out:
     cs_document_free(&doc);
     cs_result_free(&res);
     cs_session_close(&ses);
+    return code;
+}
+
+int cs_cmd_explain(const cs_cli *cli)
+{
+    if (cli->nargs != 1 || strrchr(cli->args[0], ':') == NULL) {
+        cs_cli_error("explain: give FILE:LINE, e.g. credscore explain story.md:12");
+        return CS_EXIT_ERROR;
+    }
+    const char *arg = cli->args[0];
+    const char *colon = strrchr(arg, ':');
+    char *end;
+    long line = strtol(colon + 1, &end, 10);
+    if (*end || line < 1) {
+        cs_cli_error("explain: the line after ':' must be a positive number");
+        return CS_EXIT_ERROR;
+    }
+    char *path = cs_strndup(arg, (size_t)(colon - arg));
+    if (path == NULL)
+        return CS_EXIT_ERROR;
+    explain_args a = {cli, path, line};
+    int code = cs_cli_guarded(cli, explain, &a);
     free(path);
     return code;
 }

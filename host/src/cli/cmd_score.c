@@ -20,61 +20,6 @@
 #include "paths.h"
 #include "report.h"
 
-/* A folder walk's warning on standard error, unless -q (ctx: the cs_cli). */
-static void walk_warning(void *ctx, const char *msg)
-{
-    if (!((const cs_cli *)ctx)->quiet)
-        cs_cli_errorf("warning: %s", msg);
-}
-
-/* An operand that gives no article (ctx: unused). */
-static void operand_error(void *ctx, const char *msg)
-{
-    cs_cli_error(msg);
-}
-
-/* Turn operands into a list of files: the one discovery (discover.h).
- * 0; 1 after an error about an operand; -1 after another error. */
-static int collect(const cs_cli *cli, const cs_session *ses, cs_path_list *l)
-{
-    cs_diag d;
-    cs_discover_opts o = {&ses->cfg, ses->cfg.path && !ses->bundle_dir ? ses->cfg.dir : NULL,
-                          walk_warning, operand_error, (void *)cli};
-    int rc = cs_discover_articles(&o, cli->args, cli->nargs, l, &d);
-    if (rc < 0)
-        cs_cli_error(d.msg);
-    return rc;
-}
-
-int cs_cli_check_output(const cs_cli *cli, const cs_session *ses, const char *output,
-                        char *const *inputs, size_t n)
-{
-    cs_out_guard g;
-    cs_diag d;
-    cs_out_guard_init(&g, output);
-    if (!g.armed)
-        return 0;
-    int clash = 0;
-    for (size_t i = 0; i < n && !clash; i++)
-        clash = cs_out_guard_check(&g, inputs[i], &d) != 0;
-    if (!clash && cli->baseline)
-        clash = cs_out_guard_check(&g, cli->baseline, &d) != 0;
-    if (!clash && ses->cfg_loaded && ses->cfg.path)
-        clash = cs_out_guard_check(&g, ses->cfg.path, &d) != 0;
-    if (!clash && ses->scorer) {
-        const char *const *rules;
-        size_t nrules = cs_scorer_rule_files(ses->scorer, &rules);
-        for (size_t i = 0; i < nrules && !clash; i++)
-            clash = cs_out_guard_check(&g, rules[i], &d) != 0;
-        const cs_plugin_set *ps = cs_scorer_plugins(ses->scorer);
-        for (size_t i = 0; i < ps->n && !clash; i++)
-            clash = cs_out_guard_check(&g, ps->items[i]->path, &d) != 0;
-    }
-    if (clash)
-        cs_cli_error(d.msg);
-    return clash ? -1 : 0;
-}
-
 /* Write report bytes: to the -o file when one is open (atomic_file.h),
  * else to standard output. */
 static int write_report(cs_out_file *of, const cs_buf *out, cs_diag *d)
@@ -274,7 +219,7 @@ int cs_cmd_score(const cs_cli *cli)
         cs_session_close(&ses);
         return CS_EXIT_ERROR;
     }
-    int bad_operand = collect(cli, &ses, &files);
+    int bad_operand = cs_cli_collect(cli, &ses, &files);
     if (bad_operand < 0)
         goto out;
     if (files.n && !(items = calloc(files.n, sizeof *items))) {
@@ -429,72 +374,6 @@ out:
     cs_gate_close(&gate);
     free_scored(items, n);
     cs_buf_free(&out);
-    cs_path_list_free(&files);
-    cs_session_close(&ses);
-    return exit_code;
-}
-
-int cs_cmd_baseline(const cs_cli *cli)
-{
-    int exit_code = CS_EXIT_ERROR;
-    cs_session ses;
-    cs_path_list files = {0};
-    cs_buf out = {0};  /* the findings */
-    cs_buf arts = {0}; /* the file: the articles, then the findings */
-    cs_result res;
-    cs_diag d;
-    cs_result_init(&res);
-    const char *target = cli->output ? cli->output : ".credscore-baseline.json";
-    if (cli->nargs == 0) {
-        cs_cli_error("baseline: name the articles or folders to record");
-        return CS_EXIT_ERROR;
-    }
-    if (cs_cli_open_session(&ses, cli, 1) != 0)
-        return CS_EXIT_ERROR;
-    if (collect(cli, &ses, &files) != 0) {
-        cs_cli_error("baseline: nothing recorded because of the errors above");
-        goto out;
-    }
-    if (cs_cli_check_output(cli, &ses, target, files.items, files.n) != 0)
-        goto out;
-    int first = 1, first_art = 1;
-    size_t count = 0;
-    cs_buf_puts(&arts, "{\n  \"schema\": \"credscore-baseline\",\n  \"version\": 1,\n  \"articles\": [");
-    for (size_t i = 0; i < files.n; i++) {
-        cs_document doc;
-        if (cs_document_load_file_max(&doc, files.items[i], cli->input_format,
-                                      ses.cfg.limits.article_bytes, &d) != 0 ||
-            cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
-            cs_cli_error(d.msg);
-            cs_cli_error("baseline: nothing recorded because of the errors above");
-            cs_document_free(&doc);
-            goto out;
-        }
-        if (cs_baseline_write_path(&arts, doc.path, &first_art) != 0 ||
-            cs_baseline_write_article(&out, &doc, &res, &ses.cfg, &first, &count) != 0) {
-            cs_document_free(&doc);
-            cs_cli_error("out of memory");
-            goto out;
-        }
-        cs_document_free(&doc);
-    }
-    if (cs_buf_puts(&arts, first_art ? "],\n  \"findings\": [" : "\n  ],\n  \"findings\": [") != 0 ||
-        cs_buf_append(&arts, out.data ? out.data : "", out.len) != 0 ||
-        cs_buf_puts(&arts, first ? "]\n}\n" : "\n  ]\n}\n") != 0) {
-        cs_cli_error("out of memory");
-        goto out;
-    }
-    if (cs_write_atomic(target, arts.data, arts.len, &d) != 0) {
-        cs_cli_error(d.msg);
-        goto out;
-    }
-    fprintf(stderr, "credscore: recorded %zu finding%s of %zu article%s in %s\n", count,
-            count == 1 ? "" : "s", files.n, files.n == 1 ? "" : "s", target);
-    exit_code = CS_EXIT_OK;
-out:
-    cs_result_free(&res);
-    cs_buf_free(&out);
-    cs_buf_free(&arts);
     cs_path_list_free(&files);
     cs_session_close(&ses);
     return exit_code;

@@ -20,7 +20,8 @@
  *
  * A check that fails at run time is reported once, as one failure naming
  * the rule and the place of the error ("FAIL file:line: rule 'id': ..."),
- * and disabled: the other rules' examples and the fixtures still run. */
+ * and disabled: the other rules' examples and the fixtures still run.  An
+ * example or fixture that runs over --timeout stops the run (exit 2). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -82,7 +83,8 @@ static void report_broken(cs_session *ses, char *reported, tally *t)
     }
 }
 
-static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose, char *reported)
+static void run_examples(cs_session *ses, cs_guard *g, tally *t, cs_result *res, int verbose,
+                         char *reported)
 {
     const cs_ruleset *rs = cs_scorer_rules(ses->scorer);
     for (size_t i = 0; i < rs->nrules; i++) {
@@ -96,7 +98,12 @@ static void run_examples(cs_session *ses, tally *t, cs_result *res, int verbose,
             for (size_t k = 0; k < n; k++) {
                 cs_document doc;
                 cs_diag d;
+                char label[CS_GUARD_LABEL_MAX];
+                snprintf(label, sizeof label, "%s %s: %s example %zu", r->source, r->id,
+                         kind == 0 ? "hit" : "miss", k + 1);
+                cs_guard_begin(g, label);
                 int rc = cs_example_score(ses->scorer, r, ex[k], &doc, res, &d);
+                cs_guard_end(g);
                 report_broken(ses, reported, t);
                 if (r->failed) { /* this rule broke on its own example */
                     cs_document_free(&doc);
@@ -193,16 +200,18 @@ static void print_set(const cs_config *cfg, unsigned long long set)
         }
 }
 
-static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *res, int verbose,
-                        cs_format fmt, char *reported)
+static void run_fixture(cs_session *ses, cs_guard *g, const char *path, tally *t, cs_result *res,
+                        int verbose, cs_format fmt, char *reported)
 {
     cs_document doc;
     cs_diag d;
-    int rc = cs_document_load_file_max(&doc, path, fmt, ses->cfg.limits.article_bytes, &d);
-    if (rc == 0) {
-        rc = cs_scorer_score(ses->scorer, &doc, res, &d);
+    cs_guard_begin(g, path);
+    int loaded = cs_document_load_file_max(&doc, path, fmt, ses->cfg.limits.article_bytes,
+                                           &d) == 0;
+    int rc = loaded ? cs_scorer_score(ses->scorer, &doc, res, &d) : -1;
+    cs_guard_end(g);
+    if (loaded)
         report_broken(ses, reported, t);
-    }
     if (rc != 0) {
         printf("FAIL %s: %s\n", path, d.msg);
         t->failed++;
@@ -282,13 +291,6 @@ static void run_fixture(cs_session *ses, const char *path, tally *t, cs_result *
     cs_document_free(&doc);
 }
 
-/* A folder walk's warning on standard error, unless -q (ctx: the cs_cli). */
-static void walk_warning(void *ctx, const char *msg)
-{
-    if (!((const cs_cli *)ctx)->quiet)
-        cs_cli_errorf("warning: %s", msg);
-}
-
 /* Append folder dir's fixtures to l: its *.md files, then its *.html (not
  * in sub-folders), each sorted, each real file once; a dangling link or an
  * unreadable entry is a warning (cs_paths_walk).  0, or -1 when out of
@@ -296,7 +298,7 @@ static void walk_warning(void *ctx, const char *msg)
 static int list_fixtures(const cs_cli *cli, const char *dir, cs_path_list *l)
 {
     static const char *const exts[] = {".md", ".html", NULL};
-    cs_walk w = {.exts = exts, .max_depth = 0, .warn = walk_warning, .warn_ctx = (void *)cli};
+    cs_walk w = {.exts = exts, .max_depth = 0, .warn = cs_cli_walk_warning, .warn_ctx = (void *)cli};
     size_t before = l->n;
     int rc = cs_paths_walk(&w, dir, l) < 0 ? -1 : 0;
     cs_walk_free(&w);
@@ -381,8 +383,10 @@ fail:
     return -1;
 }
 
-int cs_cmd_test(const cs_cli *cli)
+/* The guarded body: every example and fixture scored under --timeout. */
+static int test(void *vctx, cs_guard *g)
 {
+    const cs_cli *cli = vctx;
     /* Split operands: rule files/folders of rules vs fixture articles. */
     const char **rules = calloc(cli->nargs + 1, sizeof(char *));
     const char **load = NULL;
@@ -474,6 +478,7 @@ int cs_cmd_test(const cs_cli *cli)
         cs_cli_error(d.msg);
         goto out;
     }
+    cs_scorer_set_crash_note(ses.scorer, cs_guard_note(g), CS_GUARD_NOTE_MAX);
     const cs_ruleset *rs = cs_scorer_rules(ses.scorer);
     if ((reported = calloc(rs->nrules + 1, 1)) == NULL) {
         cs_cli_error("out of memory");
@@ -483,9 +488,9 @@ int cs_cmd_test(const cs_cli *cli)
     int verbose = !cli->quiet;
     /* only fixtures given: their tests alone, unless --with-pack */
     if (!(nr == 0 && fixtures.n > 0 && !cli->with_pack))
-        run_examples(&ses, &t, &res, verbose, reported);
+        run_examples(&ses, g, &t, &res, verbose, reported);
     for (size_t i = 0; i < fixtures.n; i++)
-        run_fixture(&ses, fixtures.items[i], &t, &res, verbose, cli->input_format, reported);
+        run_fixture(&ses, g, fixtures.items[i], &t, &res, verbose, cli->input_format, reported);
     printf("%zu passed, %zu failed\n", t.passed, t.failed);
     code = t.failed ? CS_EXIT_THRESHOLD : CS_EXIT_OK;
 out:
@@ -498,4 +503,9 @@ out:
     free(reported);
     free(config);
     return code;
+}
+
+int cs_cmd_test(const cs_cli *cli)
+{
+    return cs_cli_guarded(cli, test, (void *)cli);
 }

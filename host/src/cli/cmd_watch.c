@@ -4,8 +4,9 @@
  * change since the last round that scored ("dam.md: 51 -> 57 (+6)").  A
  * broken rule or config is reported and watching goes on: a round that
  * fails keeps every file watched before and adds the rule files the config
- * names, so fixing the broken file starts the next round.  Stops on Ctrl-C,
- * or after --rounds N scorings. */
+ * names, so fixing the broken file starts the next round; a round that
+ * runs over --timeout is reported the same way.  Stops on Ctrl-C, or after
+ * --rounds N scorings. */
 #include <errno.h>
 #include <limits.h>
 #include <poll.h>
@@ -153,19 +154,56 @@ static void print_change(const char *article, const last_score *last, double now
         printf("%s: %.0f -> %.0f (%+.0f)\n", article, last->score, now, diff);
 }
 
-/* One round: load config and rules afresh, score, print, refresh watches:
- * after a round that scored, exactly the files it used; after one that
- * failed, those watched before plus what it could find. */
-static void score_once(const cs_cli *cli, const char *article, watch_set *w, int round,
-                       last_score *last)
+/* What a round scores. */
+typedef struct round_args {
+    const cs_cli *cli;
+    const char *article;
+    cs_session *ses;
+} round_args;
+
+/* The guarded part of a round: load the article, score it, print the
+ * report; hands the score back (a double). */
+static int score_round(void *vctx, cs_guard *g)
 {
-    cs_session ses;
+    const round_args *a = vctx;
     cs_document doc;
     cs_result res;
     cs_diag d;
     cs_buf out = {0};
+    int code = CS_EXIT_ERROR;
     memset(&doc, 0, sizeof doc);
     cs_result_init(&res);
+    cs_scorer_set_crash_note(a->ses->scorer, cs_guard_note(g), CS_GUARD_NOTE_MAX);
+    cs_guard_begin(g, a->article);
+    int rc = cs_document_load_file_max(&doc, a->article, a->cli->input_format,
+                                       a->ses->cfg.limits.article_bytes, &d) != 0 ||
+             cs_scorer_score(a->ses->scorer, &doc, &res, &d) != 0;
+    cs_guard_end(g);
+    if (rc) {
+        cs_cli_error(d.msg);
+        goto out;
+    }
+    cs_report_opts ro = {.color = cs_cli_use_color(a->cli, STDOUT_FILENO),
+                         .min_level = a->cli->min_level, .show_zero = a->cli->show_zero};
+    if (cs_report_text(&out, &doc, &res, &a->ses->cfg, &ro) == 0)
+        fwrite(out.data, 1, out.len, stdout);
+    cs_guard_reply(g, &res.score, sizeof res.score);
+    code = CS_EXIT_OK;
+out:
+    cs_buf_free(&out);
+    cs_document_free(&doc);
+    cs_result_free(&res);
+    return code;
+}
+
+/* One round: load config and rules afresh, score (under --timeout: a
+ * round that runs over is reported and watching goes on), print, refresh
+ * watches: after a round that scored, exactly the files it used; after
+ * one that failed, those watched before plus what it could find. */
+static void score_once(const cs_cli *cli, const char *article, watch_set *w, int round,
+                       last_score *last)
+{
+    cs_session ses;
     time_t now = time(NULL);
     struct tm tm;
     localtime_r(&now, &tm);
@@ -186,28 +224,25 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
     size_t n = cs_scorer_rule_files(ses.scorer, &files);
     for (size_t i = 0; i < n; i++)
         watch_file(w, files[i]);
-    if (cs_document_load_file_max(&doc, article, cli->input_format,
-                                  ses.cfg.limits.article_bytes, &d) != 0 ||
-        cs_scorer_score(ses.scorer, &doc, &res, &d) != 0) {
+    round_args a = {cli, article, &ses};
+    char reply[CS_GUARD_REPLY_MAX];
+    size_t len = 0;
+    cs_diag d;
+    int code = cs_guard_run(cli->timeout, score_round, &a, reply, &len, &d);
+    if (code < 0)
         cs_cli_error(d.msg);
-        cs_session_close(&ses);
-        goto out;
+    if (code == CS_EXIT_OK && len == sizeof(double)) {
+        double score;
+        memcpy(&score, reply, sizeof score);
+        print_change(article, last, score);
+        last->have = 1;
+        last->score = score;
     }
-    cs_report_opts ro = {.color = cs_cli_use_color(cli, STDOUT_FILENO),
-                         .min_level = cli->min_level, .show_zero = cli->show_zero};
-    if (cs_report_text(&out, &doc, &res, &ses.cfg, &ro) == 0)
-        fwrite(out.data, 1, out.len, stdout);
-    print_change(article, last, res.score);
-    last->have = 1;
-    last->score = res.score;
     cs_session_close(&ses);
 out:
     printf("== watching %zu file%s; Ctrl-C to stop\n", w->nfiles, w->nfiles == 1 ? "" : "s");
     fflush(stdout);
     fflush(stderr);
-    cs_buf_free(&out);
-    cs_document_free(&doc);
-    cs_result_free(&res);
 }
 
 int cs_cmd_watch(const cs_cli *cli)

@@ -4,13 +4,11 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <signal.h>
-#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
 
 #define MAX_WORKERS 64
@@ -52,16 +50,15 @@ typedef struct worker {
     size_t to_cap;   /* capacity of the item pipe in bytes */
     int busy;        /* items in flight, 0..DEPTH */
     in_flight slot[DEPTH]; /* ... oldest first: slot[0] is being scored */
-    char *note;      /* shared crash note (in the shared page) */
-    atomic_llong *since; /* shared: when the worker began the item it scores (ms), 0 = none */
+    cs_deadline *dl; /* shared (guard.h): when it began the item it scores, what runs */
     char *results;   /* DEPTH result slots of SLOT_BYTES shared with it, or NULL */
     uint64_t taken;  /* results taken since it was forked */
     int timed_out;   /* killed for taking too long: gets nothing more */
 } worker;
 
-/* The worker says itself when it began an item, so that a parent slow to
- * collect (blocked writing its output, say) never makes an item look slow. */
-_Static_assert(ATOMIC_LLONG_LOCK_FREE == 2, "a clock shared between processes needs lock-free atomics");
+/* The worker says itself when it began an item (its cs_deadline), so that
+ * a parent slow to collect (blocked writing its output, say) never makes
+ * an item look slow. */
 
 typedef struct done_item {
     uint64_t seq;
@@ -81,7 +78,7 @@ struct cs_pool {
     int n;
     cs_pool_work_fn fn;
     void *ctx;
-    char *shared;      /* n notes of CS_POOL_NOTE_MAX bytes, then n clocks */
+    cs_deadline *shared; /* one per worker */
     char *result_mem;  /* n * DEPTH result slots, or NULL (then pipes only) */
     uint64_t next_seq; /* next submission number */
     uint64_t next_out; /* next result to hand out */
@@ -131,20 +128,10 @@ void cs_pool_set_timeout(cs_pool *p, int seconds)
     p->timeout = seconds > 0 ? seconds : 0;
 }
 
-/* Milliseconds of CLOCK_MONOTONIC (never 0 once the system is up). */
-static long long now_ms(void)
-{
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    long long ms = (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
-    return ms > 0 ? ms : 1;
-}
-
-/* Bytes of the shared page: n notes, then n clocks (8-byte aligned). */
+/* Bytes of the shared page: one deadline per worker. */
 static size_t shared_bytes(int n)
 {
-    size_t notes = ((size_t)n * CS_POOL_NOTE_MAX + 7) & ~(size_t)7;
-    return notes + (size_t)n * sizeof(atomic_llong);
+    return (size_t)n * sizeof(cs_deadline);
 }
 
 static int write_full(int fd, const void *buf, size_t n)
@@ -185,8 +172,7 @@ static int read_full(int fd, void *buf, size_t n)
 /* The worker's loop: item in, result out, until the parent closes the pipe.
  * A result header is {seq, status, length, where}: where 1 = in the slot,
  * 0 = the bytes follow in the pipe. */
-static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note, atomic_llong *since,
-                        char *results)
+static void worker_main(cs_pool *p, int in_fd, int out_fd, cs_deadline *dl, char *results)
 {
     cs_buf item = {0}, out = {0};
     uint64_t written = 0;
@@ -202,11 +188,9 @@ static void worker_main(cs_pool *p, int in_fd, int out_fd, char *note, atomic_ll
         item.len = hdr[1];
         item.data[item.len] = '\0';
         out.len = 0;
-        note[0] = '\0';
-        atomic_store(since, now_ms());
-        int status = p->fn(p->ctx, item.data, item.len, note, &out);
-        atomic_store(since, 0);
-        note[0] = '\0';
+        cs_deadline_begin(dl, NULL);
+        int status = p->fn(p->ctx, item.data, item.len, dl->note, &out);
+        cs_deadline_end(dl);
         uint64_t rh[4] = {hdr[0], (uint64_t)(int64_t)status, out.len, 0};
         if (results && out.len <= SLOT_BYTES) {
             memcpy(results + (written % DEPTH) * SLOT_BYTES, out.data, out.len);
@@ -242,7 +226,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
     (void)pipe_capacity(from[0]);
     fflush(stdout);
     fflush(stderr);
-    atomic_store(p->w[i].since, 0);
+    cs_deadline_end(p->w[i].dl);
     pid_t pid = fork();
     if (pid < 0) {
         close(to[0]);
@@ -260,7 +244,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
             _exit(127);
         close_range(5, ~0U, 0);
         dup2(STDERR_FILENO, STDOUT_FILENO);
-        worker_main(p, 3, 4, p->w[i].note, p->w[i].since, p->w[i].results);
+        worker_main(p, 3, 4, p->w[i].dl, p->w[i].results);
     }
     close(to[0]);
     close(from[1]);
@@ -300,9 +284,7 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
     if (p->result_mem == MAP_FAILED)
         p->result_mem = NULL; /* results through the pipes, then */
     for (int i = 0; i < workers; i++) {
-        p->w[i].note = p->shared + (size_t)i * CS_POOL_NOTE_MAX;
-        p->w[i].since = (atomic_llong *)(p->shared + shared_bytes(workers) -
-                                         (size_t)(workers - i) * sizeof(atomic_llong));
+        p->w[i].dl = &p->shared[i];
         p->w[i].results = p->result_mem ? p->result_mem + (size_t)i * DEPTH * SLOT_BYTES : NULL;
         p->w[i].pid = -1;
     }
@@ -453,11 +435,10 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
         ;
     char what[CS_POOL_NOTE_MAX + 1];
-    memcpy(what, w->note, CS_POOL_NOTE_MAX);
+    memcpy(what, w->dl->note, CS_POOL_NOTE_MAX);
     what[CS_POOL_NOTE_MAX] = '\0';
     if (w->timed_out)
-        snprintf(crash, sizeof crash, "took longer than %d s and was stopped%s%s", p->timeout,
-                 what[0] ? " in " : "", what);
+        cs_deadline_describe(p->timeout, what, crash, sizeof crash);
     else if (WIFSIGNALED(status))
         snprintf(crash, sizeof crash, "the worker died of signal %d (%s)%s%s", WTERMSIG(status),
                  strsignal(WTERMSIG(status)), what[0] ? " in " : "", what);
@@ -480,7 +461,7 @@ static int reap(cs_pool *p, int i, cs_diag *d)
         }
     if (busy > 0 && add_done(p, w->slot[0].seq, -1, &none, &w->slot[0].item, crash) != 0)
         return cs_diag_set(d, "out of memory");
-    memset(w->note, 0, CS_POOL_NOTE_MAX);
+    memset(w->dl->note, 0, CS_POOL_NOTE_MAX);
     return spawn(p, i, d);
 }
 
@@ -558,14 +539,12 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
         if (nf == 0)
             return cs_diag_set(d, "internal: results pending but no worker busy");
         int wait = -1; /* until the nearest deadline, and at least once a second */
-        long long limit = (long long)p->timeout * 1000;
         if (p->timeout) {
-            long long least = 1000, now = now_ms();
+            long long least = 1000, now = cs_guard_now_ms();
             for (int f = 0; f < nf; f++) {
-                long long since = atomic_load(p->w[map[f]].since);
-                long long left = since ? limit - (now - since) : 1000;
-                if (left < least)
-                    least = left < 0 ? 0 : left;
+                long long left = cs_deadline_left_ms(p->w[map[f]].dl, p->timeout, now);
+                if (left >= 0 && left < least)
+                    least = left;
             }
             wait = (int)least;
         }
@@ -578,8 +557,8 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
         if (p->timeout)
             for (int f = 0; f < nf; f++) {
                 worker *w = &p->w[map[f]];
-                long long since = atomic_load(w->since);
-                if (!w->timed_out && since && now_ms() - since >= limit) {
+                if (!w->timed_out &&
+                    cs_deadline_left_ms(w->dl, p->timeout, cs_guard_now_ms()) == 0) {
                     /* Its pipe closes: collect() takes the results it wrote
                      * before, then reaps it, and the item it was scoring
                      * (the oldest not answered) is the one that fails. */

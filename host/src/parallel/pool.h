@@ -26,8 +26,9 @@
 
 #include "buf.h"
 #include "diag.h"
+#include "guard.h"
 
-#define CS_POOL_NOTE_MAX 96
+#define CS_POOL_NOTE_MAX CS_GUARD_NOTE_MAX /* a worker's note (its cs_deadline's) */
 
 /* Runs in a worker.  `note` is the worker's shared crash note: write what is
  * running (e.g. "plugin attribution") before risky calls. */
@@ -52,9 +53,9 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
 int cs_pool_can_submit(const cs_pool *p);
 
 /* Give every item at most `seconds` of wall time (0 = no limit), counted
- * by the worker from when it begins the item: a worker still on it after
- * that is killed and the item comes back as a failure ("took longer than
- * N s", naming what was running). */
+ * by the worker from when it begins the item (its cs_deadline, guard.h):
+ * a worker still on it after that is killed and the item comes back as a
+ * failure ("took longer than N s", naming what was running). */
 void cs_pool_set_timeout(cs_pool *p, int seconds);
 
 /* Queue an item (copied).  Call only when cs_pool_can_submit. */
