@@ -33,9 +33,10 @@ DEB_PKGS := gcc make pkg-config liblua5.4-dev libyaml-dev libpcre2-dev libcmark-
 # tests/cli/64-dask.t (for Debian's /usr/bin/python3); bsdutils has script(1),
 # the terminal of tests/cli/49-progress.t; python3-jsonschema and python3-yaml
 # (also run as /usr/bin/python3) check docs/credscore.schema.json
-# (tests/cli/46-init.t).
+# (tests/cli/46-init.t).  hey is the HTTP load generator of
+# tests/cli/81-serve-load.t (and of make bench's serve section).
 TEST_PKGS := jq curl valgrind libxml2-utils chromium clang libclang-rt-14-dev parallel git perl pre-commit \
-             python3-distributed bsdutils python3-jsonschema python3-yaml
+             python3-distributed bsdutils python3-jsonschema python3-yaml hey
 NPM_TOOLS := $(BUILD)/npm-tools
 
 ifeq ($(SAN),1)
