@@ -20,7 +20,6 @@ typedef struct lane {
 struct serve_lanes {
     pthread_mutex_t mu;
     pthread_cond_t work;      /* a job was queued, or stopping */
-    pthread_cond_t done;      /* a job is done */
     serve_job *head, *tail;
     size_t busy;              /* queued or running */
     int stopping;
@@ -31,7 +30,12 @@ struct serve_lanes {
 
 serve_job *serve_job_new(void)
 {
-    return calloc(1, sizeof(serve_job));
+    serve_job *j = calloc(1, sizeof *j);
+    if (j && pthread_cond_init(&j->done, NULL) != 0) {
+        free(j);
+        j = NULL;
+    }
+    return j;
 }
 
 void serve_job_free(serve_job *j)
@@ -40,6 +44,7 @@ void serve_job_free(serve_job *j)
         return;
     cs_buf_free(&j->job);
     cs_buf_free(&j->out);
+    pthread_cond_destroy(&j->done);
     free(j);
 }
 
@@ -134,7 +139,9 @@ static void *lane_main(void *arg)
         j->state = SERVE_JOB_DONE;
         l->busy--;
         int orphan = j->orphan;
-        pthread_cond_broadcast(&l->done);
+        /* Under the lock: its waiter cannot return (and free j) before
+         * the unlock. */
+        pthread_cond_signal(&j->done);
         pthread_mutex_unlock(&l->mu);
         if (orphan)
             serve_job_free(j);
@@ -153,7 +160,6 @@ int serve_lanes_new(serve_lanes **out, int n, cs_pool_work_fn fn, void **ctxs, i
     }
     pthread_mutex_init(&l->mu, NULL);
     pthread_cond_init(&l->work, NULL);
-    pthread_cond_init(&l->done, NULL);
     l->restarts = restarts;
     l->n = n;
     /* Every worker is forked before any lane thread runs. */
@@ -197,7 +203,7 @@ void serve_lanes_wait(serve_lanes *l, serve_job *j)
 {
     pthread_mutex_lock(&l->mu);
     while (j->state != SERVE_JOB_DONE)
-        pthread_cond_wait(&l->done, &l->mu);
+        pthread_cond_wait(&j->done, &l->mu);
     pthread_mutex_unlock(&l->mu);
 }
 
@@ -262,7 +268,6 @@ void serve_lanes_free(serve_lanes *l)
     }
     pthread_mutex_destroy(&l->mu);
     pthread_cond_destroy(&l->work);
-    pthread_cond_destroy(&l->done);
     free(l->lanes);
     free(l);
 }

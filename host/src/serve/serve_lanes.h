@@ -36,6 +36,8 @@ typedef struct serve_job {
     char crash[CS_POOL_NOTE_MAX + 64]; /* when status is -1: how */
     int state;         /* SERVE_JOB_* (under the lanes' lock) */
     int orphan;        /* its waiter is gone: the lane frees it when done */
+    pthread_cond_t done; /* signalled once, when state becomes DONE: only its
+                            own waiter wakes (no herd of every waiting request) */
     struct serve_job *next; /* in the queue */
 } serve_job;
 
