@@ -46,6 +46,19 @@ v3=$(verdict "$rf" ">=" 100)
 v4=$(verdict "$dm" "<=" 10)
 v5=$(verdict "$rss_sum" "<=" 65536)
 v6=$(verdict "$ec" "<=" 2)
+# credscore serve: judged only when the serve section ran
+if [ "$(g serve_status)" = ran ]; then
+    s8=$(g serve_c8_rps)
+    s8p99=$(g serve_c8_p99_ms)
+    svc=$(g serve_vs_cli)
+    sgrow=$(g serve_growth_tree_kb)
+else
+    s8="" s8p99="" svc="" sgrow=""
+fi
+v7=$(verdict "$s8" ">=" 1500)
+v8=$(verdict "$s8p99" "<=" 20)
+v9=$(verdict "$svc" ">=" 10)
+v10=$(verdict "$sgrow" "<=" 256)
 
 # tp_row KEY NAME: one row of a throughput table (nothing when not measured)
 tp_row() {
@@ -130,6 +143,60 @@ spread a corpus over machines.
 EOF
 }
 
+# serve_section: the service's figures (a note when the bench left them out)
+serve_row() { # KEY CLIENTS
+    [ -n "$(g ${1}_rps)" ] || return 0
+    printf '| %s | %s | %s s | %s | %s ms | %s ms | %s ms | %s |\n' "$2" "$(g ${1}_ok)" "$(g ${1}_wall_s)" \
+        "$(g ${1}_rps)" "$(g ${1}_p50_ms)" "$(g ${1}_p90_ms)" "$(g ${1}_p99_ms)" "$(g ${1}_failed)"
+}
+serve_mem_row() { # STAGE NAME
+    printf '| %s | %s KiB | %s KiB | %s KiB | %s |\n' "$2" "$(g serve_rss${1}_parent_kb)" \
+        "$(g serve_rss${1}_workers_kb)" "$(g serve_rss${1}_tree_kb)" "$(g serve_rss${1}_procs)"
+}
+serve_section() {
+    if [ "$(g serve_status)" != ran ]; then
+        printf '## Service\n\nNot measured in this run (the bench said: %s).\n' "$(g serve_status)"
+        return 0
+    fi
+    cat <<EOF
+## Service
+
+\`credscore serve --no-config\` on an ephemeral loopback port with its
+default $(g serve_workers) workers (one per CPU), the same configuration as
+the rows above; \`hey\` posts draft.md ($(g draft_bytes) bytes, \`Content-Type:
+text/markdown\`) to \`/v1/score\` over keep-alive connections and gets the
+JSON report (byte for byte what \`score -f json\` prints for the draft:
+$(g serve_identical)).  Each row follows a 1 s warm-up at the same
+concurrency, which sets its number of requests (about 5 s of them).  hey
+runs on the same CPUs as the server and its workers.
+
+| clients | answered | wall | requests/s | p50 | p90 | p99 | failed |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+$(serve_row serve_c1 1)
+$(serve_row serve_c8 8)
+$(serve_row serve_c32 32)
+
+Against the command line: \`credscore score --no-config --no-exit -f json
+draft.md\`, a cold process per article, 50 runs back to back: $(g serve_cli_aps)
+articles/s (median $(g serve_cli_median_ms) ms a run, min $(g serve_cli_min_ms) ms).  The server at 8 clients
+answers ${svc}x as many.
+
+Memory: the VmRSS of the server and of its workers (/proc), after the
+warm-up and the three runs above, then after two runs of 50,000 requests
+from 8 clients ($(g serve_mem_requests) answered 200, $(g serve_mem_failed) failed).
+
+| when | server | workers | whole tree | processes |
+| --- | ---: | ---: | ---: | ---: |
+$(serve_mem_row 0 "after the warm-up")
+$(serve_mem_row 1 "after 50,000 more requests")
+$(serve_mem_row 2 "after 100,000 more requests")
+
+Growth over the 100,000 requests: $(g serve_growth_tree_kb) KiB for the tree (server $(g serve_growth_parent_kb) KiB,
+workers $(g serve_growth_workers_kb) KiB); over the second 50,000: $(g serve_growth2_tree_kb) KiB.  The
+server exited with status $(g serve_exit) on SIGTERM afterwards.
+EOF
+}
+
 case $(g textlint_status) in
 ran) tl_intro="textlint $(g textlint_version) was installed by the bench into a scratch folder (npm), with" ;;
 *) tl_intro="textlint: $(g textlint_status).  The peer is textlint with" ;;
@@ -154,6 +221,18 @@ credscore bench ($(g date), $(g cpus) CPUs, load $(g load_start) -> $(g load_end
   realistic corpus     $(if [ "$(g real_status)" = ran ]; then echo "-j 1 $(g real_j1_mbps) MB/s, -j 2 $(g real_j2_mbps) MB/s, Markdown files -j 1 $(g realmd_j1_mbps) MB/s"; else g real_status; fi)
   Dask, 2 workers      $(if [ "$(g dask_status)" = ran ]; then echo "$(g dask_mbps) MB/s = $(g dask_vs_j2)x -j 2, output identical: $(g dask_identical)"; else g dask_status; fi)
 EOF
+    if [ "$(g serve_status)" = ran ]; then
+        cat <<EOF
+  serve, 8 clients     $s8 requests/s               target >= 1,500/s    $v7
+  serve p99, 8 clients $s8p99 ms                      target <= 20 ms      $v8
+                       (1 client: $(g serve_c1_rps)/s, p50 $(g serve_c1_p50_ms) ms, p99 $(g serve_c1_p99_ms) ms;
+                        32 clients: $(g serve_c32_rps)/s, p50 $(g serve_c32_p50_ms) ms, p99 $(g serve_c32_p99_ms) ms)
+  serve vs CLI         ${svc}x the CLI's $(g serve_cli_aps) cold articles/s   target >= 10x   $v9
+  serve memory         $sgrow KiB growth over $(g serve_mem_requests) requests (tree $(g serve_rss0_tree_kb) -> $(g serve_rss2_tree_kb) KiB)   target <= 256 KiB   $v10
+EOF
+    else
+        echo "  serve                $(g serve_status)"
+    fi
     exit 0
 fi
 
@@ -196,6 +275,10 @@ $(g rules_default)).
 | one 5 KB Markdown draft, cold process, start to exit | median $dm ms | <= 10 ms | $v4 |
 | peak RSS streaming 100 MB, \`-j 1\` | whole tree $(mib "$rss_sum") MiB; largest single process $(mib "$rss_max") MiB | <= 64 MiB | $v5 |
 | 1,000 extra phrase rules (5,000 phrases) | ${ec}x the time of the default pack ($(g extra_cost_cpu)x the CPU time) | <= 2x | $v6 |
+| \`credscore serve\`, POST /v1/score with the 5 KB draft, 8 concurrent clients | ${s8:-not measured} requests/s | >= 1,500 requests/s | $v7 |
+| the same, p99 latency | ${s8p99:-not measured} ms (1 client: $(g serve_c1_p99_ms) ms, 32 clients: $(g serve_c32_p99_ms) ms) | <= 20 ms | $v8 |
+| the same against the CLI (cold \`score -f json draft.md\`, back to back) | ${svc:-not measured}x ($(g serve_cli_aps) articles/s) | >= 10x | $v9 |
+| the server's memory over 100,000 requests after warm-up (server and workers, RSS) | ${sgrow:-not measured} KiB growth | <= 256 KiB (flat) | $v10 |
 
 ## Inputs
 
@@ -300,6 +383,8 @@ start to exit, 20 runs after one warm-up (the files are in the page cache;
 | \`--no-plugins\` | $(g draft_np_median_ms) ms | $(g draft_np_min_ms) ms | $(g draft_np_max_ms) ms |
 | default pack + 1,000 rules | $(g draft_extra_median_ms) ms | $(g draft_extra_min_ms) ms | $(g draft_extra_max_ms) ms |
 | \`credscore --version\` (exec and dynamic linking only) | $(g version_median_ms) ms | $(g version_min_ms) ms | $(g version_max_ms) ms |
+
+$(serve_section)
 
 ## Memory
 

@@ -20,12 +20,16 @@
 #     and 100 MB as JSONL, 10 MB as Markdown files (tests/bench/gen_real.c;
 #     skipped with a note when ../shared/corpus is absent);
 #   - credscore on a local Dask cluster (scheduler + two one-thread workers,
-#     examples/distributed/credscore_dask.py) against -j 2 on the same input.
+#     examples/distributed/credscore_dask.py) against -j 2 on the same input;
+#   - `credscore serve` on loopback: requests/s and p50/p99 latency of
+#     POST /v1/score with draft.md from 1, 8 and 32 concurrent clients (hey),
+#     against `score -f json draft.md` run back to back; the server tree's
+#     RSS after warm-up and after 100,000 more requests.
 # Raw figures go to $BUILD/bench/results.txt (KEY=VALUE lines); then
 # tests/bench/doc.sh rewrites docs/performance.md from them.
 #
 # Environment: BUILD; BENCH_DOC (default docs/performance.md, "-" = none);
-# BENCH_SKIP (space-separated: textlint perf rss real dask) to leave parts
+# BENCH_SKIP (space-separated: textlint perf rss real dask serve) to leave parts
 # out; BENCH_SHARED (default ../shared/corpus) where the real passages are.
 set -eu
 LC_ALL=C # sorted globs and decimal points whatever the caller's locale
@@ -73,9 +77,10 @@ throughput() {
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 loadavg() { cut -d' ' -f1-3 /proc/loadavg; }
 
-# ---- tools: /usr/bin/time and perf from Debian (as root, when missing) -----
+# ---- tools: /usr/bin/time, perf and hey from Debian (as root, when missing) -----
 need=""
 [ -x /usr/bin/time ] || need="$need time"
+skipped serve || command -v hey >/dev/null 2>&1 || need="$need hey"
 skipped perf || command -v perf >/dev/null 2>&1 || need="$need linux-perf"
 if [ -n "$need" ]; then
     if [ "$(id -u)" = 0 ]; then
@@ -311,6 +316,114 @@ record "$TOOL" time -n 20 -k draft_np -- $CS --no-plugins "$DATA/draft.md"
 record "$TOOL" time -n 20 -k version -- "$BIN" --version
 record "$TOOL" time -n 10 -k draft_extra -- $EXTRA "$DATA/draft.md"
 kv extra_hits "$($EXTRA --jsonl "$C10" -j 2 | grep -c '"rule":"bench-extra-' || true)"
+
+# ---- credscore serve ----------------------------------------------------
+# The server on an ephemeral loopback port with the same configuration as
+# the CLI rows (--no-config) and its default workers (one per CPU); hey
+# posts draft.md as text/markdown.  For each concurrency a 1 s run warms up
+# and sizes the measured run (-n: about 5 s of requests).  Against it: the
+# CLI's articles/s, `score -f json draft.md` run back to back (cold
+# processes, the same article and report).  Memory: the RSS of the server
+# and its workers (/proc) after the warm-up and the three runs, then after
+# 50,000 and 100,000 more requests from 8 clients.
+SV=$B/serve
+# serve_tree_rss PID: "TREE PARENT WORKERS PROCESSES" (KiB of VmRSS) of PID and its descendants
+serve_tree_rss() {
+    cat /proc/[0-9]*/status 2>/dev/null | awk -v root="$1" '
+        /^Name:/ { if (pid) { pp[pid] = ppid; rss[pid] = r } pid = ""; ppid = ""; r = 0 }
+        /^Pid:/ { pid = $2 } /^PPid:/ { ppid = $2 } /^VmRSS:/ { r = $2 }
+        END {
+            if (pid) { pp[pid] = ppid; rss[pid] = r }
+            in_tree[root] = 1; grew = 1
+            while (grew) { grew = 0; for (p in pp) if (!(p in in_tree) && (pp[p] in in_tree)) { in_tree[p] = 1; grew = 1 } }
+            n = 0; w = 0; for (p in in_tree) if (p in rss) { n++; if (p != root) w += rss[p] }
+            printf "%d %d %d %d\n", rss[root] + w, rss[root], w, n }'
+}
+# arith A +|- B: whole numbers (empty when either is missing)
+arith() { awk -v a="$1" -v op="$2" -v b="$3" 'BEGIN {
+    if (a ~ /^-?[0-9]+$/ && b ~ /^-?[0-9]+$/) print op == "+" ? a + b : a - b }'; }
+# hey_run KEY CLIENTS REQUESTS: one hey run, its figures as KEY_* lines
+hey_run() {
+    hey -n "$3" -c "$2" -t 60 -m POST -T text/markdown -D "$DATA/draft.md" \
+        "http://$SADDR/v1/score" > "$SV/$1.txt" 2>&1 || { log "failed: hey -c $2 -n $3"; return 1; }
+    awk -v k="$1" -v c="$2" -v n="$3" '
+        /Requests\/sec:/ { rps = $2 }
+        /^ *Total:/ { wall = $2 }
+        / 50% in / { p50 = $3 * 1000 } / 90% in / { p90 = $3 * 1000 } / 99% in / { p99 = $3 * 1000 }
+        /^Status code distribution:/ { st = 1; next }
+        /^Error distribution:/ { st = 0; er = 1; next }
+        st && /^ *\[[0-9]+\]/ { code = $1; gsub(/[][]/, "", code); if (code == 200) ok += $2; else bad += $2 }
+        er && /^ *\[[0-9]+\]/ { s = $1; gsub(/[][]/, "", s); errs += s }
+        END {
+            printf "%s_clients=%d\n%s_requests=%d\n%s_wall_s=%.2f\n%s_rps=%.0f\n", k, c, k, n, k, wall, k, rps
+            printf "%s_p50_ms=%.2f\n%s_p90_ms=%.2f\n%s_p99_ms=%.2f\n", k, p50, k, p90, k, p99
+            printf "%s_ok=%d\n%s_failed=%d\n", k, ok, k, bad + errs }' "$SV/$1.txt" >> "$RES.tmp"
+}
+if skipped serve; then
+    kv serve_status "skipped (BENCH_SKIP)"
+elif ! command -v hey >/dev/null 2>&1; then
+    kv serve_status "not run: hey not installed (apt-get install hey)"
+else
+    rm -rf "$SV" && mkdir -p "$SV"
+    "$BIN" serve --no-config --listen 127.0.0.1:0 --port-file "$SV/port" --access-log /dev/null \
+        2> "$SV/serve.err" &
+    serve_pid=$!
+    t=100
+    while [ ! -s "$SV/port" ] && [ "$t" -gt 0 ] && kill -0 "$serve_pid" 2>/dev/null; do
+        sleep 0.1
+        t=$((t - 1))
+    done
+    if ! [ -s "$SV/port" ]; then
+        kill "$serve_pid" 2>/dev/null || true
+        kv serve_status "not run: the server did not start ($(tail -n 1 "$SV/serve.err"))"
+    else
+        SADDR=$(cat "$SV/port")
+        kv serve_workers "$(sed -n 's/.*(\([0-9]*\) workers.*/\1/p' "$SV/serve.err" | head -n 1)"
+        # the answer is the CLI's report, byte for byte
+        if command -v curl >/dev/null 2>&1; then
+            curl -sS -H 'Content-Type: text/markdown' --data-binary @"$DATA/draft.md" \
+                -o "$SV/answer.json" "http://$SADDR/v1/score"
+            $CS -f json --input-format markdown - < "$DATA/draft.md" > "$SV/cli.json"
+            if cmp -s "$SV/answer.json" "$SV/cli.json"; then kv serve_identical yes; else kv serve_identical NO; fi
+        else
+            kv serve_identical "not checked (no curl)"
+        fi
+        log "serve: POST /v1/score draft.md, hey -c 1, 8, 32 (~5 s each after a 1 s warm-up), $(get serve_workers) workers"
+        for c in 1 8 32; do
+            hey -z 1s -c "$c" -t 60 -m POST -T text/markdown -D "$DATA/draft.md" \
+                "http://$SADDR/v1/score" > "$SV/warm$c.txt" 2>&1 || true
+            # about 5 s at the warm-up's pace, a multiple of c (hey gives each client n / c)
+            n=$(awk -v c="$c" '/Requests\/sec:/ { n = int($2 * 5 / c) * c } END { if (n < 50 * c) n = 50 * c; print n }' "$SV/warm$c.txt")
+            hey_run serve_c$c "$c" "$n" || true
+            log "  -c $c: $(get serve_c${c}_rps) requests/s, p50 $(get serve_c${c}_p50_ms) ms, p99 $(get serve_c${c}_p99_ms) ms ($(get serve_c${c}_requests) requests, $(get serve_c${c}_failed) failed)"
+        done
+        log "serve: the server's RSS over 100,000 more requests from 8 clients"
+        set -- $(serve_tree_rss "$serve_pid")
+        kv serve_rss0_tree_kb "$1"; kv serve_rss0_parent_kb "$2"; kv serve_rss0_workers_kb "$3"; kv serve_rss0_procs "$4"
+        hey_run serve_mem1 8 50000 || true
+        set -- $(serve_tree_rss "$serve_pid")
+        kv serve_rss1_tree_kb "$1"; kv serve_rss1_parent_kb "$2"; kv serve_rss1_workers_kb "$3"; kv serve_rss1_procs "$4"
+        hey_run serve_mem2 8 50000 || true
+        set -- $(serve_tree_rss "$serve_pid")
+        kv serve_rss2_tree_kb "$1"; kv serve_rss2_parent_kb "$2"; kv serve_rss2_workers_kb "$3"; kv serve_rss2_procs "$4"
+        kv serve_mem_requests "$(arith "$(get serve_mem1_ok)" + "$(get serve_mem2_ok)")"
+        kv serve_mem_failed "$(arith "$(get serve_mem1_failed)" + "$(get serve_mem2_failed)")"
+        for w in tree parent workers; do
+            kv serve_growth_${w}_kb "$(arith "$(get serve_rss2_${w}_kb)" - "$(get serve_rss0_${w}_kb)")"
+            kv serve_growth2_${w}_kb "$(arith "$(get serve_rss2_${w}_kb)" - "$(get serve_rss1_${w}_kb)")"
+        done
+        log "  RSS of the tree: $(get serve_rss0_tree_kb) KiB after warm-up, $(get serve_rss1_tree_kb) after 50,000, $(get serve_rss2_tree_kb) after 100,000: $(get serve_growth_tree_kb) KiB growth"
+        kill "$serve_pid" 2>/dev/null || true
+        if wait "$serve_pid"; then kv serve_exit 0; else kv serve_exit "$?"; fi
+        # the CLI, cold, the same article and report, back to back
+        log "serve: against score -f json draft.md, 50 runs back to back"
+        record "$TOOL" time -n 50 -k serve_cli -- $CS -f json "$DATA/draft.md"
+        kv serve_cli_aps "$(grep '^serve_cli_run[0-9]*_ms=' "$RES.tmp" | awk -F= '{ t += $2; n++ } END { printf "%.1f", n * 1000 / t }')"
+        kv serve_vs_cli "$(ratio "$(get serve_c8_rps)" "$(get serve_cli_aps)")"
+        kv serve_status "ran"
+        log "  CLI $(get serve_cli_aps) articles/s; the server at 8 clients: $(get serve_vs_cli)x"
+    fi
+fi
 
 # ---- peak RSS streaming 100 MB -----------------------------------------
 if ! skipped rss; then
