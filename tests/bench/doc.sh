@@ -176,9 +176,9 @@ $(serve_row serve_c1 1)
 $(serve_row serve_c8 8)
 $(serve_row serve_c32 32)
 
-Against the command line: \`credscore score --no-config --no-exit -f json
-draft.md\`, a cold process per article, 50 runs back to back: $(g serve_cli_aps)
-articles/s (median $(g serve_cli_median_ms) ms a run, min $(g serve_cli_min_ms) ms).  The server at 8 clients
+Against the command line, measured just before the server started:
+\`credscore score --no-config --no-exit -f json draft.md\`, a cold process
+per article, 50 runs back to back: $(g serve_cli_aps) articles/s (median $(g serve_cli_median_ms) ms a run, min $(g serve_cli_min_ms) ms).  The server at 8 clients
 answers ${svc}x as many.
 
 Memory: the VmRSS of the server and of its workers (/proc), after the

@@ -321,9 +321,9 @@ kv extra_hits "$($EXTRA --jsonl "$C10" -j 2 | grep -c '"rule":"bench-extra-' || 
 # The server on an ephemeral loopback port with the same configuration as
 # the CLI rows (--no-config) and its default workers (one per CPU); hey
 # posts draft.md as text/markdown.  For each concurrency a 1 s run warms up
-# and sizes the measured run (-n: about 5 s of requests).  Against it: the
-# CLI's articles/s, `score -f json draft.md` run back to back (cold
-# processes, the same article and report).  Memory: the RSS of the server
+# and sizes the measured run (-n: about 5 s of requests).  Against it, just
+# before: the CLI's articles/s, `score -f json draft.md` run back to back
+# (cold processes, the same article and report).  Memory: the RSS of the server
 # and its workers (/proc) after the warm-up and the three runs, then after
 # 50,000 and 100,000 more requests from 8 clients.
 SV=$B/serve
@@ -365,6 +365,10 @@ elif ! command -v hey >/dev/null 2>&1; then
     kv serve_status "not run: hey not installed (apt-get install hey)"
 else
     rm -rf "$SV" && mkdir -p "$SV"
+    # the CLI first, cold, the same article and report, back to back
+    log "serve: against score -f json draft.md, 50 runs back to back"
+    record "$TOOL" time -n 50 -k serve_cli -- $CS -f json "$DATA/draft.md"
+    kv serve_cli_aps "$(grep '^serve_cli_run[0-9]*_ms=' "$RES.tmp" | awk -F= '{ t += $2; n++ } END { printf "%.1f", n * 1000 / t }')"
     "$BIN" serve --no-config --listen 127.0.0.1:0 --port-file "$SV/port" --access-log /dev/null \
         2> "$SV/serve.err" &
     serve_pid=$!
@@ -415,10 +419,6 @@ else
         log "  RSS of the tree: $(get serve_rss0_tree_kb) KiB after warm-up, $(get serve_rss1_tree_kb) after 50,000, $(get serve_rss2_tree_kb) after 100,000: $(get serve_growth_tree_kb) KiB growth"
         kill "$serve_pid" 2>/dev/null || true
         if wait "$serve_pid"; then kv serve_exit 0; else kv serve_exit "$?"; fi
-        # the CLI, cold, the same article and report, back to back
-        log "serve: against score -f json draft.md, 50 runs back to back"
-        record "$TOOL" time -n 50 -k serve_cli -- $CS -f json "$DATA/draft.md"
-        kv serve_cli_aps "$(grep '^serve_cli_run[0-9]*_ms=' "$RES.tmp" | awk -F= '{ t += $2; n++ } END { printf "%.1f", n * 1000 / t }')"
         kv serve_vs_cli "$(ratio "$(get serve_c8_rps)" "$(get serve_cli_aps)")"
         kv serve_status "ran"
         log "  CLI $(get serve_cli_aps) articles/s; the server at 8 clients: $(get serve_vs_cli)x"
