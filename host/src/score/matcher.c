@@ -25,7 +25,24 @@ typedef struct pattern {
  * step is one add and one load).  The states where hits are reported (a
  * pattern ends there or at one of its dictionary links) come last, so a
  * step finds out whether to look for hits by comparing the row offset with
- * output_row, off the path from one step to the next. */
+ * output_row, off the path from one step to the next.
+ *
+ * The automaton is anchored at word starts: a phrase whose first byte is a
+ * word byte (not open_start) may only begin after a non-word byte or at the
+ * start of the text (matcher.h), so it is only entered there.  There are
+ * two roots: state ROOT (no phrase under way, the last folded byte was not
+ * a word byte, or none was read yet) and state IN_WORD (no phrase under
+ * way, inside a word).  From IN_WORD a word byte leads back to IN_WORD and
+ * only open_start phrases can begin.  A state's failure chain thus runs
+ * over the suffixes of what was read that may begin a phrase there, and
+ * ends at the root of the last byte's kind; the hits reported are exactly
+ * the boundary-respecting hits a plain Aho-Corasick automaton finds, in the
+ * same order, and the states of phrases begun inside a word (which could
+ * only end in a refused hit) are never visited.  (Skipping the rest of a
+ * word in IN_WORD without table steps was measured slower: the branch out
+ * of the skip is mispredicted about once a word.) */
+#define ROOT 0u    /* state number (and row offset) of the root */
+#define IN_WORD 1u /* state number of the in-word root */
 struct cs_matcher {
     pattern *pats;
     size_t npats, pats_cap;
@@ -117,15 +134,24 @@ static void trie_free(trie *t)
     free(t->term);
 }
 
-/* Every byte used by a pattern gets its own class; class 0 is the rest. */
-static void assign_classes(cs_matcher *m)
+/* Every byte used by a pattern gets its own class; the rest are class 0
+ * (non-word bytes) or class 1 (word bytes), so that a class is either all
+ * word bytes or none (is_word: per class). */
+static void assign_classes(cs_matcher *m, uint8_t *is_word)
 {
-    memset(m->cls, 0, sizeof m->cls);
-    m->nclasses = 1;
+    for (size_t c = 0; c < 256; c++)
+        m->cls[c] = cs_fold_is_word((unsigned char)c) ? 1 : 0;
+    is_word[0] = 0;
+    is_word[1] = 1;
+    m->nclasses = 2;
+    uint8_t own[256] = {0};
     for (size_t i = 0; i < m->pattext.len; i++) {
         unsigned char c = (unsigned char)m->pattext.data[i];
-        if (m->cls[c] == 0)
+        if (!own[c]) {
+            own[c] = 1;
+            is_word[m->nclasses] = (uint8_t)cs_fold_is_word(c);
             m->cls[c] = (uint8_t)m->nclasses++;
+        }
     }
 }
 
@@ -191,29 +217,36 @@ static uint32_t *alloc_table(size_t bytes)
 }
 
 /* Fill the DFA rows and the per-state outputs from the trie, breadth first
- * (queue, state_of and fail: scratch for t.nodes nodes).  A node's row is
- * its failure state's row (a shallower state, whose row is final) except
- * along its own trie edges, and the failure state of a child is where that
- * row went before the edge was set.  A state is numbered when found: those
- * with outputs (a pattern ends there or at a dictionary link) from the top
- * down, the others from 0 up, so the shallow states a scan spends most of
- * its time in get neighbouring rows and a state with outputs is told by
- * its number alone. */
-static void fill_dfa(cs_matcher *m, const trie *t, uint32_t *queue, uint32_t *state_of,
-                     uint32_t *fail)
+ * (queue, state_of and fail: scratch for t.nodes nodes; is_word: per
+ * class).  A node's row is its failure state's row (a shallower state,
+ * whose row is final) except along its own trie edges, and the failure
+ * state of a child is where that row went before the edge was set.  The
+ * two roots (see struct cs_matcher) send a byte that begins no phrase
+ * there to the root of its kind: that makes the failure state of a
+ * root's child the root of the child's byte kind, and so on down.  A state
+ * is numbered when found: those with outputs (a pattern ends there or at a
+ * dictionary link) from the top down, the others from 0 up (ROOT, IN_WORD
+ * first), so the shallow states a scan spends most of its time in get
+ * neighbouring rows and a state with outputs is told by its number alone. */
+static void fill_dfa(cs_matcher *m, const trie *t, const uint8_t *is_word, uint32_t *queue,
+                     uint32_t *state_of, uint32_t *fail)
 {
     const uint32_t ncls = m->nclasses;
-    uint32_t low = 0, high = t->nodes;
+    uint32_t low = 0, high = t->nodes + 1;
     size_t qh = 0, qt = 0;
-    state_of[0] = low++;
-    m->dict[0] = NONE; /* out_count[0] is 0: no empty pattern */
+    state_of[0] = low++; /* ROOT */
+    low++;               /* IN_WORD */
+    m->dict[ROOT] = m->dict[IN_WORD] = NONE; /* out_count is 0: no empty pattern */
+    m->out_count[IN_WORD] = 0;
     fail[0] = 0;
     queue[qt++] = 0;
+    uint32_t *in_word = &m->delta[(size_t)IN_WORD * ncls];
     while (qh < qt) {
         uint32_t node = queue[qh++];
         uint32_t *row = &m->delta[(size_t)state_of[node] * ncls];
         if (node == 0)
-            memset(row, 0, ncls * sizeof(uint32_t)); /* the root stays on itself */
+            for (uint32_t c = 0; c < ncls; c++)
+                row[c] = (is_word[c] ? IN_WORD : ROOT) * ncls;
         else
             memcpy(row, &m->delta[fail[node]], ncls * sizeof(uint32_t));
         for (uint32_t child = t->first_child[node]; child != NONE;
@@ -232,8 +265,11 @@ static void fill_dfa(cs_matcher *m, const trie *t, uint32_t *queue, uint32_t *st
             row[c] = s * ncls;
             queue[qt++] = child;
         }
+        if (node == 0) /* inside a word only a phrase opening with a non-word byte begins */
+            for (uint32_t c = 0; c < ncls; c++)
+                in_word[c] = is_word[c] ? IN_WORD * ncls : row[c];
     }
-    m->nstates = t->nodes;
+    m->nstates = t->nodes + 1;
     m->output_row = low * ncls;
 }
 
@@ -261,15 +297,16 @@ int cs_matcher_compile(cs_matcher *m, cs_diag *d)
     uint32_t *queue = NULL;    /* trie nodes, breadth first */
     uint32_t *state_of = NULL; /* per node: its state */
     uint32_t *fail = NULL;     /* per node: row offset of its failure state */
-    assign_classes(m);
-    size_t max_states = m->pattext.len + 1;
+    uint8_t is_word[258];
+    assign_classes(m, is_word);
+    size_t max_states = m->pattext.len + 2;
     if (max_states > UINT32_MAX / m->nclasses)
         return cs_diag_set(d, "too many phrases");
     if (build_trie(m, &t, max_states) != 0) {
         cs_diag_set(d, "out of memory compiling %zu phrases", m->npats);
         goto out;
     }
-    size_t nstates = t.nodes;
+    size_t nstates = (size_t)t.nodes + 1; /* and IN_WORD */
     queue = malloc(nstates * sizeof(uint32_t));
     state_of = malloc(nstates * sizeof(uint32_t));
     fail = malloc(nstates * sizeof(uint32_t));
@@ -283,8 +320,8 @@ int cs_matcher_compile(cs_matcher *m, cs_diag *d)
         cs_diag_set(d, "out of memory compiling %zu phrases", m->npats);
         goto out;
     }
-    m->out_count[0] = 0;
-    fill_dfa(m, &t, queue, state_of, fail);
+    m->out_count[ROOT] = 0;
+    fill_dfa(m, &t, is_word, queue, state_of, fail);
     group_outputs(m, &t, state_of, fail);
     m->compiled = 1;
     rc = 0;
@@ -307,8 +344,10 @@ static int word_at(const char *text, size_t len, size_t i)
 /* Report the hits of every pattern ending in `state` or along its
  * dictionary links.  The last folded byte c began at text[at] and the scan
  * is now at text[i]; starts holds the input offset of the folded bytes,
- * n of them so far (the last RING of them kept).  Returns the callback's
- * first non-zero value, else 0. */
+ * n of them so far (the last RING of them kept).  A hit's start
+ * boundary needs no check: the automaton only begins a phrase where it
+ * may (see struct cs_matcher).  Returns the callback's first non-zero
+ * value, else 0. */
 static int report_hits(const cs_matcher *m, uint32_t state, const char *text, size_t len,
                        const size_t *starts, size_t n, size_t at, size_t i, unsigned char c,
                        cs_match_cb cb, void *ctx)
@@ -317,9 +356,6 @@ static int report_hits(const cs_matcher *m, uint32_t state, const char *text, si
         for (uint32_t k = 0; k < m->out_count[o]; k++) {
             const pattern *p = &m->pats[m->out_pats[m->out_first[o] + k]];
             size_t first = n - p->len; /* folded index of the first byte */
-            if (!p->open_start && first > 0 &&
-                word_at(text, len, starts[(first - 1) & (RING - 1)]))
-                continue;
             if (!p->open_end && !p->prefix && word_at(text, len, i))
                 continue;
             size_t end = i;
@@ -347,7 +383,7 @@ int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_
         return 0;
     size_t starts[RING]; /* input offset where each folded byte began */
     size_t n = 0;        /* folded bytes so far */
-    size_t row = 0;      /* the current state's row offset */
+    size_t row = ROOT;   /* the current state's row offset */
     size_t i = 0;
     const uint32_t *delta = m->delta;
     const uint8_t *cls = m->cls;
