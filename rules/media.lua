@@ -50,7 +50,7 @@ rule {
   regex = [[\b]] .. words_regex(press_nouns) ..
           [[\s+(?:outlets\s+|reports\s+)?(?:(?:\w+ly|also|have|has|had|later|then|widely|first)\s+){0,2}]] ..
           [[(?:(?:began|begun|started|kept|continued)\s+)?]] .. words_regex(press_verbs) .. [[\b]],
-  needs = press_nouns,
+  needs = press_nouns, starts_with_needs = true, -- (every branch begins with a press noun)
   unless = { "were told", "was told", "media centre", "media center", "press conference",
              "social media", "social-media" },
   examples = {
