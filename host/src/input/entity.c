@@ -214,6 +214,15 @@ void cs_align_byte(cs_align *a, size_t off, size_t src_off)
     a->run_len++;
 }
 
+void cs_align_run(cs_align *a, size_t off, size_t src_off, size_t len)
+{
+    if (a->run_len == 0) {
+        a->run_off = off;
+        a->run_src = src_off;
+    }
+    a->run_len += len;
+}
+
 int cs_align_flush(cs_align *a)
 {
     size_t n = a->run_len;

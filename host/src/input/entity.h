@@ -82,6 +82,10 @@ void cs_align_init(cs_align *a, const char *text, cs_align_emit emit, void *ctx)
  * until the next flush or piece). */
 void cs_align_byte(cs_align *a, size_t off, size_t src_off);
 
+/* The same for len (> 0) consecutive bytes at once: text[off..off+len) is
+ * the source [src_off, src_off+len). */
+void cs_align_run(cs_align *a, size_t off, size_t src_off, size_t len);
+
 /* Emit the pending run, if any, and clear it.  Returns 0 or -1 (emit). */
 int cs_align_flush(cs_align *a);
 

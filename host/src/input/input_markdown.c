@@ -91,6 +91,19 @@ static int md_align(md_state *m, const char *lit, size_t n, size_t s, int emit, 
     *end = 0;
     while (l < n) {
         size_t take = 0, stake = 0; /* a non-linear piece: lit bytes, src bytes */
+        /* The common case first: bytes equal on both sides that are neither
+         * '\\' nor '&' (no escape or entity can begin there) are taken
+         * verbatim, as the tests below would take them one by one. */
+        size_t run = 0;
+        while (l + run < n && s + run < lim && src[s + run] == lit[l + run] &&
+               src[s + run] != '\\' && src[s + run] != '&')
+            run++;
+        if (run > 0) {
+            cs_align_run(&a, l, s, run);
+            l += run;
+            s += run;
+            continue;
+        }
         if (s >= lim)
             return -1;
         unsigned char c = (unsigned char)src[s];
