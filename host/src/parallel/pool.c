@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -146,6 +147,40 @@ static int write_full(int fd, const void *buf, size_t n)
         }
         p += k;
         n -= (size_t)k;
+    }
+    return 0;
+}
+
+/* head (hn bytes) then body (bn bytes), in one system call when the pipe
+ * takes them at once (an item's header and bytes: one wake-up of the
+ * worker, not two).  0, or -1 with errno set. */
+static int write_two(int fd, const void *head, size_t hn, const void *body, size_t bn)
+{
+    struct iovec v[2] = {{(void *)head, hn}, {(void *)body, bn}};
+    struct iovec *p = v;
+    int left = 2;
+    while (left > 0) {
+        if (p->iov_len == 0) {
+            p++;
+            left--;
+            continue;
+        }
+        ssize_t k = writev(fd, p, left);
+        if (k < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        size_t done = (size_t)k;
+        while (left > 0 && done >= p->iov_len) {
+            done -= p->iov_len;
+            p++;
+            left--;
+        }
+        if (left > 0) {
+            p->iov_base = (char *)p->iov_base + done;
+            p->iov_len -= done;
+        }
     }
     return 0;
 }
@@ -342,8 +377,7 @@ static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
     in_flight *f = &w->slot[w->busy++];
     f->seq = q->seq;
     f->item = q->item;
-    if (write_full(w->to_fd, hdr, sizeof hdr) != 0 ||
-        (f->item.len && write_full(w->to_fd, f->item.data, f->item.len) != 0)) {
+    if (write_two(w->to_fd, hdr, sizeof hdr, f->item.data, f->item.len) != 0) {
         if (errno == EPIPE)
             return 0; /* the worker died: poll will see it and report the item */
         return cs_diag_set(d, "cannot talk to a worker: %s", strerror(errno));
