@@ -1,6 +1,7 @@
 /* test_matcher.c - the shared phrase matcher: folding, boundaries, spans;
  * the inline fold against cs_fold_next, and the matcher against a naive
  * matcher written from the contract (matcher.h) over random input. */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -328,6 +329,67 @@ static void long_input(void)
     cs_buf_free(&want);
 }
 
+/* An automaton too large for the compact 16-bit table (matcher.c) runs on
+ * the 32-bit one: random long phrases (few shared prefixes, so one state
+ * per byte) and texts made of them, of their prefixes and of the random
+ * pieces, against the naive matcher. */
+static void large_automaton(void)
+{
+    cs_diag d;
+    enum { NLONG = 400, NSHORT = 6 };
+    static const char *const shorts[] = {"ab", "ba", "'ab", "-a", "a b*", "\"ba\""};
+    static ref_pattern pats[NLONG + NSHORT];
+    cs_buf phrase = {0}, text = {0}, got = {0}, want = {0};
+    cs_matcher *m = cs_matcher_new();
+    size_t n = 0;
+    for (unsigned k = 0; k < NLONG + NSHORT; k++) {
+        phrase.len = 0;
+        cs_buf_terminate(&phrase);
+        if (k < NLONG)
+            while (phrase.len < 200) { /* words of a..d, one space apart */
+                for (unsigned w = 1 + rnd(7); w > 0; w--)
+                    cs_buf_putc(&phrase, (char)('a' + rnd(4)));
+                cs_buf_putc(&phrase, ' ');
+            }
+        else
+            cs_buf_puts(&phrase, shorts[k - NLONG]);
+        if (ref_fold(phrase.data, &pats[n]) && cs_matcher_add(m, phrase.data, k, &d) == 0)
+            pats[n++].id = k;
+    }
+    int compiled = cs_matcher_compile(m, &d) == 0;
+    size_t states = cs_matcher_state_count(m);
+    ok(compiled && states > 65535, "large automaton: compiled, %zu states (past the compact table)",
+       states);
+    int mismatches = 0, with_hits = 0;
+    for (int round = 0; round < 40; round++) {
+        text.len = 0;
+        cs_buf_terminate(&text);
+        for (unsigned piece = rnd(30); piece > 0; piece--) {
+            unsigned what = rnd(4);
+            const ref_pattern *pat = &pats[rnd((unsigned)n)];
+            if (what == 0) /* a whole phrase, upper-cased at random */
+                for (size_t b = 0; b < pat->len; b++)
+                    cs_buf_putc(&text, rnd(3) ? pat->folded[b] : (char)toupper(pat->folded[b]));
+            else if (what == 1) /* a prefix of one */
+                cs_buf_append(&text, pat->folded, rnd((unsigned)pat->len + 1));
+            else
+                cs_buf_puts(&text, pieces[rnd((unsigned)(sizeof pieces / sizeof pieces[0]))]);
+            cs_buf_puts(&text, rnd(2) ? " " : "");
+        }
+        ref_scan(pats, n, text.data, text.len, &want);
+        matcher_scan(m, text.data, text.len, &got);
+        with_hits += want.len > 0;
+        mismatches += strcmp(got.data, want.data) != 0;
+    }
+    is_int(mismatches, 0, "large automaton: the same hits as the naive matcher (40 texts, %d with hits)",
+           with_hits);
+    cs_matcher_free(m);
+    cs_buf_free(&phrase);
+    cs_buf_free(&text);
+    cs_buf_free(&got);
+    cs_buf_free(&want);
+}
+
 /* Fixed cases the random ones may miss. */
 static void tricky(void)
 {
@@ -429,5 +491,6 @@ int main(void)
     tricky();
     long_input();
     random_differential();
+    large_automaton();
     return done_testing();
 }

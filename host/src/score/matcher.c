@@ -43,6 +43,14 @@ typedef struct pattern {
  * of the skip is mispredicted about once a word.) */
 #define ROOT 0u    /* state number (and row offset) of the root */
 #define IN_WORD 1u /* state number of the in-word root */
+
+/* The compact table: when the rows, each padded to a multiple of 8
+ * entries, number at most 65535 units of 8 entries, the scan uses 16-bit
+ * entries holding the next state's row offset in units of 8 (row16),
+ * about half the memory of the 32-bit table (the scan is bound by the
+ * time its table loads take, and a smaller table stays in the caches).
+ * The 32-bit table is the fallback for larger automata. */
+#define UNIT16 8u
 struct cs_matcher {
     pattern *pats;
     size_t npats, pats_cap;
@@ -50,9 +58,12 @@ struct cs_matcher {
     int compiled;
     uint8_t cls[256];        /* folded byte -> class */
     uint32_t nclasses;
-    uint32_t *delta;         /* nstates * nclasses row offsets */
+    uint32_t *delta;         /* nstates * nclasses row offsets, or NULL (delta16) */
     uint32_t nstates;
     uint32_t output_row;     /* row offset of the first state with outputs */
+    uint16_t *delta16;       /* the compact table (nstates * stride16), or NULL */
+    uint32_t stride16;       /* its row length: nclasses rounded up to UNIT16 */
+    uint32_t output_row16;   /* its row offset / UNIT16 of the first state with outputs */
     uint32_t *out_first;     /* per state: index into out_pats, or NONE */
     uint32_t *out_count;     /* per state: patterns ending exactly here */
     uint32_t *dict;          /* per state: next state (by failure) with outputs, or NONE */
@@ -71,6 +82,7 @@ void cs_matcher_free(cs_matcher *m)
     free(m->pats);
     cs_buf_free(&m->pattext);
     free(m->delta);
+    free(m->delta16);
     free(m->out_first);
     free(m->out_count);
     free(m->dict);
@@ -290,6 +302,29 @@ static void group_outputs(cs_matcher *m, const trie *t, const uint32_t *state_of
     }
 }
 
+/* Build the compact table from delta when it fits (see UNIT16) and free
+ * delta; otherwise, or when memory runs out, keep delta. */
+static void compact_table(cs_matcher *m)
+{
+    uint32_t ncls = m->nclasses, stride = (ncls + UNIT16 - 1) / UNIT16 * UNIT16;
+    if ((size_t)m->nstates * (stride / UNIT16) > UINT16_MAX)
+        return;
+    uint16_t *t = malloc((size_t)m->nstates * stride * sizeof(uint16_t));
+    if (t == NULL)
+        return;
+    for (size_t s = 0; s < m->nstates; s++) {
+        for (uint32_t c = 0; c < ncls; c++)
+            t[s * stride + c] = (uint16_t)(m->delta[s * ncls + c] / ncls * (stride / UNIT16));
+        for (uint32_t c = ncls; c < stride; c++)
+            t[s * stride + c] = 0; /* padding, never read */
+    }
+    m->delta16 = t;
+    m->stride16 = stride;
+    m->output_row16 = m->output_row / ncls * (stride / UNIT16);
+    free(m->delta);
+    m->delta = NULL;
+}
+
 int cs_matcher_compile(cs_matcher *m, cs_diag *d)
 {
     int rc = -1;
@@ -323,6 +358,7 @@ int cs_matcher_compile(cs_matcher *m, cs_diag *d)
     m->out_count[ROOT] = 0;
     fill_dfa(m, &t, is_word, queue, state_of, fail);
     group_outputs(m, &t, state_of, fail);
+    compact_table(m);
     m->compiled = 1;
     rc = 0;
 out:
@@ -376,11 +412,38 @@ static int report_hits(const cs_matcher *m, uint32_t state, const char *text, si
     return 0;
 }
 
+/* cs_matcher_scan over the compact table. */
+static int scan16(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
+{
+    size_t starts[RING]; /* input offset where each folded byte began */
+    size_t n = 0;        /* folded bytes so far */
+    size_t row = ROOT;   /* the current state's row offset / UNIT16 */
+    size_t i = 0;
+    const uint16_t *delta = m->delta16;
+    const uint8_t *cls = m->cls;
+    while (i < len) {
+        size_t at = i;
+        unsigned char c = cs_fold_next_fast(text, len, &i);
+        starts[n & (RING - 1)] = at;
+        n++;
+        row = delta[row * UNIT16 + cls[c]];
+        if (row >= m->output_row16) {
+            uint32_t state = (uint32_t)(row * UNIT16 / m->stride16);
+            int r = report_hits(m, state, text, len, starts, n, at, i, c, cb, ctx);
+            if (r)
+                return r;
+        }
+    }
+    return 0;
+}
+
 int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb,
                     void *ctx)
 {
     if (!m->compiled || m->npats == 0)
         return 0;
+    if (m->delta16)
+        return scan16(m, text, len, cb, ctx);
     size_t starts[RING]; /* input offset where each folded byte began */
     size_t n = 0;        /* folded bytes so far */
     size_t row = ROOT;   /* the current state's row offset */
