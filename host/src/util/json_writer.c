@@ -55,6 +55,34 @@ static inline uint64_t word_needs_escape(uint64_t w)
            cs_swar_eq(w, 0x7f) | cs_swar_high(w);
 }
 
+/* memcpy(p, s, n) for the short copies of keys and characters, without a
+ * library call: two overlapping loads and stores, never a byte outside
+ * either range. */
+static inline void copy_short(char *p, const char *s, size_t n)
+{
+    if (n >= 8) {
+        if (n > 16) {
+            memcpy(p, s, n);
+            return;
+        }
+        uint64_t a, b;
+        memcpy(&a, s, 8);
+        memcpy(&b, s + n - 8, 8);
+        memcpy(p, &a, 8);
+        memcpy(p + n - 8, &b, 8);
+    } else if (n >= 4) {
+        uint32_t a, b;
+        memcpy(&a, s, 4);
+        memcpy(&b, s + n - 4, 4);
+        memcpy(p, &a, 4);
+        memcpy(p + n - 4, &b, 4);
+    } else if (n > 0) {
+        p[0] = s[0];
+        p[n / 2] = s[n / 2];
+        p[n - 1] = s[n - 1];
+    }
+}
+
 /* The escape of byte c (needs_escape[c] set, or a C1 code point) at p;
  * returns the end.
  * The short forms of RFC 8259 for '"', '\\', LF, CR and TAB, else
@@ -111,7 +139,7 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
                        ? cs_utf8_decode((const unsigned char *)s + i, len - i, &cp)
                        : 0;
         if (n > 0 && cp >= 0xA0) { /* a valid character: its bytes as they are (room made) */
-            memcpy(p, s + i, n);
+            copy_short(p, s + i, n);
             p += n;
             i += n;
             continue;
@@ -429,7 +457,7 @@ static inline char *write_plain_key(cs_json *j, char *p, const char *key, size_t
 {
     p = separator(j, p);
     *p++ = '"';
-    memcpy(p, key, key_len);
+    copy_short(p, key, key_len);
     return write_key_end(j, p + key_len);
 }
 
