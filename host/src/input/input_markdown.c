@@ -171,7 +171,10 @@ static int md_literal(md_state *m, const char *lit, size_t n)
     size_t lim = m->limit;
     size_t win = m->cursor + n + MD_WINDOW < lim ? m->cursor + n + MD_WINDOW : lim;
     /* The earliest place from the cursor on where the literal matches,
-     * verbatim or through escapes and entities. */
+     * verbatim or through escapes and entities.  A literal without '\\'
+     * and '&' found verbatim is one run for md_align (its bytes taken one
+     * for one): added here at once, without the aligner's two passes. */
+    int plain = memchr(lit, '\\', n) == NULL && memchr(lit, '&', n) == NULL;
     int tries = 0;
     size_t end;
     for (size_t s = m->cursor; s < win && tries < MD_ALIGN_TRIES; s++) {
@@ -179,6 +182,12 @@ static int md_literal(md_state *m, const char *lit, size_t n)
         if (c != lit[0] && c != '\\' && c != '&' && !(lit[0] == ' ' && (c == '\n' || c == '\r')))
             continue;
         tries++;
+        if (plain && n <= lim - s && memcmp(m->src + s, lit, n) == 0) {
+            if (md_emit(m, lit, 0, n, s, n) != 0)
+                return -1;
+            m->cursor = s + n;
+            return 0;
+        }
         if (md_align(m, lit, n, s, 0, &end) != 0)
             continue;
         if (md_align(m, lit, n, s, 1, &end) != 0)
