@@ -346,9 +346,11 @@ static inline size_t separator_room(const cs_json *j)
 
 static char *write_newline(const cs_json *j, char *p)
 {
+    static const char spaces[2 * CS_JSON_MAX_DEPTH] = "                                "
+                                                       "                                ";
     *p++ = '\n';
-    size_t indent = 2 * (size_t)j->depth;
-    memset(p, ' ', indent);
+    size_t indent = 2 * (size_t)j->depth; /* depth <= CS_JSON_MAX_DEPTH */
+    copy_short(p, spaces, indent);
     return p + indent;
 }
 
