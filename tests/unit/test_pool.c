@@ -72,6 +72,40 @@ static int run_items(cs_pool *p, uint64_t first, const char *const *items, int n
     return got == 0 && next == n && in_order ? 0 : -1;
 }
 
+/* A result handed out in place (in the worker's shared slot) stays intact
+ * and NUL-terminated until the next cs_pool_next, however fast the
+ * workers answer the items submitted meanwhile. */
+static void results_stay(int workers)
+{
+    cs_pool *p = NULL;
+    cs_diag d;
+    int calls = 0, sent = 0, got = 0, intact = 1;
+    enum { N = 40 };
+    char items[N][16];
+    for (int k = 0; k < N; k++)
+        snprintf(items[k], sizeof items[k], "item-%02d", k);
+    ok(cs_pool_start(&p, workers, work, &calls, &d) == 0, "%d worker(s) start again", workers);
+    while (got < N) {
+        while (sent < N && cs_pool_can_submit(p) && cs_pool_submit(p, items[sent], 7, &d) == 0)
+            sent++;
+        cs_pool_result r;
+        if (cs_pool_next(p, &r, &d) != 1)
+            break;
+        char want[9];
+        memcpy(want, items[got], 7);
+        memcpy(want + 7, "!", 2);
+        while (sent < N && cs_pool_can_submit(p) && cs_pool_submit(p, items[sent], 7, &d) == 0)
+            sent++;
+        usleep(3000); /* time for a worker to answer what it was given */
+        intact &= r.len == 8 && memcmp(r.data, want, 8) == 0 && r.data[8] == '\0';
+        got++;
+    }
+    ok(intact && got == N,
+       "%d worker(s): each result unchanged until the next one is asked for (%d of %d)", workers,
+       got, N);
+    cs_pool_free(p);
+}
+
 int main(void)
 {
     cs_diag d;
@@ -140,5 +174,7 @@ int main(void)
     cs_buf_free(&item);
     cs_pool_finish(p);
     cs_pool_free(p);
+    results_stay(1);
+    results_stay(2);
     return done_testing();
 }

@@ -26,7 +26,10 @@
  * k % DEPTH, and the pipe says only that it is there.  The worker cannot
  * write a slot the parent has not read yet: it gets its next item only
  * once the parent has taken a result.  A result larger than a slot goes
- * through the pipe.  (Untouched slot pages cost nothing.) */
+ * through the pipe.  (Untouched slot pages cost nothing.)  The result due
+ * next in input order is handed out where it lies, without a copy: its
+ * slot stays held (the worker is given no item whose result would go
+ * there) until the next cs_pool_next. */
 #define SLOT_BYTES ((size_t)4 << 20)
 /* Buffers kept for reuse, items and results apart (they differ in size):
  * enough for those in flight; one that grew larger than SPARE_MAX_BYTES
@@ -54,6 +57,7 @@ typedef struct worker {
     cs_deadline *dl; /* shared (guard.h): when it began the item it scores, what runs */
     char *results;   /* DEPTH result slots of SLOT_BYTES shared with it, or NULL */
     uint64_t taken;  /* results taken since it was forked */
+    int held;        /* 1 while a result in its slots is handed out in place */
     int timed_out;   /* killed for taking too long: gets nothing more */
 } worker;
 
@@ -64,7 +68,10 @@ typedef struct worker {
 typedef struct done_item {
     uint64_t seq;
     int status;
-    cs_buf data;     /* the result */
+    cs_buf data;     /* the result, unless it is still in a slot: */
+    const char *in_slot; /* the result in place (in_slot_len bytes), or NULL */
+    size_t in_slot_len;
+    int slot_worker; /* whose slot holds it (the worker's held is set) */
     cs_buf item;     /* the item it answers */
     char crash[CS_POOL_NOTE_MAX + 64];
 } done_item;
@@ -88,6 +95,7 @@ struct cs_pool {
     queued *queue;     /* submitted, not yet sent to a worker */
     size_t nqueue, queue_cap;
     cs_buf last_data;  /* handed out by the last cs_pool_next */
+    int held_worker;   /* ... or the worker whose slot it was handed out from, or -1 */
     cs_buf last_item;
     spare_list item_spares;   /* empty buffers with room, for reuse */
     spare_list result_spares;
@@ -305,6 +313,7 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
     p->fn = fn;
     p->ctx = ctx;
     p->n = workers;
+    p->held_worker = -1;
     long page = sysconf(_SC_PAGESIZE);
     p->page = page > 0 ? (size_t)page : 65536;
     p->shared = mmap(NULL, shared_bytes(workers), PROT_READ | PROT_WRITE,
@@ -350,8 +359,8 @@ static int pick_worker(const cs_pool *p, const cs_buf *item)
         if (w->timed_out)
             continue; /* being stopped: it scores nothing more */
         if (w->busy == 0)
-            return i;
-        if (second < 0 && w->busy < DEPTH &&
+            return i; /* (a held slot is not the one its next result goes to) */
+        if (second < 0 && w->busy + w->held < DEPTH &&
             wire_size(p, &w->slot[w->busy - 1].item) + wire_size(p, item) <= w->to_cap)
             second = i;
     }
@@ -452,10 +461,34 @@ static int add_done(cs_pool *p, uint64_t seq, int status, cs_buf *data, cs_buf *
     it->seq = seq;
     it->status = status;
     it->data = *data;
+    it->in_slot = NULL;
+    it->in_slot_len = 0;
+    it->slot_worker = -1;
     it->item = *item;
     *data = (cs_buf){0};
     *item = (cs_buf){0};
     snprintf(it->crash, sizeof it->crash, "%s", crash ? crash : "");
+    return 0;
+}
+
+/* Copy out a result of worker i still in its slot (waiting to be handed
+ * out) and release the slot.  0, or -1 when out of memory. */
+static int unhold(cs_pool *p, int i)
+{
+    for (size_t k = 0; k < p->ndone; k++) {
+        done_item *it = &p->done[k];
+        if (it->in_slot == NULL || it->slot_worker != i)
+            continue;
+        cs_buf data = take_spare(&p->result_spares);
+        if (cs_buf_append(&data, it->in_slot, it->in_slot_len) != 0) {
+            give_spare(&p->result_spares, &data);
+            return -1;
+        }
+        it->data = data;
+        it->in_slot = NULL;
+        it->slot_worker = -1;
+    }
+    p->w[i].held = 0;
     return 0;
 }
 
@@ -496,10 +529,14 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     if (busy > 0 && add_done(p, w->slot[0].seq, -1, &none, &w->slot[0].item, crash) != 0)
         return cs_diag_set(d, "out of memory");
     memset(w->dl->note, 0, CS_POOL_NOTE_MAX);
+    if (unhold(p, i) != 0) /* its successor writes slot 0 first */
+        return cs_diag_set(d, "out of memory");
     return spawn(p, i, d);
 }
 
-/* Read one result from worker i (its pipe is readable). */
+/* Read one result from worker i (its pipe is readable).  The result due
+ * next in input order, when in a slot with room for its NUL, stays there
+ * (the worker's slot held); any other is copied out. */
 static int collect(cs_pool *p, int i, cs_diag *d)
 {
     worker *w = &p->w[i];
@@ -509,14 +546,17 @@ static int collect(cs_pool *p, int i, cs_diag *d)
         return reap(p, i, d);
     if (rh[3] && (!w->results || rh[2] > SLOT_BYTES))
         return cs_diag_set(d, "internal: a worker's result is not where it says");
-    cs_buf data = take_spare(&p->result_spares);
-    if (rh[2]) {
+    char *slot = rh[3] ? w->results + (w->taken % DEPTH) * SLOT_BYTES : NULL;
+    int in_place = slot != NULL && rh[0] == p->next_out && rh[2] < SLOT_BYTES;
+    cs_buf data = {0};
+    if (rh[2] && !in_place) {
+        data = take_spare(&p->result_spares);
         if (cs_buf_reserve(&data, rh[2]) != 0) {
             give_spare(&p->result_spares, &data);
             return cs_diag_set(d, "out of memory");
         }
-        if (rh[3])
-            memcpy(data.data, w->results + (w->taken % DEPTH) * SLOT_BYTES, rh[2]);
+        if (slot)
+            memcpy(data.data, slot, rh[2]);
         else if (read_full(w->from_fd, data.data, rh[2]) != 1) {
             give_spare(&p->result_spares, &data);
             return reap(p, i, d);
@@ -535,6 +575,14 @@ static int collect(cs_pool *p, int i, cs_diag *d)
     w->busy--;
     if (add_done(p, rh[0], (int)(int64_t)rh[1], &data, &item, NULL) != 0)
         return cs_diag_set(d, "out of memory");
+    if (in_place) {
+        done_item *it = &p->done[p->ndone - 1];
+        slot[rh[2]] = '\0'; /* the worker writes this slot again only once released */
+        it->in_slot = slot;
+        it->in_slot_len = rh[2];
+        it->slot_worker = i;
+        w->held = 1;
+    }
     return 0;
 }
 
@@ -542,6 +590,10 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
 {
     give_spare(&p->result_spares, &p->last_data);
     give_spare(&p->item_spares, &p->last_item);
+    if (p->held_worker >= 0) { /* the last result was handed out in place */
+        p->w[p->held_worker].held = 0;
+        p->held_worker = -1;
+    }
     for (;;) {
         for (size_t k = 0; k < p->ndone; k++)
             if (p->done[k].seq == p->next_out) {
@@ -551,6 +603,11 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
                 r->status = it.status;
                 r->data = it.data.data ? it.data.data : "";
                 r->len = it.data.len;
+                if (it.in_slot) {
+                    r->data = it.in_slot;
+                    r->len = it.in_slot_len;
+                    p->held_worker = it.slot_worker;
+                }
                 r->item = it.item.data ? it.item.data : "";
                 r->item_len = it.item.len;
                 snprintf(r->crash, sizeof r->crash, "%s", it.crash);
