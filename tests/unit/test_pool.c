@@ -13,8 +13,9 @@
 #include "tap.h"
 
 /* The work: "die" is killed by SIGKILL in "plugin boom", "quit" exits with
- * status 3 in "plugin quitter", "slow" sleeps 30 s; anything else comes
- * back as "<item>!" with status = its length. */
+ * status 3 in "plugin quitter", "slow" sleeps 30 s, "big" answers 5 MiB
+ * of letters (status 0); anything else comes back as "<item>!" with
+ * status = its length. */
 static int work(void *ctx, const char *item, size_t len, char *note, cs_buf *out)
 {
     int *calls = ctx; /* the worker's copy: proves ctx is passed */
@@ -32,6 +33,13 @@ static int work(void *ctx, const char *item, size_t len, char *note, cs_buf *out
         sleep(30);
     }
     note[0] = '\0';
+    if (len == 3 && memcmp(item, "big", 3) == 0) { /* past a result slot (4 MiB) */
+        for (int k = 0; k < 5 * 1024; k++)
+            for (int b = 0; b < 1024; b++)
+                if (cs_buf_putc(out, (char)('a' + (k + b) % 26)) != 0)
+                    return -2;
+        return 0;
+    }
     if (cs_buf_append(out, item, len) != 0 || cs_buf_putc(out, '!') != 0)
         return -2;
     return *calls > 0 ? (int)len : -3;
@@ -106,6 +114,32 @@ static void results_stay(int workers)
     cs_pool_free(p);
 }
 
+/* Results larger than a worker's result slot come back whole, between
+ * results that fit (the worker moves such a result out of its slot). */
+static void big_results(void)
+{
+    cs_pool *p = NULL;
+    cs_diag d;
+    int calls = 0, whole = 1, got = 0;
+    const char *items[] = {"a", "big", "bb", "big", "big", "ccc"};
+    ok(cs_pool_start(&p, 1, work, &calls, &d) == 0, "a pool for big results starts");
+    for (int i = 0; i < 6; i++)
+        cs_pool_submit(p, items[i], strlen(items[i]), &d);
+    cs_pool_result r;
+    for (int i = 0; i < 6 && cs_pool_next(p, &r, &d) == 1; i++, got++) {
+        if (strcmp(items[i], "big") != 0) {
+            whole &= r.len == strlen(items[i]) + 1 && r.data[r.len - 1] == '!';
+            continue;
+        }
+        int same = r.len == 5u * 1024 * 1024 && r.status == 0;
+        for (size_t k = 0; same && k < r.len; k += 4093)
+            same = r.data[k] == (char)('a' + (k / 1024 + k % 1024) % 26);
+        whole &= same && r.data[r.len] == '\0';
+    }
+    ok(whole && got == 6, "5 MiB results come back whole, between small ones (%d of 6)", got);
+    cs_pool_free(p);
+}
+
 int main(void)
 {
     cs_diag d;
@@ -176,5 +210,6 @@ int main(void)
     cs_pool_free(p);
     results_stay(1);
     results_stay(2);
+    big_results();
     return done_testing();
 }

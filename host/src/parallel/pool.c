@@ -217,7 +217,7 @@ static int read_full(int fd, void *buf, size_t n)
  * 0 = the bytes follow in the pipe. */
 static void worker_main(cs_pool *p, int in_fd, int out_fd, cs_deadline *dl, char *results)
 {
-    cs_buf item = {0}, out = {0};
+    cs_buf item = {0}, own = {0}, out = {0};
     uint64_t written = 0;
     signal(SIGINT, SIG_IGN); /* the parent decides when to stop */
     signal(SIGPIPE, SIG_DFL);
@@ -230,19 +230,34 @@ static void worker_main(cs_pool *p, int in_fd, int out_fd, cs_deadline *dl, char
             break;
         item.len = hdr[1];
         item.data[item.len] = '\0';
-        out.len = 0;
+        /* The result is written straight into its slot; one that outgrows
+         * the slot moves to memory of its own (cs_buf_borrow). */
+        char *slot = results ? results + (written % DEPTH) * SLOT_BYTES : NULL;
+        if (slot) {
+            cs_buf_borrow(&out, slot, SLOT_BYTES);
+        } else {
+            out = own;
+            out.len = 0;
+        }
         cs_deadline_begin(dl, NULL);
         int status = p->fn(p->ctx, item.data, item.len, dl->note, &out);
         cs_deadline_end(dl);
         uint64_t rh[4] = {hdr[0], (uint64_t)(int64_t)status, out.len, 0};
-        if (results && out.len <= SLOT_BYTES) {
-            memcpy(results + (written % DEPTH) * SLOT_BYTES, out.data, out.len);
+        if (slot && out.borrowed) {
+            rh[3] = 1; /* already there */
+        } else if (slot && out.len <= SLOT_BYTES) {
+            memcpy(slot, out.data, out.len);
             rh[3] = 1;
         }
         written++;
         if (write_full(out_fd, rh, sizeof rh) != 0 ||
             (!rh[3] && out.len && write_full(out_fd, out.data, out.len) != 0))
             break;
+        if (!out.borrowed) { /* memory of its own: kept for the next result */
+            if (slot) /* out outgrew its slot: own is another buffer */
+                cs_buf_free(&own);
+            own = out;
+        }
     }
     _exit(0);
 }

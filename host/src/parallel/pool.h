@@ -31,7 +31,10 @@
 #define CS_POOL_NOTE_MAX CS_GUARD_NOTE_MAX /* a worker's note (its cs_deadline's) */
 
 /* Runs in a worker.  `note` is the worker's shared crash note: write what is
- * running (e.g. "plugin attribution") before risky calls. */
+ * running (e.g. "plugin attribution") before risky calls.  The result goes
+ * into `out`, an empty buffer that may write straight into memory shared
+ * with the parent (cs_buf_borrow): append with the cs_buf functions only
+ * (never free, replace or realloc its data). */
 typedef int (*cs_pool_work_fn)(void *ctx, const char *item, size_t len, char *note, cs_buf *out);
 
 typedef struct cs_pool cs_pool;

@@ -26,10 +26,41 @@ int cs_array_grow(void **items, size_t *cap, size_t need, size_t elem)
     return 0;
 }
 
+void cs_buf_borrow(cs_buf *b, char *mem, size_t cap)
+{
+    b->data = mem;
+    b->len = 0;
+    b->cap = cap;
+    b->borrowed = 1;
+    mem[0] = '\0';
+}
+
+/* A borrowed buffer that must grow: its bytes (and NUL) into memory of its
+ * own, room for need bytes.  0, or -1 (b unchanged). */
+static int own_bytes(cs_buf *b, size_t need)
+{
+    size_t ncap = b->cap;
+    while (ncap < need) {
+        if (ncap > SIZE_MAX / 2)
+            return -1;
+        ncap *= 2;
+    }
+    char *p = malloc(ncap);
+    if (p == NULL)
+        return -1;
+    memcpy(p, b->data, b->len + 1 <= b->cap ? b->len + 1 : b->len);
+    b->data = p;
+    b->cap = ncap;
+    b->borrowed = 0;
+    return 0;
+}
+
 int cs_buf_grow(cs_buf *b, size_t extra)
 {
     if (extra > SIZE_MAX - b->len - 1)
         return -1;
+    if (b->borrowed)
+        return own_bytes(b, b->len + extra + 1);
     void *p = b->data;
     if (cs_array_grow(&p, &b->cap, b->len + extra + 1, 1) != 0)
         return -1;
@@ -95,9 +126,11 @@ int cs_buf_terminate(cs_buf *b)
 
 void cs_buf_free(cs_buf *b)
 {
-    free(b->data);
+    if (!b->borrowed)
+        free(b->data);
     b->data = NULL;
     b->len = b->cap = 0;
+    b->borrowed = 0;
 }
 
 int cs_read_file(const char *path, cs_buf *out)

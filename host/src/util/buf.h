@@ -15,7 +15,14 @@ typedef struct cs_buf {
     char *data;
     size_t len;
     size_t cap;
+    int borrowed; /* data is memory lent by the caller (cs_buf_borrow), not owned */
 } cs_buf;
+
+/* Make b an empty buffer writing into mem (cap bytes, cap > 0), which it
+ * does not own: cs_buf_free leaves mem alone, and the first growth past
+ * cap moves the bytes to memory of its own (borrowed is then 0).  Only
+ * the cs_buf functions may write to or grow such a buffer. */
+void cs_buf_borrow(cs_buf *b, char *mem, size_t cap);
 
 /* Make room for `extra` more bytes and the NUL after them (data may move).
  * Returns 0, or -1 when memory runs out or the size overflows (b is then
