@@ -51,7 +51,7 @@ static int rule_error(lua_State *L, const char *id, const char *fmt, ...)
 
 static const char *const known_fields[] = {
     "id",    "marker", "message", "description", "weight", "level", "confidence", "scope",
-    "select", "phrases", "regex", "check", "unless", "needs", "starts_with_needs", "examples", NULL};
+    "select", "phrases", "regex", "check", "unless", "needs", "starts_with_needs", "needs_within", "examples", NULL};
 static const char *const example_fields[] = {"hit", "miss", NULL};
 
 static int is_ident_char(char c)
@@ -445,6 +445,20 @@ static int define_rule(lua_State *L)
                                          "'needs'");
             lr->rs->rules[idx].starts_with_needs = 1;
         }
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "needs_within");
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isinteger(L, -1) || lua_tointeger(L, -1) < 0 ||
+            lua_tointeger(L, -1) > CS_NEEDS_WITHIN_MAX)
+            return rule_error(L, id, "field 'needs_within' must be a whole number from 0 to %d",
+                              CS_NEEDS_WITHIN_MAX);
+        if (lr->rs->rules[idx].kind != CS_RULE_REGEX || !lr->rs->rules[idx].has_needs)
+            return rule_error(L, id, "'needs_within' is for a regex rule with 'needs'");
+        if (lr->rs->rules[idx].starts_with_needs)
+            return rule_error(L, id, "'needs_within' and 'starts_with_needs' exclude each other");
+        lr->rs->rules[idx].has_within = 1;
+        lr->rs->rules[idx].needs_within = (size_t)lua_tointeger(L, -1);
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "examples");

@@ -17,6 +17,9 @@
 #ifndef CS_RULES_H
 #define CS_RULES_H
 
+/* The largest needs_within a rule may set (bytes). */
+#define CS_NEEDS_WITHIN_MAX 1000
+
 #include <stddef.h>
 #include <stdint.h>
 
@@ -52,6 +55,9 @@ typedef struct cs_rule {
     int has_needs;
     int starts_with_needs; /* a regex whose matches begin where a needs phrase begins:
                             * tried only there */
+    int has_within;        /* needs_within is set: a regex whose matches begin at most */
+    size_t needs_within;   /* this many bytes before a needs phrase (a run of white
+                            * space counting as one): tried only there */
     pcre2_code *re;
     int check_ref;         /* Lua registry reference of the check function */
     char **hit_examples;   /* sentences that must produce this rule's marker */

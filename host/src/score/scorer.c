@@ -368,9 +368,10 @@ static int regex_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const cha
 }
 
 /* credscore test: does a search from the passage start find exactly what
- * regex_at_needs found (now in s->cands)?  0, or -1 with d naming the rule. */
-static int verify_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
-                           size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
+ * the shortcut (regex_at_needs, regex_near_needs) found (now in s->cands)?
+ * 0, or -1 with d naming the rule and its broken promise. */
+static int verify_needs_promise(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
+                                size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
 {
     size_t nfound = s->ncands;
     int rc = regex_window(s, rule, r, text, len, sent, nsent, 0, len, NULL, d);
@@ -381,15 +382,95 @@ static int verify_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const ch
         for (size_t j = 0; j < nfound && !seen; j++)
             seen = s->cands[j].start == s->cands[k].start && s->cands[j].end == s->cands[k].end;
         if (!seen) {
-            cs_diag_at(d, r->file, r->line, 0,
-                       "rule '%s' sets starts_with_needs, but its regex also matches \"%.*s\", "
-                       "which does not begin with one of its needs phrases",
-                       r->id, (int)(s->cands[k].end - s->cands[k].start),
-                       text + s->cands[k].start);
+            int n = (int)(s->cands[k].end - s->cands[k].start);
+            const char *m = text + s->cands[k].start;
+            if (r->has_within)
+                cs_diag_at(d, r->file, r->line, 0,
+                           "rule '%s' sets needs_within = %zu, but its regex also matches "
+                           "\"%.*s\", which begins farther before its needs phrases",
+                           r->id, r->needs_within, n, m);
+            else
+                cs_diag_at(d, r->file, r->line, 0,
+                           "rule '%s' sets starts_with_needs, but its regex also matches \"%.*s\", "
+                           "which does not begin with one of its needs phrases",
+                           r->id, n, m);
             return -1;
         }
     }
     s->ncands = nfound;
+    return 0;
+}
+
+static int is_blank_byte(unsigned char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Where the stretch of at most `within` bytes that ends at `at` begins, a
+ * run of ASCII white space counting as one byte, moved on to the start of
+ * a character (no match begins inside one). */
+static size_t back_within(const char *text, size_t at, size_t within)
+{
+    size_t p = at, used = 0;
+    while (p > 0 && used < within) {
+        used++;
+        if (is_blank_byte((unsigned char)text[p - 1]))
+            while (p > 0 && is_blank_byte((unsigned char)text[p - 1]))
+                p--;
+        else
+            p--;
+    }
+    while (p < at && ((unsigned char)text[p] & 0xC0) == 0x80)
+        p++;
+    return p;
+}
+
+/* A needs_within rule: matches are looked for only where they may begin,
+ * in the stretches of r->needs_within bytes up to each needs phrase (see
+ * back_within), within each sentence holding a needs phrase (the passage,
+ * with passage scope), left to right with each search resuming after the
+ * previous match: what the sentence's search from its start finds when
+ * every match begins in such a stretch. */
+static int regex_near_needs(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
+                            size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
+{
+    size_t n = needs_starts(s, rule);
+    if (n == (size_t)-1)
+        return cs_diag_set(d, "out of memory");
+    int whole = r->passage_scope || nsent == 0;
+    uint32_t last = UINT32_MAX;
+    for (size_t k = 0; k < n; k++) {
+        size_t lo = 0, hi = len; /* the region searched: [lo, hi] as regex_window takes it */
+        if (!whole) {
+            uint32_t si = sentence_of(sent, nsent, s->starts[k]);
+            if (si == last)
+                continue;
+            last = si;
+            size_t end = sent[si].end < len ? sent[si].end : len;
+            if (end <= sent[si].start)
+                continue;
+            lo = sent[si].start;
+            hi = end - 1;
+        } else if (k > 0) {
+            break;
+        }
+        /* the stretches of every needs phrase (those of later sentences
+         * too: a match may begin here and run on), merged, clipped */
+        size_t resume = lo;
+        for (size_t j = 0; j < n; j++) {
+            size_t a = back_within(text, s->starts[j], r->needs_within), b = s->starts[j];
+            while (j + 1 < n && back_within(text, s->starts[j + 1], r->needs_within) <= b + 1)
+                b = s->starts[++j];
+            if (b < lo || a > hi)
+                continue;
+            size_t from = a > resume ? a : resume, limit = b < hi ? b : hi;
+            if (from > limit)
+                continue;
+            int rc = regex_window(s, rule, r, text, len, sent, nsent, from, limit, &resume, d);
+            if (rc != 0)
+                return rc;
+        }
+    }
     return 0;
 }
 
@@ -410,7 +491,11 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
         if (r->starts_with_needs) {
             rc = regex_at_needs(s, rule, r, text, len, sent, nsent, d);
             if (rc == 0 && s->verify_needs_starts)
-                rc = verify_at_needs(s, rule, r, text, len, sent, nsent, d);
+                rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
+        } else if (r->has_within) {
+            rc = regex_near_needs(s, rule, r, text, len, sent, nsent, d);
+            if (rc == 0 && s->verify_needs_starts)
+                rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
         } else if (r->has_needs && !r->passage_scope && nsent > 0) {
             size_t n = needs_starts(s, rule);
             if (n == (size_t)-1)
