@@ -126,7 +126,7 @@ rule {
     -- of them; "a TikTok video showing", "a Telegram message read"
     [[|]] .. PLATFORM .. [[\b]] .. NOT_BUSINESS .. [[\s+(?:(?:posts?|postings?|tweets?)\b|]] .. POST ..
     [[(?:\s+]] .. WORD .. [[){0,2}?\s+(?:]] .. CUE_CALL .. [[|[a-z]+ing|read|reads)\b))]] .. DEFINE,
-  needs = platforms,
+  needs = platforms, needs_within = 35, -- (through + 3 fill words of up to 8 letters)
   examples = {
     hit = { "The governor said on Telegram that two drones were downed.",
             "Videos shared on Russian social media showed the blast.",
@@ -194,7 +194,7 @@ rule {
     -- "one poster wrote", "a blogger claimed"; a wall poster says nothing
     [[|(?:posters?|bloggers?)\s+(?:]] .. WORD .. [[\s+)?]] .. CUE_CALL .. [[\b)]] .. DEFINE,
   needs = { "post", "posts", "posting", "postings", "poster", "posters", "blogger", "bloggers",
-            "tweet", "tweets", "tweeted", "tweeting", "retweeted", "retweets", "pic.twitter.com" },
+            "tweet", "tweets", "tweeted", "tweeting", "retweeted", "retweets", "pic.twitter.com" }, needs_within = 9, -- ("internet post")
   examples = {
     hit = { "The mayor tweeted that the bridge was safe.", "Nobody knows, one post read.",
             "According to an online posting, the site was down.",

@@ -154,7 +154,7 @@ rule {
   regex = [[\b(?:it\s+]] .. BE .. [[\s+]] .. WIDELY .. IMPERSONAL .. [[\b(?!\s+by\b)]] .. -- (one \b, not one per branch)
           [[|]] .. BE .. [[\s+]] .. WIDELY .. [[(?:believed|thought|feared|understood|presumed|assumed|suspected|reckoned)\s+to\s+\w+]] ..
           [[|]] .. BE .. [[\s+(?:widely|generally|commonly|popularly|often|increasingly)\s+(?:seen|viewed|regarded|considered)\s+as\b)]],
-  needs = impersonal_verbs,
+  needs = impersonal_verbs, needs_within = 27, -- ("it have been traditionally")
   unless = { "by the" },
   examples = {
     hit = { "It is widely believed that the factory will close.",
