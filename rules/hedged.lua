@@ -48,7 +48,7 @@ rule {
   regex = [[\b(?:appeared|appears|appear|seemed|seems|seem) to (?:(?:\w+ly|now|still|also|even)\s+)?+]] ..
           [[(?:be\s+(?:due\s+to|caused\s+by|linked\s+to|connected\s+to|related\s+to|the\s+(?:result|work|cause)\s+of|responsible\s+for)\b|]] ..
           [[(?!the\b|a\b|an\b|me\b|him\b|her\b|us\b|them\b|you\b|be\b|have been\b|his\b|their\b)\w+)]],
-  needs = { "appeared to", "appears to", "appear to", "seemed to", "seems to", "seem to" },
+  needs = { "appeared to", "appears to", "appear to", "seemed to", "seems to", "seem to" }, starts_with_needs = true,
   examples = {
     hit = { "A video appeared to show smoke over the depot.",
             "The calls seemed to end the plan.",
