@@ -398,6 +398,17 @@ static void test_int(void)
         bad += strcmp(b.data, want) != 0;
     }
     is_int(bad, 0, "integers print as %%lld, LLONG_MIN and LLONG_MAX included");
+    bad = 0; /* every small one: the digit paths for 1 to 4 digits and past */
+    for (long long v = -20000; v <= 20000; v++) {
+        char want[32];
+        snprintf(want, sizeof want, "%lld", v);
+        cs_json jj;
+        b.len = 0;
+        cs_json_init(&jj, &b, 0);
+        cs_json_int(&jj, v);
+        bad += strcmp(b.data, want) != 0;
+    }
+    is_int(bad, 0, "every integer from -20000 to 20000 prints as %%lld");
     b.len = 0;
     cs_json j;
     cs_json_init(&j, &b, 0);

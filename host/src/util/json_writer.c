@@ -186,12 +186,28 @@ static const char digit_pairs[] = "00010203040506070809"
                                   "80818283848586878889"
                                   "90919293949596979899";
 
-/* Digits of u at p; returns the end. */
+/* Digits of u at p; returns the end.  The numbers of a report are mostly
+ * below 10,000 (indexes, lines, columns, counts): those without a loop. */
 static char *write_uint(char *p, unsigned long long u)
 {
     if (u < 10) {
         *p = (char)('0' + u);
         return p + 1;
+    }
+    if (u < 100) {
+        memcpy(p, digit_pairs + 2 * u, 2);
+        return p + 2;
+    }
+    if (u < 10000) {
+        unsigned hi = (unsigned)u / 100, lo = (unsigned)u % 100;
+        if (hi < 10) {
+            *p = (char)('0' + hi);
+            memcpy(p + 1, digit_pairs + 2 * lo, 2);
+            return p + 3;
+        }
+        memcpy(p, digit_pairs + 2 * hi, 2);
+        memcpy(p + 2, digit_pairs + 2 * lo, 2);
+        return p + 4;
     }
     size_t n = 2;
     for (unsigned long long t = u; t >= 100; t /= 10)
@@ -235,6 +251,21 @@ static char *write_int(char *p, long long v)
  */
 #define NUMBER_FAST_LIMIT 1e12
 
+/* round(x) for |x| < 2^62, without the library call: x less its whole
+ * part is exact, and the half-way case goes away from zero, as round's
+ * does (a zero may come out with the other sign, which the caller reads
+ * as zero either way). */
+static inline double round_half_away(double x)
+{
+    double t = (double)(long long)x;
+    double f = x - t;
+    if (f >= 0.5)
+        t += 1.0;
+    else if (f <= -0.5)
+        t -= 1.0;
+    return t;
+}
+
 /* v finite and |v| < NUMBER_FAST_LIMIT, at p (at most NUMBER_FAST_MAX
  * bytes); returns the end. */
 static char *write_number_fast(char *p, double v)
@@ -242,7 +273,7 @@ static char *write_number_fast(char *p, double v)
     long long whole = (long long)v;
     if ((double)whole == v) /* integral (-0 too): no rounding to do */
         return write_int(p, whole);
-    double k = round(v * 1000.0);
+    double k = round_half_away(v * 1000.0);
     if (k == 0) {
         *p++ = '0';
         return p;
