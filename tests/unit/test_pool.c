@@ -91,7 +91,7 @@ static void results_stay(int workers)
     enum { N = 40 };
     char items[N][16];
     for (int k = 0; k < N; k++)
-        snprintf(items[k], sizeof items[k], "item-%02d", k);
+        snprintf(items[k], sizeof items[k], "item-%02d", k % 100);
     ok(cs_pool_start(&p, workers, work, &calls, &d) == 0, "%d worker(s) start again", workers);
     while (got < N) {
         while (sent < N && cs_pool_can_submit(p) && cs_pool_submit(p, items[sent], 7, &d) == 0)
