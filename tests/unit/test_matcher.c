@@ -270,6 +270,8 @@ static void random_differential(void)
         }
         cs_matcher_compile(m, &d);
         for (int t = 0; t < 25; t++) {
+            if (t == 12) /* the rest of the texts on the compact table */
+                cs_matcher_compact(m);
             random_text(&text, 40, 0);
             ref_scan(pats, npats, text.data, text.len, &want);
             matcher_scan(m, text.data, text.len, &got);
@@ -323,14 +325,17 @@ static void long_input(void)
     ok(strlen(want.data) > 1000, "long input: the reference finds hits all along (%zu bytes of text)",
        text.len);
     ok(strcmp(got.data, want.data) == 0, "long input: the same hits as the naive matcher");
+    cs_matcher_compact(m);
+    matcher_scan(m, text.data, text.len, &got);
+    ok(strcmp(got.data, want.data) == 0, "long input: the same hits on the compact table");
     cs_matcher_free(m);
     cs_buf_free(&text);
     cs_buf_free(&got);
     cs_buf_free(&want);
 }
 
-/* An automaton too large for the compact 16-bit table (matcher.c) runs on
- * the 32-bit one: random long phrases (few shared prefixes, so one state
+/* An automaton too large for the compact 16-bit table (matcher.c) stays
+ * on the 32-bit one when asked to compact: random long phrases (few shared prefixes, so one state
  * per byte) and texts made of them, of their prefixes and of the random
  * pieces, against the naive matcher. */
 static void large_automaton(void)
@@ -360,6 +365,7 @@ static void large_automaton(void)
     size_t states = cs_matcher_state_count(m);
     ok(compiled && states > 65535, "large automaton: compiled, %zu states (past the compact table)",
        states);
+    cs_matcher_compact(m); /* does not fit: the 32-bit table stays */
     int mismatches = 0, with_hits = 0;
     for (int round = 0; round < 40; round++) {
         text.len = 0;

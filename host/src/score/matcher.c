@@ -44,12 +44,13 @@ typedef struct pattern {
 #define ROOT 0u    /* state number (and row offset) of the root */
 #define IN_WORD 1u /* state number of the in-word root */
 
-/* The compact table: when the rows, each padded to a multiple of 8
- * entries, number at most 65535 units of 8 entries, the scan uses 16-bit
- * entries holding the next state's row offset in units of 8 (row16),
- * about half the memory of the 32-bit table (the scan is bound by the
- * time its table loads take, and a smaller table stays in the caches).
- * The 32-bit table is the fallback for larger automata. */
+/* The compact table (cs_matcher_compact): when the rows, each padded to a
+ * multiple of 8 entries, number at most 65535 units of 8 entries, the scan
+ * uses 16-bit entries holding the next state's row offset in units of 8
+ * (row16), about half the memory of the 32-bit table (the scan is bound by
+ * the time its table loads take, and a smaller table stays in the caches).
+ * The 32-bit table is the one compile builds, and the fallback for larger
+ * automata. */
 #define UNIT16 8u
 struct cs_matcher {
     pattern *pats;
@@ -214,9 +215,9 @@ static int build_trie(const cs_matcher *m, trie *t, size_t max_nodes)
  * table is faulted in with one call (MADV_POPULATE_WRITE, Linux 5.14+)
  * instead of one page fault per page; where that is missing or fails,
  * the pages come in one by one as before. */
-static uint32_t *alloc_table(size_t bytes)
+static void *alloc_table(size_t bytes)
 {
-    uint32_t *table = malloc(bytes);
+    char *table = malloc(bytes);
 #ifdef MADV_POPULATE_WRITE
     long page = sysconf(_SC_PAGESIZE);
     if (table != NULL && page > 0 && bytes >= 64 * (size_t)page) {
@@ -302,29 +303,6 @@ static void group_outputs(cs_matcher *m, const trie *t, const uint32_t *state_of
     }
 }
 
-/* Build the compact table from delta when it fits (see UNIT16) and free
- * delta; otherwise, or when memory runs out, keep delta. */
-static void compact_table(cs_matcher *m)
-{
-    uint32_t ncls = m->nclasses, stride = (ncls + UNIT16 - 1) / UNIT16 * UNIT16;
-    if ((size_t)m->nstates * (stride / UNIT16) > UINT16_MAX)
-        return;
-    uint16_t *t = malloc((size_t)m->nstates * stride * sizeof(uint16_t));
-    if (t == NULL)
-        return;
-    for (size_t s = 0; s < m->nstates; s++) {
-        for (uint32_t c = 0; c < ncls; c++)
-            t[s * stride + c] = (uint16_t)(m->delta[s * ncls + c] / ncls * (stride / UNIT16));
-        for (uint32_t c = ncls; c < stride; c++)
-            t[s * stride + c] = 0; /* padding, never read */
-    }
-    m->delta16 = t;
-    m->stride16 = stride;
-    m->output_row16 = m->output_row / ncls * (stride / UNIT16);
-    free(m->delta);
-    m->delta = NULL;
-}
-
 int cs_matcher_compile(cs_matcher *m, cs_diag *d)
 {
     int rc = -1;
@@ -358,7 +336,6 @@ int cs_matcher_compile(cs_matcher *m, cs_diag *d)
     m->out_count[ROOT] = 0;
     fill_dfa(m, &t, is_word, queue, state_of, fail);
     group_outputs(m, &t, state_of, fail);
-    compact_table(m);
     m->compiled = 1;
     rc = 0;
 out:
@@ -463,6 +440,36 @@ int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_
         }
     }
     return 0;
+}
+
+void cs_matcher_compact(cs_matcher *m)
+{
+    if (!m->compiled || m->delta16 || m->npats == 0)
+        return;
+    uint32_t ncls = m->nclasses, stride = (ncls + UNIT16 - 1) / UNIT16 * UNIT16;
+    if ((size_t)m->nstates * (stride / UNIT16) > UINT16_MAX)
+        return;
+    uint16_t *t = alloc_table((size_t)m->nstates * stride * sizeof(uint16_t));
+    if (t == NULL)
+        return;
+    /* An entry is a state number times ncls, so entry * (1 / ncls) is
+     * that number within far less than 0.5 (below 2^16 states, ncls <
+     * 258): rounded, it is exact, and a multiplication where a division
+     * by a variable would take tens of cycles per entry. */
+    const double inv = 1.0 / ncls;
+    const uint32_t unit = stride / UNIT16;
+    for (size_t s = 0; s < m->nstates; s++) {
+        for (uint32_t c = 0; c < ncls; c++)
+            t[s * stride + c] =
+                (uint16_t)((uint32_t)((double)m->delta[s * ncls + c] * inv + 0.5) * unit);
+        for (uint32_t c = ncls; c < stride; c++)
+            t[s * stride + c] = 0; /* padding, never read */
+    }
+    m->delta16 = t;
+    m->stride16 = stride;
+    m->output_row16 = m->output_row / ncls * unit;
+    free(m->delta);
+    m->delta = NULL;
 }
 
 size_t cs_matcher_phrase_count(const cs_matcher *m)

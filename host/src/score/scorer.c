@@ -277,6 +277,7 @@ static void jit_when_due(cs_scorer *s, size_t len)
     if (s->jitted || s->text_seen < CS_JIT_AFTER)
         return;
     s->jitted = 1;
+    cs_matcher_compact(s->rules.matcher); /* a stream: the smaller table pays */
     for (size_t i = 0; i < s->nregex; i++)
         pcre2_jit_compile(s->rules.rules[s->regex_rules[i]].re, PCRE2_JIT_COMPLETE); /* best effort */
 }
