@@ -13,8 +13,17 @@ if ! [ -x "$PY" ] || ! "$PY" -c 'import distributed' 2> /dev/null; then
 fi
 
 PIDS=""
-stop_cluster() {
+stop_cluster() { # SIGTERM, then SIGKILL whatever still runs after 20 s
     for p in $PIDS; do kill "$p" 2> /dev/null; done
+    i=0
+    while [ $i -lt 200 ]; do
+        alive=""
+        for p in $PIDS; do kill -0 "$p" 2> /dev/null && alive="$alive $p"; done
+        [ -n "$alive" ] || break
+        sleep 0.1
+        i=$((i + 1))
+    done
+    for p in $PIDS; do kill -9 "$p" 2> /dev/null; done
     for p in $PIDS; do wait "$p" 2> /dev/null; done
     PIDS=""
 }
