@@ -22,7 +22,9 @@ printf 'Whispers say the mayor will resign.\n\nThe quay opens, said Mayor Kerrig
 
 wait_for() { # file pattern [count]: until pattern occurs count times (default 1), at most 60 s (valgrind on a loaded machine)
     i=0
-    while [ $i -lt 600 ] && [ "$(grep -c -- "$2" "$1")" -lt "${3:-1}" ]; do
+    while [ $i -lt 600 ]; do
+        n=$(grep -c -- "$2" "$1" 2>/dev/null) # none while the background watch has not made the file
+        [ "${n:-0}" -ge "${3:-1}" ] && break
         sleep 0.1
         i=$((i + 1))
     done

@@ -3,7 +3,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "bundle.h"
 #include "cli.h"
 #include "report_rules.h"
 #include "weight_policy.h"
@@ -158,25 +157,4 @@ int cs_cmd_rules(const cs_cli *cli)
            cs_matcher_phrase_count(rs->matcher), cs_matcher_state_count(rs->matcher), ps->n);
     cs_session_close(&ses);
     return CS_EXIT_OK;
-}
-
-int cs_cmd_bundle(const cs_cli *cli)
-{
-    cs_session ses;
-    cs_diag d;
-    const char *out = cli->output ? cli->output : "credscore-bundle.tar";
-    if (cs_cli_open_session(&ses, cli, 1) != 0)
-        return CS_EXIT_ERROR;
-    int rc = cs_bundle_write(out, &ses.cfg, ses.scorer, CREDSCORE_VERSION, &d);
-    if (rc != 0)
-        cs_cli_error(d.msg);
-    else {
-        const char *const *files;
-        size_t n = cs_scorer_rule_files(ses.scorer, &files);
-        fprintf(stderr, "credscore: wrote %s: configuration, %zu rule file%s, %zu plugin%s\n", out,
-                n, n == 1 ? "" : "s", cs_scorer_plugins(ses.scorer)->n,
-                cs_scorer_plugins(ses.scorer)->n == 1 ? "" : "s");
-    }
-    cs_session_close(&ses);
-    return rc == 0 ? CS_EXIT_OK : CS_EXIT_ERROR;
 }

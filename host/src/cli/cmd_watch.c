@@ -7,31 +7,18 @@
  * names, so fixing the broken file starts the next round; a round that
  * runs over --timeout is reported the same way.  Stops on Ctrl-C, or after
  * --rounds N scorings. */
-#include <errno.h>
 #include <limits.h>
-#include <poll.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/inotify.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "file_watch.h"
 #include "paths.h"
 #include "report.h"
-
-#define MAX_WATCH 256
-
-typedef struct watch_set {
-    int fd;
-    int wd[MAX_WATCH];
-    char *dir[MAX_WATCH];
-    size_t ndirs;
-    char *file[MAX_WATCH]; /* absolute paths of files that matter */
-    size_t nfiles;
-} watch_set;
 
 static volatile sig_atomic_t stop_requested;
 
@@ -41,59 +28,9 @@ static void on_signal(int sig)
     stop_requested = 1;
 }
 
-static void watch_clear(watch_set *w)
-{
-    for (size_t i = 0; i < w->ndirs; i++) {
-        inotify_rm_watch(w->fd, w->wd[i]);
-        free(w->dir[i]);
-    }
-    for (size_t i = 0; i < w->nfiles; i++)
-        free(w->file[i]);
-    w->ndirs = w->nfiles = 0;
-}
-
-/* Watch a file through its folder: editors replace files by renaming. */
-static void watch_file(watch_set *w, const char *path)
-{
-    char real[PATH_MAX];
-    if (w->nfiles >= MAX_WATCH || realpath(path, real) == NULL)
-        return;
-    for (size_t i = 0; i < w->nfiles; i++)
-        if (strcmp(w->file[i], real) == 0)
-            return;
-    w->file[w->nfiles++] = cs_strdup(real);
-    char *slash = strrchr(real, '/');
-    *slash = '\0';
-    const char *dir = real[0] ? real : "/";
-    for (size_t i = 0; i < w->ndirs; i++)
-        if (strcmp(w->dir[i], dir) == 0)
-            return;
-    int wd = inotify_add_watch(w->fd, dir,
-                               IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_DELETE | IN_ATTRIB);
-    if (wd >= 0 && w->ndirs < MAX_WATCH) {
-        w->wd[w->ndirs] = wd;
-        w->dir[w->ndirs++] = cs_strdup(dir);
-    }
-}
-
-/* Does an event name one of the watched files? */
-static int relevant(const watch_set *w, const struct inotify_event *ev)
-{
-    for (size_t i = 0; i < w->ndirs; i++) {
-        if (w->wd[i] != ev->wd || ev->len == 0)
-            continue;
-        char full[PATH_MAX];
-        snprintf(full, sizeof full, "%s/%s", strcmp(w->dir[i], "/") ? w->dir[i] : "", ev->name);
-        for (size_t k = 0; k < w->nfiles; k++)
-            if (strcmp(w->file[k], full) == 0)
-                return 1;
-    }
-    return 0;
-}
-
 /* Watch a rules entry of a config: a file, every *.lua of a folder, or
  * the bundled pack (@default). */
-static void watch_rule_path(watch_set *w, const char *entry)
+static void watch_rule_path(cs_file_watch *w, const char *entry)
 {
     char *bundled = strcmp(entry, "@default") == 0 ? cs_paths_bundled_rules() : NULL;
     const char *path = bundled ? bundled : entry;
@@ -101,10 +38,10 @@ static void watch_rule_path(watch_set *w, const char *entry)
     size_t n = 0;
     if (cs_paths_list(path, ".lua", &list, &n) == 0) {
         for (size_t i = 0; i < n; i++)
-            watch_file(w, list[i]);
+            cs_file_watch_add(w, list[i]);
         cs_paths_free_list(list, n);
     } else {
-        watch_file(w, path); /* not a folder: a file */
+        cs_file_watch_add(w, path); /* not a folder: a file */
     }
     free(bundled);
 }
@@ -113,7 +50,7 @@ static void watch_rule_path(watch_set *w, const char *entry)
  * and the rule files it names, read afresh and silently (the round has
  * reported what is wrong), so that a rule broken from the first round on
  * is watched too. */
-static void watch_config_rules(const cs_cli *cli, watch_set *w)
+static void watch_config_rules(const cs_cli *cli, cs_file_watch *w)
 {
     if (cli->bundle)
         return;
@@ -125,7 +62,7 @@ static void watch_config_rules(const cs_cli *cli, watch_set *w)
         cs_config_find(cwd, &found) > 0)
         path = found;
     if (path)
-        watch_file(w, path);
+        cs_file_watch_add(w, path);
     memset(&cfg, 0, sizeof cfg);
     int rc = path ? cs_config_load_profile(&cfg, path, cli->profile, &d)
                   : cs_config_default(&cfg, &d);
@@ -200,7 +137,7 @@ out:
  * round that runs over is reported and watching goes on), print, refresh
  * watches: after a round that scored, exactly the files it used; after
  * one that failed, those watched before plus what it could find. */
-static void score_once(const cs_cli *cli, const char *article, watch_set *w, int round,
+static void score_once(const cs_cli *cli, const char *article, cs_file_watch *w, int round,
                        last_score *last)
 {
     cs_session ses;
@@ -210,20 +147,20 @@ static void score_once(const cs_cli *cli, const char *article, watch_set *w, int
     printf("== %02d:%02d:%02d  round %d: %s\n", tm.tm_hour, tm.tm_min, tm.tm_sec, round, article);
     fflush(stdout);
     if (cs_cli_open_session(&ses, cli, 1) != 0) {
-        watch_file(w, article);
+        cs_file_watch_add(w, article);
         watch_config_rules(cli, w);
         goto out;
     }
-    watch_clear(w);
-    watch_file(w, article);
+    cs_file_watch_clear(w);
+    cs_file_watch_add(w, article);
     if (cli->config_path)
-        watch_file(w, cli->config_path);
+        cs_file_watch_add(w, cli->config_path);
     if (ses.cfg.path)
-        watch_file(w, ses.cfg.path);
+        cs_file_watch_add(w, ses.cfg.path);
     const char *const *files;
     size_t n = cs_scorer_rule_files(ses.scorer, &files);
     for (size_t i = 0; i < n; i++)
-        watch_file(w, files[i]);
+        cs_file_watch_add(w, files[i]);
     round_args a = {cli, article, &ses};
     char reply[CS_GUARD_REPLY_MAX];
     size_t len = 0;
@@ -251,11 +188,10 @@ int cs_cmd_watch(const cs_cli *cli)
         cs_cli_error("watch: give one article to watch");
         return CS_EXIT_ERROR;
     }
-    watch_set w;
-    memset(&w, 0, sizeof w);
-    w.fd = inotify_init1(IN_CLOEXEC | IN_NONBLOCK);
-    if (w.fd < 0) {
-        cs_cli_errorf("watch: inotify unavailable: %s", strerror(errno));
+    cs_file_watch w;
+    cs_diag d;
+    if (cs_file_watch_open(&w, &d) != 0) {
+        cs_cli_errorf("watch: %s", d.msg);
         return CS_EXIT_ERROR;
     }
     struct sigaction sa;
@@ -266,28 +202,9 @@ int cs_cmd_watch(const cs_cli *cli)
     int round = 1;
     last_score last = {0, 0};
     score_once(cli, cli->args[0], &w, round, &last);
-    while (!stop_requested && (cli->rounds == 0 || round < cli->rounds)) {
-        struct pollfd pfd = {w.fd, POLLIN, 0};
-        int r = poll(&pfd, 1, 500);
-        if (r <= 0)
-            continue;
-        char buf[8192] __attribute__((aligned(__alignof__(struct inotify_event))));
-        int changed = 0;
-        ssize_t len;
-        /* Drain, then wait a moment for editors that write in several steps. */
-        do {
-            while ((len = read(w.fd, buf, sizeof buf)) > 0)
-                for (char *p = buf; p < buf + len;) {
-                    struct inotify_event *ev = (struct inotify_event *)p;
-                    changed |= relevant(&w, ev);
-                    p += sizeof *ev + ev->len;
-                }
-            pfd.revents = 0;
-        } while (poll(&pfd, 1, 100) > 0);
-        if (changed)
+    while (!stop_requested && (cli->rounds == 0 || round < cli->rounds))
+        if (cs_file_watch_wait(&w, 500))
             score_once(cli, cli->args[0], &w, ++round, &last);
-    }
-    watch_clear(&w);
-    close(w.fd);
+    cs_file_watch_close(&w);
     return CS_EXIT_OK;
 }

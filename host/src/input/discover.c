@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 
 #include "buf.h"
@@ -340,5 +341,30 @@ out:
     cs_ignore_free(&D.include);
     cs_buf_free(&D.path);
     free(D.layers);
+    return rc;
+}
+
+int cs_discover_fixtures(const char *dir, cs_walk_warn_fn warn, void *ctx, cs_path_list *l)
+{
+    static const char *const exts[] = {".md", ".html", NULL};
+    cs_walk w = {.exts = exts, .max_depth = 0, .warn = warn, .warn_ctx = ctx};
+    size_t before = l->n;
+    int rc = cs_paths_walk(&w, dir, l) < 0 ? -1 : 0;
+    cs_walk_free(&w);
+    /* The .md files first (a stable partition of the sorted list). */
+    size_t n = l->n - before, k = 0;
+    char **tmp = n ? malloc(n * sizeof *tmp) : NULL;
+    if (n && tmp == NULL)
+        return -1;
+    for (int html = 0; html < 2; html++)
+        for (size_t i = before; i < l->n; i++) {
+            size_t len = strlen(l->items[i]);
+            int is_md = len >= 3 && strcasecmp(l->items[i] + len - 3, ".md") == 0;
+            if (is_md != html)
+                tmp[k++] = l->items[i];
+        }
+    if (n)
+        memcpy(l->items + before, tmp, n * sizeof *tmp);
+    free(tmp);
     return rc;
 }

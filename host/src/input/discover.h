@@ -60,4 +60,10 @@ typedef struct cs_discover_opts {
 int cs_discover_articles(const cs_discover_opts *o, const char *const *args, size_t nargs,
                          cs_path_list *l, cs_diag *d);
 
+/* Append folder dir's annotated fixtures (`credscore test`) to l: its *.md
+ * files, then its *.html (not in sub-folders), each sorted, each real file
+ * once; a dangling link or an unreadable entry is a warning through warn
+ * (cs_paths_walk).  No filter applies.  0, or -1 when out of memory. */
+int cs_discover_fixtures(const char *dir, cs_walk_warn_fn warn, void *ctx, cs_path_list *l);
+
 #endif

@@ -1,0 +1,402 @@
+/* stream.c - score a JSONL stream in worker processes, in input order
+ * (stream.h). */
+#include "stream.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "document_load.h"
+#include "json_writer.h"
+#include "jsonl.h"
+#include "pool.h"
+#include "report.h"
+
+enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
+
+/* Small batches: the per-batch cost is a few system calls, while the
+ * memory each batch's answer passes through (4 to 5 times the batch) is
+ * fresh pages on the first rounds; 16 lines or 64 KiB measured best on the
+ * bench corpus (tests/bench), ahead of 64 lines / 256 KiB and 4 / 16 KiB. */
+#define BATCH_LINES 16
+#define BATCH_BYTES (64 * 1024)
+#define TOO_LONG_MARK "\001too-long" /* stands for a refused record in a batch */
+
+/* A batch's status packs three counts of COUNT_BITS each: lines answered
+ * (one output line each), errors, lines below the threshold. */
+#define COUNT_BITS 10
+#define COUNT_MASK ((1 << COUNT_BITS) - 1)
+_Static_assert(BATCH_LINES <= COUNT_MASK && 3 * COUNT_BITS < sizeof(int) * CHAR_BIT - 1,
+               "batch counts must fit in a worker's status");
+
+static int batch_status(int lines, int errors, int below)
+{
+    return (lines << COUNT_BITS | errors) << COUNT_BITS | below;
+}
+
+static size_t status_lines(int status)
+{
+    return (size_t)(status >> 2 * COUNT_BITS & COUNT_MASK);
+}
+
+static size_t status_errors(int status)
+{
+    return (size_t)(status >> COUNT_BITS & COUNT_MASK);
+}
+
+static size_t status_below(int status)
+{
+    return (size_t)(status & COUNT_MASK);
+}
+
+struct cs_stream {
+    cs_stream_opts o;
+    cs_pool *pool;
+    cs_pool *quarantine;     /* one worker, made on the first crash */
+    cs_result res;           /* a worker's, reused from record to record */
+    cs_jsonl_reader reader;  /* a worker's record buffers */
+    cs_jsonl_reader ids;     /* the parent's, for the id of a line lost in quarantine */
+    cs_buf scratch;          /* an error line written by the parent */
+    cs_stream_totals *t;     /* of the run in progress */
+};
+
+/* An error answer; id_json is the record's id as JSON (NULL: null). */
+static void error_line(cs_buf *out, size_t lineno, const char *id_json, const char *msg)
+{
+    cs_json j;
+    cs_json_init(&j, out, 0);
+    cs_json_object(&j);
+    cs_json_key(&j, "id");
+    if (id_json)
+        cs_json_raw(&j, id_json);
+    else
+        cs_json_null(&j);
+    cs_json_kv_int(&j, "line", (long long)lineno);
+    cs_json_kv_string(&j, "error", msg);
+    cs_json_end_object(&j);
+    cs_buf_putc(out, '\n');
+}
+
+/* Score one line into out (in a worker).  Returns LINE_*. */
+static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen, cs_buf *out)
+{
+    cs_format fmt = s->o.input_format ? s->o.input_format : CS_FORMAT_TEXT;
+    cs_session *ses = s->o.ses;
+    cs_jsonl_record rec;
+    cs_diag d;
+    if (cs_jsonl_read(&s->reader, line, llen, fmt, &rec) != 0) {
+        error_line(out, lineno, rec.id_json, rec.err);
+        return LINE_ERROR;
+    }
+    cs_document doc;
+    int status = LINE_ERROR;
+    if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
+                                    ses->cfg.limits.article_bytes, &d) != 0 ||
+        cs_scorer_score(ses->scorer, &doc, &s->res, &d) != 0) {
+        error_line(out, lineno, rec.id_json, d.msg);
+        goto out;
+    }
+    cs_report_opts ro = {.min_level = s->o.min_level, .show_zero = s->o.show_zero};
+    cs_json j;
+    cs_json_init(&j, out, 0);
+    cs_report_json_article(&j, &doc, &s->res, &ses->cfg, rec.id_json, &ro);
+    cs_buf_putc(out, '\n');
+    char why[160];
+    status = cs_gate_judge(s->o.gate, &s->res, why, sizeof why) ? LINE_BELOW : LINE_OK;
+out:
+    cs_document_free(&doc);
+    return status;
+}
+
+/* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";
+ * one output line per item line, then, for each line answered with an
+ * error, its line number as a uint64_t (the trailer: status_errors of
+ * them, split off by take_trailer); the status packs the counts
+ * (batch_status). */
+static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_buf *out)
+{
+    cs_stream *s = vctx;
+    int lines = 0, errors = 0, below = 0;
+    uint64_t err_lines[BATCH_LINES];
+    cs_scorer_set_crash_note(s->o.ses->scorer, note, CS_POOL_NOTE_MAX);
+    const char *p = item, *end = item + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl == NULL)
+            nl = end;
+        const char *tab = memchr(p, '\t', (size_t)(nl - p));
+        if (tab && (size_t)(nl - tab - 1) == sizeof TOO_LONG_MARK - 1 &&
+            memcmp(tab + 1, TOO_LONG_MARK, sizeof TOO_LONG_MARK - 1) == 0) {
+            char msg[96];
+            snprintf(msg, sizeof msg, "record longer than %u MiB: refused",
+                     CS_STREAM_MAX_LINE >> 20);
+            error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
+            if (errors < BATCH_LINES)
+                err_lines[errors++] = strtoull(p, NULL, 10);
+            lines++;
+        } else if (tab) {
+            int st = score_line(s, (size_t)strtoull(p, NULL, 10), tab + 1,
+                                (size_t)(nl - tab - 1), out);
+            if (st == LINE_ERROR && errors < BATCH_LINES)
+                err_lines[errors++] = strtoull(p, NULL, 10);
+            below += st == LINE_BELOW;
+            lines++;
+        }
+        p = nl + 1;
+    }
+    if (errors && cs_buf_append(out, err_lines, (size_t)errors * sizeof *err_lines) != 0)
+        return -1; /* out of memory: like a crash, the batch is replayed line by line */
+    return batch_status(lines, errors, below);
+}
+
+int cs_stream_start(cs_stream **out, const cs_stream_opts *o, cs_diag *d)
+{
+    cs_stream *s = calloc(1, sizeof *s);
+    *out = NULL;
+    if (s == NULL)
+        return cs_diag_set(d, "out of memory");
+    s->o = *o;
+    cs_result_init(&s->res);
+    cs_jsonl_reader_init(&s->reader);
+    cs_jsonl_reader_init(&s->ids);
+    if (cs_pool_start(&s->pool, o->jobs > 0 ? o->jobs : 1, score_batch, s, d) != 0) {
+        cs_stream_free(s);
+        return -1;
+    }
+    /* A batch over the limit is replayed line by line, each line with the
+     * same limit: only a slow line is lost, never a batch. */
+    cs_pool_set_timeout(s->pool, o->timeout);
+    *out = s;
+    return 0;
+}
+
+void cs_stream_free(cs_stream *s)
+{
+    if (s == NULL)
+        return;
+    cs_pool_free(s->pool);
+    cs_pool_free(s->quarantine);
+    cs_buf_free(&s->scratch);
+    cs_result_free(&s->res);
+    cs_jsonl_reader_free(&s->reader);
+    cs_jsonl_reader_free(&s->ids);
+    free(s);
+}
+
+/* Answers to the output file when one is open, else to standard output. */
+static int write_out(cs_stream *s, const char *data, size_t len, cs_diag *d)
+{
+    if (s->o.out && s->o.out->name)
+        return cs_out_write(s->o.out, data, len, d);
+    if (cs_write_all(STDOUT_FILENO, data, len) != 0)
+        return cs_diag_set(d, "cannot write to standard output: %s", strerror(errno));
+    return 0;
+}
+
+/* Count an error answered for input line lineno. */
+static void note_error(cs_stream_totals *t, size_t lineno)
+{
+    if (t->errors < sizeof t->first_errors / sizeof *t->first_errors)
+        t->first_errors[t->errors] = lineno;
+    t->errors++;
+}
+
+/* A batch's answer: its output lines, less the trailer of error line
+ * numbers (score_batch), which are counted.  *len is set to the length of
+ * the output lines.  Returns 0, or -1 when the answer is cut short. */
+static int take_trailer(cs_stream *s, const cs_pool_result *r, size_t *len, cs_diag *d)
+{
+    size_t n = status_errors(r->status);
+    if (r->len < n * sizeof(uint64_t))
+        return cs_diag_set(d, "internal: a worker's answer is cut short");
+    *len = r->len - n * sizeof(uint64_t);
+    for (size_t i = 0; i < n; i++) {
+        uint64_t lineno;
+        memcpy(&lineno, r->data + *len + i * sizeof lineno, sizeof lineno);
+        note_error(s->t, (size_t)lineno);
+    }
+    return 0;
+}
+
+/* A worker died on the line [p, nl) (in quarantine): answer it with an
+ * error line naming how. */
+static int lost_line(cs_stream *s, const char *p, const char *nl, const cs_pool_result *r,
+                     cs_diag *d)
+{
+    size_t lineno = (size_t)strtoull(p, NULL, 10);
+    const char *tab = memchr(p, '\t', (size_t)(nl - p));
+    cs_jsonl_record rec = {0};
+    if (tab) /* the id by the same rule as a scored line's (valid on an error too) */
+        cs_jsonl_read(&s->ids, tab + 1, (size_t)(nl - tab - 1), CS_FORMAT_TEXT, &rec);
+    char msg[256], warning[320];
+    snprintf(msg, sizeof msg, "not scored: %s", r->crash);
+    s->scratch.len = 0;
+    error_line(&s->scratch, lineno, rec.id_json, msg);
+    snprintf(warning, sizeof warning, "line %zu: %s; the other lines go on", lineno, msg);
+    if (s->o.warn)
+        s->o.warn(s->o.ctx, warning);
+    note_error(s->t, lineno);
+    return write_out(s, s->scratch.data, s->scratch.len, d);
+}
+
+/* A worker died on the batch [batch, batch + len): score its lines one by
+ * one in quarantine. */
+static int replay(cs_stream *s, const char *batch, size_t len, cs_diag *d)
+{
+    if (s->quarantine == NULL && cs_pool_start(&s->quarantine, 1, score_batch, s, d) != 0)
+        return -1;
+    cs_pool_set_timeout(s->quarantine, s->o.timeout);
+    const char *p = batch, *end = batch + len;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        if (nl == NULL)
+            nl = end;
+        if (cs_pool_submit(s->quarantine, p, (size_t)(nl - p) + (nl < end), d) != 0)
+            return -1;
+        cs_pool_result r;
+        if (cs_pool_next(s->quarantine, &r, d) != 1)
+            return -1;
+        if (r.status < 0) {
+            if (lost_line(s, p, nl, &r, d) != 0)
+                return -1;
+        } else {
+            size_t out_len;
+            if (take_trailer(s, &r, &out_len, d) != 0)
+                return -1;
+            s->t->failed += status_below(r.status);
+            if (write_out(s, r.data, out_len, d) != 0)
+                return -1;
+        }
+        s->t->written++;
+        p = nl + 1;
+    }
+    return 0;
+}
+
+/* Write one finished batch straight from the pool's buffer (or replay it
+ * after a crash). */
+static int emit(cs_stream *s, const cs_pool_result *r, cs_diag *d)
+{
+    if (r->status < 0)
+        return replay(s, r->item, r->item_len, d);
+    size_t out_len;
+    if (take_trailer(s, r, &out_len, d) != 0)
+        return -1;
+    s->t->failed += status_below(r->status);
+    s->t->written += status_lines(r->status);
+    return write_out(s, r->data, out_len, d);
+}
+
+/* Batch the lines already there into item (at least one line, waiting
+ * for it, when nothing is in flight).  *lines gets the lines batched (0:
+ * none ready), *eof 1 at the end.  -1 with d on a read error (EINTR: not
+ * an error, *lines as far as it got). */
+static int read_batch(cs_stream *s, cs_line_reader *r, cs_buf *item, int *lines, int *eof,
+                      cs_diag *d)
+{
+    cs_stream_totals *t = s->t;
+    item->len = 0;
+    *lines = 0;
+    while (*lines < BATCH_LINES && item->len < BATCH_BYTES) {
+        const char *l;
+        size_t len;
+        int may_block = *lines == 0 && cs_pool_pending(s->pool) == 0;
+        int rc = cs_line_next(r, may_block, &l, &len);
+        if (rc == CS_LINE_NOT_READY)
+            break;
+        if (rc == CS_LINE_EOF) {
+            *eof = 1;
+            break;
+        }
+        if (rc == CS_LINE_ERROR) {
+            if (errno == EINTR)
+                break;
+            return cs_diag_set(d, "%s: read error after line %zu: %s", s->o.name, t->lines,
+                               strerror(errno));
+        }
+        t->lines++;
+        if (rc == CS_LINE_TOO_LONG) {
+            /* Answer in order: flush the batch so far, then the error. */
+            if (cs_buf_printf(item, "%zu\t%s\n", t->lines, TOO_LONG_MARK) != 0)
+                return cs_diag_set(d, "out of memory");
+            (*lines)++;
+            break;
+        }
+        t->bytes += len + 1;
+        while (len && (l[len - 1] == '\r'))
+            len--;
+        if (len == 0)
+            continue; /* blank lines are allowed between records */
+        if (cs_buf_printf(item, "%zu\t", t->lines) != 0 || cs_buf_append(item, l, len) != 0 ||
+            cs_buf_putc(item, '\n') != 0)
+            return cs_diag_set(d, "out of memory");
+        (*lines)++;
+    }
+    return 0;
+}
+
+int cs_stream_run(cs_stream *s, cs_line_reader *r, cs_stream_totals *t, cs_diag *d)
+{
+    cs_buf item = {0};
+    int rc = -1;
+    memset(t, 0, sizeof *t);
+    s->t = t;
+    /* Batches read ahead of the answers written: in flight, queued or
+     * answered out of order. */
+    size_t max_pending = (size_t)(s->o.jobs > 0 ? s->o.jobs : 1) * 4 + 7;
+    cs_pool_result res;
+    int eof = 0;
+    while (!*s->o.stop) {
+        /* Batch the lines that are already there, then write what is ready. */
+        while (cs_pool_can_submit(s->pool) && cs_pool_pending(s->pool) < max_pending && !eof &&
+               !*s->o.stop) {
+            int lines;
+            if (read_batch(s, r, &item, &lines, &eof, d) != 0)
+                goto out;
+            if (lines == 0)
+                break;
+            /* The pool takes the batch (and hands it back if its worker
+             * dies); item becomes an empty buffer for the next one. */
+            if (cs_pool_submit_buf(s->pool, &item, d) != 0)
+                goto out;
+        }
+        if (eof && cs_pool_pending(s->pool) == 0)
+            break;
+        if (cs_pool_pending(s->pool) == 0)
+            continue; /* nothing in flight: go back to reading */
+        int got = cs_pool_next(s->pool, &res, d);
+        if (got < 0 || (got == 1 && emit(s, &res, d) != 0))
+            goto out;
+        if (s->o.progress)
+            s->o.progress(s->o.ctx, t->written, t->bytes);
+    }
+    /* Finish what was read. */
+    int got;
+    while ((got = cs_pool_next(s->pool, &res, d)) == 1) {
+        if (emit(s, &res, d) != 0)
+            goto out;
+        if (s->o.progress)
+            s->o.progress(s->o.ctx, t->written, t->bytes);
+    }
+    if (s->o.progress_done)
+        s->o.progress_done(s->o.ctx);
+    rc = got < 0 ? -1 : 0;
+out:
+    cs_buf_free(&item);
+    return rc;
+}
+
+void cs_stream_error_lines(const cs_stream_totals *t, char *buf, size_t n)
+{
+    size_t shown = t->errors < 3 ? t->errors : 3;
+    int k = snprintf(buf, n, "line%s", t->errors == 1 ? "" : "s");
+    for (size_t i = 0; i < shown && k >= 0 && (size_t)k < n; i++)
+        k += snprintf(buf + k, n - (size_t)k, "%s%zu",
+                      i == 0 ? " " : (i + 1 == shown && t->errors == shown) ? " and " : ", ",
+                      t->first_errors[i]);
+    if (t->errors > shown && k >= 0 && (size_t)k < n)
+        snprintf(buf + k, n - (size_t)k, " and %zu more", t->errors - shown);
+}
