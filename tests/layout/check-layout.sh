@@ -19,19 +19,15 @@
 #    stages before it, never of a later one (util never reaches into cli).
 #    Files directly in host/src (no stage) are reported.
 # 3. Sizes: a product .c file (host/src, plugins) over MAX_C lines, a
-#    command (host/src/cmd_*.c) over MAX_CMD lines.  Each file over its
-#    limit is a TAP TODO (named, with its size) while the splits are under
-#    way; with SIZE_LIMITS_FAIL=1 (the default to be, once they landed) it
-#    is a failure.
+#    command (host/src/cli/cmd_*.c) over MAX_CMD lines fails, named with
+#    its size.
 #
-# Exit status: 0 when every test that is not a TODO passes, else 1.
+# Exit status: 0 when every test passes, else 1.
 
 # The stage folders of host/src, each allowed to use only those before it.
 STAGES="util config input merge score parallel report gate session serve cli"
 MAX_C=800
 MAX_CMD=250
-# 1: a file over its size limit fails; 0: it is reported as TODO.
-SIZE_LIMITS_FAIL=${SIZE_LIMITS_FAIL:-0}
 
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 OBJDIR=
@@ -159,12 +155,7 @@ for f in host/src/*.c host/src/*/*.c plugins/*/*.c plugins/*/*/*.c; do
     lines=$(wc -l < "$f")
     [ "$lines" -gt "$max" ] || continue
     over=$((over + 1))
-    if [ "$SIZE_LIMITS_FAIL" = 1 ]; then
-        report 1 "$f within $max lines" "$f: $lines lines, over $max"
-    else
-        n=$((n + 1))
-        echo "not ok $n - $f: $lines lines, over $max # TODO split it (issue 17)"
-    fi
+    report 1 "$f within $max lines" "$f: $lines lines, over $max"
 done
 [ "$over" -gt 0 ] || report 0 "every product .c file within $MAX_C lines, every command within $MAX_CMD"
 
