@@ -3,8 +3,8 @@
  * unguarded (seconds 0: here, its effects seen) or in a watched child (its
  * exit code and reply come back, its memory stays its own); an article
  * that runs over is stopped after about the limit and named with its
- * note; a child killed inside an article is named, outside one gives
- * 128 + the signal; an article under the limit is not stopped. */
+ * note; a child killed or exiting inside an article is named, killed
+ * outside one gives 128 + the signal; an article under the limit is not stopped. */
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -41,6 +41,14 @@ static int body_killed_inside(void *ctx, cs_guard *g)
     snprintf(cs_guard_note(g), CS_GUARD_NOTE_MAX, "plugin boom");
     raise(SIGKILL);
     return 0;
+}
+
+static int body_exits_inside(void *ctx, cs_guard *g)
+{
+    (void)ctx;
+    cs_guard_begin(g, "art-5");
+    snprintf(cs_guard_note(g), CS_GUARD_NOTE_MAX, "plugin quitter");
+    _exit(3);
 }
 
 static int body_killed_outside(void *ctx, cs_guard *g)
@@ -112,6 +120,10 @@ int main(void)
            "killed inside an article: -1");
     is_str(d.msg, "art-2: not scored: the worker died of signal 9 (Killed) in plugin boom",
            "named with the signal and the note");
+    is_int(cs_guard_run(5, body_exits_inside, NULL, NULL, NULL, &d), -1,
+           "exiting inside an article: -1");
+    is_str(d.msg, "art-5: not scored: the worker exited with status 3 in plugin quitter",
+           "named with the status and the note");
     is_int(cs_guard_run(5, body_killed_outside, NULL, NULL, NULL, &d), 128 + SIGKILL,
            "killed outside an article: 128 + the signal");
     is_int(cs_guard_run(1, body_under, NULL, NULL, NULL, &d), 0,

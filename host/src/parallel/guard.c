@@ -176,6 +176,10 @@ int cs_guard_run(int seconds, cs_guard_fn fn, void *ctx, void *reply, size_t *re
         cs_diag_set(d, "%s: not scored: the worker died of signal %d (%s)%s%.*s", label,
                     WTERMSIG(status), strsignal(WTERMSIG(status)), g->dl.note[0] ? " in " : "",
                     CS_GUARD_NOTE_MAX, g->dl.note);
+    } else if (in_article) { /* a plugin called exit() */
+        cs_diag_set(d, "%s: not scored: the worker exited with status %d%s%.*s", label,
+                    WEXITSTATUS(status), g->dl.note[0] ? " in " : "", CS_GUARD_NOTE_MAX,
+                    g->dl.note);
     } else {
         rc = WIFSIGNALED(status) ? 128 + WTERMSIG(status) : WEXITSTATUS(status);
         if (reply && reply_len && g->reply_len <= sizeof g->reply) {

@@ -65,8 +65,9 @@ typedef int (*cs_guard_fn)(void *ctx, cs_guard *g);
  * child is killed and -1 returned with d "LABEL: not scored: took longer
  * than N s and was stopped in NOTE"; when it dies of a signal during an
  * article, -1 with "LABEL: not scored: the worker died of signal N
- * (NAME) in NOTE"; outside an article, 128 + the signal.  Otherwise fn's
- * code.  reply (room for CS_GUARD_REPLY_MAX bytes) and *reply_len get
+ * (NAME) in NOTE" (outside an article: 128 + the signal), when it exits
+ * during one (a plugin called exit), -1 with "LABEL: not scored: the
+ * worker exited with status N in NOTE".  Otherwise fn's code.  reply (room for CS_GUARD_REPLY_MAX bytes) and *reply_len get
  * what fn handed back with cs_guard_reply (both may be NULL). */
 int cs_guard_run(int seconds, cs_guard_fn fn, void *ctx, void *reply, size_t *reply_len,
                  cs_diag *d);
