@@ -312,7 +312,8 @@ int main(void)
         printf("Bail out! no temporary folder\n");
         return 1;
     }
-    write_file("a.lua", "rule { id = 'a1', marker = 'anonymous', phrases = { 'officials said' } }\n");
+    write_file("a.lua",
+               "rule { id = 'a1', marker = 'anonymous', phrases = { 'officials said' } }\n");
     write_file("mine.lua", "rule { id = 'm1', marker = 'vague', phrases = { 'some say' } }\n");
     write_file("pack/a.lua", "rule { id = 'a1', marker = 'anonymous', phrases = { 'x y' } }\n");
     write_file("pack/b.lua", "rule { id = 'b1', marker = 'anonymous', phrases = { 'y z' } }\n");

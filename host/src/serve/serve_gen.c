@@ -128,7 +128,7 @@ int serve_gen_load(serve_gen **out, const cs_serve_opts *o, unsigned long id,
             goto fail;
         g->ngates = i + 1;
         g->scoring[i] = (serve_scoring){&g->sessions[i]->cfg, g->sessions[i]->scorer,
-                                        &g->gates[i]};
+                                        &g->gates[i], g->sessions[i], &o->session};
     }
     for (int i = 0; i < g->nworkers; i++) {
         serve_worker_init(&g->workers[i], g->scoring, g->n, o->version);

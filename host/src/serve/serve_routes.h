@@ -3,7 +3,8 @@
  * daemon checks before the handler runs, and the handler.
  *
  * Add a route by adding a row to the table in serve_routes.c (and its
- * handler in a serve_*.c file of its family); docs/api.md lists them.
+ * handler in a serve_*.c file of its family); docs/api.md lists them.  A
+ * '*' in a route's path stands for one segment ("/v1/rules/ * /source").
  */
 #ifndef CS_SERVE_ROUTES_H
 #define CS_SERVE_ROUTES_H
@@ -52,5 +53,10 @@ void serve_info_markers(serve_request *rq, serve_reply *rp);
 void serve_info_config(serve_request *rq, serve_reply *rp);
 void serve_info_health(serve_request *rq, serve_reply *rp);
 void serve_info_metrics(serve_request *rq, serve_reply *rp);
+void serve_playground_page(serve_request *rq, serve_reply *rp);
+void serve_playground_source(serve_request *rq, serve_reply *rp);
+void serve_playground_begin(serve_request *rq, serve_reply *rp);
+void serve_playground_score(serve_request *rq, serve_reply *rp);
+void serve_playground_test(serve_request *rq, serve_reply *rp);
 
 #endif

@@ -9,11 +9,12 @@
 
 #include "document_load.h"
 #include "json_writer.h"
+#include "playground_draft.h"
 #include "pool.h"
 #include "report.h"
 #include "result_codec.h"
 
-enum { KIND_ARTICLE = 1, KIND_BATCH = 2 };
+enum { KIND_ARTICLE = 1, KIND_BATCH = 2, KIND_PLAYGROUND = 3 };
 
 /* What every job starts with. */
 typedef struct job_head {
@@ -316,6 +317,48 @@ static int work_article(serve_worker *w, const serve_scoring *sc, const job_head
     return status;
 }
 
+int serve_job_playground(cs_buf *out, int profile, serve_playground what, const char *body,
+                         size_t len)
+{
+    job_head h = {KIND_PLAYGROUND, profile, (uint32_t)what, 0, 0};
+    out->len = 0;
+    if (cs_buf_append(out, &h, sizeof h) != 0 || cs_buf_append(out, body, len) != 0)
+        return -1;
+    return 0;
+}
+
+/* A scorer with the playground's draft, as the profile's session builds
+ * its own (cs_playground_build_fn). */
+static int build_draft(void *ctx, const cs_rule_draft *draft, int draft_only, cs_scorer **out,
+                       cs_diag *d)
+{
+    const serve_scoring *sc = ctx;
+    return cs_session_draft_scorer(sc->session, sc->opts, draft, draft_only, out, d);
+}
+
+/* A playground request (playground_draft.h): its JSON answer and HTTP
+ * status. */
+static int work_playground(serve_worker *w, const serve_scoring *sc, const job_head *h,
+                           const char *body, size_t len, char *note, cs_buf *out)
+{
+    cs_playground_env env = {.cfg = sc->cfg,
+                             .scorer = sc->scorer,
+                             .gate = sc->gate,
+                             .build = build_draft,
+                             .build_ctx = (void *)sc,
+                             .tool_version = w->version,
+                             .max_bytes = sc->cfg->limits.article_bytes,
+                             .note = note,
+                             .note_size = CS_POOL_NOTE_MAX};
+    int st = h->report == SERVE_PLAYGROUND_TEST ? cs_playground_test(&env, body, len, out)
+                                                 : cs_playground_score(&env, body, len, out);
+    if (st >= 0)
+        return st;
+    out->len = 0;
+    cs_buf_puts(out, "out of memory");
+    return SERVE_WORK_INTERNAL;
+}
+
 int serve_work(void *ctx, const char *job, size_t len, char *note, cs_buf *out)
 {
     serve_worker *w = ctx;
@@ -333,6 +376,8 @@ int serve_work(void *ctx, const char *job, size_t len, char *note, cs_buf *out)
     cs_scorer_set_crash_note(sc->scorer, note, CS_POOL_NOTE_MAX);
     const char *body = job + sizeof h;
     size_t blen = len - sizeof h;
+    if (h.kind == KIND_PLAYGROUND)
+        return work_playground(w, sc, &h, body, blen, note, out);
     return h.kind == KIND_BATCH ? work_batch(w, sc, &h, body, blen, out)
                                 : work_article(w, sc, &h, body, blen, out);
 }

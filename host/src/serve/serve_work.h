@@ -12,7 +12,10 @@
  *    message of an article that cannot be read (SERVE_WORK_BAD_INPUT);
  *  - a batch: one JSONL line per record, as `credscore score --jsonl`
  *    writes them (a report, or {"id","line","error"} in band), status
- *    SERVE_WORK_OK.
+ *    SERVE_WORK_OK;
+ *  - a playground request (POST /v1/playground/score or /test, its JSON
+ *    body): the JSON answer of playground_draft.h, the status its HTTP
+ *    status (200, 400, 413, 422, 500).
  * SERVE_WORK_INTERNAL says memory ran out (the message follows).
  *
  * The workers see the generation's scorers through serve_scoring: one per
@@ -32,6 +35,7 @@
 #include "jsonl.h"
 #include "result.h"
 #include "scorer.h"
+#include "session.h"
 
 enum { SERVE_WORK_OK = 0, SERVE_WORK_BAD_INPUT = 2, SERVE_WORK_INTERNAL = 3 };
 
@@ -50,11 +54,14 @@ int serve_report_parse(const char *name, serve_report *out);
 /* The Content-Type of a report format. */
 const char *serve_report_type(serve_report r);
 
-/* A scorer of the generation and the configuration it was built from. */
+/* A scorer of the generation and the configuration it was built from;
+ * the session that opened them, and how, build the playground's drafts. */
 typedef struct serve_scoring {
     const cs_config *cfg;
     cs_scorer *scorer;
     const cs_gate *gate;          /* whether an article fails (the verdict reports show) */
+    const cs_session *session;
+    const cs_session_opts *opts;
 } serve_scoring;
 
 /* One lane's worker state (reused from job to job in its worker). */
@@ -106,6 +113,14 @@ int serve_job_needs_render(const char *job, size_t len);
  * runs out. */
 int serve_job_render(const serve_scoring *scoring, size_t n, const char *version,
                      const char *job, size_t len, const char *answer, size_t alen, cs_buf *out);
+
+/* What a playground job asks for. */
+typedef enum serve_playground { SERVE_PLAYGROUND_SCORE = 0, SERVE_PLAYGROUND_TEST } serve_playground;
+
+/* Encode a playground job into out (emptied first): the profile index,
+ * what is asked, the request's JSON body.  0, or -1 when memory runs out. */
+int serve_job_playground(cs_buf *out, int profile, serve_playground what, const char *body,
+                         size_t len);
 
 /* The pool's work function (pool.h); ctx is a serve_worker. */
 int serve_work(void *ctx, const char *job, size_t len, char *note, cs_buf *out);
