@@ -541,3 +541,19 @@ int cs_jsonl_parse_record(const char *line, size_t len, json_t **root, char **id
     }
     return 0;
 }
+
+void cs_jsonl_error_line(cs_buf *out, size_t lineno, const char *id_json, const char *msg)
+{
+    cs_json j;
+    cs_json_init(&j, out, 0);
+    cs_json_object(&j);
+    cs_json_key(&j, "id");
+    if (id_json)
+        cs_json_raw(&j, id_json);
+    else
+        cs_json_null(&j);
+    cs_json_kv_int(&j, "line", (long long)lineno);
+    cs_json_kv_string(&j, "error", msg);
+    cs_json_end_object(&j);
+    cs_buf_putc(out, '\n');
+}

@@ -90,4 +90,11 @@ int cs_jsonl_parse_record(const char *line, size_t len, json_t **root, char **id
                           char **id_json, const char **text, size_t *text_len, cs_format *fmt,
                           char *err, size_t errlen);
 
+/* Append the stream's error answer for input line lineno to out:
+ * {"id":ID,"line":N,"error":MSG} and a newline, where ID is id_json (the
+ * record's id as JSON, written as it is) or null.  The one writer of this
+ * line for `score --jsonl` and `credscore serve`'s stream; an allocation
+ * failure leaves out shorter than the whole line (callers compare len). */
+void cs_jsonl_error_line(cs_buf *out, size_t lineno, const char *id_json, const char *msg);
+
 #endif

@@ -121,23 +121,6 @@ int serve_job_batch_next(const char *job, size_t len, size_t *pos, cs_buf *one)
     return 1;
 }
 
-/* An error answer of the stream; id_json is the record's id as JSON (NULL:
- * null).  Byte for byte what `score --jsonl` writes. */
-static void error_line(cs_buf *out, size_t lineno, const char *id_json, const char *msg)
-{
-    cs_json j;
-    cs_json_init(&j, out, 0);
-    cs_json_object(&j);
-    cs_json_key(&j, "id");
-    if (id_json)
-        cs_json_raw(&j, id_json);
-    else
-        cs_json_null(&j);
-    cs_json_kv_int(&j, "line", (long long)lineno);
-    cs_json_kv_string(&j, "error", msg);
-    cs_json_end_object(&j);
-    cs_buf_putc(out, '\n');
-}
 
 int serve_job_lost_record(cs_jsonl_reader *r, const char *job, size_t len, const char *crash,
                           cs_buf *out)
@@ -155,7 +138,7 @@ int serve_job_lost_record(cs_jsonl_reader *r, const char *job, size_t len, const
     char msg[256];
     snprintf(msg, sizeof msg, "not scored: %s", crash);
     size_t before = out->len;
-    error_line(out, lineno, rec.id_json, msg);
+    cs_jsonl_error_line(out, lineno, rec.id_json, msg);
     return out->len > before ? 0 : -1;
 }
 
@@ -166,14 +149,14 @@ static void score_record(serve_worker *w, const serve_scoring *sc, size_t lineno
     cs_jsonl_record rec;
     cs_diag d;
     if (cs_jsonl_read(&w->reader, line, llen, fmt, &rec) != 0) {
-        error_line(out, lineno, rec.id_json, rec.err);
+        cs_jsonl_error_line(out, lineno, rec.id_json, rec.err);
         return;
     }
     cs_document doc;
     if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
                                     sc->cfg->limits.article_bytes, &d) != 0 ||
         cs_scorer_score(sc->scorer, &doc, &w->res, &d) != 0) {
-        error_line(out, lineno, rec.id_json, d.msg);
+        cs_jsonl_error_line(out, lineno, rec.id_json, d.msg);
     } else {
         cs_report_opts ro = {0};
         cs_json j;

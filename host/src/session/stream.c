@@ -63,22 +63,6 @@ struct cs_stream {
     cs_stream_totals *t;     /* of the run in progress */
 };
 
-/* An error answer; id_json is the record's id as JSON (NULL: null). */
-static void error_line(cs_buf *out, size_t lineno, const char *id_json, const char *msg)
-{
-    cs_json j;
-    cs_json_init(&j, out, 0);
-    cs_json_object(&j);
-    cs_json_key(&j, "id");
-    if (id_json)
-        cs_json_raw(&j, id_json);
-    else
-        cs_json_null(&j);
-    cs_json_kv_int(&j, "line", (long long)lineno);
-    cs_json_kv_string(&j, "error", msg);
-    cs_json_end_object(&j);
-    cs_buf_putc(out, '\n');
-}
 
 /* Score one line into out (in a worker).  Returns LINE_*. */
 static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen, cs_buf *out)
@@ -88,7 +72,7 @@ static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen
     cs_jsonl_record rec;
     cs_diag d;
     if (cs_jsonl_read(&s->reader, line, llen, fmt, &rec) != 0) {
-        error_line(out, lineno, rec.id_json, rec.err);
+        cs_jsonl_error_line(out, lineno, rec.id_json, rec.err);
         return LINE_ERROR;
     }
     cs_document doc;
@@ -96,7 +80,7 @@ static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen
     if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
                                     ses->cfg.limits.article_bytes, &d) != 0 ||
         cs_scorer_score(ses->scorer, &doc, &s->res, &d) != 0) {
-        error_line(out, lineno, rec.id_json, d.msg);
+        cs_jsonl_error_line(out, lineno, rec.id_json, d.msg);
         goto out;
     }
     cs_report_opts ro = {.min_level = s->o.min_level, .show_zero = s->o.show_zero};
@@ -133,7 +117,7 @@ static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_
             char msg[96];
             snprintf(msg, sizeof msg, "record longer than %u MiB: refused",
                      CS_STREAM_MAX_LINE >> 20);
-            error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
+            cs_jsonl_error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
             if (errors < BATCH_LINES)
                 err_lines[errors++] = strtoull(p, NULL, 10);
             lines++;
@@ -234,7 +218,7 @@ static int lost_line(cs_stream *s, const char *p, const char *nl, const cs_pool_
     char msg[256], warning[320];
     snprintf(msg, sizeof msg, "not scored: %s", r->crash);
     s->scratch.len = 0;
-    error_line(&s->scratch, lineno, rec.id_json, msg);
+    cs_jsonl_error_line(&s->scratch, lineno, rec.id_json, msg);
     snprintf(warning, sizeof warning, "line %zu: %s; the other lines go on", lineno, msg);
     if (s->o.warn)
         s->o.warn(s->o.ctx, warning);
