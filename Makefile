@@ -46,8 +46,11 @@ OPT      := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-san
 endif
 
 # Recursive (=) so pkg-config runs only when a recipe needs it, after `deps`.
+# libmicrohttpd is compiled against but not linked: the server opens it with
+# dlopen (host/src/serve/mhd_lib.h), so that no other command pays for
+# loading it and the TLS libraries it links at every start.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS))
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS))
+PKG_LIBS   = $(shell pkg-config --libs $(filter-out libmicrohttpd,$(PKGS)))
 # host/src has one folder per stage (README "Architecture"); its headers are
 # included by name, from every stage folder.
 HOST_DIRS := $(patsubst %/,%,$(sort $(wildcard host/src/*/)))

@@ -202,6 +202,17 @@ run "$CREDSCORE" serve --listen nowhere:80
 is "$STATUS" 2 "a malformed --listen: exit 2"
 like "$ERR" "--listen 'nowhere:80': 'nowhere' is not a numeric IPv4 or IPv6 address" "... saying why"
 
+# libmicrohttpd is opened when the server starts (mhd_lib.h), not linked:
+# a broken copy first on the library path is refused with a message.
+mkdir -p "$TMP/badlib"
+echo "not a shared object" > "$TMP/badlib/libmicrohttpd.so.12"
+run env LD_LIBRARY_PATH="$TMP/badlib" "$CREDSCORE" serve --listen 127.0.0.1:0
+is "$STATUS" 2 "libmicrohttpd that does not load: exit 2"
+like "$ERR" "^credscore: serve: the server needs libmicrohttpd \\(Debian package libmicrohttpd12\\): $TMP/badlib/libmicrohttpd.so.12: " \
+     "... naming the library, its package and the loader's reason"
+run objdump -p "$BUILD/credscore"
+unlike "$OUT" "NEEDED +libmicrohttpd" "the executable does not link libmicrohttpd (every other command starts without it)"
+
 serve_start -j 1 --token-file "$TMP/token"
 ok $? "a server with --token-file starts"
 http GET /v1/markers

@@ -4,13 +4,13 @@
 #include "serve_http.h"
 
 #include <errno.h>
-#include <microhttpd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "mhd_lib.h"
 #include "serve_error.h"
 #include "serve_expire.h"
 #include "serve_listen.h"
@@ -23,6 +23,7 @@
 
 struct serve_http {
     serve_server *srv;
+    mhd_lib mhd;                   /* libmicrohttpd, opened at start */
     struct MHD_Daemon *daemon;
     serve_expiry expiry;           /* requests still being received (408) */
 };
@@ -47,15 +48,16 @@ static void *on_uri(void *cls, const char *uri, struct MHD_Connection *c)
         return NULL;
     rq->srv = h->srv;
     rq->conn = c;
+    rq->mhd = &h->mhd;
     clock_gettime(CLOCK_MONOTONIC, &rq->start);
     snprintf(rq->path, sizeof rq->path, "%.*s", (int)strcspn(uri ? uri : "", "?"),
              uri ? uri : "");
     const union MHD_ConnectionInfo *ci =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+        h->mhd.get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
     if (ci && ci->client_addr)
         serve_listen_peer(ci->client_addr, rq->remote, sizeof rq->remote);
     const union MHD_ConnectionInfo *fi =
-        MHD_get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
+        h->mhd.get_connection_info(c, MHD_CONNECTION_INFO_CONNECTION_FD);
     atomic_fetch_add(&h->srv->in_flight, 1);
     serve_expire_add(&h->expiry, &rq->entry, fi ? fi->connect_fd : -1);
     return rq;
@@ -141,41 +143,41 @@ static enum MHD_Result send_reply(serve_request *rq)
     serve_reply *rp = &rq->reply;
     struct MHD_Response *resp;
     if (rp->stream) {
-        resp = MHD_create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_BLOCK, read_stream, rq,
+        resp = rq->mhd->create_response_from_callback(MHD_SIZE_UNKNOWN, STREAM_BLOCK, read_stream, rq,
                                                  NULL);
     } else if (rp->body.len) {
         rq->bytes_out = rp->body.len;
-        resp = MHD_create_response_from_buffer_with_free_callback(rp->body.len, rp->body.data,
+        resp = rq->mhd->create_response_from_buffer_with_free_callback(rp->body.len, rp->body.data,
                                                                    free);
         if (resp)
             rp->body = (cs_buf){0}; /* MHD frees it */
     } else {
-        resp = MHD_create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
+        resp = rq->mhd->create_response_from_buffer(0, (void *)"", MHD_RESPMEM_PERSISTENT);
     }
     if (resp == NULL)
         return MHD_NO;
     if (rp->type)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, rp->type);
+        rq->mhd->add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, rp->type);
     if (rp->retry_after) {
         char s[24];
         snprintf(s, sizeof s, "%d", rp->retry_after);
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, s);
+        rq->mhd->add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, s);
     }
     if (rp->allow)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rp->allow);
+        rq->mhd->add_response_header(resp, MHD_HTTP_HEADER_ALLOW, rp->allow);
     if (rp->challenge)
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
+        rq->mhd->add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer");
     if (rq->gen) {
         char s[24];
         snprintf(s, sizeof s, "%lu", rq->gen->id);
-        MHD_add_response_header(resp, "X-Credscore-Generation", s);
+        rq->mhd->add_response_header(resp, "X-Credscore-Generation", s);
     }
-    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    rq->mhd->add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (atomic_load(&rq->srv->draining))
-        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
+        rq->mhd->add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
     rq->status = rp->status;
-    enum MHD_Result r = MHD_queue_response(rq->conn, (unsigned)rp->status, resp);
-    MHD_destroy_response(resp);
+    enum MHD_Result r = rq->mhd->queue_response(rq->conn, (unsigned)rp->status, resp);
+    rq->mhd->destroy_response(resp);
     return r;
 }
 
@@ -295,7 +297,12 @@ int serve_http_start(serve_http **out, serve_server *srv, int fd, char *err, siz
     h->srv = srv;
     serve_expire_init(&h->expiry, srv->o->read_timeout);
     unsigned limit = (unsigned)srv->o->max_concurrent * 2 + 64;
-    h->daemon = MHD_start_daemon(
+    if (mhd_lib_open(&h->mhd, err, errlen) != 0) {
+        serve_expire_free(&h->expiry);
+        free(h);
+        return -1;
+    }
+    h->daemon = h->mhd.start_daemon(
         MHD_USE_THREAD_PER_CONNECTION | MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_POLL |
             MHD_USE_ITC | MHD_USE_ERROR_LOG,
         0, NULL, NULL, on_access, h, MHD_OPTION_EXTERNAL_LOGGER, on_mhd_log, h,
@@ -305,6 +312,7 @@ int serve_http_start(serve_http **out, serve_server *srv, int fd, char *err, siz
         MHD_OPTION_THREAD_STACK_SIZE, STACK_BYTES, MHD_OPTION_END);
     if (h->daemon == NULL) {
         snprintf(err, errlen, "cannot start the HTTP daemon: %s", strerror(errno));
+        mhd_lib_close(&h->mhd);
         serve_expire_free(&h->expiry);
         free(h);
         return -1;
@@ -315,7 +323,7 @@ int serve_http_start(serve_http **out, serve_server *srv, int fd, char *err, siz
 
 void serve_http_quiesce(serve_http *h)
 {
-    int fd = (int)MHD_quiesce_daemon(h->daemon);
+    int fd = (int)h->mhd.quiesce_daemon(h->daemon);
     if (fd >= 0)
         close(fd);
 }
@@ -329,7 +337,8 @@ void serve_http_stop(serve_http *h)
 {
     if (h == NULL)
         return;
-    MHD_stop_daemon(h->daemon);
+    h->mhd.stop_daemon(h->daemon);
+    mhd_lib_close(&h->mhd);
     serve_expire_free(&h->expiry);
     free(h);
 }

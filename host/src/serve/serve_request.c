@@ -1,7 +1,7 @@
 /* serve_request.c - what handlers may ask of a request (serve_request.h). */
 #include "serve_request.h"
 
-#include <microhttpd.h>
+#include "mhd_lib.h"
 
 #include "serve_server.h"
 
@@ -20,12 +20,12 @@ serve_gen *serve_request_gen(serve_request *rq)
 
 const char *serve_request_header(serve_request *rq, const char *name)
 {
-    return MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
+    return rq->mhd->lookup_connection_value(rq->conn, MHD_HEADER_KIND, name);
 }
 
 const char *serve_request_arg(serve_request *rq, const char *name)
 {
-    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
+    return rq->mhd->lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, name);
 }
 
 const cs_buf *serve_request_body(serve_request *rq)

@@ -65,6 +65,7 @@ struct serve_request {
     struct serve_server *srv;
     serve_expiry_entry entry;      /* the read deadline (serve_expire.h) */
     struct MHD_Connection *conn;
+    const struct mhd_lib *mhd;     /* the daemon's libmicrohttpd (mhd_lib.h) */
     const struct serve_route *route;
     const char *method;            /* MHD's, valid until the request ends */
     char path[256];                /* for the log */
