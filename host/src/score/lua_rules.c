@@ -111,11 +111,14 @@ out:
 }
 
 /* "file:line: rule 'id': unknown field 'k'[ in examples] (did you mean
- * 'x'?)" at the line where the field is written (searched from `from`). */
+ * 'x'?)" at the line where the field is written (searched from `from`, or
+ * from where the key `inside` is written after `from` when not NULL). */
 static int unknown_field(lua_State *L, const char *id, const char *k, const char *in,
-                         const char *const *valid, int from)
+                         const char *const *valid, int from, const char *inside)
 {
     cs_lua_rules *lr = self_of(L);
+    if (inside != NULL) /* searched only now: a scan of the file per rule cost */
+        from = key_line(lr, inside, from);
     char shown[80];
     snprintf(shown, sizeof shown, "%s", k ? k : "");
     int line = k ? key_line(lr, k, from) : from;
@@ -133,9 +136,9 @@ static int unknown_field(lua_State *L, const char *id, const char *k, const char
 
 /* Every key of the table at idx must be a string in valid: else an
  * unknown_field error (id: the rule's id, or NULL; in: " in examples" or
- * ""). */
+ * ""; from, inside: where to search for the key's line, unknown_field). */
 static void check_fields(lua_State *L, int idx, const char *id, const char *in,
-                         const char *const *valid, int from)
+                         const char *const *valid, int from, const char *inside)
 {
     lua_pushnil(L);
     while (lua_next(L, idx)) {
@@ -146,7 +149,7 @@ static void check_fields(lua_State *L, int idx, const char *id, const char *in,
             if (strcmp(*f, k) == 0)
                 known = 1;
         if (!known)
-            unknown_field(L, id, k, in, valid, from);
+            unknown_field(L, id, k, in, valid, from, inside);
     }
 }
 
@@ -302,7 +305,7 @@ static int define_rule(lua_State *L)
     lua_rawget(L, 1);
     const char *raw_id = lua_type(L, -1) == LUA_TSTRING ? lua_tostring(L, -1) : NULL;
     check_fields(L, 1, raw_id && valid_id(raw_id) ? raw_id : NULL, "", known_fields,
-                 lr->rule_line);
+                 lr->rule_line, NULL);
     lua_settop(L, 1);
     const char *id = opt_string(L, NULL, "id");
     if (id == NULL)
@@ -465,8 +468,8 @@ static int define_rule(lua_State *L)
     if (!lua_isnil(L, -1)) {
         if (lua_type(L, -1) != LUA_TTABLE)
             return rule_error(L, id, "examples must be { hit = {...}, miss = {...} }");
-        check_fields(L, lua_gettop(L), id, " in examples", example_fields,
-                     key_line(lr, "examples", lr->rule_line));
+        check_fields(L, lua_gettop(L), id, " in examples", example_fields, lr->rule_line,
+                     "examples");
         static const char *const parts[] = {"hit", "miss"};
         for (int k = 0; k < 2; k++) {
             lua_getfield(L, -1, parts[k]);
