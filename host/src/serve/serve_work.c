@@ -13,6 +13,7 @@
 #include "pool.h"
 #include "report.h"
 #include "result_codec.h"
+#include "stream.h"
 
 enum { KIND_ARTICLE = 1, KIND_BATCH = 2, KIND_PLAYGROUND = 3 };
 
@@ -146,25 +147,9 @@ int serve_job_lost_record(cs_jsonl_reader *r, const char *job, size_t len, const
 static void score_record(serve_worker *w, const serve_scoring *sc, size_t lineno,
                          const char *line, size_t llen, cs_format fmt, cs_buf *out)
 {
-    cs_jsonl_record rec;
-    cs_diag d;
-    if (cs_jsonl_read(&w->reader, line, llen, fmt, &rec) != 0) {
-        cs_jsonl_error_line(out, lineno, rec.id_json, rec.err);
-        return;
-    }
-    cs_document doc;
-    if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
-                                    sc->cfg->limits.article_bytes, &d) != 0 ||
-        cs_scorer_score(sc->scorer, &doc, &w->res, &d) != 0) {
-        cs_jsonl_error_line(out, lineno, rec.id_json, d.msg);
-    } else {
-        cs_report_opts ro = {0};
-        cs_json j;
-        cs_json_init(&j, out, 0);
-        cs_report_json_article(&j, &doc, &w->res, sc->cfg, rec.id_json, &ro);
-        cs_buf_putc(out, '\n');
-    }
-    cs_document_free(&doc);
+    cs_record_scoring rs = {.scorer = sc->scorer, .cfg = sc->cfg, .fmt = fmt,
+                            .reader = &w->reader, .res = &w->res};
+    (void)cs_stream_score_record(&rs, lineno, line, llen, out); /* an error is an answer too */
 }
 
 static int work_batch(serve_worker *w, const serve_scoring *sc, const job_head *h,

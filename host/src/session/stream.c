@@ -11,9 +11,7 @@
 
 #include "document_load.h"
 #include "json_writer.h"
-#include "jsonl.h"
 #include "pool.h"
-#include "report.h"
 
 enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
 
@@ -64,35 +62,49 @@ struct cs_stream {
 };
 
 
-/* Score one line into out (in a worker).  Returns LINE_*. */
-static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen, cs_buf *out)
+int cs_stream_score_record(const cs_record_scoring *rs, size_t lineno, const char *line,
+                           size_t llen, cs_buf *out)
 {
-    cs_format fmt = s->o.input_format ? s->o.input_format : CS_FORMAT_TEXT;
-    cs_session *ses = s->o.ses;
     cs_jsonl_record rec;
     cs_diag d;
-    if (cs_jsonl_read(&s->reader, line, llen, fmt, &rec) != 0) {
+    if (cs_jsonl_read(rs->reader, line, llen, rs->fmt, &rec) != 0) {
         cs_jsonl_error_line(out, lineno, rec.id_json, rec.err);
-        return LINE_ERROR;
+        return -1;
     }
     cs_document doc;
-    int status = LINE_ERROR;
+    int rc = -1;
     if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
-                                    ses->cfg.limits.article_bytes, &d) != 0 ||
-        cs_scorer_score(ses->scorer, &doc, &s->res, &d) != 0) {
+                                    rs->cfg->limits.article_bytes, &d) != 0 ||
+        cs_scorer_score(rs->scorer, &doc, rs->res, &d) != 0) {
         cs_jsonl_error_line(out, lineno, rec.id_json, d.msg);
         goto out;
     }
-    cs_report_opts ro = {.min_level = s->o.min_level, .show_zero = s->o.show_zero};
     cs_json j;
     cs_json_init(&j, out, 0);
-    cs_report_json_article(&j, &doc, &s->res, &ses->cfg, rec.id_json, &ro);
+    cs_report_json_article(&j, &doc, rs->res, rs->cfg, rec.id_json, &rs->ro);
     cs_buf_putc(out, '\n');
-    char why[160];
-    status = cs_gate_judge(s->o.gate, &s->res, why, sizeof why) ? LINE_BELOW : LINE_OK;
+    rc = 0;
 out:
     cs_document_free(&doc);
-    return status;
+    return rc;
+}
+
+/* Score one line into out (in a worker).  Returns LINE_*. */
+static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen, cs_buf *out)
+{
+    cs_session *ses = s->o.ses;
+    cs_record_scoring rs = {
+        .scorer = ses->scorer,
+        .cfg = &ses->cfg,
+        .ro = {.min_level = s->o.min_level, .show_zero = s->o.show_zero},
+        .fmt = s->o.input_format ? s->o.input_format : CS_FORMAT_TEXT,
+        .reader = &s->reader,
+        .res = &s->res,
+    };
+    if (cs_stream_score_record(&rs, lineno, line, llen, out) != 0)
+        return LINE_ERROR;
+    char why[160];
+    return cs_gate_judge(s->o.gate, &s->res, why, sizeof why) ? LINE_BELOW : LINE_OK;
 }
 
 /* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";

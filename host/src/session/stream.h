@@ -31,7 +31,9 @@
 
 #include "atomic_file.h"
 #include "gate.h"
+#include "jsonl.h"
 #include "line_reader.h"
+#include "report.h"
 #include "session.h"
 
 #define CS_STREAM_MAX_LINE (64u * 1024 * 1024) /* longer records are refused, not buffered */
@@ -76,6 +78,25 @@ int cs_stream_start(cs_stream **out, const cs_stream_opts *o, cs_diag *d);
 int cs_stream_run(cs_stream *s, cs_line_reader *r, cs_stream_totals *t, cs_diag *d);
 
 void cs_stream_free(cs_stream *s);
+
+/* What scoring one record needs; the reader and the result are the
+ * caller's, reused from record to record. */
+typedef struct cs_record_scoring {
+    cs_scorer *scorer;
+    const cs_config *cfg;
+    cs_report_opts ro;        /* of the article's JSON report */
+    cs_format fmt;            /* of records without "format" */
+    cs_jsonl_reader *reader;
+    cs_result *res;           /* the record's result after a 0 return */
+} cs_record_scoring;
+
+/* Score one JSONL record, line lineno of its stream, and append its answer
+ * line to out: the article's JSON report, or the error line of
+ * cs_jsonl_error_line when the record is malformed or cannot be scored.
+ * Both `score --jsonl` (in its workers) and the server's stream answer a
+ * record this way.  0, or -1 when the answer is an error line. */
+int cs_stream_score_record(const cs_record_scoring *rs, size_t lineno, const char *line,
+                           size_t llen, cs_buf *out);
 
 /* "line 4", "lines 4 and 9", "lines 4, 9 and 17", "lines 4, 9, 17 and 2
  * more": the first errors' input lines, into buf (size n). */
