@@ -119,6 +119,53 @@ static int cmp_position(const void *a, const void *b)
     return (x->message && y->message) ? strcmp(x->message, y->message) : 0;
 }
 
+/* Two sorts for arrays that are short or mostly in order already (an
+ * article's findings, which arrive passage by passage; a passage's
+ * findings; a marker group): insertion sorts up to CS_SHORT_SORT
+ * elements, the library's above. */
+#define CS_SHORT_SORT 64
+
+/* Sort the findings by cmp_position, keeping equal ones in the order they
+ * came: stable, as the merge sort behind glibc's qsort is (up to glibc
+ * 2.36), so that findings come out in the order qsort gave them. */
+static void sort_findings(cs_finding *f, size_t n)
+{
+    if (n > CS_SHORT_SORT) {
+        qsort(f, n, sizeof *f, cmp_position);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        if (cmp_position(&f[i - 1], &f[i]) <= 0)
+            continue; /* in place already: the common case */
+        cs_finding v = f[i];
+        size_t k = i;
+        do {
+            f[k] = f[k - 1];
+            k--;
+        } while (k > 0 && cmp_position(&f[k - 1], &v) > 0);
+        f[k] = v;
+    }
+}
+
+/* qsort_r of n indices by cmp, a total order (so that any sort gives the
+ * same result). */
+static void sort_indices(size_t *a, size_t n, int (*cmp)(const void *, const void *, void *),
+                         void *ctx)
+{
+    if (n > CS_SHORT_SORT) {
+        qsort_r(a, n, sizeof *a, cmp, ctx);
+        return;
+    }
+    for (size_t i = 1; i < n; i++) {
+        size_t v = a[i], k = i;
+        while (k > 0 && cmp(&a[k - 1], &v, ctx) > 0) {
+            a[k] = a[k - 1];
+            k--;
+        }
+        a[k] = v;
+    }
+}
+
 /* v limited to lo..hi; NaN (which no finite weight can make, but a score
  * must never be) gives lo, the failing end. */
 static double clamp(double v, double lo, double hi)
@@ -174,7 +221,7 @@ static void mark_duplicates(cs_finding *f, const size_t *order, size_t n, size_t
     for (size_t k = 0; k < n; k++)
         by_start[k] = k;
     group_view g = {f, order};
-    qsort_r(by_start, n, sizeof(size_t), cmp_start, &g);
+    sort_indices(by_start, n, cmp_start, &g);
     memset(decided, 0, n);
     size_t c0 = 0;
     while (c0 < n) {
@@ -374,8 +421,7 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
     int rc = -1;
     size_t *order = NULL, *by_start = NULL;
     unsigned char *decided = NULL;
-    if (r->nfindings > 1)
-        qsort(r->findings, r->nfindings, sizeof(cs_finding), cmp_position);
+    sort_findings(r->findings, r->nfindings);
     void *items = r->passages;
     if (cs_array_grow(&items, &r->passages_cap, npassages ? npassages : 1,
                       sizeof(cs_passage_score)) != 0)
@@ -408,8 +454,7 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
         ps->points = 0;
         for (size_t k = 0; k < ps->count; k++)
             order[k] = ps->first + k;
-        if (ps->count > 1)
-            qsort_r(order, ps->count, sizeof(size_t), cmp_strength, r->findings);
+        sort_indices(order, ps->count, cmp_strength, r->findings);
         /* Walk each marker group, strongest first. */
         size_t g = 0;
         while (g < ps->count) {
