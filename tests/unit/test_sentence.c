@@ -218,6 +218,23 @@ int main(void)
         free(big);
     }
 
+    /* Every terminator at every place of an eight-byte block: the scan
+     * between terminators reads eight bytes at a time. */
+    {
+        int bad = 0;
+        for (size_t k = 0; k < 24; k++) {
+            char text[128], want[128];
+            memset(text, 'w', k);
+            strcpy(text + k, "Stop. Why? Yes! Last\xE2\x80\xA6 Done");
+            snprintf(want, sizeof want, "[0,%zu) [%zu,%zu) [%zu,%zu) [%zu,%zu) [%zu,%zu)", k + 5,
+                     k + 6, k + 10, k + 11, k + 15, k + 16, k + 23, k + 24, k + 28);
+            acc a = split(text);
+            if (strcmp(a.spans, want) != 0 && bad++ == 0)
+                printf("#   after %zu bytes: got %s, want %s\n", k, a.spans, want);
+        }
+        is_int(bad, 0, "each terminator after 0 to 23 bytes");
+    }
+
     /* Linear time: a long text of short sentences and a long run of dots. */
     {
         size_t n = 1 << 20;

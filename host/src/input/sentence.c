@@ -29,6 +29,9 @@
 #include "sentence.h"
 
 #include <stddef.h>
+#include <stdint.h>
+
+#include "swar.h"
 
 /* Byte length of the white-space character at text[i] (0 if none): ASCII
  * space/controls, NBSP, U+2000..U+200A, U+2028/2029, U+202F, U+205F, U+3000. */
@@ -52,8 +55,22 @@ static size_t space_len(const unsigned char *t, size_t i, size_t len)
 }
 
 /* The bytes a terminator can start with: '.', '?', '!' and the first byte
- * of U+2026.  A table, so the scan between them is one test per byte. */
+ * of U+2026. */
 static const unsigned char term_start[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1};
+
+/* The first byte of t[i..len) that a terminator can start with, or len:
+ * eight bytes at a time while none of them is one, then byte by byte. */
+static size_t next_term_start(const unsigned char *t, size_t i, size_t len)
+{
+    for (; len - i >= 8; i += 8) {
+        uint64_t w = cs_swar_load(t + i);
+        if (cs_swar_eq(w, '.') | cs_swar_eq(w, '?') | cs_swar_eq(w, '!') | cs_swar_eq(w, 0xE2))
+            break;
+    }
+    while (i < len && !term_start[t[i]])
+        i++;
+    return i;
+}
 
 /* Length of a terminator at text[i]: . ? ! or U+2026 (0 if none). */
 static size_t term_len(const unsigned char *t, size_t i, size_t len)
@@ -154,50 +171,54 @@ struct abbr {
     const char *word; /* without the final period */
     unsigned char kind;
     unsigned char nocase; /* also match with any letter case */
+    unsigned char len;    /* strlen(word) */
 };
+
+/* An entry of abbrevs[] (its length computed by the compiler). */
+#define ABBR(word, kind, nocase) {word, kind, nocase, sizeof word - 1}
 
 static const struct abbr abbrevs[] = {
     /* titles and ranks */
-    {"Mr", ABBR_PREFIX, 0}, {"Mrs", ABBR_PREFIX, 0}, {"Ms", ABBR_PREFIX, 0},
-    {"Messrs", ABBR_PREFIX, 0}, {"Prof", ABBR_PREFIX, 0}, {"Rev", ABBR_PREFIX, 0},
-    {"Gen", ABBR_PREFIX, 0}, {"Lt", ABBR_PREFIX, 0}, {"Col", ABBR_PREFIX, 0},
-    {"Sgt", ABBR_PREFIX, 0}, {"Capt", ABBR_PREFIX, 0}, {"Adm", ABBR_PREFIX, 0},
-    {"Maj", ABBR_PREFIX, 0}, {"Brig", ABBR_PREFIX, 0}, {"Cmdr", ABBR_PREFIX, 0},
-    {"Cpl", ABBR_PREFIX, 0}, {"Pvt", ABBR_PREFIX, 0}, {"Sen", ABBR_PREFIX, 0},
-    {"Sens", ABBR_PREFIX, 0}, {"Rep", ABBR_PREFIX, 0}, {"Reps", ABBR_PREFIX, 0},
-    {"Gov", ABBR_PREFIX, 0}, {"Pres", ABBR_PREFIX, 0}, {"Supt", ABBR_PREFIX, 0},
-    {"Det", ABBR_PREFIX, 0}, {"Insp", ABBR_PREFIX, 0}, {"Hon", ABBR_PREFIX, 0},
-    {"Msgr", ABBR_PREFIX, 0}, {"Atty", ABBR_PREFIX, 0}, {"Mt", ABBR_PREFIX, 0},
-    {"Ft", ABBR_PREFIX, 0},
+    ABBR("Mr", ABBR_PREFIX, 0), ABBR("Mrs", ABBR_PREFIX, 0), ABBR("Ms", ABBR_PREFIX, 0),
+    ABBR("Messrs", ABBR_PREFIX, 0), ABBR("Prof", ABBR_PREFIX, 0), ABBR("Rev", ABBR_PREFIX, 0),
+    ABBR("Gen", ABBR_PREFIX, 0), ABBR("Lt", ABBR_PREFIX, 0), ABBR("Col", ABBR_PREFIX, 0),
+    ABBR("Sgt", ABBR_PREFIX, 0), ABBR("Capt", ABBR_PREFIX, 0), ABBR("Adm", ABBR_PREFIX, 0),
+    ABBR("Maj", ABBR_PREFIX, 0), ABBR("Brig", ABBR_PREFIX, 0), ABBR("Cmdr", ABBR_PREFIX, 0),
+    ABBR("Cpl", ABBR_PREFIX, 0), ABBR("Pvt", ABBR_PREFIX, 0), ABBR("Sen", ABBR_PREFIX, 0),
+    ABBR("Sens", ABBR_PREFIX, 0), ABBR("Rep", ABBR_PREFIX, 0), ABBR("Reps", ABBR_PREFIX, 0),
+    ABBR("Gov", ABBR_PREFIX, 0), ABBR("Pres", ABBR_PREFIX, 0), ABBR("Supt", ABBR_PREFIX, 0),
+    ABBR("Det", ABBR_PREFIX, 0), ABBR("Insp", ABBR_PREFIX, 0), ABBR("Hon", ABBR_PREFIX, 0),
+    ABBR("Msgr", ABBR_PREFIX, 0), ABBR("Atty", ABBR_PREFIX, 0), ABBR("Mt", ABBR_PREFIX, 0),
+    ABBR("Ft", ABBR_PREFIX, 0),
     /* prefixes */
-    {"vs", ABBR_PREFIX, 1}, {"v", ABBR_PREFIX, 0}, {"e.g", ABBR_PREFIX, 1},
-    {"i.e", ABBR_PREFIX, 1}, {"approx", ABBR_PREFIX, 1}, {"cf", ABBR_PREFIX, 1},
+    ABBR("vs", ABBR_PREFIX, 1), ABBR("v", ABBR_PREFIX, 0), ABBR("e.g", ABBR_PREFIX, 1),
+    ABBR("i.e", ABBR_PREFIX, 1), ABBR("approx", ABBR_PREFIX, 1), ABBR("cf", ABBR_PREFIX, 1),
     /* before numbers */
-    {"No", ABBR_NUMBER, 0}, {"Nos", ABBR_NUMBER, 0}, {"Fig", ABBR_NUMBER, 0},
-    {"Vol", ABBR_NUMBER, 0}, {"p", ABBR_NUMBER, 0}, {"pp", ABBR_NUMBER, 0},
+    ABBR("No", ABBR_NUMBER, 0), ABBR("Nos", ABBR_NUMBER, 0), ABBR("Fig", ABBR_NUMBER, 0),
+    ABBR("Vol", ABBR_NUMBER, 0), ABBR("p", ABBR_NUMBER, 0), ABBR("pp", ABBR_NUMBER, 0),
     /* may end a sentence */
-    {"Dr", ABBR_FINAL, 0}, {"St", ABBR_FINAL, 0}, {"Jr", ABBR_FINAL, 0},
-    {"Sr", ABBR_FINAL, 0}, {"Inc", ABBR_FINAL, 0}, {"Corp", ABBR_FINAL, 0},
-    {"Ltd", ABBR_FINAL, 0}, {"Co", ABBR_FINAL, 0}, {"Cos", ABBR_FINAL, 0},
-    {"Bros", ABBR_FINAL, 0}, {"Ave", ABBR_FINAL, 0}, {"Blvd", ABBR_FINAL, 0},
-    {"Rd", ABBR_FINAL, 0}, {"etc", ABBR_FINAL, 1}, {"a.m", ABBR_FINAL, 1},
-    {"p.m", ABBR_FINAL, 1}, {"Jan", ABBR_FINAL, 0}, {"Feb", ABBR_FINAL, 0},
-    {"Mar", ABBR_FINAL, 0}, {"Apr", ABBR_FINAL, 0}, {"Jun", ABBR_FINAL, 0},
-    {"Jul", ABBR_FINAL, 0}, {"Aug", ABBR_FINAL, 0}, {"Sep", ABBR_FINAL, 0},
-    {"Sept", ABBR_FINAL, 0}, {"Oct", ABBR_FINAL, 0}, {"Nov", ABBR_FINAL, 0},
-    {"Dec", ABBR_FINAL, 0},
+    ABBR("Dr", ABBR_FINAL, 0), ABBR("St", ABBR_FINAL, 0), ABBR("Jr", ABBR_FINAL, 0),
+    ABBR("Sr", ABBR_FINAL, 0), ABBR("Inc", ABBR_FINAL, 0), ABBR("Corp", ABBR_FINAL, 0),
+    ABBR("Ltd", ABBR_FINAL, 0), ABBR("Co", ABBR_FINAL, 0), ABBR("Cos", ABBR_FINAL, 0),
+    ABBR("Bros", ABBR_FINAL, 0), ABBR("Ave", ABBR_FINAL, 0), ABBR("Blvd", ABBR_FINAL, 0),
+    ABBR("Rd", ABBR_FINAL, 0), ABBR("etc", ABBR_FINAL, 1), ABBR("a.m", ABBR_FINAL, 1),
+    ABBR("p.m", ABBR_FINAL, 1), ABBR("Jan", ABBR_FINAL, 0), ABBR("Feb", ABBR_FINAL, 0),
+    ABBR("Mar", ABBR_FINAL, 0), ABBR("Apr", ABBR_FINAL, 0), ABBR("Jun", ABBR_FINAL, 0),
+    ABBR("Jul", ABBR_FINAL, 0), ABBR("Aug", ABBR_FINAL, 0), ABBR("Sep", ABBR_FINAL, 0),
+    ABBR("Sept", ABBR_FINAL, 0), ABBR("Oct", ABBR_FINAL, 0), ABBR("Nov", ABBR_FINAL, 0),
+    ABBR("Dec", ABBR_FINAL, 0),
     /* U.S. states (AP style) */
-    {"Ala", ABBR_FINAL, 0}, {"Ariz", ABBR_FINAL, 0}, {"Ark", ABBR_FINAL, 0},
-    {"Calif", ABBR_FINAL, 0}, {"Colo", ABBR_FINAL, 0}, {"Conn", ABBR_FINAL, 0},
-    {"Del", ABBR_FINAL, 0}, {"Fla", ABBR_FINAL, 0}, {"Ga", ABBR_FINAL, 0},
-    {"Ill", ABBR_FINAL, 0}, {"Ind", ABBR_FINAL, 0}, {"Kan", ABBR_FINAL, 0},
-    {"Ky", ABBR_FINAL, 0}, {"La", ABBR_FINAL, 0}, {"Md", ABBR_FINAL, 0},
-    {"Mass", ABBR_FINAL, 0}, {"Mich", ABBR_FINAL, 0}, {"Minn", ABBR_FINAL, 0},
-    {"Miss", ABBR_FINAL, 0}, {"Mo", ABBR_FINAL, 0}, {"Mont", ABBR_FINAL, 0},
-    {"Neb", ABBR_FINAL, 0}, {"Nev", ABBR_FINAL, 0}, {"Okla", ABBR_FINAL, 0},
-    {"Ore", ABBR_FINAL, 0}, {"Pa", ABBR_FINAL, 0}, {"Tenn", ABBR_FINAL, 0},
-    {"Vt", ABBR_FINAL, 0}, {"Va", ABBR_FINAL, 0}, {"Wash", ABBR_FINAL, 0},
-    {"Wis", ABBR_FINAL, 0}, {"Wyo", ABBR_FINAL, 0},
+    ABBR("Ala", ABBR_FINAL, 0), ABBR("Ariz", ABBR_FINAL, 0), ABBR("Ark", ABBR_FINAL, 0),
+    ABBR("Calif", ABBR_FINAL, 0), ABBR("Colo", ABBR_FINAL, 0), ABBR("Conn", ABBR_FINAL, 0),
+    ABBR("Del", ABBR_FINAL, 0), ABBR("Fla", ABBR_FINAL, 0), ABBR("Ga", ABBR_FINAL, 0),
+    ABBR("Ill", ABBR_FINAL, 0), ABBR("Ind", ABBR_FINAL, 0), ABBR("Kan", ABBR_FINAL, 0),
+    ABBR("Ky", ABBR_FINAL, 0), ABBR("La", ABBR_FINAL, 0), ABBR("Md", ABBR_FINAL, 0),
+    ABBR("Mass", ABBR_FINAL, 0), ABBR("Mich", ABBR_FINAL, 0), ABBR("Minn", ABBR_FINAL, 0),
+    ABBR("Miss", ABBR_FINAL, 0), ABBR("Mo", ABBR_FINAL, 0), ABBR("Mont", ABBR_FINAL, 0),
+    ABBR("Neb", ABBR_FINAL, 0), ABBR("Nev", ABBR_FINAL, 0), ABBR("Okla", ABBR_FINAL, 0),
+    ABBR("Ore", ABBR_FINAL, 0), ABBR("Pa", ABBR_FINAL, 0), ABBR("Tenn", ABBR_FINAL, 0),
+    ABBR("Vt", ABBR_FINAL, 0), ABBR("Va", ABBR_FINAL, 0), ABBR("Wash", ABBR_FINAL, 0),
+    ABBR("Wis", ABBR_FINAL, 0), ABBR("Wyo", ABBR_FINAL, 0),
 };
 
 /* Capitalised words that typically open a sentence (never a name after an
@@ -229,8 +250,9 @@ static enum abbr_kind classify_word(const unsigned char *w, size_t n)
 {
     if (n == 0)
         return ABBR_NONE;
-    for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++)
-        if (word_eq(w, n, abbrevs[k].word, abbrevs[k].nocase))
+    for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++) /* length and first letter first */
+        if (abbrevs[k].len == n && lower(w[0]) == lower((unsigned char)abbrevs[k].word[0]) &&
+            word_eq(w, n, abbrevs[k].word, abbrevs[k].nocase))
             return (enum abbr_kind)abbrevs[k].kind;
     /* An initial ("W") or a dotted acronym ("U.S", "D.C", "J.K"). */
     if (n % 2 == 1) {
@@ -330,8 +352,7 @@ int cs_split_sentences(const char *text, size_t len, cs_sentence_cb cb, void *ct
     size_t start = 0; /* start of the current sentence (maybe white space) */
     size_t i = 0;
     while (i < len) {
-        while (i < len && !term_start[t[i]])
-            i++;
+        i = next_term_start(t, i, len);
         if (i == len)
             break;
         size_t tl = term_len(t, i, len);
