@@ -135,11 +135,16 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
     }
 }
 
-/* Probe the table for a key of 1..8 bytes held in a word; NULL when absent. */
-const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size_t len,
-                                        int32_t *index)
+/* Probe the table for a key of 1..16 bytes held in two words; NULL when
+ * absent.  The hash takes one step per eight bytes, as at_hash_key does. */
+const at_lexent *at_lexicon_lookup_short(const at_lexicon *lx, uint64_t k0, uint64_t k1,
+                                         size_t len, int32_t *index)
 {
-    uint32_t hash = at_hash_end(at_hash_step(at_hash_start(len), key));
+    _Static_assert(AT_KEY_INLINE == 16, "a short key is the two words held in an entry");
+    uint64_t h = at_hash_step(at_hash_start(len), k0);
+    if (len > 8)
+        h = at_hash_step(h, k1);
+    uint32_t hash = at_hash_end(h);
     *index = -1;
     if (!bloom_may_hold(lx, hash))
         return NULL;
@@ -148,7 +153,7 @@ const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size
         const at_lexent *e = &lx->view.tab[i];
         if (e->keylen == 0)
             return NULL;
-        if (e->hash == hash && e->keylen == len && e->key[0] == key) {
+        if (e->hash == hash && e->keylen == len && e->key[0] == k0 && e->key[1] == k1) {
             *index = (int32_t)e->index;
             return e;
         }

@@ -233,12 +233,13 @@ const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t
 const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
                                           uint32_t hash, int32_t *index);
 
-/* The same for a key of 1..8 bytes held in a word, as memcpy from the
- * zero-padded key would load it (key byte j in bits 8j..8j+7 on a
- * little-endian machine, zero above len): no key in memory, no hashing
- * loop. */
-const at_lexent *at_lexicon_lookup_word(const at_lexicon *lx, uint64_t key, size_t len,
-                                        int32_t *index);
+/* The same for a key of 1..AT_KEY_INLINE (16) bytes held in two words,
+ * as memcpy from the zero-padded key would load them (key byte j in bits
+ * 8(j % 8).. of word j / 8 on a little-endian machine, zero above len, so
+ * k1 is 0 up to eight bytes): no key in memory, no hashing loop, and only
+ * the entry's own line is compared. */
+const at_lexent *at_lexicon_lookup_short(const at_lexicon *lx, uint64_t k0, uint64_t k1,
+                                         size_t len, int32_t *index);
 
 /* Phrase number i (i >= 0 from at_lexent.phrase or at_phrase.next). */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i);

@@ -3,17 +3,27 @@
  *
  * Contract: see tokenizer.h.  One left-to-right pass.  ASCII bytes go
  * through a class table; other code points through utf8.c.  Runs of ASCII
- * letters and digits are classified eight bytes at a time, and a short
- * plain word (the common case) is handled in one step with its key in a
- * register; otherwise the word's normalised key is built while it is
- * scanned.  Either way each word costs one hash-table probe.  Reads only
- * inside [start, end).
+ * letters and digits are classified eight bytes at a time, and a plain
+ * word of up to fifteen of them (the common case, with a period after it
+ * or not) is handled in one step with its key in two registers
+ * (scan_simple_word); any other word's normalised key is built while it
+ * is scanned (scan_general_word).  Either way each word costs one
+ * hash-table probe.  The loop of at_tokenize handles white space and
+ * those plain words itself and calls out of line for everything else, so
+ * that the common path stays small.  Reads only inside [start, end).
  */
 #include "tokenizer.h"
 
 #include <string.h>
 
 #include "utf8.h"
+
+/* A function kept out of the hot loop that calls it (GCC and Clang). */
+#if defined(__GNUC__)
+#define AT_OUT_OF_LINE __attribute__((noinline))
+#else
+#define AT_OUT_OF_LINE
+#endif
 
 /* ASCII byte classes. */
 enum { A_OTHER, A_SPACE, A_UPPER, A_LOWER, A_DIGIT, A_DQUOTE, A_SQUOTE, A_DASH, A_PUNCT };
@@ -285,26 +295,11 @@ static int compound_adjective_end(const char *w, size_t n)
     return 0;
 }
 
-/* Fill the lexicon fields of a word token from its entry (or its shape). */
-static void classify_word(at_tok *t, const at_lexent *e, keybuf *kb,
-                          const char *text, int internal_dot)
+/* The classes of a word the lexicon does not know (or knows only as an
+ * abbreviation), guessed from its shape: -ly adverbs, hyphenated
+ * modifiers, name particles, acronyms, capitalised names. */
+static void guess_from_shape(at_tok *t, const keybuf *kb, const char *text, int internal_dot)
 {
-    if (e) {
-        t->cls = e->cls;
-        if (t->flags & AT_TF_CAP)
-            t->cls |= e->capcls;
-        if (t->flags & AT_TF_ALLCAPS)
-            t->cls |= e->capcls | e->allcapcls;
-        t->wid = e->wid;
-        t->vclass = e->vclass;
-        t->vform = e->vform;
-        t->phrase = e->phrase;
-    }
-    if ((t->flags & AT_TF_POSS) && contraction_base(kb->u.k, kb->n))
-        t->flags = (uint16_t)((t->flags & ~AT_TF_POSS) | AT_TF_CONTR);
-    if (t->cls & ~AT_L_ABBR)
-        return;
-    /* Unknown word: guess from its shape. */
     const char *key = kb->u.k;
     size_t n = kb->n > AT_KEY_MAX ? AT_KEY_MAX : kb->n;
     if (n >= 5 && key[n - 2] == 'l' && key[n - 1] == 'y' &&
@@ -346,6 +341,29 @@ static void classify_word(at_tok *t, const at_lexent *e, keybuf *kb,
         t->cls |= AT_L_NAME;
 }
 
+/* Fill the lexicon fields of a word token from its entry, or from its
+ * shape when the lexicon does not know it.  Inline: most words are known
+ * and need only the copy. */
+static inline void classify_word(at_tok *t, const at_lexent *e, const keybuf *kb,
+                                 const char *text, int internal_dot)
+{
+    if (e) {
+        t->cls = e->cls;
+        if (t->flags & AT_TF_CAP)
+            t->cls |= e->capcls;
+        if (t->flags & AT_TF_ALLCAPS)
+            t->cls |= e->capcls | e->allcapcls;
+        t->wid = e->wid;
+        t->vclass = e->vclass;
+        t->vform = e->vform;
+        t->phrase = e->phrase;
+    }
+    if ((t->flags & AT_TF_POSS) && contraction_base(kb->u.k, kb->n))
+        t->flags = (uint16_t)((t->flags & ~AT_TF_POSS) | AT_TF_CONTR);
+    if (!(t->cls & ~AT_L_ABBR))
+        guess_from_shape(t, kb, text, internal_dot);
+}
+
 /* An apostrophe of n bytes at i, followed by a letter.  A final ’s makes
  * the word a possessive (or a contraction): the token ends after the s
  * and 1 is returned.  Otherwise the apostrophe is part of the word (don't,
@@ -364,46 +382,79 @@ static int apostrophe(const char *text, size_t i, size_t n, size_t end, at_tok *
     return 0;
 }
 
-/* The common word, in one step: at most seven ASCII letters and digits
- * followed (inside the same eight readable bytes) by a byte that cannot
- * continue a word or make it a possessive or an abbreviation: not a
- * letter or digit, '-', '\'', '.', or a byte >= 0x80.  Fills t exactly as
- * the general loop of scan_word would and returns 1; returns 0 (t
- * untouched) for any other word. */
+/* Up to eight bytes of text from i as one word (byte j of the text in
+ * bits 8j..8j+7); the bytes at or past end read as zero, which ends any
+ * word just as the end of the text does. */
+static inline uint64_t load_block(const char *text, size_t i, size_t end)
+{
+    uint64_t w = 0;
+    if (i < end && end - i >= 8) {
+        memcpy(&w, text + i, 8);
+        return w;
+    }
+    for (size_t k = 0; i + k < end; k++) /* the last bytes before end */
+        w |= (uint64_t)(unsigned char)text[i + k] << (8 * k);
+    return w;
+}
+
+/* The common word, in one step: at most fifteen ASCII letters and digits
+ * (two blocks), followed by a byte that cannot continue the word or make
+ * it a possessive: not a letter or digit, '-', '\'' or a byte >= 0x80.  A
+ * period after it is read here too when the next byte is no letter (a
+ * sentence end, or an abbreviation: "Gen.", "Mr."); a period before a
+ * letter ("U.S.", "a.m.") is left to scan_word.  Fills t exactly as the
+ * general loop of scan_word would and returns 1; returns 0 (t untouched)
+ * for any other word. */
 static int scan_simple_word(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
 {
-    uint64_t w;
-    if (end - i < 8)
+    keybuf kb; /* the key as two words, for the look-up and classify_word */
+    uint64_t w = load_block(text, i, end);
+    alnum_block r = classify_block(w), r2 = {0};
+    size_t len = r.len;
+    if (len == 8) {
+        w = load_block(text, i + 8, end);
+        r2 = classify_block(w);
+        if (r2.len == 8)
+            return 0; /* sixteen bytes or more */
+        len += r2.len;
+    }
+    /* the byte after the word: 0 at the end of the text */
+    unsigned char c = (unsigned char)(w >> (8 * (len & 7)));
+    if (c >= 0x80 || c == '-' || c == '\'')
         return 0;
-    memcpy(&w, text + i, 8);
-    alnum_block r = classify_block(w);
-    if (r.len == 0 || r.len == 8)
-        return 0;
-    unsigned char c = (unsigned char)(w >> (8 * r.len)); /* the byte after the run */
-    if (c >= 0x80 || c == '-' || c == '\'' || c == '.')
-        return 0;
-    keybuf kb; /* for classify_word */
+    if (c == '.') {
+        unsigned char next = i + len + 1 < end ? (unsigned char)text[i + len + 1] : 0;
+        if (next >= 0x80 || ascii_class[next] == A_UPPER || ascii_class[next] == A_LOWER)
+            return 0;
+    }
     kb.u.w[0] = r.key;
-    kb.n = r.len;
+    kb.u.w[1] = r2.key;
+    kb.n = len;
     t->kind = AT_TK_WORD;
     t->start = i;
-    t->kend = t->end = i + r.len;
+    t->kend = t->end = i + len;
     /* the first byte is a letter (the caller checks) */
     if (ascii_class[(unsigned char)text[i]] == A_UPPER)
         t->flags |= AT_TF_CAP;
-    if (!r.lower && r.uppers >= 2)
+    int uppers = r.uppers + r2.uppers;
+    if (!r.lower && !r2.lower && uppers >= 2)
         t->flags |= AT_TF_ALLCAPS;
-    const at_lexent *e = at_lexicon_lookup_word(lx, r.key, r.len, &t->ent);
+    const at_lexent *e = at_lexicon_lookup_short(lx, r.key, r2.key, len, &t->ent);
+    if (c == '.' && ((len == 1 && uppers == 1) || (e && (e->cls & AT_L_ABBR)))) {
+        t->end = i + len + 1; /* an abbreviation keeps its period */
+        t->flags |= AT_TF_ABBR;
+    }
     classify_word(t, e, &kb, text, 0);
     return 1;
 }
 
-/* Scan a word starting at i; fills t and returns the index after it. */
-static size_t scan_word(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
+/* Scan any word starting at i (a letter): non-ASCII letters, hyphens,
+ * apostrophes, inner periods, long words.  Fills t and returns the index
+ * after it.  Out of line: the common word never comes here (see
+ * scan_simple_word), and the loop of at_tokenize stays small. */
+static AT_OUT_OF_LINE size_t scan_general_word(const at_lexicon *lx, const char *text, size_t i,
+                                               size_t end, at_tok *t)
 {
-    if (scan_simple_word(lx, text, i, end, t))
-        return t->end;
-
     size_t b = i, n;
     /* letters: upper-case letters seen; lower: a lower-case letter seen */
     int letters = 0, uppers = 0, internal_dot = 0, lower = 0, possessive = 0, looked_up = 0;
@@ -567,34 +618,105 @@ static size_t scan_number(const at_lexicon *lx, const char *text, size_t i, size
     return i;
 }
 
+/* What at_tokenize carries from one token to the next. */
+typedef struct tok_state {
+    int space_before; /* white space (or the start) right before this token */
+    int want_init;    /* the next word starts the sentence or a quotation */
+} tok_state;
+
+/* Scan the token at i that does not start with an ASCII letter (a
+ * non-ASCII letter, a number, a quote mark, punctuation) into toks[nt].
+ * Returns the index after it, or after the white space at i: then
+ * *made is 0 and toks[nt] holds nothing.  Out of line, as scan_general_word. */
+static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, size_t i,
+                                        size_t end, at_tok *toks, size_t nt, tok_state *ts,
+                                        int *made)
+{
+    size_t n;
+    uint32_t cp;
+    at_cclass c = cclass_at(text, i, end, &n, &cp);
+    at_tok *t = &toks[nt];
+    *made = c != AT_C_SPACE;
+    if (c == AT_C_SPACE)
+        return i + n;
+    if (c == AT_C_LETTER) {
+        if (ts->want_init)
+            t->flags |= AT_TF_SENTINIT;
+        ts->want_init = 0;
+        return scan_general_word(lx, text, i, end, t);
+    }
+    if (c == AT_C_DIGIT) {
+        ts->want_init = 0;
+        return scan_number(lx, text, i, end, t);
+    }
+    t->start = i;
+    t->end = t->kend = i + n;
+    if (c == AT_C_DQUOTE) {
+        t->kind = AT_TK_QUOTE;
+        int open;
+        if (cp == 0x201C || cp == 0x201E || cp == 0x00AB || cp == 0x301D)
+            open = 1;
+        else if (cp == 0x201D || cp == 0x00BB || cp == 0x301E)
+            open = 0;
+        else
+            open = ts->space_before || nt == 0 || toks[nt - 1].kind == AT_TK_POPEN ||
+                   toks[nt - 1].kind == AT_TK_DASH;
+        if (open) {
+            t->flags |= AT_TF_QOPEN;
+            ts->want_init = 1;
+        }
+    } else if (c == AT_C_SQUOTE) {
+        t->kind = AT_TK_SQUOTE;
+        if (cp == 0x2018 || ts->space_before || nt == 0)
+            t->flags |= AT_TF_QOPEN;
+    } else if (c == AT_C_DASH) {
+        t->kind = AT_TK_DASH;
+    } else if (cp == ',') {
+        t->kind = AT_TK_COMMA;
+    } else if (cp == '.' || cp == '!' || cp == '?') {
+        t->kind = AT_TK_PERIOD;
+    } else if (cp == ':') {
+        t->kind = AT_TK_COLON;
+        ts->want_init = 1;
+    } else if (cp == ';') {
+        t->kind = AT_TK_SEMI;
+    } else if (cp == '(' || cp == '[' || cp == '{') {
+        t->kind = AT_TK_POPEN;
+    } else if (cp == ')' || cp == ']' || cp == '}') {
+        t->kind = AT_TK_PCLOSE;
+    } else if (cp == '@' && letter_at(text, i + n, end)) {
+        t->kind = AT_TK_HANDLE;
+        size_t j = i + n;
+        while (j < end && (alnum_at(text, j, end) || text[j] == '_')) {
+            size_t m;
+            uint32_t mcp;
+            cclass_at(text, j, end, &m, &mcp);
+            j += m;
+        }
+        t->end = t->kend = j;
+        n = j - i;
+    } else {
+        t->kind = AT_TK_OTHER;
+    }
+    return i + n;
+}
+
 /* Tokenise text[start..end) into at most cap tokens; returns the count
- * and fills *sum. */
+ * and fills *sum.  The loop handles white space and words that start
+ * with an ASCII letter itself (most of the text) and hands every other
+ * token to scan_other. */
 size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
                    size_t cap, at_tok_summary *sum)
 {
-    size_t nt = 0, i = start, n;
-    int space_before = 1, want_init = 1;
+    size_t nt = 0, i = start;
+    tok_state ts = {.space_before = 1, .want_init = 1};
     at_tok_summary all = {.first_verb = 1, .last_verb = 0}; /* no verb yet */
 
     while (i < end && nt < cap) {
-        uint32_t cp;
-        at_cclass c;
-        unsigned char b = (unsigned char)text[i];
-        if (b < 0x80) {
-            if (ascii_class[b] == A_SPACE) {
-                space_before = 1;
-                i++;
-                continue;
-            }
-            n = 1;
-            cp = b;
-            c = ascii_cclass(b);
-        } else {
-            c = cclass_at(text, i, end, &n, &cp);
-        }
-        if (c == AT_C_SPACE) {
-            space_before = 1;
-            i += n;
+        uint8_t ac = ascii_class[(unsigned char)text[i]]; /* A_OTHER for bytes >= 0x80 */
+        if (ac == A_SPACE) {
+            ts.space_before = 1;
+            i++;
             continue;
         }
         at_tok *t = &toks[nt];
@@ -605,67 +727,22 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
         t->flags = 0;
         t->vclass = 0;
         t->vform = 0;
-        if (c == AT_C_LETTER) {
-            if (want_init)
+        if (ac == A_UPPER || ac == A_LOWER) {
+            if (ts.want_init)
                 t->flags |= AT_TF_SENTINIT;
-            i = scan_word(lx, text, i, end, t);
-            want_init = 0;
-        } else if (c == AT_C_DIGIT) {
-            i = scan_number(lx, text, i, end, t);
-            want_init = 0;
+            ts.want_init = 0;
+            if (!scan_simple_word(lx, text, i, end, t))
+                scan_general_word(lx, text, i, end, t);
+            i = t->end;
         } else {
-            t->start = i;
-            t->end = t->kend = i + n;
-            if (c == AT_C_DQUOTE) {
-                t->kind = AT_TK_QUOTE;
-                int open;
-                if (cp == 0x201C || cp == 0x201E || cp == 0x00AB || cp == 0x301D)
-                    open = 1;
-                else if (cp == 0x201D || cp == 0x00BB || cp == 0x301E)
-                    open = 0;
-                else
-                    open = space_before || nt == 0 || toks[nt - 1].kind == AT_TK_POPEN ||
-                           toks[nt - 1].kind == AT_TK_DASH;
-                if (open) {
-                    t->flags |= AT_TF_QOPEN;
-                    want_init = 1;
-                }
-            } else if (c == AT_C_SQUOTE) {
-                t->kind = AT_TK_SQUOTE;
-                if (cp == 0x2018 || space_before || nt == 0)
-                    t->flags |= AT_TF_QOPEN;
-            } else if (c == AT_C_DASH) {
-                t->kind = AT_TK_DASH;
-            } else if (cp == ',') {
-                t->kind = AT_TK_COMMA;
-            } else if (cp == '.' || cp == '!' || cp == '?') {
-                t->kind = AT_TK_PERIOD;
-            } else if (cp == ':') {
-                t->kind = AT_TK_COLON;
-                want_init = 1;
-            } else if (cp == ';') {
-                t->kind = AT_TK_SEMI;
-            } else if (cp == '(' || cp == '[' || cp == '{') {
-                t->kind = AT_TK_POPEN;
-            } else if (cp == ')' || cp == ']' || cp == '}') {
-                t->kind = AT_TK_PCLOSE;
-            } else if (cp == '@' && letter_at(text, i + n, end)) {
-                t->kind = AT_TK_HANDLE;
-                size_t j = i + n;
-                while (j < end && (alnum_at(text, j, end) || text[j] == '_')) {
-                    size_t m;
-                    uint32_t mcp;
-                    cclass_at(text, j, end, &m, &mcp);
-                    j += m;
-                }
-                t->end = t->kend = j;
-                n = j - i;
-            } else {
-                t->kind = AT_TK_OTHER;
+            int made;
+            i = scan_other(lx, text, i, end, toks, nt, &ts, &made);
+            if (!made) {
+                ts.space_before = 1;
+                continue;
             }
-            i += n;
         }
-        space_before = 0;
+        ts.space_before = 0;
         all.cls |= t->cls;
         all.wids |= 1ull << (t->wid & 63);
         all.kinds |= 1u << t->kind;

@@ -518,6 +518,30 @@ static void test_word_shapes(void *inst)
     run1(inst, "OFFICIALS SAID the bridge was closed.");
     expect(0, "anonymous", "unnamed-source", "OFFICIALS SAID");
     is_int(g_nfound, 1, "all capitals: one finding");
+    /* words of eight to fifteen bytes (read as two blocks), also at every
+     * alignment and where they run into the end of the text */
+    for (int k = 0; k < 10; k++) {
+        snprintf(text, sizeof(text), "%*sThe commissioner said the ferry was late.", k, "");
+        run1(inst, text);
+        expect(0, "on_record", "title", "The commissioner said");
+        is_int(g_nfound, 1, "%d leading spaces, a twelve-letter title: one finding", k);
+    }
+    run1(inst, "The ferry was late, said the spokeswoman");
+    expect(0, "on_record", "title", "said the spokeswoman");
+    run1(inst, "The ferry was late, said the spokesperson.");
+    expect(0, "on_record", "title", "said the spokesperson");
+    /* an unknown word is guessed from its last bytes: an -ly adverb */
+    run1(inst, "Varga unflinchingly said the ferry was late.");
+    expect(0, "on_record", "surname", "Varga unflinchingly said");
+    /* a period after a word: an abbreviation keeps it, a sentence end
+     * does not; inner periods (U.S.) are read by the general scanner */
+    run1(inst, "Lt. Varga said the ferry was late.");
+    expect(0, "on_record", "named-speaker", "Lt. Varga said");
+    run1(inst, "The ferry was late, said Gen.");
+    expect(0, "on_record", "title", "said Gen.");
+    run1(inst, "The ferry was late, the U.S. embassy said.");
+    expect(0, "institutional", "institution", "the U.S. embassy said");
+    is_int(g_nfound, 1, "inner periods: one finding");
 }
 
 /* A configured outlet of one long word: its key is longer than the part
