@@ -120,25 +120,31 @@ static int all_ascii(const char *s, size_t len)
     return cs_swar_high(any) == 0; /* the tail bytes sit in the low lane */
 }
 
-/* Where each line starts, and which lines are plain ASCII. */
+/* Where each line starts, and which lines are plain ASCII: the lines are
+ * counted first, so each array is allocated once. */
 static int build_line_index(cs_document *doc)
 {
-    size_t cap = 0, ascii_cap = 0;
-    doc->nlines = 0;
     const char *s = doc->source.data;
     size_t len = doc->source.len;
+    size_t n = 1; /* one line more than there are newlines */
+    for (const char *nl = memchr(s, '\n', len); nl != NULL;
+         nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
+        n++;
+    size_t cap = 0, ascii_cap = 0;
+    void *starts = NULL, *ascii = NULL;
+    if (cs_array_grow(&starts, &cap, n, sizeof(size_t)) != 0 ||
+        cs_array_grow(&ascii, &ascii_cap, n, 1) != 0) {
+        free(starts);
+        free(ascii);
+        return -1;
+    }
+    doc->line_starts = starts;
+    doc->line_ascii = ascii;
+    doc->nlines = 0;
     size_t start = 0;
     for (;;) {
         const char *nl = start < len ? memchr(s + start, '\n', len - start) : NULL;
         size_t end = nl ? (size_t)(nl - s) : len;
-        void *items = doc->line_starts;
-        if (cs_array_grow(&items, &cap, doc->nlines + 1, sizeof(size_t)) != 0)
-            return -1;
-        doc->line_starts = items;
-        items = doc->line_ascii;
-        if (cs_array_grow(&items, &ascii_cap, doc->nlines + 1, 1) != 0)
-            return -1;
-        doc->line_ascii = items;
         doc->line_starts[doc->nlines] = start;
         doc->line_ascii[doc->nlines] = (unsigned char)all_ascii(s + start, end - start);
         doc->nlines++;
@@ -146,6 +152,32 @@ static int build_line_index(cs_document *doc)
             return 0;
         start = end + 1;
     }
+}
+
+/* Room for what the format loader makes of the source, so that the text
+ * and the arrays seldom grow step by step: the text is about as long as
+ * the source (less markup, a space per joined line, a NUL per passage),
+ * a passage at most a line, a segment about one per line and its join,
+ * a sentence one per 64 bytes or so.  Growth past these is as usual. */
+static int reserve_for_source(cs_document *doc)
+{
+    size_t len = doc->source.len, lines = doc->nlines;
+    void *items;
+    if (cs_buf_reserve(&doc->text, len + 64) != 0)
+        return -1;
+    items = doc->passages;
+    if (cs_array_grow(&items, &doc->passages_cap, lines, sizeof(cs_passage)) != 0)
+        return -1;
+    doc->passages = items;
+    items = doc->segs;
+    if (cs_array_grow(&items, &doc->segs_cap, 2 * lines, sizeof(cs_offset_seg)) != 0)
+        return -1;
+    doc->segs = items;
+    items = doc->sentences;
+    if (cs_array_grow(&items, &doc->sent_cap, len / 64 + 1, sizeof(credscore_span)) != 0)
+        return -1;
+    doc->sentences = items;
+    return 0;
 }
 
 static int is_blank(const char *s, size_t len)
@@ -164,7 +196,8 @@ int cs_doc_prepare(cs_document *doc, cs_diag *d)
         return -1;
     if (is_blank(doc->source.data, doc->source.len))
         return cs_diag_at(d, path, 0, 0, "empty input: nothing to score");
-    if (build_line_index(doc) != 0 || (doc->lc = calloc(1, sizeof *doc->lc)) == NULL)
+    if (build_line_index(doc) != 0 || reserve_for_source(doc) != 0 ||
+        (doc->lc = calloc(1, sizeof *doc->lc)) == NULL)
         return cs_diag_at(d, path, 0, 0, "out of memory");
     doc->lc->line = (size_t)-1; /* nothing cached yet */
     return 0;
