@@ -63,6 +63,73 @@ static void word_bytes(unsigned char out[256])
                                                                                            : 0);
 }
 
+/* What the merge keeps in a result from article to article: the tables
+ * of filler hashes and word bytes, made once, and scratch arrays, grown as
+ * articles need (cs_merge_scratch_free frees it). */
+struct cs_merge_scratch {
+    uint64_t fill[CS_FILL_SLOTS]; /* filler_hashes */
+    unsigned char wb[256];        /* word_bytes */
+    uint64_t *sums;               /* per sentence: its words_sum, when have[k] */
+    unsigned char *have;
+    size_t sent_cap;
+    size_t *order, *by_start;     /* per finding, for cs_merge */
+    unsigned char *decided;
+    size_t findings_cap;
+};
+
+/* r's scratch, made on first use, with room for nsent sentences and
+ * nfindings findings (at least one of each); NULL when memory runs out. */
+static cs_merge_scratch *scratch_for(cs_result *r, size_t nsent, size_t nfindings)
+{
+    cs_merge_scratch *sc = r->merge_scratch;
+    if (sc == NULL) {
+        if ((sc = calloc(1, sizeof *sc)) == NULL)
+            return NULL;
+        filler_hashes(sc->fill);
+        word_bytes(sc->wb);
+        r->merge_scratch = sc;
+    }
+    if (nsent > sc->sent_cap) {
+        uint64_t *sums = realloc(sc->sums, nsent * sizeof *sums);
+        if (sums == NULL)
+            return NULL;
+        sc->sums = sums;
+        unsigned char *have = realloc(sc->have, nsent);
+        if (have == NULL)
+            return NULL;
+        sc->have = have;
+        sc->sent_cap = nsent;
+    }
+    if (nfindings > sc->findings_cap) {
+        size_t *order = realloc(sc->order, nfindings * sizeof *order);
+        if (order == NULL)
+            return NULL;
+        sc->order = order;
+        size_t *by_start = realloc(sc->by_start, nfindings * sizeof *by_start);
+        if (by_start == NULL)
+            return NULL;
+        sc->by_start = by_start;
+        unsigned char *decided = realloc(sc->decided, nfindings);
+        if (decided == NULL)
+            return NULL;
+        sc->decided = decided;
+        sc->findings_cap = nfindings;
+    }
+    return sc;
+}
+
+void cs_merge_scratch_free(cs_merge_scratch *sc)
+{
+    if (sc == NULL)
+        return;
+    free(sc->sums);
+    free(sc->have);
+    free(sc->order);
+    free(sc->by_start);
+    free(sc->decided);
+    free(sc);
+}
+
 /* The words of text[0..len): a hash of its words, lower-cased (ASCII),
  * filler left out (fill: filler_hashes), in any order (a sum of word
  * hashes).  A word's first 64 bytes make its hash.  wb: word_bytes. */
@@ -369,17 +436,10 @@ int cs_merge_fails(const cs_config *cfg, const cs_result *r, int has_threshold,
 int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r)
 {
     /* each sentence's words are hashed once, for all the findings in it */
-    uint64_t fill[CS_FILL_SLOTS];
-    filler_hashes(fill);
-    unsigned char wb[256];
-    word_bytes(wb);
-    uint64_t *sums = calloc(doc->nsent ? doc->nsent : 1, sizeof *sums);
-    unsigned char *have = calloc(doc->nsent ? doc->nsent : 1, 1);
-    if (sums == NULL || have == NULL) {
-        free(sums);
-        free(have);
+    cs_merge_scratch *sc = scratch_for(r, doc->nsent ? doc->nsent : 1, 1);
+    if (sc == NULL)
         return -1;
-    }
+    memset(sc->have, 0, doc->nsent);
     for (size_t i = 0; i < r->nfindings; i++) {
         cs_finding *f = &r->findings[i];
         if (f->passage >= doc->npassages)
@@ -400,47 +460,42 @@ int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r
         uint64_t sum;
         if (lo < p->nsent && f->start >= sent[lo].start && f->start < sent[lo].end) {
             size_t k = p->sent_first + lo;
-            if (!have[k]) {
+            if (!sc->have[k]) {
                 size_t end = sent[lo].end <= p->len ? sent[lo].end : p->len;
-                sums[k] = words_sum(text + sent[lo].start, end - sent[lo].start, fill, wb);
-                have[k] = 1;
+                sc->sums[k] = words_sum(text + sent[lo].start, end - sent[lo].start, sc->fill, sc->wb);
+                sc->have[k] = 1;
             }
-            sum = sums[k];
+            sum = sc->sums[k];
         } else {
-            sum = words_sum(text, p->len, fill, wb);
+            sum = words_sum(text, p->len, sc->fill, sc->wb);
         }
         f->source_key = source_key(f->marker, sum);
     }
-    free(sums);
-    free(have);
     return cs_merge(cfg, doc->npassages, r);
 }
 
 int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
 {
-    int rc = -1;
-    size_t *order = NULL, *by_start = NULL;
-    unsigned char *decided = NULL;
+    cs_merge_scratch *sc = scratch_for(r, 1, r->nfindings ? r->nfindings : 1);
+    if (sc == NULL)
+        return -1;
+    size_t *order = sc->order, *by_start = sc->by_start;
+    unsigned char *decided = sc->decided;
     sort_findings(r->findings, r->nfindings);
     void *items = r->passages;
     if (cs_array_grow(&items, &r->passages_cap, npassages ? npassages : 1,
                       sizeof(cs_passage_score)) != 0)
-        goto out;
+        return -1;
     r->passages = items;
     r->npassages = npassages;
     items = r->markers;
     if (cs_array_grow(&items, &r->markers_cap, cfg->nmarkers ? cfg->nmarkers : 1,
                       sizeof(cs_marker_total)) != 0)
-        goto out;
+        return -1;
     r->markers = items;
     r->nmarkers = cfg->nmarkers;
     memset(r->markers, 0, cfg->nmarkers * sizeof(cs_marker_total));
     r->base = cfg->base;
-    order = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
-    by_start = malloc((r->nfindings ? r->nfindings : 1) * sizeof(size_t));
-    decided = malloc(r->nfindings ? r->nfindings : 1);
-    if (order == NULL || by_start == NULL || decided == NULL)
-        goto out;
     for (size_t i = 0; i < r->nfindings; i++)
         r->findings[i].dup_of = 0;
 
@@ -517,10 +572,5 @@ int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r)
                             : round(clamp(share(cfg->base, r->good, r->weak), 0, 100));
     r->raw_points = r->score - cfg->base;
     r->verdict = cs_merge_verdict(cfg, r);
-    rc = 0;
-out:
-    free(order);
-    free(by_start);
-    free(decided);
-    return rc;
+    return 0;
 }

@@ -68,6 +68,10 @@ int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r
  * Used to merge again after findings were suppressed. */
 int cs_merge(const cs_config *cfg, size_t npassages, cs_result *r);
 
+/* Free what the merge keeps in a result between articles (cs_result_free
+ * calls it). */
+void cs_merge_scratch_free(cs_merge_scratch *sc);
+
 /* The verdict of a merged result: CS_VERDICT_UNSOURCED, or the band of
  * its score. */
 const char *cs_merge_verdict(const cs_config *cfg, const cs_result *r);

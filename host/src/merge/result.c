@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "merge.h"
 
 struct cs_arena_block {
     cs_arena_block *next;
@@ -50,6 +51,7 @@ void cs_result_free(cs_result *r)
     free(r->findings);
     free(r->passages);
     free(r->markers);
+    cs_merge_scratch_free(r->merge_scratch);
     memset(r, 0, sizeof *r);
 }
 

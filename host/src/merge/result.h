@@ -62,6 +62,7 @@ typedef struct cs_marker_total {
 } cs_marker_total;
 
 typedef struct cs_arena_block cs_arena_block;
+typedef struct cs_merge_scratch cs_merge_scratch; /* merge.c's, kept for the next article */
 
 typedef struct cs_result {
     cs_finding *findings;
@@ -80,6 +81,7 @@ typedef struct cs_result {
     char *error;              /* per-article error (plugin failure), arena string or NULL */
     const char *warnings;     /* lines about rules disabled in lenient mode, or NULL */
     cs_arena_block *arena;
+    cs_merge_scratch *merge_scratch; /* NULL until the first merge */
 } cs_result;
 
 void cs_result_init(cs_result *r);
