@@ -1,12 +1,16 @@
 /* test_pool.c - worker processes (pool.h): results in input order with
- * their status and item, whatever the number of workers; a worker killed
- * by a signal or exiting costs only its item, named with what was
- * running, and the others are scored; an item past the time limit is
- * stopped; cs_pool_submit_buf takes the bytes; pending counts. */
+ * their status and item, whatever the number of workers and the items
+ * each holds; a worker killed by a signal or exiting costs only its item,
+ * named with what was running, and the others are scored (once: answers
+ * written and not told yet are taken from the shared memory); an item
+ * past the time limit is stopped; cs_pool_submit_buf takes the bytes;
+ * pending counts. */
 #include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <unistd.h>
 
 #include "pool.h"
@@ -16,10 +20,13 @@
  * status 3 in "plugin quitter", "slow" sleeps 30 s, "big" answers 5 MiB
  * of letters (status 0); anything else comes back as "<item>!" with
  * status = its length. */
+static atomic_int *runs; /* shared with the workers: calls of work */
+
 static int work(void *ctx, const char *item, size_t len, char *note, cs_buf *out)
 {
     int *calls = ctx; /* the worker's copy: proves ctx is passed */
     (*calls)++;
+    atomic_fetch_add(runs, 1);
     if (len == 3 && memcmp(item, "die", 3) == 0) {
         snprintf(note, CS_POOL_NOTE_MAX, "plugin boom");
         raise(SIGKILL);
@@ -83,7 +90,7 @@ static int run_items(cs_pool *p, uint64_t first, const char *const *items, int n
 /* A result handed out in place (in the worker's shared slot) stays intact
  * and NUL-terminated until the next cs_pool_next, however fast the
  * workers answer the items submitted meanwhile. */
-static void results_stay(int workers)
+static void results_stay(int workers, int depth)
 {
     cs_pool *p = NULL;
     cs_diag d;
@@ -92,7 +99,8 @@ static void results_stay(int workers)
     char items[N][16];
     for (int k = 0; k < N; k++)
         snprintf(items[k], sizeof items[k], "item-%02d", k % 100);
-    ok(cs_pool_start(&p, workers, work, &calls, &d) == 0, "%d worker(s) start again", workers);
+    ok(cs_pool_start_depth(&p, workers, depth, work, &calls, &d) == 0,
+       "%d worker(s) holding %d items start again", workers, depth);
     while (got < N) {
         while (sent < N && cs_pool_can_submit(p) && cs_pool_submit(p, items[sent], 7, &d) == 0)
             sent++;
@@ -109,20 +117,21 @@ static void results_stay(int workers)
         got++;
     }
     ok(intact && got == N,
-       "%d worker(s): each result unchanged until the next one is asked for (%d of %d)", workers,
-       got, N);
+       "%d worker(s), %d items: each result unchanged until the next one is asked for (%d of %d)",
+       workers, depth, got, N);
     cs_pool_free(p);
 }
 
 /* Results larger than a worker's result slot come back whole, between
  * results that fit (the worker moves such a result out of its slot). */
-static void big_results(void)
+static void big_results(int depth)
 {
     cs_pool *p = NULL;
     cs_diag d;
     int calls = 0, whole = 1, got = 0;
     const char *items[] = {"a", "big", "bb", "big", "big", "ccc"};
-    ok(cs_pool_start(&p, 1, work, &calls, &d) == 0, "a pool for big results starts");
+    ok(cs_pool_start_depth(&p, 1, depth, work, &calls, &d) == 0,
+       "a pool for big results starts (%d items a worker)", depth);
     for (int i = 0; i < 6; i++)
         cs_pool_submit(p, items[i], strlen(items[i]), &d);
     cs_pool_result r;
@@ -136,12 +145,75 @@ static void big_results(void)
             same = r.data[k] == (char)('a' + (k / 1024 + k % 1024) % 26);
         whole &= same && r.data[r.len] == '\0';
     }
-    ok(whole && got == 6, "5 MiB results come back whole, between small ones (%d of 6)", got);
+    ok(whole && got == 6, "%d items a worker: 5 MiB results come back whole, between small ones (%d of 6)",
+       depth, got);
     cs_pool_free(p);
+}
+
+/* Workers that hold 16 items and tell of their answers in runs: many
+ * items in order; a crash or a timeout after answers written and not told
+ * yet costs only the item it hit, and no item is scored twice (runs
+ * counts the calls of work). */
+static void deep(int workers)
+{
+    cs_diag d;
+    int calls = 0;
+    static char crash[64][CS_POOL_NOTE_MAX + 64];
+    static char data[64][32];
+    int status[64];
+    char names[50][16];
+    const char *items[50];
+    for (int k = 0; k < 50; k++) {
+        snprintf(names[k], sizeof names[k], "i%d", k);
+        items[k] = names[k];
+    }
+    cs_pool *p = NULL;
+    ok(cs_pool_start_depth(&p, workers, 16, work, &calls, &d) == 0,
+       "%d worker(s) holding 16 items start", workers);
+    is_int(run_items(p, 0, items, 50, status, crash, data), 0,
+           "16 items a worker, %d worker(s): fifty results in input order", workers);
+    int all = 1;
+    for (int k = 0; k < 50; k++) {
+        char want[32];
+        snprintf(want, sizeof want, "%s!", items[k]);
+        all &= status[k] == (int)strlen(items[k]) && strcmp(data[k], want) == 0;
+    }
+    ok(all, "16 items a worker, %d worker(s): each result its item's", workers);
+    is_int(run_items(p, 50, items, 1, status, crash, data), 0,
+           "16 items a worker, %d worker(s): a lone item comes back (told when idle)", workers);
+
+    atomic_store(runs, 0);
+    const char *crashy[] = {"a", "b", "c", "die", "e", "f"};
+    is_int(run_items(p, 51, crashy, 6, status, crash, data), 0,
+           "16 items a worker, %d worker(s): a crash after answers not told yet: in order", workers);
+    ok(status[0] == 1 && status[1] == 1 && status[2] == 1 && status[4] == 1 && status[5] == 1,
+       "16 items a worker, %d worker(s): the items before and after the crash are scored",
+       workers);
+    is_int(status[3], -1, "16 items a worker, %d worker(s): the crashing item fails", workers);
+    is_str(crash[3], "the worker died of signal 9 (Killed) in plugin boom",
+           "16 items a worker, %d worker(s): named with what was running", workers);
+
+    cs_pool_set_timeout(p, 1);
+    const char *slow[] = {"x", "y", "slow", "z"};
+    is_int(run_items(p, 57, slow, 4, status, crash, data), 0,
+           "16 items a worker, %d worker(s): a slow item after answers not told yet: in order",
+           workers);
+    ok(status[0] == 1 && status[1] == 1 && status[3] == 1 && status[2] == -1,
+       "16 items a worker, %d worker(s): only the slow item fails", workers);
+    is_str(crash[2], "took longer than 1 s and was stopped in plugin sleeper",
+           "16 items a worker, %d worker(s): naming the limit and what was running", workers);
+    cs_pool_finish(p);
+    cs_pool_free(p);
+    is_int(atomic_load(runs), 10, "16 items a worker, %d worker(s): each of the ten items ran once",
+           workers);
 }
 
 int main(void)
 {
+    alarm(120); /* an answer never told would hang the test: fail it instead */
+    runs = mmap(NULL, sizeof *runs, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (runs == MAP_FAILED)
+        return 1;
     cs_diag d;
     int calls = 0;
     static char crash[16][CS_POOL_NOTE_MAX + 64];
@@ -208,8 +280,14 @@ int main(void)
     cs_buf_free(&item);
     cs_pool_finish(p);
     cs_pool_free(p);
-    results_stay(1);
-    results_stay(2);
-    big_results();
+    results_stay(1, 2);
+    results_stay(2, 2);
+    results_stay(1, 16);
+    results_stay(2, 16);
+    results_stay(2, 1);
+    big_results(2);
+    big_results(16);
+    deep(1);
+    deep(2);
     return done_testing();
 }

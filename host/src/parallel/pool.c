@@ -1,3 +1,5 @@
+/* pool.c - the parent side of the worker pool (pool.h): workers started
+ * and replaced, items handed out, answers taken in input order. */
 #include "pool.h"
 
 #include <errno.h>
@@ -8,35 +10,25 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
-#include <sys/uio.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "pool_worker.h"
+
 #define MAX_WORKERS 64
-/* Items a worker holds at once: the one it scores and one waiting in its
- * pipe, so that it starts the next item without a round trip through the
- * parent.  The second is sent only when both fit in the pipe together: a
- * parent blocked writing to a worker that is blocked writing its result
- * would be a deadlock. */
-#define DEPTH 2
+/* Items a worker holds at once (cs_pool_start_depth): the one it scores
+ * and the ones waiting in its pipe, so that it goes on to the next without
+ * a round trip through the parent.  More than one is sent only when all
+ * fit in the pipe together: a parent blocked writing to a worker that is
+ * blocked writing its result would be a deadlock. */
+#define DEPTH_DEFAULT 2
 /* Pipe capacity asked for (the kernel may give less; F_GETPIPE_SZ tells). */
 #define PIPE_BYTES (1 << 20)
-/* Results go back through memory the worker shares with the parent, one
- * slot per item a worker may hold: the worker's k-th result is in slot
- * k % DEPTH, and the pipe says only that it is there.  The worker cannot
- * write a slot the parent has not read yet: it gets its next item only
- * once the parent has taken a result.  A result larger than a slot goes
- * through the pipe.  (Untouched slot pages cost nothing.)  The result due
- * next in input order is handed out where it lies, without a copy: its
- * slot stays held (the worker is given no item whose result would go
- * there) until the next cs_pool_next. */
-#define SLOT_BYTES ((size_t)4 << 20)
 /* Buffers kept for reuse, items and results apart (they differ in size):
  * enough for those in flight; one that grew larger than SPARE_MAX_BYTES
  * (a huge record) is freed. */
-#define MAX_SPARES (2 * DEPTH * MAX_WORKERS + 4)
+#define MAX_SPARES (2 * DEPTH_DEFAULT * MAX_WORKERS + 4)
 #define SPARE_MAX_BYTES (8u << 20)
-
 typedef struct spare_list {
     cs_buf b[MAX_SPARES];
     size_t n;
@@ -52,12 +44,13 @@ typedef struct worker {
     int to_fd;       /* parent writes items */
     int from_fd;     /* parent reads results */
     size_t to_cap;   /* capacity of the item pipe in bytes */
-    int busy;        /* items in flight, 0..DEPTH */
-    in_flight slot[DEPTH]; /* ... oldest first: slot[0] is being scored */
-    cs_deadline *dl; /* shared (guard.h): when it began the item it scores, what runs */
-    char *results;   /* DEPTH result slots of SLOT_BYTES shared with it, or NULL */
+    int busy;        /* items in flight, 0..depth */
+    in_flight slot[CS_POOL_DEPTH_MAX]; /* ... oldest first: slot[0] is being scored */
+    worker_shared *sh; /* its deadline (guard.h) and answers */
+    cs_deadline *dl; /* &sh->dl */
+    char *results;   /* depth result slots of SLOT_BYTES shared with it, or NULL */
     uint64_t taken;  /* results taken since it was forked */
-    int held;        /* 1 while a result in its slots is handed out in place */
+    uint64_t held;   /* bit k: result slot k holds a result handed out or waiting in place */
     int timed_out;   /* killed for taking too long: gets nothing more */
 } worker;
 
@@ -71,7 +64,8 @@ typedef struct done_item {
     cs_buf data;     /* the result, unless it is still in a slot: */
     const char *in_slot; /* the result in place (in_slot_len bytes), or NULL */
     size_t in_slot_len;
-    int slot_worker; /* whose slot holds it (the worker's held is set) */
+    int slot_worker; /* whose slot holds it (the worker's held bit is set) */
+    int slot_index;  /* ... which of its slots */
     cs_buf item;     /* the item it answers */
     char crash[CS_POOL_NOTE_MAX + 64];
 } done_item;
@@ -86,8 +80,9 @@ struct cs_pool {
     int n;
     cs_pool_work_fn fn;
     void *ctx;
-    cs_deadline *shared; /* one per worker */
-    char *result_mem;  /* n * DEPTH result slots, or NULL (then pipes only) */
+    int depth;         /* items a worker holds at once (and its result slots) */
+    worker_shared *shared; /* one per worker */
+    char *result_mem;  /* n * depth result slots, or NULL (then pipes only) */
     uint64_t next_seq; /* next submission number */
     uint64_t next_out; /* next result to hand out */
     done_item *done;   /* finished, waiting for their turn */
@@ -95,7 +90,8 @@ struct cs_pool {
     queued *queue;     /* submitted, not yet sent to a worker */
     size_t nqueue, queue_cap;
     cs_buf last_data;  /* handed out by the last cs_pool_next */
-    int held_worker;   /* ... or the worker whose slot it was handed out from, or -1 */
+    int held_worker;   /* ... or the worker whose slot it was handed out from, or -1, */
+    int held_slot;     /* ... and which slot */
     cs_buf last_item;
     spare_list item_spares;   /* empty buffers with room, for reuse */
     spare_list result_spares;
@@ -137,129 +133,10 @@ void cs_pool_set_timeout(cs_pool *p, int seconds)
     p->timeout = seconds > 0 ? seconds : 0;
 }
 
-/* Bytes of the shared page: one deadline per worker. */
+/* Bytes of the shared page: one worker_shared per worker. */
 static size_t shared_bytes(int n)
 {
-    return (size_t)n * sizeof(cs_deadline);
-}
-
-static int write_full(int fd, const void *buf, size_t n)
-{
-    const char *p = buf;
-    while (n) {
-        ssize_t k = write(fd, p, n);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        p += k;
-        n -= (size_t)k;
-    }
-    return 0;
-}
-
-/* head (hn bytes) then body (bn bytes), in one system call when the pipe
- * takes them at once (an item's header and bytes: one wake-up of the
- * worker, not two).  0, or -1 with errno set. */
-static int write_two(int fd, const void *head, size_t hn, const void *body, size_t bn)
-{
-    struct iovec v[2] = {{(void *)head, hn}, {(void *)body, bn}};
-    struct iovec *p = v;
-    int left = 2;
-    while (left > 0) {
-        if (p->iov_len == 0) {
-            p++;
-            left--;
-            continue;
-        }
-        ssize_t k = writev(fd, p, left);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        size_t done = (size_t)k;
-        while (left > 0 && done >= p->iov_len) {
-            done -= p->iov_len;
-            p++;
-            left--;
-        }
-        if (left > 0) {
-            p->iov_base = (char *)p->iov_base + done;
-            p->iov_len -= done;
-        }
-    }
-    return 0;
-}
-
-/* 1 on success, 0 on EOF before anything, -1 on error or short read. */
-static int read_full(int fd, void *buf, size_t n)
-{
-    char *p = buf;
-    size_t got = 0;
-    while (got < n) {
-        ssize_t k = read(fd, p + got, n - got);
-        if (k < 0) {
-            if (errno == EINTR)
-                continue;
-            return -1;
-        }
-        if (k == 0)
-            return got == 0 ? 0 : -1;
-        got += (size_t)k;
-    }
-    return 1;
-}
-
-/* The worker's loop: item in, result out, until the parent closes the pipe.
- * A result header is {seq, status, length, where}: where 1 = in the slot,
- * 0 = the bytes follow in the pipe. */
-static void worker_main(cs_pool *p, int in_fd, int out_fd, cs_deadline *dl, char *results)
-{
-    cs_buf item = {0}, own = {0}, out = {0};
-    uint64_t written = 0;
-    signal(SIGINT, SIG_IGN); /* the parent decides when to stop */
-    signal(SIGPIPE, SIG_DFL);
-    for (;;) {
-        uint64_t hdr[2];
-        if (read_full(in_fd, hdr, sizeof hdr) != 1)
-            break;
-        item.len = 0;
-        if (cs_buf_reserve(&item, hdr[1]) != 0 || read_full(in_fd, item.data, hdr[1]) != 1)
-            break;
-        item.len = hdr[1];
-        item.data[item.len] = '\0';
-        /* The result is written straight into its slot; one that outgrows
-         * the slot moves to memory of its own (cs_buf_borrow). */
-        char *slot = results ? results + (written % DEPTH) * SLOT_BYTES : NULL;
-        if (slot) {
-            cs_buf_borrow(&out, slot, SLOT_BYTES);
-        } else {
-            out = own;
-            out.len = 0;
-        }
-        cs_deadline_begin(dl, NULL);
-        int status = p->fn(p->ctx, item.data, item.len, dl->note, &out);
-        cs_deadline_end(dl);
-        uint64_t rh[4] = {hdr[0], (uint64_t)(int64_t)status, out.len, 0};
-        if (slot && out.borrowed) {
-            rh[3] = 1; /* already there */
-        } else if (slot && out.len <= SLOT_BYTES) {
-            memcpy(slot, out.data, out.len);
-            rh[3] = 1;
-        }
-        written++;
-        if (write_full(out_fd, rh, sizeof rh) != 0 ||
-            (!rh[3] && out.len && write_full(out_fd, out.data, out.len) != 0))
-            break;
-        if (!out.borrowed) { /* memory of its own: kept for the next result */
-            if (slot) /* out outgrew its slot: own is another buffer */
-                cs_buf_free(&own);
-            own = out;
-        }
-    }
-    _exit(0);
+    return (size_t)n * sizeof(worker_shared);
 }
 
 /* Grow a pipe to PIPE_BYTES when the system allows (fewer wake-ups, a
@@ -285,6 +162,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
     fflush(stdout);
     fflush(stderr);
     cs_deadline_end(p->w[i].dl);
+    atomic_store(&p->w[i].sh->answered, 0);
     pid_t pid = fork();
     if (pid < 0) {
         close(to[0]);
@@ -302,7 +180,7 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
             _exit(127);
         close_range(5, ~0U, 0);
         dup2(STDERR_FILENO, STDOUT_FILENO);
-        worker_main(p, 3, 4, p->w[i].dl, p->w[i].results);
+        pool_worker_main(p->fn, p->ctx, p->depth, 3, 4, p->w[i].sh, p->w[i].results);
     }
     close(to[0]);
     close(from[1]);
@@ -311,23 +189,35 @@ static int spawn(cs_pool *p, int i, cs_diag *d)
     p->w[i].from_fd = from[0];
     p->w[i].busy = 0;
     p->w[i].taken = 0;
+    p->w[i].held = 0;
     p->w[i].to_cap = pipe_capacity(to[1]);
     return 0;
 }
 
 int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_diag *d)
 {
+    return cs_pool_start_depth(out, workers, DEPTH_DEFAULT, fn, ctx, d);
+}
+
+int cs_pool_start_depth(cs_pool **out, int workers, int depth, cs_pool_work_fn fn, void *ctx,
+                        cs_diag *d)
+{
     *out = NULL;
     if (workers < 1)
         workers = 1;
     if (workers > MAX_WORKERS)
         workers = MAX_WORKERS;
+    if (depth < 1)
+        depth = 1;
+    if (depth > CS_POOL_DEPTH_MAX)
+        depth = CS_POOL_DEPTH_MAX;
     cs_pool *p = calloc(1, sizeof *p);
     if (p == NULL)
         return cs_diag_set(d, "out of memory");
     p->fn = fn;
     p->ctx = ctx;
     p->n = workers;
+    p->depth = depth;
     p->held_worker = -1;
     long page = sysconf(_SC_PAGESIZE);
     p->page = page > 0 ? (size_t)page : 65536;
@@ -338,13 +228,15 @@ int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_
         return cs_diag_set(d, "cannot map shared memory: %s", strerror(errno));
     }
     signal(SIGPIPE, SIG_IGN); /* a dead worker shows as EPIPE, not a dead parent */
-    p->result_mem = mmap(NULL, (size_t)workers * DEPTH * SLOT_BYTES, PROT_READ | PROT_WRITE,
+    p->result_mem = mmap(NULL, (size_t)workers * (size_t)depth * SLOT_BYTES, PROT_READ | PROT_WRITE,
                          MAP_SHARED | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
     if (p->result_mem == MAP_FAILED)
         p->result_mem = NULL; /* results through the pipes, then */
     for (int i = 0; i < workers; i++) {
-        p->w[i].dl = &p->shared[i];
-        p->w[i].results = p->result_mem ? p->result_mem + (size_t)i * DEPTH * SLOT_BYTES : NULL;
+        p->w[i].sh = &p->shared[i];
+        p->w[i].dl = &p->shared[i].dl;
+        p->w[i].results =
+            p->result_mem ? p->result_mem + (size_t)i * (size_t)depth * SLOT_BYTES : NULL;
         p->w[i].pid = -1;
     }
     for (int i = 0; i < workers; i++)
@@ -363,29 +255,35 @@ static size_t wire_size(const cs_pool *p, const cs_buf *item)
     return 2 * sizeof(uint64_t) + item->len + 2 * p->page;
 }
 
-/* A worker to take an item of this size: an idle one first, else one with
- * room for a second item that fits in its pipe beside the first; -1 when
- * none can take it now. */
+/* A worker to take an item of this size: the least busy of those that
+ * can take it now (a free slot for its result, and idle or with room
+ * for it in the pipe beside the items it holds), or -1. */
 static int pick_worker(const cs_pool *p, const cs_buf *item)
 {
-    int second = -1;
+    int best = -1;
     for (int i = 0; i < p->n; i++) {
         const worker *w = &p->w[i];
         if (w->timed_out)
             continue; /* being stopped: it scores nothing more */
+        if (w->busy >= p->depth || (best >= 0 && p->w[best].busy <= w->busy))
+            continue;
+        if (w->held >> ((w->taken + (uint64_t)w->busy) % (uint64_t)p->depth) & 1)
+            continue; /* its result would go where one is held */
         if (w->busy == 0)
-            return i; /* (a held slot is not the one its next result goes to) */
-        if (second < 0 && w->busy + w->held < DEPTH &&
-            wire_size(p, &w->slot[w->busy - 1].item) + wire_size(p, item) <= w->to_cap)
-            second = i;
+            return i;
+        size_t wire = wire_size(p, item);
+        for (int k = 0; k < w->busy; k++)
+            wire += wire_size(p, &w->slot[k].item);
+        if (wire <= w->to_cap)
+            best = i;
     }
-    return second;
+    return best;
 }
 
 int cs_pool_can_submit(const cs_pool *p)
 {
     /* Keep a small queue so workers never wait for the parent. */
-    return p->nqueue < (size_t)p->n * DEPTH;
+    return p->nqueue < (size_t)p->n * (size_t)p->depth;
 }
 
 size_t cs_pool_pending(const cs_pool *p)
@@ -401,7 +299,7 @@ static int send_item(cs_pool *p, int i, queued *q, cs_diag *d)
     in_flight *f = &w->slot[w->busy++];
     f->seq = q->seq;
     f->item = q->item;
-    if (write_two(w->to_fd, hdr, sizeof hdr, f->item.data, f->item.len) != 0) {
+    if (pool_write_two(w->to_fd, hdr, sizeof hdr, f->item.data, f->item.len) != 0) {
         if (errno == EPIPE)
             return 0; /* the worker died: poll will see it and report the item */
         return cs_diag_set(d, "cannot talk to a worker: %s", strerror(errno));
@@ -507,8 +405,11 @@ static int unhold(cs_pool *p, int i)
     return 0;
 }
 
-/* A worker's pipe closed: record the item it was scoring as failed, queue
- * the one waiting in its pipe again and fork a new worker. */
+static int take_answer(cs_pool *p, int i, const answer *a, cs_diag *d);
+
+/* A worker's pipe closed: take the answers it wrote and did not tell yet,
+ * record the item it was scoring as failed, queue the ones waiting in its
+ * pipe again and fork a new worker. */
 static int reap(cs_pool *p, int i, cs_diag *d)
 {
     worker *w = &p->w[i];
@@ -516,6 +417,14 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     char crash[CS_POOL_NOTE_MAX + 64];
     while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
         ;
+    uint64_t answered = atomic_load_explicit(&w->sh->answered, memory_order_acquire);
+    while (w->taken < answered && w->busy > 0) {
+        const answer *a = &w->sh->ans[w->taken % (uint64_t)p->depth];
+        if (!a->in_slot)
+            break; /* (its bytes were in the pipe, not all read) */
+        if (take_answer(p, i, a, d) != 0)
+            return -1;
+    }
     char what[CS_POOL_NOTE_MAX + 1];
     memcpy(what, w->dl->note, CS_POOL_NOTE_MAX);
     what[CS_POOL_NOTE_MAX] = '\0';
@@ -549,54 +458,82 @@ static int reap(cs_pool *p, int i, cs_diag *d)
     return spawn(p, i, d);
 }
 
-/* Read one result from worker i (its pipe is readable).  The result due
- * next in input order, when in a slot with room for its NUL, stays there
- * (the worker's slot held); any other is copied out. */
-static int collect(cs_pool *p, int i, cs_diag *d)
+/* Is every item before seq done (so that seq is handed out next, once
+ * those before it are)? */
+static int all_before_done(const cs_pool *p, uint64_t seq)
+{
+    uint64_t before = 0;
+    for (size_t k = 0; k < p->ndone; k++)
+        before += p->done[k].seq < seq;
+    return before == seq - p->next_out;
+}
+
+/* Take worker i's answer a (its oldest in flight): a result in a slot
+ * with room for its NUL whose predecessors are all done stays there (the
+ * slot held); any other is copied out, or read from the pipe when it is
+ * not in a slot.  0; 1 when the worker died sending it (reaped and
+ * replaced); -1 with d. */
+static int take_answer(cs_pool *p, int i, const answer *a, cs_diag *d)
 {
     worker *w = &p->w[i];
-    uint64_t rh[4];
-    int r = read_full(w->from_fd, rh, sizeof rh);
-    if (r != 1)
-        return reap(p, i, d);
-    if (rh[3] && (!w->results || rh[2] > SLOT_BYTES))
+    uint64_t seq = a->seq, len = a->len;
+    int status = (int)a->status;
+    if (a->in_slot && (!w->results || len > SLOT_BYTES))
         return cs_diag_set(d, "internal: a worker's result is not where it says");
-    char *slot = rh[3] ? w->results + (w->taken % DEPTH) * SLOT_BYTES : NULL;
-    int in_place = slot != NULL && rh[0] == p->next_out && rh[2] < SLOT_BYTES;
+    if (w->busy == 0 || seq != w->slot[0].seq)
+        return cs_diag_set(d, "internal: a worker answered for an item it was not given");
+    int k = (int)(w->taken % (uint64_t)p->depth);
+    char *slot = a->in_slot ? w->results + (size_t)k * SLOT_BYTES : NULL;
+    int in_place = slot != NULL && len < SLOT_BYTES && all_before_done(p, seq);
     cs_buf data = {0};
-    if (rh[2] && !in_place) {
+    if (len && !in_place) {
         data = take_spare(&p->result_spares);
-        if (cs_buf_reserve(&data, rh[2]) != 0) {
+        if (cs_buf_reserve(&data, len) != 0) {
             give_spare(&p->result_spares, &data);
             return cs_diag_set(d, "out of memory");
         }
         if (slot)
-            memcpy(data.data, slot, rh[2]);
-        else if (read_full(w->from_fd, data.data, rh[2]) != 1) {
+            memcpy(data.data, slot, len);
+        else if (pool_read_full(w->from_fd, data.data, len) != 1) {
             give_spare(&p->result_spares, &data);
-            return reap(p, i, d);
+            return reap(p, i, d) != 0 ? -1 : 1;
         }
-        data.len = rh[2];
+        data.len = len;
         data.data[data.len] = '\0';
     }
     w->taken++;
-    if (w->busy == 0 || rh[0] != w->slot[0].seq) {
-        give_spare(&p->result_spares, &data);
-        return cs_diag_set(d, "internal: a worker answered for an item it was not given");
-    }
     cs_buf item = w->slot[0].item;
-    memmove(w->slot, w->slot + 1, (DEPTH - 1) * sizeof(in_flight));
-    w->slot[DEPTH - 1] = (in_flight){0};
+    memmove(w->slot, w->slot + 1, (size_t)(p->depth - 1) * sizeof(in_flight));
+    w->slot[p->depth - 1] = (in_flight){0};
     w->busy--;
-    if (add_done(p, rh[0], (int)(int64_t)rh[1], &data, &item, NULL) != 0)
+    if (add_done(p, seq, status, &data, &item, NULL) != 0)
         return cs_diag_set(d, "out of memory");
     if (in_place) {
         done_item *it = &p->done[p->ndone - 1];
-        slot[rh[2]] = '\0'; /* the worker writes this slot again only once released */
+        slot[len] = '\0'; /* the worker writes this slot again only once released */
         it->in_slot = slot;
-        it->in_slot_len = rh[2];
+        it->in_slot_len = len;
         it->slot_worker = i;
-        w->held = 1;
+        it->slot_index = k;
+        w->held |= (uint64_t)1 << k;
+    }
+    return 0;
+}
+
+/* Worker i's pipe is readable: take the answers it tells of (or, when
+ * the pipe closed, reap it). */
+static int collect(cs_pool *p, int i, cs_diag *d)
+{
+    worker *w = &p->w[i];
+    uint64_t told;
+    if (pool_read_full(w->from_fd, &told, sizeof told) != 1)
+        return reap(p, i, d);
+    if (told < w->taken || told - w->taken > (uint64_t)w->busy)
+        return cs_diag_set(d, "internal: a worker answered for an item it was not given");
+    while (w->taken < told) {
+        int rc = take_answer(p, i, &w->sh->ans[w->taken % (uint64_t)p->depth], d);
+        if (rc != 0)
+            return rc < 0 ? -1 : 0;
     }
     return 0;
 }
@@ -606,7 +543,7 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
     give_spare(&p->result_spares, &p->last_data);
     give_spare(&p->item_spares, &p->last_item);
     if (p->held_worker >= 0) { /* the last result was handed out in place */
-        p->w[p->held_worker].held = 0;
+        p->w[p->held_worker].held &= ~((uint64_t)1 << p->held_slot);
         p->held_worker = -1;
     }
     for (;;) {
@@ -622,6 +559,7 @@ int cs_pool_next(cs_pool *p, cs_pool_result *r, cs_diag *d)
                     r->data = it.in_slot;
                     r->len = it.in_slot_len;
                     p->held_worker = it.slot_worker;
+                    p->held_slot = it.slot_index;
                 }
                 r->item = it.item.data ? it.item.data : "";
                 r->item_len = it.item.len;
@@ -723,6 +661,6 @@ void cs_pool_free(cs_pool *p)
     if (p->shared && p->shared != MAP_FAILED)
         munmap(p->shared, shared_bytes(p->n));
     if (p->result_mem)
-        munmap(p->result_mem, (size_t)p->n * DEPTH * SLOT_BYTES);
+        munmap(p->result_mem, (size_t)p->n * (size_t)p->depth * SLOT_BYTES);
     free(p);
 }

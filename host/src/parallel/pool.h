@@ -3,8 +3,9 @@
  *
  * The parent forks N workers after the scorer is built (each inherits a
  * copy, so nothing is loaded twice), hands each up to two items at a time
- * over a pipe (it scores one while the next waits) and collects results,
- * which come back through memory shared with the worker, in input order.  A worker that dies (a plugin
+ * (cs_pool_start_depth: more) over a pipe (it scores one while the next
+ * waits) and collects results, which come back through memory shared with
+ * the worker, in input order.  A worker that dies (a plugin
  * crashed it: SIGSEGV, abort) costs only the item it was scoring: that item
  * comes back as a failure naming the signal and the plugin that was running
  * (read from a shared page the scorer writes before each plugin call), a
@@ -29,6 +30,7 @@
 #include "guard.h"
 
 #define CS_POOL_NOTE_MAX CS_GUARD_NOTE_MAX /* a worker's note (its cs_deadline's) */
+#define CS_POOL_DEPTH_MAX 32 /* items a worker may hold at once */
 
 /* Runs in a worker.  `note` is the worker's shared crash note: write what is
  * running (e.g. "plugin attribution") before risky calls.  The result goes
@@ -51,6 +53,17 @@ typedef struct cs_pool_result {
 } cs_pool_result;
 
 int cs_pool_start(cs_pool **out, int workers, cs_pool_work_fn fn, void *ctx, cs_diag *d);
+
+/* Like cs_pool_start, but each worker holds up to `depth` items at once
+ * (1..CS_POOL_DEPTH_MAX; cs_pool_start: 2) and tells the parent of its
+ * results about every depth / 2 items rather than one by one: for many
+ * short items, a wake-up of each process per run of items instead of per
+ * item.  A result may then come up to depth / 2 - 1 items later than its
+ * worker wrote it (at most about 20 ms later, unless the item after it
+ * takes longer); a worker that dies still costs only the item it was
+ * scoring. */
+int cs_pool_start_depth(cs_pool **out, int workers, int depth, cs_pool_work_fn fn, void *ctx,
+                        cs_diag *d);
 
 /* Is there room to submit without blocking on results? */
 int cs_pool_can_submit(const cs_pool *p);

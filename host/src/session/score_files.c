@@ -10,6 +10,11 @@
 #include "pool.h"
 #include "result_codec.h"
 
+/* Files a worker holds at once: a few hundred microseconds of work each,
+ * told back in runs of FILE_DEPTH / 2 (pool.h), so that the parent and the
+ * worker wake each other once per run, not once per file. */
+#define FILE_DEPTH 16
+
 struct cs_score_files {
     cs_score_files_opts o;
     char *const *files;
@@ -114,7 +119,8 @@ int cs_score_files_start(cs_score_files **out, const cs_score_files_opts *o,
     sf->files = files;
     sf->n = n;
     cs_result_init(&sf->res);
-    if (n && cs_pool_start(&sf->pool, o->jobs > 0 ? o->jobs : 1, score_file_item, sf, d) != 0) {
+    if (n && cs_pool_start_depth(&sf->pool, o->jobs > 0 ? o->jobs : 1, FILE_DEPTH,
+                                 score_file_item, sf, d) != 0) {
         cs_score_files_free(sf);
         return -1;
     }
