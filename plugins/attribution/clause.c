@@ -10,12 +10,6 @@
 
 static size_t skip_inserts(const at_sent *s, size_t g);
 
-/* Is t a word (not punctuation, a number, a quote mark)? */
-int at_word(const at_tok *t)
-{
-    return t->kind == AT_TK_WORD;
-}
-
 /* A lower-case word the lexicon does not know (often an adjective). */
 int at_lower_is_mod(const at_tok *t)
 {

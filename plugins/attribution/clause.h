@@ -14,8 +14,12 @@
 #include "subject.h"
 #include "tokenizer.h"
 
-/* Is t a word (not punctuation, a number, a quote mark)? */
-int at_word(const at_tok *t);
+/* Is t a word (not punctuation, a number, a quote mark)?  Inline: every
+ * pass over a sentence asks it of most tokens. */
+static inline int at_word(const at_tok *t)
+{
+    return t->kind == AT_TK_WORD;
+}
 
 /* A lower-case word the lexicon does not know (often an adjective). */
 int at_lower_is_mod(const at_tok *t);

@@ -242,6 +242,10 @@ static void score_parts(const qt_instance *in, qt_doc *d, const credscore_passag
                         const qt_part *parts, size_t n, credscore_sink *sink)
 {
     int carried_open = d->open;
+    /* the speaker of the last stretch looked at: quotes of one sentence
+     * share their stretch, which is read once (memo_kind -1: none yet) */
+    size_t memo_a = 0, memo_b = 0;
+    int memo_kind = -1;
     for (size_t k = 0; k < n; k++) {
         const qt_part *q = &parts[k];
         size_t a = 0, b = p->len;
@@ -254,7 +258,12 @@ static void score_parts(const qt_instance *in, qt_doc *d, const credscore_passag
             if (a > b)
                 a = b;
         }
-        int local = qt_speaker(in->words, p->text, a, b, parts, n);
+        if (memo_kind < 0 || a != memo_a || b != memo_b) {
+            memo_kind = qt_speaker(in->words, p->text, a, b, parts, n);
+            memo_a = a;
+            memo_b = b;
+        }
+        int local = memo_kind;
         size_t words = q->words + (q->cont_in && carried_open ? d->open_words : 0);
         int inherited = q->cont_in && carried_open ? d->open_kind : QT_SPK_NONE;
         int quotation = is_quotation(p->text, q, words);

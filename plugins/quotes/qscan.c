@@ -58,37 +58,6 @@ static int straight_opens(const char *text, size_t i)
     return 0;
 }
 
-/* Words (runs of letters and digits) in text[a..b). */
-size_t qt_count_words(const char *text, size_t a, size_t b)
-{
-    size_t n = 0;
-    int in = 0;
-    for (size_t i = a; i < b; i++) {
-        unsigned char c = (unsigned char)text[i];
-        int w;
-        if (c >= 0x80) {
-            /* U+2000..U+206F punctuation (E2 80 xx / E2 81 xx) is not a word */
-            if (c == 0xE2 && i + 1 < b &&
-                ((unsigned char)text[i + 1] == 0x80 || (unsigned char)text[i + 1] == 0x81)) {
-                w = 0;
-                i += 2;
-            } else if (c == 0xC2 && i + 1 < b && (unsigned char)text[i + 1] == 0xA0) {
-                w = 0; /* no-break space */
-                i += 1;
-            } else {
-                w = c >= 0xC0 || in; /* a lead byte, or a continuation inside a word */
-            }
-        } else {
-            w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-                (in && (c == '\'' || c == '-'));
-        }
-        if (w && !in)
-            n++;
-        in = w;
-    }
-    return n;
-}
-
 /* Eight bytes at a time ("SWAR"): a flag is the 0x80 bit of a byte. */
 static const uint64_t bytes_01 = 0x0101010101010101ull;
 static const uint64_t bytes_80 = 0x8080808080808080ull;
@@ -113,6 +82,79 @@ static inline size_t first_flag(uint64_t m)
 #endif
 }
 
+/* Flag the bytes of w that lie in [lo, hi]; every byte of w must be below
+ * 0x80 (then no sum carries into the next byte). */
+static inline uint64_t bytes_between(uint64_t w, unsigned lo, unsigned hi)
+{
+    uint64_t at_least_lo = w + bytes_01 * (0x80u - lo);
+    uint64_t above_hi = w + bytes_01 * (0x7Fu - hi);
+    return at_least_lo & ~above_hi & bytes_80;
+}
+
+/* Number of flagged bytes in m (flags only). */
+static inline unsigned count_flags(uint64_t m)
+{
+    return (unsigned)((((m >> 7) & bytes_01) * bytes_01) >> 56);
+}
+
+/* Is the byte at i a word byte, given whether the byte before it was
+ * (*in)?  Letters and digits are, and so are ' and - inside a word; a
+ * lead byte >= 0xC0 starts a word, a continuation byte continues one.
+ * U+2000..U+206F punctuation (E2 80 xx / E2 81 xx) and a no-break space
+ * (C2 A0) are not: *i moves to their last byte.  Updates *in and returns
+ * 1 when a word starts here. */
+static int word_step(const char *text, size_t *i, size_t b, int *in)
+{
+    unsigned char c = (unsigned char)text[*i];
+    int w;
+    if (c >= 0x80) {
+        if (c == 0xE2 && *i + 1 < b &&
+            ((unsigned char)text[*i + 1] == 0x80 || (unsigned char)text[*i + 1] == 0x81)) {
+            w = 0;
+            *i += 2;
+        } else if (c == 0xC2 && *i + 1 < b && (unsigned char)text[*i + 1] == 0xA0) {
+            w = 0;
+            *i += 1;
+        } else {
+            w = c >= 0xC0 || *in;
+        }
+    } else {
+        w = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+            (*in && (c == '\'' || c == '-'));
+    }
+    int starts = w && !*in;
+    *in = w;
+    return starts;
+}
+
+/* Words (runs of letters and digits) in text[a..b).  Eight bytes at a
+ * time where they are plain ASCII without ' or - (whose reading depends
+ * on the byte before): a word starts at each letter or digit that does
+ * not follow one. */
+size_t qt_count_words(const char *text, size_t a, size_t b)
+{
+    size_t n = 0, i = a;
+    int in = 0;
+    while (i < b) {
+        if (b - i >= 8) {
+            uint64_t w;
+            memcpy(&w, text + i, 8);
+            if (!(w & bytes_80) && !bytes_equal(w, '\'') && !bytes_equal(w, '-')) {
+                uint64_t letter = bytes_between(w | (bytes_01 * 0x20u), 'a', 'z');
+                uint64_t alnum = letter | bytes_between(w, '0', '9');
+                uint64_t after_alnum = (alnum << 8) | (in ? 0x80u : 0u);
+                n += count_flags(alnum & ~after_alnum);
+                in = (int)(alnum >> 63);
+                i += 8;
+                continue;
+            }
+        }
+        n += (size_t)word_step(text, &i, b, &in);
+        i++;
+    }
+    return n;
+}
+
 /* Skip to the next byte that can start a quote mark (len when none):
  * eight bytes at a time, then one by one for the last few. */
 static size_t next_candidate(const char *text, size_t len, size_t i)
@@ -120,7 +162,8 @@ static size_t next_candidate(const char *text, size_t len, size_t i)
     while (i < len && len - i >= 8) {
         uint64_t w;
         memcpy(&w, text + i, 8);
-        uint64_t hit = bytes_equal(w, '"') | bytes_equal(w, 0xE2) | bytes_equal(w, 0xC2);
+        /* 0xC2 and 0xE2 differ in bit 5 only: one test finds both */
+        uint64_t hit = bytes_equal(w, '"') | bytes_equal(w | (bytes_01 * 0x20u), 0xE2);
         if (hit)
             return i + first_flag(hit);
         i += 8;

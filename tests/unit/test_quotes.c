@@ -192,6 +192,60 @@ static void test_alignment(void *inst)
     is_int(g_nfound, 0, "a ministry is a speaker but not a person: no finding");
 }
 
+/* Each quote's speaker is looked for in the sentences around it; quotes
+ * of one sentence share that stretch, which is read once.  A quote three
+ * sentences on has a stretch of its own: the first quote's speaker is not
+ * its speaker. */
+static void test_two_stretches(void *inst)
+{
+    static const char *const one[] = {
+        "“We will rebuild the old bridge,” the spokeswoman said. The ferry ran late. The tide "
+        "was high. The road was closed. “Nobody told us anything about the closure,” the "
+        "notice read."};
+    run_doc(inst, one, 1);
+    expect(0, "on_record", "attributed-quote", "“We will rebuild the old bridge,”", 0.6);
+    is_int(g_nfound, 1, "the far quote has no person speaker: one finding");
+    static const char *const same[] = {
+        "“We will rebuild,” the spokeswoman said, “the old bridge by June.” The ferry ran late."};
+    run_doc(inst, same, 1);
+    expect(0, "on_record", "attributed-quote", "“We will rebuild,”", 0.6);
+    expect(0, "on_record", "attributed-quote", "“the old bridge by June.”", 0.6);
+    is_int(g_nfound, 2, "two quotes of one sentence: both attributed");
+}
+
+/* Words in a quote are counted eight bytes at a time where the bytes are
+ * plain ASCII: the count must not depend on where the blocks fall.  The
+ * quotation below has exactly ten words (a hyphen or an apostrophe inside
+ * a word continues it, a curly apostrophe or a dash ends it, a hyphen or
+ * an apostrophe before a word starts nothing), so an orphan_min_words of
+ * 10 flags it and 11 does not, at every alignment. */
+static void test_word_count(void)
+{
+    char text[200];
+    const char *art[2] = {"The bridge cost twelve million euros.", text};
+    for (int min = 10; min <= 11; min++) {
+        char mins[8];
+        snprintf(mins, sizeof(mins), "%d", min);
+        const opt o[] = {{"orphan_strict", "false", NULL, 0}, {"orphan_min_words", mins, NULL, 0}};
+        const opts oo = {o, 2};
+        void *inst = NULL;
+        char err[200] = "";
+        if (!ok(g_plugin->create(&g_host, (const credscore_options *)&oo, &inst, err,
+                                 sizeof(err)) == 0,
+                "create (orphan_min_words %d)", min))
+            continue;
+        for (int k = 0; k < 10; k++) {
+            snprintf(text, sizeof(text),
+                     "The council promised “%*sthe well-known mayor’s plan isn't café-ready — "
+                     "'really' -42 times” within a year.",
+                     k, "");
+            run_doc(inst, art, 2);
+            is_int(g_nfound, min == 10, "ten words after %d spaces, orphan_min_words %d", k, min);
+        }
+        g_plugin->destroy(inst);
+    }
+}
+
 /* Speakers shown by layout: transcript labels and signed quotes or letters
  * are on_record; newsroom labels, datelines, dashes inside a sentence and a
  * byline after narration are not. */
@@ -247,6 +301,8 @@ int main(void)
     test_article(inst);
     test_edge_cases(inst);
     test_alignment(inst);
+    test_two_stretches(inst);
+    test_word_count();
     test_layout(inst);
     g_plugin->destroy(inst);
     test_options();
