@@ -89,13 +89,6 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
     return o;
 }
 
-/* May the table hold a key with this hash?  0 means surely not. */
-static inline int bloom_may_hold(const at_lexicon *lx, uint32_t hash)
-{
-    uint32_t bit = (hash >> 17) & 32767u;
-    return (lx->view.bloom[bit >> 6] >> (bit & 63)) & 1;
-}
-
 /* Probe the table for key (hash from at_hash_key); NULL when absent. */
 const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
                                           uint32_t hash, int32_t *index)
@@ -103,7 +96,7 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
     *index = -1;
     if (len == 0 || len > AT_KEY_MAX)
         return NULL;
-    if (!bloom_may_hold(lx, hash))
+    if (!at_image_may_hold(&lx->view, hash))
         return NULL;
     size_t mask = lx->view.ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
@@ -131,31 +124,6 @@ const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key,
                 *index = (int32_t)e->index;
                 return e;
             }
-        }
-    }
-}
-
-/* Probe the table for a key of 1..16 bytes held in two words; NULL when
- * absent.  The hash takes one step per eight bytes, as at_hash_key does. */
-const at_lexent *at_lexicon_lookup_short(const at_lexicon *lx, uint64_t k0, uint64_t k1,
-                                         size_t len, int32_t *index)
-{
-    _Static_assert(AT_KEY_INLINE == 16, "a short key is the two words held in an entry");
-    uint64_t h = at_hash_step(at_hash_start(len), k0);
-    if (len > 8)
-        h = at_hash_step(h, k1);
-    uint32_t hash = at_hash_end(h);
-    *index = -1;
-    if (!bloom_may_hold(lx, hash))
-        return NULL;
-    size_t mask = lx->view.ntab - 1;
-    for (size_t i = hash & mask;; i = (i + 1) & mask) {
-        const at_lexent *e = &lx->view.tab[i];
-        if (e->keylen == 0)
-            return NULL;
-        if (e->hash == hash && e->keylen == len && e->key[0] == k0 && e->key[1] == k1) {
-            *index = (int32_t)e->index;
-            return e;
         }
     }
 }
@@ -209,7 +177,7 @@ static at_lexent *entry_get(at_lexicon *lx, const char *key, size_t len)
     memcpy(lx->ent[e].key, key, len < AT_KEY_INLINE ? len : AT_KEY_INLINE); /* rest stays 0 */
     lx->slot[i].ent = (uint32_t)(e + 1);
     lx->slot[i].hash = h;
-    uint32_t bit = (h >> 17) & 32767u;
+    uint32_t bit = (h >> 17) & 32767u; /* the bit at_image_may_hold reads */
     lx->bloom[bit >> 6] |= 1ull << (bit & 63);
     return &lx->ent[e];
 }

@@ -185,9 +185,6 @@ typedef struct at_lexicon_image {
     const at_phrase *phr;  /* nphr phrases */
 } at_lexicon_image;
 
-/* The arrays of lx (valid while lx is). */
-void at_lexicon_image_of(const at_lexicon *lx, at_lexicon_image *im);
-
 /* Normalise text[0..len) into key (ASCII lower case, ’ and ‘ read as ').
  * Returns the key length, or 0 when the word is longer than AT_KEY_MAX. */
 size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 1]);
@@ -225,6 +222,47 @@ static inline uint32_t at_hash_key(const char *k, size_t len)
     return at_hash_end(h);
 }
 
+/* The arrays of lx (valid while lx is). */
+void at_lexicon_image_of(const at_lexicon *lx, at_lexicon_image *im);
+
+/* May the lexicon hold a key with this hash (at_hash_key)?  0 means surely
+ * not: one bit of the Bloom filter, set by the builder for every key. */
+static inline int at_image_may_hold(const at_lexicon_image *im, uint32_t hash)
+{
+    uint32_t bit = (hash >> 17) & 32767u;
+    return (im->bloom[bit >> 6] >> (bit & 63)) & 1;
+}
+
+/* Entry of a key of 1..AT_KEY_INLINE (16) bytes held in two words, as
+ * memcpy from the zero-padded key would load them (key byte j in bits
+ * 8(j % 8).. of word j / 8 on a little-endian machine, zero above len, so
+ * k1 is 0 up to eight bytes), or NULL; *index receives the entry's index
+ * (-1 when absent).  No key in memory, no hashing loop, and only the
+ * entry's own line is compared.  Inline: the tokenizer asks it of most
+ * words, from the arrays of at_lexicon_image_of. */
+static inline const at_lexent *at_image_lookup_short(const at_lexicon_image *im, uint64_t k0,
+                                                     uint64_t k1, size_t len, int32_t *index)
+{
+    _Static_assert(AT_KEY_INLINE == 16, "a short key is the two words held in an entry");
+    uint64_t h = at_hash_step(at_hash_start(len), k0);
+    if (len > 8)
+        h = at_hash_step(h, k1); /* one step per eight bytes, as at_hash_key */
+    uint32_t hash = at_hash_end(h);
+    *index = -1;
+    if (!at_image_may_hold(im, hash))
+        return NULL;
+    size_t mask = im->ntab - 1;
+    for (size_t i = hash & mask;; i = (i + 1) & mask) {
+        const at_lexent *e = &im->tab[i];
+        if (e->keylen == 0)
+            return NULL;
+        if (e->hash == hash && e->keylen == len && e->key[0] == k0 && e->key[1] == k1) {
+            *index = (int32_t)e->index;
+            return e;
+        }
+    }
+}
+
 /* Entry of a normalised key, or NULL. */
 const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t len);
 
@@ -232,14 +270,6 @@ const at_lexent *at_lexicon_lookup(const at_lexicon *lx, const char *key, size_t
  * receives the entry's index (-1 when absent). */
 const at_lexent *at_lexicon_lookup_hashed(const at_lexicon *lx, const char *key, size_t len,
                                           uint32_t hash, int32_t *index);
-
-/* The same for a key of 1..AT_KEY_INLINE (16) bytes held in two words,
- * as memcpy from the zero-padded key would load them (key byte j in bits
- * 8(j % 8).. of word j / 8 on a little-endian machine, zero above len, so
- * k1 is 0 up to eight bytes): no key in memory, no hashing loop, and only
- * the entry's own line is compared. */
-const at_lexent *at_lexicon_lookup_short(const at_lexicon *lx, uint64_t k0, uint64_t k1,
-                                         size_t len, int32_t *index);
 
 /* Phrase number i (i >= 0 from at_lexent.phrase or at_phrase.next). */
 const at_phrase *at_lexicon_phrase(const at_lexicon *lx, int32_t i);

@@ -205,7 +205,7 @@ static inline size_t first_flag(uint64_t m)
 /* The ASCII letters and digits at the start of an eight-byte block w. */
 typedef struct alnum_block {
     size_t len;   /* how many bytes (0..8) the run has */
-    int uppers;   /* upper-case letters in it */
+    uint64_t up;  /* a flag on each upper-case letter of the run */
     int lower;    /* it has a lower-case letter */
     uint64_t key; /* its bytes in lower case (A-Z gain 0x20), zero above len */
 } alnum_block;
@@ -215,13 +215,15 @@ static inline alnum_block classify_block(uint64_t w)
     alnum_block r;
     uint64_t ascii = ~w & bytes_80, x = w & ~bytes_80;
     /* x | 0x20 folds A-Z onto a-z and nothing else onto them */
-    uint64_t letter = bytes_between(x | (bytes_01 * 0x20u), 'a', 'z');
-    uint64_t alnum = (letter | bytes_between(x, '0', '9')) & ascii;
+    uint64_t letter = bytes_between(x | (bytes_01 * 0x20u), 'a', 'z') & ascii;
+    uint64_t alnum = letter | (bytes_between(x, '0', '9') & ascii);
     r.len = first_flag(~alnum);
     uint64_t run = r.len < 8 ? (1ull << (8 * r.len)) - 1 : ~0ull; /* the run's bits */
-    uint64_t up = bytes_between(x, 'A', 'Z') & ascii & run;
-    r.uppers = up ? (int)count_flags(up) : 0;
-    r.lower = (letter & ascii & run & ~up) != 0;
+    /* a letter is lower case when it has the 0x20 bit, which w << 2 moves
+     * to the flag's place in the same byte */
+    uint64_t lower = letter & (w << 2) & run;
+    r.up = letter & run & ~lower;
+    r.lower = lower != 0;
     r.key = (w | (bytes_01 * 0x20u)) & run;
     return r;
 }
@@ -237,7 +239,7 @@ static size_t scan_alnum_run(const char *text, size_t i, size_t end, keybuf *kb,
         uint64_t w;
         memcpy(&w, text + i, 8);
         alnum_block r = classify_block(w);
-        *uppers += r.uppers;
+        *uppers += (int)count_flags(r.up);
         *lower |= r.lower;
         if (kb->n <= AT_KEY_MAX && r.len > 0) {
             size_t take = AT_KEY_MAX + 1 - kb->n < r.len ? AT_KEY_MAX + 1 - kb->n : r.len;
@@ -405,7 +407,8 @@ static inline uint64_t load_block(const char *text, size_t i, size_t end)
  * letter ("U.S.", "a.m.") is left to scan_word.  Fills t exactly as the
  * general loop of scan_word would and returns 1; returns 0 (t untouched)
  * for any other word. */
-static int scan_simple_word(const at_lexicon *lx, const char *text, size_t i, size_t end, at_tok *t)
+static int scan_simple_word(const at_lexicon_image *im, const char *text, size_t i, size_t end,
+                            at_tok *t)
 {
     keybuf kb; /* the key as two words, for the look-up and classify_word */
     uint64_t w = load_block(text, i, end);
@@ -436,11 +439,12 @@ static int scan_simple_word(const at_lexicon *lx, const char *text, size_t i, si
     /* the first byte is a letter (the caller checks) */
     if (ascii_class[(unsigned char)text[i]] == A_UPPER)
         t->flags |= AT_TF_CAP;
-    int uppers = r.uppers + r2.uppers;
-    if (!r.lower && !r2.lower && uppers >= 2)
+    /* all capitals: no lower-case letter, two upper-case ones or more */
+    int two_uppers = (r.up && r2.up) || (r.up & (r.up - 1)) || (r2.up & (r2.up - 1));
+    if (!r.lower && !r2.lower && two_uppers)
         t->flags |= AT_TF_ALLCAPS;
-    const at_lexent *e = at_lexicon_lookup_short(lx, r.key, r2.key, len, &t->ent);
-    if (c == '.' && ((len == 1 && uppers == 1) || (e && (e->cls & AT_L_ABBR)))) {
+    const at_lexent *e = at_image_lookup_short(im, r.key, r2.key, len, &t->ent);
+    if (c == '.' && ((len == 1 && r.up) || (e && (e->cls & AT_L_ABBR)))) {
         t->end = i + len + 1; /* an abbreviation keeps its period */
         t->flags |= AT_TF_ABBR;
     }
@@ -711,6 +715,8 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
     size_t nt = 0, i = start;
     tok_state ts = {.space_before = 1, .want_init = 1};
     at_tok_summary all = {.first_verb = 1, .last_verb = 0}; /* no verb yet */
+    at_lexicon_image im; /* the lexicon's arrays, for the inline look-up */
+    at_lexicon_image_of(lx, &im);
 
     while (i < end && nt < cap) {
         uint8_t ac = ascii_class[(unsigned char)text[i]]; /* A_OTHER for bytes >= 0x80 */
@@ -731,7 +737,7 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
             if (ts.want_init)
                 t->flags |= AT_TF_SENTINIT;
             ts.want_init = 0;
-            if (!scan_simple_word(lx, text, i, end, t))
+            if (!scan_simple_word(&im, text, i, end, t))
                 scan_general_word(lx, text, i, end, t);
             i = t->end;
         } else {
