@@ -47,12 +47,17 @@ static const unsigned char needs_escape[256] = {
 #define REPLACEMENT "\xEF\xBF\xBD"
 
 /* Nonzero when one of the 8 bytes of w is not plain printable ASCII other
- * than '"' and '\\' (exact: each term is the classic "has a byte below n"
- * or "has a zero byte" test, or a high bit). */
+ * than '"' and '\\'.  Lane by lane, with t the lane's low seven bits:
+ * t + 0x60 reaches bit 7 from 0x20 up (no C0 control), t + 0x01 only for
+ * 0x7f (DEL), (t ^ c) + 0x7f whenever t is not c, and no sum carries into
+ * the next lane; bit 7 of w itself marks the bytes from 0x80. */
 static inline uint64_t word_needs_escape(uint64_t w)
 {
-    return cs_swar_below(w, 0x20) | cs_swar_eq(w, '"') | cs_swar_eq(w, '\\') |
-           cs_swar_eq(w, 0x7f) | cs_swar_high(w);
+    uint64_t t = w & ~CS_SWAR_HIGHS;
+    uint64_t plain = (t + CS_SWAR_ONES * 0x60) & ~(t + CS_SWAR_ONES * 0x01) &
+                     ((t ^ CS_SWAR_ONES * '"') + CS_SWAR_ONES * 0x7f) &
+                     ((t ^ CS_SWAR_ONES * '\\') + CS_SWAR_ONES * 0x7f) & ~w;
+    return ~plain & CS_SWAR_HIGHS;
 }
 
 /* memcpy(p, s, n) for the short copies of keys and characters, without a
@@ -107,21 +112,18 @@ static char *write_escape(char *p, unsigned char c)
     return p;
 }
 
-/* Append s (len bytes) escaped to b, then leave room for `tail` more
- * bytes.  Valid UTF-8 characters are copied, except the C1 controls
- * (U+0080..U+009F, escaped as \u0080 like C0); a byte that does not begin
- * one (invalid, truncated, overlong, a surrogate) becomes U+FFFD, so the
- * output is valid UTF-8 whatever s holds.  Returns 0, or -1 when memory
- * runs out (b keeps what was written, NUL-terminated). */
-static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
+/* Write s (len bytes) escaped at p, inside b's room for len + tail bytes
+ * from p, and return the end (room for tail bytes still after it), or
+ * NULL when memory runs out (b then holds what was written,
+ * NUL-terminated).  Valid UTF-8 characters are copied, except the C1
+ * controls (U+0080..U+009F, escaped as \u0080 like C0); a byte that does
+ * not begin one (invalid, truncated, overlong, a surrogate) becomes
+ * U+FFFD, so the output is valid UTF-8 whatever s holds. */
+static char *escape_at(cs_buf *b, char *p, const char *s, size_t len, size_t tail)
 {
-    if (cs_buf_reserve(b, len + tail) != 0)
-        return -1;
-    char *p = b->data + b->len;
     size_t i = 0;
     for (;;) {
-        /* Eight plain ASCII bytes at a time, then byte by byte up to the
-         * next byte to look at or the end. */
+        /* Eight plain ASCII bytes at a time. */
         while (len - i >= 8) {
             uint64_t w = cs_swar_load(s + i);
             if (word_needs_escape(w))
@@ -130,6 +132,18 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
             p += 8;
             i += 8;
         }
+        /* Fewer than eight left: when the last eight bytes of s are plain,
+         * those before i went out as they are, so they end the output in
+         * one store over them. */
+        if (len - i < 8 && i < len && len >= 8) {
+            uint64_t w = cs_swar_load(s + len - 8);
+            if (!word_needs_escape(w)) {
+                p += len - i;
+                memcpy(p - 8, &w, 8);
+                break;
+            }
+        }
+        /* Byte by byte up to the next byte to look at or the end. */
         while (i < len && !needs_escape[(unsigned char)s[i]])
             *p++ = s[i++];
         if (i == len)
@@ -149,7 +163,7 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
         b->len = (size_t)(p - b->data);
         if (cs_buf_reserve(b, ESCAPE_MAX + (len - i - 1) + tail) != 0) {
             b->data[b->len] = '\0';
-            return -1;
+            return NULL;
         }
         p = b->data + b->len;
         if (n > 0) { /* a C1 control, U+0080..U+009F: \u0080 too */
@@ -164,6 +178,19 @@ static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
             i++;
         }
     }
+    return p;
+}
+
+/* Append s (len bytes) escaped to b (escape_at), then leave room for
+ * `tail` more bytes.  Returns 0, or -1 when memory runs out (b keeps what
+ * was written, NUL-terminated). */
+static int append_escaped(cs_buf *b, const char *s, size_t len, size_t tail)
+{
+    if (cs_buf_reserve(b, len + tail) != 0)
+        return -1;
+    char *p = escape_at(b, b->data + b->len, s, len, tail);
+    if (p == NULL)
+        return -1;
     b->len = (size_t)(p - b->data);
     b->data[b->len] = '\0';
     return 0;
@@ -522,17 +549,16 @@ void cs_json_key(cs_json *j, const char *key)
 }
 
 /* The quoted, escaped string at p (room made by the caller for the
- * separator and the string as it would be without escapes); the output
- * then ends after it. */
+ * string as it would be without escapes and its quotes); the output then
+ * ends after it. */
 static void finish_string(cs_json *j, char *p, const char *s, size_t len)
 {
     *p++ = '"';
-    commit(j, p);
-    if (append_escaped(j->out, s, len, 1) != 0) {
+    p = escape_at(j->out, p, s, len, 1);
+    if (p == NULL) {
         j->failed = 1;
         return;
     }
-    p = j->out->data + j->out->len;
     *p++ = '"';
     commit(j, p);
 }
