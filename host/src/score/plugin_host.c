@@ -46,9 +46,11 @@ static const char *intern_rule(cs_plugin *pl, const char *rule)
     if (rule == NULL || *rule == '\0')
         rule = "finding";
     size_t nlen = strlen(pl->desc.name);
-    for (size_t i = 0; i < pl->nrule_ids; i++)
-        if (strcmp(pl->rule_ids[i] + nlen + 1, rule) == 0)
+    for (size_t i = 0; i < pl->nrule_ids; i++) {
+        const char *id = pl->rule_ids[i] + nlen + 1; /* the part after "NAME/" */
+        if (id[0] == rule[0] && strcmp(id, rule) == 0)
             return pl->rule_ids[i];
+    }
     if (pl->nrule_ids >= 256) /* a plugin inventing ids per call: fold them */
         return pl->rule_ids[0];
     void *items = pl->rule_ids;
@@ -78,8 +80,9 @@ static int host_emit(credscore_sink *sink, const credscore_finding *f)
         return -1;
     }
     int marker = -1;
-    for (size_t i = 0; i < pl->nmarkers; i++)
-        if (pl->desc.markers[i] && strcmp(pl->desc.markers[i], f->marker) == 0)
+    for (size_t i = 0; i < pl->nmarkers && marker < 0; i++) /* mostly the declared string itself */
+        if (pl->desc.markers[i] &&
+            (pl->desc.markers[i] == f->marker || strcmp(pl->desc.markers[i], f->marker) == 0))
             marker = pl->markers[i];
     if (marker < 0) {
         snprintf(why, sizeof why, "marker '%.64s' is not among the markers it declares",
@@ -256,6 +259,7 @@ static void unload(cs_plugin *pl)
     pl->handle = NULL;
     free(pl->path);
     free(pl->source);
+    free(pl->crash_note);
     free(pl->markers);
     for (size_t i = 0; i < pl->nrule_ids; i++)
         free(pl->rule_ids[i]);
@@ -500,6 +504,13 @@ int cs_plugin_open(cs_plugin_set *ps, const cs_config *cfg, const char *path,
         goto out;
     }
     pl->source = src.data;
+    cs_buf note = {0};
+    if (cs_buf_printf(&note, "plugin %s", pl->desc.name) != 0) {
+        cs_diag_set(d, "out of memory");
+        goto out;
+    }
+    pl->crash_note = note.data;
+    pl->crash_note_len = note.len;
     pl->options.map = pc ? pc->options : NULL;
     void *items = ps->items;
     if (cs_array_grow(&items, &ps->cap, ps->n + 1, sizeof(cs_plugin *)) != 0) {

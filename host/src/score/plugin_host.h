@@ -56,6 +56,8 @@ struct cs_plugin {
     void *handle;
     char *path;               /* the file loaded */
     char *source;             /* "plugin:NAME" */
+    char *crash_note;         /* "plugin NAME", the scorer's crash note while it runs */
+    size_t crash_note_len;
     credscore_plugin desc;    /* host-sized copy */
     credscore_host host;      /* this plugin's host API (host_data -> this) */
     credscore_options options;

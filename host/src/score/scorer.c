@@ -33,6 +33,17 @@ static void set_crash_note(cs_scorer *s, const char *const *parts)
     s->crash_note[n] = '\0';
 }
 
+/* The same for one string of known length. */
+static void set_crash_note_n(cs_scorer *s, const char *note, size_t len)
+{
+    if (s->crash_note == NULL || s->crash_note_size == 0)
+        return;
+    if (len > s->crash_note_size - 1)
+        len = s->crash_note_size - 1;
+    memcpy(s->crash_note, note, len);
+    s->crash_note[len] = '\0';
+}
+
 /* ---- emitting findings ---- */
 
 static double clamp01(double c)
@@ -599,8 +610,14 @@ static int run_plugins(cs_scorer *s, const cs_passage *p, const char *text,
                             s->passage, p->scopes};
     for (size_t i = 0; i < s->plugins.n; i++) {
         cs_plugin *pl = s->plugins.items[i];
-        credscore_sink sink = {pl, p->len, plugin_accept, s, text, ""};
-        set_crash_note(s, (const char *const[]){"plugin ", pl->desc.name, NULL});
+        credscore_sink sink; /* field by field: its reason buffer is not zeroed per passage */
+        sink.plugin = pl;
+        sink.passage_len = p->len;
+        sink.accept = plugin_accept;
+        sink.ctx = s;
+        sink.passage_text = text;
+        sink.error[0] = '\0';
+        set_crash_note_n(s, pl->crash_note, pl->crash_note_len);
         int rc = pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink);
         if (s->crash_note)
             s->crash_note[0] = '\0';
