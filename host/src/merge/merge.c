@@ -30,14 +30,16 @@ static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
 #define CS_FNV_BASIS 14695981039346656037ull
 
 /* The filler words' hashes (fnv1a of each) in an open-addressed table of
- * CS_FILL_SLOTS (0: empty), for words_sum. */
-#define CS_FILL_SLOTS 128
+ * CS_FILL_SLOTS (0: empty), for words_sum: sparse (45 words in 1024 slots),
+ * so that a word that is no filler mostly meets an empty slot at once. */
+#define CS_FILL_SLOTS 1024
+#define CS_FILL_SLOT(h) ((size_t)((h) >> 54)) /* the top 10 bits */
 static void filler_hashes(uint64_t out[CS_FILL_SLOTS])
 {
     memset(out, 0, CS_FILL_SLOTS * sizeof *out);
     for (size_t k = 0; k < CS_NFILLER; k++) {
         uint64_t h = fnv1a(filler[k], strlen(filler[k]), CS_FNV_BASIS);
-        size_t slot = h >> 57;
+        size_t slot = CS_FILL_SLOT(h);
         while (out[slot] != 0)
             slot = (slot + 1) % CS_FILL_SLOTS;
         out[slot] = h;
@@ -46,7 +48,7 @@ static void filler_hashes(uint64_t out[CS_FILL_SLOTS])
 
 static int is_filler_hash(const uint64_t fill[CS_FILL_SLOTS], uint64_t h)
 {
-    for (size_t slot = h >> 57; fill[slot] != 0; slot = (slot + 1) % CS_FILL_SLOTS)
+    for (size_t slot = CS_FILL_SLOT(h); fill[slot] != 0; slot = (slot + 1) % CS_FILL_SLOTS)
         if (fill[slot] == h)
             return 1;
     return 0;
