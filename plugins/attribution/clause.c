@@ -512,6 +512,15 @@ int at_modal_between(const at_sent *s, size_t g, size_t v)
     return 0;
 }
 
+int at_future_between(const at_sent *s, size_t g, size_t v)
+{
+    for (size_t i = g + 1; i < v; i++)
+        if (at_tok_is(s, &s->t[i], "will") || at_tok_is(s, &s->t[i], "shall") ||
+            (at_tok_is(s, &s->t[i], "to") && i + 1 == v))
+            return 1;
+    return 0;
+}
+
 /* Does the complement of verb v start with a personal pronoun ("claims
  * she was", "said that his")? */
 int at_person_follows(const at_sent *s, size_t v)
@@ -526,6 +535,27 @@ int at_person_follows(const at_sent *s, size_t v)
     const at_tok *x = &s->t[j];
     return x->wid == AT_W_HE || x->wid == AT_W_SHE || at_tok_is(s, x, "his") ||
            at_tok_is(s, x, "her");
+}
+
+int at_thing_follows(const at_sent *s, size_t v)
+{
+    size_t j = v + 1;
+    while (j < s->n && at_word(&s->t[j]) &&
+           ((s->t[j].cls & (AT_L_ADV | AT_L_TIME)) || at_tok_is(s, &s->t[j], "on")))
+        j++;
+    if (j < s->n && at_word(&s->t[j]) && s->t[j].wid == AT_W_THAT)
+        j++;
+    if (j >= s->n || !at_word(&s->t[j]))
+        return 0;
+    const at_tok *x = &s->t[j];
+    if (at_tok_is(s, x, "its"))
+        return 1;
+    /* "it would", "it has", "it plans"; not the "it" of "it was up to
+     * Moscow", "it is clear that", which stands for no one */
+    if (x->wid != AT_W_IT || j + 1 >= s->n || !at_word(&s->t[j + 1]))
+        return 0;
+    const at_tok *y = &s->t[j + 1];
+    return !(y->cls & AT_L_BE) && ((y->cls & AT_L_AUX) || y->vclass);
 }
 
 /* Does the verb group after the subject ending at b up to the verb v

@@ -59,6 +59,15 @@ int at_modal_between(const at_sent *s, size_t g, size_t v);
  * she was", "said that his")? */
 int at_person_follows(const at_sent *s, size_t v);
 
+/* Is the verb group between g and the verb v future ("will testify", "is
+ * to speak", "shall announce")?  What is yet to be said is no report. */
+int at_future_between(const at_sent *s, size_t g, size_t v);
+
+/* Does the complement of verb v start with "it" or "its" ("said Tuesday it
+ * would", "said that its"), time words and adverbs allowed before?  A
+ * speaker who refers to itself as "it" is no person. */
+int at_thing_follows(const at_sent *s, size_t v);
+
 /* Does the verb group after the subject ending at b up to the verb v
  * agree with a plural subject: "have", "are", "were", "do" in it, or a
  * bare present form ("say", "believe") with no auxiliary? */

@@ -109,6 +109,14 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
         np.rule = AT_R_SURNAME;
         np.conf = 0.6;
     }
+    if (np.cls == AT_ONREC && (np.rule == AT_R_NAMED || np.rule == AT_R_SURNAME) &&
+        !np.surname_seen && !(t[np.head].cls & AT_L_TITLE) && at_thing_follows(s, v)) {
+        /* "Halvern Motors said Tuesday it would cut jobs": a speaker that
+         * goes on as "it" is an organisation, not a person */
+        np.cls = AT_INST;
+        np.rule = AT_R_INST;
+        np.conf = 0.6;
+    }
     int coordinated = 0; /* "Harlan and Brooks say": two people */
     for (size_t i = np.a; i <= np.b && i < s->n; i++)
         coordinated |= at_word(&t[i]) && t[i].wid == AT_W_AND;
@@ -124,6 +132,11 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     }
     if (np.cls == AT_VAGUE && at_modal_between(s, np.b, v))
         np.cls = AT_NONE; /* "others may think": a supposition */
+    if (at_future_between(s, np.b, v))
+        np.cls = AT_NONE; /* "the mayor will testify on Wednesday": not said yet */
+    if (np.cls == AT_ANON && vc == AT_V_COG && (h->cls & AT_L_PERSON) && !np.postmod &&
+        at_word(&t[np.a]) && t[np.a].wid == AT_W_A)
+        np.cls = AT_NONE; /* "a teacher thought it was a bomb": a belief told, not a source */
     if (np.a > 0 && (at_tok_is(s, &t[np.a - 1], "if") || at_tok_is(s, &t[np.a - 1], "unless")))
         np.cls = AT_NONE; /* "if the minister believes ...": a condition, not a report */
     if (np.cls == AT_NONE)
@@ -369,8 +382,9 @@ static int inverted_cue(sent_state *st, size_t v)
     at_np np;
 
     if ((c.vf & (AT_VF_PAST | AT_VF_S | AT_VF_BASE)) &&
-        (c.vc == AT_V_SAY || c.vc == AT_V_ASK || c.vc == AT_V_TELL || c.vc == AT_V_CLAUSE) &&
-        c.next &&
+        /* not tell: what follows "told" is whom it was told to (", told
+         * police she had"), and an outlet there is object_source's */
+        (c.vc == AT_V_SAY || c.vc == AT_V_ASK || c.vc == AT_V_CLAUSE) && c.next &&
         (v == 0 || c.tv->flags & AT_TF_SENTINIT || c.prev->kind == AT_TK_COMMA ||
          (c.prev->kind == AT_TK_QUOTE && !(c.prev->flags & AT_TF_QOPEN)) ||
          (c.prev->kind == AT_TK_SQUOTE && !(c.prev->flags & AT_TF_QOPEN)) ||

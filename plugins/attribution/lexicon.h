@@ -65,6 +65,8 @@
                                     * (capitalised only) */
 #define AT_L_TIME     (1ull << 42) /* Friday yesterday week: time phrases inside a clause */
 #define AT_L_CONTENT  (1ull << 43) /* video footage story: what an outlet runs or airs */
+#define AT_L_ORGNOUN  (1ull << 44) /* academy militia utility: the AT_L_ORGSUF words in any
+                                    * case ("the academy said") */
 
 /* Classes that only apply to a capitalised occurrence. */
 #define AT_L_CAPONLY                                                                           \

@@ -11,7 +11,7 @@
 #define HEADS                                                                                  \
     (AT_L_NAME | AT_L_TITLE | AT_L_PERSON | AT_L_ANON | AT_L_PEOPLE | AT_L_INST | AT_L_DOC |    \
      AT_L_PDOC | AT_L_ORG | AT_L_PLACE | AT_L_CITY | AT_L_OUTLET | AT_L_MEDIA | AT_L_ACRONYM |  \
-     AT_L_VAGUE | AT_L_ORGSUF)
+     AT_L_VAGUE | AT_L_ORGSUF | AT_L_ORGNOUN)
 /* Words that may stand before the head inside a phrase. */
 #define PREMODS                                                                                \
     (AT_L_NAME | AT_L_TITLE | AT_L_MOD | AT_L_ANONMOD | AT_L_DEMONYM | AT_L_PLACE | AT_L_CITY |  \
@@ -198,10 +198,11 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
          * of Agriculture"), unless a title governs a personal name:
          * "Secretary of State Antony Blinken" */
         if (!(h->cls & AT_L_QUANT) &&
-            !((t[np->head].cls & AT_L_NAME) &&
+            !((t[np->head].cls & AT_L_NAME) && p->wid == AT_W_OF &&
               ((h->cls & (AT_L_TITLE | AT_L_PERSON)) || titled_name(s, np->head) ||
                !(h->cls & (AT_L_INST | AT_L_ORG | AT_L_ORGSUF)))))
-            np->head = a - 2;
+            np->head = a - 2; /* (with for/from/at the name is another party:
+                               * "a spokeswoman for Halvern Motors") */
         a = scan_premods(s, a - 2);
     }
     np->a = a;
@@ -635,14 +636,28 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
             set(np, AT_ONREC, AT_R_TITLE, person ? 0.4 : 0.5);
             return;
         }
-        /* "a spokesman for the ministry": the institution speaks */
+        /* "a spokesman for the ministry", "a spokeswoman for Halvern
+         * Motors": the body spoken for speaks (not a titled person: "a
+         * spokesman for Senator Ortiz") */
         if (np->b > np->head && !person) {
-            for (size_t i = np->head + 1; i <= np->b; i++)
+            int named = 0, titled = 0;
+            for (size_t i = np->head + 1; i <= np->b; i++) {
                 if (t[i].cls & (AT_L_INST | AT_L_ORG | AT_L_ACRONYM | AT_L_ORGSUF)) {
                     set(np, AT_INST, AT_R_INST, 0.6);
                     return;
                 }
+                named |= (t[i].cls & AT_L_NAME) != 0;
+                titled |= (t[i].cls & AT_L_TITLE) != 0;
+            }
+            if (named && !titled) {
+                set(np, AT_INST, AT_R_INST, 0.55);
+                return;
+            }
         }
+        /* "a witness told investigators", "a nurse at the hospital said":
+         * one person, not named */
+        if (f.det_indef && !f.has_name && !f.has_poss)
+            set(np, AT_ANON, AT_R_UNNAMED, 0.5);
         return;
     }
     if (h->cls & AT_L_INST) {
@@ -663,6 +678,13 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     }
     if (h->cls & (AT_L_ORG | AT_L_ACRONYM)) {
         set(np, AT_INST, AT_R_INST, 0.8);
+        return;
+    }
+    /* "the academy said", "the state's utility said": an organisation
+     * noun (WordNet noun.group below "organization"), made definite */
+    if ((h->cls & AT_L_ORGNOUN) && (f.det_def || f.has_poss) && !f.det_indef &&
+        !(h->cls & (AT_L_PERSON | AT_L_TITLE | AT_L_ANON | AT_L_VAGUE))) {
+        set(np, AT_INST, AT_R_INST, 0.6);
         return;
     }
     if (h->cls & (AT_L_PLACE | AT_L_CITY)) {

@@ -503,8 +503,9 @@ int main(int argc, char **argv)
     printf("};\n\n/* Opinion-holder plurals: noun.person below the crowd seeds. */\n");
     printf("static const at_wordset gen_wordsets[] = {\n    {AT_L_CROWD | AT_L_VAGUE, 0,\n");
     put_words(g.crowd.s);
-    printf("},\n    /* Organisation heads: noun.group below \"organization\" (capitalised). */\n"
-           "    {AT_L_ORGSUF, 0,\n");
+    printf("},\n    /* Organisation heads: noun.group below \"organization\" (name heads\n"
+           "     * when capitalised, organisation nouns in any case). */\n"
+           "    {AT_L_ORGSUF | AT_L_ORGNOUN, 0,\n");
     put_words(g.org.s);
     printf("},\n    /* Unnamed office holders: noun.person below \"official\". */\n"
            "    {AT_L_ANON, 0,\n");
@@ -514,7 +515,7 @@ int main(int argc, char **argv)
            nvd);
 
     at_wordset ws[3] = {{AT_L_CROWD | AT_L_VAGUE, 0, g.crowd.s},
-                        {AT_L_ORGSUF, 0, g.org.s},
+                        {AT_L_ORGSUF | AT_L_ORGNOUN, 0, g.org.s},
                         {AT_L_ANON, 0, g.anon.s}};
     at_lexicon_extra extra = {ws, 3, vd, nvd};
     if (at_lexicon_build_ex(&lx, NULL, 0, &al, 0, &extra, err, sizeof err) != 0) {
