@@ -45,6 +45,16 @@ corpus folder's SOURCES.md.  The marker labels were made for this project.
 
 CREDIT
         ;;
+    tune.jsonl | holdout.jsonl)
+        cat <<'BLIND'
+Text: news passages written for this project by a writer who saw only the
+labelling guidelines, never the rules or plugins (tests/fixtures/blind/README.md).
+Errors on tune.jsonl are read to find the kinds of sentence still missed;
+holdout.jsonl, from the same batches, is only measured: its figure says
+whether those fixes generalise.
+
+BLIND
+        ;;
     esac
     echo "\`credscore eval --no-config $corpus\`: $passages passages."
     echo
