@@ -61,6 +61,10 @@ static size_t scan_premods(const at_sent *s, size_t g)
     while (a > 0) {
         const at_tok *p = &t[a - 1];
         if (p->kind == AT_TK_NUM) {
+            if (p->flags & AT_TF_HYPHEN) { /* "the 38-year-old goalkeeper" */
+                a--;
+                continue;
+            }
             if (t[a].cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_VAGUE))
                 a--;
             break;
@@ -121,15 +125,20 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
         if (x != g && c->vclass && !(c->cls & (AT_L_CONNECT | AT_L_KNOW | AT_L_MOD)) &&
             !(c->flags & AT_TF_PHRASE) && (c->vform & (AT_VF_PAST | AT_VF_S)))
             return -1;
-        /* "a lawyer involved in the case": a person noun, indefinite */
-        int person = (c->cls & AT_L_PERSON) && x > 0 && is_word(&t[x - 1]) &&
-                     (t[x - 1].wid == AT_W_A || t[x - 1].wid == AT_W_ONE);
+        /* "a lawyer involved in the case", "a hospital employee with
+         * direct knowledge of": a person noun, indefinite */
+        int person = 0;
+        if ((c->cls & AT_L_PERSON) && x > 0) {
+            size_t d = scan_premods(s, x);
+            person = d < x && is_word(&t[d]) && (t[d].wid == AT_W_A || t[d].wid == AT_W_ONE);
+        }
         if (x == g || !((c->cls & (AT_L_ANON | AT_L_PEOPLE)) || person))
             continue;
         const at_tok *nx = &t[x + 1];
         int ok;
-        if (person)
-            ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) != 0;
+        if (person) /* "a lawyer involved in", "an employee with direct knowledge of" */
+            ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
+                 (nx->wid == AT_W_WITH && x + 2 <= g && (t[x + 2].cls & AT_L_KNOW));
         else if (c->cls & AT_L_ANON)
             ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
                  nx->wid == AT_W_IN || nx->wid == AT_W_AT || nx->wid == AT_W_FROM ||
@@ -187,7 +196,11 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
     for (int k = 0; k < 3 && a >= 2; k++) {
         const at_tok *p = &t[a - 1], *h = &t[a - 2];
         if (!(p->wid == AT_W_OF || p->wid == AT_W_FOR || p->wid == AT_W_FROM ||
-              p->wid == AT_W_AT || (p->wid == AT_W_BY && (h->cls & (AT_L_DOC | AT_L_PDOC)))))
+              p->wid == AT_W_AT || (p->wid == AT_W_BY && (h->cls & (AT_L_DOC | AT_L_PDOC))) ||
+              /* "the foreign ministry in Beijing", "the embassy in Paris" */
+              (p->wid == AT_W_IN && (h->cls & (AT_L_INST | AT_L_ORGNOUN)) &&
+               (t[np->head].cls & (AT_L_CITY | AT_L_PLACE | AT_L_NAME)) &&
+               np->head == a && !(t[np->head].flags & AT_TF_POSS))))
             break; /* "a poll by the institute" */
         if (!is_word(h) || !(h->cls & PP_HEADS) || (h->cls & AT_L_PRON) ||
             ((h->cls & AT_L_STOP) && !(h->cls & AT_L_QUANT)))
@@ -341,8 +354,8 @@ static void gather(const at_sent *s, const at_np *np, np_facts *f)
     for (size_t i = np->a; i <= np->b && i < s->n; i++) {
         const at_tok *c = &t[i];
         if (!is_word(c)) {
-            if (c->kind == AT_TK_NUM && i < np->head)
-                f->det_indef = 1, f->det_none = 0;
+            if (c->kind == AT_TK_NUM && i < np->head && !(c->flags & AT_TF_HYPHEN))
+                f->det_indef = 1, f->det_none = 0; /* "two officials", not "a 38-year-old" */
             continue;
         }
         int before = i < np->head;

@@ -614,6 +614,13 @@ static size_t scan_number(const at_lexicon *lx, const char *text, size_t i, size
             i += 1;
             continue;
         }
+        /* a number made an adjective: "38-year-old", "20-minute" */
+        if (cp == '-' && i + 1 < end && ascii_class[(unsigned char)text[i + 1]] == A_LOWER) {
+            t->flags |= AT_TF_HYPHEN;
+            key_put(&kb, '-');
+            i += 1;
+            continue;
+        }
         break;
     }
     t->end = t->kend = i;

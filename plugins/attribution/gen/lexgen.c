@@ -3,7 +3,7 @@
  *
  * Run at build time (the Makefile's rule for lexicon_data.c).  It reads
  * WordNet 3 (Debian wordnet-base; folder from argv[1], else $WORDNET_DIR,
- * else /usr/share/wordnet) and derives three word lists from it:
+ * else /usr/share/wordnet) and derives five word lists from it:
  *
  *  - reporting verbs: lemmas whose MOST FREQUENT sense (the first one in
  *    index.verb) lies in verb.communication and takes a sentential
@@ -19,11 +19,16 @@
  *    noun.person below one of CROWD_SEEDS (expert, critic, observer ...),
  *    as plurals (noun.exc for irregular ones): "demographers say";
  *  - organisation name heads: nouns whose most frequent sense is in
- *    noun.group below "organization", singular and plural, matched only
- *    capitalised: "Halvorsen Utilities said";
+ *    noun.group below "organization", singular and plural: name heads
+ *    when capitalised ("Halvorsen Utilities said"), organisation nouns in
+ *    any case ("the academy said");
  *  - unnamed office holders: nouns whose most frequent sense is in
  *    noun.person below "official", as plurals: "bureaucrats said",
- *    "feds say" (unnamed officials are anonymous sources).
+ *    "feds say" (unnamed officials are anonymous sources);
+ *  - people by occupation or role: nouns whose most frequent sense is in
+ *    noun.person below one of PERSON_SEEDS (worker, professional,
+ *    athlete, leader), singular: "a nurse said" (an unnamed person), "the
+ *    goalkeeper insisted" (a title standing for a person).
  *
  * These lists only add words the hand-written tables (words.c) do not
  * know.  The lexicon of both is then built with the plugin's own code and
@@ -55,6 +60,10 @@ static const char *const CROWD_SEEDS[] = {"expert",    "specialist", "scientist"
                                           "intellectual", "observer", "critic",    "commentator",
                                           "analyst",   "advocate",   "proponent",  "opponent",
                                           "supporter", NULL};
+
+/* People by occupation or role: one of these, unnamed, can be a source ("a
+ * nurse said", "the goalkeeper insisted"); singular forms. */
+static const char *const PERSON_SEEDS[] = {"worker", "professional", "athlete", "leader", NULL};
 
 static void *gen_alloc(size_t n) { return malloc(n); }
 static void gen_free(void *p) { free(p); }
@@ -245,8 +254,8 @@ static void noun_plural(const wn_db *db, const char *w, char *out, size_t cap)
 typedef struct gen_state {
     wn_db db;
     strbuf verbs;          /* verb definitions, one per line: "forms" */
-    strbuf crowd, org, anon; /* space-separated words */
-    offset_set crowd_set, org_set, anon_set;
+    strbuf crowd, org, anon, person; /* space-separated words */
+    offset_set crowd_set, org_set, anon_set, person_set;
     offset_set *closure;   /* the set collect_seed_senses fills */
     int closure_lex;
     const char *const *seeds;
@@ -363,6 +372,8 @@ static int pick_noun(const char *lemma, const long *offs, int n, void *arg)
         noun_plural(&g->db, lemma, pl, sizeof pl);
         sb_add(&g->anon, pl);
     }
+    if (set_has(&g->person_set, offs[0]) && strlen(lemma) >= 4)
+        sb_add(&g->person, lemma);
     if (set_has(&g->org_set, offs[0]) && strlen(lemma) >= 4) {
         sb_add(&g->org, lemma);
         noun_plural(&g->db, lemma, pl, sizeof pl);
@@ -474,13 +485,17 @@ int main(int argc, char **argv)
     g.closure_lex = WN_NOUN_PERSON;
     g.seeds = anon_seeds;
     wn_each_lemma(&g.db, 'n', closure_of_seed, &g);
+    g.closure = &g.person_set;
+    g.closure_lex = WN_NOUN_PERSON;
+    g.seeds = PERSON_SEEDS;
+    wn_each_lemma(&g.db, 'n', closure_of_seed, &g);
     wn_each_lemma(&g.db, 'n', pick_noun, &g);
     wn_each_lemma(&g.db, 'v', pick_verb, &g);
-    if (g.failed || g.verbs.oom || g.crowd.oom || g.org.oom || g.anon.oom) {
+    if (g.failed || g.verbs.oom || g.crowd.oom || g.org.oom || g.anon.oom || g.person.oom) {
         fprintf(stderr, "lexgen: out of memory\n");
         goto out;
     }
-    if (g.nverbs == 0 || !g.crowd.n || !g.org.n || !g.anon.n) {
+    if (g.nverbs == 0 || !g.crowd.n || !g.org.n || !g.anon.n || !g.person.n) {
         fprintf(stderr, "lexgen: %s holds no usable WordNet 3 verb or noun data\n", dir);
         goto out;
     }
@@ -510,14 +525,19 @@ int main(int argc, char **argv)
     printf("},\n    /* Unnamed office holders: noun.person below \"official\". */\n"
            "    {AT_L_ANON, 0,\n");
     put_words(g.anon.s);
-    printf("},\n};\n\nconst at_lexicon_extra at_gen_extra = {gen_wordsets, 3, gen_verbdefs, "
+    printf("},\n    /* People by occupation or role: noun.person below worker, professional,\n"
+           "     * athlete, leader (singular). */\n"
+           "    {AT_L_PERSON, 0,\n");
+    put_words(g.person.s);
+    printf("},\n};\n\nconst at_lexicon_extra at_gen_extra = {gen_wordsets, 4, gen_verbdefs, "
            "%zu};\n\n",
            nvd);
 
-    at_wordset ws[3] = {{AT_L_CROWD | AT_L_VAGUE, 0, g.crowd.s},
+    at_wordset ws[4] = {{AT_L_CROWD | AT_L_VAGUE, 0, g.crowd.s},
                         {AT_L_ORGSUF | AT_L_ORGNOUN, 0, g.org.s},
-                        {AT_L_ANON, 0, g.anon.s}};
-    at_lexicon_extra extra = {ws, 3, vd, nvd};
+                        {AT_L_ANON, 0, g.anon.s},
+                        {AT_L_PERSON, 0, g.person.s}};
+    at_lexicon_extra extra = {ws, 4, vd, nvd};
     if (at_lexicon_build_ex(&lx, NULL, 0, &al, 0, &extra, err, sizeof err) != 0) {
         fprintf(stderr, "lexgen: %s\n", err);
         goto out;
@@ -531,6 +551,8 @@ out:
     free(g.crowd.s);
     free(g.org.s);
     free(g.anon.s);
+    free(g.person.s);
+    free(g.person_set.slot);
     free(g.anon_set.slot);
     free(g.crowd_set.slot);
     free(g.org_set.slot);
