@@ -18,6 +18,12 @@ static void object_source(sent_state *st, size_t v, int media_only)
 {
     const at_tok *t = st->s.t;
     at_np o;
+    if (v + 1 < st->s.n && at_call_sign(&st->s, &t[v + 1])) { /* "told WKRT-TV" */
+        memset(&o, 0, sizeof o);
+        o.a = o.b = o.head = v + 1;
+        at_add_hit(st, AT_MEDIA, AT_R_OUTLET, v, v + 1, 0.8, &o);
+        return;
+    }
     if (v + 1 >= st->s.n || at_np_right(&st->s, v + 1, &o) != 0)
         return;
     if (t[o.head].cls & AT_L_PRON)
@@ -407,6 +413,21 @@ static int inverted_cue(sent_state *st, size_t v)
     return 0;
 }
 
+/* "would add two officers", "added a late sailing": "add" with a noun
+ * phrase for object is adding a thing, not saying something more. */
+static int adds_a_thing(const at_sent *s, size_t v)
+{
+    const at_tok *t = s->t;
+    if (!(at_tok_is(s, &t[v], "add") || at_tok_is(s, &t[v], "adds") ||
+          at_tok_is(s, &t[v], "added") || at_tok_is(s, &t[v], "adding")) ||
+        v + 1 >= s->n)
+        return 0;
+    const at_tok *o = &t[v + 1];
+    return o->kind == AT_TK_NUM ||
+           (at_word(o) && (o->cls & (AT_L_DET | AT_L_QUANT | AT_L_POSSDET)) &&
+            o->wid != AT_W_THAT);
+}
+
 /* Handle one attribution verb at index v. */
 void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
 {
@@ -415,7 +436,7 @@ void at_verb(sent_state *st, size_t v, size_t *participle, size_t *npart)
     uint8_t vc = t[v].vclass, vf = t[v].vform;
     int ing_only = vf == AT_VF_ING;
 
-    if (not_a_cue(st, v))
+    if (not_a_cue(st, v) || adds_a_thing(s, v))
         return;
     if (ing_only && participle_cue(st, v, participle, npart))
         return;
@@ -628,6 +649,8 @@ void at_signoff(sent_state *st)
         if (t[i].kind != AT_TK_DASH)
             continue;
         size_t j = i + 1, k = 0;
+        while (j < s->n && at_word(&t[j]) && (t[j].cls & AT_L_TITLE) && j < i + 3)
+            j++; /* "- Rep. Dana Whitlock (@...)": a title before the name */
         while (j < s->n && at_word(&t[j]) && (t[j].cls & (AT_L_NAME | AT_L_PARTICLE))) {
             k += (t[j].cls & AT_L_NAME) != 0;
             j++;

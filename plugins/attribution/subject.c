@@ -488,6 +488,23 @@ static int qualified(const at_sent *s, const at_np *np)
     return 0;
 }
 
+int at_call_sign(const at_sent *s, const at_tok *h)
+{
+    static const char *const band[] = {"TV", "FM", "AM", "DT"};
+    const char *w = s->text + h->start;
+    size_t n = h->kend - h->start;
+    if (!(h->flags & AT_TF_HYPHEN) || (n != 6 && n != 7) || (w[0] != 'K' && w[0] != 'W') ||
+        w[n - 3] != '-')
+        return 0;
+    for (size_t i = 1; i < n - 3; i++)
+        if (w[i] < 'A' || w[i] > 'Z')
+            return 0;
+    for (size_t i = 0; i < sizeof band / sizeof band[0]; i++)
+        if (memcmp(w + n - 2, band[i], 2) == 0)
+            return 1;
+    return 0;
+}
+
 /* Decide what source np is (see subject.h); sets cls, rule and conf. */
 void at_np_classify(const at_sent *s, at_np *np, int adjacent)
 {
@@ -509,6 +526,10 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     gather(s, np, &f);
     const char *w = s->text + h->start;
     size_t wl = h->kend - h->start;
+    if (at_call_sign(s, h)) {
+        set(np, AT_MEDIA, AT_R_OUTLET, 0.8);
+        return;
+    }
 
     int name_head = (h->cls & AT_L_NAME) ||
                     ((h->cls & (AT_L_PLACE | AT_L_CITY)) && np->head > np->a &&
@@ -604,8 +625,8 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         if ((h->wid == AT_W_REPORTS || at_tok_is(s, h, "estimates") || at_tok_is(s, h, "studies") ||
              at_tok_is(s, h, "surveys") || at_tok_is(s, h, "polls") || at_tok_is(s, h, "analyses") ||
              at_tok_is(s, h, "assessments")) &&
-            f.det_none && !f.has_poss && !f.has_inst_mod && np->b == np->head)
-            return;
+            !f.det_def && !f.has_poss && !f.has_inst_mod && np->b == np->head)
+            return; /* (also "various estimates", "some reports") */
         set(np, AT_INST, AT_R_INST, 0.75);
         return;
     }
@@ -633,8 +654,12 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     }
     if (h->cls & AT_L_VAGUE) {
         /* a described group of people: "school leaders", "lawyers for the
-         * tenants"; a bare "residents" says nothing of who */
-        if (!(h->cls & AT_L_DEMONYM) && qualified(s, np) && !f.has_poss)
+         * tenants"; a bare "residents" says nothing of who, nor a
+         * quantified one: "some longtime residents say" is a crowd, which
+         * the rule pack's vague rules judge */
+        int quantified = is_word(&t[np->a]) && (t[np->a].cls & AT_L_QUANT) &&
+                         !(t[np->a].flags & AT_TF_POSS);
+        if (!(h->cls & AT_L_DEMONYM) && qualified(s, np) && !f.has_poss && !quantified)
             set(np, AT_ANON, AT_R_UNNAMED, 0.5);
         return;
     }
@@ -673,6 +698,12 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
             set(np, AT_ANON, AT_R_UNNAMED, 0.5);
         return;
     }
+    /* "progressive groups say", "several companies said": organisations
+     * nobody named (a crowd, not a body) */
+    if ((h->cls & (AT_L_ORGNOUN | AT_L_INST)) && !f.det_def && !f.has_poss && !f.has_name &&
+        !f.has_org && !f.has_nat && !f.has_city && !f.has_inst_mod && h->wid != AT_W_AUTH &&
+        !(h->flags & AT_TF_CAP) && wl > 3 && w[wl - 1] == 's' && w[wl - 2] != 's')
+        return;
     if (h->cls & AT_L_INST) {
         int unnamed_nat = f.has_nat && !f.has_poss && !f.has_city && !f.has_org;
         if (h->wid == AT_W_AUTH) {

@@ -74,6 +74,11 @@ int at_np_left(const at_sent *s, size_t g, at_np *np);
  * prepositional attachments (of/for/from/at/by).  0 when found, -1 otherwise. */
 int at_np_right(const at_sent *s, size_t r, at_np *np);
 
+/* Is token h a broadcaster's call sign: K or W, two or three more capitals
+ * and a band ("WKRT-TV", "KQLM-FM"), the shape North American stations
+ * carry? */
+int at_call_sign(const at_sent *s, const at_tok *h);
+
 /* Classify np.  `adjacent` says the phrase sits right next to its verb
  * (only auxiliaries or adverbs between), which lets a lone capitalised
  * surname count.  Sets cls, rule and conf (cls AT_NONE: not a source). */

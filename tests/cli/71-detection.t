@@ -49,7 +49,7 @@ done
 if [ -z "$KNOWN" ]; then
     is "$STATUS" 0 "every fixture passage passes"
 fi
-like "$OUT" "^ok   $DET/class6-layout.md: 11 annotated passages" \
+like "$OUT" "^ok   $DET/class6-layout.md: 12 annotated passages" \
      "layout: transcript labels and signed quotes found, newsroom labels and bylines not"
 
 # ---- false alarms in credscore eval ---------------------------------------
