@@ -420,7 +420,7 @@ static void gather(const at_sent *s, const at_np *np, np_facts *f)
 /* A sentence-initial capitalised word that looks like a plural common noun. */
 static int plural_looking(const at_sent *s, const at_tok *c)
 {
-    static const char *const suf[] = {"ers", "ents", "ists", "ians", "ors", "ants", "ees", "ies"};
+    static const char *const suf[] = {"ents", "ists", "ians", "ors", "ants", "ees", "ies"};
     if (!(c->flags & AT_TF_SENTINIT))
         return 0;
     size_t n = c->kend - c->start;
