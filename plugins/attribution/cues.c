@@ -207,6 +207,17 @@ static int not_a_cue(const sent_state *st, size_t v)
           (t[v - 2].kind == AT_TK_NUM ||
            (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
         return 1; /* "two neighbouring states", "many reports": a noun phrase */
+    if (c.vc == AT_V_SAY && c.next && at_word(c.next) &&
+        (at_tok_is(s, c.tv, "urge") || at_tok_is(s, c.tv, "urges") ||
+         at_tok_is(s, c.tv, "urged") || at_tok_is(s, c.tv, "urging"))) {
+        for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
+            if (!at_word(&t[j]))
+                break;
+            if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
+                !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)))
+                return 1; /* "urged senators to drop the amendment": a request */
+        }
+    }
     switch (c.vc) {
     case AT_V_TELL:
         if (!c.next || c.next->wid == AT_W_TO)

@@ -132,11 +132,18 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
             size_t d = scan_premods(s, x);
             person = d < x && is_word(&t[d]) && (t[d].wid == AT_W_A || t[d].wid == AT_W_ONE);
         }
-        if (x == g || !((c->cls & (AT_L_ANON | AT_L_PEOPLE)) || person))
+        /* "regulators familiar with the review": people, whatever else
+         * the noun may name */
+        int human = (c->cls & AT_L_INST) && x + 1 <= g &&
+                    (at_tok_is(s, &t[x + 1], "familiar") || at_tok_is(s, &t[x + 1], "briefed") ||
+                     at_tok_is(s, &t[x + 1], "privy"));
+        if (x == g || !((c->cls & (AT_L_ANON | AT_L_PEOPLE)) || person || human))
             continue;
         const at_tok *nx = &t[x + 1];
         int ok;
-        if (person) /* "a lawyer involved in", "an employee with direct knowledge of" */
+        if (human)
+            ok = 1;
+        else if (person) /* "a lawyer involved in", "an employee with direct knowledge of" */
             ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
                  (nx->wid == AT_W_WITH && x + 2 <= g && (t[x + 2].cls & AT_L_KNOW));
         else if (c->cls & AT_L_ANON)
@@ -538,7 +545,11 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     if (name_head && f.name_run == 0)
         f.name_run = (h->cls & AT_L_NAME) ? 1 : 2;
 
-    if (np->postmod && (h->cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_PERSON))) {
+    int human_postmod = np->postmod && np->head + 1 < s->n &&
+                        (at_tok_is(s, &t[np->head + 1], "familiar") ||
+                         at_tok_is(s, &t[np->head + 1], "briefed") ||
+                         at_tok_is(s, &t[np->head + 1], "privy"));
+    if (np->postmod && ((h->cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_PERSON)) || human_postmod)) {
         set(np, AT_ANON, AT_R_UNNAMED, 0.8);
         return;
     }
