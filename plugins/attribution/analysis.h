@@ -54,6 +54,11 @@ void at_media_venue(sent_state *st);
  * does not know already (those went through at_verb()). */
 void at_quote_speaker(sent_state *st);
 
+/* A named person, the past form of a verb of saying the lexicon does not
+ * hold (WordNet verb.communication, at_comm_past) and a that-clause: "Sen.
+ * Ferrante joked that ...", "Speaker Ebert signaled Monday that ...". */
+void at_that_speaker(sent_state *st);
+
 /* "(BBC Ukrainian Service)": an outlet credited in parentheses. */
 void at_outlet_credit(sent_state *st);
 

@@ -345,6 +345,8 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
         at_media_venue(&st);
     if (kinds & ((1u << AT_TK_QUOTE) | (1u << AT_TK_SQUOTE)))
         at_quote_speaker(&st);
+    if ((wids & W(AT_W_THAT)) && (cls & (AT_L_NAME | AT_L_TITLE)) && !st.finite)
+        at_that_speaker(&st);
     if ((cls & AT_L_ANONMOD) || (wids & (W(AT_W_ANONYMITY) | W(AT_W_ANONYMOUSLY) |
                                          W(AT_W_NAMED) | W(AT_W_IDENTIFIED))))
         anonymity_cues(&st);

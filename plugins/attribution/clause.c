@@ -101,8 +101,10 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
             }
             /* post-nominal letters or a party tag: "Tom Molomby, SC, said",
              * "Ana Ortiz, D-Ohio, said" */
-            if (!ok && k + 2 == c && at_word(f) &&
-                (((f->flags & AT_TF_ALLCAPS) && f->kend - f->start <= 3) || party_tag(s, f))) {
+            if (!ok && at_word(f) &&
+                ((k + 2 == c && ((f->flags & AT_TF_ALLCAPS) && f->kend - f->start <= 3)) ||
+                 ((k + 2 == c || (k + 3 == c && t[k + 2].kind == AT_TK_PERIOD)) &&
+                  party_tag(s, f)))) { /* (the state abbreviated: "R-Okla.,") */
                 ok = 1;
                 *kind = APPOS_PERSON;
             }
@@ -139,6 +141,8 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 return NONE_IDX;
             return k - 1;
         }
+        if (kd == AT_TK_PERIOD && k + 1 == c && k > 0 && party_tag(s, &t[k - 1]))
+            continue; /* the period of an abbreviated state: ", R-Okla.," */
         if (kd == AT_TK_PERIOD || kd == AT_TK_QUOTE || kd == AT_TK_COLON || kd == AT_TK_SEMI ||
             kd == AT_TK_SQUOTE)
             return NONE_IDX;

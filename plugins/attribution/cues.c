@@ -625,6 +625,51 @@ void at_quote_speaker(sent_state *st)
     }
 }
 
+/* Is the word at t the past form of a communication verb (at_comm_past)? */
+static int comm_past(const at_sent *s, const at_tok *t)
+{
+    uint32_t h = at_comm_hash(s->text + t->start, t->kend - t->start);
+    size_t lo = 0, hi = at_n_comm_past;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (at_comm_past[mid] < h)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < at_n_comm_past && at_comm_past[lo] == h;
+}
+
+void at_that_speaker(sent_state *st)
+{
+    const at_sent *s = &st->s;
+    const at_tok *t = s->t;
+    for (size_t v = 1; v + 1 < s->n; v++) {
+        const at_tok *c = &t[v];
+        size_t vn = c->kend - c->start;
+        const char *e = s->text + c->kend;
+        if (!at_word(c) || (c->flags & AT_TF_CAP) || c->vclass || c->cls || vn < 5 ||
+            !(e[-2] == 'e' && e[-1] == 'd'))
+            continue; /* an unknown past form: "joked", "signaled" */
+        if (!comm_past(s, c))
+            continue; /* of a verb of saying (WordNet), not "learned that" */
+        size_t k = v + 1;
+        while (k < s->n && k < v + 4 && at_word(&t[k]) &&
+               ((t[k].cls & AT_L_TIME) || t[k].wid == AT_W_ON))
+            k++; /* "signaled Monday that" */
+        if (k >= s->n || !at_word(&t[k]) || t[k].wid != AT_W_THAT)
+            continue;
+        int saw_be = 0, neg = 0, adjacent, thing;
+        size_t g = at_skip_verb_group(s, v, &saw_be, &neg);
+        at_np np;
+        if (saw_be || neg || at_subject_before(s, g, &np, &adjacent, &thing) != 0)
+            continue;
+        at_np_classify(s, &np, adjacent);
+        if (np.cls == AT_ONREC && np.rule != AT_R_PRONOUN)
+            at_add_hit(st, np.cls, np.rule, np.a, v, np.conf * 0.7, &np);
+    }
+}
+
 /* "(BBC Ukrainian Service)": an outlet credited in parentheses. */
 void at_outlet_credit(sent_state *st)
 {

@@ -170,6 +170,23 @@ int at_lexicon_build_ex(at_lexicon **out, const char *const *outlets, size_t n_o
                         const at_alloc *al, int use_builtin, const struct at_lexicon_extra *extra,
                         char *err, size_t errlen);
 
+/* The hash of a past form in at_comm_past: FNV-1a (32 bits) of its bytes,
+ * lower-case ASCII. */
+static inline uint32_t at_comm_hash(const char *w, size_t n)
+{
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)w[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 16777619u;
+    }
+    return h;
+}
+
+/* Past forms of communication verbs (generated from WordNet by
+ * gen/lexgen.c into lexicon_data.c), sorted at_comm_hash values. */
+extern const uint32_t at_comm_past[];
+extern const size_t at_n_comm_past;
+
 /* Free a lexicon (NULL is fine). */
 void at_lexicon_free(at_lexicon *lx);
 

@@ -255,6 +255,8 @@ typedef struct gen_state {
     wn_db db;
     strbuf verbs;          /* verb definitions, one per line: "forms" */
     strbuf crowd, org, anon, person; /* space-separated words */
+    uint32_t *comm;        /* at_comm_hash of communication verbs' past forms */
+    size_t ncomm, comm_cap;
     offset_set crowd_set, org_set, anon_set, person_set;
     offset_set *closure;   /* the set collect_seed_senses fills */
     int closure_lex;
@@ -303,6 +305,38 @@ static int judging(wn_db *db, long off)
     return 0;
 }
 
+/* Keep the past form (the third of verb_forms' five) of a communication
+ * verb, hashed, for at_that_speaker. */
+static void keep_comm_past(gen_state *g, const char *forms)
+{
+    const char *p = forms;
+    for (int k = 0; k < 2 && p; k++) {
+        p = strchr(p, ' ');
+        if (p)
+            p++;
+    }
+    if (!p)
+        return;
+    size_t n = strcspn(p, " ");
+    if (g->ncomm == g->comm_cap) {
+        size_t cap = g->comm_cap ? 2 * g->comm_cap : 1024;
+        uint32_t *m = realloc(g->comm, cap * sizeof *m);
+        if (!m) {
+            g->failed = 1;
+            return;
+        }
+        g->comm = m;
+        g->comm_cap = cap;
+    }
+    g->comm[g->ncomm++] = at_comm_hash(p, n);
+}
+
+static int cmp_u32(const void *a, const void *b)
+{
+    uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+    return (x > y) - (x < y);
+}
+
 static int pick_verb(const char *lemma, const long *offs, int n, void *arg)
 {
     gen_state *g = arg;
@@ -313,6 +347,12 @@ static int pick_verb(const char *lemma, const long *offs, int n, void *arg)
         return 0;
     const wn_synset *s = &g->db.syn;
     int lex = s->lexfile, wnum = 0;
+    if (lex == WN_VERB_COMMUNICATION) { /* any frame: "joked that" */
+        verb_forms(&g->db, lemma, forms, sizeof forms);
+        keep_comm_past(g, forms);
+        if (wn_read_synset(&g->db, 'v', offs[0]) != 0)
+            return 0;
+    }
     for (int i = 0; i < s->nwords; i++)
         if (strcmp(s->words[i], lemma) == 0)
             wnum = i + 1;
@@ -533,6 +573,19 @@ int main(int argc, char **argv)
            "%zu};\n\n",
            nvd);
 
+    qsort(g.comm, g.ncomm, sizeof *g.comm, cmp_u32);
+    printf("/* Past forms of WordNet verb.communication lemmas (most frequent sense,\n"
+           " * any frame), as at_comm_hash values, sorted: at_that_speaker. */\n"
+           "const uint32_t at_comm_past[] = {\n");
+    size_t ncomm = 0;
+    for (size_t i = 0; i < g.ncomm; i++)
+        if (i == 0 || g.comm[i] != g.comm[i - 1]) {
+            printf("%s0x%08" PRIx32 "u,%s", ncomm % 6 ? " " : "    ", g.comm[i],
+                   ncomm % 6 == 5 ? "\n" : "");
+            ncomm++;
+        }
+    printf("%s};\nconst size_t at_n_comm_past = %zu;\n\n", ncomm % 6 ? "\n" : "", ncomm);
+
     at_wordset ws[4] = {{AT_L_CROWD | AT_L_VAGUE, 0, g.crowd.s},
                         {AT_L_ORGSUF | AT_L_ORGNOUN, 0, g.org.s},
                         {AT_L_ANON, 0, g.anon.s},
@@ -552,6 +605,7 @@ out:
     free(g.org.s);
     free(g.anon.s);
     free(g.person.s);
+    free(g.comm);
     free(g.person_set.slot);
     free(g.anon_set.slot);
     free(g.crowd_set.slot);
