@@ -197,7 +197,8 @@ test-valgrind: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
 # for others), each reported on its own, plus the detection fixtures' false
 # alarms; rewrites docs/quality.md.
 CORPORA ?= $(or $(CORPUS),../shared/corpus/dev.jsonl ../shared/corpus/wikinews.jsonl \
-                         tests/fixtures/blind/tune.jsonl tests/fixtures/blind/holdout.jsonl)
+                         tests/fixtures/blind/tune.jsonl tests/fixtures/blind/holdout.jsonl \
+                         tests/fixtures/blind/politics-tune.jsonl tests/fixtures/blind/politics-holdout.jsonl)
 eval: all
 	@set -e; args=""; \
 	for c in $(CORPORA); do \

@@ -45,13 +45,13 @@ corpus folder's SOURCES.md.  The marker labels were made for this project.
 
 CREDIT
         ;;
-    tune.jsonl | holdout.jsonl)
+    tune.jsonl | holdout.jsonl | politics-tune.jsonl | politics-holdout.jsonl)
         cat <<'BLIND'
 Text: news passages written for this project by a writer who saw only the
 labelling guidelines, never the rules or plugins (tests/fixtures/blind/README.md).
-Errors on tune.jsonl are read to find the kinds of sentence still missed;
-holdout.jsonl, from the same batches, is only measured: its figure says
-whether those fixes generalise.
+Errors on the tune files are read to find the kinds of sentence still
+missed; the holdout files, dealt from the same batches, are only measured:
+their figures say whether those fixes generalise.
 
 BLIND
         ;;
