@@ -647,7 +647,7 @@ static int finite_word(const at_tok *x)
 int at_clause_follows(const at_sent *s, size_t v)
 {
     const at_tok *t = s->t;
-    int to_phrase = 0;
+    int to_phrase = 0, pp = 0;
     for (size_t j = v + 1, k = 0; j < s->n && k < 8; j++, k++) {
         const at_tok *x = &t[j];
         if (x->kind == AT_TK_QUOTE || x->kind == AT_TK_SQUOTE)
@@ -666,6 +666,15 @@ int at_clause_follows(const at_sent *s, size_t v)
             to_phrase = 1;
             continue;
         }
+        /* a prepositional phrase first: "conceded under questioning from
+         * council members that" */
+        if (!to_phrase && (x->cls & (AT_L_PREP | AT_L_PPREP)) && x->wid != AT_W_TO && !pp) {
+            pp = 1;
+            continue;
+        }
+        if (pp && (!x->vclass || x->vform == AT_VF_ING) &&
+            !(x->cls & (AT_L_AUX | AT_L_BE | AT_L_REL | AT_L_PRON)))
+            continue;
         if (to_phrase && !x->vclass && !(x->cls & (AT_L_AUX | AT_L_BE | AT_L_REL)))
             continue;
         /* a zero-that clause: a short subject, then its finite verb */

@@ -18,7 +18,7 @@ static void object_source(sent_state *st, size_t v, int media_only)
 {
     const at_tok *t = st->s.t;
     at_np o;
-    if (v + 1 < st->s.n && at_call_sign(&st->s, &t[v + 1])) { /* "told WKRT-TV" */
+    if (v + 1 < st->s.n && at_call_sign(&st->s, &t[v + 1], 1)) { /* "told WKRT-TV" */
         memset(&o, 0, sizeof o);
         o.a = o.b = o.head = v + 1;
         at_add_hit(st, AT_MEDIA, AT_R_OUTLET, v, v + 1, 0.8, &o);
@@ -537,10 +537,17 @@ void at_phrases(sent_state *st)
             }
         } else if (t[i + 1].wid == AT_W_BY && i + 2 < s->n &&
                    (at_tok_is(s, c, "seen") || at_tok_is(s, c, "obtained") ||
-                    at_tok_is(s, c, "reviewed"))) {
-            /* "a letter seen by Sky News", "documents obtained by the Herald":
-             * the outlet's reporting */
-            if (at_np_right(s, i + 2, &np) == 0) {
+                    at_tok_is(s, c, "reviewed") || at_tok_is(s, c, "quoted") ||
+                    at_tok_is(s, c, "published") || at_tok_is(s, c, "reported") ||
+                    at_tok_is(s, c, "aired") || at_tok_is(s, c, "broadcast"))) {
+            /* "a letter seen by Sky News", "documents obtained by the Herald",
+             * "as quoted by the Ledger", "first reported by KTLV": the
+             * outlet's reporting */
+            if (at_call_sign(s, &t[i + 2], 1)) {
+                memset(&np, 0, sizeof np);
+                np.a = np.b = np.head = i + 2;
+                at_add_hit(st, AT_MEDIA, AT_R_OUTLET, i, i + 2, 0.75, &np);
+            } else if (at_np_right(s, i + 2, &np) == 0) {
                 at_np_classify(s, &np, 0);
                 if (np.cls == AT_MEDIA)
                     at_add_hit(st, np.cls, np.rule, i, np.b, np.conf * 0.9, &np);
@@ -548,7 +555,11 @@ void at_phrases(sent_state *st)
         } else if ((c->wid == AT_W_INTERVIEW || c->wid == AT_W_SPEAKING) &&
                    (t[i + 1].wid == AT_W_TO || t[i + 1].wid == AT_W_WITH ||
                     t[i + 1].wid == AT_W_ON)) {
-            if (at_np_right(s, i + 2, &np) == 0) {
+            if (i + 2 < s->n && at_call_sign(s, &t[i + 2], 1)) { /* "an interview with WKXR" */
+                memset(&np, 0, sizeof np);
+                np.a = np.b = np.head = i + 2;
+                at_add_hit(st, AT_MEDIA, AT_R_OUTLET, i, i + 2, 0.8, &np);
+            } else if (at_np_right(s, i + 2, &np) == 0) {
                 at_np_classify(s, &np, 0);
                 if (np.cls == AT_MEDIA)
                     at_add_hit(st, np.cls, np.rule, i, np.b, np.conf, &np);

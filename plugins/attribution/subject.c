@@ -204,6 +204,8 @@ int at_np_left(const at_sent *s, size_t g, at_np *np)
         const at_tok *p = &t[a - 1], *h = &t[a - 2];
         if (!(p->wid == AT_W_OF || p->wid == AT_W_FOR || p->wid == AT_W_FROM ||
               p->wid == AT_W_AT || (p->wid == AT_W_BY && (h->cls & (AT_L_DOC | AT_L_PDOC))) ||
+              /* "an aide to a senior senator", "an adviser to the mayor" */
+              (p->wid == AT_W_TO && (h->cls & AT_L_ANON) && !(h->cls & AT_L_INST)) ||
               /* "the foreign ministry in Beijing", "the embassy in Paris" */
               (p->wid == AT_W_IN && (h->cls & (AT_L_INST | AT_L_ORGNOUN)) &&
                (t[np->head].cls & (AT_L_CITY | AT_L_PLACE | AT_L_NAME)) &&
@@ -495,17 +497,21 @@ static int qualified(const at_sent *s, const at_np *np)
     return 0;
 }
 
-int at_call_sign(const at_sent *s, const at_tok *h)
+int at_call_sign(const at_sent *s, const at_tok *h, int bare)
 {
     static const char *const band[] = {"TV", "FM", "AM", "DT"};
     const char *w = s->text + h->start;
     size_t n = h->kend - h->start;
-    if (!(h->flags & AT_TF_HYPHEN) || (n != 6 && n != 7) || (w[0] != 'K' && w[0] != 'W') ||
-        w[n - 3] != '-')
+    if (h->kind != AT_TK_WORD || (w[0] != 'K' && w[0] != 'W'))
         return 0;
-    for (size_t i = 1; i < n - 3; i++)
+    size_t letters = n == 4 && bare ? 4 : (n == 6 || n == 7) && w[n - 3] == '-' ? n - 3 : 0;
+    if (letters == 0 || (letters == 4 && n == 4 && (h->flags & AT_TF_SENTINIT)))
+        return 0;
+    for (size_t i = 1; i < letters; i++)
         if (w[i] < 'A' || w[i] > 'Z')
             return 0;
+    if (letters == n)
+        return 1; /* "told WKXR" */
     for (size_t i = 0; i < sizeof band / sizeof band[0]; i++)
         if (memcmp(w + n - 2, band[i], 2) == 0)
             return 1;
@@ -533,7 +539,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
     gather(s, np, &f);
     const char *w = s->text + h->start;
     size_t wl = h->kend - h->start;
-    if (at_call_sign(s, h)) {
+    if (at_call_sign(s, h, 0)) {
         set(np, AT_MEDIA, AT_R_OUTLET, 0.8);
         return;
     }

@@ -76,8 +76,9 @@ int at_np_right(const at_sent *s, size_t r, at_np *np);
 
 /* Is token h a broadcaster's call sign: K or W, two or three more capitals
  * and a band ("WKRT-TV", "KQLM-FM"), the shape North American stations
- * carry? */
-int at_call_sign(const at_sent *s, const at_tok *h);
+ * carry; with bare, also four capitals alone ("WKXR"), for the places only
+ * an outlet can fill ("told WKXR", "in an interview with KTLV")? */
+int at_call_sign(const at_sent *s, const at_tok *h, int bare);
 
 /* Classify np.  `adjacent` says the phrase sits right next to its verb
  * (only auxiliaries or adverbs between), which lets a lone capitalised
