@@ -355,6 +355,14 @@ static size_t skip_inserts(const at_sent *s, size_t g)
                     at_tok_is(s, &t[k - 1], "late") || at_tok_is(s, &t[k - 1], "early") ||
                     at_tok_is(s, &t[k - 1], "earlier")))
                 k--;
+            /* "census data released Thursday show": a document, its
+             * participle and the time */
+            if (k >= 2 && at_word(&t[k - 1]) && !(t[k - 1].flags & AT_TF_CAP) &&
+                participle_like(s, &t[k - 1]) && at_word(&t[k - 2]) &&
+                (t[k - 2].cls & (AT_L_DOC | AT_L_PDOC))) {
+                g = k - 2;
+                continue;
+            }
             if (k == g || k == 0 || !at_head_capable(&t[k - 1]))
                 return g;
             g = k - 1;

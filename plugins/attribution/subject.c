@@ -51,6 +51,14 @@ int at_head_capable(const at_tok *t)
     return (t->cls & HEADS) != 0;
 }
 
+/* A year written as four digits ("2022"): a modifier, not a count. */
+static int year(const at_sent *s, const at_tok *t)
+{
+    const char *w = s->text + t->start;
+    return t->kind == AT_TK_NUM && t->end - t->start == 4 && (w[0] == '1' || w[0] == '2') &&
+           w[1] >= '0' && w[1] <= '9' && w[2] >= '0' && w[2] <= '9' && w[3] >= '0' && w[3] <= '9';
+}
+
 /* Extend a phrase ending at g to the left over its pre-modifiers.
  * Returns the first token of the phrase. */
 static size_t scan_premods(const at_sent *s, size_t g)
@@ -61,8 +69,8 @@ static size_t scan_premods(const at_sent *s, size_t g)
     while (a > 0) {
         const at_tok *p = &t[a - 1];
         if (p->kind == AT_TK_NUM) {
-            if (p->flags & AT_TF_HYPHEN) { /* "the 38-year-old goalkeeper" */
-                a--;
+            if ((p->flags & AT_TF_HYPHEN) || (year(s, p) && (t[g].cls & (AT_L_DOC | AT_L_PDOC)))) {
+                a--; /* "the 38-year-old goalkeeper", "its 2022 report" */
                 continue;
             }
             if (t[a].cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_VAGUE))
@@ -143,8 +151,10 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
         int ok;
         if (human)
             ok = 1;
-        else if (person) /* "a lawyer involved in", "an employee with direct knowledge of" */
+        else if (person) /* "a lawyer involved in", "an employee with direct knowledge
+                          * of", "a worker at the depot" */
             ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
+                 nx->wid == AT_W_AT || nx->wid == AT_W_IN || nx->wid == AT_W_FROM ||
                  (nx->wid == AT_W_WITH && x + 2 <= g && (t[x + 2].cls & AT_L_KNOW));
         else if (c->cls & AT_L_ANON)
             ok = (nx->cls & (AT_L_CONNECT | AT_L_KNOW)) || nx->wid == AT_W_WHO ||
@@ -363,7 +373,7 @@ static void gather(const at_sent *s, const at_np *np, np_facts *f)
     for (size_t i = np->a; i <= np->b && i < s->n; i++) {
         const at_tok *c = &t[i];
         if (!is_word(c)) {
-            if (c->kind == AT_TK_NUM && i < np->head && !(c->flags & AT_TF_HYPHEN))
+            if (c->kind == AT_TK_NUM && i < np->head && !(c->flags & AT_TF_HYPHEN) && !year(s, c))
                 f->det_indef = 1, f->det_none = 0; /* "two officials", not "a 38-year-old" */
             continue;
         }
@@ -642,8 +652,9 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         if ((h->wid == AT_W_REPORTS || at_tok_is(s, h, "estimates") || at_tok_is(s, h, "studies") ||
              at_tok_is(s, h, "surveys") || at_tok_is(s, h, "polls") || at_tok_is(s, h, "analyses") ||
              at_tok_is(s, h, "assessments")) &&
-            !f.det_def && !f.has_poss && !f.has_inst_mod && np->b == np->head)
-            return; /* (also "various estimates", "some reports") */
+            !f.det_def && (f.det_none || w[wl - 1] == 's') && !f.has_poss && !f.has_inst_mod &&
+            np->b == np->head)
+            return; /* (also "various estimates", "some reports"; not "a report") */
         set(np, AT_INST, AT_R_INST, 0.75);
         return;
     }
