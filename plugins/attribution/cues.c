@@ -425,18 +425,32 @@ static int inverted_cue(sent_state *st, size_t v)
 }
 
 /* "would add two officers", "added a late sailing": "add" with a noun
- * phrase for object is adding a thing, not saying something more. */
+ * phrase for object is adding a thing, not saying something more; "the
+ * Senate confirmed Ramaswamy 54-45", "confirmed Ortiz as treasurer":
+ * confirming a person is an appointment, not a statement. */
 static int adds_a_thing(const at_sent *s, size_t v)
 {
     const at_tok *t = s->t;
-    if (!(at_tok_is(s, &t[v], "add") || at_tok_is(s, &t[v], "adds") ||
-          at_tok_is(s, &t[v], "added") || at_tok_is(s, &t[v], "adding")) ||
-        v + 1 >= s->n)
+    if (v + 1 >= s->n)
         return 0;
     const at_tok *o = &t[v + 1];
-    return o->kind == AT_TK_NUM ||
-           (at_word(o) && (o->cls & (AT_L_DET | AT_L_QUANT | AT_L_POSSDET)) &&
-            o->wid != AT_W_THAT);
+    if (at_tok_is(s, &t[v], "add") || at_tok_is(s, &t[v], "adds") ||
+        at_tok_is(s, &t[v], "added") || at_tok_is(s, &t[v], "adding"))
+        return o->kind == AT_TK_NUM ||
+               (at_word(o) && (o->cls & (AT_L_DET | AT_L_QUANT | AT_L_POSSDET)) &&
+                o->wid != AT_W_THAT);
+    if (at_tok_is(s, &t[v], "confirm") || at_tok_is(s, &t[v], "confirms") ||
+        at_tok_is(s, &t[v], "confirmed") || at_tok_is(s, &t[v], "confirming")) {
+        size_t j = v + 1;
+        while (j < s->n && at_word(&t[j]) && (t[j].cls & (AT_L_NAME | AT_L_TITLE)) &&
+               !(t[j].flags & AT_TF_POSS))
+            j++;
+        if (j == v + 1 || !(t[j - 1].cls & AT_L_NAME))
+            return 0;
+        return j >= s->n || t[j].kind == AT_TK_NUM || t[j].kind == AT_TK_PERIOD ||
+               (at_word(&t[j]) && (t[j].wid == AT_W_AS || t[j].wid == AT_W_TO));
+    }
+    return 0;
 }
 
 /* Handle one attribution verb at index v. */

@@ -93,6 +93,14 @@ static size_t scan_premods(const at_sent *s, size_t g)
             a--;
             continue;
         }
+        /* a capitalised common word inside a capitalised name: "Grid
+         * Safety Agency", "Public Trust Office" */
+        if ((p->flags & AT_TF_CAP) && !(p->flags & AT_TF_SENTINIT) && (t[a].flags & AT_TF_CAP) &&
+            !p->vclass && !(p->cls & (PREMODS | AT_L_STOP | AT_L_PREP | AT_L_DET | AT_L_PRON |
+                                      AT_L_AUX | AT_L_BE | AT_L_QUANT | AT_L_POSSDET))) {
+            a--;
+            continue;
+        }
         if (p->vclass && !(p->flags & AT_TF_PHRASE) && !(p->cls & PREMODS))
             break;
         if ((p->cls & AT_L_STOP) && p->wid != AT_W_AND)
