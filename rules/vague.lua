@@ -10,7 +10,7 @@
 -- anonymous.lua and the attribution plugin).
 local crowd_nouns = {
   "observers", "experts", "critics", "analysts", "commentators", "pundits", "scholars",
-  "economists", "diplomats", "watchers", "skeptics", "sceptics", "supporters", "opponents",
+  "economists", "watchers", "skeptics", "sceptics", "supporters", "opponents",
   "historians", "strategists", "lawmakers", "onlookers", "academics", "campaigners", "activists", "environmentalists", "conservationists",
   "advocates", "detractors", "proponents", "experts'", "specialists", "forecasters",
   "demographers", "sociologists", "psychologists", "theorists", "ethicists", "legislators",
@@ -87,10 +87,12 @@ local AUX = [[(?:(?:have|had|do|did)\s+)?]]
 -- opinion: "many voters believe", "some in the party have criticized".
 -- Informed sources ("some officials said") are anonymous, not vague.
 local informed = { "officials", "sources", "aides", "staffers", "insiders", "officers",
-                   "witnesses", "investigators", "employees", "spokespeople", "spokesmen",
+                   "witnesses", "investigators", "employees", "spokespeople", "spokesmen", "diplomats",
                    "authorities", "police" }
 local quantifiers = { "some", "many", "most", "several", "numerous", "certain", "few" }
 local NOT_INFORMED = [[(?!]] .. alternation(informed) .. [[\b)]]
+-- a plural noun: "-s", or a compound of "people"/"folk" ("townspeople")
+local PLURAL = [[[\w-]+(?:s|people|folk)]]
 -- The words the regex needs: a crowd noun or a quantifier.
 local crowd_needs = {}
 for _, list in ipairs({ crowd_nouns, quantifiers }) do
@@ -105,9 +107,9 @@ rule {
           -- local farmers", "many farmers in the valley"
           alternation(quantifiers) .. [[\s+(?:]] ..
             [[(?:in|within|among|inside|across)\s+(?:the\s+)?[\w-]+]] ..
-            [[|(?:]] .. NOT_INFORMED .. [[[\w-]+s|(?:]] .. NOT_INFORMED .. [[(?-i:[a-z-]+)\s+){1,2}?]] ..
-            NOT_INFORMED .. [[(?-i:[a-z-]+s))]] ..
-            [[(?:\s+(?:in|of|from|at|across|within|among|inside)\s+(?:[\w-]+\s+){0,2}?[\w-]+)?]] ..
+            [[|(?:]] .. NOT_INFORMED .. PLURAL .. [[|(?:]] .. NOT_INFORMED .. [[(?-i:[a-z-]+)\s+){1,2}?]] ..
+            NOT_INFORMED .. [[(?-i:[a-z-]+(?:s|people|folk)))]] ..
+            [[(?:\s+(?:in|of|from|at|across|within|among|inside)\s+(?:[\w-]+\s+){0,3}?[\w-]+)?]] ..
           [[)]] ..
           -- a crowd noun: "critics of the plan in the capital say"
           [[|]] .. CROWD ..
