@@ -149,6 +149,30 @@ void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n, at_tok_summary 
             set_unit(toks, i, j, AT_L_OUTLET, 0);
         i = j + 1;
     }
+    /* 2c. a broadcaster's name after its medium: "Radio Lirenne", "TV
+     *     Kestria", "Television Norland" (a capitalised media word that is
+     *     also an outlet-name word, then one to three names) */
+    for (size_t i = 0; (all & AT_L_MEDIA) && i + 1 < n; i++) {
+        const at_tok *f = &toks[i];
+        if (f->kind != AT_TK_WORD || !(f->flags & AT_TF_CAP) || (f->flags & AT_TF_PHRASE) ||
+            (f->cls & (AT_L_MEDIA | AT_L_OUTSUF)) != (AT_L_MEDIA | AT_L_OUTSUF) ||
+            (f->flags & AT_TF_POSS))
+            continue;
+        size_t j = i + 1, k = 0;
+        while (j < n && k < 3 && outlet_name(&toks[j]) && !(toks[j].flags & AT_TF_PHRASE)) {
+            k++;
+            if (toks[j].flags & AT_TF_POSS)
+                break;
+            j++;
+        }
+        if (k > 0 && !(toks[i + k].cls & AT_L_OUTSUF)) {
+            uint16_t poss = toks[i + k].flags & AT_TF_POSS;
+            set_unit(toks, i, i + k, AT_L_OUTLET, 0);
+            toks[i + k].flags |= poss;
+            sum->cls |= AT_L_OUTLET;
+            i += k;
+        }
+    }
     /* 3. media noun + name ("news agency Interfax") and name + media noun
      *    ("Russia-1 TV channel") */
     for (size_t i = 0; (all & AT_L_MEDIA) && i < n; i++) {

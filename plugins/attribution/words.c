@@ -382,7 +382,9 @@ const at_wordset at_wordsets[] = {
      "independent mirror express standard daily news radio tv television broadcasting "
      "press pravda zeitung courier examiner inquirer dispatch monitor insider "
      "weekly magazine mail economist atlantic intercept yorker hill today ledger sentinel "
-     "bulletin register globe beacon review clarion argus gleaner advertiser enquirer"},
+     "bulletin register globe beacon review clarion argus gleaner advertiser enquirer "
+     "echo star sun record citizen statesman spectator messenger mercury courant eagle "
+     "banner pioneer bee transcript item"},
 };
 const size_t at_n_wordsets = sizeof(at_wordsets) / sizeof(at_wordsets[0]);
 
