@@ -198,7 +198,8 @@ test-valgrind: all $(UNIT_BIN) $(TEST_PLUGIN_SOS)
 # alarms; rewrites docs/quality.md.
 CORPORA ?= $(or $(CORPUS),../shared/corpus/dev.jsonl ../shared/corpus/wikinews.jsonl \
                          tests/fixtures/blind/tune.jsonl tests/fixtures/blind/holdout.jsonl \
-                         tests/fixtures/blind/politics-tune.jsonl tests/fixtures/blind/politics-holdout.jsonl)
+                         tests/fixtures/blind/politics-tune.jsonl tests/fixtures/blind/politics-holdout.jsonl \
+                         tests/fixtures/blind/wire-tune.jsonl tests/fixtures/blind/wire-holdout.jsonl)
 eval: all
 	@set -e; args=""; \
 	for c in $(CORPORA); do \

@@ -45,7 +45,7 @@ corpus folder's SOURCES.md.  The marker labels were made for this project.
 
 CREDIT
         ;;
-    tune.jsonl | holdout.jsonl | politics-tune.jsonl | politics-holdout.jsonl)
+    *tune.jsonl | *holdout.jsonl)
         cat <<'BLIND'
 Text: news passages written for this project by a writer who saw only the
 labelling guidelines, never the rules or plugins (tests/fixtures/blind/README.md).
