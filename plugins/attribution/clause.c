@@ -84,7 +84,7 @@ static size_t skip_apposition(const at_sent *s, size_t c, int *kind)
                 *kind = (at_word(f) && f->wid == AT_W_WHICH) ? APPOS_THING : APPOS_PERSON;
             /* a participle clause: ", released on Monday," ", speaking to Reuters," */
             if (!ok && at_word(f) && !(f->flags & AT_TF_CAP) && k + 2 < c && at_word(&t[k + 2]) &&
-                (t[k + 2].cls & (AT_L_PREP | AT_L_ADV)) && participle_like(s, f)) {
+                (t[k + 2].cls & (AT_L_PREP | AT_L_ADV | AT_L_TIME)) && participle_like(s, f)) {
                 ok = 1;
                 *kind = APPOS_PERSON; /* short and about the subject: keeps it adjacent */
             }
@@ -264,7 +264,8 @@ int at_ask_ok(const at_sent *s, const at_tok *next)
 
 /* "The mayor, Jan Novak, said": the comma at c closes a personal name in
  * apposition to the phrase before it.  The name is the subject; the phrase
- * joins the span.  0 and np when it is one, -1 otherwise. */
+ * joins the span.  0 and np when it is one, 1 and np classified when the
+ * phrase is a media noun (the name is an outlet's), -1 otherwise. */
 static int name_apposition(const at_sent *s, size_t c, at_np *np)
 {
     const at_tok *t = s->t;
@@ -277,11 +278,20 @@ static int name_apposition(const at_sent *s, size_t c, at_np *np)
     at_np before;
     size_t bg = skip_inserts(s, k - 2); /* "The secretary general of X (Y), Jan Novak," */
     if (bg == NONE_IDX || at_np_left(s, bg, &before) != 0 ||
-        !(t[before.head].cls & (AT_L_TITLE | AT_L_PERSON)))
+        !(t[before.head].cls & (AT_L_TITLE | AT_L_PERSON | AT_L_MEDIA)))
         return -1;
     if (at_np_left(s, c - 1, np) != 0)
         return -1;
     np->a = before.a;
+    if (t[before.head].cls & AT_L_MEDIA) {
+        /* "Solvany's largest daily, Novy Glas, reported": the name is the
+         * outlet's (classified here: returns 1) */
+        np->head = before.head;
+        np->cls = AT_MEDIA;
+        np->rule = AT_R_OUTLET;
+        np->conf = 0.75;
+        return 1;
+    }
     return 0;
 }
 
@@ -465,8 +475,9 @@ int at_subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, int 
     g = skip_inserts(s, g);
     if (g == NONE_IDX)
         return -1;
-    if (t[g].kind == AT_TK_COMMA && name_apposition(s, g, np) == 0)
-        return 0; /* "The mayor, Jan Novak, said" */
+    int named = t[g].kind == AT_TK_COMMA ? name_apposition(s, g, np) : -1;
+    if (named >= 0)
+        return named; /* "The mayor, Jan Novak, said"; "the daily, Novy Glas, reported" */
     if (t[g].kind == AT_TK_COMMA) {
         int kind;
         g = skip_apposition(s, g, &kind);
@@ -547,27 +558,6 @@ int at_person_follows(const at_sent *s, size_t v)
     const at_tok *x = &s->t[j];
     return x->wid == AT_W_HE || x->wid == AT_W_SHE || at_tok_is(s, x, "his") ||
            at_tok_is(s, x, "her");
-}
-
-int at_thing_follows(const at_sent *s, size_t v)
-{
-    size_t j = v + 1;
-    while (j < s->n && at_word(&s->t[j]) &&
-           ((s->t[j].cls & (AT_L_ADV | AT_L_TIME)) || at_tok_is(s, &s->t[j], "on")))
-        j++;
-    if (j < s->n && at_word(&s->t[j]) && s->t[j].wid == AT_W_THAT)
-        j++;
-    if (j >= s->n || !at_word(&s->t[j]))
-        return 0;
-    const at_tok *x = &s->t[j];
-    if (at_tok_is(s, x, "its"))
-        return 1;
-    /* "it would", "it has", "it plans"; not the "it" of "it was up to
-     * Moscow", "it is clear that", which stands for no one */
-    if (x->wid != AT_W_IT || j + 1 >= s->n || !at_word(&s->t[j + 1]))
-        return 0;
-    const at_tok *y = &s->t[j + 1];
-    return !(y->cls & AT_L_BE) && ((y->cls & AT_L_AUX) || y->vclass);
 }
 
 /* Does the verb group after the subject ending at b up to the verb v

@@ -49,6 +49,9 @@ int at_noun_verb_ok(const at_tok *next, const at_tok *next2);
 /* "asked whether/if/why ...", "asked:", not "asked no questions". */
 int at_ask_ok(const at_sent *s, const at_tok *next);
 
+/* The subject before the verb group that ends at g: 0 with np to classify,
+ * 1 with np already classified, -1 when there is none.  *adjacent: nothing
+ * but the verb group between them; *thing: a "which" clause between. */
 int at_subject_before(const at_sent *s, size_t g, at_np *np, int *adjacent, int *thing);
 
 /* A modal between the subject at g and the verb v ("others may think"):
@@ -63,10 +66,6 @@ int at_person_follows(const at_sent *s, size_t v);
  * to speak", "shall announce")?  What is yet to be said is no report. */
 int at_future_between(const at_sent *s, size_t g, size_t v);
 
-/* Does the complement of verb v start with "it" or "its" ("said Tuesday it
- * would", "said that its"), time words and adverbs allowed before?  A
- * speaker who refers to itself as "it" is no person. */
-int at_thing_follows(const at_sent *s, size_t v);
 
 /* Does the verb group after the subject ending at b up to the verb v
  * agree with a plural subject: "have", "are", "were", "do" in it, or a

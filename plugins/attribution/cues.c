@@ -88,8 +88,15 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     const at_tok *h = &t[np.head];
     if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
         np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
-    if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & (AT_L_DOC | AT_L_PDOC)))
+    if (vc == AT_V_DOC && found == 0 && (h->cls & AT_L_PEOPLE) && !np.postmod &&
+        h->kend > h->start && s->text[h->kend - 1] == 's' && np.b > np.head) {
+        /* "figures from the health department show": statistics */
+        np.cls = AT_INST;
+        np.rule = AT_R_INST;
+        np.conf = 0.6;
+    } else if ((vc == AT_V_DOC || vc == AT_V_READ) && !(h->cls & (AT_L_DOC | AT_L_PDOC))) {
         np.cls = AT_NONE;
+    }
     if (np.cls == AT_ONREC && np.rule == AT_R_PRONOUN && np.a > 0) {
         /* "said he believes": a complement clause, not a new attribution */
         const at_tok *l = &t[np.a - 1];
@@ -113,14 +120,6 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
          * so the place name is a person's surname */
         np.cls = AT_ONREC;
         np.rule = AT_R_SURNAME;
-        np.conf = 0.6;
-    }
-    if (np.cls == AT_ONREC && (np.rule == AT_R_NAMED || np.rule == AT_R_SURNAME) &&
-        !np.surname_seen && !(t[np.head].cls & AT_L_TITLE) && at_thing_follows(s, v)) {
-        /* "Halvern Motors said Tuesday it would cut jobs": a speaker that
-         * goes on as "it" is an organisation, not a person */
-        np.cls = AT_INST;
-        np.rule = AT_R_INST;
         np.conf = 0.6;
     }
     int coordinated = 0; /* "Harlan and Brooks say": two people */
@@ -553,10 +552,12 @@ void at_phrases(sent_state *st)
                    (at_tok_is(s, c, "seen") || at_tok_is(s, c, "obtained") ||
                     at_tok_is(s, c, "reviewed") || at_tok_is(s, c, "quoted") ||
                     at_tok_is(s, c, "published") || at_tok_is(s, c, "reported") ||
-                    at_tok_is(s, c, "aired") || at_tok_is(s, c, "broadcast"))) {
+                    at_tok_is(s, c, "aired") || at_tok_is(s, c, "broadcast") ||
+                    at_tok_is(s, c, "carried") || at_tok_is(s, c, "asked") ||
+                    at_tok_is(s, c, "interviewed"))) {
             /* "a letter seen by Sky News", "documents obtained by the Herald",
-             * "as quoted by the Ledger", "first reported by KTLV": the
-             * outlet's reporting */
+             * "as quoted by the Ledger", "first reported by KTLV", "asked by
+             * Radio Lirenne whether": the outlet's reporting */
             if (at_call_sign(s, &t[i + 2], 1)) {
                 memset(&np, 0, sizeof np);
                 np.a = np.b = np.head = i + 2;

@@ -153,11 +153,15 @@ static int anon_postmod_left(const at_sent *s, size_t g, at_np *np)
         int human = (c->cls & AT_L_INST) && x + 1 <= g &&
                     (at_tok_is(s, &t[x + 1], "familiar") || at_tok_is(s, &t[x + 1], "briefed") ||
                      at_tok_is(s, &t[x + 1], "privy"));
-        if (x == g || !((c->cls & (AT_L_ANON | AT_L_PEOPLE)) || person || human))
+        /* "scientists involved in the mission": a crowd noun that says how
+         * they know is an informed, unnamed source */
+        int informed = (c->cls & AT_L_VAGUE) && x + 1 <= g && (t[x + 1].cls & AT_L_KNOW) &&
+                       (t[x + 1].cls & AT_L_CONNECT);
+        if (x == g || !((c->cls & (AT_L_ANON | AT_L_PEOPLE)) || person || human || informed))
             continue;
         const at_tok *nx = &t[x + 1];
         int ok;
-        if (human)
+        if (human || informed)
             ok = 1;
         else if (person) /* "a lawyer involved in", "an employee with direct knowledge
                           * of", "a worker at the depot" */
@@ -573,7 +577,10 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
                         (at_tok_is(s, &t[np->head + 1], "familiar") ||
                          at_tok_is(s, &t[np->head + 1], "briefed") ||
                          at_tok_is(s, &t[np->head + 1], "privy"));
-    if (np->postmod && ((h->cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_PERSON)) || human_postmod)) {
+    int informed_postmod = np->postmod && (h->cls & AT_L_VAGUE) && np->head + 1 < s->n &&
+                           (t[np->head + 1].cls & AT_L_KNOW) && (t[np->head + 1].cls & AT_L_CONNECT);
+    if (np->postmod &&
+        ((h->cls & (AT_L_ANON | AT_L_PEOPLE | AT_L_PERSON)) || human_postmod || informed_postmod)) {
         set(np, AT_ANON, AT_R_UNNAMED, 0.8);
         return;
     }
