@@ -18,9 +18,14 @@ rule {
   -- ("is believed to" / "is thought to" name no believer: vague.lua)
   phrases = { "is said to", "are said to", "was said to", "were said to", "is alleged to", "are alleged to", "was alleged to", "is reported to",
               "are reported to", "was reported to", "were reported to" },
+  -- a crime reported to the police is a fact, not a distanced claim
+  unless = { "reported to police", "reported to the police", "reported to authorities",
+             "reported to the authorities" },
   examples = {
-    hit = { "The general is said to have resigned." },
-    miss = { "The general said he would resign." },
+    hit = { "The general is said to have resigned.",
+            "The ferry was reported to have sunk near the cape." },
+    miss = { "The general said he would resign.",
+             "The theft was reported to police on Monday." },
   },
 }
 
