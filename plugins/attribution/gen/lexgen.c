@@ -398,6 +398,17 @@ static int closure_of_seed(const char *lemma, const long *offs, int n, void *arg
     return 0;
 }
 
+/* Is lemma written with a capital in its noun synset at off? */
+static int capitalised(gen_state *g, const char *lemma, long off)
+{
+    if (wn_read_synset(&g->db, 'n', off) != 0)
+        return 0;
+    for (int i = 0; i < g->db.syn.nwords; i++)
+        if (strcmp(g->db.syn.words[i], lemma) == 0)
+            return g->db.syn.capital[i];
+    return 0;
+}
+
 static int pick_noun(const char *lemma, const long *offs, int n, void *arg)
 {
     gen_state *g = arg;
@@ -412,8 +423,8 @@ static int pick_noun(const char *lemma, const long *offs, int n, void *arg)
         noun_plural(&g->db, lemma, pl, sizeof pl);
         sb_add(&g->anon, pl);
     }
-    if (set_has(&g->person_set, offs[0]) && strlen(lemma) >= 4)
-        sb_add(&g->person, lemma);
+    if (set_has(&g->person_set, offs[0]) && strlen(lemma) >= 4 && !capitalised(g, lemma, offs[0]))
+        sb_add(&g->person, lemma); /* not "Republican", "Catholic": members, named */
     if (set_has(&g->org_set, offs[0]) && strlen(lemma) >= 4) {
         sb_add(&g->org, lemma);
         noun_plural(&g->db, lemma, pl, sizeof pl);

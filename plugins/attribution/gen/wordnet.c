@@ -157,9 +157,12 @@ int wn_read_synset(wn_db *db, char pos, long offset)
         char *id = strtok_r(NULL, " ", &save);
         if (!w || !id)
             return -1;
+        int capital = *w >= 'A' && *w <= 'Z';
         clean_word(w);
-        if (s->nwords < WN_MAX_WORDS)
+        if (s->nwords < WN_MAX_WORDS) {
+            s->capital[s->nwords] = capital;
             s->words[s->nwords++] = w;
+        }
     }
     char *pc = strtok_r(NULL, " ", &save);
     if (!pc)

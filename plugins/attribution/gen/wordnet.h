@@ -38,6 +38,7 @@ typedef struct wn_synset {
     int lexfile;
     int nwords;
     char *words[WN_MAX_WORDS];      /* lower case, '(a)' markers removed */
+    int capital[WN_MAX_WORDS];      /* the word is written with a capital ("Republican") */
     int nptrs;
     char ptr_sym[WN_MAX_PTRS][3];   /* "@", "~", "~i", ... */
     long ptr_off[WN_MAX_PTRS];
