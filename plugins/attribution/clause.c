@@ -318,7 +318,13 @@ static int unnamed_person(const at_sent *s, size_t g, at_np *np)
         const at_tok *p = &t[a - 1];
         if (!at_word(p))
             return -1;
-        if (p->wid == AT_W_A || (p->wid == AT_W_ONE && !(p->flags & AT_TF_POSS))) {
+        /* "one of the divers said": one of a group of people */
+        int one_of = k == 0 && a >= 3 && t[a - 1].wid == AT_W_THE && at_word(&t[a - 2]) &&
+                     t[a - 2].wid == AT_W_OF && at_word(&t[a - 3]) && t[a - 3].wid == AT_W_ONE &&
+                     t[h].kend - t[h].start > 3 && s->text[t[h].kend - 1] == 's';
+        if (one_of)
+            a -= 2;
+        if (one_of || p->wid == AT_W_A || (p->wid == AT_W_ONE && !(p->flags & AT_TF_POSS))) {
             memset(np, 0, sizeof(*np));
             np->a = a - 1;
             np->b = g;

@@ -86,8 +86,13 @@ static void subject_hit(sent_state *st, size_t v, size_t g)
     if (found == 0)
         at_np_classify(s, &np, adjacent);
     const at_tok *h = &t[np.head];
-    if (np.cls == AT_NONE && thing && (h->cls & AT_L_NAME))
-        np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6; /* "Acme, which ..., said" */
+    if (thing && (h->cls & AT_L_NAME) &&
+        (np.cls == AT_NONE ||
+         (np.cls == AT_ONREC && (np.rule == AT_R_NAMED || np.rule == AT_R_SURNAME) &&
+          !np.surname_seen && !(t[np.head].cls & AT_L_TITLE))))
+        /* "Acme, which ..., said", "the Fenwick Trust, which funded the work,
+         * said": "which" is said of things, a person takes "who" */
+        np.cls = AT_INST, np.rule = AT_R_INST, np.conf = 0.6;
     if (vc == AT_V_DOC && found == 0 && (h->cls & AT_L_PEOPLE) && !np.postmod &&
         h->kend > h->start && s->text[h->kend - 1] == 's' && np.b > np.head) {
         /* "figures from the health department show": statistics */
