@@ -688,6 +688,11 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
         set(np, AT_INST, AT_R_INST, 0.55);
         return;
     }
+    if ((h->cls & (AT_L_CROWD | AT_L_VAGUE)) && np->a < np->head && is_word(&t[np->a]) &&
+        t[np->a].wid == AT_W_ONE && !(t[np->a].flags & AT_TF_POSS)) {
+        set(np, AT_ANON, AT_R_UNNAMED, 0.5); /* "one of the lifeguards": one person, unnamed */
+        return;
+    }
     if (h->cls & AT_L_CROWD) {
         /* a generic crowd of opinion holders: "experts", "many economists";
          * not "the experts" (some already introduced) */
@@ -701,7 +706,7 @@ void at_np_classify(const at_sent *s, at_np *np, int adjacent)
          * quantified one: "some longtime residents say" is a crowd, which
          * the rule pack's vague rules judge */
         int quantified = is_word(&t[np->a]) && (t[np->a].cls & AT_L_QUANT) &&
-                         !(t[np->a].flags & AT_TF_POSS);
+                         t[np->a].wid != AT_W_ONE && !(t[np->a].flags & AT_TF_POSS);
         if (!(h->cls & AT_L_DEMONYM) && qualified(s, np) && !f.has_poss && !quantified)
             set(np, AT_ANON, AT_R_UNNAMED, 0.5);
         return;
