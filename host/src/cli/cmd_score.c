@@ -155,17 +155,20 @@ int cs_cmd_score(const cs_cli *cli)
         cs_cli_error(d.msg);
         goto out;
     }
-    unsigned long long total_bytes = 0, done_bytes = 0;
-    /* each file's size, asked once (a stat per file is a good part of the
-     * system time of a folder run) */
-    if (files.n && !(sizes = malloc(files.n * sizeof *sizes))) {
-        cs_cli_error("out of memory");
-        goto out;
-    }
-    for (size_t i = 0; i < files.n; i++)
-        total_bytes += sizes[i] = cs_score_files_bytes(files.items[i]);
+    unsigned long long done_bytes = 0;
     cs_progress_start(&prog, cli->progress, cli->quiet,
-                      cli->output == NULL && isatty(STDOUT_FILENO), total_bytes);
+                      cli->output == NULL && isatty(STDOUT_FILENO), 0);
+    /* each file's size, asked once and only for a progress line that may
+     * show: a stat per file is a good part of the system time of a folder
+     * run, and comes before the first article is scored */
+    if (prog.enabled && files.n) {
+        if (!(sizes = malloc(files.n * sizeof *sizes))) {
+            cs_cli_error("out of memory");
+            goto out;
+        }
+        for (size_t i = 0; i < files.n; i++)
+            prog.total += sizes[i] = cs_score_files_bytes(files.items[i]);
+    }
     for (size_t i = 0; i < files.n; i++) {
         cs_scored *sc = &items[n];
         cs_result_init(&sc->res);
@@ -186,7 +189,7 @@ int cs_cmd_score(const cs_cli *cli)
         } else {
             n++;
         }
-        done_bytes += sizes[i];
+        done_bytes += sizes ? sizes[i] : 0;
         cs_progress_update(&prog, i + 1, done_bytes);
         if (streamed && flush_early && out.len >= FLUSH_BYTES) {
             if (write_report(&of, &out, &d) != 0) {
