@@ -365,6 +365,17 @@ static void test_markdown(void)
     is_str(where(2, "said"), "6:18", "md crlf: column counts code points");
     ok(segs_ok(), "md crlf: segments consistent");
 
+    /* A lone CR ends a line too, as cmark counts lines (mixed endings). */
+    is_int(load(CS_FORMAT_MARKDOWN, "# Head\r\rOne line\rtwo line.\n\r\nMayor Ana said.\r"), 0,
+           "md lone cr: loads");
+    is_int(D.npassages, 3, "md lone cr: three passages");
+    is_str(ptext(1), "One line two line.", "md lone cr: paragraph");
+    is_int(src_at(1, "two", 0), in_src("two"), "md lone cr: offset on the line after a CR");
+    is_str(where(1, "two"), "1:18", "md lone cr: two at 1:18 (line:col count LF only)");
+    is_int(src_at(2, "Mayor", 0), in_src("Mayor"), "md lone cr: offset after LF then CRLF");
+    is_str(where(2, "said"), "3:11", "md lone cr: said at 3:11");
+    ok(segs_ok(), "md lone cr: segments consistent");
+
     /* Tables are not CommonMark: a paragraph with its pipes. */
     is_int(load(CS_FORMAT_MARKDOWN, "| Town | Votes |\n|---|---|\n| Arden | 12 |\n"), 0,
            "md table: loads");

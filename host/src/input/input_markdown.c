@@ -348,7 +348,9 @@ static void md_skip_image(md_state *m)
     m->cursor = md_skip_link_tail(m, q + 1);
 }
 
-/* Line starts as cmark counts lines: "\n", "\r\n" and a lone "\r" end one. */
+/* Line starts as cmark counts lines: "\n", "\r\n" and a lone "\r" end one.
+ * Line ends are found with memchr, the next '\r' looked for again only
+ * once passed (most files have none). */
 static int md_line_index(md_state *m)
 {
     size_t cap = 0;
@@ -357,16 +359,22 @@ static int md_line_index(md_state *m)
         return -1;
     m->lines = items;
     m->lines[m->nlines++] = 0;
-    for (size_t i = 0; i < m->len; i++) {
-        if (m->src[i] == '\r' && i + 1 < m->len && m->src[i + 1] == '\n')
-            i++;
-        else if (m->src[i] != '\n' && m->src[i] != '\r')
-            continue;
+    const char *s = m->src, *end = s + m->len, *p = s;
+    const char *cr = m->len ? memchr(s, '\r', m->len) : NULL;
+    while (p < end) {
+        if (cr != NULL && cr < p)
+            cr = memchr(p, '\r', (size_t)(end - p));
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (cr != NULL && (eol == NULL || cr < eol))
+            eol = cr;
+        if (eol == NULL)
+            break;
+        p = eol + 1 + (*eol == '\r' && eol + 1 < end && eol[1] == '\n');
         items = m->lines;
         if (cs_array_grow(&items, &cap, m->nlines + 1, sizeof(size_t)) != 0)
             return -1;
         m->lines = items;
-        m->lines[m->nlines++] = i + 1;
+        m->lines[m->nlines++] = (size_t)(p - s);
     }
     return 0;
 }
