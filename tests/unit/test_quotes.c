@@ -224,7 +224,7 @@ static void test_word_count(void)
     char text[200];
     const char *art[2] = {"The bridge cost twelve million euros.", text};
     for (int min = 10; min <= 11; min++) {
-        char mins[8];
+        char mins[16];
         snprintf(mins, sizeof(mins), "%d", min);
         const opt o[] = {{"orphan_strict", "false", NULL, 0}, {"orphan_min_words", mins, NULL, 0}};
         const opts oo = {o, 2};
