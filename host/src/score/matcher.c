@@ -389,23 +389,32 @@ static int report_hits(const cs_matcher *m, uint32_t state, const char *text, si
     return 0;
 }
 
-/* cs_matcher_scan over the compact table. */
-static int scan16(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
+/* The scan over either table: the compact one (16-bit entries, rows of
+ * stride16 counted in UNIT16 entries) or the first one (32-bit entries
+ * holding state * nclasses).  Inlined into each caller with compact a
+ * constant, so each gets a loop with no test of its own for the table. */
+static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
+                                                           const char *text, size_t len,
+                                                           cs_match_cb cb, void *ctx,
+                                                           int compact)
 {
     size_t starts[RING]; /* input offset where each folded byte began */
     size_t n = 0;        /* folded bytes so far */
-    size_t row = ROOT;   /* the current state's row offset / UNIT16 */
+    size_t row = ROOT;   /* the current state's row (offset, or offset / UNIT16) */
     size_t i = 0;
-    const uint16_t *delta = m->delta16;
     const uint8_t *cls = m->cls;
+    const uint16_t *delta16 = m->delta16;
+    const uint32_t *delta32 = m->delta;
+    const size_t output_row = compact ? m->output_row16 : m->output_row;
     while (i < len) {
         size_t at = i;
         unsigned char c = cs_fold_next_fast(text, len, &i);
         starts[n & (RING - 1)] = at;
         n++;
-        row = delta[row * UNIT16 + cls[c]];
-        if (row >= m->output_row16) {
-            uint32_t state = (uint32_t)(row * UNIT16 / m->stride16);
+        row = compact ? delta16[row * UNIT16 + cls[c]] : delta32[row + cls[c]];
+        if (row >= output_row) {
+            uint32_t state = compact ? (uint32_t)(row * UNIT16 / m->stride16)
+                                     : (uint32_t)(row / m->nclasses);
             int r = report_hits(m, state, text, len, starts, n, at, i, c, cb, ctx);
             if (r)
                 return r;
@@ -414,32 +423,22 @@ static int scan16(const cs_matcher *m, const char *text, size_t len, cs_match_cb
     return 0;
 }
 
+static int scan16(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
+{
+    return scan_table(m, text, len, cb, ctx, 1);
+}
+
+static int scan32(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
+{
+    return scan_table(m, text, len, cb, ctx, 0);
+}
+
 int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb,
                     void *ctx)
 {
     if (!m->compiled || m->npats == 0)
         return 0;
-    if (m->delta16)
-        return scan16(m, text, len, cb, ctx);
-    size_t starts[RING]; /* input offset where each folded byte began */
-    size_t n = 0;        /* folded bytes so far */
-    size_t row = ROOT;   /* the current state's row offset */
-    size_t i = 0;
-    const uint32_t *delta = m->delta;
-    const uint8_t *cls = m->cls;
-    while (i < len) {
-        size_t at = i;
-        unsigned char c = cs_fold_next_fast(text, len, &i);
-        starts[n & (RING - 1)] = at;
-        n++;
-        row = delta[row + cls[c]];
-        if (row >= m->output_row) {
-            int r = report_hits(m, row / m->nclasses, text, len, starts, n, at, i, c, cb, ctx);
-            if (r)
-                return r;
-        }
-    }
-    return 0;
+    return m->delta16 ? scan16(m, text, len, cb, ctx) : scan32(m, text, len, cb, ctx);
 }
 
 void cs_matcher_compact(cs_matcher *m)
