@@ -147,6 +147,14 @@ int main(void)
     cs_suppressions_free(&s);
     cs_document_free(&doc);
 
+    /* A '<' that opens no comment: alone, before "<!-", right before a
+     * directive's "<!--" and last in the text. */
+    is_int(parse(&doc, &s, "a < b, c <!- d <<!-- credscore-disable vague: desk -->\n\nText. <",
+                 CS_FORMAT_MARKDOWN, &d), 0, "'<' before a directive and at the end");
+    is_int(s.n, 1, "... the directive is found");
+    cs_suppressions_free(&s);
+    cs_document_free(&doc);
+
     /* Errors. */
     is_str(error_of("Text.\n\n<!-- credscore-disable anonymous -->\n"),
            "a.md:3:1: suppression without a reason: say why, as in <!-- credscore-disable "
