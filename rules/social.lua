@@ -38,22 +38,16 @@ local finite_forms = {
 }
 
 -- A regex alternation of literal words (letters, apostrophes, hyphens; a
--- space matches any run of blanks).  Every use is followed by \b or \s, so
--- the order of the words does not matter.  Few string calls: the rule file
--- runs at every start, and each call costs there.
-local function alternation(words)
-  local alt = "(?:" .. table.concat(words, "|"):gsub(" ", [[\s+]]) .. ")"
-  -- "x" (the platform) only as a capital letter standing alone
-  return (alt:gsub("|x|", [[|(?-i:X)(?![\w-])|]], 1))
-end
-
--- The same, grouped by first letter ("s(?:ay|aid)"), for a list that starts
--- a branch: the engine then tries one group per position, not every word.
+-- space matches any run of blanks), grouped by first letter ("s(?:ays|aid)"):
+-- the engine tries one group per position, not every word.  Every use is
+-- followed by \b or \s, so at most one word fits at a place and the grouping
+-- cannot change what matches.  Few string calls: the rule file runs at every
+-- start, and each call costs there.
 local function grouped(words)
-  local groups, letters = {}, {}
+  local groups, letters, has_x = {}, {}, false
   for _, w in ipairs(words) do
     if w == "x" then
-      w = "" -- "x" (the platform) only as a capital letter standing alone, below
+      w, has_x = "", true -- "x" (the platform) only as a capital letter standing alone, below
     end
     local first = w:sub(1, 1)
     if first ~= "" then
@@ -67,17 +61,19 @@ local function grouped(words)
   end
   local parts = {}
   for i, c in ipairs(letters) do parts[i] = c .. "(?:" .. table.concat(groups[c], "|") .. ")" end
-  parts[#parts + 1] = [[(?-i:X)(?![\w-])]]
+  if has_x then parts[#parts + 1] = [[(?-i:X)(?![\w-])]] end
   return "(?:" .. table.concat(parts, "|"):gsub(" ", [[\s+]]) .. ")"
 end
 
-local CUE = alternation(finite_forms)
+local CUE = grouped(finite_forms)
 local PLATFORM = grouped(platforms)
 local WORD = [[[\w'\x{2019}@#-]+]]
 local PREP = [[(?:on|via|in|to|through|onto|across|from)]]
 -- words that may stand between a preposition and the platform
-local FILL = [[(?:(?:the|a|an|his|her|their|its|official|personal|own|verified|public|private|]] ..
-             [[popular|chinese|russian|local|state|several|various|one)\s+){0,3}]]
+local FILL = [[(?:]] .. grouped({ "the", "a", "an", "his", "her", "their", "its", "official",
+                                   "personal", "own", "verified", "public", "private", "popular",
+                                   "chinese", "russian", "local", "state", "several", "various",
+                                   "one" }) .. [[\s+){0,3}]]
 -- a person's place on a platform; what a post is called
 local ACCOUNT = [[(?:channel|account|page|feed|profile|handle|blog|vlog)]]
 local POST = [[(?:posts?|postings?|tweets?|videos?|messages?|update|entry|thread|statement|]] ..
@@ -96,11 +92,15 @@ local PLAT = [[(?&plat)]]
 local PLAT_HERE = [[\b]] .. PLAT .. [[\b]] .. NOT_BUSINESS
 local CUE_CALL = [[(?&cue)]]
 
--- One fixed-length look-behind branch per cue form: "said on X".  It is tried
--- only where a platform phrase follows (the look-ahead first), so its size
--- costs nothing elsewhere.
-local behind = {}
-for i, f in ipairs(finite_forms) do behind[i] = [[\b]] .. f .. [[\s]] end
+-- A cue form right before: "said on X", tried only where a platform phrase
+-- follows (the look-ahead first).  A look-behind branch has a fixed length:
+-- one branch per length of form, its forms grouped (one step back per length).
+local by_length, lengths, behind = {}, {}, {}
+for _, f in ipairs(finite_forms) do
+  if not by_length[#f] then by_length[#f], lengths[#lengths + 1] = {}, #f end
+  table.insert(by_length[#f], f)
+end
+for i, n in ipairs(lengths) do behind[i] = [[\b]] .. grouped(by_length[n]) .. [[\s]] end
 local CUE_BEHIND = "(?<=" .. table.concat(behind, "|") .. ")"
 local PREP_PLATFORM = PREP .. [[\s+]] .. FILL .. PLAT_HERE
 

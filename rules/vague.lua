@@ -54,8 +54,8 @@ local function alternation(words)
   return alt
 end
 
--- The same, grouped by first letter ("s(?:ay|aid)"), for a list that starts
--- a branch: the engine then tries one group per position, not every word.
+-- The same, grouped by first letter ("s(?:ay|aid)", in order), for a long
+-- list: the engine then tries one group per position, not every word.
 local function grouped(words)
   local groups, letters = {}, {}
   for _, w in ipairs(words) do
@@ -74,7 +74,7 @@ local function grouped(words)
   return "(?:" .. table.concat(parts, "|"):gsub(" ", [[\s+]]) .. ")"
 end
 
-local VERB = alternation(verb_forms)
+local VERB = grouped(verb_forms)
 local CROWD = grouped(crowd_nouns)
 -- "often", "now", "widely", "increasingly" ... between the crowd and its verb
 local ADV = [[(?:(?:\w+ly|often|also|now|still|long|even|generally|already|mostly)\s+)?]]
