@@ -33,7 +33,7 @@ rule {
   id = "hedged-reported-event", marker = "hedged", weight = -2,
   message = "\"The reported/alleged ...\": say who reported or alleges it",
   regex = [[\b(?:the|a|an|amid|after|following|over|despite|its|their|his|her|this|these|those|[\w-]+['\x{2019}]s)\s+(?:reported|alleged|purported|rumou?red|apparent|supposed)\s+(?!by\b|to\b|that\b|in\b|on\b|at\b|for\b|from\b|and\b|or\b)[\w-]+]],
-  needs = { "reported", "alleged", "purported", "rumoured", "rumored", "apparent", "supposed" },
+  needs = { "reported", "alleged", "purported", "rumoured", "rumored", "apparent", "supposed" }, holds_needs = true,
   examples = {
     hit = { "The reported attack came two days before the vote.",
             "The talks were delayed amid reported health problems.",

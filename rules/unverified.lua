@@ -64,7 +64,7 @@ rule {
   id = "unverified-no-support", marker = "unverified", weight = -5,
   message = "The article says nothing supports the claim: say who makes it and why it is reported",
   regex = [[\b(?:there\s+(?:is|was|has\s+been|had\s+been|are|were)\s+(?:still\s+)?(?:no|little|scant|not\s+(?:any|enough|a\s+shred\s+of))\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:that|to\s+(?:support|suggest|show|back))|no\s+(?:\w+\s+)?(?:evidence|proof)\s+(?:has\s+been|was|had\s+been)\s+(?:found|produced|presented|given|offered))\b]],
-  needs = { "evidence", "proof" },
+  needs = { "evidence", "proof" }, holds_needs = true,
   examples = {
     hit = { "There is no evidence that the tonic works better than water.",
             "There was little scientific evidence to support the theory.",
@@ -90,7 +90,7 @@ rule {
   id = "unverified-unsupported", marker = "unverified", weight = -5,
   message = "The article says the claim was never backed up: keep that next to the claim and say who disputes it",
   regex = [[\b(?:never|not|no one has|nobody has|without|yet to be|has yet to)\s+(?:\w+\s+){0,3}?(?:backed up|substantiated|corroborated|proven|proved)\b]],
-  needs = { "backed up", "substantiated", "corroborated", "proven", "proved" },
+  needs = { "backed up", "substantiated", "corroborated", "proven", "proved" }, holds_needs = true,
   examples = {
     hit = { "He called it a plot, a claim he has never backed up with evidence.",
             "The allegation has not been corroborated." },

@@ -234,7 +234,7 @@ rule {
           [[|(?=]] .. BELIEFS .. [[)(?<!his\s)(?<!her\s)(?<!its\s)(?<!their\s)(?<!our\s)(?<!['\x{2019}]s\s)]] ..
           BELIEFS .. [[\s+that\b]] ..
           [[|there\s+(?:is|are|was|were|has\s+been|have\s+been|had\s+been)\s+(?:\w+\s+){0,2}?(?:speculations?|rumou?rs|suggestions|reports)\s+(?:that|of)\b)]],
-  needs = report_needs,
+  needs = report_needs, holds_needs = true, -- (every branch holds one of them)
   examples = {
     hit = { "Estimates suggest that four thousand people left.",
             "Recent reports have revealed that the mine flooded.",

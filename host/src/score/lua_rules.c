@@ -51,7 +51,8 @@ static int rule_error(lua_State *L, const char *id, const char *fmt, ...)
 
 static const char *const known_fields[] = {
     "id",    "marker", "message", "description", "weight", "level", "confidence", "scope",
-    "select", "phrases", "regex", "check", "unless", "needs", "starts_with_needs", "needs_within", "examples", NULL};
+    "select", "phrases", "regex", "check", "unless", "needs", "starts_with_needs", "needs_within",
+    "holds_needs", "examples", NULL};
 static const char *const example_fields[] = {"hit", "miss", NULL};
 
 static int is_ident_char(char c)
@@ -462,6 +463,20 @@ static int define_rule(lua_State *L)
             return rule_error(L, id, "'needs_within' and 'starts_with_needs' exclude each other");
         lr->rs->rules[idx].has_within = 1;
         lr->rs->rules[idx].needs_within = (size_t)lua_tointeger(L, -1);
+    }
+    lua_pop(L, 1);
+    lua_getfield(L, 1, "holds_needs");
+    if (!lua_isnil(L, -1)) {
+        if (!lua_isboolean(L, -1))
+            return rule_error(L, id, "field 'holds_needs' must be true or false");
+        if (lua_toboolean(L, -1)) {
+            if (lr->rs->rules[idx].kind != CS_RULE_REGEX || !lr->rs->rules[idx].has_needs)
+                return rule_error(L, id, "'holds_needs' is for a regex rule with 'needs'");
+            if (lr->rs->rules[idx].starts_with_needs || lr->rs->rules[idx].has_within)
+                return rule_error(L, id, "'holds_needs' excludes 'starts_with_needs' and "
+                                         "'needs_within' (which promise more)");
+            lr->rs->rules[idx].holds_needs = 1;
+        }
     }
     lua_pop(L, 1);
     lua_getfield(L, 1, "examples");

@@ -58,6 +58,8 @@ typedef struct cs_rule {
     int has_within;        /* needs_within is set: a regex whose matches begin at most */
     size_t needs_within;   /* this many bytes before a needs phrase (a run of white
                             * space counting as one): tried only there */
+    int holds_needs;       /* a regex whose matches begin at or before a needs phrase
+                            * of their sentence: tried only up to the last one */
     pcre2_code *re;
     int check_ref;         /* Lua registry reference of the check function */
     char **hit_examples;   /* sentences that must produce this rule's marker */

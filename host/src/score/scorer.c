@@ -380,7 +380,8 @@ static int regex_at_needs(cs_scorer *s, size_t rule, const cs_rule *r, const cha
 }
 
 /* credscore test: does a search from the passage start find exactly what
- * the shortcut (regex_at_needs, regex_near_needs) found (now in s->cands)?
+ * the shortcut (regex_at_needs, regex_near_needs, regex_upto_needs) found
+ * (now in s->cands)?
  * 0, or -1 with d naming the rule and its broken promise. */
 static int verify_needs_promise(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
                                 size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
@@ -401,6 +402,11 @@ static int verify_needs_promise(cs_scorer *s, size_t rule, const cs_rule *r, con
                            "rule '%s' sets needs_within = %zu, but its regex also matches "
                            "\"%.*s\", which begins farther before its needs phrases",
                            r->id, r->needs_within, n, m);
+            else if (r->holds_needs)
+                cs_diag_at(d, r->file, r->line, 0,
+                           "rule '%s' sets holds_needs, but its regex also matches \"%.*s\", "
+                           "which begins after its sentence's needs phrases",
+                           r->id, n, m);
             else
                 cs_diag_at(d, r->file, r->line, 0,
                            "rule '%s' sets starts_with_needs, but its regex also matches \"%.*s\", "
@@ -486,9 +492,38 @@ static int regex_near_needs(cs_scorer *s, size_t rule, const cs_rule *r, const c
     return 0;
 }
 
-/* Run the regex rules over a passage.  A rule with `needs` searches only the
- * sentences holding one of its needs phrases (the passage, with passage
- * scope), as a check rule does: a match cannot cross a sentence anyway. */
+/* A rule with `needs` searches only the sentences holding one of its needs
+ * phrases (the passage, with passage scope, or without sentences), as a
+ * check rule does: a match cannot cross a sentence anyway.  With
+ * holds_needs, only the starts up to the last needs phrase of each. */
+static int regex_upto_needs(cs_scorer *s, size_t rule, const cs_rule *r, const char *text,
+                            size_t len, const credscore_span *sent, size_t nsent, cs_diag *d)
+{
+    size_t n = needs_starts(s, rule);
+    if (n == (size_t)-1)
+        return cs_diag_set(d, "out of memory");
+    if (r->passage_scope || nsent == 0) {
+        size_t limit = r->holds_needs && n > 0 ? s->starts[n - 1] : len;
+        return regex_window(s, rule, r, text, len, sent, nsent, 0, limit, NULL, d);
+    }
+    /* each sentence holding a hit once: the starts are sorted */
+    for (size_t k = 0; k < n; k++) {
+        uint32_t si = sentence_of(sent, nsent, s->starts[k]);
+        while (k + 1 < n && sentence_of(sent, nsent, s->starts[k + 1]) == si)
+            k++; /* (s->starts[k]: the sentence's last needs phrase) */
+        const credscore_span *sp = &sent[si];
+        size_t end = sp->end < len ? sp->end : len;
+        if (end <= sp->start)
+            continue;
+        size_t limit = r->holds_needs && s->starts[k] < end - 1 ? s->starts[k] : end - 1;
+        int rc = regex_window(s, rule, r, text, len, sent, nsent, sp->start, limit, NULL, d);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+/* Run the regex rules over a passage, each as its needs fields allow. */
 static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const credscore_span *sent,
                            size_t nsent, unsigned scopes, cs_diag *d)
 {
@@ -508,23 +543,10 @@ static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const cre
             rc = regex_near_needs(s, rule, r, text, len, sent, nsent, d);
             if (rc == 0 && s->verify_needs_starts)
                 rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
-        } else if (r->has_needs && !r->passage_scope && nsent > 0) {
-            size_t n = needs_starts(s, rule);
-            if (n == (size_t)-1)
-                return cs_diag_set(d, "out of memory");
-            /* each sentence holding a hit once: the starts are sorted */
-            uint32_t last = UINT32_MAX;
-            for (size_t k = 0; k < n && rc == 0; k++) {
-                uint32_t si = sentence_of(sent, nsent, s->starts[k]);
-                if (si == last)
-                    continue;
-                last = si;
-                const credscore_span *sp = &sent[si];
-                size_t end = sp->end < len ? sp->end : len;
-                if (end > sp->start)
-                    rc = regex_window(s, rule, r, text, len, sent, nsent, sp->start, end - 1,
-                                      NULL, d);
-            }
+        } else if (r->holds_needs || (r->has_needs && !r->passage_scope && nsent > 0)) {
+            rc = regex_upto_needs(s, rule, r, text, len, sent, nsent, d);
+            if (rc == 0 && r->holds_needs && s->verify_needs_starts)
+                rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
         } else {
             rc = regex_window(s, rule, r, text, len, sent, nsent, 0, len, NULL, d);
         }
