@@ -90,7 +90,7 @@ local informed = { "officials", "sources", "aides", "staffers", "insiders", "off
                    "witnesses", "investigators", "employees", "spokespeople", "spokesmen", "diplomats",
                    "authorities", "police" }
 local quantifiers = { "some", "many", "most", "several", "numerous", "certain", "few" }
-local NOT_INFORMED = [[(?!]] .. alternation(informed) .. [[\b)]]
+local NOT_INFORMED = [[(?!]] .. grouped(informed) .. [[\b)]]
 -- a plural noun: "-s", or a compound of "people"/"folk" ("townspeople")
 local PLURAL = [[[\w-]+(?:s|people|folk)]]
 -- The words the regex needs: a crowd noun or a quantifier.
@@ -154,8 +154,8 @@ rule {
   id = "vague-impersonal", marker = "vague", weight = -4,
   message = "Passive attribution hides the source: say who believes or says it",
   regex = [[\b(?:it\s+]] .. BE .. [[\s+]] .. WIDELY .. IMPERSONAL .. [[\b(?!\s+by\b)]] .. -- (one \b, not one per branch)
-          [[|]] .. BE .. [[\s+]] .. WIDELY .. [[(?:believed|thought|feared|understood|presumed|assumed|suspected|reckoned)\s+to\s+\w+]] ..
-          [[|]] .. BE .. [[\s+(?:widely|generally|commonly|popularly|often|increasingly)\s+(?:seen|viewed|regarded|considered)\s+as\b)]],
+          [[|]] .. BE .. [[\s+(?:]] .. WIDELY .. [[(?:believed|thought|feared|understood|presumed|assumed|suspected|reckoned)\s+to\s+\w+]] ..
+          [[|(?:widely|generally|commonly|popularly|often|increasingly)\s+(?:seen|viewed|regarded|considered)\s+as\b))]], -- (one BE for both)
   needs = impersonal_verbs, needs_within = 27, -- ("it have been traditionally")
   unless = { "by the" },
   examples = {

@@ -61,6 +61,7 @@ typedef struct cs_rule {
     int holds_needs;       /* a regex whose matches begin at or before a needs phrase
                             * of their sentence: tried only up to the last one */
     pcre2_code *re;
+    int jitted;            /* re has JIT code (the scorer compiles it): pcre2_jit_match */
     int check_ref;         /* Lua registry reference of the check function */
     char **hit_examples;   /* sentences that must produce this rule's marker */
     size_t nhit_examples;

@@ -289,8 +289,10 @@ static void jit_when_due(cs_scorer *s, size_t len)
         return;
     s->jitted = 1;
     cs_matcher_compact(s->rules.matcher); /* a stream: the smaller table pays */
-    for (size_t i = 0; i < s->nregex; i++)
-        pcre2_jit_compile(s->rules.rules[s->regex_rules[i]].re, PCRE2_JIT_COMPLETE); /* best effort */
+    for (size_t i = 0; i < s->nregex; i++) { /* best effort: the interpreter otherwise */
+        cs_rule *r = &s->rules.rules[s->regex_rules[i]];
+        r->jitted = pcre2_jit_compile(r->re, PCRE2_JIT_COMPLETE) == 0;
+    }
 }
 
 static int cmp_size(const void *a, const void *b)
@@ -329,7 +331,10 @@ static int regex_window(cs_scorer *s, size_t rule, const cs_rule *r, const char 
     pcre2_set_offset_limit(s->mctx, limit);
     PCRE2_SIZE off = from;
     while (off <= limit && off <= len) {
-        int m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, s->mctx);
+        /* (pcre2_jit_match: the JIT code without pcre2_match's checks of
+         * arguments known good here, about a tenth of a short search) */
+        int m = r->jitted ? pcre2_jit_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, s->mctx)
+                          : pcre2_match(r->re, (PCRE2_SPTR)text, len, off, 0, s->md, s->mctx);
         if (m == PCRE2_ERROR_JIT_STACKLIMIT) /* the interpreter's own limits are larger */
             m = pcre2_match(r->re, (PCRE2_SPTR)text, len, off, PCRE2_NO_JIT, s->md, s->mctx);
         if (m == PCRE2_ERROR_NOMATCH)
