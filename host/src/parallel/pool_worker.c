@@ -75,28 +75,19 @@ int pool_read_full(int fd, void *buf, size_t n)
     return 1;
 }
 
-/* The next item from the worker's pipe (non-blocking) into *item (with
- * its header hdr: seq, length): `in` holds what was read ahead, from *pos
- * on.  1: an item; 0: the end (the parent closed the pipe); 2: no whole
- * item has come yet; -1: an error or out of memory. */
-static int next_item(int fd, cs_buf *in, size_t *pos, uint64_t hdr[2], cs_buf *item)
+/* The next item from the worker's pipe (non-blocking): `in` holds what
+ * was read ahead, from *pos on.  1: a whole item is there, its header hdr
+ * (seq, length) at *pos, its bytes after it (*pos is left for the caller
+ * to move past them); 0: the end (the parent closed the pipe); 2: no
+ * whole item has come yet; -1: an error or out of memory. */
+static int next_item(int fd, cs_buf *in, size_t *pos, uint64_t hdr[2])
 {
     for (;;) {
         size_t have = in->len - *pos, want = 2 * sizeof(uint64_t);
         if (have >= want) {
             memcpy(hdr, in->data + *pos, want);
-            if (have - want >= hdr[1]) {
-                item->len = 0;
-                if (cs_buf_append(item, in->data + *pos + want, hdr[1]) != 0 ||
-                    cs_buf_terminate(item) != 0)
-                    return -1;
-                *pos += want + hdr[1];
-                if (*pos == in->len && in->cap > 4 * READ_BYTES) { /* after a huge item */
-                    cs_buf_free(in);
-                    *pos = 0;
-                }
+            if (have - want >= hdr[1])
                 return 1;
-            }
             if (hdr[1] > SIZE_MAX - want)
                 return -1;
             want += hdr[1];
@@ -137,7 +128,7 @@ static int tell(int fd, uint64_t written, uint64_t *told)
 void pool_worker_main(cs_pool_work_fn fn, void *ctx, int depth, int in_fd, int out_fd,
                       worker_shared *sh, char *results)
 {
-    cs_buf in = {0}, item = {0}, own = {0}, out = {0};
+    cs_buf in = {0}, own = {0}, out = {0};
     size_t pos = 0;
     uint64_t written = 0, told = 0, burst = (uint64_t)(depth > 1 ? depth / 2 : 1);
     long long untold_since = 0;
@@ -147,7 +138,7 @@ void pool_worker_main(cs_pool_work_fn fn, void *ctx, int depth, int in_fd, int o
         _exit(127);
     for (;;) {
         uint64_t hdr[2];
-        int got = next_item(in_fd, &in, &pos, hdr, &item);
+        int got = next_item(in_fd, &in, &pos, hdr);
         if (got == 2) { /* nothing to score: tell what is done, then wait */
             struct pollfd pf = {in_fd, POLLIN, 0};
             if (tell(out_fd, written, &told) != 0)
@@ -169,7 +160,19 @@ void pool_worker_main(cs_pool_work_fn fn, void *ctx, int depth, int in_fd, int o
             out.len = 0;
         }
         cs_deadline_begin(&sh->dl, NULL);
-        int status = fn(ctx, item.data, item.len, sh->dl.note, &out);
+        /* The item is scored where it was read, NUL-terminated for the
+         * while (in has room for that byte: cs_buf keeps one past len). */
+        char *item = in.data + pos + 2 * sizeof(uint64_t);
+        size_t item_len = (size_t)hdr[1];
+        char after = item[item_len];
+        item[item_len] = '\0';
+        int status = fn(ctx, item, item_len, sh->dl.note, &out);
+        item[item_len] = after;
+        pos += 2 * sizeof(uint64_t) + item_len;
+        if (pos == in.len && in.cap > 4 * READ_BYTES) { /* after a huge item */
+            cs_buf_free(&in);
+            pos = 0;
+        }
         cs_deadline_end(&sh->dl);
         answer *a = &sh->ans[k];
         a->seq = hdr[0];
