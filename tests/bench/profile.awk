@@ -22,7 +22,7 @@ function bucket(sym, dso) {
         return "Lua check rules"
     if (dso ~ /libpcre2/ || dso ~ /JIT|perf-[0-9]+\.map/ || sym ~ /regex|pcre/)
         return "regex rules (PCRE2)"
-    if (sym ~ /^cs_matcher_/)
+    if (sym ~ /^(cs_matcher_|scan_table$|scan16$|scan32$|report_hits$)/)
         return "phrase matcher (Aho-Corasick)"
     if (sym ~ /^(cs_report|cs_json_|cs_escape_|json_escape|report_|put$|before_value$|term_len$|format_int$)/)
         return "report writing (JSON out)"

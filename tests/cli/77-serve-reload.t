@@ -7,10 +7,12 @@
 
 command -v curl >/dev/null 2>&1 || skip_all_or_fail "curl is not installed"
 
-rule() { # phrase -> mine.lua flagging it
-    cat > "$TMP/mine.lua" <<LUA
+rule() { # phrase -> mine.lua flagging it (written aside and renamed into place,
+          # so that the server's poll never reads it half written)
+    cat > "$TMP/mine.lua.new" <<LUA
 rule { id = "animal", marker = "vague", weight = -5, phrases = { "$1" } }
 LUA
+    mv "$TMP/mine.lua.new" "$TMP/mine.lua"
 }
 rule zebra
 printf 'rules: ["@default", mine.lua]\nplugins: []\n' > "$TMP/c.yaml"
