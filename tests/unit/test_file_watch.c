@@ -9,24 +9,20 @@
 #include <unistd.h>
 
 #include "file_watch.h"
+#include "scratch.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/cs-file-watch.XXXXXX";
 
+/* A file of the scratch folder (scratch.h). */
 static void put(const char *name, const char *text)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
+    scratch_put(dir, name, text);
 }
 
 static void path_of(char *buf, size_t n, const char *name)
 {
-    snprintf(buf, n, "%s/%s", dir, name);
+    scratch_path(dir, name, buf, n);
 }
 
 int main(void)
@@ -65,8 +61,6 @@ int main(void)
     put("b.md", "watched now\n");
     is_int(cs_file_watch_wait(&w, 1000), 1, "watched again: a change");
     cs_file_watch_close(&w);
-    unlink(a);
-    unlink(b);
-    rmdir(dir);
+    scratch_remove(dir);
     return done_testing();
 }

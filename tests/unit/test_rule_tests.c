@@ -13,19 +13,15 @@
 #include <unistd.h>
 
 #include "rule_tests.h"
+#include "scratch.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/cs-rule-tests.XXXXXX";
 
+/* A file of the scratch folder (scratch.h). */
 static void put(const char *name, const char *text)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
+    scratch_put(dir, name, text);
 }
 
 static const char *path_of(const char *name)
@@ -132,10 +128,6 @@ int main(void)
 
     cs_session_close(&ses);
     free(config);
-    const char *names[] = {"r.lua", "credscore.yaml", "fx.md", "sub/credscore.yaml"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-        unlink(path_of(names[i]));
-    rmdir(path_of("sub"));
-    rmdir(dir);
+    scratch_remove(dir);
     return done_testing();
 }

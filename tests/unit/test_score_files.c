@@ -12,19 +12,15 @@
 
 #include "document_load.h"
 #include "score_files.h"
+#include "scratch.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/cs-score-files.XXXXXX";
 
+/* A file of the scratch folder (scratch.h). */
 static void put(const char *name, const char *text)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
+    scratch_put(dir, name, text);
 }
 
 int main(void)
@@ -147,12 +143,6 @@ int main(void)
 
     cs_gate_close(&gate);
     cs_session_close(&ses);
-    const char *names[] = {"r.lua", "c.yaml", "a.txt", "b.txt", "slow.txt"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    scratch_remove(dir);
     return done_testing();
 }

@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "stream.h"
+#include "scratch.h"
 #include "tap.h"
 
 static char dir[] = "/tmp/cs-stream-test.XXXXXX";
@@ -22,15 +23,10 @@ static void warn(void *ctx, const char *msg)
     snprintf(warned, sizeof warned, "%s", msg);
 }
 
+/* A file of the scratch folder (scratch.h). */
 static void put(const char *name, const char *text)
 {
-    char path[4200];
-    snprintf(path, sizeof path, "%s/%s", dir, name);
-    FILE *f = fopen(path, "w");
-    if (f) {
-        fputs(text, f);
-        fclose(f);
-    }
+    scratch_put(dir, name, text);
 }
 
 /* Run the stream in file `in` through s, its answers committed to
@@ -165,12 +161,6 @@ int main(void)
 
     cs_gate_close(&gate);
     cs_session_close(&ses);
-    const char *names[] = {"slow.lua", "c.yaml", "in.jsonl", "slow.jsonl", "out.jsonl"};
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        char path[4200];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        unlink(path);
-    }
-    rmdir(dir);
+    scratch_remove(dir);
     return done_testing();
 }
