@@ -179,6 +179,45 @@ static verb_ctx verb_context(const at_sent *s, size_t v)
     return c;
 }
 
+/* Is t one of the four forms listed ("urge", "urges", "urged", "urging")? */
+static int form_of(const at_sent *s, const at_tok *t, const char *const forms[4])
+{
+    for (int k = 0; k < 4; k++)
+        if (at_tok_is(s, t, forms[k]))
+            return 1;
+    return 0;
+}
+
+static const char *const ADD_FORMS[4] = {"add", "adds", "added", "adding"};
+static const char *const CONFIRM_FORMS[4] = {"confirm", "confirms", "confirmed", "confirming"};
+static const char *const URGE_FORMS[4] = {"urge", "urges", "urged", "urging"};
+
+/* "told him to leave", "urged senators to drop the bill": an object, then
+ * "to" and a verb within three words of v: an order or a request, not a
+ * statement. */
+static int directive_follows(const at_sent *s, size_t v)
+{
+    const at_tok *t = s->t;
+    for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
+        if (!at_word(&t[j]))
+            break;
+        if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
+            !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
+            !(t[j + 1].flags & AT_TF_CAP))
+            return 1;
+    }
+    return 0;
+}
+
+/* A lower-case word the lexicon does not know, in -ed: a past form
+ * ("fumed", "joked"). */
+static int unknown_past_form(const at_sent *s, const at_tok *t)
+{
+    const char *e = s->text + t->kend;
+    return at_word(t) && !(t->flags & AT_TF_CAP) && !t->vclass && !t->cls &&
+           t->kend - t->start >= 5 && e[-2] == 'e' && e[-1] == 'd';
+}
+
 /* Is the verb at v, by its form and neighbours, no attribution here ("State
  * Department", "the said agreement", "to say", "told to leave", "claimed
  * the trophy", "called for")? */
@@ -211,29 +250,15 @@ static int not_a_cue(const sent_state *st, size_t v)
           (t[v - 2].kind == AT_TK_NUM ||
            (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
         return 1; /* "two neighbouring states", "many reports": a noun phrase */
-    if (c.vc == AT_V_SAY && c.next && at_word(c.next) &&
-        (at_tok_is(s, c.tv, "urge") || at_tok_is(s, c.tv, "urges") ||
-         at_tok_is(s, c.tv, "urged") || at_tok_is(s, c.tv, "urging"))) {
-        for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
-            if (!at_word(&t[j]))
-                break;
-            if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
-                !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)))
-                return 1; /* "urged senators to drop the amendment": a request */
-        }
-    }
+    if (c.vc == AT_V_SAY && c.next && at_word(c.next) && form_of(s, c.tv, URGE_FORMS) &&
+        directive_follows(s, v))
+        return 1; /* "urged senators to drop the amendment": a request */
     switch (c.vc) {
     case AT_V_TELL:
         if (!c.next || c.next->wid == AT_W_TO)
             return 1; /* "told to leave" */
-        for (size_t j = v + 2; j < s->n && j <= v + 4; j++) {
-            if (!at_word(&t[j]))
-                break;
-            if (t[j].wid == AT_W_TO && j + 1 < s->n && at_word(&t[j + 1]) &&
-                !(t[j + 1].cls & (AT_L_DET | AT_L_POSSDET | AT_L_NAME | AT_L_PRON)) &&
-                !(t[j + 1].flags & AT_TF_CAP))
-                return 1; /* "told him to leave": an order, not a statement */
-        }
+        if (directive_follows(s, v))
+            return 1; /* "told him to leave": an order, not a statement */
         break;
     case AT_V_ASK:
         if (!at_ask_ok(s, c.next) && !(c.prev && c.prev->kind == AT_TK_COMMA))
@@ -438,13 +463,11 @@ static int adds_a_thing(const at_sent *s, size_t v)
     if (v + 1 >= s->n)
         return 0;
     const at_tok *o = &t[v + 1];
-    if (at_tok_is(s, &t[v], "add") || at_tok_is(s, &t[v], "adds") ||
-        at_tok_is(s, &t[v], "added") || at_tok_is(s, &t[v], "adding"))
+    if (form_of(s, &t[v], ADD_FORMS))
         return o->kind == AT_TK_NUM ||
                (at_word(o) && (o->cls & (AT_L_DET | AT_L_QUANT | AT_L_POSSDET)) &&
                 o->wid != AT_W_THAT);
-    if (at_tok_is(s, &t[v], "confirm") || at_tok_is(s, &t[v], "confirms") ||
-        at_tok_is(s, &t[v], "confirmed") || at_tok_is(s, &t[v], "confirming")) {
+    if (form_of(s, &t[v], CONFIRM_FORMS)) {
         size_t j = v + 1;
         while (j < s->n && at_word(&t[j]) && (t[j].cls & (AT_L_NAME | AT_L_TITLE)) &&
                !(t[j].flags & AT_TF_POSS))
@@ -642,11 +665,8 @@ void at_quote_speaker(sent_state *st)
         if (r >= s->n || at_np_right(s, r, &np) != 0 || np.b + 1 >= s->n)
             continue;
         const at_tok *v = &t[np.b + 1];
-        size_t vn = v->kend - v->start;
-        const char *e = s->text + v->kend;
-        if (!at_word(v) || (v->flags & AT_TF_CAP) || v->vclass || v->cls || vn < 5 ||
-            !(e[-2] == 'e' && e[-1] == 'd'))
-            continue; /* an unknown past form: "fumed", "laughed", "shrugged" */
+        if (!unknown_past_form(s, v))
+            continue; /* "fumed", "laughed", "shrugged" report the quotation */
         size_t after = np.b + 2;
         if (after < s->n && at_word(&t[after]) && !(t[after].cls & (AT_L_PREP | AT_L_ADV)))
             continue; /* "... the minister signed the bill": an object, not a report */
@@ -677,11 +697,8 @@ void at_that_speaker(sent_state *st)
     const at_tok *t = s->t;
     for (size_t v = 1; v + 1 < s->n; v++) {
         const at_tok *c = &t[v];
-        size_t vn = c->kend - c->start;
-        const char *e = s->text + c->kend;
-        if (!at_word(c) || (c->flags & AT_TF_CAP) || c->vclass || c->cls || vn < 5 ||
-            !(e[-2] == 'e' && e[-1] == 'd'))
-            continue; /* an unknown past form: "joked", "signaled" */
+        if (!unknown_past_form(s, c))
+            continue; /* "joked", "signaled" */
         if (!comm_past(s, c))
             continue; /* of a verb of saying (WordNet), not "learned that" */
         size_t k = v + 1;
