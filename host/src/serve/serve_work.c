@@ -155,17 +155,10 @@ static void score_record(serve_worker *w, const serve_scoring *sc, size_t lineno
 static int work_batch(serve_worker *w, const serve_scoring *sc, const job_head *h,
                       const char *body, size_t len, cs_buf *out)
 {
-    const char *p = body, *end = body + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl == NULL)
-            nl = end;
-        const char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab)
-            score_record(w, sc, (size_t)strtoull(p, NULL, 10), tab + 1, (size_t)(nl - tab - 1),
-                         (cs_format)h->fmt, out);
-        p = nl + 1;
-    }
+    const char *p = body, *rec;
+    size_t lineno, rec_len;
+    while (cs_stream_batch_next(&p, body + len, &lineno, &rec, &rec_len))
+        score_record(w, sc, lineno, rec, rec_len, (cs_format)h->fmt, out);
     return SERVE_WORK_OK;
 }
 

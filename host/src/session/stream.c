@@ -107,6 +107,26 @@ static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen
     return cs_gate_judge(s->o.gate, &s->res, why, sizeof why) ? LINE_BELOW : LINE_OK;
 }
 
+int cs_stream_batch_next(const char **p, const char *end, size_t *lineno, const char **rec,
+                         size_t *rec_len)
+{
+    while (*p < end) {
+        const char *line = *p;
+        const char *nl = memchr(line, '\n', (size_t)(end - line));
+        if (nl == NULL)
+            nl = end;
+        *p = nl < end ? nl + 1 : end;
+        const char *tab = memchr(line, '\t', (size_t)(nl - line));
+        if (tab == NULL)
+            continue;
+        *lineno = (size_t)strtoull(line, NULL, 10);
+        *rec = tab + 1;
+        *rec_len = (size_t)(nl - tab - 1);
+        return 1;
+    }
+    return 0;
+}
+
 /* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";
  * one output line per item line, then, for each line answered with an
  * error, its line number as a uint64_t (the trailer: status_errors of
@@ -118,30 +138,24 @@ static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_
     int lines = 0, errors = 0, below = 0;
     uint64_t err_lines[BATCH_LINES];
     cs_scorer_set_crash_note(s->o.ses->scorer, note, CS_POOL_NOTE_MAX);
-    const char *p = item, *end = item + len;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        if (nl == NULL)
-            nl = end;
-        const char *tab = memchr(p, '\t', (size_t)(nl - p));
-        if (tab && (size_t)(nl - tab - 1) == sizeof TOO_LONG_MARK - 1 &&
-            memcmp(tab + 1, TOO_LONG_MARK, sizeof TOO_LONG_MARK - 1) == 0) {
+    const char *p = item, *rec;
+    size_t lineno, rec_len;
+    while (cs_stream_batch_next(&p, item + len, &lineno, &rec, &rec_len)) {
+        int st;
+        if (rec_len == sizeof TOO_LONG_MARK - 1 &&
+            memcmp(rec, TOO_LONG_MARK, sizeof TOO_LONG_MARK - 1) == 0) {
             char msg[96];
             snprintf(msg, sizeof msg, "record longer than %u MiB: refused",
                      CS_STREAM_MAX_LINE >> 20);
-            cs_jsonl_error_line(out, (size_t)strtoull(p, NULL, 10), NULL, msg);
-            if (errors < BATCH_LINES)
-                err_lines[errors++] = strtoull(p, NULL, 10);
-            lines++;
-        } else if (tab) {
-            int st = score_line(s, (size_t)strtoull(p, NULL, 10), tab + 1,
-                                (size_t)(nl - tab - 1), out);
-            if (st == LINE_ERROR && errors < BATCH_LINES)
-                err_lines[errors++] = strtoull(p, NULL, 10);
-            below += st == LINE_BELOW;
-            lines++;
+            cs_jsonl_error_line(out, lineno, NULL, msg);
+            st = LINE_ERROR;
+        } else {
+            st = score_line(s, lineno, rec, rec_len, out);
         }
-        p = nl + 1;
+        if (st == LINE_ERROR && errors < BATCH_LINES)
+            err_lines[errors++] = lineno;
+        below += st == LINE_BELOW;
+        lines++;
     }
     if (errors && cs_buf_append(out, err_lines, (size_t)errors * sizeof *err_lines) != 0)
         return -1; /* out of memory: like a crash, the batch is replayed line by line */

@@ -79,6 +79,13 @@ int cs_stream_run(cs_stream *s, cs_line_reader *r, cs_stream_totals *t, cs_diag 
 
 void cs_stream_free(cs_stream *s);
 
+/* The next line "LINENO\tRECORD" of a batch (the item the stream's and the
+ * server's workers get) at *p, before end: 1 with *lineno, *rec and
+ * *rec_len set and *p moved past the line, 0 when no line is left.  A
+ * line without a tab (none is written) is passed over. */
+int cs_stream_batch_next(const char **p, const char *end, size_t *lineno, const char **rec,
+                         size_t *rec_len);
+
 /* What scoring one record needs; the reader and the result are the
  * caller's, reused from record to record. */
 typedef struct cs_record_scoring {
