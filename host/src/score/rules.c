@@ -172,3 +172,16 @@ int cs_ruleset_compile(cs_ruleset *rs, cs_diag *d)
     rs->compiled = 1;
     return 0;
 }
+
+const cs_rule *cs_ruleset_next_broken(const cs_ruleset *rs, char *reported, size_t *from)
+{
+    for (size_t i = *from; i < rs->nrules; i++) {
+        if (!rs->rules[i].failed || reported[i])
+            continue;
+        reported[i] = 1;
+        *from = i + 1;
+        return &rs->rules[i];
+    }
+    *from = rs->nrules;
+    return NULL;
+}

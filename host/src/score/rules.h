@@ -104,6 +104,12 @@ int cs_ruleset_add_phrase(cs_ruleset *rs, size_t rule, cs_phrase_role role, cons
 /* Compile the phrase matcher; no more adds after this. */
 int cs_ruleset_compile(cs_ruleset *rs, cs_diag *d);
 
+/* The next rule disabled at run time (failed) that was not returned
+ * before, from rule *from on; reported (one flag per rule, the caller's)
+ * remembers the ones returned.  NULL when none is left.  credscore test
+ * and the playground report each broken rule once through it. */
+const cs_rule *cs_ruleset_next_broken(const cs_ruleset *rs, char *reported, size_t *from);
+
 /* Index of a rule by id, or -1 (a hash look-up). */
 long cs_ruleset_find(const cs_ruleset *rs, const char *id);
 

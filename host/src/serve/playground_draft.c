@@ -330,11 +330,8 @@ typedef struct ex_run {
 static void write_broken(ex_run *x)
 {
     const cs_ruleset *rs = cs_scorer_rules(x->s);
-    for (size_t i = 0; i < rs->nrules; i++) {
-        const cs_rule *r = &rs->rules[i];
-        if (!r->failed || x->reported[i])
-            continue;
-        x->reported[i] = 1;
+    const cs_rule *r;
+    for (size_t i = 0; (r = cs_ruleset_next_broken(rs, x->reported, &i)) != NULL;) {
         x->failed++;
         cs_json_object(x->j);
         cs_json_kv_string(x->j, "rule", r->id);

@@ -57,11 +57,8 @@ static void print_found(FILE *out, const cs_document *doc, const cs_result *res,
 static void report_broken(cs_rule_tests *t)
 {
     const cs_ruleset *rs = cs_scorer_rules(t->ses->scorer);
-    for (size_t i = 0; i < rs->nrules; i++) {
-        const cs_rule *r = &rs->rules[i];
-        if (!r->failed || t->reported[i])
-            continue;
-        t->reported[i] = 1;
+    const cs_rule *r;
+    for (size_t i = 0; (r = cs_ruleset_next_broken(rs, t->reported, &i)) != NULL;) {
         t->failed++;
         if (r->fail_reason != NULL && strstr(r->fail_reason, r->id) != NULL)
             fprintf(t->out, "FAIL %s; the rule is disabled for the rest of the run\n",
