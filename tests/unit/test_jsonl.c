@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "jsonl.h"
+#include "splitmix.h"
 #include "tap.h"
 
 /* A line with an explicit length (crafted lines may hold NUL bytes). */
@@ -258,14 +259,6 @@ out:
     return same;
 }
 
-/* splitmix64: the same random lines on every run. */
-static uint64_t next_random(uint64_t *state)
-{
-    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-}
 
 /* Bytes and pieces a mutation inserts: JSON syntax, escapes, UTF-8. */
 static const char *const pieces[] = {
@@ -281,18 +274,18 @@ static size_t mutate(const char *seed, uint64_t *rng, char *out, size_t cap)
 {
     size_t len = strlen(seed);
     memcpy(out, seed, len);
-    int edits = 1 + (int)(next_random(rng) % 4);
+    int edits = 1 + (int)(splitmix64_next(rng) % 4);
     for (int e = 0; e < edits; e++) {
-        size_t at = len ? (size_t)(next_random(rng) % (len + 1)) : 0;
-        unsigned kind = (unsigned)(next_random(rng) % 3);
+        size_t at = len ? (size_t)(splitmix64_next(rng) % (len + 1)) : 0;
+        unsigned kind = (unsigned)(splitmix64_next(rng) % 3);
         if (kind == 0 && at < len) { /* delete one to three bytes */
-            size_t n = 1 + (size_t)(next_random(rng) % 3);
+            size_t n = 1 + (size_t)(splitmix64_next(rng) % 3);
             if (n > len - at)
                 n = len - at;
             memmove(out + at, out + at + n, len - at - n);
             len -= n;
         } else { /* insert (kind 1) or replace (kind 2) with a piece */
-            size_t pi = (size_t)(next_random(rng) % (sizeof pieces / sizeof pieces[0]));
+            size_t pi = (size_t)(splitmix64_next(rng) % (sizeof pieces / sizeof pieces[0]));
             const char *piece = pieces[pi];
             size_t n = piece[0] ? strlen(piece) : 1;
             if (kind == 2 && at < len) {

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "fold.h"
 #include "matcher.h"
+#include "splitmix.h"
 #include "tap.h"
 
 typedef struct {
@@ -213,14 +214,11 @@ static void matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_b
     cs_matcher_scan(m, text, len, collect_buf, out);
 }
 
-static unsigned long long rng_state = 0x9E3779B97F4A7C15ull;
+static uint64_t rng_state = 0x9E3779B97F4A7C15ull;
 
-static unsigned rnd(unsigned n) /* splitmix64, reduced to [0, n) */
+static unsigned rnd(unsigned n) /* reduced to [0, n) */
 {
-    unsigned long long z = (rng_state += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return (unsigned)((z ^ (z >> 31)) % n);
+    return (unsigned)(splitmix64_next(&rng_state) % n);
 }
 
 /* Pieces of text and phrases: few letters (many overlaps), every kind of

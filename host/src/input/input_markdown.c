@@ -1,8 +1,10 @@
 /*
  * input_markdown.c - CommonMark articles (libcmark) into passages.
  *
- * Contract: cs_load_markdown(doc, d) parses doc->source (CMARK_OPT_SOURCEPOS,
- * no smart punctuation) and adds one passage per paragraph and heading, in
+ * Contract: cs_load_markdown(doc, d) hands a file of plain paragraphs to
+ * input_markdown_plain.c (the same passages, without cmark) and any other
+ * file to cs_load_markdown_cmark.  That parses doc->source
+ * (CMARK_OPT_SOURCEPOS, no smart punctuation) and adds one passage per paragraph and heading, in
  * document order.  Scopes: HEADING for headings, PARAGRAPH for paragraphs,
  * plus QUOTE inside a block quote and LIST_ITEM inside a list item.  Code
  * blocks, HTML blocks (comments included), thematic breaks, inline HTML and
@@ -406,6 +408,13 @@ static void md_block_range(md_state *m, cmark_node *node)
 }
 
 int cs_load_markdown(cs_document *doc, cs_diag *d)
+{
+    if (cs_markdown_is_plain(doc->source.data, doc->source.len))
+        return cs_load_markdown_plain(doc, d);
+    return cs_load_markdown_cmark(doc, d);
+}
+
+int cs_load_markdown_cmark(cs_document *doc, cs_diag *d)
 {
     int rc = -1;
     cmark_node *root = NULL;
