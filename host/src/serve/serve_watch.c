@@ -30,7 +30,8 @@ int serve_watch_take(serve_watch *w, char *const *paths, size_t n)
         return 0;
     w->paths = calloc(n, sizeof *w->paths);
     w->sigs = calloc(n, sizeof *w->sigs);
-    if (w->paths == NULL || w->sigs == NULL) {
+    w->seen = calloc(n, sizeof *w->seen);
+    if (w->paths == NULL || w->sigs == NULL || w->seen == NULL) {
         serve_watch_free(w);
         return -1;
     }
@@ -40,22 +41,31 @@ int serve_watch_take(serve_watch *w, char *const *paths, size_t n)
             return -1;
         }
         w->n = i + 1;
-        w->sigs[i] = sig_of(paths[i]);
+        w->sigs[i] = w->seen[i] = sig_of(paths[i]);
     }
     return 0;
 }
 
-const char *serve_watch_changed(const serve_watch *w)
+static int same_sig(const serve_watch_sig *a, const serve_watch_sig *b)
 {
+    return a->exists == b->exists && a->dev == b->dev && a->ino == b->ino &&
+           a->size == b->size && a->mtime_s == b->mtime_s && a->mtime_ns == b->mtime_ns;
+}
+
+const char *serve_watch_changed(serve_watch *w)
+{
+    const char *changed = NULL;
+    int settled = 1;
     for (size_t i = 0; i < w->n; i++) {
         serve_watch_sig now = sig_of(w->paths[i]);
-        const serve_watch_sig *was = &w->sigs[i];
-        if (now.exists != was->exists || now.dev != was->dev || now.ino != was->ino ||
-            now.size != was->size || now.mtime_s != was->mtime_s ||
-            now.mtime_ns != was->mtime_ns)
-            return w->paths[i];
+        if (!same_sig(&now, &w->seen[i])) {
+            settled = 0;
+            w->seen[i] = now;
+        }
+        if (changed == NULL && !same_sig(&now, &w->sigs[i]))
+            changed = w->paths[i];
     }
-    return NULL;
+    return settled ? changed : NULL;
 }
 
 void serve_watch_free(serve_watch *w)
@@ -64,5 +74,6 @@ void serve_watch_free(serve_watch *w)
         free(w->paths[i]);
     free(w->paths);
     free(w->sigs);
+    free(w->seen);
     memset(w, 0, sizeof *w);
 }
