@@ -32,10 +32,7 @@ static uint64_t rng_state;
 
 static uint64_t rng_next(void)
 {
-    uint64_t z = (rng_state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return splitmix64(&rng_state);
 }
 
 static size_t rng_below(size_t n)
@@ -506,47 +503,14 @@ static void article(buf *b, size_t target, int markdown)
 
 static int cmd_corpus(const char *path, unsigned long long bytes, const char *dir)
 {
-    out o, fo;
-    out_open(&o, path);
-    buf text = {0}, line = {0};
-    size_t n = 0;
-    uint64_t files_fnv = 0xcbf29ce484222325ULL;
-    if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
-        die("%s: cannot create: %s", dir, strerror(errno));
-    for (;;) {
+    corpus c;
+    buf text = {0};
+    corpus_open(&c, path, bytes, dir, "bench", "txt");
+    do
         article(&text, 4600 + rng_below(800), 0);
-        char id[32];
-        snprintf(id, sizeof id, "bench-%06zu", n + 1);
-        line.len = 0;
-        buf_puts(&line, "{\"id\":\"");
-        buf_puts(&line, id);
-        buf_puts(&line, "\",\"text\":");
-        json_string(&line, text.data, text.len);
-        buf_puts(&line, "}\n");
-        if (o.bytes + line.len > bytes)
-            break;
-        out_write(&o, line.data, line.len);
-        n++;
-        if (dir) {
-            char fp[4096];
-            snprintf(fp, sizeof fp, "%s/%06zu.txt", dir, n);
-            out_open(&fo, fp);
-            out_write(&fo, text.data, text.len);
-            out_write(&fo, "\n", 1);
-            if (fclose(fo.f) != 0)
-                die("%s: write error", fp);
-            for (int k = 0; k < 8; k++) { /* fold each file's checksum in */
-                files_fnv ^= (fo.fnv >> (8 * k)) & 0xff;
-                files_fnv *= 0x100000001b3ULL;
-            }
-        }
-    }
-    out_close(&o, "JSONL", n);
-    if (dir)
-        printf("%s: %zu .txt files, fnv1a64 of file checksums %016" PRIx64 "\n", dir, n,
-               files_fnv);
+    while (corpus_add(&c, text.data, text.len));
+    corpus_close(&c);
     free(text.data);
-    free(line.data);
     return 0;
 }
 

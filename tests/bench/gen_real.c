@@ -32,10 +32,7 @@ typedef struct rng {
 
 static uint64_t rng_next(rng *r)
 {
-    uint64_t z = (r->state += 0x9e3779b97f4a7c15ULL);
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
+    return splitmix64(&r->state);
 }
 
 static size_t rng_below(rng *r, size_t n)
@@ -267,14 +264,10 @@ int main(int argc, char **argv)
         read_passages(argv[i]);
     if (npassages < 24)
         die("%zu passages: at least 24 needed", npassages);
-    if (dir && mkdir(dir, 0777) != 0 && errno != EEXIST)
-        die("%s: cannot create: %s", dir, strerror(errno));
-    out o, fo;
-    out_open(&o, path);
-    buf text = {0}, line = {0};
-    size_t n = 0, next = npassages; /* next passage of the current shuffle */
-    uint64_t files_fnv = 0xcbf29ce484222325ULL;
-    unsigned long long files_bytes = 0;
+    corpus c;
+    corpus_open(&c, path, bytes, dir, "real", "md");
+    buf text = {0};
+    size_t next = npassages; /* next passage of the current shuffle */
     for (;;) {
         size_t want = 8 + rng_below(&r, 17); /* 8 to 24 passages */
         text.len = 0;
@@ -292,42 +285,13 @@ int main(int argc, char **argv)
                 buf_puts(&text, "\n\n");
             buf_puts(&text, passages[next++]);
         }
-        char id[32];
-        snprintf(id, sizeof id, "real-%06zu", n + 1);
-        line.len = 0;
-        buf_puts(&line, "{\"id\":\"");
-        buf_puts(&line, id);
-        buf_puts(&line, "\",\"text\":");
-        json_string(&line, text.data, text.len);
-        buf_puts(&line, "}\n");
-        if (o.bytes + line.len > bytes)
+        if (!corpus_add(&c, text.data, text.len))
             break;
-        out_write(&o, line.data, line.len);
-        n++;
-        if (dir) {
-            char fp[4096];
-            snprintf(fp, sizeof fp, "%s/%06zu.md", dir, n);
-            out_open(&fo, fp);
-            out_write(&fo, text.data, text.len);
-            out_write(&fo, "\n", 1);
-            out_end(&fo);
-            files_bytes += fo.bytes;
-            for (int k = 0; k < 8; k++) { /* fold each file's checksum in */
-                files_fnv ^= (fo.fnv >> (8 * k)) & 0xff;
-                files_fnv *= 0x100000001b3ULL;
-            }
-        }
     }
-    out_end(&o);
-    printf("%s: JSONL %" PRIu64 " bytes, %zu items, fnv1a64 %016" PRIx64 "\n", o.path, o.bytes,
-           n, o.fnv);
-    if (dir)
-        printf("%s: %zu .md files, %llu bytes, fnv1a64 of file checksums %016" PRIx64 "\n", dir,
-               n, files_bytes, files_fnv);
+    corpus_close(&c);
     for (size_t i = 0; i < npassages; i++)
         free(passages[i]);
     free(passages);
     free(text.data);
-    free(line.data);
     return 0;
 }
