@@ -35,12 +35,12 @@ Nobody read on the news. The feed was down, on the wire on the feed.
 It appeared on the
 wire. Then on the. Feed came later on feed.
 MD
-run "$CREDSCORE" score --no-plugins -c "$TMP/full/c.yaml" -f json --no-exit "$TMP/wire.md"
+score_spans "$TMP/full/c.yaml" "$TMP/wire.md"
 is "$STATUS" 0 "scored with the full search"
-FULL=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
-run "$CREDSCORE" score --no-plugins -c "$TMP/near/c.yaml" -f json --no-exit "$TMP/wire.md"
+FULL=$SPANS
+score_spans "$TMP/near/c.yaml" "$TMP/wire.md"
 is "$STATUS" 0 "scored with needs_within"
-NEAR=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
+NEAR=$SPANS
 is "$(printf '%s\n' "$FULL" | wc -l | tr -d ' ')" 7 "the full search finds seven matches"
 is "$NEAR" "$FULL" "needs_within finds the same matches, at the same places"
 like "$NEAR" '"passage":0,"start":33,"end":60' "a match whose blank runs are longer than N counts each run once"

@@ -35,12 +35,12 @@ Nobody read on the news. The feed was down, on the wire on the feed.
 The wire was quiet on the day. It appeared on the
 wire. Then on the. Feed came later on feed.
 MD
-run "$CREDSCORE" score --no-plugins -c "$TMP/full/c.yaml" -f json --no-exit "$TMP/wire.md"
+score_spans "$TMP/full/c.yaml" "$TMP/wire.md"
 is "$STATUS" 0 "scored with the full search"
-FULL=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
-run "$CREDSCORE" score --no-plugins -c "$TMP/upto/c.yaml" -f json --no-exit "$TMP/wire.md"
+FULL=$SPANS
+score_spans "$TMP/upto/c.yaml" "$TMP/wire.md"
 is "$STATUS" 0 "scored with holds_needs"
-UPTO=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
+UPTO=$SPANS
 is "$(printf '%s\n' "$FULL" | wc -l | tr -d ' ')" 7 "the full search finds seven matches"
 is "$UPTO" "$FULL" "holds_needs finds the same matches, at the same places"
 like "$UPTO" '"passage":0,"start":37,"end":81' "a match that begins 35 bytes before its needs word"
@@ -52,11 +52,11 @@ sed 's/needs = {/scope = "passage", needs = {/' "$TMP/full/wire.lua" > "$TMP/ful
 sed 's/needs = {/scope = "passage", needs = {/' "$TMP/upto/wire.lua" > "$TMP/upto/p.lua"
 printf 'rules: ["p.lua"]\n' > "$TMP/full/p.yaml"
 printf 'rules: ["p.lua"]\n' > "$TMP/upto/p.yaml"
-run "$CREDSCORE" score --no-plugins -c "$TMP/full/p.yaml" -f json --no-exit "$TMP/wire.md"
-FULLP=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
-run "$CREDSCORE" score --no-plugins -c "$TMP/upto/p.yaml" -f json --no-exit "$TMP/wire.md"
+score_spans "$TMP/full/p.yaml" "$TMP/wire.md"
+FULLP=$SPANS
+score_spans "$TMP/upto/p.yaml" "$TMP/wire.md"
 is "$STATUS" 0 "scored with holds_needs and the passage scope"
-UPTOP=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
+UPTOP=$SPANS
 is "$UPTOP" "$FULLP" "the same matches with the passage scope"
 
 # A wrong claim: "desk" may begin after the sentence's last needs word.

@@ -90,6 +90,14 @@ ok() {
 # jq FILTER over a JSON text (jq is a test dependency: make deps installs it).
 jqr() { printf '%s' "$1" | jq -r "$2"; }
 
+# Score ARTICLE with CONFIG (no plugins, a JSON report) and set SPANS to its
+# findings' places, one '"passage":P,"start":S,"end":E' a line ($STATUS and
+# $OUT as after run).
+score_spans() { # config article
+    run "$CREDSCORE" score --no-plugins -c "$1" -f json --no-exit "$2"
+    SPANS=$(printf '%s' "$OUT" | tr -d ' \n' | grep -o '"passage":[0-9]*,"start":[0-9]*,"end":[0-9]*')
+}
+
 # A test dependency is missing: a skip on a developer's machine, a failure
 # under CI (CI=true), where `make deps DEPS_FOR=test` installs everything.
 skip_or_fail() { # reason [count]
