@@ -332,6 +332,52 @@ static void long_input(void)
     cs_buf_free(&want);
 }
 
+/* Phrases whose every folded byte comes from several input bytes: the
+ * matcher finds where a hit begins from the changes of width it noted
+ * (each curly apostrophe, each run of white space), so the longest phrase
+ * spans as many changes as it has bytes, after hundreds of changes before
+ * it; each start checked against the naive matcher. */
+static void many_wide_characters(void)
+{
+    cs_diag d;
+    cs_buf text = {0}, got = {0}, want = {0};
+    char quotes[CS_PHRASE_MAX + 1], words[CS_PHRASE_MAX + 1];
+    memset(quotes, '\'', CS_PHRASE_MAX); /* 240 apostrophes */
+    quotes[CS_PHRASE_MAX] = '\0';
+    for (int k = 0; k < CS_PHRASE_MAX; k++) /* "a b a b ... a" */
+        words[k] = k % 2 ? ' ' : (char)('a' + k / 2 % 2);
+    words[CS_PHRASE_MAX - 1] = '\0';
+    const char *phrases[] = {quotes, words, "'a", "b a"};
+    ref_pattern pats[4];
+    cs_matcher *m = cs_matcher_new();
+    for (uint32_t k = 0; k < 4; k++) {
+        cs_matcher_add(m, phrases[k], k, &d);
+        ref_fold(phrases[k], &pats[k]);
+        pats[k].id = k;
+    }
+    ok(cs_matcher_compile(m, &d) == 0, "wide characters: compile");
+    for (int rep = 0; rep < 3; rep++) {
+        for (int k = 0; k < 300 + rep; k++) /* 3 bytes each, one folded byte */
+            cs_buf_puts(&text, k % 5 ? "\xE2\x80\x99" : "\xE2\x80\x98");
+        cs_buf_puts(&text, "a");
+        for (int k = 0; k < 130; k++) /* white-space runs of 2 to 4 bytes */
+            cs_buf_puts(&text, k % 3 == 0 ? "  b" : k % 3 == 1 ? " \t\na" : "\xC2\xA0 b");
+        cs_buf_puts(&text, "\n");
+    }
+    ref_scan(pats, 4, text.data, text.len, &want);
+    matcher_scan(m, text.data, text.len, &got);
+    ok(strlen(want.data) > 1000, "wide characters: the reference finds hits (%zu bytes of text)",
+       text.len);
+    ok(strcmp(got.data, want.data) == 0, "wide characters: the same hits as the naive matcher");
+    cs_matcher_compact(m);
+    matcher_scan(m, text.data, text.len, &got);
+    ok(strcmp(got.data, want.data) == 0, "wide characters: the same hits on the compact table");
+    cs_matcher_free(m);
+    cs_buf_free(&text);
+    cs_buf_free(&got);
+    cs_buf_free(&want);
+}
+
 /* An automaton too large for the compact 16-bit table (matcher.c) stays
  * on the 32-bit one when asked to compact: random long phrases (few shared prefixes, so one state
  * per byte) and texts made of them, of their prefixes and of the random
@@ -494,6 +540,7 @@ int main(void)
     fold_differential();
     tricky();
     long_input();
+    many_wide_characters();
     random_differential();
     large_automaton();
     return done_testing();

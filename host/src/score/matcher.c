@@ -52,12 +52,21 @@ typedef struct pattern {
  * The 32-bit table is the one compile builds, and the fallback for larger
  * automata. */
 #define UNIT16 8u
+
+/* What the scan's first look-up (m->step) says of an input byte besides a
+ * class (< 256): an ASCII white-space byte (one folded ' ' when alone),
+ * and a byte whose fold depends on the bytes after it (cs_fold_table: not
+ * above ' '), which cs_fold_next reads. */
+#define STEP_SPACE 0x100u
+#define STEP_SLOW 0x200u
+
 struct cs_matcher {
     pattern *pats;
     size_t npats, pats_cap;
     cs_buf pattext;          /* folded pattern bytes */
     int compiled;
     uint8_t cls[256];        /* folded byte -> class */
+    uint16_t step[256];      /* input byte -> class of its fold, or STEP_SPACE, STEP_SLOW */
     uint32_t nclasses;
     uint32_t *delta;         /* nstates * nclasses row offsets, or NULL (delta16) */
     uint32_t nstates;
@@ -149,7 +158,7 @@ static void trie_free(trie *t)
 
 /* Every byte used by a pattern gets its own class; the rest are class 0
  * (non-word bytes) or class 1 (word bytes), so that a class is either all
- * word bytes or none (is_word: per class). */
+ * word bytes or none (is_word: per class).  Also the scan's step table. */
 static void assign_classes(cs_matcher *m, uint8_t *is_word)
 {
     for (size_t c = 0; c < 256; c++)
@@ -165,6 +174,10 @@ static void assign_classes(cs_matcher *m, uint8_t *is_word)
             is_word[m->nclasses] = (uint8_t)cs_fold_is_word(c);
             m->cls[c] = (uint8_t)m->nclasses++;
         }
+    }
+    for (size_t b = 0; b < 256; b++) {
+        unsigned char f = cs_fold_table[b];
+        m->step[b] = f > ' ' ? m->cls[f] : f == ' ' ? STEP_SPACE : STEP_SLOW;
     }
 }
 
@@ -354,21 +367,57 @@ static int word_at(const char *text, size_t len, size_t i)
     return cs_fold_is_word(cs_fold_next_fast(text, len, &i));
 }
 
-/* Report the hits of every pattern ending in `state` or along its
- * dictionary links.  The last folded byte c began at text[at] and the scan
- * is now at text[i]; starts holds the input offset of the folded bytes,
- * n of them so far (the last RING of them kept).  A hit's start
- * boundary needs no check: the automaton only begins a phrase where it
- * may (see struct cs_matcher).  Returns the callback's first non-zero
- * value, else 0. */
-static int report_hits(const cs_matcher *m, uint32_t state, const char *text, size_t len,
-                       const size_t *starts, size_t n, size_t at, size_t i, unsigned char c,
-                       cs_match_cb cb, void *ctx)
+/* What a scan keeps besides its loop's own variables: its arguments, and
+ * where its folded bytes began in the input.  Most characters fold to one
+ * byte, so folded byte k began at input offset k + shift, and the shift
+ * grows only past a character folded from several bytes (a run of white
+ * space, a curly quote).  The ring keeps the last RING changes: from which
+ * folded byte on each holds, and the shift from there.  The changes begin
+ * at distinct folded bytes, so the oldest kept one begins at least RING - 1
+ * folded bytes back, before the first byte of any phrase (at most
+ * CS_PHRASE_MAX < RING folded bytes) ending at the last one. */
+typedef struct scan_state {
+    const cs_matcher *m;
+    const char *text;
+    size_t len;
+    cs_match_cb cb;
+    void *ctx;
+    size_t next;        /* fold_slow: the offset past the character folded */
+    size_t shift;       /* input bytes read minus folded bytes made so far */
+    size_t count;       /* changes of shift so far */
+    size_t from[RING];  /* per change: the first folded byte it holds for */
+    size_t value[RING]; /* per change: the shift from there on */
+} scan_state;
+
+/* The input offset where folded byte k began (k within the last
+ * CS_PHRASE_MAX folded bytes). */
+static size_t start_of(const scan_state *ss, size_t k)
 {
+    for (size_t j = ss->count; j > 0 && ss->count - j < RING; j--) {
+        size_t e = (j - 1) & (RING - 1);
+        if (ss->from[e] <= k)
+            return k + ss->value[e];
+    }
+    return k; /* no change up to k */
+}
+
+/* Report the hits of every pattern ending in `state` or along its
+ * dictionary links.  The last folded byte began at text[at] and the scan
+ * is now at text[i].  A hit's start boundary needs no check: the automaton
+ * only begins a phrase where it may (see struct cs_matcher).  Returns the
+ * callback's first non-zero value, else 0.  Out of line, as seldom run. */
+static __attribute__((noinline)) int report_hits(const scan_state *ss, uint32_t state,
+                                                 size_t at, size_t i)
+{
+    const cs_matcher *m = ss->m;
+    const char *text = ss->text;
+    size_t len = ss->len;
+    size_t n = i - ss->shift; /* folded bytes so far */
+    size_t j = at;
+    unsigned char c = cs_fold_next_fast(text, len, &j); /* the last folded byte again */
     for (uint32_t o = m->out_count[state] ? state : m->dict[state]; o != NONE; o = m->dict[o]) {
         for (uint32_t k = 0; k < m->out_count[o]; k++) {
             const pattern *p = &m->pats[m->out_pats[m->out_first[o] + k]];
-            size_t first = n - p->len; /* folded index of the first byte */
             if (!p->open_end && !p->prefix && word_at(text, len, i))
                 continue;
             size_t end = i;
@@ -376,12 +425,12 @@ static int report_hits(const cs_matcher *m, uint32_t state, const char *text, si
                 end = at + 1;
             if (p->prefix) /* a word prefix spans to the end of the word */
                 while (end < len) {
-                    size_t j = end;
-                    if (!cs_fold_is_word(cs_fold_next_fast(text, len, &j)))
+                    size_t e = end;
+                    if (!cs_fold_is_word(cs_fold_next_fast(text, len, &e)))
                         break;
-                    end = j;
+                    end = e;
                 }
-            int r = cb(ctx, p->id, starts[first & (RING - 1)], end);
+            int r = ss->cb(ss->ctx, p->id, start_of(ss, n - p->len), end);
             if (r)
                 return r;
         }
@@ -389,33 +438,69 @@ static int report_hits(const cs_matcher *m, uint32_t state, const char *text, si
     return 0;
 }
 
+/* Fold the character at text[at], one that does not fold on its own
+ * (cs_fold_next reads it), noting a change of shift and the offset past
+ * it (ss->next).  Returns its class.  Out of line: the scan's loop keeps
+ * its registers. */
+static __attribute__((noinline)) size_t fold_slow(scan_state *ss, size_t at)
+{
+    size_t p = at;
+    unsigned char c = cs_fold_next(ss->text, ss->len, &p);
+    if (p - at != 1) {
+        size_t e = ss->count++ & (RING - 1);
+        ss->shift += p - at - 1;
+        ss->from[e] = p - ss->shift; /* the next folded byte */
+        ss->value[e] = ss->shift;
+    }
+    ss->next = p;
+    return ss->m->cls[c];
+}
+
 /* The scan over either table: the compact one (16-bit entries, rows of
  * stride16 counted in UNIT16 entries) or the first one (32-bit entries
  * holding state * nclasses).  Inlined into each caller with compact a
- * constant, so each gets a loop with no test of its own for the table. */
+ * constant, so each gets a loop with no test of its own for the table.
+ * A byte that folds on its own (most of them) takes one look-up for its
+ * class (m->step) and one for the next state; so does a single ASCII
+ * white space before such a byte (as in cs_fold_next_fast). */
 static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
                                                            const char *text, size_t len,
                                                            cs_match_cb cb, void *ctx,
                                                            int compact)
 {
-    size_t starts[RING]; /* input offset where each folded byte began */
-    size_t n = 0;        /* folded bytes so far */
-    size_t row = ROOT;   /* the current state's row (offset, or offset / UNIT16) */
+    scan_state ss;
+    ss.m = m;
+    ss.text = text;
+    ss.len = len;
+    ss.cb = cb;
+    ss.ctx = ctx;
+    ss.shift = 0;
+    ss.count = 0;
+    size_t row = ROOT; /* the current state's row (offset, or offset / UNIT16) */
     size_t i = 0;
-    const uint8_t *cls = m->cls;
+    const unsigned char *u = (const unsigned char *)text;
+    const uint16_t *step = m->step;
     const uint16_t *delta16 = m->delta16;
     const uint32_t *delta32 = m->delta;
     const size_t output_row = compact ? m->output_row16 : m->output_row;
+    const size_t space = m->cls[' '];
     while (i < len) {
         size_t at = i;
-        unsigned char c = cs_fold_next_fast(text, len, &i);
-        starts[n & (RING - 1)] = at;
-        n++;
-        row = compact ? delta16[row * UNIT16 + cls[c]] : delta32[row + cls[c]];
+        size_t k = step[u[i]];
+        if (k < STEP_SPACE) {
+            i++;
+        } else if (k == STEP_SPACE && (i + 1 == len || step[u[i + 1]] < STEP_SPACE)) {
+            i++;
+            k = space;
+        } else {
+            k = fold_slow(&ss, i);
+            i = ss.next;
+        }
+        row = compact ? delta16[row * UNIT16 + k] : delta32[row + k];
         if (row >= output_row) {
             uint32_t state = compact ? (uint32_t)(row * UNIT16 / m->stride16)
                                      : (uint32_t)(row / m->nclasses);
-            int r = report_hits(m, state, text, len, starts, n, at, i, c, cb, ctx);
+            int r = report_hits(&ss, state, at, i);
             if (r)
                 return r;
         }
