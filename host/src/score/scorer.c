@@ -118,8 +118,12 @@ static int on_hit(void *ctx, uint32_t id, size_t start, size_t end)
     s->hits = items;
     s->hits[s->nhits++] = (hit){id, 0, start, end};
     const cs_phrase_ref *ref = &s->rules.phrases[id];
-    if (ref->role == CS_ROLE_NEEDS)
+    if (ref->role == CS_ROLE_NEEDS) {
         s->phrase_stamp[ref->rule] = s->serial;
+        uint32_t place = s->regex_place[ref->rule];
+        if (place != UINT32_MAX)
+            s->regex_due[place / 64] |= 1ull << (place % 64);
+    }
     return 0;
 }
 
@@ -528,41 +532,53 @@ static int regex_upto_needs(cs_scorer *s, size_t rule, const cs_rule *r, const c
     return 0;
 }
 
-/* Run the regex rules over a passage, each as its needs fields allow. */
+/* Run regex rule `rule` over a passage, as its needs fields allow: its
+ * matches become findings.  0, or -1 with d set. */
+static int run_regex_rule(cs_scorer *s, size_t rule, const char *text, size_t len,
+                          const credscore_span *sent, size_t nsent, unsigned scopes, cs_diag *d)
+{
+    const cs_rule *r = &s->rules.rules[rule];
+    if (!rule_applies(r, scopes))
+        return 0;
+    s->ncands = 0;
+    int rc = 0;
+    if (r->starts_with_needs) {
+        rc = regex_at_needs(s, rule, r, text, len, sent, nsent, d);
+        if (rc == 0 && s->verify_needs_starts)
+            rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
+    } else if (r->has_within) {
+        rc = regex_near_needs(s, rule, r, text, len, sent, nsent, d);
+        if (rc == 0 && s->verify_needs_starts)
+            rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
+    } else if (r->holds_needs || (r->has_needs && !r->passage_scope && nsent > 0)) {
+        rc = regex_upto_needs(s, rule, r, text, len, sent, nsent, d);
+        if (rc == 0 && r->holds_needs && s->verify_needs_starts)
+            rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
+    } else {
+        rc = regex_window(s, rule, r, text, len, sent, nsent, 0, len, NULL, d);
+    }
+    if (rc < 0)
+        return -1;
+    if (flush_cands(s, r) != 0)
+        return cs_diag_set(d, "out of memory");
+    return 0;
+}
+
+/* Run the regex rules due in this passage (s->regex_due), in their order,
+ * each as its needs fields allow. */
 static int run_regex_rules(cs_scorer *s, const char *text, size_t len, const credscore_span *sent,
                            size_t nsent, unsigned scopes, cs_diag *d)
 {
     jit_when_due(s, len);
-    for (size_t i = 0; i < s->nregex; i++) {
-        size_t rule = s->regex_rules[i];
-        const cs_rule *r = &s->rules.rules[rule];
-        if (!rule_applies(r, scopes) || (r->has_needs && s->phrase_stamp[rule] != s->serial))
-            continue;
-        s->ncands = 0;
-        int rc = 0;
-        if (r->starts_with_needs) {
-            rc = regex_at_needs(s, rule, r, text, len, sent, nsent, d);
-            if (rc == 0 && s->verify_needs_starts)
-                rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
-        } else if (r->has_within) {
-            rc = regex_near_needs(s, rule, r, text, len, sent, nsent, d);
-            if (rc == 0 && s->verify_needs_starts)
-                rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
-        } else if (r->holds_needs || (r->has_needs && !r->passage_scope && nsent > 0)) {
-            rc = regex_upto_needs(s, rule, r, text, len, sent, nsent, d);
-            if (rc == 0 && r->holds_needs && s->verify_needs_starts)
-                rc = verify_needs_promise(s, rule, r, text, len, sent, nsent, d);
-        } else {
-            rc = regex_window(s, rule, r, text, len, sent, nsent, 0, len, NULL, d);
+    for (size_t w = 0; w < s->regex_words; w++)
+        for (uint64_t due = s->regex_due[w]; due != 0; due &= due - 1) {
+            size_t rule = s->regex_rules[w * 64 + (size_t)__builtin_ctzll(due)];
+            int rc = run_regex_rule(s, rule, text, len, sent, nsent, scopes, d);
+            if (rc != 0)
+                return rc;
         }
-        if (rc < 0)
-            return -1;
-        if (flush_cands(s, r) != 0)
-            return cs_diag_set(d, "out of memory");
-    }
     return 0;
 }
-
 
 static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
                            const credscore_span *sent, cs_diag *d)
@@ -703,6 +719,7 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
         s->passage = pi;
         s->serial++;
         s->nhits = 0;
+        memcpy(s->regex_due, s->regex_always, s->regex_words * sizeof(uint64_t));
         if (cs_matcher_scan(s->rules.matcher, text, p->len, on_hit, s) != 0) {
             cs_diag_set(d, "out of memory");
             goto out;

@@ -191,14 +191,27 @@ static int collect_rule_kinds(cs_scorer *s, cs_diag *d)
     s->check_rules = calloc(n ? n : 1, sizeof(size_t));
     s->phrase_stamp = calloc(n ? n : 1, sizeof(size_t));
     s->done_stamp = calloc(n ? n : 1, sizeof(size_t));
-    if (!s->regex_rules || !s->check_rules || !s->phrase_stamp || !s->done_stamp)
+    s->regex_place = malloc((n ? n : 1) * sizeof(uint32_t));
+    if (!s->regex_rules || !s->check_rules || !s->phrase_stamp || !s->done_stamp ||
+        !s->regex_place)
         return cs_diag_set(d, "out of memory");
     for (size_t i = 0; i < n; i++) {
-        if (s->rules.rules[i].kind == CS_RULE_REGEX)
+        s->regex_place[i] = UINT32_MAX;
+        if (s->rules.rules[i].kind == CS_RULE_REGEX) {
+            s->regex_place[i] = (uint32_t)s->nregex;
             s->regex_rules[s->nregex++] = i;
-        else if (s->rules.rules[i].kind == CS_RULE_CHECK)
+        } else if (s->rules.rules[i].kind == CS_RULE_CHECK) {
             s->check_rules[s->ncheck++] = i;
+        }
     }
+    s->regex_words = (s->nregex + 63) / 64;
+    s->regex_due = calloc(s->regex_words ? s->regex_words : 1, sizeof(uint64_t));
+    s->regex_always = calloc(s->regex_words ? s->regex_words : 1, sizeof(uint64_t));
+    if (!s->regex_due || !s->regex_always)
+        return cs_diag_set(d, "out of memory");
+    for (size_t k = 0; k < s->nregex; k++) /* a rule without needs runs on every passage */
+        if (!s->rules.rules[s->regex_rules[k]].has_needs)
+            s->regex_always[k / 64] |= 1ull << (k % 64);
     return 0;
 }
 
@@ -375,6 +388,9 @@ void cs_scorer_free(cs_scorer *s)
     free(s->check_rules);
     free(s->phrase_stamp);
     free(s->done_stamp);
+    free(s->regex_place);
+    free(s->regex_due);
+    free(s->regex_always);
     free(s->hits);
     free(s->spans);
     free(s->starts);

@@ -35,6 +35,11 @@ struct cs_scorer {
     char **paths;            /* ... the path each was read from (NULL: the draft) */
     size_t nfiles;
     size_t *regex_rules, nregex;
+    uint32_t *regex_place;   /* per rule: its place in regex_rules, or UINT32_MAX */
+    uint64_t *regex_due;     /* per place, a bit: the regex rule may match in this passage
+                              * (it has no needs, or one was hit), regex_words words */
+    uint64_t *regex_always;  /* the same for the rules without needs */
+    size_t regex_words;
     size_t *check_rules, ncheck;
     size_t *phrase_stamp;    /* per rule: passage serial of its last needs hit */
     size_t *done_stamp;      /* per rule: passage serial when its phrase hits were handled */
