@@ -288,8 +288,8 @@ static void random_differential(void)
     cs_buf_free(&phrase);
 }
 
-/* Hits far into a long text: the matcher keeps only the last 256 folded
- * bytes, and the longest phrase (240 folded bytes) must still start right. */
+/* Hits far into a long text, the longest phrase (240 folded bytes) among
+ * them: each must still start right. */
 static void long_input(void)
 {
     cs_diag d;
@@ -309,7 +309,7 @@ static void long_input(void)
     }
     ok(cs_matcher_compile(m, &d) == 0, "long input: compile (a %d-byte phrase)", CS_PHRASE_MAX);
     for (int rep = 0; rep < 300; rep++) {
-        /* Runs of white space fold to one byte: the ring counts folded bytes. */
+        /* Runs of white space fold to one byte: a phrase's start counts folded bytes. */
         cs_buf_puts(&text, rep % 3 ? " \t\xC2\xA0 " : "\n");
         if (rep % 7 == 0)
             cs_buf_puts(&text, longest);
@@ -332,11 +332,10 @@ static void long_input(void)
     cs_buf_free(&want);
 }
 
-/* Phrases whose every folded byte comes from several input bytes: the
- * matcher finds where a hit begins from the changes of width it noted
- * (each curly apostrophe, each run of white space), so the longest phrase
- * spans as many changes as it has bytes, after hundreds of changes before
- * it; each start checked against the naive matcher. */
+/* Phrases whose every folded byte comes from several input bytes (a curly
+ * apostrophe, a run of white space), after hundreds of such characters:
+ * where a hit begins is found by reading its characters back, each of
+ * them wide here; each start checked against the naive matcher. */
 static void many_wide_characters(void)
 {
     cs_diag d;

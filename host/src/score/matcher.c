@@ -9,7 +9,6 @@
 #include "fold.h"
 
 #define NONE UINT32_MAX
-#define RING 256 /* > CS_PHRASE_MAX, power of two */
 
 typedef struct pattern {
     uint32_t id;
@@ -54,11 +53,10 @@ typedef struct pattern {
 #define UNIT16 8u
 
 /* What the scan's first look-up (m->step) says of an input byte besides a
- * class (< 256): an ASCII white-space byte (one folded ' ' when alone),
- * and a byte whose fold depends on the bytes after it (cs_fold_table: not
- * above ' '), which cs_fold_next reads. */
-#define STEP_SPACE 0x100u
-#define STEP_SLOW 0x200u
+ * class (< 256): a byte whose fold depends on the bytes around it
+ * (cs_fold_table: below ' '), which cs_fold_next reads.  An ASCII white
+ * space has the class of ' ' (fill_dfa: a run of them steps as one). */
+#define STEP_SLOW 0x100u
 
 struct cs_matcher {
     pattern *pats;
@@ -66,7 +64,7 @@ struct cs_matcher {
     cs_buf pattext;          /* folded pattern bytes */
     int compiled;
     uint8_t cls[256];        /* folded byte -> class */
-    uint16_t step[256];      /* input byte -> class of its fold, or STEP_SPACE, STEP_SLOW */
+    uint16_t step[256];      /* input byte -> class of its fold, or STEP_SLOW */
     uint32_t nclasses;
     uint32_t *delta;         /* nstates * nclasses row offsets, or NULL (delta16) */
     uint32_t nstates;
@@ -177,7 +175,7 @@ static void assign_classes(cs_matcher *m, uint8_t *is_word)
     }
     for (size_t b = 0; b < 256; b++) {
         unsigned char f = cs_fold_table[b];
-        m->step[b] = f > ' ' ? m->cls[f] : f == ' ' ? STEP_SPACE : STEP_SLOW;
+        m->step[b] = f >= ' ' ? m->cls[f] : STEP_SLOW;
     }
 }
 
@@ -253,11 +251,15 @@ static void *alloc_table(size_t bytes)
  * is numbered when found: those with outputs (a pattern ends there or at a
  * dictionary link) from the top down, the others from 0 up (ROOT, IN_WORD
  * first), so the shallow states a scan spends most of its time in get
- * neighbouring rows and a state with outputs is told by its number alone. */
+ * neighbouring rows and a state with outputs is told by its number alone.
+ * A state entered by a white space stays there on more white space, so
+ * that the scan may step a run of white space byte by byte: a run folds
+ * to one ' ', and no phrase holds two in a row. */
 static void fill_dfa(cs_matcher *m, const trie *t, const uint8_t *is_word, uint32_t *queue,
                      uint32_t *state_of, uint32_t *fail)
 {
     const uint32_t ncls = m->nclasses;
+    const uint32_t space = m->cls[' '];
     uint32_t low = 0, high = t->nodes + 1;
     size_t qh = 0, qt = 0;
     state_of[0] = low++; /* ROOT */
@@ -275,6 +277,8 @@ static void fill_dfa(cs_matcher *m, const trie *t, const uint8_t *is_word, uint3
                 row[c] = (is_word[c] ? IN_WORD : ROOT) * ncls;
         else
             memcpy(row, &m->delta[fail[node]], ncls * sizeof(uint32_t));
+        if (node != 0 && t->label[node] == space) /* more white space: the same folded ' ' */
+            row[space] = state_of[node] * ncls;
         for (uint32_t child = t->first_child[node]; child != NONE;
              child = t->next_sibling[child]) {
             uint32_t c = t->label[child];
@@ -367,52 +371,61 @@ static int word_at(const char *text, size_t len, size_t i)
     return cs_fold_is_word(cs_fold_next_fast(text, len, &i));
 }
 
-/* What a scan keeps besides its loop's own variables: its arguments, and
- * where its folded bytes began in the input.  Most characters fold to one
- * byte, so folded byte k began at input offset k + shift, and the shift
- * grows only past a character folded from several bytes (a run of white
- * space, a curly quote).  The ring keeps the last RING changes: from which
- * folded byte on each holds, and the shift from there.  The changes begin
- * at distinct folded bytes, so the oldest kept one begins at least RING - 1
- * folded bytes back, before the first byte of any phrase (at most
- * CS_PHRASE_MAX < RING folded bytes) ending at the last one. */
+/* Where the folded character that ends right before text[q] begins, q
+ * being where one begins (or the end).  A character folds from several
+ * bytes only as cs_fold_next reads a run of white space (ASCII and
+ * NBSP), a curly quote or a dash (E2 80 xx) or a guillemet (C2 AB, C2 BB);
+ * none of their bytes ends or begins another such character, so read
+ * backwards they split as they do forwards. */
+static size_t char_before(const unsigned char *t, size_t q)
+{
+    if (cs_fold_table[t[q - 1]] == ' ' || (q >= 2 && t[q - 1] == 0xA0 && t[q - 2] == 0xC2)) {
+        while (q > 0) { /* to the start of the run */
+            if (cs_fold_table[t[q - 1]] == ' ')
+                q--;
+            else if (q >= 2 && t[q - 1] == 0xA0 && t[q - 2] == 0xC2)
+                q -= 2;
+            else
+                break;
+        }
+        return q;
+    }
+    if (q >= 3 && t[q - 3] == 0xE2 && t[q - 2] == 0x80) {
+        unsigned char x = t[q - 1];
+        if (x == 0x98 || x == 0x99 || x == 0x9B || x == 0xB2 || x == 0x9C || x == 0x9D ||
+            x == 0x9E || x == 0xB3 || x == 0x93 || x == 0x94)
+            return q - 3;
+    }
+    if (q >= 2 && t[q - 2] == 0xC2 && (t[q - 1] == 0xAB || t[q - 1] == 0xBB))
+        return q - 2;
+    return q - 1;
+}
+
+/* What a scan keeps besides its loop's own variables. */
 typedef struct scan_state {
     const cs_matcher *m;
     const char *text;
     size_t len;
     cs_match_cb cb;
     void *ctx;
-    size_t next;        /* fold_slow: the offset past the character folded */
-    size_t shift;       /* input bytes read minus folded bytes made so far */
-    size_t count;       /* changes of shift so far */
-    size_t from[RING];  /* per change: the first folded byte it holds for */
-    size_t value[RING]; /* per change: the shift from there on */
+    size_t next; /* fold_slow: the offset past the character folded */
 } scan_state;
 
-/* The input offset where folded byte k began (k within the last
- * CS_PHRASE_MAX folded bytes). */
-static size_t start_of(const scan_state *ss, size_t k)
-{
-    for (size_t j = ss->count; j > 0 && ss->count - j < RING; j--) {
-        size_t e = (j - 1) & (RING - 1);
-        if (ss->from[e] <= k)
-            return k + ss->value[e];
-    }
-    return k; /* no change up to k */
-}
-
-/* Report the hits of every pattern ending in `state` or along its
+/* Report the hits of every pattern ending in the state whose row is at
+ * `row` (an offset, or offset / UNIT16 on the compact table) or along its
  * dictionary links.  The last folded byte began at text[at] and the scan
- * is now at text[i].  A hit's start boundary needs no check: the automaton
- * only begins a phrase where it may (see struct cs_matcher).  Returns the
- * callback's first non-zero value, else 0.  Out of line, as seldom run. */
-static __attribute__((noinline)) int report_hits(const scan_state *ss, uint32_t state,
+ * is now at text[i]; a hit begins where its first folded byte did, found
+ * by reading its characters back from `at`.  A hit's start boundary needs
+ * no check: the automaton only begins a phrase where it may (see struct
+ * cs_matcher).  Returns the callback's first non-zero value, else 0.  Out
+ * of line, as seldom run. */
+static __attribute__((noinline)) int report_hits(const scan_state *ss, size_t row, int compact,
                                                  size_t at, size_t i)
 {
     const cs_matcher *m = ss->m;
+    uint32_t state = compact ? (uint32_t)(row * UNIT16 / m->stride16) : (uint32_t)(row / m->nclasses);
     const char *text = ss->text;
     size_t len = ss->len;
-    size_t n = i - ss->shift; /* folded bytes so far */
     size_t j = at;
     unsigned char c = cs_fold_next_fast(text, len, &j); /* the last folded byte again */
     for (uint32_t o = m->out_count[state] ? state : m->dict[state]; o != NONE; o = m->dict[o]) {
@@ -430,7 +443,10 @@ static __attribute__((noinline)) int report_hits(const scan_state *ss, uint32_t 
                         break;
                     end = e;
                 }
-            int r = ss->cb(ss->ctx, p->id, start_of(ss, n - p->len), end);
+            size_t start = at;
+            for (uint32_t n = 1; n < p->len; n++)
+                start = char_before((const unsigned char *)text, start);
+            int r = ss->cb(ss->ctx, p->id, start, end);
             if (r)
                 return r;
         }
@@ -438,20 +454,13 @@ static __attribute__((noinline)) int report_hits(const scan_state *ss, uint32_t 
     return 0;
 }
 
-/* Fold the character at text[at], one that does not fold on its own
- * (cs_fold_next reads it), noting a change of shift and the offset past
- * it (ss->next).  Returns its class.  Out of line: the scan's loop keeps
- * its registers. */
+/* Fold the character at text[at], one whose fold depends on the bytes
+ * around it (cs_fold_next reads it), the offset past it into ss->next.
+ * Returns its class.  Out of line: the scan's loop keeps its registers. */
 static __attribute__((noinline)) size_t fold_slow(scan_state *ss, size_t at)
 {
     size_t p = at;
     unsigned char c = cs_fold_next(ss->text, ss->len, &p);
-    if (p - at != 1) {
-        size_t e = ss->count++ & (RING - 1);
-        ss->shift += p - at - 1;
-        ss->from[e] = p - ss->shift; /* the next folded byte */
-        ss->value[e] = ss->shift;
-    }
     ss->next = p;
     return ss->m->cls[c];
 }
@@ -460,9 +469,9 @@ static __attribute__((noinline)) size_t fold_slow(scan_state *ss, size_t at)
  * stride16 counted in UNIT16 entries) or the first one (32-bit entries
  * holding state * nclasses).  Inlined into each caller with compact a
  * constant, so each gets a loop with no test of its own for the table.
- * A byte that folds on its own (most of them) takes one look-up for its
- * class (m->step) and one for the next state; so does a single ASCII
- * white space before such a byte (as in cs_fold_next_fast). */
+ * A byte that folds on its own (most of them, ASCII white space too: see
+ * fill_dfa) takes one look-up for its class (m->step) and one for the
+ * next state. */
 static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
                                                            const char *text, size_t len,
                                                            cs_match_cb cb, void *ctx,
@@ -474,8 +483,6 @@ static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
     ss.len = len;
     ss.cb = cb;
     ss.ctx = ctx;
-    ss.shift = 0;
-    ss.count = 0;
     size_t row = ROOT; /* the current state's row (offset, or offset / UNIT16) */
     size_t i = 0;
     const unsigned char *u = (const unsigned char *)text;
@@ -483,24 +490,18 @@ static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
     const uint16_t *delta16 = m->delta16;
     const uint32_t *delta32 = m->delta;
     const size_t output_row = compact ? m->output_row16 : m->output_row;
-    const size_t space = m->cls[' '];
     while (i < len) {
         size_t at = i;
         size_t k = step[u[i]];
-        if (k < STEP_SPACE) {
+        if (k < STEP_SLOW) {
             i++;
-        } else if (k == STEP_SPACE && (i + 1 == len || step[u[i + 1]] < STEP_SPACE)) {
-            i++;
-            k = space;
         } else {
             k = fold_slow(&ss, i);
             i = ss.next;
         }
         row = compact ? delta16[row * UNIT16 + k] : delta32[row + k];
         if (row >= output_row) {
-            uint32_t state = compact ? (uint32_t)(row * UNIT16 / m->stride16)
-                                     : (uint32_t)(row / m->nclasses);
-            int r = report_hits(&ss, state, at, i);
+            int r = report_hits(&ss, row, compact, at, i);
             if (r)
                 return r;
         }
