@@ -471,7 +471,9 @@ static __attribute__((noinline)) size_t fold_slow(scan_state *ss, size_t at)
  * constant, so each gets a loop with no test of its own for the table.
  * A byte that folds on its own (most of them, ASCII white space too: see
  * fill_dfa) takes one look-up for its class (m->step) and one for the
- * next state. */
+ * next state, two such bytes at a time; a character that does not is
+ * folded by cs_fold_next.  The loop keeps few values (pointers, not
+ * offsets), so that they stay in registers. */
 static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
                                                            const char *text, size_t len,
                                                            cs_match_cb cb, void *ctx,
@@ -484,29 +486,48 @@ static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
     ss.cb = cb;
     ss.ctx = ctx;
     size_t row = ROOT; /* the current state's row (offset, or offset / UNIT16) */
-    size_t i = 0;
-    const unsigned char *u = (const unsigned char *)text;
+    const unsigned char *const u = (const unsigned char *)text;
+    const unsigned char *p = u, *const end = u + len;
     const uint16_t *step = m->step;
     const uint16_t *delta16 = m->delta16;
     const uint32_t *delta32 = m->delta;
     const size_t output_row = compact ? m->output_row16 : m->output_row;
-    while (i < len) {
-        size_t at = i;
-        size_t k = step[u[i]];
+    for (;;) {
+        /* two bytes at a time while both fold on their own */
+        for (; end - p >= 2; p += 2) {
+            size_t k0 = step[p[0]], k1 = step[p[1]];
+            if ((k0 | k1) >= STEP_SLOW)
+                break;
+            row = compact ? delta16[row * UNIT16 + k0] : delta32[row + k0];
+            if (row >= output_row) {
+                int r = report_hits(&ss, row, compact, (size_t)(p - u), (size_t)(p - u) + 1);
+                if (r)
+                    return r;
+            }
+            row = compact ? delta16[row * UNIT16 + k1] : delta32[row + k1];
+            if (row >= output_row) {
+                int r = report_hits(&ss, row, compact, (size_t)(p - u) + 1, (size_t)(p - u) + 2);
+                if (r)
+                    return r;
+            }
+        }
+        if (p >= end)
+            return 0;
+        /* then one character, whatever it folds from */
+        size_t at = (size_t)(p - u), k = step[*p];
         if (k < STEP_SLOW) {
-            i++;
+            p++;
         } else {
-            k = fold_slow(&ss, i);
-            i = ss.next;
+            k = fold_slow(&ss, at);
+            p = u + ss.next;
         }
         row = compact ? delta16[row * UNIT16 + k] : delta32[row + k];
         if (row >= output_row) {
-            int r = report_hits(&ss, row, compact, at, i);
+            int r = report_hits(&ss, row, compact, at, (size_t)(p - u));
             if (r)
                 return r;
         }
     }
-    return 0;
 }
 
 static int scan16(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
