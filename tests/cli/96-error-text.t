@@ -42,6 +42,23 @@ run "$CREDSCORE" score --profile "" "$TMP/a.txt"
 is "$STATUS" 2 "--profile '': exit 2"
 is "$ERR" "credscore: --profile wants a profile name
 Try 'credscore --help'." "--profile '': the message and the hint"
+# serve reads the same session options with the same messages, naming itself.
+run "$CREDSCORE" serve --profile ""
+is "$STATUS" 2 "serve --profile '': exit 2"
+is "$ERR" "credscore: serve: --profile wants a profile name
+Try 'credscore serve --help'." "serve --profile '': the message and the hint"
+for cmd in score serve; do
+    prefix=$([ "$cmd" = serve ] && echo "serve: ")
+    hint=$([ "$cmd" = serve ] && echo "credscore serve --help" || echo "credscore --help")
+    run "$CREDSCORE" $cmd --timeout 5s "$TMP/a.txt"
+    is "$STATUS" 2 "$cmd --timeout 5s: exit 2"
+    is "$ERR" "credscore: ${prefix}--timeout wants seconds from 0 (none) to 86400, not '5s'
+Try '$hint'." "$cmd --timeout 5s: the message and the hint"
+    run "$CREDSCORE" $cmd --max-article-mb -1 "$TMP/a.txt"
+    is "$STATUS" 2 "$cmd --max-article-mb -1: exit 2"
+    is "$ERR" "credscore: ${prefix}--max-article-mb wants megabytes from 0 (no limit) to 1048576, not '-1'
+Try '$hint'." "$cmd --max-article-mb -1: the message and the hint"
+done
 run "$CREDSCORE" score -f yaml "$TMP/a.txt"
 is "$STATUS" 2 "-f yaml: exit 2"
 is "$ERR" "credscore: unknown report format 'yaml' (text, json, sarif, github, junit, html)

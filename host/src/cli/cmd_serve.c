@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "serve.h"
 
 static const char usage[] =
@@ -39,19 +40,15 @@ static const char usage[] =
     "      --lenient, --strict as for score\n"
     "  -q, --quiet             errors only on standard error\n";
 
+/* serve's own options; the session options (cli_options.h) too. */
 enum {
-    O_NO_CONFIG = 1000, O_PROFILE, O_BUNDLE, O_TIMEOUT, O_LISTEN, O_PORT_FILE, O_TOKEN_FILE,
-    O_MAX_BODY, O_MAX_CONCURRENT, O_READ_TIMEOUT, O_RELOAD_POLL, O_ACCESS_LOG, O_MAX_ARTICLE,
-    O_PLUGIN_PATH, O_NO_PLUGINS, O_INSECURE, O_LENIENT, O_STRICT
+    O_LISTEN = 1000, O_PORT_FILE, O_TOKEN_FILE, O_MAX_BODY, O_MAX_CONCURRENT, O_READ_TIMEOUT,
+    O_RELOAD_POLL, O_ACCESS_LOG
 };
 
 static const struct option opts[] = {
-    {"config", required_argument, NULL, 'c'},
-    {"no-config", no_argument, NULL, O_NO_CONFIG},
-    {"profile", required_argument, NULL, O_PROFILE},
-    {"bundle", required_argument, NULL, O_BUNDLE},
+    CS_SESSION_LONG_OPTIONS,
     {"jobs", required_argument, NULL, 'j'},
-    {"timeout", required_argument, NULL, O_TIMEOUT},
     {"listen", required_argument, NULL, O_LISTEN},
     {"port-file", required_argument, NULL, O_PORT_FILE},
     {"token-file", required_argument, NULL, O_TOKEN_FILE},
@@ -60,12 +57,6 @@ static const struct option opts[] = {
     {"read-timeout", required_argument, NULL, O_READ_TIMEOUT},
     {"reload-poll", required_argument, NULL, O_RELOAD_POLL},
     {"access-log", required_argument, NULL, O_ACCESS_LOG},
-    {"max-article-mb", required_argument, NULL, O_MAX_ARTICLE},
-    {"plugin-path", required_argument, NULL, O_PLUGIN_PATH},
-    {"no-plugins", no_argument, NULL, O_NO_PLUGINS},
-    {"allow-insecure-plugins", no_argument, NULL, O_INSECURE},
-    {"lenient", no_argument, NULL, O_LENIENT},
-    {"strict", no_argument, NULL, O_STRICT},
     {"quiet", no_argument, NULL, 'q'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
@@ -108,17 +99,15 @@ int cs_cmd_serve(int argc, char **argv)
     int c, code = CS_EXIT_ERROR;
     long long v;
     optind = 1;
+    cli.timeout = o.timeout;
     while ((c = getopt_long(argc, argv, "c:j:qh", opts, NULL)) != -1) {
+        int taken = cs_cli_session_option(&cli, c, optarg, "serve");
+        if (taken < 0)
+            goto out;
+        if (taken)
+            continue;
         switch (c) {
-        case 'c': cli.config_path = optarg; break;
-        case O_NO_CONFIG: cli.no_config = 1; break;
-        case O_PROFILE: cli.profile = *optarg ? optarg : NULL; break;
-        case O_BUNDLE: cli.bundle = optarg; break;
         case 'j': if (number("-j", optarg, 1, 64, &v)) goto out; o.jobs = (int)v; break;
-        case O_TIMEOUT:
-            if (number("--timeout", optarg, 0, 86400, &v)) goto out;
-            o.timeout = cli.timeout = (int)v;
-            break;
         case O_LISTEN: o.listen = optarg; break;
         case O_PORT_FILE: o.port_file = optarg; break;
         case O_TOKEN_FILE: o.token_file = optarg; break;
@@ -139,16 +128,6 @@ int cs_cmd_serve(int argc, char **argv)
             o.reload_ms = (int)v;
             break;
         case O_ACCESS_LOG: o.access_log = optarg; break;
-        case O_MAX_ARTICLE:
-            if (number("--max-article-mb", optarg, 0, 1048576, &v)) goto out;
-            cli.has_max_article = 1;
-            cli.max_article_mb = v;
-            break;
-        case O_PLUGIN_PATH: dirs[cli.nplugin_dirs++] = optarg; break;
-        case O_NO_PLUGINS: cli.no_plugins = 1; break;
-        case O_INSECURE: cli.allow_insecure_plugins = 1; break;
-        case O_LENIENT: cli.lenient = 1; break;
-        case O_STRICT: cli.lenient = 0; break;
         case 'q': cli.quiet = o.quiet = 1; break;
         case 'h': fputs(usage, stdout); code = CS_EXIT_OK; goto out;
         default: fprintf(stderr, "Try 'credscore serve --help'.\n"); goto out;
@@ -159,7 +138,7 @@ int cs_cmd_serve(int argc, char **argv)
                       "Try 'credscore serve --help'.", argv[optind]);
         goto out;
     }
-    cli.timeout = o.timeout;
+    o.timeout = cli.timeout;
     cs_cli_session_opts(&cli, &o.session);
     code = cs_serve(&o);
 out:

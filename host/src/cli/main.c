@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "cli_options.h"
 #include "progress.h"
 
 static const char usage[] =
@@ -77,18 +78,15 @@ static const char usage[] =
     "Exit status: 0 scored and every threshold held; 1 an article fell below a\n"
     "threshold; 2 usage, configuration, rule, plugin or input error.\n";
 
+/* The options of these commands; the session options (cli_options.h) too. */
 enum {
-    OPT_NO_CONFIG = 1000, OPT_INPUT_FORMAT, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT,
-    OPT_MIN_LEVEL, OPT_ALL, OPT_PLUGIN_PATH, OPT_NO_PLUGINS, OPT_INSECURE, OPT_LENIENT,
-    OPT_STRICT, OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_BUNDLE, OPT_TIMEOUT,
-    OPT_PROFILE, OPT_MAX_ARTICLE, OPT_SHOW_UNCHANGED, OPT_REPORT_POSITIVE,
-    OPT_PROGRESS, OPT_NO_PROGRESS, OPT_WITH_PACK
+    OPT_INPUT_FORMAT = 1000, OPT_JSONL, OPT_FAIL_UNDER, OPT_NO_EXIT, OPT_MIN_LEVEL, OPT_ALL,
+    OPT_COLOR, OPT_MAX, OPT_BASELINE, OPT_DIFF_BASE, OPT_ROUNDS, OPT_SHOW_UNCHANGED,
+    OPT_REPORT_POSITIVE, OPT_PROGRESS, OPT_NO_PROGRESS, OPT_WITH_PACK
 };
 
 static const struct option long_opts[] = {
-    {"config", required_argument, NULL, 'c'},
-    {"no-config", no_argument, NULL, OPT_NO_CONFIG},
-    {"profile", required_argument, NULL, OPT_PROFILE},
+    CS_SESSION_LONG_OPTIONS,
     {"format", required_argument, NULL, 'f'},
     {"input-format", required_argument, NULL, OPT_INPUT_FORMAT},
     {"jsonl", no_argument, NULL, OPT_JSONL},
@@ -104,15 +102,7 @@ static const struct option long_opts[] = {
     {"show-unchanged", no_argument, NULL, OPT_SHOW_UNCHANGED},
     {"report-positive", no_argument, NULL, OPT_REPORT_POSITIVE},
     {"rounds", required_argument, NULL, OPT_ROUNDS},
-    {"bundle", required_argument, NULL, OPT_BUNDLE},
-    {"timeout", required_argument, NULL, OPT_TIMEOUT},
-    {"max-article-mb", required_argument, NULL, OPT_MAX_ARTICLE},
-    {"plugin-path", required_argument, NULL, OPT_PLUGIN_PATH},
-    {"no-plugins", no_argument, NULL, OPT_NO_PLUGINS},
-    {"allow-insecure-plugins", no_argument, NULL, OPT_INSECURE},
-    {"lenient", no_argument, NULL, OPT_LENIENT},
     {"with-pack", no_argument, NULL, OPT_WITH_PACK},
-    {"strict", no_argument, NULL, OPT_STRICT},
     {"color", optional_argument, NULL, OPT_COLOR},
     {"colour", optional_argument, NULL, OPT_COLOR},
     {"jobs", required_argument, NULL, 'j'},
@@ -193,16 +183,12 @@ int main(int argc, char **argv)
     int c;
     const char *format_opt = NULL; /* -f as given */
     while ((c = getopt_long(argc, argv, "c:f:o:j:qhV", long_opts, NULL)) != -1) {
+        int taken = cs_cli_session_option(&cli, c, optarg, NULL);
+        if (taken < 0)
+            goto out;
+        if (taken)
+            continue;
         switch (c) {
-        case 'c': cli.config_path = optarg; break;
-        case OPT_NO_CONFIG: cli.no_config = 1; break;
-        case OPT_PROFILE:
-            if (*optarg == '\0') {
-                code = bad_usage("--profile wants a profile name");
-                goto out;
-            }
-            cli.profile = optarg;
-            break;
         case 'f':
             format_opt = optarg;
             if (parse_format(optarg, &cli.format) != 0) {
@@ -229,30 +215,6 @@ int main(int argc, char **argv)
         case OPT_NO_EXIT: cli.no_exit = 1; break;
         case OPT_BASELINE: cli.baseline = optarg; break;
         case OPT_DIFF_BASE: cli.diff_base = optarg; break;
-        case OPT_BUNDLE: cli.bundle = optarg; break;
-        case OPT_TIMEOUT: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 0 || n > 86400) {
-                code = bad_usage("--timeout wants seconds from 0 (none) to 86400, not '%s'",
-                                 optarg);
-                goto out;
-            }
-            cli.timeout = (int)n;
-            break;
-        }
-        case OPT_MAX_ARTICLE: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*optarg < '0' || *optarg > '9' || *end || n < 0 || n > 1048576) {
-                code = bad_usage("--max-article-mb wants megabytes from 0 (no limit) to 1048576, "
-                                 "not '%s'", optarg);
-                goto out;
-            }
-            cli.has_max_article = 1;
-            cli.max_article_mb = n;
-            break;
-        }
         case OPT_ROUNDS: {
             char *end;
             long n = strtol(optarg, &end, 10);
@@ -288,12 +250,7 @@ int main(int argc, char **argv)
         case OPT_ALL: cli.show_zero = 1; break;
         case OPT_SHOW_UNCHANGED: cli.show_unchanged = 1; break;
         case OPT_REPORT_POSITIVE: cli.report_positive = 1; break;
-        case OPT_PLUGIN_PATH: dirs[cli.nplugin_dirs++] = optarg; break;
-        case OPT_NO_PLUGINS: cli.no_plugins = 1; break;
-        case OPT_INSECURE: cli.allow_insecure_plugins = 1; break;
-        case OPT_LENIENT: cli.lenient = 1; break;
         case OPT_WITH_PACK: cli.with_pack = 1; break;
-        case OPT_STRICT: cli.lenient = 0; break;
         case OPT_COLOR:
             if (optarg == NULL || strcmp(optarg, "always") == 0)
                 cli.color = 1;
