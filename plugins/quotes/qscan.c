@@ -1,8 +1,8 @@
 /*
  * qscan.c - quote marks, their direction and their pairing.
  *
- * Contract: see qscan.h.  One pass over the bytes, skipping eight at a time
- * to the next byte that may start a quote mark; quote marks are ASCII 0x22
+ * Contract: see qscan.h.  One pass over the bytes, jumping with memchr to
+ * the next byte that may start a quote mark; quote marks are ASCII 0x22
  * or three-byte (U+201C..U+201E) / two-byte (U+00AB, U+00BB) UTF-8.
  */
 #include "qscan.h"
@@ -68,18 +68,6 @@ static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
 {
     uint64_t v = w ^ (bytes_01 * c);
     return (v - bytes_01) & ~v & bytes_80;
-}
-
-/* Index of the lowest flagged byte of m != 0 (the first in memory on a
- * little-endian machine). */
-static inline size_t first_flag(uint64_t m)
-{
-#if defined(__GNUC__)
-    return (size_t)__builtin_ctzll(m) / 8;
-#else
-    m = (m & (0 - m)) - 1; /* the bits below the lowest flag */
-    return (size_t)((((m & bytes_80) >> 7) * bytes_01) >> 56);
-#endif
 }
 
 /* Flag the bytes of w that lie in [lo, hi]; every byte of w must be below
@@ -155,25 +143,47 @@ size_t qt_count_words(const char *text, size_t a, size_t b)
     return n;
 }
 
-/* Skip to the next byte that can start a quote mark (len when none):
- * eight bytes at a time, then one by one for the last few. */
-static size_t next_candidate(const char *text, size_t len, size_t i)
+/* The bytes a quote mark can start with: '"', and the UTF-8 lead bytes of
+ * U+201C..U+201E (0xE2) and of U+00AB, U+00BB (0xC2). */
+static const unsigned char mark_leads[3] = {'"', 0xE2, 0xC2};
+
+/* Where the next byte of each kind in mark_leads stands, so that the
+ * scan jumps from one candidate to the next with memchr (which reads many
+ * bytes per step) and looks for a kind again only when asked about a
+ * place its last answer does not cover. */
+typedef struct mark_finder {
+    const char *text;
+    size_t len;
+    size_t from[3]; /* next[k] is the first byte mark_leads[k] at or after from[k], */
+    size_t next[3]; /* len if none: the answer for any place in [from[k], next[k]] */
+} mark_finder;
+
+static void finder_init(mark_finder *f, const char *text, size_t len)
 {
-    while (i < len && len - i >= 8) {
-        uint64_t w;
-        memcpy(&w, text + i, 8);
-        /* 0xC2 and 0xE2 differ in bit 5 only: one test finds both */
-        uint64_t hit = bytes_equal(w, '"') | bytes_equal(w | (bytes_01 * 0x20u), 0xE2);
-        if (hit)
-            return i + first_flag(hit);
-        i += 8;
+    f->text = text;
+    f->len = len;
+    for (size_t k = 0; k < 3; k++) {
+        const char *p = memchr(text, mark_leads[k], len);
+        f->from[k] = 0;
+        f->next[k] = p ? (size_t)(p - text) : len;
     }
-    for (; i < len; i++) {
-        unsigned char c = (unsigned char)text[i];
-        if (c == '"' || c == 0xE2 || c == 0xC2)
-            return i;
+}
+
+/* The first byte at or after i (<= len) that can start a quote mark, len
+ * when none. */
+static size_t next_candidate(mark_finder *f, size_t i)
+{
+    size_t best = f->len;
+    for (size_t k = 0; k < 3; k++) {
+        if (i < f->from[k] || i > f->next[k]) {
+            const char *p = memchr(f->text + i, mark_leads[k], f->len - i);
+            f->from[k] = i;
+            f->next[k] = p ? (size_t)(p - f->text) : f->len;
+        }
+        if (f->next[k] < best)
+            best = f->next[k];
     }
-    return len;
+    return best;
 }
 
 /* Quote parts of text[0..len) given the carried-over state (see qscan.h);
@@ -183,16 +193,19 @@ size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, siz
     size_t n = 0, i = 0, mlen;
     int in = 0;
     qt_part cur = {0};
+    mark_finder mf;
+
+    finder_init(&mf, text, len);
 
     /* a quote carried over from the previous passage */
     if (carry_open) {
         size_t f = 0;
         while (f < len && (text[f] == ' ' || text[f] == '\t' || text[f] == '\n' || text[f] == '\r'))
             f++;
-        size_t j = next_candidate(text, len, f);
+        size_t j = next_candidate(&mf, f);
         int m = MARK_NONE;
         while (j < len && (m = mark_at(text, len, j, &mlen)) == MARK_NONE)
-            j = next_candidate(text, len, j + 1);
+            j = next_candidate(&mf, j + 1);
         if (j < len && j == f && (m == MARK_OPEN || (m == MARK_STRAIGHT && straight_opens(text, j)))) {
             in = 1; /* reopened: “ at the start of the paragraph */
             cur.start = j;
@@ -207,7 +220,7 @@ size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, siz
         }
     }
     while (i < len) {
-        i = next_candidate(text, len, i);
+        i = next_candidate(&mf, i);
         if (i >= len)
             break;
         int m = mark_at(text, len, i, &mlen);

@@ -157,8 +157,8 @@ static void test_edge_cases(void *inst)
     is_int(g_nfound, 100, "many quotes: one finding each");
 }
 
-/* Quote marks are searched eight bytes at a time and speaker words looked
- * up by hash: the same quotes at every alignment, at the very end of the
+/* Quote marks are found by jumping from one byte that may start one to
+ * the next, and speaker words looked up by hash: the same quotes at every alignment, at the very end of the
  * text, and speaker words of many lengths and cases. */
 static void test_alignment(void *inst)
 {
@@ -211,6 +211,38 @@ static void test_two_stretches(void *inst)
     expect(0, "on_record", "attributed-quote", "“We will rebuild,”", 0.6);
     expect(0, "on_record", "attributed-quote", "“the old bridge by June.”", 0.6);
     is_int(g_nfound, 2, "two quotes of one sentence: both attributed");
+}
+
+/* A quote left open at the end of a passage and closed in the next one
+ * without being reopened: the scan first looks ahead for the closing mark,
+ * (past a curly apostrophe, no quote mark), then goes back to the start of
+ * the passage, and must find that mark again (and a quote after it).
+ * Curly, straight and guillemet marks. */
+static void test_closed_later(void *inst)
+{
+    static const char *const curly[] = {
+        "“We will finish the harbour wall before the winter storms,",
+        "and the town’s children will not fear the sea again,” she said. “The stones are "
+        "ordered,” she added."};
+    run_doc(inst, curly, 2);
+    expect(1, "on_record", "attributed-quote",
+           "and the town’s children will not fear the sea again,”", 0.6);
+    expect(1, "on_record", "attributed-quote", "“The stones are ordered,”", 0.6);
+    is_int(count_in(1), 2, "curly: the continued quote and the next one");
+    static const char *const straight[] = {
+        "\"We will finish the harbour wall before the winter storms,",
+        "and nobody in this town will fear the sea again,\" she said."};
+    run_doc(inst, straight, 2);
+    expect(1, "on_record", "attributed-quote",
+           "and nobody in this town will fear the sea again,\"", 0.6);
+    is_int(count_in(1), 1, "straight: the continued quote");
+    static const char *const guillemets[] = {
+        "«We will finish the harbour wall before the winter storms,",
+        "and nobody in this town will fear the sea again,» she said."};
+    run_doc(inst, guillemets, 2);
+    expect(1, "on_record", "attributed-quote",
+           "and nobody in this town will fear the sea again,»", 0.6);
+    is_int(count_in(1), 1, "guillemets: the continued quote");
 }
 
 /* Words in a quote are counted eight bytes at a time where the bytes are
@@ -302,6 +334,7 @@ int main(void)
     test_edge_cases(inst);
     test_alignment(inst);
     test_two_stretches(inst);
+    test_closed_later(inst);
     test_word_count();
     test_layout(inst);
     g_plugin->destroy(inst);
