@@ -472,17 +472,18 @@ static void set(at_np *np, at_class cls, at_rule rule, double conf)
 
 int at_tok_is(const at_sent *s, const at_tok *t, const char *w)
 {
-    size_t n = strlen(w);
-    if (!is_word(t) || t->kend - t->start != n)
+    if (!is_word(t))
         return 0;
+    /* w is read only as far as the word: most words differ at once */
+    size_t n = t->kend - t->start;
     for (size_t i = 0; i < n; i++) {
         char c = s->text[t->start + i];
         if (c >= 'A' && c <= 'Z')
             c = (char)(c + 32);
-        if (c != w[i])
+        if (w[i] == '\0' || c != w[i])
             return 0;
     }
-    return 1;
+    return w[n] == '\0';
 }
 
 /* Is the word text[0..n) in the set (which may be NULL)? */

@@ -433,6 +433,17 @@ static void test_crowds(void *inst)
     expect_none(inst, "The experts said the dam was safe.");
 }
 
+/* A cue word is compared whole: "I" before a subject is not the "if" of a
+ * condition ("if the mayor believes ..." is no report), though it is the
+ * start of it. */
+static void test_whole_words(void *inst)
+{
+    run1(inst, "I the mayor believe the plan is late.");
+    expect(0, "on_record", "title", "the mayor believe");
+    is_int(g_nfound, 1, "'I' before the subject is no condition");
+    expect_none(inst, "If the mayor believes the plan is late, the council will vote.");
+}
+
 /* Issue 14, class 5: an outlet without "told" or "according to". */
 static void test_media_verbs(void *inst)
 {
@@ -607,6 +618,7 @@ int main(void)
     test_between(inst);
     test_typing(inst);
     test_crowds(inst);
+    test_whole_words(inst);
     test_media_verbs(inst);
     test_edge_cases(inst);
     test_word_shapes(inst);
