@@ -54,6 +54,17 @@ static const uint8_t ascii_class[256] = {
     ['|'] = A_PUNCT, ['}'] = A_PUNCT, ['~'] = A_PUNCT,
 };
 
+/* The kind of a punctuation byte that is a token of its own and changes
+ * nothing else (0 for the rest: ':' opens a quotation, '@' a handle, and
+ * other punctuation is AT_TK_OTHER).  The loop of at_tokenize takes these
+ * itself; scan_other reads the same table. */
+static const uint8_t plain_punct_kind[128] = {
+    [','] = AT_TK_COMMA, ['.'] = AT_TK_PERIOD, ['!'] = AT_TK_PERIOD, ['?'] = AT_TK_PERIOD,
+    [';'] = AT_TK_SEMI,  ['('] = AT_TK_POPEN,  ['['] = AT_TK_POPEN,  ['{'] = AT_TK_POPEN,
+    [')'] = AT_TK_PCLOSE, [']'] = AT_TK_PCLOSE, ['}'] = AT_TK_PCLOSE,
+};
+_Static_assert(AT_TK_WORD == 0, "0 in plain_punct_kind means no plain punctuation");
+
 /* Class (utf8.h's at_cclass) of the ASCII byte b: a table look-up (a
  * switch would compile to a jump that is hard to predict).  A_OTHER is a
  * control character: white space below 0x20, punctuation (DEL) above. */
@@ -204,10 +215,9 @@ static inline size_t first_flag(uint64_t m)
 
 /* The ASCII letters and digits at the start of an eight-byte block w. */
 typedef struct alnum_block {
-    size_t len;   /* how many bytes (0..8) the run has */
-    uint64_t up;  /* a flag on each upper-case letter of the run */
-    int lower;    /* it has a lower-case letter */
-    uint64_t key; /* its bytes in lower case (A-Z gain 0x20), zero above len */
+    size_t len;      /* how many bytes (0..8) the run has */
+    uint64_t letter; /* a flag on each letter of the run */
+    uint64_t key;    /* its bytes in lower case (A-Z gain 0x20), zero above len */
 } alnum_block;
 
 static inline alnum_block classify_block(uint64_t w)
@@ -219,13 +229,18 @@ static inline alnum_block classify_block(uint64_t w)
     uint64_t alnum = letter | (bytes_between(x, '0', '9') & ascii);
     r.len = first_flag(~alnum);
     uint64_t run = r.len < 8 ? (1ull << (8 * r.len)) - 1 : ~0ull; /* the run's bits */
-    /* a letter is lower case when it has the 0x20 bit, which w << 2 moves
-     * to the flag's place in the same byte */
-    uint64_t lower = letter & (w << 2) & run;
-    r.up = letter & run & ~lower;
-    r.lower = lower != 0;
+    r.letter = letter & run;
     r.key = (w | (bytes_01 * 0x20u)) & run;
     return r;
+}
+
+/* The upper-case letters among the letters flagged in r (of block w): a
+ * letter is lower case when it has the 0x20 bit, which w << 2 moves to
+ * the flag's place in the same byte.  Apart from classify_block, as most
+ * words need no more than to know that their first letter is lower case. */
+static inline uint64_t upper_letters(uint64_t w, const alnum_block *r)
+{
+    return r->letter & ~(w << 2);
 }
 
 /* Scan the run of ASCII letters and digits that starts at text[i] (i <
@@ -239,8 +254,9 @@ static size_t scan_alnum_run(const char *text, size_t i, size_t end, keybuf *kb,
         uint64_t w;
         memcpy(&w, text + i, 8);
         alnum_block r = classify_block(w);
-        *uppers += (int)count_flags(r.up);
-        *lower |= r.lower;
+        uint64_t up = upper_letters(w, &r);
+        *uppers += (int)count_flags(up);
+        *lower |= (r.letter & ~up) != 0;
         if (kb->n <= AT_KEY_MAX && r.len > 0) {
             size_t take = AT_KEY_MAX + 1 - kb->n < r.len ? AT_KEY_MAX + 1 - kb->n : r.len;
             uint64_t v = take < 8 ? r.key & ((1ull << (8 * take)) - 1) : r.key;
@@ -297,10 +313,47 @@ static int compound_adjective_end(const char *w, size_t n)
     return 0;
 }
 
+/* The classes of a hyphenated word the lexicon does not know, from its
+ * parts (key[0..n)): a name particle before a name ("al-Amr"), or a
+ * modifier ("Kremlin-backed", "pro-Kremlin", "state-run").  Returns 1
+ * when it gave one, 0 when the word is guessed as any other.  Out of line:
+ * few words have a hyphen. */
+static AT_OUT_OF_LINE int guess_hyphenated(at_tok *t, const char *key, size_t n, const char *text)
+{
+    const char *h = memchr(key, '-', n);
+    size_t pre = h ? (size_t)(h - key) : n;
+    size_t last = n;
+    while (last > 0 && key[last - 1] != '-')
+        last--;
+    unsigned char lc = last < n ? (unsigned char)text[t->start + last] : 0;
+    /* "Kremlin-backed", "Soviet-era" are adjectives; "Min-ji" is a name */
+    int last_lower = lc >= 'a' && lc <= 'z' && compound_adjective_end(key + last, n - last);
+    /* "al-Amr", "bin-Salman": a name particle before a capitalised name */
+    int particle = pre >= 2 && pre <= 3 && last < n && lc >= 'A' && lc <= 'Z' &&
+                   !(t->flags & AT_TF_CAP) &&
+                   (memcmp(key, "al", pre) == 0 || memcmp(key, "el", pre) == 0 ||
+                    memcmp(key, "bin", pre) == 0 || memcmp(key, "ibn", pre) == 0 ||
+                    memcmp(key, "abu", pre) == 0);
+    if (particle) {
+        t->cls |= AT_L_NAME;
+        return 1;
+    }
+    if (!(t->flags & AT_TF_CAP) || last_lower ||
+        (pre == 3 && (memcmp(key, "pro", 3) == 0 || memcmp(key, "non", 3) == 0)) ||
+        (pre == 4 && memcmp(key, "anti", 4) == 0) || (pre == 2 && memcmp(key, "ex", 2) == 0)) {
+        t->cls |= AT_L_MOD;
+        return 1;
+    }
+    return 0;
+}
+
 /* The classes of a word the lexicon does not know (or knows only as an
  * abbreviation), guessed from its shape: -ly adverbs, hyphenated
- * modifiers, name particles, acronyms, capitalised names. */
-static void guess_from_shape(at_tok *t, const keybuf *kb, const char *text, int internal_dot)
+ * modifiers, name particles, acronyms, capitalised names.  Small (the
+ * hyphen's tests are apart) and out of line, so that classify_word, which
+ * calls it for a quarter of the words, stays small enough to be inlined. */
+static AT_OUT_OF_LINE void guess_from_shape(at_tok *t, const keybuf *kb, const char *text,
+                                            int internal_dot)
 {
     const char *key = kb->u.k;
     size_t n = kb->n > AT_KEY_MAX ? AT_KEY_MAX : kb->n;
@@ -309,32 +362,8 @@ static void guess_from_shape(at_tok *t, const keybuf *kb, const char *text, int 
         t->cls |= AT_L_ADV;
         return;
     }
-    if (t->flags & AT_TF_HYPHEN) {
-        const char *h = memchr(key, '-', n);
-        size_t pre = h ? (size_t)(h - key) : n;
-        size_t last = n;
-        while (last > 0 && key[last - 1] != '-')
-            last--;
-        unsigned char lc = last < n ? (unsigned char)text[t->start + last] : 0;
-        /* "Kremlin-backed", "Soviet-era" are adjectives; "Min-ji" is a name */
-        int last_lower = lc >= 'a' && lc <= 'z' && compound_adjective_end(key + last, n - last);
-        /* "al-Amr", "bin-Salman": a name particle before a capitalised name */
-        int particle = pre >= 2 && pre <= 3 && last < n && lc >= 'A' && lc <= 'Z' &&
-                       !(t->flags & AT_TF_CAP) &&
-                       (memcmp(key, "al", pre) == 0 || memcmp(key, "el", pre) == 0 ||
-                        memcmp(key, "bin", pre) == 0 || memcmp(key, "ibn", pre) == 0 ||
-                        memcmp(key, "abu", pre) == 0);
-        if (particle) {
-            t->cls |= AT_L_NAME;
-            return;
-        }
-        if (!(t->flags & AT_TF_CAP) || last_lower ||
-            (pre == 3 && (memcmp(key, "pro", 3) == 0 || memcmp(key, "non", 3) == 0)) ||
-            (pre == 4 && memcmp(key, "anti", 4) == 0) || (pre == 2 && memcmp(key, "ex", 2) == 0)) {
-            t->cls |= AT_L_MOD;
-            return;
-        }
-    }
+    if ((t->flags & AT_TF_HYPHEN) && guess_hyphenated(t, key, n, text))
+        return;
     if ((t->flags & AT_TF_ALLCAPS) && !internal_dot && n >= 2 && n <= 6) {
         t->cls |= AT_L_ACRONYM;
         return;
@@ -411,8 +440,8 @@ static int scan_simple_word(const at_lexicon_image *im, const char *text, size_t
                             at_tok *t)
 {
     keybuf kb; /* the key as two words, for the look-up and classify_word */
-    uint64_t w = load_block(text, i, end);
-    alnum_block r = classify_block(w), r2 = {0};
+    uint64_t w0 = load_block(text, i, end), w = w0;
+    alnum_block r = classify_block(w0), r2 = {0};
     size_t len = r.len;
     if (len == 8) {
         w = load_block(text, i + 8, end);
@@ -436,15 +465,20 @@ static int scan_simple_word(const at_lexicon_image *im, const char *text, size_t
     t->kind = AT_TK_WORD;
     t->start = i;
     t->kend = t->end = i + len;
-    /* the first byte is a letter (the caller checks) */
-    if (ascii_class[(unsigned char)text[i]] == A_UPPER)
+    /* the first byte is a letter (the caller checks); a word that starts
+     * in lower case is neither capitalised nor all capitals */
+    uint64_t up = upper_letters(w0, &r);
+    if (up & 0x80u) {
         t->flags |= AT_TF_CAP;
-    /* all capitals: no lower-case letter, two upper-case ones or more */
-    int two_uppers = (r.up && r2.up) || (r.up & (r.up - 1)) || (r2.up & (r2.up - 1));
-    if (!r.lower && !r2.lower && two_uppers)
-        t->flags |= AT_TF_ALLCAPS;
+        /* all capitals: no lower-case letter, two upper-case ones or more */
+        uint64_t up2 = len > 8 ? upper_letters(w, &r2) : 0;
+        int lower = (r.letter & ~up) || (r2.letter & ~up2);
+        int two_uppers = up2 || (up & (up - 1)) || (up2 & (up2 - 1));
+        if (!lower && two_uppers)
+            t->flags |= AT_TF_ALLCAPS;
+    }
     const at_lexent *e = at_image_lookup_short(im, r.key, r2.key, len, &t->ent);
-    if (c == '.' && ((len == 1 && r.up) || (e && (e->cls & AT_L_ABBR)))) {
+    if (c == '.' && ((len == 1 && (t->flags & AT_TF_CAP)) || (e && (e->cls & AT_L_ABBR)))) {
         t->end = i + len + 1; /* an abbreviation keeps its period */
         t->flags |= AT_TF_ABBR;
     }
@@ -682,19 +716,11 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
             t->flags |= AT_TF_QOPEN;
     } else if (c == AT_C_DASH) {
         t->kind = AT_TK_DASH;
-    } else if (cp == ',') {
-        t->kind = AT_TK_COMMA;
-    } else if (cp == '.' || cp == '!' || cp == '?') {
-        t->kind = AT_TK_PERIOD;
+    } else if (cp < 0x80 && plain_punct_kind[cp]) {
+        t->kind = plain_punct_kind[cp];
     } else if (cp == ':') {
         t->kind = AT_TK_COLON;
         ts->want_init = 1;
-    } else if (cp == ';') {
-        t->kind = AT_TK_SEMI;
-    } else if (cp == '(' || cp == '[' || cp == '{') {
-        t->kind = AT_TK_POPEN;
-    } else if (cp == ')' || cp == ']' || cp == '}') {
-        t->kind = AT_TK_PCLOSE;
     } else if (cp == '@' && letter_at(text, i + n, end)) {
         t->kind = AT_TK_HANDLE;
         size_t j = i + n;
@@ -713,9 +739,9 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
 }
 
 /* Tokenise text[start..end) into at most cap tokens; returns the count
- * and fills *sum.  The loop handles white space and words that start
- * with an ASCII letter itself (most of the text) and hands every other
- * token to scan_other. */
+ * and fills *sum.  The loop handles white space, words that start with an
+ * ASCII letter (most of the text) and plain punctuation (commas, periods)
+ * itself and hands every other token to scan_other. */
 size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
                    size_t cap, at_tok_summary *sum)
 {
@@ -747,6 +773,11 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
             if (!scan_simple_word(&im, text, i, end, t))
                 scan_general_word(lx, text, i, end, t);
             i = t->end;
+        } else if (ac == A_PUNCT && plain_punct_kind[(unsigned char)text[i]]) {
+            t->kind = plain_punct_kind[(unsigned char)text[i]]; /* as scan_other would */
+            t->start = i;
+            t->end = t->kend = i + 1;
+            i++;
         } else {
             int made;
             i = scan_other(lx, text, i, end, toks, nt, &ts, &made);
