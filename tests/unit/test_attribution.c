@@ -553,6 +553,24 @@ static void test_word_shapes(void *inst)
     run1(inst, "The ferry was late, the U.S. embassy said.");
     expect(0, "institutional", "institution", "the U.S. embassy said");
     is_int(g_nfound, 1, "inner periods: one finding");
+
+    /* all capitals: no lower-case letter in either block, two capitals or
+     * more (an unknown acronym is an organisation, a name a surname; a
+     * verb in capitals is a cue, a capitalised one inside a sentence not) */
+    run1(inst, "KESTRA said the drills would continue.");
+    expect(0, "institutional", "institution", "KESTRA said");
+    run1(inst, "KeSTRA said the drills would continue.");
+    expect(0, "on_record", "surname", "KeSTRA said");
+    run1(inst, "Q7 said the drills would continue.");
+    expect(0, "on_record", "surname", "Q7 said");
+    run1(inst, "The ministry ACKNOWLEDGED that the dam leaked.");
+    expect(0, "institutional", "institution", "The ministry ACKNOWLEDGED");
+    run1(inst, "The ministry ACKNOWLEDGEd that the dam leaked.");
+    is_int(g_nfound, 0, "a lower-case letter in the second block: not all capitals");
+    run1(inst, "The ministry ACKNOWLeDGES that the dam leaked.");
+    is_int(g_nfound, 0, "a lower-case letter in the first block: not all capitals");
+    run1(inst, "The drills will continue, kESTRA said.");
+    is_int(g_nfound, 0, "a lower-case first letter: not capitalised, no name");
 }
 
 /* A configured outlet of one long word: its key is longer than the part
