@@ -8,22 +8,19 @@
  * or not) is handled in one step with its key in two registers
  * (scan_simple_word); any other word's normalised key is built while it
  * is scanned (scan_general_word).  Either way each word costs one
- * hash-table probe.  The loop of at_tokenize handles white space and
- * those plain words itself and calls out of line for everything else, so
- * that the common path stays small.  Reads only inside [start, end).
+ * hash-table probe; a word it does not know is guessed from its shape
+ * (shape.c).  The loop of at_tokenize handles white space, those plain
+ * words and plain punctuation itself and calls out of line for everything
+ * else, so that the common path stays small.  Reads only inside [start,
+ * end).
  */
 #include "tokenizer.h"
 
 #include <string.h>
 
+#include "shape.h"
 #include "utf8.h"
 
-/* A function kept out of the hot loop that calls it (GCC and Clang). */
-#if defined(__GNUC__)
-#define AT_OUT_OF_LINE __attribute__((noinline))
-#else
-#define AT_OUT_OF_LINE
-#endif
 
 /* ASCII byte classes. */
 enum { A_OTHER, A_SPACE, A_UPPER, A_LOWER, A_DIGIT, A_DQUOTE, A_SQUOTE, A_DASH, A_PUNCT };
@@ -296,82 +293,6 @@ static const at_lexent *key_lookup(const at_lexicon *lx, keybuf *kb, int32_t *id
     return at_lexicon_lookup_hashed(lx, kb->u.k, kb->n, at_hash_key(kb->u.k, kb->n), idx);
 }
 
-/* The last part of a capitalised hyphenated word that makes it an
- * adjective: a participle ("Moscow-based", "Russian-speaking") or a
- * combining word ("Soviet-era", "Chinese-made", "French-born"). */
-static int compound_adjective_end(const char *w, size_t n)
-{
-    static const char *const ends[] = {"era",   "made",  "born",  "run",   "style", "type",
-                                       "like",  "wide",  "free",  "proof", "bound", "scale",
-                                       "class", "level", "owned", "held",  "led",   "built"};
-    if ((n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
-        (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'))
-        return 1;
-    for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
-        if (strlen(ends[i]) == n && memcmp(w, ends[i], n) == 0)
-            return 1;
-    return 0;
-}
-
-/* The classes of a hyphenated word the lexicon does not know, from its
- * parts (key[0..n)): a name particle before a name ("al-Amr"), or a
- * modifier ("Kremlin-backed", "pro-Kremlin", "state-run").  Returns 1
- * when it gave one, 0 when the word is guessed as any other.  Out of line:
- * few words have a hyphen. */
-static AT_OUT_OF_LINE int guess_hyphenated(at_tok *t, const char *key, size_t n, const char *text)
-{
-    const char *h = memchr(key, '-', n);
-    size_t pre = h ? (size_t)(h - key) : n;
-    size_t last = n;
-    while (last > 0 && key[last - 1] != '-')
-        last--;
-    unsigned char lc = last < n ? (unsigned char)text[t->start + last] : 0;
-    /* "Kremlin-backed", "Soviet-era" are adjectives; "Min-ji" is a name */
-    int last_lower = lc >= 'a' && lc <= 'z' && compound_adjective_end(key + last, n - last);
-    /* "al-Amr", "bin-Salman": a name particle before a capitalised name */
-    int particle = pre >= 2 && pre <= 3 && last < n && lc >= 'A' && lc <= 'Z' &&
-                   !(t->flags & AT_TF_CAP) &&
-                   (memcmp(key, "al", pre) == 0 || memcmp(key, "el", pre) == 0 ||
-                    memcmp(key, "bin", pre) == 0 || memcmp(key, "ibn", pre) == 0 ||
-                    memcmp(key, "abu", pre) == 0);
-    if (particle) {
-        t->cls |= AT_L_NAME;
-        return 1;
-    }
-    if (!(t->flags & AT_TF_CAP) || last_lower ||
-        (pre == 3 && (memcmp(key, "pro", 3) == 0 || memcmp(key, "non", 3) == 0)) ||
-        (pre == 4 && memcmp(key, "anti", 4) == 0) || (pre == 2 && memcmp(key, "ex", 2) == 0)) {
-        t->cls |= AT_L_MOD;
-        return 1;
-    }
-    return 0;
-}
-
-/* The classes of a word the lexicon does not know (or knows only as an
- * abbreviation), guessed from its shape: -ly adverbs, hyphenated
- * modifiers, name particles, acronyms, capitalised names.  Small (the
- * hyphen's tests are apart) and out of line, so that classify_word, which
- * calls it for a quarter of the words, stays small enough to be inlined. */
-static AT_OUT_OF_LINE void guess_from_shape(at_tok *t, const keybuf *kb, const char *text,
-                                            int internal_dot)
-{
-    const char *key = kb->u.k;
-    size_t n = kb->n > AT_KEY_MAX ? AT_KEY_MAX : kb->n;
-    if (n >= 5 && key[n - 2] == 'l' && key[n - 1] == 'y' &&
-        (!(t->flags & AT_TF_CAP) || (t->flags & AT_TF_SENTINIT))) {
-        t->cls |= AT_L_ADV;
-        return;
-    }
-    if ((t->flags & AT_TF_HYPHEN) && guess_hyphenated(t, key, n, text))
-        return;
-    if ((t->flags & AT_TF_ALLCAPS) && !internal_dot && n >= 2 && n <= 6) {
-        t->cls |= AT_L_ACRONYM;
-        return;
-    }
-    if (t->flags & AT_TF_CAP)
-        t->cls |= AT_L_NAME;
-}
-
 /* Fill the lexicon fields of a word token from its entry, or from its
  * shape when the lexicon does not know it.  Inline: most words are known
  * and need only the copy. */
@@ -392,7 +313,7 @@ static inline void classify_word(at_tok *t, const at_lexent *e, const keybuf *kb
     if ((t->flags & AT_TF_POSS) && contraction_base(kb->u.k, kb->n))
         t->flags = (uint16_t)((t->flags & ~AT_TF_POSS) | AT_TF_CONTR);
     if (!(t->cls & ~AT_L_ABBR))
-        guess_from_shape(t, kb, text, internal_dot);
+        at_guess_from_shape(t, kb->u.k, kb->n, text, internal_dot);
 }
 
 /* An apostrophe of n bytes at i, followed by a letter.  A final ’s makes

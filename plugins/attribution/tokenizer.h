@@ -18,6 +18,13 @@
 
 #include "lexicon.h"
 
+/* A function kept out of the hot loop that calls it (GCC and Clang). */
+#if defined(__GNUC__)
+#define AT_OUT_OF_LINE __attribute__((noinline))
+#else
+#define AT_OUT_OF_LINE
+#endif
+
 enum {
     AT_TK_WORD,
     AT_TK_NUM,
