@@ -377,9 +377,12 @@ static int word_at(const char *text, size_t len, size_t i)
  * NBSP), a curly quote or a dash (E2 80 xx) or a guillemet (C2 AB, C2 BB);
  * none of their bytes ends or begins another such character, so read
  * backwards they split as they do forwards. */
-static size_t char_before(const unsigned char *t, size_t q)
+static inline size_t char_before(const unsigned char *t, size_t q)
 {
-    if (cs_fold_table[t[q - 1]] == ' ' || (q >= 2 && t[q - 1] == 0xA0 && t[q - 2] == 0xC2)) {
+    unsigned char b = t[q - 1];
+    if (cs_fold_table[b] > ' ') /* an ASCII byte folding on its own, the common case */
+        return q - 1;
+    if (cs_fold_table[b] == ' ' || (q >= 2 && b == 0xA0 && t[q - 2] == 0xC2)) {
         while (q > 0) { /* to the start of the run */
             if (cs_fold_table[t[q - 1]] == ' ')
                 q--;
