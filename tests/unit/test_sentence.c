@@ -1,4 +1,5 @@
 /* test_sentence.c - cs_split_sentences: exact spans for news text. */
+#include <ctype.h>
 #include <stdlib.h>
 
 #include "sentence.h"
@@ -45,8 +46,107 @@ static acc split(const char *text)
         is_str(a_.spans, want_spans, "%s: spans", name);                                   \
     } while (0)
 
+
+/* What a period after a word means, seen from outside: the number of
+ * sentences in "We saw W. Lowe came.", "We saw W. The end." and "We saw
+ * W. 5 came." (a name, a sentence starter, a number after it). */
+enum { KIND_NONE, KIND_PREFIX, KIND_NUMBER, KIND_FINAL };
+static const char *const kind_names[] = {"a word", "a prefix", "a number label",
+                                         "a final abbreviation"};
+static const int kind_counts[][3] = {
+    [KIND_NONE] = {2, 2, 2},
+    [KIND_PREFIX] = {1, 1, 1},
+    [KIND_NUMBER] = {2, 2, 1},
+    [KIND_FINAL] = {1, 2, 1},
+};
+
+/* The kind the splitter gives the word w, from the three probes. */
+static int observed_kind(const char *w)
+{
+    static const char *const probes[] = {"We saw %s. Lowe came.", "We saw %s. The end.",
+                                         "We saw %s. 5 came."};
+    int counts[3];
+    for (int i = 0; i < 3; i++) {
+        char text[96];
+        snprintf(text, sizeof text, probes[i], w);
+        counts[i] = split(text).n;
+    }
+    for (int k = 0; k < 4; k++)
+        if (memcmp(counts, kind_counts[k], sizeof counts) == 0)
+            return k;
+    return -1;
+}
+
+/* An initial or a dotted acronym: letters at even places, periods
+ * between ("W", "U.S"). */
+static int is_initials(const char *w)
+{
+    size_t n = strlen(w);
+    for (size_t k = 0; k < n; k++)
+        if (k % 2 == 0 ? !isalpha((unsigned char)w[k]) : w[k] != '.')
+            return 0;
+    return n % 2 == 1;
+}
+
+/* Every abbreviation of a kind, as written and in upper and lower case:
+ * as written (or in any case when nocase) it has its kind; in another
+ * case it is an ordinary word, or an initial ("P", "V"). */
+static void abbreviations_are(const char *const *words, size_t n, int kind, int nocase)
+{
+    int bad = 0;
+    for (size_t i = 0; i < n; i++) {
+        for (int v = 0; v < 3; v++) {
+            char w[16];
+            snprintf(w, sizeof w, "%s", words[i]);
+            for (char *c = w; *c && v > 0; c++)
+                *c = (char)(v == 1 ? toupper((unsigned char)*c) : tolower((unsigned char)*c));
+            int want = strcmp(w, words[i]) == 0 || nocase ? kind
+                       : is_initials(w)                   ? KIND_FINAL
+                                                          : KIND_NONE;
+            int got = observed_kind(w);
+            if (got != want && bad++ < 3)
+                printf("#   '%s': %s, want %s\n", w, got < 0 ? "no kind" : kind_names[got],
+                       kind_names[want]);
+        }
+    }
+    is_int(bad, 0, "%zu abbreviations are %s, in their letter case", n, kind_names[kind]);
+}
+
+static void every_abbreviation(void)
+{
+    static const char *const prefixes[] = {
+        "Mr", "Mrs", "Ms", "Messrs", "Prof", "Rev", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
+        "Maj", "Brig", "Cmdr", "Cpl", "Pvt", "Sen", "Sens", "Rep", "Reps", "Gov", "Pres",
+        "Supt", "Det", "Insp", "Hon", "Msgr", "Atty", "Mt", "Ft", "v"};
+    static const char *const prefixes_any_case[] = {"vs", "e.g", "i.e", "approx", "cf"};
+    static const char *const numbers[] = {"No", "Nos", "Fig", "Vol", "p", "pp"};
+    static const char *const finals[] = {
+        "Dr", "St", "Jr", "Sr", "Inc", "Corp", "Ltd", "Co", "Cos", "Bros", "Ave", "Blvd",
+        "Rd", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov",
+        "Dec", "Ala", "Ariz", "Ark", "Calif", "Colo", "Conn", "Del", "Fla", "Ga", "Ill",
+        "Ind", "Kan", "Ky", "La", "Md", "Mass", "Mich", "Minn", "Miss", "Mo", "Mont", "Neb",
+        "Nev", "Okla", "Ore", "Pa", "Tenn", "Vt", "Va", "Wash", "Wis", "Wyo"};
+    static const char *const finals_any_case[] = {"etc", "a.m", "p.m"};
+#define WORDS(a) a, sizeof a / sizeof a[0]
+    abbreviations_are(WORDS(prefixes), KIND_PREFIX, 0);
+    abbreviations_are(WORDS(prefixes_any_case), KIND_PREFIX, 1);
+    abbreviations_are(WORDS(numbers), KIND_NUMBER, 0);
+    abbreviations_are(WORDS(finals), KIND_FINAL, 0);
+    abbreviations_are(WORDS(finals_any_case), KIND_FINAL, 1);
+#undef WORDS
+    /* Words next to abbreviations in alphabetical order are words. */
+    static const char *const words[] = {"Ma", "Mrx", "Ab", "Zz", "Wyom", "approxi", "Cfo", "Adn", "pq"};
+    int bad = 0;
+    for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
+        if (observed_kind(words[i]) != KIND_NONE && bad++ < 3)
+            printf("#   '%s' is not an ordinary word\n", words[i]);
+    is_int(bad, 0, "words near the abbreviations are ordinary words");
+}
+
 int main(void)
 {
+    every_abbreviation();
+
     /* The example of the brief. */
     SPLIT_IS("Gen. Mark Ellis said the U.S. would act. Officials disagreed.",
              "Gen. Mark Ellis said the U.S. would act. | Officials disagreed.",

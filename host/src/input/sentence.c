@@ -29,9 +29,7 @@
 #include "sentence.h"
 
 #include <stddef.h>
-#include <stdint.h>
-
-#include "swar.h"
+#include <string.h>
 
 /* Byte length of the white-space character at text[i] (0 if none): ASCII
  * space/controls, NBSP, U+2000..U+200A, U+2028/2029, U+202F, U+205F, U+3000. */
@@ -56,20 +54,41 @@ static size_t space_len(const unsigned char *t, size_t i, size_t len)
 
 /* The bytes a terminator can start with: '.', '?', '!' and the first byte
  * of U+2026. */
-static const unsigned char term_start[256] = {['.'] = 1, ['?'] = 1, ['!'] = 1, [0xE2] = 1};
+static const unsigned char term_bytes[4] = {'.', '?', '!', 0xE2};
 
-/* The first byte of t[i..len) that a terminator can start with, or len:
- * eight bytes at a time while none of them is one, then byte by byte. */
-static size_t next_term_start(const unsigned char *t, size_t i, size_t len)
+/* Where each of term_bytes next occurs in the text (its length when it
+ * does not occur again): memchr finds them, many bytes a step, and looks
+ * again for a byte only once the split has passed where it was. */
+typedef struct term_finder {
+    size_t next[sizeof term_bytes];
+} term_finder;
+
+/* Look for byte k of term_bytes in t[from..len). */
+static void find_term_byte(term_finder *f, size_t k, const unsigned char *t, size_t from,
+                           size_t len)
 {
-    for (; len - i >= 8; i += 8) {
-        uint64_t w = cs_swar_load(t + i);
-        if (cs_swar_eq(w, '.') | cs_swar_eq(w, '?') | cs_swar_eq(w, '!') | cs_swar_eq(w, 0xE2))
-            break;
+    const unsigned char *hit = memchr(t + from, term_bytes[k], len - from);
+    f->next[k] = hit ? (size_t)(hit - t) : len;
+}
+
+static void term_finder_init(term_finder *f, const unsigned char *t, size_t len)
+{
+    for (size_t k = 0; k < sizeof term_bytes; k++)
+        find_term_byte(f, k, t, 0, len);
+}
+
+/* The first byte of t[i..len) (i < len) that a terminator can start
+ * with, or len; i never goes back from one call to the next. */
+static size_t next_term_start(term_finder *f, const unsigned char *t, size_t i, size_t len)
+{
+    size_t first = len;
+    for (size_t k = 0; k < sizeof term_bytes; k++) {
+        if (f->next[k] < i)
+            find_term_byte(f, k, t, i, len);
+        if (f->next[k] < first)
+            first = f->next[k];
     }
-    while (i < len && !term_start[t[i]])
-        i++;
-    return i;
+    return first;
 }
 
 /* Length of a terminator at text[i]: . ? ! or U+2026 (0 if none). */
@@ -171,54 +190,52 @@ struct abbr {
     const char *word; /* without the final period */
     unsigned char kind;
     unsigned char nocase; /* also match with any letter case */
-    unsigned char len;    /* strlen(word) */
 };
 
-/* An entry of abbrevs[] (its length computed by the compiler). */
-#define ABBR(word, kind, nocase) {word, kind, nocase, sizeof word - 1}
+#define ABBR(word, kind, nocase) {word, kind, nocase}
 
+/* The abbreviations, in alphabetical order with letter case ignored (the
+ * order classify_word's binary search needs): titles and ranks (Mr, Gen),
+ * prefixes (vs, e.g) as ABBR_PREFIX; No, Fig, Vol, p, pp as ABBR_NUMBER;
+ * company and street suffixes, months, AP-style U.S. states, Jr, Sr, etc,
+ * a.m, p.m as ABBR_FINAL.  No two of them are equal when letter case is
+ * ignored, so a word matches at most one. */
 static const struct abbr abbrevs[] = {
-    /* titles and ranks */
-    ABBR("Mr", ABBR_PREFIX, 0), ABBR("Mrs", ABBR_PREFIX, 0), ABBR("Ms", ABBR_PREFIX, 0),
-    ABBR("Messrs", ABBR_PREFIX, 0), ABBR("Prof", ABBR_PREFIX, 0), ABBR("Rev", ABBR_PREFIX, 0),
-    ABBR("Gen", ABBR_PREFIX, 0), ABBR("Lt", ABBR_PREFIX, 0), ABBR("Col", ABBR_PREFIX, 0),
-    ABBR("Sgt", ABBR_PREFIX, 0), ABBR("Capt", ABBR_PREFIX, 0), ABBR("Adm", ABBR_PREFIX, 0),
-    ABBR("Maj", ABBR_PREFIX, 0), ABBR("Brig", ABBR_PREFIX, 0), ABBR("Cmdr", ABBR_PREFIX, 0),
-    ABBR("Cpl", ABBR_PREFIX, 0), ABBR("Pvt", ABBR_PREFIX, 0), ABBR("Sen", ABBR_PREFIX, 0),
-    ABBR("Sens", ABBR_PREFIX, 0), ABBR("Rep", ABBR_PREFIX, 0), ABBR("Reps", ABBR_PREFIX, 0),
-    ABBR("Gov", ABBR_PREFIX, 0), ABBR("Pres", ABBR_PREFIX, 0), ABBR("Supt", ABBR_PREFIX, 0),
-    ABBR("Det", ABBR_PREFIX, 0), ABBR("Insp", ABBR_PREFIX, 0), ABBR("Hon", ABBR_PREFIX, 0),
-    ABBR("Msgr", ABBR_PREFIX, 0), ABBR("Atty", ABBR_PREFIX, 0), ABBR("Mt", ABBR_PREFIX, 0),
-    ABBR("Ft", ABBR_PREFIX, 0),
-    /* prefixes */
-    ABBR("vs", ABBR_PREFIX, 1), ABBR("v", ABBR_PREFIX, 0), ABBR("e.g", ABBR_PREFIX, 1),
-    ABBR("i.e", ABBR_PREFIX, 1), ABBR("approx", ABBR_PREFIX, 1), ABBR("cf", ABBR_PREFIX, 1),
-    /* before numbers */
-    ABBR("No", ABBR_NUMBER, 0), ABBR("Nos", ABBR_NUMBER, 0), ABBR("Fig", ABBR_NUMBER, 0),
-    ABBR("Vol", ABBR_NUMBER, 0), ABBR("p", ABBR_NUMBER, 0), ABBR("pp", ABBR_NUMBER, 0),
-    /* may end a sentence */
-    ABBR("Dr", ABBR_FINAL, 0), ABBR("St", ABBR_FINAL, 0), ABBR("Jr", ABBR_FINAL, 0),
-    ABBR("Sr", ABBR_FINAL, 0), ABBR("Inc", ABBR_FINAL, 0), ABBR("Corp", ABBR_FINAL, 0),
-    ABBR("Ltd", ABBR_FINAL, 0), ABBR("Co", ABBR_FINAL, 0), ABBR("Cos", ABBR_FINAL, 0),
-    ABBR("Bros", ABBR_FINAL, 0), ABBR("Ave", ABBR_FINAL, 0), ABBR("Blvd", ABBR_FINAL, 0),
-    ABBR("Rd", ABBR_FINAL, 0), ABBR("etc", ABBR_FINAL, 1), ABBR("a.m", ABBR_FINAL, 1),
-    ABBR("p.m", ABBR_FINAL, 1), ABBR("Jan", ABBR_FINAL, 0), ABBR("Feb", ABBR_FINAL, 0),
-    ABBR("Mar", ABBR_FINAL, 0), ABBR("Apr", ABBR_FINAL, 0), ABBR("Jun", ABBR_FINAL, 0),
-    ABBR("Jul", ABBR_FINAL, 0), ABBR("Aug", ABBR_FINAL, 0), ABBR("Sep", ABBR_FINAL, 0),
-    ABBR("Sept", ABBR_FINAL, 0), ABBR("Oct", ABBR_FINAL, 0), ABBR("Nov", ABBR_FINAL, 0),
-    ABBR("Dec", ABBR_FINAL, 0),
-    /* U.S. states (AP style) */
-    ABBR("Ala", ABBR_FINAL, 0), ABBR("Ariz", ABBR_FINAL, 0), ABBR("Ark", ABBR_FINAL, 0),
-    ABBR("Calif", ABBR_FINAL, 0), ABBR("Colo", ABBR_FINAL, 0), ABBR("Conn", ABBR_FINAL, 0),
-    ABBR("Del", ABBR_FINAL, 0), ABBR("Fla", ABBR_FINAL, 0), ABBR("Ga", ABBR_FINAL, 0),
-    ABBR("Ill", ABBR_FINAL, 0), ABBR("Ind", ABBR_FINAL, 0), ABBR("Kan", ABBR_FINAL, 0),
-    ABBR("Ky", ABBR_FINAL, 0), ABBR("La", ABBR_FINAL, 0), ABBR("Md", ABBR_FINAL, 0),
-    ABBR("Mass", ABBR_FINAL, 0), ABBR("Mich", ABBR_FINAL, 0), ABBR("Minn", ABBR_FINAL, 0),
-    ABBR("Miss", ABBR_FINAL, 0), ABBR("Mo", ABBR_FINAL, 0), ABBR("Mont", ABBR_FINAL, 0),
-    ABBR("Neb", ABBR_FINAL, 0), ABBR("Nev", ABBR_FINAL, 0), ABBR("Okla", ABBR_FINAL, 0),
-    ABBR("Ore", ABBR_FINAL, 0), ABBR("Pa", ABBR_FINAL, 0), ABBR("Tenn", ABBR_FINAL, 0),
-    ABBR("Vt", ABBR_FINAL, 0), ABBR("Va", ABBR_FINAL, 0), ABBR("Wash", ABBR_FINAL, 0),
-    ABBR("Wis", ABBR_FINAL, 0), ABBR("Wyo", ABBR_FINAL, 0),
+    ABBR("a.m", ABBR_FINAL, 1), ABBR("Adm", ABBR_PREFIX, 0), ABBR("Ala", ABBR_FINAL, 0),
+    ABBR("approx", ABBR_PREFIX, 1), ABBR("Apr", ABBR_FINAL, 0), ABBR("Ariz", ABBR_FINAL, 0),
+    ABBR("Ark", ABBR_FINAL, 0), ABBR("Atty", ABBR_PREFIX, 0), ABBR("Aug", ABBR_FINAL, 0),
+    ABBR("Ave", ABBR_FINAL, 0), ABBR("Blvd", ABBR_FINAL, 0), ABBR("Brig", ABBR_PREFIX, 0),
+    ABBR("Bros", ABBR_FINAL, 0), ABBR("Calif", ABBR_FINAL, 0), ABBR("Capt", ABBR_PREFIX, 0),
+    ABBR("cf", ABBR_PREFIX, 1), ABBR("Cmdr", ABBR_PREFIX, 0), ABBR("Co", ABBR_FINAL, 0),
+    ABBR("Col", ABBR_PREFIX, 0), ABBR("Colo", ABBR_FINAL, 0), ABBR("Conn", ABBR_FINAL, 0),
+    ABBR("Corp", ABBR_FINAL, 0), ABBR("Cos", ABBR_FINAL, 0), ABBR("Cpl", ABBR_PREFIX, 0),
+    ABBR("Dec", ABBR_FINAL, 0), ABBR("Del", ABBR_FINAL, 0), ABBR("Det", ABBR_PREFIX, 0),
+    ABBR("Dr", ABBR_FINAL, 0), ABBR("e.g", ABBR_PREFIX, 1), ABBR("etc", ABBR_FINAL, 1),
+    ABBR("Feb", ABBR_FINAL, 0), ABBR("Fig", ABBR_NUMBER, 0), ABBR("Fla", ABBR_FINAL, 0),
+    ABBR("Ft", ABBR_PREFIX, 0), ABBR("Ga", ABBR_FINAL, 0), ABBR("Gen", ABBR_PREFIX, 0),
+    ABBR("Gov", ABBR_PREFIX, 0), ABBR("Hon", ABBR_PREFIX, 0), ABBR("i.e", ABBR_PREFIX, 1),
+    ABBR("Ill", ABBR_FINAL, 0), ABBR("Inc", ABBR_FINAL, 0), ABBR("Ind", ABBR_FINAL, 0),
+    ABBR("Insp", ABBR_PREFIX, 0), ABBR("Jan", ABBR_FINAL, 0), ABBR("Jr", ABBR_FINAL, 0),
+    ABBR("Jul", ABBR_FINAL, 0), ABBR("Jun", ABBR_FINAL, 0), ABBR("Kan", ABBR_FINAL, 0),
+    ABBR("Ky", ABBR_FINAL, 0), ABBR("La", ABBR_FINAL, 0), ABBR("Lt", ABBR_PREFIX, 0),
+    ABBR("Ltd", ABBR_FINAL, 0), ABBR("Maj", ABBR_PREFIX, 0), ABBR("Mar", ABBR_FINAL, 0),
+    ABBR("Mass", ABBR_FINAL, 0), ABBR("Md", ABBR_FINAL, 0), ABBR("Messrs", ABBR_PREFIX, 0),
+    ABBR("Mich", ABBR_FINAL, 0), ABBR("Minn", ABBR_FINAL, 0), ABBR("Miss", ABBR_FINAL, 0),
+    ABBR("Mo", ABBR_FINAL, 0), ABBR("Mont", ABBR_FINAL, 0), ABBR("Mr", ABBR_PREFIX, 0),
+    ABBR("Mrs", ABBR_PREFIX, 0), ABBR("Ms", ABBR_PREFIX, 0), ABBR("Msgr", ABBR_PREFIX, 0),
+    ABBR("Mt", ABBR_PREFIX, 0), ABBR("Neb", ABBR_FINAL, 0), ABBR("Nev", ABBR_FINAL, 0),
+    ABBR("No", ABBR_NUMBER, 0), ABBR("Nos", ABBR_NUMBER, 0), ABBR("Nov", ABBR_FINAL, 0),
+    ABBR("Oct", ABBR_FINAL, 0), ABBR("Okla", ABBR_FINAL, 0), ABBR("Ore", ABBR_FINAL, 0),
+    ABBR("p", ABBR_NUMBER, 0), ABBR("p.m", ABBR_FINAL, 1), ABBR("Pa", ABBR_FINAL, 0),
+    ABBR("pp", ABBR_NUMBER, 0), ABBR("Pres", ABBR_PREFIX, 0), ABBR("Prof", ABBR_PREFIX, 0),
+    ABBR("Pvt", ABBR_PREFIX, 0), ABBR("Rd", ABBR_FINAL, 0), ABBR("Rep", ABBR_PREFIX, 0),
+    ABBR("Reps", ABBR_PREFIX, 0), ABBR("Rev", ABBR_PREFIX, 0), ABBR("Sen", ABBR_PREFIX, 0),
+    ABBR("Sens", ABBR_PREFIX, 0), ABBR("Sep", ABBR_FINAL, 0), ABBR("Sept", ABBR_FINAL, 0),
+    ABBR("Sgt", ABBR_PREFIX, 0), ABBR("Sr", ABBR_FINAL, 0), ABBR("St", ABBR_FINAL, 0),
+    ABBR("Supt", ABBR_PREFIX, 0), ABBR("Tenn", ABBR_FINAL, 0), ABBR("v", ABBR_PREFIX, 0),
+    ABBR("Va", ABBR_FINAL, 0), ABBR("Vol", ABBR_NUMBER, 0), ABBR("vs", ABBR_PREFIX, 1),
+    ABBR("Vt", ABBR_FINAL, 0), ABBR("Wash", ABBR_FINAL, 0), ABBR("Wis", ABBR_FINAL, 0),
+    ABBR("Wyo", ABBR_FINAL, 0),
 };
 
 /* Capitalised words that typically open a sentence (never a name after an
@@ -235,14 +252,47 @@ static const char *const starters[] = {
 };
 
 /* Is w[0..n) the word s (NUL-terminated)?  Stops at the first difference. */
-static int word_eq(const unsigned char *w, size_t n, const char *s, int nocase)
+static int word_eq(const unsigned char *w, size_t n, const char *s)
 {
     for (size_t k = 0; k < n; k++) {
-        unsigned char a = w[k], b = (unsigned char)s[k];
-        if (b == '\0' || (nocase ? lower(a) != lower(b) : a != b))
+        unsigned char b = (unsigned char)s[k];
+        if (b == '\0' || w[k] != b)
             return 0;
     }
     return s[n] == '\0';
+}
+
+/* Order of the word w[0..n) against s (NUL-terminated), letter case
+ * ignored: <0, 0 or >0 as w sorts before, equal to or after s. */
+static int fold_cmp(const unsigned char *w, size_t n, const char *s)
+{
+    for (size_t k = 0; k < n; k++) {
+        unsigned char a = lower(w[k]), b = lower((unsigned char)s[k]);
+        if (b == '\0')
+            return 1; /* s is a prefix of w */
+        if (a != b)
+            return a < b ? -1 : 1;
+    }
+    return s[n] == '\0' ? 0 : -1;
+}
+
+/* The abbreviation that the word w[0..n) is (abbrevs[] is sorted with
+ * letter case ignored), or NULL. */
+static const struct abbr *find_abbrev(const unsigned char *w, size_t n)
+{
+    size_t lo = 0, hi = sizeof abbrevs / sizeof abbrevs[0];
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        int c = fold_cmp(w, n, abbrevs[mid].word);
+        if (c == 0)
+            return abbrevs[mid].nocase || memcmp(w, abbrevs[mid].word, n) == 0 ? &abbrevs[mid]
+                                                                               : NULL;
+        if (c < 0)
+            hi = mid;
+        else
+            lo = mid + 1;
+    }
+    return NULL;
 }
 
 /* Classify the word w[0..n) that stands before a period. */
@@ -250,10 +300,9 @@ static enum abbr_kind classify_word(const unsigned char *w, size_t n)
 {
     if (n == 0)
         return ABBR_NONE;
-    for (size_t k = 0; k < sizeof abbrevs / sizeof abbrevs[0]; k++) /* length and first letter first */
-        if (abbrevs[k].len == n && lower(w[0]) == lower((unsigned char)abbrevs[k].word[0]) &&
-            word_eq(w, n, abbrevs[k].word, abbrevs[k].nocase))
-            return (enum abbr_kind)abbrevs[k].kind;
+    const struct abbr *a = find_abbrev(w, n);
+    if (a != NULL)
+        return (enum abbr_kind)a->kind;
     /* An initial ("W") or a dotted acronym ("U.S", "D.C", "J.K"). */
     if (n % 2 == 1) {
         size_t k;
@@ -278,7 +327,7 @@ static int is_starter(const unsigned char *t, size_t i, size_t len)
     if (j < len && (t[j] == '.' || is_digit(t[j]) || t[j] == '-' || (t[j] >= 0xC0 && t[j] < 0xE0)))
         return 0;
     for (size_t k = 0; k < sizeof starters / sizeof starters[0]; k++)
-        if (word_eq(t + i, j - i, starters[k], 0))
+        if (word_eq(t + i, j - i, starters[k]))
             return 1;
     return 0;
 }
@@ -351,8 +400,10 @@ int cs_split_sentences(const char *text, size_t len, cs_sentence_cb cb, void *ct
     const unsigned char *t = (const unsigned char *)text;
     size_t start = 0; /* start of the current sentence (maybe white space) */
     size_t i = 0;
+    term_finder terms;
+    term_finder_init(&terms, t, len);
     while (i < len) {
-        i = next_term_start(t, i, len);
+        i = next_term_start(&terms, t, i, len);
         if (i == len)
             break;
         size_t tl = term_len(t, i, len);
