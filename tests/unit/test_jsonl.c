@@ -455,12 +455,63 @@ static void exact(cs_jsonl_reader *r)
     free(line);
 }
 
+/* The scanner reads strings eight bytes at a time: a non-ASCII character,
+ * a broken UTF-8 sequence and a raw control character at every place of
+ * such a block, in the text and in another key's value.  A good
+ * character is read by the scanner itself, with the same text as the
+ * reference; a bad byte gets the reference's answer. */
+static void byte_lanes(cs_jsonl_reader *r)
+{
+    static const char *const good[] = {"\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80"};
+    static const char *const bad[] = {"\x80", "\xc3", "\xe2\x80", "\x01", "\x1f", "\xff"};
+    char line[256], text[128], why[600];
+    int not_scanned = 0, wrong = 0, differ = 0;
+    for (int in_other = 0; in_other < 2; in_other++) {
+        for (size_t k = 0; k < 24; k++) {
+            for (size_t g = 0; g < sizeof good / sizeof good[0]; g++) {
+                memset(text, 'a', k);
+                snprintf(text + k, sizeof text - k, "%s tail of the text\\n", good[g]);
+                int n = snprintf(line, sizeof line,
+                                 in_other ? "{\"id\":\"l\",\"note\":\"%s\",\"text\":\"x\"}"
+                                          : "{\"id\":\"l\",\"text\":\"%s\"}",
+                                 text);
+                if (!same_as_reference(r, line, (size_t)n, CS_FORMAT_TEXT, why, sizeof why) &&
+                    differ++ == 0)
+                    printf("#   %s\n#   line: %s\n", why, line);
+                not_scanned += r->used_reference;
+                cs_jsonl_record rec;
+                cs_jsonl_read(r, line, (size_t)n, CS_FORMAT_TEXT, &rec);
+                text[strlen(text) - 2] = '\n';
+                text[strlen(text) - 1] = '\0';
+                if (!in_other && (rec.text == NULL || strcmp(rec.text, text) != 0) &&
+                    wrong++ == 0)
+                    printf("#   text '%s', want '%s'\n", rec.text ? rec.text : "(null)", text);
+            }
+            for (size_t b = 0; b < sizeof bad / sizeof bad[0]; b++) {
+                memset(text, 'a', k);
+                snprintf(text + k, sizeof text - k, "%s tail", bad[b]);
+                int n = snprintf(line, sizeof line,
+                                 in_other ? "{\"id\":\"l\",\"note\":\"%s\",\"text\":\"x\"}"
+                                          : "{\"id\":\"l\",\"text\":\"%s\"}",
+                                 text);
+                if (!same_as_reference(r, line, (size_t)n, CS_FORMAT_TEXT, why, sizeof why) &&
+                    differ++ == 0)
+                    printf("#   %s\n#   line: %s\n", why, line);
+            }
+        }
+    }
+    is_int(differ, 0, "a character or a bad byte after 0 to 23 bytes: as the reference");
+    is_int(not_scanned, 0, "good characters after 0 to 23 bytes: read by the scanner");
+    is_int(wrong, 0, "good characters after 0 to 23 bytes: the text");
+}
+
 int main(void)
 {
     cs_jsonl_reader r;
     cs_jsonl_reader_init(&r);
     differential(&r);
     exact(&r);
+    byte_lanes(&r);
     cs_jsonl_reader_free(&r);
     /* A reader that never read anything frees cleanly too. */
     cs_jsonl_reader_init(&r);

@@ -60,19 +60,18 @@ static int is_digit(unsigned c)
     return c >= '0' && c <= '9';
 }
 
-/* A byte that a string holds as it is: printable ASCII but '"' and '\\'. */
+/* A byte that a key holds as it is: printable ASCII but '"' and '\\'. */
 static int is_plain_byte(unsigned c)
 {
     return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
 }
 
-/* Are all eight bytes of w plain (see is_plain_byte)?  Exact for the word
- * as a whole: a '"', a '\\', a byte below 0x20 or one from 0x80 makes it
- * false. */
-static int is_plain_word(uint64_t w)
+/* Does w hold a byte below 0x20 (a control character, which a string may
+ * not hold raw) or from 0x80 up (part of a UTF-8 sequence, to be checked)?
+ * Exact for the word as a whole: below 0x20 | from 0x80 up, folded. */
+static int has_control_or_high(uint64_t w)
 {
-    return (cs_swar_eq(w, '"') | cs_swar_eq(w, '\\') | cs_swar_below(w, 0x20) |
-            cs_swar_high(w)) == 0;
+    return (((w - CS_SWAR_ONES * 0x20) | w) & CS_SWAR_HIGHS) != 0;
 }
 
 /* Four hex digits at p (before end) into *value; -1 when they are not. */
@@ -97,39 +96,36 @@ static int read_hex4(const unsigned char *p, const unsigned char *end, unsigned 
     return 0;
 }
 
-/* Encode code point cp (not a surrogate, at most U+10FFFF) at dst (NULL:
- * only count); returns its length. */
+/* Encode code point cp (not a surrogate, at most U+10FFFF) at dst;
+ * returns its length. */
 static size_t put_utf8(char *dst, unsigned cp)
 {
-    unsigned char b[4];
-    size_t n;
+    unsigned char *b = (unsigned char *)dst;
     if (cp < 0x80) {
         b[0] = (unsigned char)cp;
-        n = 1;
-    } else if (cp < 0x800) {
+        return 1;
+    }
+    if (cp < 0x800) {
         b[0] = (unsigned char)(0xC0 | cp >> 6);
         b[1] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 2;
-    } else if (cp < 0x10000) {
+        return 2;
+    }
+    if (cp < 0x10000) {
         b[0] = (unsigned char)(0xE0 | cp >> 12);
         b[1] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
         b[2] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 3;
-    } else {
-        b[0] = (unsigned char)(0xF0 | cp >> 18);
-        b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
-        b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
-        b[3] = (unsigned char)(0x80 | (cp & 0x3F));
-        n = 4;
+        return 3;
     }
-    if (dst)
-        memcpy(dst, b, n);
-    return n;
+    b[0] = (unsigned char)(0xF0 | cp >> 18);
+    b[1] = (unsigned char)(0x80 | (cp >> 12 & 0x3F));
+    b[2] = (unsigned char)(0x80 | (cp >> 6 & 0x3F));
+    b[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
 }
 
 /* The escape after a backslash at *pp (which points at the letter after
- * it): its bytes go to dst + *n (dst NULL: only count), *pp past it. */
-static int unescape(const unsigned char **pp, const unsigned char *end, char *dst, size_t *n)
+ * it): its bytes go to *qq, *pp and *qq past them. */
+static int unescape(const unsigned char **pp, const unsigned char *end, char **qq)
 {
     const unsigned char *p = *pp;
     if (p == end)
@@ -160,72 +156,84 @@ static int unescape(const unsigned char **pp, const unsigned char *end, char *ds
     default:
         return SCAN_REFER;
     }
-    *n += put_utf8(dst ? dst + *n : NULL, cp);
+    *qq += put_utf8(*qq, cp);
     *pp = p;
     return 0;
 }
 
-/* The string whose opening quote is just before *pp: unescaped into dst
- * (room for end - *pp bytes, as unescaping never lengthens; NULL: only
- * checked), its length in *len, *pp past the closing quote. */
-static int scan_string(const unsigned char **pp, const unsigned char *end, char *dst,
-                       size_t *len)
+/* Where the next c is in [p, end), or end. */
+static const unsigned char *find_byte(const unsigned char *p, const unsigned char *end, int c)
+{
+    const unsigned char *hit = memchr(p, c, (size_t)(end - p));
+    return hit ? hit : end;
+}
+
+/* Copy the run [*pp, stop), which holds no '"' and no '\\', to *qq, *pp
+ * and *qq past it: ASCII eight bytes at a time, a UTF-8 sequence checked
+ * as it comes.  A control character or bytes that are not UTF-8 are
+ * refused.  *qq has room for the run: the output is the string's bytes
+ * unescaped, never longer than the input so far. */
+static int copy_run(const unsigned char **pp, const unsigned char *stop, char **qq)
 {
     const unsigned char *p = *pp;
-    size_t n = 0;
+    char *q = *qq;
     for (;;) {
-        const unsigned char *run = p;
-        while (end - p >= 8) {
+        while (stop - p >= 8) {
             uint64_t w = cs_swar_load(p);
-            if (!is_plain_word(w))
+            if (has_control_or_high(w))
                 break;
+            memcpy(q, &w, sizeof w);
+            q += 8;
             p += 8;
         }
-        while (p < end && is_plain_byte(*p))
-            p++;
-        if (dst && p > run)
-            memcpy(dst + n, run, (size_t)(p - run));
-        n += (size_t)(p - run);
-        if (p == end)
-            return SCAN_REFER; /* no closing quote */
-        if (*p == '"')
+        while (p < stop && *p >= 0x20 && *p < 0x80)
+            *q++ = (char)*p++;
+        if (p == stop)
             break;
-        if (*p == '\\') {
-            p++;
-            if (unescape(&p, end, dst, &n) != 0)
-                return SCAN_REFER;
-            continue;
-        }
-        if (*p < 0x20)
-            return SCAN_REFER; /* a raw control character */
         unsigned cp;
-        size_t k = cs_utf8_decode(p, (size_t)(end - p), &cp);
-        if (k == 0)
-            return SCAN_REFER;
-        if (dst)
-            memcpy(dst + n, p, k);
-        n += k;
-        p += k;
+        size_t len = *p < 0x20 ? 0 : cs_utf8_decode(p, (size_t)(stop - p), &cp);
+        if (len == 0)
+            return SCAN_REFER; /* a raw control character, or not UTF-8 */
+        memcpy(q, p, len);
+        q += len;
+        p += len;
     }
-    *pp = p + 1;
-    *len = n;
+    *pp = p;
+    *qq = q;
     return 0;
 }
 
-/* The string at *pp (its opening quote) into b, NUL-terminated. */
+/* The string at *pp (its opening quote) unescaped into b, NUL-terminated;
+ * *pp past its closing quote.  memchr finds the next quote and the next
+ * backslash; the bytes between are a run. */
 static int scan_string_into(const unsigned char **pp, const unsigned char *end, cs_buf *b)
 {
-    if (**pp != '"')
+    const unsigned char *p = *pp;
+    if (*p != '"')
         return SCAN_REFER;
-    (*pp)++;
+    p++;
     b->len = 0;
-    if (cs_buf_reserve(b, (size_t)(end - *pp)) != 0)
+    if (cs_buf_reserve(b, (size_t)(end - p)) != 0)
         return SCAN_REFER; /* out of memory: the reference says so */
-    size_t n;
-    if (scan_string(pp, end, b->data, &n) != 0)
-        return SCAN_REFER;
-    b->len = n;
-    b->data[n] = '\0';
+    char *q = b->data;
+    const unsigned char *quote = find_byte(p, end, '"');
+    for (;;) {
+        const unsigned char *backslash = find_byte(p, quote, '\\');
+        if (copy_run(&p, backslash, &q) != 0)
+            return SCAN_REFER;
+        if (p == end)
+            return SCAN_REFER; /* no closing quote */
+        if (p == quote)
+            break;
+        p++; /* the backslash */
+        if (unescape(&p, end, &q) != 0)
+            return SCAN_REFER;
+        if (p > quote) /* that quote was escaped: look for the next one */
+            quote = find_byte(p, end, '"');
+    }
+    *pp = p + 1;
+    b->len = (size_t)(q - b->data);
+    b->data[b->len] = '\0';
     return 0;
 }
 
@@ -272,15 +280,14 @@ static int scan_number(const unsigned char **pp, const unsigned char *end, long 
     return kind;
 }
 
-/* The value of a key the record does not use: checked, not kept. */
-static int skip_value(const unsigned char **pp, const unsigned char *end)
+/* The value of a key the record does not use: checked, not kept (a
+ * string is unescaped into scratch). */
+static int skip_value(const unsigned char **pp, const unsigned char *end, cs_buf *scratch)
 {
     const unsigned char *p = *pp;
     static const char *const literals[] = {"true", "false", "null"};
     if (*p == '"') {
-        size_t n;
-        p++;
-        if (scan_string(&p, end, NULL, &n) != 0)
+        if (scan_string_into(&p, end, scratch) != 0)
             return SCAN_REFER;
     } else if (*p == '-' || is_digit(*p)) {
         long long v;
@@ -401,7 +408,7 @@ static int scan_record(cs_jsonl_reader *r, const unsigned char *p, const unsigne
             rc = scan_string_into(&p, end, &r->format);
             have_format = 1;
         } else {
-            rc = skip_value(&p, end);
+            rc = skip_value(&p, end, &r->skipped);
         }
         if (rc != 0)
             return SCAN_REFER;
@@ -475,6 +482,7 @@ void cs_jsonl_reader_free(cs_jsonl_reader *r)
     cs_buf_free(&r->id_json);
     cs_buf_free(&r->text);
     cs_buf_free(&r->format);
+    cs_buf_free(&r->skipped);
 }
 
 /* ---- the reference parser ---- */

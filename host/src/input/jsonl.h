@@ -57,6 +57,7 @@ typedef struct cs_jsonl_reader {
     cs_buf id_json;       /* the scanner's id as JSON */
     cs_buf text;          /* the scanner's unescaped text */
     cs_buf format;        /* the scanner's format name */
+    cs_buf skipped;       /* the scanner's string value of another key */
     json_t *root;         /* the reference parser's value for the last record */
     char *reference_id;   /* the reference parser's id for the last record */
     char *reference_id_json; /* ... and that id as JSON */
