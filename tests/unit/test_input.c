@@ -585,6 +585,119 @@ static void test_size_limit(void)
            0, "size limit: 0 is no limit");
 }
 
+/* Do documents a and b hold the same article: path, format, passages
+ * (text, scopes, source range, offset segments, sentences) and line
+ * index?  And is a's line:col right at every source offset?  On a
+ * difference why says which. */
+static int doc_same(const cs_document *a, const cs_document *b, char *why, size_t n)
+{
+    if (strcmp(a->path, b->path) != 0 || a->format != b->format)
+        return snprintf(why, n, "path or format"), 0;
+    if (a->source.len != b->source.len || memcmp(a->source.data, b->source.data, a->source.len))
+        return snprintf(why, n, "source"), 0;
+    if (a->npassages != b->npassages || a->nlines != b->nlines)
+        return snprintf(why, n, "%zu passages, %zu lines; want %zu, %zu", a->npassages,
+                        a->nlines, b->npassages, b->nlines), 0;
+    for (size_t i = 0; i < a->nlines; i++)
+        if (a->line_starts[i] != b->line_starts[i])
+            return snprintf(why, n, "line %zu starts at %zu, want %zu", i + 1, a->line_starts[i],
+                            b->line_starts[i]), 0;
+    for (size_t i = 0; i < a->npassages; i++) {
+        const cs_passage *p = &a->passages[i], *q = &b->passages[i];
+        if (p->len != q->len || strcmp(cs_doc_text(a, p), cs_doc_text(b, q)) != 0 ||
+            p->scopes != q->scopes || p->src_start != q->src_start || p->src_end != q->src_end ||
+            p->nsegs != q->nsegs || p->nsent != q->nsent)
+            return snprintf(why, n, "passage %zu", i), 0;
+        for (size_t k = 0; k < p->nsegs; k++) {
+            cs_offset_seg x = a->segs[p->seg_first + k], y = b->segs[q->seg_first + k];
+            if (x.text_off - p->text_off != y.text_off - q->text_off || x.len != y.len ||
+                x.src_off != y.src_off || x.src_len != y.src_len)
+                return snprintf(why, n, "passage %zu, segment %zu", i, k), 0;
+        }
+        for (size_t k = 0; k < p->nsent; k++) {
+            credscore_span x = a->sentences[p->sent_first + k], y = b->sentences[q->sent_first + k];
+            if (x.start != y.start || x.end != y.end)
+                return snprintf(why, n, "passage %zu, sentence %zu", i, k), 0;
+        }
+    }
+    int want_line = 1, want_col = 1; /* by hand: the definition */
+    for (size_t off = 0; off <= a->source.len; off++) {
+        int line, col;
+        cs_doc_line_col(a, off, &line, &col);
+        if (line != want_line || col != want_col)
+            return snprintf(why, n, "offset %zu at %d:%d, want %d:%d", off, line, col, want_line,
+                            want_col), 0;
+        unsigned char c = (unsigned char)a->source.data[off];
+        if (off < a->source.len && c == '\n') {
+            want_line++;
+            want_col = 1;
+        } else if (off < a->source.len && (c & 0xC0) != 0x80) {
+            want_col++;
+        }
+    }
+    return 1;
+}
+
+/* One document read with cs_document_load_borrowed, article after
+ * article (long and short, ASCII and not on the same lines, every
+ * format, refused ones between), holds what a fresh document loaded with
+ * cs_document_load_memory_max holds, or the same error. */
+static void test_reuse(void)
+{
+    static const struct {
+        const char *src;
+        cs_format fmt;
+        long long max;
+        int valid; /* valid UTF-8 without NUL: may be flagged as checked */
+    } arts[] = {
+        {"First paragraph, plain ASCII. It has two sentences.\n\nSecond one.\n\n"
+         "Third paragraph with more words than the others, so that the buffers grow. "
+         "Officials said so. Mr. Hale agreed. Then the U.S. team left.\n",
+         CS_FORMAT_TEXT, 0, 1},
+        {"Caf\xC3\xA9 first \xE2\x80\x9Cline\xE2\x80\x9D.\nPlain second line.", CS_FORMAT_TEXT, 0,
+         1},
+        {"Short.", CS_FORMAT_TEXT, 0, 1},
+        {"# A heading\n\nA *paragraph* with \xE2\x80\x94 a dash.\n\n> A quote.\n", CS_FORMAT_MARKDOWN,
+         0, 1},
+        {"bad \xC3 byte here", CS_FORMAT_TEXT, 0, 0},
+        {"<p>An <b>HTML</b> paragraph &amp; more.</p><p>Another one.</p>", CS_FORMAT_HTML, 0, 1},
+        {"  \n\t\n ", CS_FORMAT_TEXT, 0, 1},
+        {"Too long for its limit.", CS_FORMAT_TEXT, 10, 1},
+        {"one line\nanother \xC3\xA9 line\nthird line", CS_FORMAT_AUTO, 0, 1},
+    };
+    cs_document reused = {0};
+    int bad = 0;
+    for (int round = 0; round < 2; round++) {
+        for (size_t i = 0; i < sizeof arts / sizeof arts[0]; i++) {
+            const char *src = arts[i].src;
+            size_t len = strlen(src);
+            char id[16], why[2200] = "";
+            snprintf(id, sizeof id, "a%zu", i);
+            unsigned flags = round == 1 && arts[i].valid ? CS_DOC_CHECKED_UTF8 : 0;
+            cs_document fresh;
+            cs_diag e1 = {0}, e2 = {0};
+            int want = cs_document_load_memory_max(&fresh, id, src, len, arts[i].fmt,
+                                                   arts[i].max, &e1);
+            int got = cs_document_load_borrowed(&reused, id, src, len, arts[i].fmt, arts[i].max,
+                                                flags, &e2);
+            if (got != want)
+                snprintf(why, sizeof why, "status %d, want %d", got, want);
+            else if (got != 0 && strcmp(e2.msg, e1.msg) != 0)
+                snprintf(why, sizeof why, "message '%s', want '%s'", e2.msg, e1.msg);
+            else if (got == 0 && reused.source.data != src)
+                snprintf(why, sizeof why, "the bytes were copied");
+            else if (got == 0)
+                doc_same(&reused, &fresh, why, sizeof why);
+            if (why[0] && bad++ < 3)
+                printf("#   round %d, article %zu: %s\n", round, i, why);
+            cs_document_free(&fresh);
+        }
+    }
+    is_int(bad, 0, "reuse: each article as in a fresh document (twice, checked UTF-8 the 2nd time)");
+    cs_document_free(&reused);
+    cs_document_free(&reused); /* freeing twice is harmless */
+}
+
 int main(void)
 {
     test_text();
@@ -595,6 +708,7 @@ int main(void)
     test_html();
     test_html_nesting();
     test_size_limit();
+    test_reuse();
     cs_document_free(&D);
     return done_testing();
 }

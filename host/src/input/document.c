@@ -8,10 +8,15 @@
 #include "swar.h"
 #include "utf8.h"
 
+/* What a line is made of, found out when a column on it is first asked. */
+enum { LINE_UNKNOWN = 0, LINE_ASCII, LINE_NOT_ASCII };
+
 struct cs_lc_cache {
     size_t line;  /* index into line_starts */
     size_t off;   /* source offset answered */
     int col;
+    unsigned char *line_kind; /* LINE_* of each line */
+    size_t kinds_cap;
 };
 
 cs_format cs_format_from_path(const char *path)
@@ -120,38 +125,31 @@ static int all_ascii(const char *s, size_t len)
     return cs_swar_high(any) == 0; /* the tail bytes sit in the low lane */
 }
 
-/* Where each line starts, and which lines are plain ASCII: the lines are
- * counted first, so each array is allocated once. */
+/* Where each line starts: one memchr per line, the arrays kept from an
+ * earlier article when they are large enough; every line's kind unknown. */
 static int build_line_index(cs_document *doc)
 {
     const char *s = doc->source.data;
-    size_t len = doc->source.len;
-    size_t n = 1; /* one line more than there are newlines */
-    for (const char *nl = memchr(s, '\n', len); nl != NULL;
-         nl = memchr(nl + 1, '\n', len - (size_t)(nl + 1 - s)))
-        n++;
-    size_t cap = 0, ascii_cap = 0;
-    void *starts = NULL, *ascii = NULL;
-    if (cs_array_grow(&starts, &cap, n, sizeof(size_t)) != 0 ||
-        cs_array_grow(&ascii, &ascii_cap, n, 1) != 0) {
-        free(starts);
-        free(ascii);
-        return -1;
-    }
-    doc->line_starts = starts;
-    doc->line_ascii = ascii;
+    size_t len = doc->source.len, start = 0;
     doc->nlines = 0;
-    size_t start = 0;
     for (;;) {
+        void *items = doc->line_starts;
+        if (cs_array_grow(&items, &doc->lines_cap, doc->nlines + 1, sizeof(size_t)) != 0)
+            return -1;
+        doc->line_starts = items;
+        doc->line_starts[doc->nlines++] = start;
         const char *nl = start < len ? memchr(s + start, '\n', len - start) : NULL;
-        size_t end = nl ? (size_t)(nl - s) : len;
-        doc->line_starts[doc->nlines] = start;
-        doc->line_ascii[doc->nlines] = (unsigned char)all_ascii(s + start, end - start);
-        doc->nlines++;
         if (nl == NULL)
-            return 0;
-        start = end + 1;
+            break;
+        start = (size_t)(nl - s) + 1;
     }
+    struct cs_lc_cache *lc = doc->lc;
+    void *kinds = lc->line_kind;
+    if (cs_array_grow(&kinds, &lc->kinds_cap, doc->nlines, 1) != 0)
+        return -1;
+    lc->line_kind = kinds;
+    memset(lc->line_kind, LINE_UNKNOWN, doc->nlines);
+    return 0;
 }
 
 /* Room for what the format loader makes of the source, so that the text
@@ -191,16 +189,39 @@ static int is_blank(const char *s, size_t len)
 
 int cs_doc_prepare(cs_document *doc, cs_diag *d)
 {
+    return cs_doc_prepare_flags(doc, 0, d);
+}
+
+int cs_doc_prepare_flags(cs_document *doc, unsigned flags, cs_diag *d)
+{
     const char *path = doc->path;
-    if (cs_validate_utf8(path, doc->source.data, doc->source.len, d) != 0)
+    if (!(flags & CS_DOC_CHECKED_UTF8) &&
+        cs_validate_utf8(path, doc->source.data, doc->source.len, d) != 0)
         return -1;
     if (is_blank(doc->source.data, doc->source.len))
         return cs_diag_at(d, path, 0, 0, "empty input: nothing to score");
-    if (build_line_index(doc) != 0 || reserve_for_source(doc) != 0 ||
-        (doc->lc = calloc(1, sizeof *doc->lc)) == NULL)
+    if ((doc->lc == NULL && (doc->lc = calloc(1, sizeof *doc->lc)) == NULL) ||
+        build_line_index(doc) != 0 || reserve_for_source(doc) != 0)
         return cs_diag_at(d, path, 0, 0, "out of memory");
     doc->lc->line = (size_t)-1; /* nothing cached yet */
     return 0;
+}
+
+void cs_document_clear(cs_document *doc)
+{
+    free(doc->path);
+    doc->path = NULL;
+    doc->format = CS_FORMAT_AUTO;
+    if (doc->source.borrowed)
+        memset(&doc->source, 0, sizeof doc->source);
+    doc->source.len = 0;
+    doc->nlines = 0;
+    if (doc->lc)
+        doc->lc->line = (size_t)-1;
+    doc->text.len = 0;
+    doc->nsegs = doc->nsent = doc->npassages = 0;
+    doc->building = 0;
+    memset(&doc->cur, 0, sizeof doc->cur);
 }
 
 void cs_document_free(cs_document *doc)
@@ -210,7 +231,8 @@ void cs_document_free(cs_document *doc)
     free(doc->path);
     cs_buf_free(&doc->source);
     free(doc->line_starts);
-    free(doc->line_ascii);
+    if (doc->lc)
+        free(doc->lc->line_kind);
     free(doc->lc);
     cs_buf_free(&doc->text);
     free(doc->segs);
@@ -426,6 +448,18 @@ static size_t count_code_points(const char *data, size_t from, size_t to)
     return n;
 }
 
+/* Is line `line` all ASCII?  Looked at when first asked, then known. */
+static int line_is_ascii(const cs_document *doc, size_t line)
+{
+    unsigned char *kind = &doc->lc->line_kind[line];
+    if (*kind == LINE_UNKNOWN) {
+        size_t start = doc->line_starts[line];
+        size_t end = line + 1 < doc->nlines ? doc->line_starts[line + 1] : doc->source.len;
+        *kind = all_ascii(doc->source.data + start, end - start) ? LINE_ASCII : LINE_NOT_ASCII;
+    }
+    return *kind == LINE_ASCII;
+}
+
 void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col)
 {
     if (doc->nlines == 0) {
@@ -456,7 +490,7 @@ void cs_doc_line_col(const cs_document *doc, size_t src_off, int *line, int *col
      * the same line and nearer (forward or back). */
     size_t from = doc->line_starts[lo];
     int c;
-    if (doc->line_ascii && doc->line_ascii[lo]) {
+    if (cache && line_is_ascii(doc, lo)) {
         c = 1 + (int)(src_off - from);
     } else if (cache && cache->line == lo && cache->off <= src_off) {
         c = cache->col + (int)count_code_points(doc->source.data, cache->off, src_off);

@@ -54,10 +54,10 @@ typedef struct cs_passage {
 typedef struct cs_document {
     char *path;            /* display name / id (owned) */
     cs_format format;
-    cs_buf source;         /* original bytes, NUL-terminated */
+    cs_buf source;         /* original bytes, NUL-terminated (borrowed: the
+                              caller's, see cs_document_load_borrowed) */
     size_t *line_starts;   /* byte offset of each line start */
-    size_t nlines;
-    unsigned char *line_ascii; /* per line: 1 when all its bytes are ASCII (columns are bytes) */
+    size_t nlines, lines_cap;
     cs_buf text;           /* passage texts */
     cs_offset_seg *segs;
     size_t nsegs, segs_cap;
@@ -66,7 +66,9 @@ typedef struct cs_document {
     cs_passage *passages;
     size_t npassages, passages_cap;
     /* last line:column answer, so queries near each other along one long
-     * line cost little (owned; a document is used by one thread) */
+     * line cost little, and which lines are plain ASCII (columns are bytes
+     * there), found out when first asked (owned; a document is used by one
+     * thread) */
     struct cs_lc_cache *lc;
     /* builder state */
     int building;
@@ -86,11 +88,24 @@ int cs_format_parse(const char *name, cs_format *out);
 
 void cs_document_free(cs_document *doc);
 
+/* Empty doc (zeroed, or holding an article) for the next article, keeping
+ * the memory it holds, so that a document used for one article after
+ * another seldom allocates.  Its path is freed, a borrowed source let go. */
+void cs_document_clear(cs_document *doc);
+
 /* Make a document whose path and source bytes are set ready for a format
  * loader: refuses NUL bytes and invalid UTF-8, and an input of nothing but
  * white space ("empty input: nothing to score"), naming doc->path; builds
  * the line index.  0, or -1 with d filled. */
 int cs_doc_prepare(cs_document *doc, cs_diag *d);
+
+/* A flag of cs_doc_prepare_flags: the source is known to be valid UTF-8
+ * without a NUL byte (the JSONL scanner checked it), so it is not checked
+ * again. */
+#define CS_DOC_CHECKED_UTF8 1u
+
+/* cs_doc_prepare with flags (0 or CS_DOC_CHECKED_UTF8). */
+int cs_doc_prepare_flags(cs_document *doc, unsigned flags, cs_diag *d);
 
 /* ---- builder, for the format loaders ---- */
 

@@ -14,14 +14,16 @@
 
 #include "input.h"
 
-/* Prepare the document (its source already read) and split it with the
- * loader of fmt (AUTO: by the extension of path, text for "-"). */
-static int load_common(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
+/* Prepare the document (its source already read; flags for
+ * cs_doc_prepare_flags) and split it with the loader of fmt (AUTO: by the
+ * extension of path, text for "-"). */
+static int load_common(cs_document *doc, const char *path, cs_format fmt, unsigned flags,
+                       cs_diag *d)
 {
     if (fmt == CS_FORMAT_AUTO)
         fmt = strcmp(path, "-") == 0 ? CS_FORMAT_TEXT : cs_format_from_path(path);
     doc->format = fmt;
-    if (cs_doc_prepare(doc, d) != 0)
+    if (cs_doc_prepare_flags(doc, flags, d) != 0)
         return -1;
     int rc;
     switch (fmt) {
@@ -112,7 +114,7 @@ int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
         return cs_diag_at(d, path, 0, 0, "out of memory");
     if (cs_document_read(path, &doc->source, max_bytes, d) != 0)
         return -1;
-    return load_common(doc, path, fmt, d);
+    return load_common(doc, path, fmt, 0, d);
 }
 
 int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d)
@@ -133,7 +135,24 @@ int cs_document_load_memory_max(cs_document *doc, const char *id, const char *da
         return cs_diag_at(d, id, 0, 0, "out of memory");
     if (fmt == CS_FORMAT_AUTO)
         fmt = CS_FORMAT_TEXT;
-    return load_common(doc, id, fmt, d);
+    return load_common(doc, id, fmt, 0, d);
+}
+
+int cs_document_load_borrowed(cs_document *doc, const char *id, const char *data, size_t len,
+                              cs_format fmt, long long max_bytes, unsigned flags, cs_diag *d)
+{
+    cs_document_clear(doc);
+    doc->path = cs_strdup(id);
+    if (doc->path == NULL)
+        return cs_diag_at(d, id, 0, 0, "out of memory");
+    if (max_bytes > 0 && (long long)len > max_bytes)
+        return too_large(id, max_bytes, d);
+    /* The caller's bytes, read in place (cs_document_clear lets them go). */
+    cs_buf_free(&doc->source);
+    doc->source = (cs_buf){.data = (char *)data, .len = len, .cap = len + 1, .borrowed = 1};
+    if (fmt == CS_FORMAT_AUTO)
+        fmt = CS_FORMAT_TEXT;
+    return load_common(doc, id, fmt, flags, d);
 }
 
 int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,

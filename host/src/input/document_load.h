@@ -43,6 +43,15 @@ int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_
 int cs_document_load_memory_max(cs_document *doc, const char *id, const char *data, size_t len,
                                 cs_format fmt, long long max_bytes, cs_diag *d);
 
+/* cs_document_load_memory_max into a document used for one article after
+ * another (zeroed before the first; cs_document_clear keeps its memory),
+ * reading data in place instead of copying it: data[len] must be '\0',
+ * and data must stay unchanged while doc holds the article (until it is
+ * loaded again, cleared or freed).  flags: CS_DOC_CHECKED_UTF8 when data
+ * is known to be valid UTF-8 without a NUL byte, else 0. */
+int cs_document_load_borrowed(cs_document *doc, const char *id, const char *data, size_t len,
+                              cs_format fmt, long long max_bytes, unsigned flags, cs_diag *d);
+
 /* cs_document_load_memory_max without a size limit. */
 int cs_document_load_memory(cs_document *doc, const char *id, const char *data, size_t len,
                             cs_format fmt, cs_diag *d);

@@ -1,5 +1,6 @@
 /* input_text.c - plain text: blank-line separated paragraphs; a text with no
- * blank line at all (scraped text) is one paragraph per line. */
+ * blank line at all (scraped text) is one paragraph per line.  The lines
+ * are those of the document's line index (cs_doc_prepare). */
 #include <string.h>
 
 #include "input.h"
@@ -12,41 +13,35 @@ static int line_is_blank(const char *s, size_t len)
     return 1;
 }
 
-/* Where the line starting at s[start] ends: its '\n', or len. */
-static size_t line_end(const char *s, size_t len, size_t start)
+/* Where line k of the document ends: its '\n', or the end of the source. */
+static size_t line_end(const cs_document *doc, size_t k)
 {
-    if (start >= len)
-        return len;
-    const char *nl = memchr(s + start, '\n', len - start);
-    return nl ? (size_t)(nl - s) : len;
+    return k + 1 < doc->nlines ? doc->line_starts[k + 1] - 1 : doc->source.len;
 }
 
-static int has_blank_line(const char *s, size_t len)
+/* Is a blank line (not the last one) somewhere after text? */
+static int has_blank_line(const cs_document *doc)
 {
-    size_t start = 0;
+    const char *s = doc->source.data;
     int seen_text = 0;
-    for (size_t i = line_end(s, len, 0);; i = line_end(s, len, start)) {
-        if (line_is_blank(s + start, i - start)) {
-            if (seen_text && i < len)
-                return 1;
-        } else {
+    for (size_t k = 0; k + 1 < doc->nlines; k++) {
+        size_t start = doc->line_starts[k];
+        if (!line_is_blank(s + start, line_end(doc, k) - start))
             seen_text = 1;
-        }
-        if (i == len)
-            return 0;
-        start = i + 1;
+        else if (seen_text)
+            return 1;
     }
+    return 0;
 }
 
 int cs_load_text(cs_document *doc, cs_diag *d)
 {
     const char *s = doc->source.data;
-    size_t len = doc->source.len;
-    int per_line = !has_blank_line(s, len);
+    int per_line = !has_blank_line(doc);
     int open = 0;
-    size_t start = 0;
-    for (size_t i = line_end(s, len, 0);; i = line_end(s, len, start)) {
-        size_t line_len = i - start;
+    for (size_t k = 0; k < doc->nlines; k++) {
+        size_t start = doc->line_starts[k];
+        size_t line_len = line_end(doc, k) - start;
         if (line_len && s[start + line_len - 1] == '\r')
             line_len--;
         if (line_is_blank(s + start, line_len)) {
@@ -69,9 +64,6 @@ int cs_load_text(cs_document *doc, cs_diag *d)
             if (cs_doc_add(doc, s + start, line_len, start, line_len) != 0)
                 goto oom;
         }
-        if (i == len)
-            break;
-        start = i + 1;
     }
     if (open && cs_doc_end(doc) != 0)
         goto oom;

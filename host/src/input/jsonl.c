@@ -430,6 +430,7 @@ static int scan_record(cs_jsonl_reader *r, const unsigned char *p, const unsigne
     rec->id_json = r->id_json.data;
     rec->text = r->text.data;
     rec->text_len = r->text.len;
+    rec->text_checked = 1; /* copy_run and unescape let no NUL and no bad byte through */
     rec->fmt = fmt;
     rec->err = NULL;
     return SCAN_RECORD;
@@ -470,6 +471,7 @@ int cs_jsonl_read(cs_jsonl_reader *r, const char *line, size_t len, cs_format de
     rec->id_json = r->reference_id_json;
     rec->text = text;
     rec->text_len = text_len;
+    rec->text_checked = 0;
     rec->fmt = fmt;
     rec->err = rc == 0 ? NULL : r->err;
     return rc;

@@ -46,6 +46,8 @@ typedef struct cs_jsonl_record {
     const char *text; /* the unescaped "text", NUL-terminated; text_len
                          counts every byte (a "\u0000" included) */
     size_t text_len;
+    int text_checked; /* 1: the scanner read the text, which is then valid
+                         UTF-8 without a NUL byte; 0: the reference did */
     cs_format fmt;    /* "format", or the caller's default when absent */
     const char *err;  /* on -1: one line saying what is wrong (valid UTF-8) */
 } cs_jsonl_record;

@@ -56,6 +56,7 @@ struct cs_stream {
     cs_pool *quarantine;     /* one worker, made on the first crash */
     cs_result res;           /* a worker's, reused from record to record */
     cs_jsonl_reader reader;  /* a worker's record buffers */
+    cs_document doc;         /* a worker's article, reused from record to record */
     cs_jsonl_reader ids;     /* the parent's, for the id of a line lost in quarantine */
     cs_buf scratch;          /* an error line written by the parent */
     cs_stream_totals *t;     /* of the run in progress */
@@ -71,21 +72,23 @@ int cs_stream_score_record(const cs_record_scoring *rs, size_t lineno, const cha
         cs_jsonl_error_line(out, lineno, rec.id_json, rec.err);
         return -1;
     }
-    cs_document doc;
+    cs_document own = {0};
+    cs_document *doc = rs->doc ? rs->doc : &own;
     int rc = -1;
-    if (cs_document_load_memory_max(&doc, rec.id, rec.text, rec.text_len, rec.fmt,
-                                    rs->cfg->limits.article_bytes, &d) != 0 ||
-        cs_scorer_score(rs->scorer, &doc, rs->res, &d) != 0) {
+    if (cs_document_load_borrowed(doc, rec.id, rec.text, rec.text_len, rec.fmt,
+                                  rs->cfg->limits.article_bytes,
+                                  rec.text_checked ? CS_DOC_CHECKED_UTF8 : 0, &d) != 0 ||
+        cs_scorer_score(rs->scorer, doc, rs->res, &d) != 0) {
         cs_jsonl_error_line(out, lineno, rec.id_json, d.msg);
         goto out;
     }
     cs_json j;
     cs_json_init(&j, out, 0);
-    cs_report_json_article(&j, &doc, rs->res, rs->cfg, rec.id_json, &rs->ro);
+    cs_report_json_article(&j, doc, rs->res, rs->cfg, rec.id_json, &rs->ro);
     cs_buf_putc(out, '\n');
     rc = 0;
 out:
-    cs_document_free(&doc);
+    cs_document_free(&own);
     return rc;
 }
 
@@ -100,6 +103,7 @@ static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen
         .fmt = s->o.input_format ? s->o.input_format : CS_FORMAT_TEXT,
         .reader = &s->reader,
         .res = &s->res,
+        .doc = &s->doc,
     };
     if (cs_stream_score_record(&rs, lineno, line, llen, out) != 0)
         return LINE_ERROR;
@@ -193,6 +197,7 @@ void cs_stream_free(cs_stream *s)
     cs_result_free(&s->res);
     cs_jsonl_reader_free(&s->reader);
     cs_jsonl_reader_free(&s->ids);
+    cs_document_free(&s->doc);
     free(s);
 }
 

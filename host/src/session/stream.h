@@ -86,8 +86,8 @@ void cs_stream_free(cs_stream *s);
 int cs_stream_batch_next(const char **p, const char *end, size_t *lineno, const char **rec,
                          size_t *rec_len);
 
-/* What scoring one record needs; the reader and the result are the
- * caller's, reused from record to record. */
+/* What scoring one record needs; the reader, the result and the document
+ * are the caller's, reused from record to record. */
 typedef struct cs_record_scoring {
     cs_scorer *scorer;
     const cs_config *cfg;
@@ -95,6 +95,8 @@ typedef struct cs_record_scoring {
     cs_format fmt;            /* of records without "format" */
     cs_jsonl_reader *reader;
     cs_result *res;           /* the record's result after a 0 return */
+    cs_document *doc;         /* the record's article (it reads the reader's
+                                 text in place), or NULL: one of its own */
 } cs_record_scoring;
 
 /* Score one JSONL record, line lineno of its stream, and append its answer
