@@ -9,17 +9,14 @@
 #include "utf8.h"
 
 /*
- * Every writer below works the same way: make room once for all the bytes
- * it may write (separator, key, value), write them straight into the
- * buffer, then set the new length and the NUL.  Only a string with bytes to
- * escape asks for more room on the way.
+ * Every writer below is made of the inline steps of json_writer.h: make
+ * room once for all the bytes it may write (separator, key, value), write
+ * them straight into the buffer, then set the new length and the NUL.
+ * Only a string with bytes to escape asks for more room on the way.
  */
 
 /* Most bytes an escape takes: \u00XX for one input byte. */
 #define ESCAPE_MAX 6
-/* Most bytes of a formatted long long or of a fast-path number. */
-#define INT_MAX_LEN 20
-#define NUMBER_FAST_MAX 24
 
 /* Nonzero for the bytes a JSON string cannot copy as they come: 1 for the
  * C0 controls, '"', '\\' and DEL (escaped), 2 for the bytes from 0x80
@@ -254,7 +251,7 @@ static char *write_uint(char *p, unsigned long long u)
     return end;
 }
 
-static char *write_int(char *p, long long v)
+char *cs_json_put_int(char *p, long long v)
 {
     if (v < 0) {
         *p++ = '-';
@@ -293,13 +290,13 @@ static inline double round_half_away(double x)
     return t;
 }
 
-/* v finite and |v| < NUMBER_FAST_LIMIT, at p (at most NUMBER_FAST_MAX
+/* v finite and |v| < NUMBER_FAST_LIMIT, at p (at most CS_JSON_NUMBER_FAST_MAX
  * bytes); returns the end. */
 static char *write_number_fast(char *p, double v)
 {
     long long whole = (long long)v;
     if ((double)whole == v) /* integral (-0 too): no rounding to do */
-        return write_int(p, whole);
+        return cs_json_put_int(p, whole);
     double k = round_half_away(v * 1000.0);
     if (k == 0) {
         *p++ = '0';
@@ -335,7 +332,7 @@ static size_t format_number_slow(char *buf, double v)
     if (r == 0)
         r = 0; /* no "-0" */
     if (r == floor(r) && fabs(r) < 1e15) {
-        char *end = write_int(buf, (long long)r);
+        char *end = cs_json_put_int(buf, (long long)r);
         *end = '\0';
         return (size_t)(end - buf);
     }
@@ -373,36 +370,7 @@ void cs_json_init(cs_json *j, cs_buf *out, int pretty)
     j->pretty = pretty;
 }
 
-/* Room for n more bytes (and the NUL) at the end of the output: where to
- * write them, or NULL after an error (j->failed set). */
-static inline char *room(cs_json *j, size_t n)
-{
-    cs_buf *b = j->out;
-    if (j->failed)
-        return NULL;
-    if (cs_buf_reserve(b, n) != 0) {
-        j->failed = 1;
-        return NULL;
-    }
-    return b->data + b->len;
-}
-
-/* The output now ends at end (written by the caller within its room). */
-static inline void commit(cs_json *j, char *end)
-{
-    cs_buf *b = j->out;
-    b->len = (size_t)(end - b->data);
-    *end = '\0';
-}
-
-/* Most bytes separator() writes: a comma, and when pretty a newline and
- * two spaces per depth. */
-static inline size_t separator_room(const cs_json *j)
-{
-    return j->pretty ? 2 + 2 * (size_t)j->depth : 1;
-}
-
-static char *write_newline(const cs_json *j, char *p)
+char *cs_json_newline(const cs_json *j, char *p)
 {
     static const char spaces[2 * CS_JSON_MAX_DEPTH] = "                                "
                                                        "                                ";
@@ -412,62 +380,48 @@ static char *write_newline(const cs_json *j, char *p)
     return p + indent;
 }
 
-/* What goes before a value or key at the current depth, at p: nothing
- * right after a key, else a comma after a sibling and, when pretty, a new
- * line.  Counts the value.  Returns the end. */
-static inline char *separator(cs_json *j, char *p)
-{
-    if (j->after_key) {
-        j->after_key = 0;
-        return p;
-    }
-    if (j->depth > 0) {
-        if (j->count[j->depth - 1]++ > 0)
-            *p++ = ',';
-        if (j->pretty)
-            p = write_newline(j, p);
-    }
-    return p;
-}
-
 /* separator() and then n bytes of s. */
 static void put_value(cs_json *j, const char *s, size_t n)
 {
-    char *p = room(j, separator_room(j) + n);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + n);
     if (p == NULL)
         return;
-    p = separator(j, p);
+    p = cs_json_separator(j, p);
     memcpy(p, s, n);
-    commit(j, p + n);
+    cs_json_commit(j, p + n);
 }
 
 static void open_(cs_json *j, char c)
 {
-    char *p = room(j, separator_room(j) + 1);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + 1);
     if (p == NULL)
         return;
     if (j->depth >= CS_JSON_MAX_DEPTH) {
         j->failed = 1;
         return;
     }
-    p = separator(j, p);
+    p = cs_json_separator(j, p);
     *p++ = c;
-    commit(j, p);
-    j->count[j->depth] = 0;
+    cs_json_commit(j, p);
     j->depth++;
+    j->next = CS_JSON_SEP_FIRST;
+    j->after = CS_JSON_SEP_COMMA;
 }
 
 static void close_(cs_json *j, char c)
 {
     if (j->depth > 0)
         j->depth--;
-    char *p = room(j, separator_room(j) + 1);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + 1);
     if (p == NULL)
         return;
-    if (j->pretty && j->count[j->depth] > 0)
-        p = write_newline(j, p);
+    if (j->pretty && j->next != CS_JSON_SEP_FIRST) /* not empty */
+        p = cs_json_newline(j, p);
     *p++ = c;
-    commit(j, p);
+    cs_json_commit(j, p);
+    /* The closed one was a value at the depth around it. */
+    j->after = j->depth > 0 ? CS_JSON_SEP_COMMA : CS_JSON_SEP_NONE;
+    j->next = j->after;
 }
 
 void cs_json_init_at(cs_json *j, cs_buf *out, int pretty, int depth)
@@ -475,21 +429,23 @@ void cs_json_init_at(cs_json *j, cs_buf *out, int pretty, int depth)
     cs_json_init(j, out, pretty);
     if (depth < 0 || depth >= CS_JSON_MAX_DEPTH)
         j->failed = 1;
-    else
-        j->depth = depth; /* count[] all 0: no sibling before */
+    else if (depth > 0) { /* the first value of its object or array */
+        j->depth = depth;
+        j->next = CS_JSON_SEP_FIRST;
+        j->after = CS_JSON_SEP_COMMA;
+    }
 }
 
 void cs_json_splice(cs_json *j, const char *value, size_t len)
 {
-    char *p = room(j, 1 + len);
+    char *p = cs_json_room(j, 1 + len);
     if (p == NULL)
         return;
-    if (j->after_key)
-        j->after_key = 0;
-    else if (j->depth > 0 && j->count[j->depth - 1]++ > 0)
+    if (j->next == CS_JSON_SEP_COMMA) /* the value brings its own new line */
         *p++ = ',';
+    j->next = j->after;
     memcpy(p, value, len);
-    commit(j, p + len);
+    cs_json_commit(j, p + len);
 }
 
 void cs_json_object(cs_json *j) { open_(j, '{'); }
@@ -507,51 +463,25 @@ static inline char *write_key_end(const cs_json *j, char *p)
     return p;
 }
 
-/* Most bytes of a key's quotes and colon, and of a string's quotes. */
-#define KEY_EXTRA 4
-#define STRING_EXTRA 2
-
-/* The separator and a plain key at p (room made by the caller); returns
- * the end.  The caller writes the value next, or sets after_key. */
-static inline char *write_plain_key(cs_json *j, char *p, const char *key, size_t key_len)
-{
-    p = separator(j, p);
-    *p++ = '"';
-    copy_short(p, key, key_len);
-    return write_key_end(j, p + key_len);
-}
-
-void cs_json_key_plain(cs_json *j, const char *key, size_t key_len)
-{
-    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len);
-    if (p == NULL)
-        return;
-    commit(j, write_plain_key(j, p, key, key_len));
-    j->after_key = 1;
-}
-
 void cs_json_key(cs_json *j, const char *key)
 {
     size_t len = strlen(key);
-    char *p = room(j, separator_room(j) + 1 + len + KEY_EXTRA);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + 1 + len + CS_JSON_KEY_EXTRA);
     if (p == NULL)
         return;
-    p = separator(j, p);
+    p = cs_json_separator(j, p);
     *p++ = '"';
-    commit(j, p);
-    if (append_escaped(j->out, key, len, KEY_EXTRA) != 0) {
+    cs_json_commit(j, p);
+    if (append_escaped(j->out, key, len, CS_JSON_KEY_EXTRA) != 0) {
         j->failed = 1;
         return;
     }
     p = j->out->data + j->out->len;
-    commit(j, write_key_end(j, p));
-    j->after_key = 1;
+    cs_json_commit(j, write_key_end(j, p));
+    j->next = CS_JSON_SEP_NONE; /* the key's value follows */
 }
 
-/* The quoted, escaped string at p (room made by the caller for the
- * string as it would be without escapes and its quotes); the output then
- * ends after it. */
-static void finish_string(cs_json *j, char *p, const char *s, size_t len)
+void cs_json_put_string(cs_json *j, char *p, const char *s, size_t len)
 {
     *p++ = '"';
     p = escape_at(j->out, p, s, len, 1);
@@ -560,15 +490,15 @@ static void finish_string(cs_json *j, char *p, const char *s, size_t len)
         return;
     }
     *p++ = '"';
-    commit(j, p);
+    cs_json_commit(j, p);
 }
 
 void cs_json_stringn(cs_json *j, const char *s, size_t len)
 {
-    char *p = room(j, separator_room(j) + STRING_EXTRA + len);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_STRING_EXTRA + len);
     if (p == NULL)
         return;
-    finish_string(j, separator(j, p), s, len);
+    cs_json_put_string(j, cs_json_separator(j, p), s, len);
 }
 
 void cs_json_string(cs_json *j, const char *s)
@@ -579,10 +509,7 @@ void cs_json_string(cs_json *j, const char *s)
         cs_json_stringn(j, s, strlen(s));
 }
 
-/* A number value at p (room for NUMBER_FAST_MAX bytes made by the caller,
- * after the separator); returns the end, or NULL after an error.  Values
- * off the fast path take a second room request. */
-static char *write_number(cs_json *j, char *p, double v)
+char *cs_json_put_number(cs_json *j, char *p, double v)
 {
     if (!isfinite(v)) {
         memcpy(p, "null", 4);
@@ -592,8 +519,8 @@ static char *write_number(cs_json *j, char *p, double v)
         return write_number_fast(p, v);
     char tmp[CS_JSON_NUMBER_MAX];
     size_t n = format_number_slow(tmp, v);
-    commit(j, p);
-    p = room(j, n);
+    cs_json_commit(j, p);
+    p = cs_json_room(j, n);
     if (p == NULL)
         return NULL;
     memcpy(p, tmp, n);
@@ -602,20 +529,20 @@ static char *write_number(cs_json *j, char *p, double v)
 
 void cs_json_number(cs_json *j, double v)
 {
-    char *p = room(j, separator_room(j) + NUMBER_FAST_MAX);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_NUMBER_FAST_MAX);
     if (p == NULL)
         return;
-    p = write_number(j, separator(j, p), v);
+    p = cs_json_put_number(j, cs_json_separator(j, p), v);
     if (p)
-        commit(j, p);
+        cs_json_commit(j, p);
 }
 
 void cs_json_int(cs_json *j, long long v)
 {
-    char *p = room(j, separator_room(j) + INT_MAX_LEN);
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_INT_MAX);
     if (p == NULL)
         return;
-    commit(j, write_int(separator(j, p), v));
+    cs_json_commit(j, cs_json_put_int(cs_json_separator(j, p), v));
 }
 
 void cs_json_bool(cs_json *j, int v)
@@ -661,61 +588,6 @@ void cs_json_kv_bool(cs_json *j, const char *key, int v)
 {
     cs_json_key(j, key);
     cs_json_bool(j, v);
-}
-
-/* ---- constant keys: key and value with one room request ---- */
-
-void cs_json_kv_plain_stringn(cs_json *j, const char *key, size_t key_len, const char *s,
-                              size_t len)
-{
-    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + STRING_EXTRA + len);
-    if (p == NULL)
-        return;
-    finish_string(j, write_plain_key(j, p, key, key_len), s, len);
-}
-
-void cs_json_kv_plain_string(cs_json *j, const char *key, size_t key_len, const char *s)
-{
-    if (s == NULL) {
-        char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + 4);
-        if (p == NULL)
-            return;
-        p = write_plain_key(j, p, key, key_len);
-        memcpy(p, "null", 4);
-        commit(j, p + 4);
-        return;
-    }
-    cs_json_kv_plain_stringn(j, key, key_len, s, strlen(s));
-}
-
-void cs_json_kv_plain_int(cs_json *j, const char *key, size_t key_len, long long v)
-{
-    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + INT_MAX_LEN);
-    if (p == NULL)
-        return;
-    p = write_plain_key(j, p, key, key_len);
-    commit(j, write_int(p, v));
-}
-
-void cs_json_kv_plain_number(cs_json *j, const char *key, size_t key_len, double v)
-{
-    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + NUMBER_FAST_MAX);
-    if (p == NULL)
-        return;
-    p = write_plain_key(j, p, key, key_len);
-    p = write_number(j, p, v);
-    if (p)
-        commit(j, p);
-}
-
-void cs_json_kv_plain_bool(cs_json *j, const char *key, size_t key_len, int v)
-{
-    char *p = room(j, separator_room(j) + KEY_EXTRA + key_len + 5);
-    if (p == NULL)
-        return;
-    p = write_plain_key(j, p, key, key_len);
-    memcpy(p, v ? "true" : "false", v ? 4 : 5);
-    commit(j, p + (v ? 4 : 5));
 }
 
 int cs_json_failed(const cs_json *j)

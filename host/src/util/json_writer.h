@@ -21,12 +21,17 @@
 
 #define CS_JSON_MAX_DEPTH 32
 
+/* What goes before the next value or key: nothing (right after a key, or
+ * at the top level), a new line when pretty (the first in an object or
+ * array), or a comma and the new line (after a sibling). */
+enum { CS_JSON_SEP_NONE, CS_JSON_SEP_FIRST, CS_JSON_SEP_COMMA };
+
 typedef struct cs_json {
     cs_buf *out;
     int pretty;
     int depth;
-    int count[CS_JSON_MAX_DEPTH]; /* values written at each depth */
-    int after_key;
+    int next;  /* CS_JSON_SEP_*: what goes before the next value or key */
+    int after; /* what goes before a value that follows a value at this depth */
     int failed;
 } cs_json;
 
@@ -65,43 +70,190 @@ void cs_json_kv_int(cs_json *j, const char *key, long long v);
 void cs_json_kv_number(cs_json *j, const char *key, double v);
 void cs_json_kv_bool(cs_json *j, const char *key, int v);
 
+/* ---- the writer's core ----
+ * Every writer is made of the same steps: make room once for all the
+ * bytes it may write (separator, key, value), write them straight into the
+ * buffer, then set the new length and the NUL.  The steps are inline so
+ * that a writer called with a constant key (the _lit and _plain ones
+ * below) copies the key with a length the compiler knows and makes no
+ * call for its separator; json_writer.c builds every other writer from
+ * them too.  They are the writer's own: callers use the functions above
+ * and below.  CS_JSON_INLINE: always inlined, as the key's length is known
+ * only at the call (the compiler's size limits would otherwise keep some
+ * calls out of line, each with a strlen of its key). */
+#define CS_JSON_INLINE static inline __attribute__((always_inline))
+
+/* Most bytes of a key's quotes, colon and (pretty) space; of a string's
+ * quotes; of a formatted long long; of a number on the fast path. */
+#define CS_JSON_KEY_EXTRA 4
+#define CS_JSON_STRING_EXTRA 2
+#define CS_JSON_INT_MAX 20
+#define CS_JSON_NUMBER_FAST_MAX 24
+
+/* Room for n more bytes (and the NUL) at the end of the output: where to
+ * write them, or NULL after an error (j->failed set, sticky). */
+CS_JSON_INLINE char *cs_json_room(cs_json *j, size_t n)
+{
+    if (j->failed)
+        return NULL;
+    if (cs_buf_reserve(j->out, n) != 0) {
+        j->failed = 1;
+        return NULL;
+    }
+    return j->out->data + j->out->len;
+}
+
+/* The output now ends at end (written within the room made). */
+CS_JSON_INLINE void cs_json_commit(cs_json *j, char *end)
+{
+    j->out->len = (size_t)(end - j->out->data);
+    *end = '\0';
+}
+
+/* Most bytes cs_json_separator writes: a comma, a newline and two spaces
+ * per depth when pretty.  The room asked for it is the most at any depth,
+ * a constant: room is only capacity, and none of it is written unless
+ * needed. */
+#define CS_JSON_SEPARATOR_MAX (2 + 2 * CS_JSON_MAX_DEPTH)
+
+/* A newline and the indentation of the current depth at p; returns the
+ * end. */
+char *cs_json_newline(const cs_json *j, char *p);
+
+/* What goes before a value or key at the current depth (j->next), at p;
+ * what goes before the next one is then j->after.  Returns the end. */
+CS_JSON_INLINE char *cs_json_separator(cs_json *j, char *p)
+{
+    int next = j->next;
+    j->next = j->after;
+    if (next == CS_JSON_SEP_COMMA)
+        *p++ = ',';
+    if (j->pretty && next != CS_JSON_SEP_NONE)
+        p = cs_json_newline(j, p);
+    return p;
+}
+
+/* The separator and a key that needs no escape (see the _plain writers)
+ * at p, within room made for cs_json_separator_room + CS_JSON_KEY_EXTRA
+ * + key_len bytes; returns the end, where the key's value goes. */
+CS_JSON_INLINE char *cs_json_put_plain_key(cs_json *j, char *p, const char *key, size_t key_len)
+{
+    p = cs_json_separator(j, p);
+    *p++ = '"';
+    memcpy(p, key, key_len);
+    p += key_len;
+    memcpy(p, "\": ", 3); /* within CS_JSON_KEY_EXTRA; the space stays only when pretty */
+    return p + (j->pretty ? 3 : 2);
+}
+
+/* The digits of v at p (CS_JSON_INT_MAX bytes of room); returns the end. */
+char *cs_json_put_int(char *p, long long v);
+
+/* v as cs_json_number writes it at p (CS_JSON_NUMBER_FAST_MAX bytes of
+ * room); returns the end, or NULL after an error.  A value off the fast
+ * path makes room again (data may move): the output is committed up to p
+ * first. */
+char *cs_json_put_number(cs_json *j, char *p, double v);
+
+/* The quoted, escaped string s (len bytes) at p, within room made for
+ * len + CS_JSON_STRING_EXTRA bytes (an escape makes more on the way); the
+ * output then ends after it (j->failed set when memory runs out). */
+void cs_json_put_string(cs_json *j, char *p, const char *s, size_t len);
+
 /* ---- constant keys ----
  * The _plain functions write a key that needs no JSON escape as it is:
  * key_len bytes of printable ASCII without '"' or '\\' (the caller's
  * promise: a fixed name of the schema, never text from an article or the
  * configuration, which goes through cs_json_key).  Otherwise, and in the
- * bytes they write, the same as cs_json_key and cs_json_kv_*. */
-void cs_json_key_plain(cs_json *j, const char *key, size_t key_len);
-void cs_json_kv_plain_string(cs_json *j, const char *key, size_t key_len, const char *s);
-void cs_json_kv_plain_stringn(cs_json *j, const char *key, size_t key_len, const char *s,
-                              size_t len);
-void cs_json_kv_plain_int(cs_json *j, const char *key, size_t key_len, long long v);
-void cs_json_kv_plain_number(cs_json *j, const char *key, size_t key_len, double v);
-void cs_json_kv_plain_bool(cs_json *j, const char *key, size_t key_len, int v);
+ * bytes they write, the same as cs_json_key and cs_json_kv_*.  Each makes
+ * room once for its key and value. */
+CS_JSON_INLINE void cs_json_key_plain(cs_json *j, const char *key, size_t key_len)
+{
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + key_len);
+    if (p == NULL)
+        return;
+    cs_json_commit(j, cs_json_put_plain_key(j, p, key, key_len));
+    j->next = CS_JSON_SEP_NONE; /* the key's value follows */
+}
+
+CS_JSON_INLINE void cs_json_kv_plain_stringn(cs_json *j, const char *key, size_t key_len,
+                                            const char *s, size_t len)
+{
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + key_len +
+                                  CS_JSON_STRING_EXTRA + len);
+    if (p == NULL)
+        return;
+    cs_json_put_string(j, cs_json_put_plain_key(j, p, key, key_len), s, len);
+}
+
+CS_JSON_INLINE void cs_json_kv_plain_string(cs_json *j, const char *key, size_t key_len,
+                                           const char *s)
+{
+    if (s != NULL) {
+        cs_json_kv_plain_stringn(j, key, key_len, s, strlen(s));
+        return;
+    }
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + key_len + 4);
+    if (p == NULL)
+        return;
+    p = cs_json_put_plain_key(j, p, key, key_len);
+    memcpy(p, "null", 4);
+    cs_json_commit(j, p + 4);
+}
+
+CS_JSON_INLINE void cs_json_kv_plain_int(cs_json *j, const char *key, size_t key_len, long long v)
+{
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + key_len +
+                                  CS_JSON_INT_MAX);
+    if (p == NULL)
+        return;
+    cs_json_commit(j, cs_json_put_int(cs_json_put_plain_key(j, p, key, key_len), v));
+}
+
+CS_JSON_INLINE void cs_json_kv_plain_number(cs_json *j, const char *key, size_t key_len, double v)
+{
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + key_len +
+                                  CS_JSON_NUMBER_FAST_MAX);
+    if (p == NULL)
+        return;
+    p = cs_json_put_number(j, cs_json_put_plain_key(j, p, key, key_len), v);
+    if (p)
+        cs_json_commit(j, p);
+}
+
+CS_JSON_INLINE void cs_json_kv_plain_bool(cs_json *j, const char *key, size_t key_len, int v)
+{
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + key_len + 5);
+    if (p == NULL)
+        return;
+    p = cs_json_put_plain_key(j, p, key, key_len);
+    memcpy(p, v ? "true" : "false", 5); /* "true" and its NUL when v */
+    cs_json_commit(j, p + (v ? 4 : 5));
+}
 
 /* The same for a string literal key, cs_json_kv_lit_int(j, "line", n): the
  * compiler computes strlen of a literal, so a key costs one copy. */
-static inline void cs_json_key_lit(cs_json *j, const char *key)
+CS_JSON_INLINE void cs_json_key_lit(cs_json *j, const char *key)
 {
     cs_json_key_plain(j, key, strlen(key));
 }
-static inline void cs_json_kv_lit_string(cs_json *j, const char *key, const char *s)
+CS_JSON_INLINE void cs_json_kv_lit_string(cs_json *j, const char *key, const char *s)
 {
     cs_json_kv_plain_string(j, key, strlen(key), s);
 }
-static inline void cs_json_kv_lit_stringn(cs_json *j, const char *key, const char *s, size_t len)
+CS_JSON_INLINE void cs_json_kv_lit_stringn(cs_json *j, const char *key, const char *s, size_t len)
 {
     cs_json_kv_plain_stringn(j, key, strlen(key), s, len);
 }
-static inline void cs_json_kv_lit_int(cs_json *j, const char *key, long long v)
+CS_JSON_INLINE void cs_json_kv_lit_int(cs_json *j, const char *key, long long v)
 {
     cs_json_kv_plain_int(j, key, strlen(key), v);
 }
-static inline void cs_json_kv_lit_number(cs_json *j, const char *key, double v)
+CS_JSON_INLINE void cs_json_kv_lit_number(cs_json *j, const char *key, double v)
 {
     cs_json_kv_plain_number(j, key, strlen(key), v);
 }
-static inline void cs_json_kv_lit_bool(cs_json *j, const char *key, int v)
+CS_JSON_INLINE void cs_json_kv_lit_bool(cs_json *j, const char *key, int v)
 {
     cs_json_kv_plain_bool(j, key, strlen(key), v);
 }
