@@ -89,7 +89,7 @@ static inline void copy_short(char *p, const char *s, size_t n)
  * returns the end.
  * The short forms of RFC 8259 for '"', '\\', LF, CR and TAB, else
  * \u00XX in lower-case hex. */
-static char *write_escape(char *p, unsigned char c)
+static inline char *write_escape(char *p, unsigned char c)
 {
     static const char hex[] = "0123456789abcdef";
     *p++ = '\\';
@@ -109,6 +109,21 @@ static char *write_escape(char *p, unsigned char c)
     return p;
 }
 
+/* How many lanes of a word come before the first one flagged in m (m
+ * nonzero, one exact flag per lane as word_needs_escape gives): the
+ * trailing zero bits over eight where lane 0 is the low byte (a
+ * little-endian machine with the GCC built-in), else 0 (the caller's byte
+ * loop finds the lane). */
+static inline size_t plain_lanes(uint64_t m)
+{
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    return (size_t)__builtin_ctzll(m) / 8;
+#else
+    (void)m;
+    return 0;
+#endif
+}
+
 /* Write s (len bytes) escaped at p, inside b's room for len + tail bytes
  * from p, and return the end (room for tail bytes still after it), or
  * NULL when memory runs out (b then holds what was written,
@@ -120,24 +135,45 @@ static char *escape_at(cs_buf *b, char *p, const char *s, size_t len, size_t tai
 {
     size_t i = 0;
     for (;;) {
-        /* Eight plain ASCII bytes at a time. */
+        /* Eight bytes at a time, stored whole (there is room for the
+         * rest of the text): the plain ones up to the first byte to look
+         * at count. */
         while (len - i >= 8) {
             uint64_t w = cs_swar_load(s + i);
-            if (word_needs_escape(w))
-                break;
+            uint64_t m = word_needs_escape(w);
             memcpy(p, &w, 8);
+            if (m) {
+                size_t k = plain_lanes(m);
+                p += k;
+                i += k;
+                break;
+            }
             p += 8;
             i += 8;
         }
-        /* Fewer than eight left: when the last eight bytes of s are plain,
-         * those before i went out as they are, so they end the output in
-         * one store over them. */
-        if (len - i < 8 && i < len && len >= 8) {
-            uint64_t w = cs_swar_load(s + len - 8);
-            if (!word_needs_escape(w)) {
-                p += len - i;
-                memcpy(p - 8, &w, 8);
-                break;
+        /* Fewer than eight left: when the bytes from the last eight of s
+         * (or, in a shorter string, from i) are plain, they end the output
+         * in one or two stores (the bytes before i among the last eight
+         * went out as they are, the test saw them). */
+        size_t left = len - i;
+        if (left > 0 && left < 8) {
+            if (len >= 8) {
+                uint64_t w = cs_swar_load(s + len - 8);
+                if (!word_needs_escape(w)) {
+                    p += left;
+                    memcpy(p - 8, &w, 8);
+                    break;
+                }
+            } else if (left >= 4) {
+                uint32_t head, last;
+                memcpy(&head, s + i, 4);
+                memcpy(&last, s + len - 4, 4);
+                if (!word_needs_escape(head | (uint64_t)last << 32)) {
+                    memcpy(p, &head, 4);
+                    memcpy(p + left - 4, &last, 4);
+                    p += left;
+                    break;
+                }
             }
         }
         /* Byte by byte up to the next byte to look at or the end. */
