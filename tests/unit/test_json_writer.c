@@ -443,6 +443,7 @@ static void write_sample(cs_json *j)
     cs_json_number(j, 2.5);
     cs_json_string(j, "x");
     cs_json_stringn(j, "yz", 1);
+    cs_json_plain_stringn(j, "plain", 5);
     cs_json_bool(j, 1);
     cs_json_bool(j, 0);
     cs_json_null(j);
@@ -472,7 +473,7 @@ static void test_structure(void)
     ok(!cs_json_failed(&j), "compact: no error");
     is_str(b.data,
            "{\"id\":\"a\\\"1\",\"path\":null,\"none\":null,\"we\\\"ird\\n\":3,\"empty_object\":{},"
-           "\"empty_array\":[],\"list\":[1,2.5,\"x\",\"y\",true,false,null,{\"raw\":true},"
+           "\"empty_array\":[],\"list\":[1,2.5,\"x\",\"y\",\"plain\",true,false,null,{\"raw\":true},"
            "{\"t\":true,\"f\":false}],\"nested\":{\"n\":-0.25,\"m\":10000000000000000,"
            "\"i\":-7,\"s\":\"ab\",\"t\":\"\\t\"}}",
            "compact document");
@@ -493,6 +494,7 @@ static void test_structure(void)
            "    2.5,\n"
            "    \"x\",\n"
            "    \"y\",\n"
+           "    \"plain\",\n"
            "    true,\n"
            "    false,\n"
            "    null,\n"
@@ -518,6 +520,47 @@ static void test_structure(void)
     cs_json_int(&j, 2);
     is_str(b.data, "12", "top-level values are not separated");
     cs_buf_free(&b);
+}
+
+/* Values written apart (cs_json_init_at) and spliced in come out as the
+ * same values written in place, compact and pretty. */
+static void test_splice(void)
+{
+    for (int pretty = 0; pretty <= 1; pretty++) {
+        cs_buf whole = {0}, spliced = {0}, frag = {0};
+        cs_json j;
+        cs_json_init(&j, &whole, pretty);
+        cs_json_object(&j);
+        cs_json_key_lit(&j, "articles");
+        cs_json_array(&j);
+        for (int i = 0; i < 3; i++) {
+            cs_json_object(&j);
+            cs_json_kv_lit_int(&j, "n", i);
+            cs_json_end_object(&j);
+        }
+        cs_json_end_array(&j);
+        cs_json_end_object(&j);
+        cs_json_init(&j, &spliced, pretty);
+        cs_json_object(&j);
+        cs_json_key_lit(&j, "articles");
+        cs_json_array(&j);
+        for (int i = 0; i < 3; i++) {
+            cs_json part;
+            frag.len = 0;
+            cs_json_init_at(&part, &frag, pretty, 2);
+            cs_json_object(&part);
+            cs_json_kv_lit_int(&part, "n", i);
+            cs_json_end_object(&part);
+            cs_json_splice(&j, frag.data, frag.len);
+        }
+        cs_json_end_array(&j);
+        cs_json_end_object(&j);
+        is_str(spliced.data, whole.data, "%s: spliced values as if written in place",
+               pretty ? "pretty" : "compact");
+        cs_buf_free(&whole);
+        cs_buf_free(&spliced);
+        cs_buf_free(&frag);
+    }
 }
 
 static void test_depth_limit(void)
@@ -549,6 +592,7 @@ int main(void)
     test_number_random();
     test_int();
     test_structure();
+    test_splice();
     test_depth_limit();
     cs_buf_free(&number_out);
     return done_testing();

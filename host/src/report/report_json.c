@@ -10,7 +10,14 @@
 
 #include <string.h>
 
-static const char *const scope_names[] = {"paragraph", "heading", "quote", "list_item"};
+/* The names of the scope bits (CREDSCORE_SCOPE_*, bit b for name b) with their
+ * lengths: plain names, written without the escape scan. */
+#define SCOPE_NAME(s) {s, sizeof s - 1}
+static const struct {
+    const char *name;
+    size_t len;
+} scope_names[] = {SCOPE_NAME("paragraph"), SCOPE_NAME("heading"), SCOPE_NAME("quote"),
+                   SCOPE_NAME("list_item")};
 
 /* Line numbers of source offsets, as cs_doc_line_col gives them (1-based;
  * offsets past the end count as the end), found by walking the document's
@@ -140,7 +147,7 @@ static int json_article(cs_json *j, const cs_document *doc, const cs_result *res
         cs_json_array(j);
         for (int b = 0; b < 4; b++)
             if (ps->scopes & (1u << b))
-                cs_json_string(j, scope_names[b]);
+                cs_json_plain_stringn(j, scope_names[b].name, scope_names[b].len);
         cs_json_end_array(j);
         cs_json_kv_lit_int(j, "sentences", (long long)ps->nsent);
         cs_json_kv_lit_number(j, "points", res->passages[p].points);

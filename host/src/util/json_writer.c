@@ -537,6 +537,19 @@ void cs_json_stringn(cs_json *j, const char *s, size_t len)
     cs_json_put_string(j, cs_json_separator(j, p), s, len);
 }
 
+void cs_json_plain_stringn(cs_json *j, const char *s, size_t len)
+{
+    char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + CS_JSON_STRING_EXTRA + len);
+    if (p == NULL)
+        return;
+    p = cs_json_separator(j, p);
+    *p++ = '"';
+    copy_short(p, s, len);
+    p += len;
+    *p++ = '"';
+    cs_json_commit(j, p);
+}
+
 void cs_json_string(cs_json *j, const char *s)
 {
     if (s == NULL)

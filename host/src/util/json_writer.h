@@ -53,6 +53,11 @@ void cs_json_end_array(cs_json *j);
 void cs_json_key(cs_json *j, const char *key);
 void cs_json_string(cs_json *j, const char *s);
 void cs_json_stringn(cs_json *j, const char *s, size_t len);
+/* A string value that needs no escape, copied as it is: len bytes of
+ * printable ASCII without '"' or '\\' (the caller's promise: a fixed name
+ * of the schema, as for the _plain keys below).  Same bytes as
+ * cs_json_stringn. */
+void cs_json_plain_stringn(cs_json *j, const char *s, size_t len);
 void cs_json_number(cs_json *j, double v);
 void cs_json_int(cs_json *j, long long v);
 void cs_json_bool(cs_json *j, int v);
