@@ -12,7 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define QT_KEY_BYTES 24 /* longest word + 1 */
 #define QT_SLOTS 1024   /* power of two, more than twice the word count */
 
 typedef struct qt_entry {
@@ -183,13 +182,29 @@ void qt_words_free(qt_words *w)
     w->al.free(w);
 }
 
-/* Class of a word: fold it into a padded key, then probe the table. */
+/* Class of a folded word: probe the table. */
+int qt_words_lookup(const qt_words *w, const qt_key *key, size_t len)
+{
+    if (len == 0 || len >= QT_KEY_BYTES || key->c[0] < 'a' || key->c[0] > 'z')
+        return QT_W_NONE;
+    for (size_t j = key_hash(key->w, len) & (QT_SLOTS - 1); w->slot[j] != 0;
+         j = (j + 1) & (QT_SLOTS - 1)) {
+        const qt_entry *e = &w->e[w->slot[j] - 1];
+        if (e->len != len)
+            continue;
+        size_t i = 0;
+        while (i * 8 < len && e->k.w[i] == key->w[i])
+            i++;
+        if (i * 8 >= len)
+            return e->cls;
+    }
+    return QT_W_NONE;
+}
+
+/* Class of a word: fold it into a padded key, then look it up. */
 int qt_words_class(const qt_words *w, const char *text, size_t len)
 {
-    union {
-        char c[QT_KEY_BYTES];
-        uint64_t w[QT_KEY_BYTES / 8];
-    } key;
+    qt_key key;
     if (len == 0 || len >= QT_KEY_BYTES)
         return QT_W_NONE;
     memset(&key, 0, sizeof(key));
@@ -197,18 +212,5 @@ int qt_words_class(const qt_words *w, const char *text, size_t len)
         char c = text[i];
         key.c[i] = (char)((c >= 'A' && c <= 'Z') ? c + 32 : c);
     }
-    if (key.c[0] < 'a' || key.c[0] > 'z')
-        return QT_W_NONE;
-    for (size_t j = key_hash(key.w, len) & (QT_SLOTS - 1); w->slot[j] != 0;
-         j = (j + 1) & (QT_SLOTS - 1)) {
-        const qt_entry *e = &w->e[w->slot[j] - 1];
-        if (e->len != len)
-            continue;
-        size_t i = 0;
-        while (i * 8 < len && e->k.w[i] == key.w[i])
-            i++;
-        if (i * 8 >= len)
-            return e->cls;
-    }
-    return QT_W_NONE;
+    return qt_words_lookup(w, &key, len);
 }

@@ -12,6 +12,7 @@
 #define QT_WORDS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 /* word classes */
 enum {
@@ -41,5 +42,20 @@ int qt_words_build(qt_words **out, const qt_alloc *al);
 void qt_words_free(qt_words *w);
 /* Class of the word text[0..len) (ASCII case-insensitive), QT_W_NONE if unknown. */
 int qt_words_class(const qt_words *w, const char *text, size_t len);
+
+/* Longest word the table can hold, plus one. */
+#define QT_KEY_BYTES 24
+
+/* A word folded for qt_words_lookup: its bytes with A-Z in lower case,
+ * zero from its length on. */
+typedef union qt_key {
+    char c[QT_KEY_BYTES];
+    uint64_t w[QT_KEY_BYTES / 8];
+} qt_key;
+
+/* Class of the folded word key->c[0..len), QT_W_NONE if unknown (also
+ * when len is 0 or QT_KEY_BYTES or more).  For a caller that folds the
+ * word while it scans it; qt_words_class folds and then asks this. */
+int qt_words_lookup(const qt_words *w, const qt_key *key, size_t len);
 
 #endif

@@ -192,6 +192,29 @@ static void test_alignment(void *inst)
     is_int(g_nfound, 0, "a ministry is a speaker but not a person: no finding");
 }
 
+/* Speaker words are read eight bytes at a time while they are plain
+ * ASCII, and their look-up key is made as they are read: a possessive 's
+ * is cut from the key ("he's" is "he"), a letter above ASCII continues the
+ * word ("Zoë" is one capitalised word, not "Zo" and "ë"), and a hyphen
+ * does too ("ex-minister" is not the title "minister"). */
+static void test_speaker_words(void *inst)
+{
+    char text[200];
+    const char *one[1] = {text};
+    static const char *const person[] = {"he's", "Zoë", "the spokeswoman's deputy",
+                                         "Ms Kowalczyk-Brandt"};
+    for (size_t i = 0; i < sizeof(person) / sizeof(person[0]); i++) {
+        snprintf(text, sizeof(text), "“We will rebuild the old bridge,” %s said on Monday.",
+                 person[i]);
+        run_doc(inst, one, 1);
+        expect(0, "on_record", "attributed-quote", "“We will rebuild the old bridge,”", 0.6);
+        is_int(g_nfound, 1, "speaker '%s': one finding", person[i]);
+    }
+    snprintf(text, sizeof(text), "“We will rebuild the old bridge,” the ex-minister said on Monday.");
+    run_doc(inst, one, 1);
+    is_int(g_nfound, 0, "a hyphenated word is one word: no title, no finding");
+}
+
 /* Each quote's speaker is looked for in the sentences around it; quotes
  * of one sentence share that stretch, which is read once.  A quote three
  * sentences on has a stretch of its own: the first quote's speaker is not
@@ -334,6 +357,7 @@ int main(void)
     test_edge_cases(inst);
     test_alignment(inst);
     test_two_stretches(inst);
+    test_speaker_words(inst);
     test_closed_later(inst);
     test_word_count();
     test_layout(inst);
