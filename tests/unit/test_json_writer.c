@@ -213,10 +213,11 @@ static void test_escape_every_byte(void)
         bad += !escape_matches(s, 1);
     }
     is_int(bad, 0, "every byte value alone escapes as the reference");
-    /* Every byte value at every position of strings of 1 to 17 bytes, so
-     * that each lane of the eight-byte scan and each tail length sees it. */
+    /* Every byte value at every position of strings of 1 to 33 bytes, so
+     * that each lane of the sixteen- and eight-byte scans and each tail
+     * length sees it. */
     bad = 0;
-    char s[17];
+    char s[33];
     for (size_t len = 1; len <= sizeof s; len++)
         for (size_t pos = 0; pos < len; pos++)
             for (int c = 0; c < 256; c++) {
@@ -224,7 +225,7 @@ static void test_escape_every_byte(void)
                 s[pos] = (char)c;
                 bad += !escape_matches(s, len);
             }
-    is_int(bad, 0, "every byte value at every position of 1- to 17-byte strings");
+    is_int(bad, 0, "every byte value at every position of 1- to 33-byte strings");
 }
 
 static void test_escape_random(void)
