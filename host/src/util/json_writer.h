@@ -129,11 +129,13 @@ char *cs_json_newline(const cs_json *j, char *p);
  * what goes before the next one is then j->after.  Returns the end. */
 CS_JSON_INLINE char *cs_json_separator(cs_json *j, char *p)
 {
-    int next = j->next;
+    /* The state is read before any byte is stored: a store through p may
+     * alias j as far as the compiler knows, and would make it read again. */
+    int next = j->next, newline = j->pretty && next != CS_JSON_SEP_NONE;
     j->next = j->after;
     if (next == CS_JSON_SEP_COMMA)
         *p++ = ',';
-    if (j->pretty && next != CS_JSON_SEP_NONE)
+    if (newline)
         p = cs_json_newline(j, p);
     return p;
 }
@@ -143,12 +145,13 @@ CS_JSON_INLINE char *cs_json_separator(cs_json *j, char *p)
  * + key_len bytes; returns the end, where the key's value goes. */
 CS_JSON_INLINE char *cs_json_put_plain_key(cs_json *j, char *p, const char *key, size_t key_len)
 {
+    size_t key_end = j->pretty ? 3 : 2; /* read before the stores (cs_json_separator) */
     p = cs_json_separator(j, p);
     *p++ = '"';
     memcpy(p, key, key_len);
     p += key_len;
     memcpy(p, "\": ", 3); /* within CS_JSON_KEY_EXTRA; the space stays only when pretty */
-    return p + (j->pretty ? 3 : 2);
+    return p + key_end;
 }
 
 /* The digits of v at p (CS_JSON_INT_MAX bytes of room); returns the end. */
