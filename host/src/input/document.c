@@ -113,6 +113,14 @@ int cs_validate_utf8(const char *path, const char *data, size_t len, cs_diag *d)
     return 0;
 }
 
+/* Room for `need` elements in an array that grows one element at a time
+ * (cs_array_grow), without a call while there is room: the builder adds
+ * each line, segment, sentence and passage this way. */
+static inline int room_for(void **items, size_t *cap, size_t need, size_t elem)
+{
+    return need <= *cap ? 0 : cs_array_grow(items, cap, need, elem);
+}
+
 /* Are the bytes s[0..len) all ASCII?  Eight at a time. */
 static int all_ascii(const char *s, size_t len)
 {
@@ -134,7 +142,7 @@ static int build_line_index(cs_document *doc)
     doc->nlines = 0;
     for (;;) {
         void *items = doc->line_starts;
-        if (cs_array_grow(&items, &doc->lines_cap, doc->nlines + 1, sizeof(size_t)) != 0)
+        if (room_for(&items, &doc->lines_cap, doc->nlines + 1, sizeof(size_t)) != 0)
             return -1;
         doc->line_starts = items;
         doc->line_starts[doc->nlines++] = start;
@@ -268,7 +276,7 @@ static int push_seg(cs_document *doc, size_t len, size_t src_off, size_t src_len
         }
     }
     void *items = doc->segs;
-    if (cs_array_grow(&items, &doc->segs_cap, doc->nsegs + 1, sizeof(cs_offset_seg)) != 0)
+    if (room_for(&items, &doc->segs_cap, doc->nsegs + 1, sizeof(cs_offset_seg)) != 0)
         return -1;
     doc->segs = items;
     doc->segs[doc->nsegs++] = (cs_offset_seg){doc->text.len, len, src_off, src_len};
@@ -301,7 +309,7 @@ static int on_sentence(void *ctx, size_t start, size_t end)
 {
     cs_document *doc = ((struct sent_ctx *)ctx)->doc;
     void *items = doc->sentences;
-    if (cs_array_grow(&items, &doc->sent_cap, doc->nsent + 1, sizeof(credscore_span)) != 0)
+    if (room_for(&items, &doc->sent_cap, doc->nsent + 1, sizeof(credscore_span)) != 0)
         return -1;
     doc->sentences = items;
     doc->sentences[doc->nsent++] = (credscore_span){start, end};
@@ -395,7 +403,7 @@ int cs_doc_end(cs_document *doc)
         return -1;
     p.nsent = doc->nsent - p.sent_first;
     void *items = doc->passages;
-    if (cs_array_grow(&items, &doc->passages_cap, doc->npassages + 1, sizeof(cs_passage)) != 0)
+    if (room_for(&items, &doc->passages_cap, doc->npassages + 1, sizeof(cs_passage)) != 0)
         return -1;
     doc->passages = items;
     doc->passages[doc->npassages++] = p;
