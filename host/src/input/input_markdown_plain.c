@@ -107,6 +107,17 @@ static const unsigned char look_closer[256] = {
     ['\\'] = 1, ['`'] = 1, ['*'] = 1, ['_'] = 1, ['<'] = 1, ['&'] = 1, ['!'] = 1, [']'] = 1,
 };
 
+/* Is the byte s[i], one of look_closer's, Markdown syntax where it stands:
+ * a syntax byte, or a line end after a space or before a line start
+ * that is syntax? */
+static int syntax_at(const unsigned char *s, size_t len, size_t i)
+{
+    if (s[i] != '\n')
+        return byte_is_syntax(s, len, i);
+    return (i > 0 && s[i - 1] == ' ') ||
+           (i + 1 < len && s[i + 1] != '\n' && line_start_is_syntax(s, len, i + 1));
+}
+
 int cs_markdown_is_plain(const char *src, size_t len)
 {
     const unsigned char *s = (const unsigned char *)src;
@@ -114,18 +125,17 @@ int cs_markdown_is_plain(const char *src, size_t len)
         return 0;
     if (len > 0 && line_start_is_syntax(s, len, 0))
         return 0;
-    for (size_t i = 0; i < len; i++) {
-        if (!look_closer[s[i]])
-            continue;
-        if (s[i] != '\n') {
-            if (byte_is_syntax(s, len, i))
+    size_t i = 0;
+    while (i < len) {
+        /* eight bytes at a time while none needs a closer look (most) */
+        while (i + 8 <= len &&
+               !(look_closer[s[i]] | look_closer[s[i + 1]] | look_closer[s[i + 2]] |
+                 look_closer[s[i + 3]] | look_closer[s[i + 4]] | look_closer[s[i + 5]] |
+                 look_closer[s[i + 6]] | look_closer[s[i + 7]]))
+            i += 8;
+        for (size_t stop = i + 8 < len ? i + 8 : len; i < stop; i++)
+            if (look_closer[s[i]] && syntax_at(s, len, i))
                 return 0;
-            continue;
-        }
-        if (i > 0 && s[i - 1] == ' ')
-            return 0;
-        if (i + 1 < len && s[i + 1] != '\n' && line_start_is_syntax(s, len, i + 1))
-            return 0;
     }
     return len == 0 || s[len - 1] != ' ';
 }
