@@ -109,6 +109,13 @@ int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
                               long long max_bytes, cs_diag *d)
 {
     memset(doc, 0, sizeof *doc);
+    return cs_document_reload_file(doc, path, fmt, max_bytes, d);
+}
+
+int cs_document_reload_file(cs_document *doc, const char *path, cs_format fmt,
+                            long long max_bytes, cs_diag *d)
+{
+    cs_document_clear(doc);
     doc->path = cs_strdup(path);
     if (doc->path == NULL)
         return cs_diag_at(d, path, 0, 0, "out of memory");

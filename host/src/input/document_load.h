@@ -35,6 +35,12 @@ int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
  * the bytes). */
 int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d);
 
+/* cs_document_load_file_max into a document used for one article after
+ * another (zeroed before the first; cs_document_clear keeps its memory,
+ * the source's buffer too). */
+int cs_document_reload_file(cs_document *doc, const char *path, cs_format fmt,
+                            long long max_bytes, cs_diag *d);
+
 /* cs_document_load_file_max with the default limit, CS_DOC_DEFAULT_MAX_BYTES. */
 int cs_document_load_file(cs_document *doc, const char *path, cs_format fmt, cs_diag *d);
 

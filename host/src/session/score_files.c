@@ -22,6 +22,7 @@ struct cs_score_files {
     cs_pool *pool;
     cs_buf item;            /* a work item being built */
     cs_result res;          /* a worker's, reused from file to file */
+    cs_document doc;        /* a worker's, reused from file to file */
 };
 
 /* What a worker says of an article whose report it wrote (the bytes follow). */
@@ -53,16 +54,19 @@ static int submit_file(cs_score_files *sf, const char *path, cs_diag *d)
     return cs_pool_submit(sf->pool, item->data, item->len, d);
 }
 
-/* Load the article of a work item (see submit_file). */
+/* Load the article of a work item (see submit_file) into doc (zeroed, or
+ * holding the previous article: its memory is used again). */
 static int load_item(const cs_score_files *sf, cs_document *doc, const char *item, size_t len,
                      cs_diag *d)
 {
     long long max_bytes = sf->o.ses->cfg.limits.article_bytes;
     size_t plen = strlen(item);
-    if (plen < len)
+    if (plen < len) {
+        cs_document_free(doc);
         return cs_document_load_memory_max(doc, item, item + plen + 1, len - plen - 1,
                                            sf->o.input_format, max_bytes, d);
-    return cs_document_load_file_max(doc, item, sf->o.input_format, max_bytes, d);
+    }
+    return cs_document_reload_file(doc, item, sf->o.input_format, max_bytes, d);
 }
 
 /* Score one file in a worker (the item: see submit_file).  The result
@@ -74,6 +78,7 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
     cs_scored sc;
     cs_diag d;
     memset(&sc, 0, sizeof sc);
+    sc.doc = sf->doc; /* lent, and taken back below */
     cs_scorer_set_crash_note(sf->o.ses->scorer, note, CS_POOL_NOTE_MAX);
     int status = 0;
     if (load_item(sf, &sc.doc, item, len, &d) != 0 ||
@@ -104,7 +109,7 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
         }
         sf->res = sc.res;
     }
-    cs_document_free(&sc.doc);
+    sf->doc = sc.doc;
     return status;
 }
 
@@ -203,5 +208,6 @@ void cs_score_files_free(cs_score_files *sf)
     cs_pool_free(sf->pool);
     cs_buf_free(&sf->item);
     cs_result_free(&sf->res);
+    cs_document_free(&sf->doc);
     free(sf);
 }
