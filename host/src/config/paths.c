@@ -1,6 +1,7 @@
 #include "paths.h"
 
 #include <dirent.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <errno.h>
 #include <limits.h>
@@ -381,18 +382,23 @@ static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
         cs_paths_free_list(names, n);
         return -1;
     }
+    /* Entries are looked up from the folder (fstatat), not by their whole
+     * path again; AT_FDCWD (whole paths) if it cannot be opened. */
+    int dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int at = dfd >= 0 ? dfd : AT_FDCWD;
     for (size_t i = 0; i < n; i++) {
         char *p = cs_paths_join(dir, names[i]);
         if (p == NULL)
             goto out;
+        const char *name = dfd >= 0 ? names[i] : p;
         struct stat st, lst;
         int ok = 1, keep = 1;
-        if (stat(p, &st) != 0) {
+        if (fstatat(at, name, &st, 0) != 0) {
             int err = errno;
             char target[1024];
             ssize_t tn;
-            if (lstat(p, &lst) == 0 && S_ISLNK(lst.st_mode) && err == ENOENT &&
-                (tn = readlink(p, target, sizeof target - 1)) >= 0) {
+            if (fstatat(at, name, &lst, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(lst.st_mode) &&
+                err == ENOENT && (tn = readlinkat(at, name, target, sizeof target - 1)) >= 0) {
                 target[tn] = '\0';
                 walk_warn(w, "%s: dangling symbolic link to '%s', skipped", p, target);
             } else {
@@ -435,6 +441,8 @@ static int walk_dir(cs_walk *w, const char *dir, walk_frame *frames, int depth,
     }
     rc = 0;
 out:
+    if (dfd >= 0)
+        close(dfd);
     if (f)
         f->leave(f->ctx, depth);
     cs_paths_free_list(names, n);
