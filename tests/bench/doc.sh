@@ -59,6 +59,13 @@ v7=$(verdict "$s8" ">=" 1500)
 v8=$(verdict "$s8p99" "<=" 20)
 v9=$(verdict "$svc" ">=" 10)
 v10=$(verdict "$sgrow" "<=" 256)
+# the realistic corpus (issue 19): judged only when it ran
+rj1=$(g real_j1_mbps)
+rsp2=$(g real_j2_speedup)
+rmd=$(calc "m = \"$(g realmd_j1_mbps)\" + 0; j = \"$rj1\" + 0; if (m > 0 && j > 0) printf \"%.2f\", m / j")
+v11=$(verdict "$rj1" ">=" 60)
+v12=$(verdict "$rsp2" ">=" 1.8)
+v13=$(verdict "$rmd" ">=" 0.8)
 
 # tp_row KEY NAME: one row of a throughput table (nothing when not measured)
 tp_row() {
@@ -270,6 +277,9 @@ $(g rules_default)).
 | what | measured | target | |
 | --- | --- | --- | --- |
 | throughput, \`score --jsonl\` 10 MB, \`-j 1\` | $tp1 MB/s | >= 50 MB/s | $v1 |
+| realistic corpus (real news passages, see "Inputs"), \`score --jsonl\` 10 MB, \`-j 1\` | ${rj1:-not measured} MB/s | >= 60 MB/s | $v11 |
+| the same, \`-j 2\` | $(g real_j2_mbps) MB/s, ${rsp2:-?}x \`-j 1\` | >= 1.8x \`-j 1\` | $v12 |
+| the same articles as $(g realmd10_count) Markdown files, \`score -f json\` on the folder, \`-j 1\` | $(g realmd_j1_mbps) MB/s, ${rmd:-?} of JSONL mode | >= 0.8 of JSONL (within 20%) | $v13 |
 | throughput, \`-j 2\` | $(g tp_j2_mbps) MB/s, ${sp2}x \`-j 1\` (two spin loops: $(g spin_speedup)x one; machine idle during the runs: $(g tp_j2_machine_idle_pct)%) | >= 1.8x \`-j 1\` | $v2 |
 | against textlint, same 10 MB as $(g files10_count) files, same phrase lists | ${rf:-not measured}x (JSONL against textlint's files: ${rj:-?}x) | >= 100x | $v3 |
 | one 5 KB Markdown draft, cold process, start to exit | median $dm ms | <= 10 ms | $v4 |
