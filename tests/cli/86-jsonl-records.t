@@ -4,8 +4,10 @@
 # check not repeated): every answer is the one the record gets on its own,
 # whatever came before it (long or short, another format, an error), and
 # a NUL byte that only the reference JSON reader lets through ("\u0000")
-# is still refused with its place.
+# is still refused with its place.  The server's stream (one document per
+# worker too) answers the same records with the same bytes.
 . "$(dirname "$0")/lib.sh"
+. "$ROOT/tests/cli/serve_lib.sh"
 
 long=$(printf 'Officials said the strike killed 20 soldiers, a claim that could not be independently verified. %.0s' $(seq 40))
 cat > "$TMP/in.jsonl" <<JSONL
@@ -43,4 +45,25 @@ is "$(sed -n 8p "$TMP/together.out")" \
    "... on its second line"
 is "$(sed -n 7p "$TMP/together.out" | jq -r .error)" "blank: empty input: nothing to score" \
    "a blank text is refused"
+
+# The same stream through `credscore serve`, twice over one worker, so that
+# each record follows every other.
+command -v curl >/dev/null 2>&1 || skip_all_or_fail "curl is not installed"
+cat "$TMP/in.jsonl" "$TMP/in.jsonl" > "$TMP/twice.jsonl"
+run "$CREDSCORE" score --jsonl -j 1 --no-exit --no-config "$TMP/twice.jsonl"
+printf '%s\n' "$OUT" > "$TMP/twice.want"
+is "$(sed -n 10,18p "$TMP/twice.want" | sed 's/"line":[0-9]*/"line":N/')" \
+   "$(sed 's/"line":[0-9]*/"line":N/' "$TMP/together.out")" \
+   "score --jsonl: the second copy answers as the first (but for line numbers)"
+if serve_start -j 1 --no-config; then
+    curl -sS --max-time "$SERVE_WAIT" -H 'Content-Type: application/x-ndjson' \
+        --data-binary @"$TMP/twice.jsonl" "http://$ADDR/v1/score/stream" > "$TMP/twice.out"
+    is "$?" 0 "the server answers the stream"
+    cmp -s "$TMP/twice.out" "$TMP/twice.want"
+    ok $? "each of the 18 answers is byte for byte what score --jsonl gave"
+    serve_stop
+    is "$STATUS" 0 "the server stops cleanly"
+else
+    ok 0 "the server starts"
+fi
 done_testing

@@ -68,6 +68,7 @@ void serve_worker_free(serve_worker *w)
 {
     cs_result_free(&w->res);
     cs_jsonl_reader_free(&w->reader);
+    cs_document_free(&w->doc);
 }
 
 int serve_job_article(cs_buf *out, int profile, serve_report report, cs_format fmt,
@@ -148,7 +149,7 @@ static void score_record(serve_worker *w, const serve_scoring *sc, size_t lineno
                          const char *line, size_t llen, cs_format fmt, cs_buf *out)
 {
     cs_record_scoring rs = {.scorer = sc->scorer, .cfg = sc->cfg, .fmt = fmt,
-                            .reader = &w->reader, .res = &w->res};
+                            .reader = &w->reader, .res = &w->res, .doc = &w->doc};
     (void)cs_stream_score_record(&rs, lineno, line, llen, out); /* an error is an answer too */
 }
 

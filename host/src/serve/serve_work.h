@@ -71,6 +71,7 @@ typedef struct serve_worker {
     const char *version;          /* the tool version the reports name */
     cs_result res;
     cs_jsonl_reader reader;
+    cs_document doc;              /* a stream's records, one after another */
 } serve_worker;
 
 void serve_worker_init(serve_worker *w, const serve_scoring *scoring, size_t n,
