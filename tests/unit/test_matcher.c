@@ -288,12 +288,32 @@ static void random_differential(void)
     cs_buf_free(&phrase);
 }
 
+/* Scan text with m and with the naive matcher over pats[0..n): the
+ * reference must find hits all along (more than 1,000 bytes of them), and
+ * m the same hits on its first table and on its compact one (m is
+ * compacted). */
+static void same_as_naive(cs_matcher *m, const ref_pattern *pats, size_t n, const cs_buf *text,
+                          const char *name)
+{
+    cs_buf got = {0}, want = {0};
+    ref_scan(pats, n, text->data, text->len, &want);
+    matcher_scan(m, text->data, text->len, &got);
+    ok(strlen(want.data) > 1000, "%s: the reference finds hits all along (%zu bytes of text)",
+       name, text->len);
+    ok(strcmp(got.data, want.data) == 0, "%s: the same hits as the naive matcher", name);
+    cs_matcher_compact(m);
+    matcher_scan(m, text->data, text->len, &got);
+    ok(strcmp(got.data, want.data) == 0, "%s: the same hits on the compact table", name);
+    cs_buf_free(&got);
+    cs_buf_free(&want);
+}
+
 /* Hits far into a long text, the longest phrase (240 folded bytes) among
  * them: each must still start right. */
 static void long_input(void)
 {
     cs_diag d;
-    cs_buf text = {0}, got = {0}, want = {0};
+    cs_buf text = {0};
     char longest[CS_PHRASE_MAX + 1];
     for (int k = 0; k < CS_PHRASE_MAX; k++)
         longest[k] = k % 6 == 5 ? ' ' : (char)('a' + k % 5);
@@ -318,18 +338,9 @@ static void long_input(void)
         else
             cs_buf_puts(&text, "abcde abcde\xC3\xA9 ABCDE");
     }
-    ref_scan(pats, 6, text.data, text.len, &want);
-    matcher_scan(m, text.data, text.len, &got);
-    ok(strlen(want.data) > 1000, "long input: the reference finds hits all along (%zu bytes of text)",
-       text.len);
-    ok(strcmp(got.data, want.data) == 0, "long input: the same hits as the naive matcher");
-    cs_matcher_compact(m);
-    matcher_scan(m, text.data, text.len, &got);
-    ok(strcmp(got.data, want.data) == 0, "long input: the same hits on the compact table");
+    same_as_naive(m, pats, 6, &text, "long input");
     cs_matcher_free(m);
     cs_buf_free(&text);
-    cs_buf_free(&got);
-    cs_buf_free(&want);
 }
 
 /* Phrases whose every folded byte comes from several input bytes (a curly
@@ -339,7 +350,7 @@ static void long_input(void)
 static void many_wide_characters(void)
 {
     cs_diag d;
-    cs_buf text = {0}, got = {0}, want = {0};
+    cs_buf text = {0};
     char quotes[CS_PHRASE_MAX + 1], words[CS_PHRASE_MAX + 1];
     memset(quotes, '\'', CS_PHRASE_MAX); /* 240 apostrophes */
     quotes[CS_PHRASE_MAX] = '\0';
@@ -363,18 +374,9 @@ static void many_wide_characters(void)
             cs_buf_puts(&text, k % 3 == 0 ? "  b" : k % 3 == 1 ? " \t\na" : "\xC2\xA0 b");
         cs_buf_puts(&text, "\n");
     }
-    ref_scan(pats, 4, text.data, text.len, &want);
-    matcher_scan(m, text.data, text.len, &got);
-    ok(strlen(want.data) > 1000, "wide characters: the reference finds hits (%zu bytes of text)",
-       text.len);
-    ok(strcmp(got.data, want.data) == 0, "wide characters: the same hits as the naive matcher");
-    cs_matcher_compact(m);
-    matcher_scan(m, text.data, text.len, &got);
-    ok(strcmp(got.data, want.data) == 0, "wide characters: the same hits on the compact table");
+    same_as_naive(m, pats, 4, &text, "wide characters");
     cs_matcher_free(m);
     cs_buf_free(&text);
-    cs_buf_free(&got);
-    cs_buf_free(&want);
 }
 
 /* An automaton too large for the compact 16-bit table (matcher.c) stays
