@@ -122,6 +122,13 @@ int cs_doc_end(cs_document *doc);
 
 /* ---- queries ---- */
 
+/* Where line k (0-based, k < doc->nlines) of the line index ends: its
+ * '\n', or the end of the source. */
+static inline size_t cs_doc_line_end(const cs_document *doc, size_t k)
+{
+    return k + 1 < doc->nlines ? doc->line_starts[k + 1] - 1 : doc->source.len;
+}
+
 static inline const char *cs_doc_text(const cs_document *doc, const cs_passage *p)
 {
     return doc->text.data + p->text_off;

@@ -32,8 +32,6 @@
  * tests/unit/test_markdown_plain.c loads files of both kinds both ways and
  * compares every passage, scope and offset.
  */
-#include <string.h>
-
 #include "input.h"
 
 /* Is c an ASCII letter or digit? */
@@ -145,10 +143,9 @@ int cs_load_markdown_plain(cs_document *doc, cs_diag *d)
     const unsigned char *s = (const unsigned char *)doc->source.data;
     size_t len = doc->source.len;
     int open = 0; /* a paragraph is open */
-    for (size_t i = 0; i < len;) {
-        const unsigned char *nl = memchr(s + i, '\n', len - i);
-        size_t end = nl ? (size_t)(nl - s) : len;
-        size_t text = heading_text(s, len, i);
+    for (size_t k = 0; k < doc->nlines; k++) { /* the lines of the index (cs_doc_prepare) */
+        size_t i = doc->line_starts[k], end = cs_doc_line_end(doc, k);
+        size_t text = i < len ? heading_text(s, len, i) : 0;
         if ((end == i || text > 0) && open) { /* a blank line or a heading ends it */
             if (cs_doc_end(doc) != 0)
                 goto oom;
@@ -170,7 +167,6 @@ int cs_load_markdown_plain(cs_document *doc, cs_diag *d)
             if (cs_doc_add(doc, (const char *)s + i, end - i, i, end - i) != 0)
                 goto oom;
         }
-        i = end + 1;
     }
     if (open && cs_doc_end(doc) != 0)
         goto oom;

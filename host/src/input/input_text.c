@@ -13,12 +13,6 @@ static int line_is_blank(const char *s, size_t len)
     return 1;
 }
 
-/* Where line k of the document ends: its '\n', or the end of the source. */
-static size_t line_end(const cs_document *doc, size_t k)
-{
-    return k + 1 < doc->nlines ? doc->line_starts[k + 1] - 1 : doc->source.len;
-}
-
 /* Is a blank line (not the last one) somewhere after text? */
 static int has_blank_line(const cs_document *doc)
 {
@@ -26,7 +20,7 @@ static int has_blank_line(const cs_document *doc)
     int seen_text = 0;
     for (size_t k = 0; k + 1 < doc->nlines; k++) {
         size_t start = doc->line_starts[k];
-        if (!line_is_blank(s + start, line_end(doc, k) - start))
+        if (!line_is_blank(s + start, cs_doc_line_end(doc, k) - start))
             seen_text = 1;
         else if (seen_text)
             return 1;
@@ -41,7 +35,7 @@ int cs_load_text(cs_document *doc, cs_diag *d)
     int open = 0;
     for (size_t k = 0; k < doc->nlines; k++) {
         size_t start = doc->line_starts[k];
-        size_t line_len = line_end(doc, k) - start;
+        size_t line_len = cs_doc_line_end(doc, k) - start;
         if (line_len && s[start + line_len - 1] == '\r')
             line_len--;
         if (line_is_blank(s + start, line_len)) {
