@@ -60,6 +60,30 @@ static int fold_agrees(const char *s, size_t len)
     return 1;
 }
 
+/* Walk s[0..len) forwards with cs_fold_next and check that cs_fold_prev_fast,
+ * from the start of each character after the first (and from the end),
+ * steps back to the start of the one before. */
+static int fold_prev_agrees(const char *s, size_t len)
+{
+    size_t before = 0, i = 0;
+    (void)cs_fold_next(s, len, &i);
+    for (;;) {
+        size_t back = cs_fold_prev_fast(s, i);
+        if (back != before) {
+            printf("#   cs_fold_prev from %zu of %zu bytes gives %zu, not %zu:", i, len, back,
+                   before);
+            for (size_t k = 0; k < len; k++)
+                printf(" %02x", (unsigned char)s[k]);
+            printf("\n");
+            return 0;
+        }
+        if (i >= len)
+            return 1;
+        before = i;
+        (void)cs_fold_next(s, len, &i);
+    }
+}
+
 /* The bytes the folds special-case, their neighbours and a few plain ones. */
 static const unsigned char interesting[] = {
     0x00, 0x01, 0x08, '\t', '\n', 0x0b, 0x0c, '\r', 0x0e, 0x1f, ' ', '!', '"', '\'', '-', '.',
@@ -96,6 +120,20 @@ static void fold_differential(void)
                     good = fold_agrees(s, 3) && fold_agrees(s, 4);
                 }
     ok(good, "inline fold = cs_fold_next on 3 and 4 byte mixes of the special cases");
+    int back = 1;
+    for (size_t a = 0; a < n && back; a++)
+        for (size_t b = 0; b < n && back; b++)
+            for (size_t c = 0; c < n && back; c++)
+                for (size_t e = 0; e < n && back; e++) {
+                    s[0] = (char)interesting[a];
+                    s[1] = (char)interesting[b];
+                    s[2] = (char)interesting[c];
+                    s[3] = (char)interesting[e];
+                    back = fold_prev_agrees(s, 1) && fold_prev_agrees(s, 2) &&
+                           fold_prev_agrees(s, 3) && fold_prev_agrees(s, 4);
+                }
+    ok(back, "cs_fold_prev steps back over each character cs_fold_next reads, on every mix of "
+             "up to 4 of the special bytes");
     for (int b = 0; b < 256; b++) {
         size_t i = 0;
         s[0] = (char)b;

@@ -371,39 +371,6 @@ static int word_at(const char *text, size_t len, size_t i)
     return cs_fold_is_word(cs_fold_next_fast(text, len, &i));
 }
 
-/* Where the folded character that ends right before text[q] begins, q
- * being where one begins (or the end).  A character folds from several
- * bytes only as cs_fold_next reads a run of white space (ASCII and
- * NBSP), a curly quote or a dash (E2 80 xx) or a guillemet (C2 AB, C2 BB);
- * none of their bytes ends or begins another such character, so read
- * backwards they split as they do forwards. */
-static inline size_t char_before(const unsigned char *t, size_t q)
-{
-    unsigned char b = t[q - 1];
-    if (cs_fold_table[b] > ' ') /* an ASCII byte folding on its own, the common case */
-        return q - 1;
-    if (cs_fold_table[b] == ' ' || (q >= 2 && b == 0xA0 && t[q - 2] == 0xC2)) {
-        while (q > 0) { /* to the start of the run */
-            if (cs_fold_table[t[q - 1]] == ' ')
-                q--;
-            else if (q >= 2 && t[q - 1] == 0xA0 && t[q - 2] == 0xC2)
-                q -= 2;
-            else
-                break;
-        }
-        return q;
-    }
-    if (q >= 3 && t[q - 3] == 0xE2 && t[q - 2] == 0x80) {
-        unsigned char x = t[q - 1];
-        if (x == 0x98 || x == 0x99 || x == 0x9B || x == 0xB2 || x == 0x9C || x == 0x9D ||
-            x == 0x9E || x == 0xB3 || x == 0x93 || x == 0x94)
-            return q - 3;
-    }
-    if (q >= 2 && t[q - 2] == 0xC2 && (t[q - 1] == 0xAB || t[q - 1] == 0xBB))
-        return q - 2;
-    return q - 1;
-}
-
 /* What a scan keeps besides its loop's own variables. */
 typedef struct scan_state {
     const cs_matcher *m;
@@ -448,7 +415,7 @@ static __attribute__((noinline)) int report_hits(const scan_state *ss, size_t ro
                 }
             size_t start = at;
             for (uint32_t n = 1; n < p->len; n++)
-                start = char_before((const unsigned char *)text, start);
+                start = cs_fold_prev_fast(text, start);
             int r = ss->cb(ss->ctx, p->id, start, end);
             if (r)
                 return r;

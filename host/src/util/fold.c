@@ -37,6 +37,19 @@ static size_t space_width(const char *s, size_t len, size_t i)
     return 0;
 }
 
+/* The fold of U+20xx encoded E2 80 t: a curly quote or a dash, 0 for the
+ * rest (left as they are). */
+static unsigned char fold_e2_80(unsigned char t)
+{
+    if (t == 0x98 || t == 0x99 || t == 0x9B || t == 0xB2)
+        return '\'';
+    if (t == 0x9C || t == 0x9D || t == 0x9E || t == 0xB3)
+        return '"';
+    if (t == 0x93 || t == 0x94)
+        return '-';
+    return 0;
+}
+
 unsigned char cs_fold_next(const char *s, size_t len, size_t *i)
 {
     const unsigned char *u = (const unsigned char *)s;
@@ -55,14 +68,7 @@ unsigned char cs_fold_next(const char *s, size_t len, size_t *i)
         return (c >= 'A' && c <= 'Z') ? (unsigned char)(c + 32) : c;
     }
     if (c == 0xE2 && p + 2 < len && u[p + 1] == 0x80) {
-        unsigned char t = u[p + 2];
-        unsigned char out = 0;
-        if (t == 0x98 || t == 0x99 || t == 0x9B || t == 0xB2)
-            out = '\'';
-        else if (t == 0x9C || t == 0x9D || t == 0x9E || t == 0xB3)
-            out = '"';
-        else if (t == 0x93 || t == 0x94)
-            out = '-';
+        unsigned char out = fold_e2_80(u[p + 2]);
         if (out) {
             *i = p + 3;
             return out;
@@ -74,6 +80,28 @@ unsigned char cs_fold_next(const char *s, size_t len, size_t *i)
     }
     *i = p + 1;
     return c;
+}
+
+size_t cs_fold_prev(const char *s, size_t q)
+{
+    const unsigned char *t = (const unsigned char *)s;
+    unsigned char b = t[q - 1];
+    if (cs_fold_table[b] == ' ' || (q >= 2 && b == 0xA0 && t[q - 2] == 0xC2)) {
+        while (q > 0) { /* to the start of the run */
+            if (cs_fold_table[t[q - 1]] == ' ')
+                q--;
+            else if (q >= 2 && t[q - 1] == 0xA0 && t[q - 2] == 0xC2)
+                q -= 2;
+            else
+                break;
+        }
+        return q;
+    }
+    if (q >= 3 && t[q - 3] == 0xE2 && t[q - 2] == 0x80 && fold_e2_80(b))
+        return q - 3;
+    if (q >= 2 && t[q - 2] == 0xC2 && (b == 0xAB || b == 0xBB))
+        return q - 2;
+    return q - 1;
 }
 
 size_t cs_fold_string(const char *s, size_t len, char *out, size_t cap)

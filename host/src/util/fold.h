@@ -18,7 +18,7 @@ unsigned char cs_fold_next(const char *s, size_t len, size_t *i);
 
 /* The fold of each byte taken alone: ASCII letters lower-cased, ASCII white
  * space as ' ', other ASCII bytes as they are, and 0 for bytes >= 0x80
- * (only cs_fold_next knows what a UTF-8 sequence folds to).  A value above
+ * (only fold.c knows what a UTF-8 sequence folds to).  A value above
  * ' ' is the complete fold of that byte. */
 extern const unsigned char cs_fold_table[256];
 
@@ -42,6 +42,22 @@ static inline unsigned char cs_fold_next_fast(const char *s, size_t len, size_t 
     c = cs_fold_next(s, len, &p); /* p, not i: i stays out of memory */
     *i = p;
     return c;
+}
+
+/* Where the folded character that ends right before s[q] begins, q > 0
+ * being where one begins (or the end): the start of a white-space run, a
+ * curly quote, dash or guillemet, else q - 1.  None of those characters'
+ * bytes ends or begins another, so read backwards they split as
+ * cs_fold_next reads them forwards. */
+size_t cs_fold_prev(const char *s, size_t q);
+
+/* cs_fold_prev with the common case inline: an ASCII byte that folds on
+ * its own. */
+static inline size_t cs_fold_prev_fast(const char *s, size_t q)
+{
+    if (cs_fold_table[(unsigned char)s[q - 1]] > ' ')
+        return q - 1;
+    return cs_fold_prev(s, q);
 }
 
 /* Is a folded byte part of a word (letters, digits, UTF-8 bytes)? */
