@@ -194,7 +194,9 @@ static const char *const URGE_FORMS[4] = {"urge", "urges", "urged", "urging"};
 
 /* "told him to leave", "urged senators to drop the bill": an object, then
  * "to" and a verb within three words of v: an order or a request, not a
- * statement. */
+ * statement.  The word after "to" must be lower case: a capital there is
+ * a place or a name ("told them to Lagos"), for urge as for tell (the
+ * urge test had no such check before the two shared this one). */
 static int directive_follows(const at_sent *s, size_t v)
 {
     const at_tok *t = s->t;

@@ -54,7 +54,7 @@ static const uint8_t ascii_class[256] = {
 /* The kind of a punctuation byte that is a token of its own and changes
  * nothing else (0 for the rest: ':' opens a quotation, '@' a handle, and
  * other punctuation is AT_TK_OTHER).  The loop of at_tokenize takes these
- * itself; scan_other reads the same table. */
+ * itself, so scan_other never sees them. */
 static const uint8_t plain_punct_kind[128] = {
     [','] = AT_TK_COMMA, ['.'] = AT_TK_PERIOD, ['!'] = AT_TK_PERIOD, ['?'] = AT_TK_PERIOD,
     [';'] = AT_TK_SEMI,  ['('] = AT_TK_POPEN,  ['['] = AT_TK_POPEN,  ['{'] = AT_TK_POPEN,
@@ -637,8 +637,6 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
             t->flags |= AT_TF_QOPEN;
     } else if (c == AT_C_DASH) {
         t->kind = AT_TK_DASH;
-    } else if (cp < 0x80 && plain_punct_kind[cp]) {
-        t->kind = plain_punct_kind[cp];
     } else if (cp == ':') {
         t->kind = AT_TK_COLON;
         ts->want_init = 1;
@@ -695,7 +693,7 @@ size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t 
                 scan_general_word(lx, text, i, end, t);
             i = t->end;
         } else if (ac == A_PUNCT && plain_punct_kind[(unsigned char)text[i]]) {
-            t->kind = plain_punct_kind[(unsigned char)text[i]]; /* as scan_other would */
+            t->kind = plain_punct_kind[(unsigned char)text[i]];
             t->start = i;
             t->end = t->kend = i + 1;
             i++;

@@ -55,7 +55,9 @@ static int submit_file(cs_score_files *sf, const char *path, cs_diag *d)
 }
 
 /* Load the article of a work item (see submit_file) into doc (zeroed, or
- * holding the previous article: its memory is used again). */
+ * holding the previous article).  A file's bytes go into the memory doc
+ * kept from the articles before; standard input's (one item a run) into
+ * a document of their own. */
 static int load_item(const cs_score_files *sf, cs_document *doc, const char *item, size_t len,
                      cs_diag *d)
 {

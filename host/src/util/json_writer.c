@@ -445,7 +445,7 @@ char *cs_json_newline(const cs_json *j, char *p)
     return p + indent;
 }
 
-/* separator() and then n bytes of s. */
+/* The separator (cs_json_separator) and then n bytes of s. */
 static void put_value(cs_json *j, const char *s, size_t n)
 {
     char *p = cs_json_room(j, CS_JSON_SEPARATOR_MAX + n);

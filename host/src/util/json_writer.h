@@ -141,7 +141,7 @@ CS_JSON_INLINE char *cs_json_separator(cs_json *j, char *p)
 }
 
 /* The separator and a key that needs no escape (see the _plain writers)
- * at p, within room made for cs_json_separator_room + CS_JSON_KEY_EXTRA
+ * at p, within room made for CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA
  * + key_len bytes; returns the end, where the key's value goes. */
 CS_JSON_INLINE char *cs_json_put_plain_key(cs_json *j, char *p, const char *key, size_t key_len)
 {
