@@ -22,8 +22,7 @@ static int usage_error(const char *command, const char *fmt, ...)
     return -1;
 }
 
-/* A whole number from lo to hi in s, else -1. */
-static long long whole_number(const char *s, long long lo, long long hi)
+long long cs_cli_whole_number(const char *s, long long lo, long long hi)
 {
     char *end;
     long long n = strtoll(s, &end, 10);
@@ -45,13 +44,13 @@ int cs_cli_session_option(cs_cli *cli, int c, const char *arg, const char *comma
         return 1;
     case CS_OPT_BUNDLE: cli->bundle = arg; return 1;
     case CS_OPT_TIMEOUT:
-        if ((n = whole_number(arg, 0, 86400)) < 0)
+        if ((n = cs_cli_whole_number(arg, 0, 86400)) < 0)
             return usage_error(command, "--timeout wants seconds from 0 (none) to 86400, not '%s'",
                                arg);
         cli->timeout = (int)n;
         return 1;
     case CS_OPT_MAX_ARTICLE:
-        if ((n = whole_number(arg, 0, 1048576)) < 0)
+        if ((n = cs_cli_whole_number(arg, 0, 1048576)) < 0)
             return usage_error(command, "--max-article-mb wants megabytes from 0 (no limit) to "
                                "1048576, not '%s'", arg);
         cli->has_max_article = 1;

@@ -33,6 +33,10 @@ enum {
     {"lenient", no_argument, NULL, CS_OPT_LENIENT},                          \
     {"strict", no_argument, NULL, CS_OPT_STRICT}
 
+/* The whole number written in s (digits only) when it is from lo to hi
+ * (lo >= 0), else -1. */
+long long cs_cli_whole_number(const char *s, long long lo, long long hi);
+
 /* Take getopt_long's answer c (its argument arg) into cli when it is a
  * session option: --plugin-path appends to cli->plugin_dirs, which must
  * have room for one per argument.  Returns 1 when taken, 0 when c is not

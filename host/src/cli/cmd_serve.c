@@ -65,9 +65,8 @@ static const struct option opts[] = {
 /* A whole number from lo to hi into *out; else the usage error, -1. */
 static int number(const char *opt, const char *s, long long lo, long long hi, long long *out)
 {
-    char *end;
-    long long v = strtoll(s, &end, 10);
-    if (*s < '0' || *s > '9' || *end || v < lo || v > hi) {
+    long long v = cs_cli_whole_number(s, lo, hi);
+    if (v < 0) {
         cs_cli_errorf("serve: %s wants a whole number from %lld to %lld, not '%s'\n"
                       "Try 'credscore serve --help'.", opt, lo, hi, s);
         return -1;
@@ -91,7 +90,6 @@ int cs_cmd_serve(int argc, char **argv)
     o.max_body = 5LL * 1024 * 1024;
     o.max_concurrent = 64;
     o.read_timeout = 30;
-    o.timeout = 30;
     o.reload_ms = 1000;
     long cpus = sysconf(_SC_NPROCESSORS_ONLN);
     o.jobs = cpus < 1 ? 1 : cpus > 64 ? 64 : (int)cpus;
@@ -99,7 +97,7 @@ int cs_cmd_serve(int argc, char **argv)
     int c, code = CS_EXIT_ERROR;
     long long v;
     optind = 1;
-    cli.timeout = o.timeout;
+    cli.timeout = 30;
     while ((c = getopt_long(argc, argv, "c:j:qh", opts, NULL)) != -1) {
         int taken = cs_cli_session_option(&cli, c, optarg, "serve");
         if (taken < 0)
