@@ -144,6 +144,18 @@ is "$(printf '%s\n' "$OUT" | grep ': score ' | sed 's/: score.*//')" "two/alias.
 one/a.md" "each real file once (the first name in sorted order), folders in the order given"
 run timeout 20 "$CREDSCORE" score -c "$NONE" one one
 is "$(printf '%s\n' "$OUT" | grep -c ': score ')" 2 "a folder given twice: its files once (a.md, b-elsewhere.md)"
+# A hard link is the same file under a second name: read once, like a
+# symbolic link (the walk knows a plain file by readdir's inode number,
+# a link by stat's, and the two must agree).
+mkdir three
+printf 'Officials said so.\n' > three/m.md
+ln three/m.md three/n-hard.md
+ln -s m.md three/o-soft.md
+printf 'Not an article.\n' > three/p.csv
+run timeout 20 "$CREDSCORE" score -c "$NONE" three
+is "$STATUS" 0 "a hard link: exit 0"
+is "$(printf '%s\n' "$OUT" | grep ': score ' | sed 's/: score.*//')" "three/m.md" \
+   "a hard link and a symbolic link to one file: the file read once, under its first name"
 
 # A dangling link: one warning naming it, whatever its place in the folder.
 for name in 0-dead.md zz-dead.md; do
