@@ -14,6 +14,10 @@
 
 #include "input.h"
 
+/* Bytes asked of read() at a time when the size is not known (a pipe,
+ * standard input, or past the size fstat gave). */
+#define CS_READ_CHUNK 65536
+
 /* Prepare the document (its source already read; flags for
  * cs_doc_prepare_flags) and split it with the loader of fmt (AUTO: by the
  * extension of path, text for "-"). */
@@ -55,7 +59,8 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
     if (fd < 0)
         return cs_diag_at(d, path, 0, 0, "cannot open: %s", strerror(errno));
     struct stat st;
-    if (fstat(fd, &st) == 0) {
+    int have_st = fstat(fd, &st) == 0;
+    if (have_st) {
         if (S_ISDIR(st.st_mode)) {
             cs_diag_at(d, path, 0, 0, "is a directory, not an article");
             goto out;
@@ -65,10 +70,24 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
             goto out;
         }
     }
-    size_t base = out->len, got = 0;
-    char chunk[65536];
+    /* The bytes go straight into out.  A regular file's size is known: one
+     * read asks for one byte more than it, so that the short read which
+     * brings the last byte also tells that the file ends there, without a
+     * further call that returns 0.  A file that grew meanwhile, and any
+     * other kind, is read on in chunks until read returns 0. */
+    size_t base = out->len, got = 0, expect = 0;
+    int sized = 0;
+    if (have_st && S_ISREG(st.st_mode) && st.st_size > 0) {
+        sized = 1;
+        expect = (size_t)st.st_size;
+    }
     for (;;) {
-        ssize_t n = read(fd, chunk, sizeof chunk);
+        size_t want = sized && got < expect ? expect - got + 1 : CS_READ_CHUNK;
+        if (cs_buf_reserve(out, want) != 0) {
+            cs_diag_at(d, path, 0, 0, "out of memory");
+            goto out;
+        }
+        ssize_t n = read(fd, out->data + out->len, want);
         if (n < 0 && errno == EINTR)
             continue;
         if (n < 0) {
@@ -81,11 +100,8 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
             too_large(path, max_bytes, d);
             goto out;
         }
-        if (cs_buf_append(out, chunk, (size_t)n) != 0) {
-            cs_diag_at(d, path, 0, 0, "out of memory");
-            goto out;
-        }
-        const char *nul = memchr(out->data + base + got, '\0', (size_t)n);
+        const char *nul = memchr(out->data + out->len, '\0', (size_t)n);
+        out->len += (size_t)n;
         got += (size_t)n;
         if (nul != NULL) {
             int line, col;
@@ -93,6 +109,8 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
             cs_diag_at(d, path, line, col, CS_NUL_MESSAGE);
             goto out;
         }
+        if (sized && got == expect && (size_t)n < want)
+            break; /* the size fstat gave, and a short read: the end */
     }
     if (cs_buf_terminate(out) != 0) {
         cs_diag_at(d, path, 0, 0, "out of memory");
