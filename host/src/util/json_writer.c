@@ -435,15 +435,12 @@ void cs_json_init(cs_json *j, cs_buf *out, int pretty)
     j->pretty = pretty;
 }
 
-char *cs_json_newline(const cs_json *j, char *p)
-{
-    static const char spaces[2 * CS_JSON_MAX_DEPTH] = "                                "
-                                                       "                                ";
-    *p++ = '\n';
-    size_t indent = 2 * (size_t)j->depth; /* depth <= CS_JSON_MAX_DEPTH */
-    copy_short(p, spaces, indent);
-    return p + indent;
-}
+const char cs_json_indent[CS_JSON_SEPARATOR_MAX - 1] =
+    "\n                                                                ";
+_Static_assert(sizeof cs_json_indent == 1 + 2 * CS_JSON_MAX_DEPTH &&
+                   sizeof "\n                                                                " ==
+                       sizeof cs_json_indent + 1,
+               "a newline and two spaces per level, to the deepest");
 
 /* The separator (cs_json_separator) and then n bytes of s. */
 static void put_value(cs_json *j, const char *s, size_t n)

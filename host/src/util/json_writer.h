@@ -117,13 +117,22 @@ CS_JSON_INLINE void cs_json_commit(cs_json *j, char *end)
 
 /* Most bytes cs_json_separator writes: a comma, a newline and two spaces
  * per depth when pretty.  The room asked for it is the most at any depth,
- * a constant: room is only capacity, and none of it is written unless
- * needed. */
+ * a constant: room is only capacity, and only what is committed counts. */
 #define CS_JSON_SEPARATOR_MAX (2 + 2 * CS_JSON_MAX_DEPTH)
 
-/* A newline and the indentation of the current depth at p; returns the
- * end. */
-char *cs_json_newline(const cs_json *j, char *p);
+/* A newline and the indentation of the deepest level (json_writer.c). */
+extern const char cs_json_indent[CS_JSON_SEPARATOR_MAX - 1];
+
+/* A newline and the indentation of the current depth at p, within room
+ * for CS_JSON_SEPARATOR_MAX - 1 bytes: all of cs_json_indent is copied,
+ * whatever the depth (one copy of a constant size, no loop or branch on
+ * the depth), and the end returned is where the current depth's
+ * indentation ends. */
+CS_JSON_INLINE char *cs_json_newline(const cs_json *j, char *p)
+{
+    memcpy(p, cs_json_indent, sizeof cs_json_indent);
+    return p + 1 + 2 * (size_t)j->depth; /* depth <= CS_JSON_MAX_DEPTH */
+}
 
 /* What goes before a value or key at the current depth (j->next), at p;
  * what goes before the next one is then j->after.  Returns the end. */
