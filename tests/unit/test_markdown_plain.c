@@ -106,6 +106,10 @@ static void test_refused(void)
         "Hard  \nbreak.\n",             "Soft \nbreak.\n",
         "Tab\tinside.\n",               "Carriage\r\nreturn.\n",
         "\xEF\xBB\xBFWith a BOM.\n",    "Trailing space at the end. ",
+        "Two `runs on\ntwo lines` of a paragraph.\n", "```\nfenced\n```\n",
+        "`Code` at a line start.\n",   "A &name; entity.\n",
+        "A hex &#x41; entity.\n",      "Runs `` of ` unequal length.\n",
+        "## A `code` heading\n",
     };
     for (size_t i = 0; i < sizeof syntax / sizeof syntax[0]; i++)
         ok(!is_plain(syntax[i]), "refused: case %zu", i);
@@ -131,6 +135,10 @@ static void test_taken(void)
         "A paragraph line\n## A heading interrupts it\nThen a new paragraph.\n",
         "### Deep heading! & more [x]\nText right under it.",
         "###### Six is the deepest\n",
+        "It don`t matter.\n\nIt won`t either.\n",
+        "## A heading that don`t close\nA paragraph that won`t either.\n",
+        "Texas A&M's team, R&D spending and AT&T.\n",
+        "A lone `` pair, and &amp without its semicolon.\n",
     };
     for (size_t i = 0; i < sizeof prose / sizeof prose[0]; i++) {
         ok(is_plain(prose[i]), "taken: %zu", i);
@@ -150,6 +158,7 @@ static const char *const pieces[] = {
     "1)",     "#5",      "x>y",      "a-b",        "+3",      "=",       "~",
     "2024.",  "[a",      "b]",       "!",          "&x",      "\xE2\x80\x94",
     "caf\xC3\xA9", "\xE2\x80\x9Cyes\xE2\x80\x9D", "(maybe)", "one.", "Two?",
+    "don`t",  "``",      "A&M's",    "&amp;",      "&x;",     "&#35;",
 };
 
 /* Build an article of paragraphs from pieces into buf (capacity cap). */

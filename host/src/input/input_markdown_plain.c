@@ -18,13 +18,15 @@
  * Refused are:
  *   - a UTF-8 byte order mark (cmark drops it), any control byte but "\n"
  *     (tabs and "\r" change columns and line ends);
- *   - anywhere: '\\' (escapes, hard breaks), '`' (code), '*' and '_'
- *     (emphasis), '<' (HTML, autolinks), '&' before a letter, digit or
- *     '#' (entities), "![" (images), "](" and "][" (links);
+ *   - anywhere: '\\' (escapes, hard breaks), '*' and '_' (emphasis), '<'
+ *     (HTML, autolinks), '&' that may begin an entity ("&#", or '&',
+ *     letters and digits, ';'), "![" (images), "](" and "][" (links), and
+ *     a run of '`' followed by another '`' in the same paragraph or
+ *     heading (code; a lone run is literal, as in "don`t");
  *   - at a line start: a space (indented code, or leading white space
  *     that cmark strips), '#' other than a simple heading ("## Text",
  *     one space, no other '#'), '>' (quotes), '-', '+', '='
- *     and '~' (lists, thematic breaks, setext underlines, fences), '['
+ *     '~' and '`' (lists, thematic breaks, setext underlines, fences), '['
  *     (link reference definitions), a number followed by '.' or ')'
  *     (ordered lists);
  *   - at a line end: a space (cmark strips it, or makes a hard break of
@@ -33,6 +35,8 @@
  * compares every passage, scope and offset.
  */
 #include "input.h"
+
+#include <string.h>
 
 /* Is c an ASCII letter or digit? */
 static int is_alnum(unsigned char c)
@@ -64,7 +68,7 @@ static int line_start_is_syntax(const unsigned char *s, size_t len, size_t i)
     switch (s[i]) {
     case '#':
         return heading_text(s, len, i) == 0;
-    case ' ': case '>': case '-': case '+': case '=': case '~': case '[':
+    case ' ': case '>': case '-': case '+': case '=': case '~': case '`': case '[':
         return 1;
     default:
         break;
@@ -75,16 +79,66 @@ static int line_start_is_syntax(const unsigned char *s, size_t len, size_t i)
     return j > i && j < len && (s[j] == '.' || s[j] == ')');
 }
 
+/* The end of the inline text that holds s[i] (not a line end): the end of
+ * its line when that line is a simple heading, else the end of its
+ * paragraph, the line end before a blank line, a heading or the end of
+ * the file.  (Any other line start that would end a paragraph sends the
+ * file to cmark anyway.) */
+static size_t inline_block_end(const unsigned char *s, size_t len, size_t i)
+{
+    size_t start = i;
+    while (start > 0 && s[start - 1] != '\n')
+        start--;
+    const unsigned char *nl = memchr(s + i, '\n', len - i);
+    size_t end = nl ? (size_t)(nl - s) : len;
+    if (heading_text(s, len, start) > 0)
+        return end;
+    while (end < len && end + 1 < len && s[end + 1] != '\n' &&
+           heading_text(s, len, end + 1) == 0) {
+        nl = memchr(s + end + 1, '\n', len - end - 1);
+        end = nl ? (size_t)(nl - s) : len;
+    }
+    return end;
+}
+
+/* Could the '&' at s[i] begin an entity: "&#", or letters and digits up
+ * to a ';'?  (A '&' before anything else is literal in CommonMark: "A&M",
+ * "R&D's".) */
+static int may_be_entity(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i + 1;
+    if (j < len && s[j] == '#')
+        return 1;
+    while (j < len && is_alnum(s[j]))
+        j++;
+    return j > i + 1 && j < len && s[j] == ';';
+}
+
+/* Could the run of '`' at s[i] open a code span: is there another '`'
+ * after the run in the same paragraph or heading?  A run no other run
+ * follows is literal text; one that another follows may be closed by it
+ * (or be the closer of one before, which the scan met first). */
+static int may_open_code(const unsigned char *s, size_t len, size_t i)
+{
+    size_t j = i;
+    while (j < len && s[j] == '`')
+        j++;
+    size_t end = inline_block_end(s, len, i);
+    return j < end && memchr(s + j, '`', end - j) != NULL;
+}
+
 /* Could the byte s[i] (not at a line start) be Markdown syntax, or a byte
  * cmark rewrites? */
 static int byte_is_syntax(const unsigned char *s, size_t len, size_t i)
 {
     unsigned char c = s[i], next = i + 1 < len ? s[i + 1] : 0;
     switch (c) {
-    case '\\': case '`': case '*': case '_': case '<': case 0x7f:
+    case '\\': case '*': case '_': case '<': case 0x7f:
         return 1;
+    case '`':
+        return may_open_code(s, len, i);
     case '&':
-        return is_alnum(next) || next == '#';
+        return may_be_entity(s, len, i);
     case '!':
         return next == '[';
     case ']':
