@@ -39,6 +39,8 @@
 #define QT_TAIL_BYTES 400
 /* Quote parts kept on the stack when there is no document state. */
 #define QT_STACK_PARTS 64
+/* Words that make a quote a quotation whatever its shape (is_quotation). */
+#define QT_QUOTATION_WORDS 5
 
 typedef struct qt_instance {
     const credscore_host *host;
@@ -47,6 +49,7 @@ typedef struct qt_instance {
     size_t orphan_min_words;
     int orphan_strict;
     size_t strict_min_words;
+    size_t count_to; /* the largest word threshold: quotes' words are counted up to it */
 } qt_instance;
 
 /* Quote spans kept for the tail of the previous passage. */
@@ -128,6 +131,11 @@ static int qt_create(const credscore_host *host, const credscore_options *opts, 
     if (opts && CREDSCORE_HOST_HAS(host, option_bool) &&
         host->option_bool(opts, "orphan_strict", &b) == 0)
         in->orphan_strict = b != 0;
+    in->count_to = QT_QUOTATION_WORDS;
+    if (in->orphan_min_words > in->count_to)
+        in->count_to = in->orphan_min_words;
+    if (in->strict_min_words > in->count_to)
+        in->count_to = in->strict_min_words;
     if (qt_words_build(&in->words, &al) != 0) {
         snprintf(err, errlen, "out of memory");
         goto out;
@@ -190,7 +198,7 @@ static size_t sentence_of(const credscore_passage *p, size_t off)
  * utterance: it opens a sentence and ends with punctuation. */
 static int is_quotation(const char *text, const qt_part *q, size_t words)
 {
-    if (words >= 5 || q->cont_in)
+    if (words >= QT_QUOTATION_WORDS || q->cont_in)
         return 1;
     if (words == 0)
         return 0;
@@ -358,7 +366,7 @@ static int qt_score_passage(void *instance, void *doc_state, const credscore_doc
         parts = d->parts;
         cap = d->cap;
     }
-    size_t n = qt_scan(passage->text, passage->len, d->open, parts, cap);
+    size_t n = qt_scan(passage->text, passage->len, d->open, in->count_to, parts, cap);
     if (n == cap && d != &local_doc) {
         /* maybe more: grow to the number of quote marks and scan again */
         size_t marks = 0;
@@ -375,7 +383,7 @@ static int qt_score_passage(void *instance, void *doc_state, const credscore_doc
                 d->al.free(d->parts);
             d->parts = parts = np;
             d->cap = cap = want;
-            n = qt_scan(passage->text, passage->len, d->open, parts, cap);
+            n = qt_scan(passage->text, passage->len, d->open, in->count_to, parts, cap);
         }
     }
     score_parts(in, d, passage, parts, n, sink);

@@ -10,6 +10,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../common/swar.h"
+
 enum { MARK_NONE, MARK_OPEN, MARK_CLOSE, MARK_STRAIGHT };
 
 /* The quote mark at i, its direction and byte length (0 when none). */
@@ -58,33 +60,6 @@ static int straight_opens(const char *text, size_t i)
     return 0;
 }
 
-/* Eight bytes at a time ("SWAR"): a flag is the 0x80 bit of a byte. */
-static const uint64_t bytes_01 = 0x0101010101010101ull;
-static const uint64_t bytes_80 = 0x8080808080808080ull;
-
-/* Flag the bytes of w equal to c.  Bytes above a true match may be
- * flagged too (a borrow), so only the lowest flag is exact. */
-static inline uint64_t bytes_equal(uint64_t w, unsigned char c)
-{
-    uint64_t v = w ^ (bytes_01 * c);
-    return (v - bytes_01) & ~v & bytes_80;
-}
-
-/* Flag the bytes of w that lie in [lo, hi]; every byte of w must be below
- * 0x80 (then no sum carries into the next byte). */
-static inline uint64_t bytes_between(uint64_t w, unsigned lo, unsigned hi)
-{
-    uint64_t at_least_lo = w + bytes_01 * (0x80u - lo);
-    uint64_t above_hi = w + bytes_01 * (0x7Fu - hi);
-    return at_least_lo & ~above_hi & bytes_80;
-}
-
-/* Number of flagged bytes in m (flags only). */
-static inline unsigned count_flags(uint64_t m)
-{
-    return (unsigned)((((m >> 7) & bytes_01) * bytes_01) >> 56);
-}
-
 /* Is the byte at i a word byte, given whether the byte before it was
  * (*in)?  Letters and digits are, and so are ' and - inside a word; a
  * lead byte >= 0xC0 starts a word, a continuation byte continues one.
@@ -115,23 +90,22 @@ static int word_step(const char *text, size_t *i, size_t b, int *in)
     return starts;
 }
 
-/* Words (runs of letters and digits) in text[a..b).  Eight bytes at a
- * time where they are plain ASCII without ' or - (whose reading depends
- * on the byte before): a word starts at each letter or digit that does
- * not follow one. */
-size_t qt_count_words(const char *text, size_t a, size_t b)
+/* Words (runs of letters and digits) in text[a..b), counted up to limit
+ * (see qscan.h).  Eight bytes at a time where they are plain ASCII without
+ * ' or - (whose reading depends on the byte before): a word starts at each
+ * letter or digit that does not follow one. */
+size_t qt_count_words(const char *text, size_t a, size_t b, size_t limit)
 {
     size_t n = 0, i = a;
     int in = 0;
-    while (i < b) {
+    while (i < b && n < limit) {
         if (b - i >= 8) {
-            uint64_t w;
-            memcpy(&w, text + i, 8);
-            if (!(w & bytes_80) && !bytes_equal(w, '\'') && !bytes_equal(w, '-')) {
-                uint64_t letter = bytes_between(w | (bytes_01 * 0x20u), 'a', 'z');
-                uint64_t alnum = letter | bytes_between(w, '0', '9');
+            uint64_t w = swar_load(text + i);
+            if (!(w & SWAR_HIGHS) && !swar_equal(w, '\'') && !swar_equal(w, '-')) {
+                uint64_t letter = swar_between(w | (SWAR_ONES * 0x20u), 'a', 'z');
+                uint64_t alnum = letter | swar_between(w, '0', '9');
                 uint64_t after_alnum = (alnum << 8) | (in ? 0x80u : 0u);
-                n += count_flags(alnum & ~after_alnum);
+                n += swar_count(alnum & ~after_alnum);
                 in = (int)(alnum >> 63);
                 i += 8;
                 continue;
@@ -140,7 +114,7 @@ size_t qt_count_words(const char *text, size_t a, size_t b)
         n += (size_t)word_step(text, &i, b, &in);
         i++;
     }
-    return n;
+    return n < limit ? n : limit;
 }
 
 /* The bytes a quote mark can start with: '"', and the UTF-8 lead bytes of
@@ -149,13 +123,12 @@ static const unsigned char mark_leads[3] = {'"', 0xE2, 0xC2};
 
 /* Where the next byte of each kind in mark_leads stands, so that the
  * scan jumps from one candidate to the next with memchr (which reads many
- * bytes per step) and looks for a kind again only when asked about a
- * place its last answer does not cover. */
+ * bytes per step) and looks for a kind again only once the scan has passed
+ * its last answer.  The scan only moves forward. */
 typedef struct mark_finder {
     const char *text;
     size_t len;
-    size_t from[3]; /* next[k] is the first byte mark_leads[k] at or after from[k], */
-    size_t next[3]; /* len if none: the answer for any place in [from[k], next[k]] */
+    size_t next[3]; /* the first byte mark_leads[k] at or after the last place asked, len if none */
 } mark_finder;
 
 static void finder_init(mark_finder *f, const char *text, size_t len)
@@ -164,20 +137,18 @@ static void finder_init(mark_finder *f, const char *text, size_t len)
     f->len = len;
     for (size_t k = 0; k < 3; k++) {
         const char *p = memchr(text, mark_leads[k], len);
-        f->from[k] = 0;
         f->next[k] = p ? (size_t)(p - text) : len;
     }
 }
 
 /* The first byte at or after i (<= len) that can start a quote mark, len
- * when none. */
+ * when none.  i must not be below the place asked before. */
 static size_t next_candidate(mark_finder *f, size_t i)
 {
     size_t best = f->len;
     for (size_t k = 0; k < 3; k++) {
-        if (i < f->from[k] || i > f->next[k]) {
+        if (i > f->next[k]) {
             const char *p = memchr(f->text + i, mark_leads[k], f->len - i);
-            f->from[k] = i;
             f->next[k] = p ? (size_t)(p - f->text) : f->len;
         }
         if (f->next[k] < best)
@@ -188,7 +159,8 @@ static size_t next_candidate(mark_finder *f, size_t i)
 
 /* Quote parts of text[0..len) given the carried-over state (see qscan.h);
  * writes at most cap parts and returns how many it wrote. */
-size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, size_t cap)
+size_t qt_scan(const char *text, size_t len, int carry_open, size_t max_words, qt_part *parts,
+               size_t cap)
 {
     size_t n = 0, i = 0, mlen;
     int in = 0;
@@ -197,7 +169,8 @@ size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, siz
 
     finder_init(&mf, text, len);
 
-    /* a quote carried over from the previous passage */
+    /* a quote carried over from the previous passage: the scan goes on from
+     * its first quote mark j (the bytes before j hold none) */
     if (carry_open) {
         size_t f = 0;
         while (f < len && (text[f] == ' ' || text[f] == '\t' || text[f] == '\n' || text[f] == '\r'))
@@ -216,7 +189,9 @@ size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, siz
             in = 1; /* not reopened, but closed later on */
             cur.start = cur.cstart = f;
             cur.cont_in = 1;
-            i = f;
+            i = j;
+        } else {
+            i = j;
         }
     }
     while (i < len) {
@@ -240,7 +215,7 @@ size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, siz
             cur.cend = i;
             cur.end = i + mlen;
             cur.open_out = 0;
-            cur.words = qt_count_words(text, cur.cstart, cur.cend);
+            cur.words = qt_count_words(text, cur.cstart, cur.cend, max_words);
             if (n < cap)
                 parts[n++] = cur;
         }
@@ -250,7 +225,7 @@ size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, siz
     if (in) {
         cur.cend = cur.end = len;
         cur.open_out = 1;
-        cur.words = qt_count_words(text, cur.cstart, cur.cend);
+        cur.words = qt_count_words(text, cur.cstart, cur.cend, max_words);
         if (n < cap)
             parts[n++] = cur;
     }

@@ -22,12 +22,16 @@ typedef struct qt_part {
     size_t cstart, cend; /* the quoted words, marks excluded */
     int cont_in;         /* continues a quote of the previous passage */
     int open_out;        /* still open at the end of this passage */
-    size_t words;        /* words inside [cstart, cend) */
+    size_t words;        /* words inside [cstart, cend), up to max_words */
 } qt_part;
 
-size_t qt_scan(const char *text, size_t len, int carry_open, qt_part *parts, size_t cap);
+/* Words are counted up to max_words (>= 1): a count of max_words means at
+ * least that many, so a sum of counts compares with any threshold up to
+ * max_words as the true sum would. */
+size_t qt_scan(const char *text, size_t len, int carry_open, size_t max_words, qt_part *parts,
+               size_t cap);
 
-/* Number of words in text[a..b). */
-size_t qt_count_words(const char *text, size_t a, size_t b);
+/* Number of words in text[a..b), or limit when there are more. */
+size_t qt_count_words(const char *text, size_t a, size_t b, size_t limit);
 
 #endif

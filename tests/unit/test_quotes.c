@@ -237,10 +237,10 @@ static void test_two_stretches(void *inst)
 }
 
 /* A quote left open at the end of a passage and closed in the next one
- * without being reopened: the scan first looks ahead for the closing mark,
- * (past a curly apostrophe, no quote mark), then goes back to the start of
- * the passage, and must find that mark again (and a quote after it).
- * Curly, straight and guillemet marks. */
+ * without being reopened: the scan first looks ahead for the closing mark
+ * (past a curly apostrophe, no quote mark), then goes on from that mark and
+ * must close the quote there (and find a quote after it).  Curly, straight
+ * and guillemet marks. */
 static void test_closed_later(void *inst)
 {
     static const char *const curly[] = {
@@ -299,6 +299,41 @@ static void test_word_count(void)
         }
         g_plugin->destroy(inst);
     }
+}
+
+/* Words are counted only up to the largest threshold (strict_min_words
+ * here): a whole-passage orphan of 20 words is flagged with
+ * strict_min_words 20 and one of 19 is not, and so is a quote that runs
+ * over two passages of ten and ten words (the counts of its parts add
+ * up).  Fails when the count stops below strict_min_words. */
+static void test_word_limit(void)
+{
+    static const char *const twenty[] = {
+        "The bridge cost twelve million euros.",
+        "“One two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen twenty.”"};
+    static const char *const nineteen[] = {
+        "The bridge cost twelve million euros.",
+        "“One two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+        "fifteen sixteen seventeen eighteen nineteen.”"};
+    static const char *const halves[] = {
+        "The bridge cost twelve million euros.",
+        "“One two three four five six seven eight nine ten,",
+        "eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty.”"};
+    static const opt o[] = {{"strict_min_words", "20", NULL, 0}};
+    const opts oo = {o, 1};
+    void *inst = NULL;
+    char err[200] = "";
+    if (!ok(g_plugin->create(&g_host, (const credscore_options *)&oo, &inst, err, sizeof(err)) == 0,
+            "create (strict_min_words 20)"))
+        return;
+    run_doc(inst, twenty, 2);
+    is_int(g_nfound, 1, "twenty words, strict_min_words 20: an orphan");
+    run_doc(inst, nineteen, 2);
+    is_int(g_nfound, 0, "nineteen words: none");
+    run_doc(inst, halves, 3);
+    is_int(count_in(2), 1, "ten and ten words over two passages: an orphan");
+    g_plugin->destroy(inst);
 }
 
 /* Speakers shown by layout: transcript labels and signed quotes or letters
@@ -360,6 +395,7 @@ int main(void)
     test_speaker_words(inst);
     test_closed_later(inst);
     test_word_count();
+    test_word_limit();
     test_layout(inst);
     g_plugin->destroy(inst);
     test_options();
