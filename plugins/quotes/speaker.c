@@ -12,10 +12,11 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "../common/swar.h"
+
 #define HIST 4
 
 typedef struct qword {
-    size_t start, end;
     int cls;
     int cap; /* starts with an ASCII capital */
     int brk; /* a quote, a comma or sentence punctuation came just before */
@@ -56,29 +57,6 @@ static int nbsp(const char *text, size_t i, size_t b)
     return (unsigned char)text[i] == 0xC2 && i + 1 < b && (unsigned char)text[i + 1] == 0xA0;
 }
 
-/* Eight bytes at a time ("SWAR"): a flag is the 0x80 bit of a byte. */
-static const uint64_t bytes_01 = 0x0101010101010101ull;
-static const uint64_t bytes_80 = 0x8080808080808080ull;
-
-/* Flag the bytes of x that lie in [lo, hi]; every byte of x must be below
- * 0x80 (then no sum carries into the next byte). */
-static inline uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
-{
-    return (x + bytes_01 * (0x80u - lo)) & ~(x + bytes_01 * (0x7Fu - hi)) & bytes_80;
-}
-
-/* Index of the first flagged byte of m (the lowest address on a
- * little-endian machine), 8 when there is none. */
-static inline size_t first_flag(uint64_t m)
-{
-#if defined(__GNUC__)
-    return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
-#else
-    m = (m & (0 - m)) - 1; /* the bits below the lowest flag (all when none) */
-    return (size_t)((((m & bytes_80) >> 7) * bytes_01) >> 56);
-#endif
-}
-
 /* The word that starts at text[s] (s < b, a word byte): returns its end,
  * the first byte that is no word byte, a dash, a curly quote or a no-break
  * space (or b), and puts its first QT_KEY_BYTES bytes into key, A-Z in
@@ -90,17 +68,16 @@ static size_t scan_word(const char *text, size_t s, size_t b, qt_key *key)
     size_t i = s;
     memset(key, 0, sizeof(*key));
     while (b - i >= 8 && (i - s) / 8 < QT_KEY_BYTES / 8) {
-        uint64_t w;
-        memcpy(&w, text + i, 8);
-        uint64_t x = w & ~bytes_80, ascii = ~w & bytes_80;
-        uint64_t plain = (bytes_between(x | (bytes_01 * 0x20u), 'a', 'z') |
-                          bytes_between(x, '0', '9') | bytes_between(x, '\'', '\'') |
-                          bytes_between(x, '-', '-')) &
+        uint64_t w = swar_load(text + i);
+        uint64_t x = w & ~SWAR_HIGHS, ascii = ~w & SWAR_HIGHS;
+        uint64_t plain = (swar_between(x | (SWAR_ONES * 0x20u), 'a', 'z') |
+                          swar_between(x, '0', '9') | swar_between(x, '\'', '\'') |
+                          swar_between(x, '-', '-')) &
                          ascii;
-        size_t run = first_flag(~plain & bytes_80);
+        size_t run = swar_first(~plain);
         uint64_t keep = run < 8 ? (1ull << (8 * run)) - 1 : ~0ull;
         /* all plain bytes but A-Z have the 0x20 bit already */
-        key->w[(i - s) / 8] = (w | (bytes_01 * 0x20u)) & keep;
+        key->w[(i - s) / 8] = (w | (SWAR_ONES * 0x20u)) & keep;
         i += run;
         if (run < 8) {
             if ((unsigned char)text[i] < 0x80)
@@ -127,6 +104,12 @@ int qt_speaker(const qt_words *w, const char *text, size_t a, size_t b, const qt
     int best = QT_SPK_NONE, brk = 1, pending = 0;
 
     while (i < b && best < QT_SPK_PERSON) {
+        /* a space changes nothing; a quote span covering it is skipped
+         * from the next byte on (no span ends at a space before b) */
+        if (text[i] == ' ') {
+            i++;
+            continue;
+        }
         while (qi < nq && q[qi].end <= i)
             qi++;
         if (qi < nq && q[qi].start <= i) { /* skip quoted text */
@@ -158,15 +141,17 @@ int qt_speaker(const qt_words *w, const char *text, size_t a, size_t b, const qt
         qt_key key;
         i = scan_word(text, s, b, &key);
         size_t e = i;
-        while (e > s && (text[e - 1] == '\'' || text[e - 1] == '-'))
-            e--;
-        /* a possessive 's is not part of the word */
-        if (e - s > 2 && text[e - 1] == 's' && text[e - 2] == '\'')
-            e -= 2;
-        for (size_t k = e - s; k < i - s && k < QT_KEY_BYTES; k++)
-            key.c[k] = 0; /* the key ends where the word does */
-        qword cur = {s, e, qt_words_lookup(w, &key, e - s), text[s] >= 'A' && text[s] <= 'Z',
-                     brk};
+        char last = text[e - 1];
+        if (last == '\'' || last == '-' || last == 's') {
+            while (e > s && (text[e - 1] == '\'' || text[e - 1] == '-'))
+                e--;
+            /* a possessive 's is not part of the word */
+            if (e - s > 2 && text[e - 1] == 's' && text[e - 2] == '\'')
+                e -= 2;
+            for (size_t k = e - s; k < i - s && k < QT_KEY_BYTES; k++)
+                key.c[k] = 0; /* the key ends where the word does */
+        }
+        qword cur = {qt_words_lookup(w, &key, e - s), text[s] >= 'A' && text[s] <= 'Z', brk};
         brk = 0;
         if (pending) { /* subject after the verb: ", said the envoy", "according to X" */
             if (!cur.brk && (cur.cls == QT_W_DET ||
