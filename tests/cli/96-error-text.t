@@ -59,6 +59,24 @@ Try '$hint'." "$cmd --timeout 5s: the message and the hint"
     is "$ERR" "credscore: ${prefix}--max-article-mb wants megabytes from 0 (no limit) to 1048576, not '-1'
 Try '$hint'." "$cmd --max-article-mb -1: the message and the hint"
 done
+# Every whole-number option reads digits only, as --timeout does: a sign,
+# a space or a trailing letter is refused by each alike.
+for arg in "-j +2" "-j 2x" "--rounds +1" "--max anonymous=+1"; do
+    case "$arg" in
+    -j*) what="-j wants a number of workers from 1 to 64" ;;
+    --rounds*) what="--rounds wants a positive number" ;;
+    *) what="--max wants MARKER=N (N >= 0, at most 16 of them)" ;;
+    esac
+    cmd=$([ "${arg%% *}" = --rounds ] && echo watch || echo score)
+    value=${arg#* }
+    run "$CREDSCORE" $cmd ${arg%% *} "$value" "$TMP/a.txt"
+    is "$STATUS:$ERR" "2:credscore: $what, not '$value'
+Try 'credscore --help'." "$cmd $arg: exit 2, the message and the hint"
+done
+run "$CREDSCORE" score -j " 2" "$TMP/a.txt"
+is "$STATUS" 2 "-j ' 2': exit 2 (no white space before the digits)"
+run "$CREDSCORE" score --no-exit -j 2 --max anonymous=3 "$TMP/a.txt"
+is "$STATUS" 0 "-j 2 --max anonymous=3: taken"
 run "$CREDSCORE" score -f yaml "$TMP/a.txt"
 is "$STATUS" 2 "-f yaml: exit 2"
 is "$ERR" "credscore: unknown report format 'yaml' (text, json, sarif, github, junit, html)

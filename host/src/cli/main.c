@@ -1,5 +1,6 @@
 /* main.c - parse the command line and run one command.  Only main exits. */
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -216,9 +217,8 @@ int main(int argc, char **argv)
         case OPT_BASELINE: cli.baseline = optarg; break;
         case OPT_DIFF_BASE: cli.diff_base = optarg; break;
         case OPT_ROUNDS: {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 1000000) {
+            long long n = cs_cli_whole_number(optarg, 1, 1000000);
+            if (n < 0) {
                 code = bad_usage("--rounds wants a positive number, not '%s'", optarg);
                 goto out;
             }
@@ -227,9 +227,8 @@ int main(int argc, char **argv)
         }
         case OPT_MAX: {
             char *eq = strchr(optarg, '=');
-            char *end = NULL;
-            long n = eq ? strtol(eq + 1, &end, 10) : -1;
-            if (!eq || eq == optarg || !end || *end || n < 0 || end == eq + 1 ||
+            long long n = eq ? cs_cli_whole_number(eq + 1, 0, LONG_MAX) : -1;
+            if (!eq || eq == optarg || n < 0 ||
                 cli.nmax >= sizeof cli.maxes / sizeof cli.maxes[0]) {
                 code = bad_usage("--max wants MARKER=N (N >= 0, at most 16 of them), not '%s'",
                                  optarg);
@@ -264,9 +263,8 @@ int main(int argc, char **argv)
             }
             break;
         case 'j': {
-            char *end;
-            long n = strtol(optarg, &end, 10);
-            if (*end || n < 1 || n > 64) {
+            long long n = cs_cli_whole_number(optarg, 1, 64);
+            if (n < 0) {
                 code = bad_usage("-j wants a number of workers from 1 to 64, not '%s'", optarg);
                 goto out;
             }
