@@ -51,25 +51,16 @@ static int too_large(const char *path, long long max_bytes, cs_diag *d)
                       (max_bytes + CS_DOC_MB - 1) / CS_DOC_MB);
 }
 
-int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d)
+/* Append the bytes of the open file fd (path names it in messages; its
+ * status *st, or NULL when fstat failed) to out, then NUL-terminate them:
+ * cs_document_read's checks and messages.  0, or -1 with d filled. */
+static int read_fd(int fd, const char *path, const struct stat *st, cs_buf *out,
+                   long long max_bytes, cs_diag *d)
 {
-    int rc = -1;
-    int is_stdin = strcmp(path, "-") == 0;
-    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
-    if (fd < 0)
-        return cs_diag_at(d, path, 0, 0, "cannot open: %s", strerror(errno));
-    struct stat st;
-    int have_st = fstat(fd, &st) == 0;
-    if (have_st) {
-        if (S_ISDIR(st.st_mode)) {
-            cs_diag_at(d, path, 0, 0, "is a directory, not an article");
-            goto out;
-        }
-        if (S_ISREG(st.st_mode) && max_bytes > 0 && st.st_size > max_bytes) {
-            too_large(path, max_bytes, d);
-            goto out;
-        }
-    }
+    if (st && S_ISDIR(st->st_mode))
+        return cs_diag_at(d, path, 0, 0, "is a directory, not an article");
+    if (st && S_ISREG(st->st_mode) && max_bytes > 0 && st->st_size > max_bytes)
+        return too_large(path, max_bytes, d);
     /* The bytes go straight into out.  A regular file's size is known: one
      * read asks for one byte more than it, so that the short read which
      * brings the last byte also tells that the file ends there, without a
@@ -77,49 +68,68 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
      * other kind, is read on in chunks until read returns 0. */
     size_t base = out->len, got = 0, expect = 0;
     int sized = 0;
-    if (have_st && S_ISREG(st.st_mode) && st.st_size > 0) {
+    if (st && S_ISREG(st->st_mode) && st->st_size > 0) {
         sized = 1;
-        expect = (size_t)st.st_size;
+        expect = (size_t)st->st_size;
     }
     for (;;) {
         size_t want = sized && got < expect ? expect - got + 1 : CS_READ_CHUNK;
-        if (cs_buf_reserve(out, want) != 0) {
-            cs_diag_at(d, path, 0, 0, "out of memory");
-            goto out;
-        }
+        if (cs_buf_reserve(out, want) != 0)
+            return cs_diag_at(d, path, 0, 0, "out of memory");
         ssize_t n = read(fd, out->data + out->len, want);
         if (n < 0 && errno == EINTR)
             continue;
-        if (n < 0) {
-            cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
-            goto out;
-        }
+        if (n < 0)
+            return cs_diag_at(d, path, 0, 0, "cannot read: %s", strerror(errno));
         if (n == 0)
             break;
-        if (max_bytes > 0 && (long long)(got + (size_t)n) > max_bytes) {
-            too_large(path, max_bytes, d);
-            goto out;
-        }
+        if (max_bytes > 0 && (long long)(got + (size_t)n) > max_bytes)
+            return too_large(path, max_bytes, d);
         const char *nul = memchr(out->data + out->len, '\0', (size_t)n);
         out->len += (size_t)n;
         got += (size_t)n;
         if (nul != NULL) {
             int line, col;
             cs_text_line_col(out->data + base, (size_t)(nul - (out->data + base)), &line, &col);
-            cs_diag_at(d, path, line, col, CS_NUL_MESSAGE);
-            goto out;
+            return cs_diag_at(d, path, line, col, CS_NUL_MESSAGE);
         }
         if (sized && got == expect && (size_t)n < want)
             break; /* the size fstat gave, and a short read: the end */
     }
-    if (cs_buf_terminate(out) != 0) {
-        cs_diag_at(d, path, 0, 0, "out of memory");
-        goto out;
-    }
-    rc = 0;
-out:
+    if (cs_buf_terminate(out) != 0)
+        return cs_diag_at(d, path, 0, 0, "out of memory");
+    return 0;
+}
+
+int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d)
+{
+    int is_stdin = strcmp(path, "-") == 0;
+    int fd = is_stdin ? STDIN_FILENO : open(path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return cs_diag_at(d, path, 0, 0, "cannot open: %s", strerror(errno));
+    struct stat st;
+    int rc = read_fd(fd, path, fstat(fd, &st) == 0 ? &st : NULL, out, max_bytes, d);
     if (!is_stdin)
         close(fd);
+    return rc;
+}
+
+int cs_document_read_regular(const char *path, cs_buf *out, long long max_bytes)
+{
+    /* O_NONBLOCK: opening a FIFO does not wait for a writer */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
+    if (fd < 0)
+        return 0;
+    struct stat st;
+    size_t base = out->len;
+    int rc = 0;
+    if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {
+        cs_diag d;
+        rc = read_fd(fd, path, &st, out, max_bytes, &d) == 0;
+        if (!rc)
+            out->len = base; /* the caller's bytes as they were */
+    }
+    close(fd);
     return rc;
 }
 

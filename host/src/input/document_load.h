@@ -35,6 +35,15 @@ int cs_document_load_file_max(cs_document *doc, const char *path, cs_format fmt,
  * the bytes). */
 int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag *d);
 
+/* Append the bytes of the file at path to out (then NUL-terminated), as
+ * cs_document_read does, when it is a regular file that reads whole
+ * without an error: 1.  Else 0, out as it was: not a regular file (a FIFO
+ * is opened without waiting for a writer), or cs_document_read would
+ * refuse it (missing, unreadable, a NUL byte, past max_bytes, out of
+ * memory), and says why.  For a reader that hands the bytes on and leaves
+ * any refusal to be reported in the article's place. */
+int cs_document_read_regular(const char *path, cs_buf *out, long long max_bytes);
+
 /* cs_document_load_file_max into a document used for one article after
  * another (zeroed before the first; cs_document_clear keeps its memory,
  * the source's buffer too). */

@@ -40,35 +40,52 @@ unsigned long long cs_score_files_bytes(const char *path)
     return (unsigned long long)fst.st_size;
 }
 
-/* A work item is a file's path or, for standard input, "-", a NUL byte and
- * the bytes read. */
+/* A work item is a file's path, a NUL byte and the file's bytes, read
+ * here as JSONL records are, so that a worker spends its time scoring,
+ * not in the system calls of opening and reading many small files; or,
+ * for a file not read here (not a regular file, or one the read refuses),
+ * the path alone: the worker reads the file itself and reports what is
+ * wrong with it in the article's place.  Standard input is "-", a NUL byte
+ * and its bytes. */
 static int submit_file(cs_score_files *sf, const char *path, cs_diag *d)
 {
     cs_buf *item = &sf->item;
+    long long max_bytes = sf->o.ses->cfg.limits.article_bytes;
+    size_t plen = strlen(path);
     item->len = 0;
-    if (cs_buf_append(item, path, strlen(path) + (strcmp(path, "-") == 0)) != 0)
+    if (cs_buf_append(item, path, plen + 1) != 0) /* with its NUL */
         return cs_diag_set(d, "out of memory");
-    if (strcmp(path, "-") == 0 &&
-        cs_document_read("-", item, sf->o.ses->cfg.limits.article_bytes, d) != 0)
-        return -1;
-    return cs_pool_submit(sf->pool, item->data, item->len, d);
+    if (strcmp(path, "-") == 0) {
+        if (cs_document_read("-", item, max_bytes, d) != 0)
+            return -1;
+    } else if (!cs_document_read_regular(path, item, max_bytes)) {
+        item->len = plen; /* the path alone */
+    }
+    return cs_pool_submit_buf(sf->pool, item, d);
 }
 
 /* Load the article of a work item (see submit_file) into doc (zeroed, or
- * holding the previous article).  A file's bytes go into the memory doc
- * kept from the articles before; standard input's (one item a run) into
- * a document of their own. */
+ * holding the previous article).  in_place: the item's bytes stay as they
+ * are while doc holds the article (a worker's, until its next item), so
+ * that doc reads them in place, else doc copies them into a document of
+ * its own.  A path alone is read from the file, into the memory doc kept
+ * from the articles before. */
 static int load_item(const cs_score_files *sf, cs_document *doc, const char *item, size_t len,
-                     cs_diag *d)
+                     int in_place, cs_diag *d)
 {
     long long max_bytes = sf->o.ses->cfg.limits.article_bytes;
     size_t plen = strlen(item);
-    if (plen < len) {
-        cs_document_free(doc);
-        return cs_document_load_memory_max(doc, item, item + plen + 1, len - plen - 1,
-                                           sf->o.input_format, max_bytes, d);
-    }
-    return cs_document_reload_file(doc, item, sf->o.input_format, max_bytes, d);
+    if (plen == len)
+        return cs_document_reload_file(doc, item, sf->o.input_format, max_bytes, d);
+    const char *bytes = item + plen + 1;
+    size_t n = len - plen - 1;
+    cs_format fmt = sf->o.input_format;
+    if (fmt == CS_FORMAT_AUTO && strcmp(item, "-") != 0)
+        fmt = cs_format_from_path(item); /* as a file read by its path is */
+    if (in_place)
+        return cs_document_load_borrowed(doc, item, bytes, n, fmt, max_bytes, 0, d);
+    cs_document_free(doc);
+    return cs_document_load_memory_max(doc, item, bytes, n, fmt, max_bytes, d);
 }
 
 /* Score one file in a worker (the item: see submit_file).  The result
@@ -83,7 +100,7 @@ static int score_file_item(void *vctx, const char *item, size_t len, char *note,
     sc.doc = sf->doc; /* lent, and taken back below */
     cs_scorer_set_crash_note(sf->o.ses->scorer, note, CS_POOL_NOTE_MAX);
     int status = 0;
-    if (load_item(sf, &sc.doc, item, len, &d) != 0 ||
+    if (load_item(sf, &sc.doc, item, len, 1, &d) != 0 ||
         cs_scorer_score(sf->o.ses->scorer, &sc.doc, &sf->res, &d) != 0) {
         cs_buf_puts(out, d.msg);
         status = 2;
@@ -167,7 +184,7 @@ static int take_answer(const cs_score_files *sf, const char *path, const cs_pool
         return cs_diag_at(d, path, 0, 0, "not scored: %s", r->crash);
     if (r->status != 0)
         return cs_diag_set(d, "%.*s", (int)r->len, r->data);
-    if (load_item(sf, &sc->doc, r->item, r->item_len, d) != 0)
+    if (load_item(sf, &sc->doc, r->item, r->item_len, 0, d) != 0)
         return -1;
     if (cs_result_decode(r->data, r->len, cfg, &sc->res) != 0)
         return cs_diag_at(d, path, 0, 0, "internal: could not read the worker's result");
