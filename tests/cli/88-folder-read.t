@@ -60,14 +60,22 @@ C=$(jqr "$OUT" '[.runs[0].results[] | .locations[0].physicalLocation | "\(.artif
 like "$A $C" "a.md:1:1-15 .*c.txt:1:" "sarif: both files have results"
 is "$TWO" "$A $C" "sarif: the regions of two files scored together are those of each alone"
 
-# A FIFO given by name: the parent does not wait on it or read it; the
-# worker reads what the writer sends, once.
-mkfifo "$TMP/story.md"
-( sleep 1; cat "$D/a.md" > "$TMP/story.md" ) &
-run timeout 20 "$CREDSCORE" score --no-config -f json --no-exit "$TMP/story.md" "$D/c.txt"
+# FIFOs given by name: the parent does not open them, the worker reads
+# what each writer sends, once.  The parent takes up the second while the
+# worker still waits for the first one's writer: had it opened the second
+# to look at it, the writer waiting there would have written into a pipe
+# whose reader then left, and its bytes would be lost.
+mkfifo "$TMP/first.md" "$TMP/second.md"
+( sleep 2; cat "$D/a.md" > "$TMP/first.md" ) &
+cat "$D/a.md" > "$TMP/second.md" &
+run timeout 20 "$CREDSCORE" score --no-config -f json --no-exit "$TMP/first.md" "$TMP/second.md" "$D/c.txt"
+kill $(jobs -p) 2>/dev/null
 wait
-is "$STATUS" 0 "a FIFO: exit 0"
-is "$(findings "$OUT")" "$A_ALONE" "a FIFO: its article scored as the same bytes from a file"
-is "$(jqr "$OUT" '.articles | length')" 2 "a FIFO: the file after it scored too"
+is "$STATUS" 0 "FIFOs: exit 0"
+is "$(findings "$OUT")" "$A_ALONE" "FIFOs: the first one's article scored as the same bytes from a file"
+is "$(jqr "$OUT" '[.articles[] | .summary.findings] | join(",")')" \
+   "$(jqr "$OUT" '[.articles[0].summary.findings, .articles[0].summary.findings] | join(",")'),$(
+      run "$CREDSCORE" score --no-config -f json --no-exit "$D/c.txt"; jqr "$OUT" '.articles[0].summary.findings')" \
+   "FIFOs: the second one's article and the file after them scored too"
 
 done_testing

@@ -116,11 +116,16 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
 
 int cs_document_read_regular(const char *path, cs_buf *out, long long max_bytes)
 {
-    /* O_NONBLOCK: opening a FIFO does not wait for a writer */
+    /* Anything but a regular file is not even opened: opening a FIFO would
+     * wait for a writer, or, without waiting, take a reader's place for a
+     * moment, and a writer that came then would lose what it wrote when
+     * that reader left.  O_NONBLOCK for the file that took its name since. */
+    struct stat st;
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return 0;
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY);
     if (fd < 0)
         return 0;
-    struct stat st;
     size_t base = out->len;
     int rc = 0;
     if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode)) {

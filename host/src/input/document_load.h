@@ -37,8 +37,8 @@ int cs_document_read(const char *path, cs_buf *out, long long max_bytes, cs_diag
 
 /* Append the bytes of the file at path to out (then NUL-terminated), as
  * cs_document_read does, when it is a regular file that reads whole
- * without an error: 1.  Else 0, out as it was: not a regular file (a FIFO
- * is opened without waiting for a writer), or cs_document_read would
+ * without an error: 1.  Else 0, out as it was: not a regular file (not
+ * opened at all: a FIFO's writer loses nothing to it), or cs_document_read would
  * refuse it (missing, unreadable, a NUL byte, past max_bytes, out of
  * memory), and says why.  For a reader that hands the bytes on and leaves
  * any refusal to be reported in the article's place. */
