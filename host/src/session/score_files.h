@@ -14,8 +14,8 @@
  * Regular files are read here, in the parent, and their bytes sent to the
  * worker with their path, as JSONL records are: the worker scores instead
  * of opening, reading and closing many small files, and the run reads each
- * file once (a report loaded again here, or an item replayed after a
- * crash, uses the same bytes).  Anything else (a FIFO, which is not even
+ * file once (a report that loads the article again here uses the same
+ * bytes).  Anything else (a FIFO, which is not even
  * opened here, or a file the read refuses) is sent by its path alone: the
  * worker reads it and says what is wrong in the article's place.
  * Standard input ("-") is read once, here, and sent to the worker: neither
