@@ -18,16 +18,17 @@ static const char *const filler[] = {
     "believe", "believes", "believed", "noted", "notes", NULL};
 #define CS_NFILLER (sizeof filler / sizeof filler[0] - 1)
 
+#define CS_FNV_BASIS 14695981039346656037ull
+#define CS_FNV_PRIME 1099511628211ull
+
 static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
 {
     for (size_t i = 0; i < n; i++) {
         h ^= (unsigned char)s[i];
-        h *= 1099511628211ull;
+        h *= CS_FNV_PRIME;
     }
     return h;
 }
-
-#define CS_FNV_BASIS 14695981039346656037ull
 
 /* The filler words' hashes (fnv1a of each) in an open-addressed table of
  * CS_FILL_SLOTS (0: empty), for words_sum: sparse (45 words in 1024 slots),
@@ -132,6 +133,35 @@ void cs_merge_scratch_free(cs_merge_scratch *sc)
     free(sc);
 }
 
+/* fnv1a, from h, of the word bytes of t from *ip, lower-cased (wb:
+ * word_bytes), up to the first byte that is no word byte or to stop; *ip
+ * moves there.  Eight bytes a step while eight are left before stop: one
+ * bound test for the eight. */
+static inline uint64_t hash_word(const unsigned char *t, size_t *ip, size_t stop,
+                                 const unsigned char wb[256], uint64_t h)
+{
+    size_t i = *ip;
+    unsigned char c;
+    while (stop - i >= 8) {
+        size_t j = 0;
+#pragma GCC unroll 8
+        for (; j < 8; j++) {
+            if ((c = wb[t[i + j]]) == 0)
+                break;
+            h = (h ^ c) * CS_FNV_PRIME;
+        }
+        i += j;
+        if (j < 8) {
+            *ip = i;
+            return h;
+        }
+    }
+    for (; i < stop && (c = wb[t[i]]) != 0; i++)
+        h = (h ^ c) * CS_FNV_PRIME;
+    *ip = i;
+    return h;
+}
+
 /* The words of text[0..len): a hash of its words, lower-cased (ASCII),
  * filler left out (fill: filler_hashes), in any order (a sum of word
  * hashes).  A word's first 64 bytes make its hash.  wb: word_bytes. */
@@ -141,24 +171,19 @@ static uint64_t words_sum(const char *text, size_t len, const uint64_t fill[CS_F
     const unsigned char *t = (const unsigned char *)text;
     uint64_t sum = 0;
     size_t i = 0;
-    while (i < len) {
+    for (;;) {
         while (i < len && wb[t[i]] == 0)
             i++;
-        uint64_t h = CS_FNV_BASIS;
-        size_t s = i, stop = len - i > 64 ? i + 64 : len;
-        unsigned char c;
-        for (; i < stop && (c = wb[t[i]]) != 0; i++) {
-            h ^= c;
-            h *= 1099511628211ull;
-        }
-        while (i < len && wb[t[i]] != 0) /* past the first 64 bytes: not hashed */
-            i++;
-        if (i == s)
-            continue;
+        if (i == len)
+            return sum;
+        size_t stop = len - i > 64 ? i + 64 : len;
+        uint64_t h = hash_word(t, &i, stop, wb, CS_FNV_BASIS);
+        if (i == stop) /* past the first 64 bytes: not hashed */
+            while (i < len && wb[t[i]] != 0)
+                i++;
         if (!is_filler_hash(fill, h))
             sum += h;
     }
-    return sum;
 }
 
 /* The source of a sentence's words (words_sum) under marker.  Never 0. */
