@@ -564,6 +564,61 @@ static void test_splice(void)
     }
 }
 
+/* A run of members (cs_json_run_*) writes the bytes of the same members
+ * written one by one, compact and pretty, as the first members of an
+ * object and after others, numbers on the fast and the slow path; a
+ * member past the count begun with fails the writer. */
+static void test_run(void)
+{
+    static const double numbers[] = {0, -0.0, 2.5, -1.0005, 1e12, -3e15, 1e300, NAN, INFINITY};
+    const size_t nnum = sizeof numbers / sizeof numbers[0];
+    for (int pretty = 0; pretty <= 1; pretty++) {
+        for (int before = 0; before <= 1; before++) {
+            cs_buf one = {0}, run = {0};
+            cs_json j;
+            cs_json_init(&j, &one, pretty);
+            cs_json_object(&j);
+            if (before)
+                cs_json_kv_lit_string(&j, "x", "y");
+            cs_json_kv_lit_int(&j, "first", LLONG_MIN);
+            for (size_t k = 0; k < nnum; k++)
+                cs_json_kv_lit_number(&j, "number_with_a_long_key", numbers[k]);
+            cs_json_kv_lit_int(&j, "last", 42);
+            cs_json_kv_lit_bool(&j, "after", 1);
+            cs_json_end_object(&j);
+            cs_json_init(&j, &run, pretty);
+            cs_json_object(&j);
+            if (before)
+                cs_json_kv_lit_string(&j, "x", "y");
+            cs_json_run r;
+            cs_json_run_begin(&r, &j, nnum + 2);
+            cs_json_run_int(&r, "first", LLONG_MIN);
+            for (size_t k = 0; k < nnum; k++)
+                cs_json_run_number(&r, "number_with_a_long_key", numbers[k]);
+            cs_json_run_int(&r, "last", 42);
+            cs_json_run_end(&r);
+            cs_json_kv_lit_bool(&j, "after", 1);
+            cs_json_end_object(&j);
+            ok(!cs_json_failed(&j), "run: no error");
+            is_str(run.data, one.data, "run (%s, %s): the bytes of the members one by one",
+                   pretty ? "pretty" : "compact", before ? "after a member" : "first members");
+            cs_buf_free(&one);
+            cs_buf_free(&run);
+        }
+    }
+    cs_buf b = {0};
+    cs_json j;
+    cs_json_init(&j, &b, 0);
+    cs_json_object(&j);
+    cs_json_run r;
+    cs_json_run_begin(&r, &j, 1);
+    cs_json_run_int(&r, "a", 1);
+    cs_json_run_int(&r, "b", 2);
+    cs_json_run_end(&r);
+    ok(cs_json_failed(&j), "run: a member past the count begun with fails the writer");
+    cs_buf_free(&b);
+}
+
 static void test_depth_limit(void)
 {
     cs_buf b = {0};
@@ -594,6 +649,7 @@ int main(void)
     test_int();
     test_structure();
     test_splice();
+    test_run();
     test_depth_limit();
     cs_buf_free(&number_out);
     return done_testing();

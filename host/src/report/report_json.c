@@ -94,17 +94,20 @@ static int json_article(cs_json *j, const cs_document *doc, const cs_result *res
     }
     cs_json_key_lit(j, "summary");
     cs_json_object(j);
-    cs_json_kv_lit_number(j, "base", res->base);
-    cs_json_kv_lit_number(j, "points", res->raw_points);
-    cs_json_kv_lit_number(j, "good", res->good);   /* the score model's claims (merge.h) */
-    cs_json_kv_lit_number(j, "weak", res->weak);
-    cs_json_kv_lit_int(j, "sources", (long long)res->sources);
-    cs_json_kv_lit_int(j, "passages", (long long)doc->npassages);
-    cs_json_kv_lit_int(j, "findings", (long long)res->nfindings);
     int named = cs_config_marker_index(cfg, "on_record");
     int anon = cs_config_marker_index(cfg, "anonymous");
-    cs_json_kv_lit_int(j, "named", named >= 0 ? (long long)res->markers[named].count : 0);
-    cs_json_kv_lit_int(j, "anonymous", anon >= 0 ? (long long)res->markers[anon].count : 0);
+    cs_json_run run;
+    cs_json_run_begin(&run, j, 9);
+    cs_json_run_number(&run, "base", res->base);
+    cs_json_run_number(&run, "points", res->raw_points);
+    cs_json_run_number(&run, "good", res->good); /* the score model's claims (merge.h) */
+    cs_json_run_number(&run, "weak", res->weak);
+    cs_json_run_int(&run, "sources", (long long)res->sources);
+    cs_json_run_int(&run, "passages", (long long)doc->npassages);
+    cs_json_run_int(&run, "findings", (long long)res->nfindings);
+    cs_json_run_int(&run, "named", named >= 0 ? (long long)res->markers[named].count : 0);
+    cs_json_run_int(&run, "anonymous", anon >= 0 ? (long long)res->markers[anon].count : 0);
+    cs_json_run_end(&run);
     cs_json_key_lit(j, "markers");
     cs_json_object(j);
     for (size_t m = 0; m < res->nmarkers; m++) {
@@ -113,10 +116,12 @@ static int json_article(cs_json *j, const cs_document *doc, const cs_result *res
             continue;
         cs_json_key(j, cfg->markers[m].name);
         cs_json_object(j);
-        cs_json_kv_lit_int(j, "count", (long long)t->count);
-        cs_json_kv_lit_int(j, "hits", (long long)t->hits);
-        cs_json_kv_lit_number(j, "raw", t->raw);
-        cs_json_kv_lit_number(j, "points", t->points);
+        cs_json_run_begin(&run, j, 4);
+        cs_json_run_int(&run, "count", (long long)t->count);
+        cs_json_run_int(&run, "hits", (long long)t->hits);
+        cs_json_run_number(&run, "raw", t->raw);
+        cs_json_run_number(&run, "points", t->points);
+        cs_json_run_end(&run);
         cs_json_kv_lit_bool(j, "capped", t->capped);
         cs_json_end_object(j);
     }
@@ -140,18 +145,22 @@ static int json_article(cs_json *j, const cs_document *doc, const cs_result *res
     for (size_t p = 0; p < doc->npassages && p < res->npassages; p++) {
         const cs_passage *ps = &doc->passages[p];
         cs_json_object(j);
-        cs_json_kv_lit_int(j, "index", (long long)p);
-        cs_json_kv_lit_int(j, "line", walk_to_line(&starts, ps->src_start));
-        cs_json_kv_lit_int(j, "end_line", walk_to_line(&ends, ps->src_end));
+        cs_json_run_begin(&run, j, 3);
+        cs_json_run_int(&run, "index", (long long)p);
+        cs_json_run_int(&run, "line", walk_to_line(&starts, ps->src_start));
+        cs_json_run_int(&run, "end_line", walk_to_line(&ends, ps->src_end));
+        cs_json_run_end(&run);
         cs_json_key_lit(j, "scopes");
         cs_json_array(j);
         for (int b = 0; b < 4; b++)
             if (ps->scopes & (1u << b))
                 cs_json_plain_stringn(j, scope_names[b].name, scope_names[b].len);
         cs_json_end_array(j);
-        cs_json_kv_lit_int(j, "sentences", (long long)ps->nsent);
-        cs_json_kv_lit_number(j, "points", res->passages[p].points);
-        cs_json_kv_lit_number(j, "score", res->passages[p].score);
+        cs_json_run_begin(&run, j, 3);
+        cs_json_run_int(&run, "sentences", (long long)ps->nsent);
+        cs_json_run_number(&run, "points", res->passages[p].points);
+        cs_json_run_number(&run, "score", res->passages[p].score);
+        cs_json_run_end(&run);
         cs_json_end_object(j);
     }
     cs_json_end_array(j);
@@ -169,20 +178,24 @@ static int json_article(cs_json *j, const cs_document *doc, const cs_result *res
         cs_json_kv_lit_string(j, "rule", f->rule_id);
         cs_json_kv_lit_string(j, "source", f->source);
         cs_json_kv_lit_string(j, "level", cs_level_name(f->level));
-        cs_json_kv_lit_int(j, "passage", (long long)f->passage);
-        cs_json_kv_lit_int(j, "start", (long long)f->start);
-        cs_json_kv_lit_int(j, "end", (long long)f->end);
-        cs_json_kv_lit_int(j, "offset", (long long)pos.src_start);
-        cs_json_kv_lit_int(j, "end_offset", (long long)pos.src_end);
-        cs_json_kv_lit_int(j, "line", pos.line);
-        cs_json_kv_lit_int(j, "column", pos.col);
-        cs_json_kv_lit_int(j, "end_line", pos.end_line);
-        cs_json_kv_lit_int(j, "end_column", pos.end_col);
+        cs_json_run_begin(&run, j, 9);
+        cs_json_run_int(&run, "passage", (long long)f->passage);
+        cs_json_run_int(&run, "start", (long long)f->start);
+        cs_json_run_int(&run, "end", (long long)f->end);
+        cs_json_run_int(&run, "offset", (long long)pos.src_start);
+        cs_json_run_int(&run, "end_offset", (long long)pos.src_end);
+        cs_json_run_int(&run, "line", pos.line);
+        cs_json_run_int(&run, "column", pos.col);
+        cs_json_run_int(&run, "end_line", pos.end_line);
+        cs_json_run_int(&run, "end_column", pos.end_col);
+        cs_json_run_end(&run);
         cs_json_kv_lit_stringn(j, "text", cs_doc_text(doc, ps) + f->start, f->end - f->start);
-        cs_json_kv_lit_number(j, "weight", f->weight);
-        cs_json_kv_lit_number(j, "confidence", f->confidence);
-        cs_json_kv_lit_number(j, "points", f->points);
-        cs_json_kv_lit_number(j, "claim", f->claim);
+        cs_json_run_begin(&run, j, 4);
+        cs_json_run_number(&run, "weight", f->weight);
+        cs_json_run_number(&run, "confidence", f->confidence);
+        cs_json_run_number(&run, "points", f->points);
+        cs_json_run_number(&run, "claim", f->claim);
+        cs_json_run_end(&run);
         cs_json_kv_lit_string(j, "note", cs_note_name(f->note));
         if (f->note == CS_NOTE_DUPLICATE)
             cs_json_kv_lit_int(j, "duplicate_of", (long long)f->dup_of);

@@ -286,6 +286,67 @@ int cs_json_escape(cs_buf *out, const char *s, size_t len);
 #define CS_JSON_NUMBER_MAX 320
 size_t cs_json_format_number(char *buf, double v);
 
+/* ---- a run of members in one room ----
+ * Members of the open object under constant keys (the _plain promise),
+ * numbers only: a passage's lines and points, a finding's places.  Room
+ * is made once for the run and the output committed once at its end;
+ * each member's bytes are those of cs_json_kv_lit_int or
+ * cs_json_kv_lit_number, through the same steps.
+ *     cs_json_run run;
+ *     cs_json_run_begin(&run, j, 3);
+ *     cs_json_run_int(&run, "index", i);  (three members at most)
+ *     cs_json_run_end(&run);
+ * A key takes at most CS_JSON_RUN_KEY_MAX bytes; a member past the count
+ * begun with is refused (the writer fails). */
+#define CS_JSON_RUN_KEY_MAX 32
+#define CS_JSON_RUN_MEMBER_MAX                                                                   \
+    (CS_JSON_SEPARATOR_MAX + CS_JSON_KEY_EXTRA + CS_JSON_RUN_KEY_MAX + CS_JSON_NUMBER_MAX)
+
+typedef struct cs_json_run {
+    cs_json *j;
+    char *p;     /* where the next member goes; NULL after an error */
+    size_t left; /* members there is still room for */
+} cs_json_run;
+
+CS_JSON_INLINE void cs_json_run_begin(cs_json_run *r, cs_json *j, size_t members)
+{
+    r->j = j;
+    r->left = members;
+    r->p = cs_json_room(j, members * CS_JSON_RUN_MEMBER_MAX);
+}
+
+/* The member's separator and key at r->p, or NULL when there is no room
+ * for another member (the writer then fails). */
+CS_JSON_INLINE char *cs_json_run_key(cs_json_run *r, const char *key, size_t key_len)
+{
+    if (r->p == NULL || r->left == 0 || key_len > CS_JSON_RUN_KEY_MAX) {
+        r->j->failed = 1;
+        return r->p = NULL;
+    }
+    r->left--;
+    return cs_json_put_plain_key(r->j, r->p, key, key_len);
+}
+
+CS_JSON_INLINE void cs_json_run_int(cs_json_run *r, const char *key, long long v)
+{
+    char *p = cs_json_run_key(r, key, strlen(key));
+    if (p)
+        r->p = cs_json_put_int(p, v);
+}
+
+CS_JSON_INLINE void cs_json_run_number(cs_json_run *r, const char *key, double v)
+{
+    char *p = cs_json_run_key(r, key, strlen(key));
+    if (p)
+        r->p = p + cs_json_format_number(p, v); /* CS_JSON_NUMBER_MAX bytes at most */
+}
+
+CS_JSON_INLINE void cs_json_run_end(cs_json_run *r)
+{
+    if (r->p)
+        cs_json_commit(r->j, r->p);
+}
+
 /* How cs_escape_text replaces the character cp (a code point): the
  * replacement text, or NULL to keep it.  tmp (8 bytes) may hold a
  * replacement built on the fly; arg is cs_escape_text's, passed through. */
