@@ -274,8 +274,9 @@ static void resolve_it(sent_state *st, at_class *last)
 /* Analyse one sentence (see attribution.h): 0, or -1 when the name set
  * cannot grow. */
 int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
-                        at_class *last_thing, const char *text, size_t start, size_t end,
-                        at_tok *toks, size_t tcap, at_hit *hits, size_t cap, size_t *nhits)
+                        at_class *last_thing, const char *text, size_t text_len, size_t start,
+                        size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
+                        size_t *nhits)
 {
     sent_state st;
     size_t participle[8], npart = 0;
@@ -285,7 +286,7 @@ int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
     memset(&st, 0, sizeof(st));
     st.s.text = text;
     st.s.t = toks;
-    st.s.n = at_tokenize(lx, text, start, end, toks, tcap, &sum);
+    st.s.n = at_tokenize(lx, text, text_len, start, end, toks, tcap, &sum);
     st.s.names = names;
     st.s.orgs = orgs;
     st.hits = hits;

@@ -10,7 +10,9 @@
  * NULL) keeps the type of the last organisation, document or outlet that
  * spoke, which a later "it said" refers to.
  *
- * Contract: reads text only inside [start, end); writes at most cap hits;
+ * Contract: analyses text[start..end) of a passage of text_len bytes
+ * (text[text_len], its NUL, is readable too: the tokenizer reads blocks of
+ * bytes, see tokenizer.h); writes at most cap hits;
  * uses the caller's token buffer (toks, tcap) as scratch and allocates
  * only when adding to `names` or `orgs` (which may be NULL).  Returns 0, or -1 when
  * memory for the name set runs out.
@@ -41,7 +43,8 @@ typedef struct at_hit {
 } at_hit;
 
 int at_analyse_sentence(const at_lexicon *lx, at_names *names, at_names *orgs,
-                        at_class *last_thing, const char *text, size_t start, size_t end,
-                        at_tok *toks, size_t tcap, at_hit *hits, size_t cap, size_t *nhits);
+                        at_class *last_thing, const char *text, size_t text_len, size_t start,
+                        size_t end, at_tok *toks, size_t tcap, at_hit *hits, size_t cap,
+                        size_t *nhits);
 
 #endif

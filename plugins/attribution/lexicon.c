@@ -27,6 +27,8 @@
 
 _Static_assert(sizeof(at_lexent) == 64, "an entry is one cache line");
 
+const at_lexent at_unknown_word = {.phrase = -1, .index = UINT32_MAX};
+
 /* A hash slot: the key's hash and its entry index + 1 (0 = empty). */
 typedef struct at_slot {
     uint32_t hash;

@@ -120,22 +120,29 @@ enum {
 
 /* One word.  Entries are 64 bytes and 64-byte aligned: one cache line,
  * which is all a look-up of a known word of up to AT_KEY_INLINE bytes
- * reads besides the Bloom filter. */
+ * reads besides the Bloom filter.  cls .. vform are what every occurrence
+ * of the word gets, laid out as in the token (tokenizer.h's at_tok, from
+ * its cls to its vform), so that the tokenizer's copy of them is a few
+ * wide moves. */
 typedef struct at_lexent {
     uint64_t key[AT_KEY_INLINE / 8]; /* first key bytes, zero padded (internal) */
     uint64_t cls;        /* AT_L_* classes of any occurrence */
-    uint64_t capcls;     /* classes of a capitalised occurrence only */
-    uint64_t allcapcls;  /* classes of an ALL-CAPS occurrence only (US, WHO) */
+    int32_t phrase;      /* first phrase starting with this word, -1 if none */
+    uint32_t index;      /* the entry's number, as look-ups report it (internal) */
     uint16_t wid;        /* AT_W_* */
     uint8_t vclass;      /* AT_V_* */
     uint8_t vform;       /* AT_VF_* bits */
-    int32_t phrase;      /* first phrase starting with this word, -1 if none */
+    uint8_t keylen;      /* 0: an empty slot of the table (internal) */
+    uint8_t pad[3];
+    uint64_t capcls;     /* classes of a capitalised occurrence only */
+    uint64_t allcapcls;  /* classes of an ALL-CAPS occurrence only (US, WHO) */
     uint32_t keyoff;     /* where the whole key is stored (internal) */
     uint32_t hash;       /* at_hash_key of the key (internal) */
-    uint32_t index;      /* the entry's number, as look-ups report it (internal) */
-    uint8_t keylen;      /* 0: an empty slot of the table (internal) */
-    uint8_t pad[3];      /* up to 64 bytes */
 } at_lexent;
+
+/* What a look-up of a word the lexicon does not hold stands for: no class,
+ * no phrase (-1), entry index -1 (as int32_t). */
+extern const at_lexent at_unknown_word;
 
 typedef struct at_phrase {
     uint64_t cls;                    /* class of the whole phrase */
@@ -213,21 +220,28 @@ size_t at_lexicon_normalise(const char *text, size_t len, char key[AT_KEY_MAX + 
  * of eight must be zero (the tokenizer and the builder pad their keys). */
 #define AT_KEY_PAD (AT_KEY_MAX + 8)
 
-/* The state at_hash_key starts from, one eight-byte step, and the result. */
+/* The state at_hash_key starts from, one eight-byte step, and the result:
+ * a multiply per word, then the product's high half (its best mixed bits:
+ * the Bloom filter's bit comes from its top) with the top byte folded
+ * into the low bits (the table's slot), since a product bit depends on
+ * the key's bits at and below it only: without the fold, keys differing
+ * in their eighth byte alone ("reporter", "reported") would share a slot.
+ * The length need not go in: a key has no zero byte, so its zero padding
+ * tells it apart from any longer or shorter key. */
 static inline uint64_t at_hash_start(size_t len)
 {
-    return 0x9E3779B97F4A7C15ull ^ (uint64_t)len;
+    (void)len;
+    return 0;
 }
 
 static inline uint64_t at_hash_step(uint64_t h, uint64_t w)
 {
-    h = (h ^ w) * 0xFF51AFD7ED558CCDull;
-    return h ^ (h >> 29);
+    return (h ^ w) * 0x9E3779B97F4A7C15ull;
 }
 
 static inline uint32_t at_hash_end(uint64_t h)
 {
-    return (uint32_t)(h ^ (h >> 32));
+    return (uint32_t)(h >> 32) ^ (uint32_t)(h >> 56);
 }
 
 static inline uint32_t at_hash_key(const char *k, size_t len)
@@ -255,29 +269,31 @@ static inline int at_image_may_hold(const at_lexicon_image *im, uint32_t hash)
 /* Entry of a key of 1..AT_KEY_INLINE (16) bytes held in two words, as
  * memcpy from the zero-padded key would load them (key byte j in bits
  * 8(j % 8).. of word j / 8 on a little-endian machine, zero above len, so
- * k1 is 0 up to eight bytes), or NULL; *index receives the entry's index
- * (-1 when absent).  No key in memory, no hashing loop, and only the
- * entry's own line is compared.  Inline: the tokenizer asks it of most
- * words, from the arrays of at_lexicon_image_of. */
+ * k1 is 0 up to eight bytes), or &at_unknown_word when absent (never
+ * NULL).  No key in memory, no hashing loop, and only the entry's own
+ * line is compared: a key byte is never 0, so the two words tell a key of
+ * up to eight bytes from any other, and an empty slot (all zero) from
+ * every key.  Inline: the tokenizer asks it of most words, from the
+ * arrays of at_lexicon_image_of. */
 static inline const at_lexent *at_image_lookup_short(const at_lexicon_image *im, uint64_t k0,
-                                                     uint64_t k1, size_t len, int32_t *index)
+                                                     uint64_t k1, size_t len)
 {
     _Static_assert(AT_KEY_INLINE == 16, "a short key is the two words held in an entry");
     uint64_t h = at_hash_step(at_hash_start(len), k0);
     if (len > 8)
         h = at_hash_step(h, k1); /* one step per eight bytes, as at_hash_key */
     uint32_t hash = at_hash_end(h);
-    *index = -1;
     if (!at_image_may_hold(im, hash))
-        return NULL;
+        return &at_unknown_word;
     size_t mask = im->ntab - 1;
     for (size_t i = hash & mask;; i = (i + 1) & mask) {
         const at_lexent *e = &im->tab[i];
-        if (e->keylen == 0)
-            return NULL;
-        if (e->hash == hash && e->keylen == len && e->key[0] == k0 && e->key[1] == k1) {
-            *index = (int32_t)e->index;
-            return e;
+        if (e->key[0] == k0) {
+            /* a longer key may share the first sixteen bytes */
+            if (e->key[1] == k1 && e->keylen == len)
+                return e;
+        } else if (e->keylen == 0) {
+            return &at_unknown_word;
         }
     }
 }

@@ -344,8 +344,8 @@ static int score_range(at_instance *in, at_docstate *ds, at_tok *stack_toks,
         orgs = &ds->orgs;
         last_thing = &ds->last_thing;
     }
-    if (at_analyse_sentence(in->lx, names, orgs, last_thing, p->text, start, end, toks, tcap, hits, AT_MAX_HITS,
-                            &nhits) != 0)
+    if (at_analyse_sentence(in->lx, names, orgs, last_thing, p->text, p->len, start, end, toks,
+                            tcap, hits, AT_MAX_HITS, &nhits) != 0)
         return -1;
     for (size_t i = 0; i < nhits; i++) {
         const at_hit *h = &hits[i];

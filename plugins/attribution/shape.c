@@ -1,6 +1,7 @@
 /*
- * shape.c - the classes of a word the lexicon does not know, from its
- * shape (see shape.h).
+ * shape.c - the classes of a hyphenated word the lexicon does not know,
+ * from its parts (at_guess_hyphenated; the rest of the shape guess is
+ * inline in shape.h).
  *
  * Contract: see shape.h.  Reads the key and the word's bytes in the
  * passage; no allocation, no state.
@@ -26,12 +27,10 @@ static int compound_adjective_end(const char *w, size_t n)
     return 0;
 }
 
-/* The classes of a hyphenated word the lexicon does not know, from its
- * parts (key[0..n)): a name particle before a name ("al-Amr"), or a
- * modifier ("Kremlin-backed", "pro-Kremlin", "state-run").  Returns 1
- * when it gave one, 0 when the word is guessed as any other.  Out of line:
- * few words have a hyphen. */
-static AT_OUT_OF_LINE int guess_hyphenated(at_tok *t, const char *key, size_t n, const char *text)
+/* See shape.h: the classes of a hyphenated word the lexicon does not
+ * know, from its parts.  Apart from at_guess_from_shape: few words have a
+ * hyphen. */
+int at_guess_hyphenated(at_tok *t, const char *key, size_t n, const char *text)
 {
     const char *h = memchr(key, '-', n);
     size_t pre = h ? (size_t)(h - key) : n;
@@ -58,25 +57,4 @@ static AT_OUT_OF_LINE int guess_hyphenated(at_tok *t, const char *key, size_t n,
         return 1;
     }
     return 0;
-}
-
-/* See shape.h.  Small (the hyphen's tests are apart), so that a call costs
- * little: a quarter of the words come here. */
-void at_guess_from_shape(at_tok *t, const char *key, size_t keylen, const char *text,
-                         int internal_dot)
-{
-    size_t n = keylen > AT_KEY_MAX ? AT_KEY_MAX : keylen;
-    if (n >= 5 && key[n - 2] == 'l' && key[n - 1] == 'y' &&
-        (!(t->flags & AT_TF_CAP) || (t->flags & AT_TF_SENTINIT))) {
-        t->cls |= AT_L_ADV;
-        return;
-    }
-    if ((t->flags & AT_TF_HYPHEN) && guess_hyphenated(t, key, n, text))
-        return;
-    if ((t->flags & AT_TF_ALLCAPS) && !internal_dot && n >= 2 && n <= 6) {
-        t->cls |= AT_L_ACRONYM;
-        return;
-    }
-    if (t->flags & AT_TF_CAP)
-        t->cls |= AT_L_NAME;
 }

@@ -3,21 +3,24 @@
  *
  * Contract: see tokenizer.h.  One left-to-right pass.  ASCII bytes go
  * through a class table; other code points through utf8.c.  Runs of ASCII
- * letters and digits are classified eight bytes at a time, and a plain
- * word of up to fifteen of them (the common case, with a period after it
- * or not) is handled in one step with its key in two registers
- * (scan_simple_word); any other word's normalised key is built while it
- * is scanned (scan_general_word).  Either way each word costs one
- * hash-table probe; a word it does not know is guessed from its shape
- * (shape.c).  The loop of at_tokenize handles white space, those plain
- * words and plain punctuation itself and calls out of line for everything
- * else, so that the common path stays small.  Reads only inside [start,
- * end).
+ * letters and digits are classified eight or sixteen bytes at a time
+ * (asciirun.h), and a plain word of up to fifteen of them (the common
+ * case, with a period after it or not) is handled in one step with its
+ * key in two registers (scan_simple_word); any other word's normalised
+ * key is built while it is scanned (scan_general_word).  Either way each
+ * word costs one hash-table probe; a word it does not know is guessed
+ * from its shape (shape.h).  The loop of at_tokenize handles white space,
+ * those plain words and plain punctuation itself and calls out of line for
+ * everything else, so that the common path stays small; each path writes
+ * every field of its token once.  Blocks of bytes may be read up to
+ * text[text_len]; no byte from end on changes a token.
  */
 #include "tokenizer.h"
 
+#include <stddef.h>
 #include <string.h>
 
+#include "asciirun.h"
 #include "shape.h"
 #include "utf8.h"
 
@@ -175,71 +178,6 @@ static inline void key_put_word(keybuf *kb, uint64_t v, size_t m)
     kb->n += m;
 }
 
-/* Eight-byte blocks ("SWAR"): the word scanner classifies eight ASCII
- * bytes with a few integer operations instead of a loop with a branch per
- * byte.  A flag is the 0x80 bit of a byte. */
-static const uint64_t bytes_01 = 0x0101010101010101ull;
-static const uint64_t bytes_80 = 0x8080808080808080ull;
-
-/* Flag every byte of x that lies in [lo, hi]; every byte of x must be
- * below 0x80 (then no sum carries into the next byte). */
-static inline uint64_t bytes_between(uint64_t x, unsigned lo, unsigned hi)
-{
-    uint64_t at_least_lo = x + bytes_01 * (0x80u - lo);
-    uint64_t above_hi = x + bytes_01 * (0x7Fu - hi);
-    return at_least_lo & ~above_hi & bytes_80;
-}
-
-/* Number of flagged bytes in m. */
-static inline unsigned count_flags(uint64_t m)
-{
-    return (unsigned)((((m & bytes_80) >> 7) * bytes_01) >> 56);
-}
-
-/* Index of the first flagged byte of m (the lowest address on a
- * little-endian machine), 8 when there is none: the trailing zero bits
- * over eight, or (without the GCC built-in) the number of flags below the
- * lowest flag bit. */
-static inline size_t first_flag(uint64_t m)
-{
-    m &= bytes_80;
-#if defined(__GNUC__)
-    return m ? (size_t)__builtin_ctzll(m) / 8 : 8;
-#else
-    return count_flags((m & (0 - m)) - 1);
-#endif
-}
-
-/* The ASCII letters and digits at the start of an eight-byte block w. */
-typedef struct alnum_block {
-    size_t len;      /* how many bytes (0..8) the run has */
-    uint64_t letter; /* a flag on each letter of the run */
-    uint64_t key;    /* its bytes in lower case (A-Z gain 0x20), zero above len */
-} alnum_block;
-
-static inline alnum_block classify_block(uint64_t w)
-{
-    alnum_block r;
-    uint64_t ascii = ~w & bytes_80, x = w & ~bytes_80;
-    /* x | 0x20 folds A-Z onto a-z and nothing else onto them */
-    uint64_t letter = bytes_between(x | (bytes_01 * 0x20u), 'a', 'z') & ascii;
-    uint64_t alnum = letter | (bytes_between(x, '0', '9') & ascii);
-    r.len = first_flag(~alnum);
-    uint64_t run = r.len < 8 ? (1ull << (8 * r.len)) - 1 : ~0ull; /* the run's bits */
-    r.letter = letter & run;
-    r.key = (w | (bytes_01 * 0x20u)) & run;
-    return r;
-}
-
-/* The upper-case letters among the letters flagged in r (of block w): a
- * letter is lower case when it has the 0x20 bit, which w << 2 moves to
- * the flag's place in the same byte.  Apart from classify_block, as most
- * words need no more than to know that their first letter is lower case. */
-static inline uint64_t upper_letters(uint64_t w, const alnum_block *r)
-{
-    return r->letter & ~(w << 2);
-}
-
 /* Scan the run of ASCII letters and digits that starts at text[i] (i <
  * end, a letter or digit): append it to the key in lower case, add its
  * upper-case letters to *uppers, set *lower when it has a lower-case one.
@@ -248,11 +186,10 @@ static size_t scan_alnum_run(const char *text, size_t i, size_t end, keybuf *kb,
                              int *lower)
 {
     while (end - i >= 8) {
-        uint64_t w;
-        memcpy(&w, text + i, 8);
+        uint64_t w = swar_load(text + i);
         alnum_block r = classify_block(w);
         uint64_t up = upper_letters(w, &r);
-        *uppers += (int)count_flags(up);
+        *uppers += (int)swar_count(up);
         *lower |= (r.letter & ~up) != 0;
         if (kb->n <= AT_KEY_MAX && r.len > 0) {
             size_t take = AT_KEY_MAX + 1 - kb->n < r.len ? AT_KEY_MAX + 1 - kb->n : r.len;
@@ -283,33 +220,51 @@ static inline void key_finish(keybuf *kb)
         kb->u.w[kb->n / 8] = kb->cur;
 }
 
-static const at_lexent *key_lookup(const at_lexicon *lx, keybuf *kb, int32_t *idx)
+/* The entry of the key in kb, or &at_unknown_word. */
+static const at_lexent *key_lookup(const at_lexicon *lx, keybuf *kb)
 {
-    if (kb->n == 0 || kb->n > AT_KEY_MAX) {
-        *idx = -1;
-        return NULL;
-    }
+    int32_t idx;
+    if (kb->n == 0 || kb->n > AT_KEY_MAX)
+        return &at_unknown_word;
     key_finish(kb);
-    return at_lexicon_lookup_hashed(lx, kb->u.k, kb->n, at_hash_key(kb->u.k, kb->n), idx);
+    const at_lexent *e =
+        at_lexicon_lookup_hashed(lx, kb->u.k, kb->n, at_hash_key(kb->u.k, kb->n), &idx);
+    return e ? e : &at_unknown_word;
 }
 
-/* Fill the lexicon fields of a word token from its entry, or from its
- * shape when the lexicon does not know it.  Inline: most words are known
- * and need only the copy. */
+/* Fill the lexicon fields of word token t (cls to vform) from its entry e
+ * (&at_unknown_word for a word the lexicon does not hold), with the
+ * classes of a capitalised or ALL-CAPS occurrence as t->flags say.  The
+ * token's other fields are the caller's. */
+static inline void take_entry(at_tok *t, const at_lexent *e)
+{
+    _Static_assert(offsetof(at_tok, phrase) - offsetof(at_tok, cls) ==
+                           offsetof(at_lexent, phrase) - offsetof(at_lexent, cls) &&
+                       offsetof(at_tok, ent) - offsetof(at_tok, cls) ==
+                           offsetof(at_lexent, index) - offsetof(at_lexent, cls) &&
+                       offsetof(at_tok, wid) - offsetof(at_tok, cls) ==
+                           offsetof(at_lexent, wid) - offsetof(at_lexent, cls) &&
+                       offsetof(at_tok, vclass) - offsetof(at_tok, cls) ==
+                           offsetof(at_lexent, vclass) - offsetof(at_lexent, cls) &&
+                       offsetof(at_tok, vform) - offsetof(at_tok, cls) ==
+                           offsetof(at_lexent, vform) - offsetof(at_lexent, cls),
+                   "at_tok and at_lexent hold cls .. vform alike");
+    uint64_t cls = e->cls;
+    if (t->flags & AT_TF_CAP)
+        cls |= e->capcls;
+    if (t->flags & AT_TF_ALLCAPS)
+        cls |= e->capcls | e->allcapcls;
+    t->cls = cls;
+    /* phrase, ent (index), wid, vclass and vform: twelve bytes alike */
+    memcpy(&t->phrase, &e->phrase, offsetof(at_tok, vform) + 1 - offsetof(at_tok, phrase));
+}
+
+/* A word token's classes from its entry e, or from its shape when the
+ * lexicon gives it none, and a possessive that is a contraction. */
 static inline void classify_word(at_tok *t, const at_lexent *e, const keybuf *kb,
                                  const char *text, int internal_dot)
 {
-    if (e) {
-        t->cls = e->cls;
-        if (t->flags & AT_TF_CAP)
-            t->cls |= e->capcls;
-        if (t->flags & AT_TF_ALLCAPS)
-            t->cls |= e->capcls | e->allcapcls;
-        t->wid = e->wid;
-        t->vclass = e->vclass;
-        t->vform = e->vform;
-        t->phrase = e->phrase;
-    }
+    take_entry(t, e);
     if ((t->flags & AT_TF_POSS) && contraction_base(kb->u.k, kb->n))
         t->flags = (uint16_t)((t->flags & ~AT_TF_POSS) | AT_TF_CONTR);
     if (!(t->cls & ~AT_L_ABBR))
@@ -334,76 +289,92 @@ static int apostrophe(const char *text, size_t i, size_t n, size_t end, at_tok *
     return 0;
 }
 
-/* Up to eight bytes of text from i as one word (byte j of the text in
- * bits 8j..8j+7); the bytes at or past end read as zero, which ends any
- * word just as the end of the text does. */
-static inline uint64_t load_block(const char *text, size_t i, size_t end)
-{
-    uint64_t w = 0;
-    if (i < end && end - i >= 8) {
-        memcpy(&w, text + i, 8);
-        return w;
-    }
-    for (size_t k = 0; i + k < end; k++) /* the last bytes before end */
-        w |= (uint64_t)(unsigned char)text[i + k] << (8 * k);
-    return w;
-}
+/* What the byte after a run of ASCII letters and digits makes of it (see
+ * scan_simple_word): the word ends there (0), a period follows, or there
+ * may be more to the word (a hyphen, an apostrophe, a byte of a longer
+ * UTF-8 character). */
+enum { AFTER_ENDS = 0, AFTER_PERIOD, AFTER_MORE };
 
-/* The common word, in one step: at most fifteen ASCII letters and digits
- * (two blocks), followed by a byte that cannot continue the word or make
- * it a possessive: not a letter or digit, '-', '\'' or a byte >= 0x80.  A
+static const uint8_t after_run[256] = {
+    ['.'] = AFTER_PERIOD, ['-'] = AFTER_MORE, ['\''] = AFTER_MORE,
+    /* 0x80 to 0xFF, eight a row */
+    [0x80] =
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
+};
+
+/* The common word, in one step: at most fifteen ASCII letters and digits,
+ * followed by a byte that cannot continue the word or make it a
+ * possessive: not a letter or digit, '-', '\'' or a byte >= 0x80.  A
  * period after it is read here too when the next byte is no letter (a
  * sentence end, or an abbreviation: "Gen.", "Mr."); a period before a
- * letter ("U.S.", "a.m.") is left to scan_word.  Fills t exactly as the
- * general loop of scan_word would and returns 1; returns 0 (t untouched)
- * for any other word. */
-static int scan_simple_word(const at_lexicon_image *im, const char *text, size_t i, size_t end,
-                            at_tok *t)
+ * letter ("U.S.", "a.m.") is left to scan_general_word.  Writes every
+ * field of t exactly as scan_general_word would (flags: the token's flags
+ * so far, AT_TF_SENTINIT or 0) and returns 1; returns 0 (t untouched) for
+ * any other word. */
+static inline int scan_simple_word(const at_lexicon_image *im, const char *text, size_t text_len,
+                                   size_t i, size_t end, size_t fast_end, uint16_t flags,
+                                   at_tok *t)
 {
-    keybuf kb; /* the key as two words, for the look-up and classify_word */
-    uint64_t w0 = load_block(text, i, end), w = w0;
-    alnum_block r = classify_block(w0), r2 = {0};
+    ascii_run r = ascii_run_at(text, text_len, i, end, fast_end);
     size_t len = r.len;
-    if (len == 8) {
-        w = load_block(text, i + 8, end);
-        r2 = classify_block(w);
-        if (r2.len == 8)
-            return 0; /* sixteen bytes or more */
-        len += r2.len;
-    }
-    /* the byte after the word: 0 at the end of the text */
-    unsigned char c = (unsigned char)(w >> (8 * (len & 7)));
-    if (c >= 0x80 || c == '-' || c == '\'')
+    if (len == 16)
+        return 0; /* sixteen bytes or more */
+    uint8_t after = after_run[r.after];
+    if (after == AFTER_MORE)
         return 0;
-    if (c == '.') {
+    if (after == AFTER_PERIOD) {
         unsigned char next = i + len + 1 < end ? (unsigned char)text[i + len + 1] : 0;
         if (next >= 0x80 || ascii_class[next] == A_UPPER || ascii_class[next] == A_LOWER)
             return 0;
     }
-    kb.u.w[0] = r.key;
-    kb.u.w[1] = r2.key;
-    kb.n = len;
-    t->kind = AT_TK_WORD;
-    t->start = i;
-    t->kend = t->end = i + len;
-    /* the first byte is a letter (the caller checks); a word that starts
-     * in lower case is neither capitalised nor all capitals */
-    uint64_t up = upper_letters(w0, &r);
-    if (up & 0x80u) {
-        t->flags |= AT_TF_CAP;
-        /* all capitals: no lower-case letter, two upper-case ones or more */
-        uint64_t up2 = len > 8 ? upper_letters(w, &r2) : 0;
-        int lower = (r.letter & ~up) || (r2.letter & ~up2);
-        int two_uppers = up2 || (up & (up - 1)) || (up2 & (up2 - 1));
+    /* the first byte is a letter (the caller checks): capitalised when it
+     * lacks the lower-case bit */
+    if (!(r.w[0] & 0x20u)) {
+        flags |= AT_TF_CAP;
+        /* all capitals: no lower-case letter, two upper-case ones or more;
+         * a letter is lower case when it has the 0x20 bit, which w << 2
+         * moves to the flag's place in the same byte */
+        uint64_t let0 = key_letters(r.key[0]), let1 = key_letters(r.key[1]);
+        uint64_t up0 = let0 & ~(r.w[0] << 2), up1 = let1 & ~(r.w[1] << 2);
+        int lower = (let0 & ~up0) || (let1 & ~up1);
+        int two_uppers = up1 || (up0 & (up0 - 1)) || (up1 & (up1 - 1));
         if (!lower && two_uppers)
-            t->flags |= AT_TF_ALLCAPS;
+            flags |= AT_TF_ALLCAPS;
     }
-    const at_lexent *e = at_image_lookup_short(im, r.key, r2.key, len, &t->ent);
-    if (c == '.' && ((len == 1 && (t->flags & AT_TF_CAP)) || (e && (e->cls & AT_L_ABBR)))) {
-        t->end = i + len + 1; /* an abbreviation keeps its period */
-        t->flags |= AT_TF_ABBR;
+    const at_lexent *e = at_image_lookup_short(im, r.key[0], r.key[1], len);
+    size_t wend = i + len;
+    if (after == AFTER_PERIOD && ((len == 1 && (flags & AT_TF_CAP)) || (e->cls & AT_L_ABBR))) {
+        wend++; /* an abbreviation keeps its period */
+        flags |= AT_TF_ABBR;
     }
-    classify_word(t, e, &kb, text, 0);
+    t->kind = AT_TK_WORD;
+    t->flags = flags;
+    t->start = i;
+    t->kend = i + len;
+    t->end = wend;
+    take_entry(t, e);
+    if (!(t->cls & ~AT_L_ABBR)) { /* no possessive here: only the shape is left */
+        keybuf kb;
+        kb.u.w[0] = r.key[0];
+        kb.u.w[1] = r.key[1];
+        kb.n = len;
+        at_guess_from_shape(t, kb.u.k, kb.n, text, 0);
+    }
     return 1;
 }
 
@@ -419,7 +390,7 @@ static AT_OUT_OF_LINE size_t scan_general_word(const at_lexicon *lx, const char 
     int letters = 0, uppers = 0, internal_dot = 0, lower = 0, possessive = 0, looked_up = 0;
     uint32_t cp;
     keybuf kb;
-    const at_lexent *e = NULL;
+    const at_lexent *e = &at_unknown_word;
 
     kb.n = 0;
     kb.cur = 0;
@@ -523,9 +494,9 @@ static AT_OUT_OF_LINE size_t scan_general_word(const at_lexicon *lx, const char 
             t->end = i + n;
             t->flags |= AT_TF_POSS;
         } else if (c == '.') {
-            e = key_lookup(lx, &kb, &t->ent);
+            e = key_lookup(lx, &kb);
             looked_up = 1;
-            if (internal_dot || (kb.n == 1 && uppers == 1) || (e && (e->cls & AT_L_ABBR))) {
+            if (internal_dot || (kb.n == 1 && uppers == 1) || (e->cls & AT_L_ABBR)) {
                 t->end = i + 1;
                 t->flags |= AT_TF_ABBR;
             }
@@ -534,7 +505,7 @@ static AT_OUT_OF_LINE size_t scan_general_word(const at_lexicon *lx, const char 
     if (!lower && uppers >= 2 && uppers == letters)
         t->flags |= AT_TF_ALLCAPS;
     if (!looked_up) /* the key is the same either way: look it up once */
-        e = key_lookup(lx, &kb, &t->ent);
+        e = key_lookup(lx, &kb);
     classify_word(t, e, &kb, text, internal_dot);
     return t->end;
 }
@@ -580,20 +551,35 @@ static size_t scan_number(const at_lexicon *lx, const char *text, size_t i, size
     }
     t->end = t->kend = i;
     t->phrase = -1;
-    key_lookup(lx, &kb, &t->ent); /* only for phrases such as "France 24" */
+    t->ent = (int32_t)key_lookup(lx, &kb)->index; /* only for phrases such as "France 24" */
     return i;
+}
+
+/* Make t a token with nothing in it yet: no classes, flags, phrase or
+ * lexicon entry (its kind and span are the caller's to set). */
+static inline void tok_clear(at_tok *t)
+{
+    t->cls = 0;
+    t->phrase = -1;
+    t->ent = -1;
+    t->wid = 0;
+    t->vclass = 0;
+    t->vform = 0;
+    t->flags = 0;
 }
 
 /* What at_tokenize carries from one token to the next. */
 typedef struct tok_state {
     int space_before; /* white space (or the start) right before this token */
-    int want_init;    /* the next word starts the sentence or a quotation */
+    uint16_t init;    /* AT_TF_SENTINIT when the next word starts the sentence or a
+                       * quotation, else 0 */
 } tok_state;
 
 /* Scan the token at i that does not start with an ASCII letter (a
  * non-ASCII letter, a number, a quote mark, punctuation) into toks[nt].
  * Returns the index after it, or after the white space at i: then
- * *made is 0 and toks[nt] holds nothing.  Out of line, as scan_general_word. */
+ * *made is 0 and toks[nt] holds nothing.  Writes every field of the
+ * token.  Out of line, as scan_general_word. */
 static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, size_t i,
                                         size_t end, at_tok *toks, size_t nt, tok_state *ts,
                                         int *made)
@@ -602,17 +588,17 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
     uint32_t cp;
     at_cclass c = cclass_at(text, i, end, &n, &cp);
     at_tok *t = &toks[nt];
+    tok_clear(t);
     *made = c != AT_C_SPACE;
     if (c == AT_C_SPACE)
         return i + n;
     if (c == AT_C_LETTER) {
-        if (ts->want_init)
-            t->flags |= AT_TF_SENTINIT;
-        ts->want_init = 0;
+        t->flags |= ts->init;
+        ts->init = 0;
         return scan_general_word(lx, text, i, end, t);
     }
     if (c == AT_C_DIGIT) {
-        ts->want_init = 0;
+        ts->init = 0;
         return scan_number(lx, text, i, end, t);
     }
     t->start = i;
@@ -629,7 +615,7 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
                    toks[nt - 1].kind == AT_TK_DASH;
         if (open) {
             t->flags |= AT_TF_QOPEN;
-            ts->want_init = 1;
+            ts->init = AT_TF_SENTINIT;
         }
     } else if (c == AT_C_SQUOTE) {
         t->kind = AT_TK_SQUOTE;
@@ -639,7 +625,7 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
         t->kind = AT_TK_DASH;
     } else if (cp == ':') {
         t->kind = AT_TK_COLON;
-        ts->want_init = 1;
+        ts->init = AT_TF_SENTINIT;
     } else if (cp == '@' && letter_at(text, i + n, end)) {
         t->kind = AT_TK_HANDLE;
         size_t j = i + n;
@@ -657,66 +643,87 @@ static AT_OUT_OF_LINE size_t scan_other(const at_lexicon *lx, const char *text, 
     return i + n;
 }
 
+/* Add token nt, of the given kind, to the summary (phrases: the AND of
+ * the tokens' phrases).  The kind is the caller's: a constant where it
+ * knows it. */
+static inline void summary_add(at_tok_summary *all, int32_t *phrases, const at_tok *t,
+                               unsigned kind, size_t nt)
+{
+    all->cls |= t->cls;
+    all->wids |= 1ull << (t->wid & 63);
+    all->kinds |= 1u << kind;
+    *phrases &= t->phrase;
+    if (t->vclass) {
+        if (all->first_verb > all->last_verb)
+            all->first_verb = nt;
+        all->last_verb = nt;
+    }
+}
+
 /* Tokenise text[start..end) into at most cap tokens; returns the count
  * and fills *sum.  The loop handles white space, words that start with an
  * ASCII letter (most of the text) and plain punctuation (commas, periods)
- * itself and hands every other token to scan_other. */
-size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
-                   size_t cap, at_tok_summary *sum)
+ * itself and hands every other token to scan_other.  Each path writes
+ * every field of its token once. */
+size_t at_tokenize(const at_lexicon *lx, const char *text, size_t text_len, size_t start,
+                   size_t end, at_tok *toks, size_t cap, at_tok_summary *sum)
 {
     size_t nt = 0, i = start;
-    tok_state ts = {.space_before = 1, .want_init = 1};
+    tok_state ts = {.space_before = 1, .init = AT_TF_SENTINIT};
     at_tok_summary all = {.first_verb = 1, .last_verb = 0}; /* no verb yet */
+    int32_t phrases = -1; /* AND of the tokens' phrases: >= 0 once one is */
     at_lexicon_image im; /* the lexicon's arrays, for the inline look-up */
     at_lexicon_image_of(lx, &im);
+    /* below fast_end a word's sixteen bytes can be read at once and its
+     * run of up to fifteen and the byte after it end before end */
+    size_t fast_end = end < text_len + 1 ? end : text_len + 1;
+    fast_end = fast_end >= 15 ? fast_end - 15 : 0;
 
     while (i < end && nt < cap) {
-        uint8_t ac = ascii_class[(unsigned char)text[i]]; /* A_OTHER for bytes >= 0x80 */
+        unsigned char b = (unsigned char)text[i];
+        uint8_t ac = ascii_class[b]; /* A_OTHER for bytes >= 0x80 */
         if (ac == A_SPACE) {
             ts.space_before = 1;
             i++;
             continue;
         }
         at_tok *t = &toks[nt];
-        t->cls = 0;
-        t->phrase = -1;
-        t->ent = -1;
-        t->wid = 0;
-        t->flags = 0;
-        t->vclass = 0;
-        t->vform = 0;
         if (ac == A_UPPER || ac == A_LOWER) {
-            if (ts.want_init)
-                t->flags |= AT_TF_SENTINIT;
-            ts.want_init = 0;
-            if (!scan_simple_word(&im, text, i, end, t))
+            uint16_t flags = ts.init;
+            ts.init = 0;
+            if (!scan_simple_word(&im, text, text_len, i, end, fast_end, flags, t)) {
+                tok_clear(t);
+                t->flags = flags;
                 scan_general_word(lx, text, i, end, t);
+            }
             i = t->end;
-        } else if (ac == A_PUNCT && plain_punct_kind[(unsigned char)text[i]]) {
-            t->kind = plain_punct_kind[(unsigned char)text[i]];
+            summary_add(&all, &phrases, t, AT_TK_WORD, nt);
+        } else if (ac == A_PUNCT && plain_punct_kind[b]) {
+            tok_clear(t);
+            t->kind = plain_punct_kind[b];
             t->start = i;
             t->end = t->kend = i + 1;
             i++;
+            all.kinds |= 1u << t->kind; /* no classes, word id 0, no phrase, no verb */
+            all.wids |= 1;
         } else {
             int made;
-            i = scan_other(lx, text, i, end, toks, nt, &ts, &made);
+            tok_state now = ts; /* a copy: ts itself need not live in memory */
+            i = scan_other(lx, text, i, end, toks, nt, &now, &made);
+            ts = now;
             if (!made) {
                 ts.space_before = 1;
                 continue;
             }
-        }
-        ts.space_before = 0;
-        all.cls |= t->cls;
-        all.wids |= 1ull << (t->wid & 63);
-        all.kinds |= 1u << t->kind;
-        all.has_phrase |= t->phrase >= 0;
-        if (t->vclass) {
-            if (all.first_verb > all.last_verb)
-                all.first_verb = nt;
-            all.last_verb = nt;
+            summary_add(&all, &phrases, t, t->kind, nt);
         }
         nt++;
+        /* the space after a token, without a turn of the loop (text[i] is
+         * readable: i <= end <= text_len) */
+        ts.space_before = text[i] == ' ';
+        i += (size_t)ts.space_before;
     }
+    all.has_phrase = phrases >= 0;
     *sum = all;
     return nt;
 }

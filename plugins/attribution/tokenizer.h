@@ -7,8 +7,10 @@
  * key stops before them.  Curly and straight quotes and apostrophes are
  * treated alike.
  *
- * Contract: at_tokenize reads only text[start..end) and writes at most cap
- * tokens (a longer sentence is cut there).  No allocation, no state.
+ * Contract: at_tokenize tokenises text[start..end) and writes at most cap
+ * tokens (a longer sentence is cut there).  It may read any byte of
+ * text[0..text_len] (the passage and the NUL after it) in blocks, but no
+ * byte from end on changes a token.  No allocation, no state.
  */
 #ifndef AT_TOKENIZER_H
 #define AT_TOKENIZER_H
@@ -54,16 +56,18 @@ enum {
 #define AT_TF_CONTR    0x0200u /* it’s, he’s: a contraction, not a possessive */
 
 typedef struct at_tok {
-    size_t start, end; /* byte span in the passage */
-    size_t kend;       /* end of the lookup key (before ’s or a trailing period) */
+    /* from cls to vform: what the word's lexicon entry gives (at_lexent
+     * holds them in this order, so the tokenizer copies them at once) */
     uint64_t cls;      /* AT_L_* classes of this occurrence */
     int32_t phrase;    /* first lexicon phrase starting with this word, -1 if none */
     int32_t ent;       /* lexicon entry index, -1 if the word is unknown */
     uint16_t wid;      /* AT_W_* */
-    uint16_t flags;    /* AT_TF_* */
-    uint8_t kind;      /* AT_TK_* */
     uint8_t vclass;    /* AT_V_* */
     uint8_t vform;     /* AT_VF_* */
+    uint16_t flags;    /* AT_TF_* */
+    uint8_t kind;      /* AT_TK_* */
+    size_t start, end; /* byte span in the passage */
+    size_t kend;       /* end of the lookup key (before ’s or a trailing period) */
 } at_tok;
 
 /* What a tokenised sentence holds, gathered while tokenising, so that the
@@ -77,10 +81,11 @@ typedef struct at_tok_summary {
     size_t last_verb;  /* first_verb > last_verb when there is none */
 } at_tok_summary;
 
-/* Tokenise text[start..end) (byte offsets inside the passage).  Returns
- * the number of tokens written to toks (at most cap) and describes them
- * in *sum. */
-size_t at_tokenize(const at_lexicon *lx, const char *text, size_t start, size_t end, at_tok *toks,
-                   size_t cap, at_tok_summary *sum);
+/* Tokenise text[start..end) (byte offsets inside the passage of text_len
+ * bytes, start <= end <= text_len, text[text_len] readable).  Returns the
+ * number of tokens written to toks (at most cap) and describes them in
+ * *sum. */
+size_t at_tokenize(const at_lexicon *lx, const char *text, size_t text_len, size_t start,
+                   size_t end, at_tok *toks, size_t cap, at_tok_summary *sum);
 
 #endif

@@ -8,6 +8,7 @@
  * and span texts.  All names and sentences are fictional.  Output: TAP.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "credscore/plugin.h"
@@ -573,6 +574,61 @@ static void test_word_shapes(void *inst)
     is_int(g_nfound, 0, "a lower-case first letter: not capitalised, no name");
 }
 
+/* Score text as one passage of one sentence from a copy of its exact size
+ * (so that a read past its closing NUL shows under the sanitizers and
+ * valgrind). */
+static int run_exact(void *inst, const char *text)
+{
+    size_t n = strlen(text);
+    char *copy = malloc(n + 1);
+    if (!copy)
+        return -1;
+    memcpy(copy, text, n + 1);
+    const char *p[1] = {copy};
+    int rc = run_doc(inst, p, 1);
+    free(copy);
+    return rc;
+}
+
+/* The tokenizer reads a word's sixteen bytes at once where the passage
+ * holds them (its closing NUL counts), eight at a time near its end, and
+ * a word stops where its sentence does even when letters follow. */
+static void test_block_reads(void *inst)
+{
+    char text[200];
+    /* words of every length up to past sixteen bytes ending the passage,
+     * at every alignment of the last one */
+    for (int n = 1; n <= 18; n++) {
+        snprintf(text, sizeof(text), "Varga said the ferry was %.*s", n, "latelatelatelatelate");
+        run_exact(inst, text);
+        expect(0, "on_record", "surname", "Varga said");
+        is_int(g_nfound, 1, "a last word of %d letters: one finding", n);
+    }
+    for (int k = 0; k < 17; k++) {
+        snprintf(text, sizeof(text), "The ferry was late, said the%*s spokeswoman", k, "");
+        run_exact(inst, text);
+        char span[64];
+        snprintf(span, sizeof(span), "said the%*s spokeswoman", k, "");
+        expect(0, "on_record", "title", span);
+        is_int(g_nfound, 1, "the title ends the passage, %d spaces before it: one finding", k);
+    }
+    /* a sentence span that ends inside a run of letters: "said" ends the
+     * first sentence although "Zeta" follows without a space */
+    const char *t = "Varga saidZeta plans to open the bridge.";
+    credscore_span two[2] = {{0, 10}, {10, strlen(t)}};
+    credscore_document doc = {sizeof(doc), "spans", "text", 1};
+    credscore_passage p = {sizeof(p), t, strlen(t), two, 2, 0, 0};
+    sink_state ss = {t, strlen(t), 0};
+    void *ds = NULL;
+    g_nfound = 0;
+    ok(g_plugin->begin_document(inst, &doc, &ds) == 0, "begin_document");
+    ok(g_plugin->score_passage(inst, ds, &doc, &p, (credscore_sink *)&ss) == 0,
+       "a span that ends inside a word scored");
+    g_plugin->end_document(inst, ds);
+    expect(0, "on_record", "surname", "Varga said");
+    is_int(g_nfound, 1, "the word ends with its sentence: one finding");
+}
+
 /* A configured outlet of one long word: its key is longer than the part
  * an entry holds, so the look-up compares the rest from the key arena. */
 static void test_long_outlet(void)
@@ -640,6 +696,7 @@ int main(void)
     test_media_verbs(inst);
     test_edge_cases(inst);
     test_word_shapes(inst);
+    test_block_reads(inst);
     test_builtin_lexicon(inst);
     g_plugin->destroy(inst);
     test_outlet_option();

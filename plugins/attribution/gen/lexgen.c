@@ -437,11 +437,13 @@ static int pick_noun(const char *lemma, const long *offs, int n, void *arg)
 
 static void put_entry(const at_lexent *e)
 {
-    printf("    {{0x%016" PRIx64 "u, 0x%016" PRIx64 "u}, 0x%" PRIx64 "u, 0x%" PRIx64 "u, 0x%" PRIx64
-           "u, %u, %u, %u, %" PRId32 ", %" PRIu32 "u, 0x%08" PRIx32 "u, %" PRIu32 "u, %u, {0}},\n",
-           e->key[0], e->key[1], e->cls, e->capcls, e->allcapcls, (unsigned)e->wid,
-           (unsigned)e->vclass, (unsigned)e->vform, e->phrase, e->keyoff, e->hash, e->index,
-           (unsigned)e->keylen);
+    printf("    {.key = {0x%016" PRIx64 "u, 0x%016" PRIx64 "u}, .cls = 0x%" PRIx64
+           "u, .phrase = %" PRId32 ", .index = %" PRIu32 "u, .wid = %u, .vclass = %u, .vform = %u, "
+           ".keylen = %u, .capcls = 0x%" PRIx64 "u, .allcapcls = 0x%" PRIx64 "u, .keyoff = %" PRIu32
+           "u, .hash = 0x%08" PRIx32 "u},\n",
+           e->key[0], e->key[1], e->cls, e->phrase, e->index, (unsigned)e->wid,
+           (unsigned)e->vclass, (unsigned)e->vform, (unsigned)e->keylen, e->capcls, e->allcapcls,
+           e->keyoff, e->hash);
 }
 
 static void put_phrase(const at_phrase *p)
