@@ -318,11 +318,11 @@ int main(void)
         free(big);
     }
 
-    /* Every terminator at every place of an eight-byte block: the scan
-     * between terminators reads eight bytes at a time. */
+    /* Every terminator at every place of a sixteen-byte block: the scan
+     * between terminators reads sixteen bytes at a time. */
     {
         int bad = 0;
-        for (size_t k = 0; k < 24; k++) {
+        for (size_t k = 0; k < 40; k++) {
             char text[128], want[128];
             memset(text, 'w', k);
             strcpy(text + k, "Stop. Why? Yes! Last\xE2\x80\xA6 Done");
@@ -332,7 +332,7 @@ int main(void)
             if (strcmp(a.spans, want) != 0 && bad++ == 0)
                 printf("#   after %zu bytes: got %s, want %s\n", k, a.spans, want);
         }
-        is_int(bad, 0, "each terminator after 0 to 23 bytes");
+        is_int(bad, 0, "each terminator after 0 to 39 bytes");
     }
 
     /* Linear time: a long text of short sentences and a long run of dots. */
