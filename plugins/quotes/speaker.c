@@ -67,7 +67,8 @@ static size_t scan_word(const char *text, size_t s, size_t b, qt_key *key)
 {
     size_t i = s;
     memset(key, 0, sizeof(*key));
-    while (b - i >= 8 && (i - s) / 8 < QT_KEY_BYTES / 8) {
+    /* block k starts at s + 8k: a block ends the loop unless all its bytes are plain */
+    for (size_t k = 0; k < QT_KEY_BYTES / 8 && b - i >= 8; k++) {
         uint64_t w = swar_load(text + i);
         uint64_t x = w & ~SWAR_HIGHS, ascii = ~w & SWAR_HIGHS;
         uint64_t plain = (swar_between(x | (SWAR_ONES * 0x20u), 'a', 'z') |
@@ -77,7 +78,7 @@ static size_t scan_word(const char *text, size_t s, size_t b, qt_key *key)
         size_t run = swar_first(~plain);
         uint64_t keep = run < 8 ? (1ull << (8 * run)) - 1 : ~0ull;
         /* all plain bytes but A-Z have the 0x20 bit already */
-        key->w[(i - s) / 8] = (w | (SWAR_ONES * 0x20u)) & keep;
+        key->w[k] = (w | (SWAR_ONES * 0x20u)) & keep;
         i += run;
         if (run < 8) {
             if ((unsigned char)text[i] < 0x80)
@@ -101,6 +102,7 @@ int qt_speaker(const qt_words *w, const char *text, size_t a, size_t b, const qt
 {
     qword hist[HIST];
     size_t nh = 0, qi = 0, i = a;
+    size_t next_q = nq ? q[0].start : SIZE_MAX; /* the quotes ahead start at or after it */
     int best = QT_SPK_NONE, brk = 1, pending = 0;
 
     while (i < b && best < QT_SPK_PERSON) {
@@ -110,12 +112,15 @@ int qt_speaker(const qt_words *w, const char *text, size_t a, size_t b, const qt
             i++;
             continue;
         }
-        while (qi < nq && q[qi].end <= i)
-            qi++;
-        if (qi < nq && q[qi].start <= i) { /* skip quoted text */
-            i = q[qi].end;
-            brk = 1;
-            continue;
+        if (i >= next_q) { /* (the spans are sorted and none is empty) */
+            while (qi < nq && q[qi].end <= i)
+                qi++;
+            next_q = qi < nq ? q[qi].start : SIZE_MAX;
+            if (next_q <= i) { /* skip quoted text */
+                i = q[qi].end;
+                brk = 1;
+                continue;
+            }
         }
         unsigned char c = (unsigned char)text[i];
         if (punct_seq(text, i, b)) {
