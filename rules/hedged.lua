@@ -96,7 +96,7 @@ end
 -- eight million lives" (the text lower-cased once: each string call costs).
 local function claims_a_win(rest)
   local n = 0
-  for w in rest:lower():gmatch("[%a]+") do
+  for w in rest:lower():gmatch("%a+") do
     if won[w] then return true end
     n = n + 1
     if n >= 6 then break end
