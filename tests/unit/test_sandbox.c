@@ -19,6 +19,7 @@
 #include "config.h"
 #include "document.h"
 #include "document_load.h"
+#include "lua_limits.h"
 #include "lua_rules.h"
 #include "result.h"
 #include "rules.h"
@@ -683,6 +684,76 @@ static void strict_and_lenient(void)
     }
 }
 
+/* Does p hold n bytes of the pattern that fill(p, n, seed) wrote? */
+static int holds(const unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i] != (unsigned char)(seed + i * 7))
+            return 0;
+    return 1;
+}
+
+static void fill(unsigned char *p, size_t n, unsigned seed)
+{
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(seed + i * 7);
+}
+
+/* The state's allocator keeps small blocks Lua frees for the next block of
+ * their size class: what a block holds survives every move between
+ * classes and to and from a large block, the memory cap counts what Lua
+ * asked for (not the kept blocks), and at most 1 MiB is kept. */
+static void small_blocks(void)
+{
+    cs_lua lx;
+    memset(&lx, 0, sizeof lx);
+    unsigned char *p = cs_lua_counting_alloc(&lx, NULL, LUA_TSTRING, 10);
+    if (!ok(p != NULL, "a 10-byte block"))
+        return;
+    fill(p, 10, 1);
+    p = cs_lua_counting_alloc(&lx, p, 10, 20); /* class 16 -> 32 */
+    ok(p != NULL && holds(p, 10, 1), "grown to 20 bytes (another class): its bytes kept");
+    fill(p, 20, 2);
+    p = cs_lua_counting_alloc(&lx, p, 20, 300); /* a large block */
+    ok(p != NULL && holds(p, 20, 2), "grown to 300 bytes (large): its bytes kept");
+    fill(p, 300, 3);
+    p = cs_lua_counting_alloc(&lx, p, 300, 5);
+    ok(p != NULL && holds(p, 5, 3), "shrunk to 5 bytes (small again): its bytes kept");
+    is_int((long long)lx.mem_used, 5, "5 bytes in use");
+    is_int((long long)lx.free_bytes, 32, "the 32-byte block it left kept (the 16-byte one reused)");
+    ok(cs_lua_counting_alloc(&lx, p, 5, 0) == NULL, "freed");
+    is_int((long long)lx.mem_used, 0, "nothing in use");
+    is_int((long long)lx.free_bytes, 48, "its 16-byte block kept too");
+    unsigned char *q = cs_lua_counting_alloc(&lx, NULL, LUA_TTABLE, 12);
+    ok(q == p, "and given to the next block of its class");
+    is_int((long long)lx.free_bytes, 32, "the 32-byte block still kept");
+
+    /* a cap: growing past it is refused, the block stays as it was */
+    lx.mem_limit = 100;
+    fill(q, 12, 4);
+    ok(cs_lua_counting_alloc(&lx, q, 12, 120) == NULL, "growing past the cap is refused");
+    ok(holds(q, 12, 4), "and the block is untouched");
+    is_int((long long)lx.mem_used, 12, "12 bytes still in use");
+    cs_lua_counting_alloc(&lx, q, 12, 0);
+    lx.mem_limit = 0;
+
+    /* many freed blocks: at most 1 MiB kept, the rest given back */
+    enum { N = 10000 };
+    void **blocks = malloc(N * sizeof *blocks);
+    if (blocks) {
+        for (size_t i = 0; i < N; i++)
+            blocks[i] = cs_lua_counting_alloc(&lx, NULL, LUA_TSTRING, 256);
+        for (size_t i = 0; i < N; i++)
+            cs_lua_counting_alloc(&lx, blocks[i], 256, 0);
+        free(blocks);
+    }
+    is_int((long long)lx.mem_used, 0, "10,000 blocks freed: nothing in use");
+    ok(lx.free_bytes <= 1024 * 1024 && lx.free_bytes > 1024 * 1024 - 256,
+       "1 MiB of them kept (%zu bytes)", lx.free_bytes);
+    cs_lua_free_blocks(&lx);
+    is_int((long long)lx.free_bytes, 0, "all given back at the end");
+}
+
 int main(void)
 {
     char dir[] = "/tmp/credscore-sandbox.XXXXXX";
@@ -695,6 +766,7 @@ int main(void)
     bytecode();
     budget();
     memory();
+    small_blocks();
     error_values();
     metatables();
     rule_api();

@@ -9,6 +9,7 @@
 #include <lauxlib.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <time.h>
 
 #define HOOK_STEP 1000
@@ -36,12 +37,75 @@ void cs_lua_where(lua_State *L, int level, char *buf, size_t size)
     }
 }
 
+#define BLOCK_STEP 16 /* size classes of small blocks: 16, 32, ... bytes */
+#define KEPT_BYTES (1024u * 1024u) /* most bytes kept in the free lists */
+
+/* A small block on a free list: its first bytes link to the next. */
+typedef struct free_block {
+    struct free_block *next;
+} free_block;
+
+/* Size class of a block of size bytes: 1..CS_LUA_BLOCK_CLASSES, or 0 when
+ * it is not small (0 bytes, or above the largest class). */
+static size_t block_class(size_t size)
+{
+    if (size == 0 || size > (size_t)BLOCK_STEP * CS_LUA_BLOCK_CLASSES)
+        return 0;
+    return (size + BLOCK_STEP - 1) / BLOCK_STEP;
+}
+
+/* A block of class c: a kept one, or a new one of the class's size. */
+static void *take_block(cs_lua *lx, size_t c)
+{
+    free_block *b = lx->free_blocks[c];
+    if (b == NULL)
+        return malloc(c * BLOCK_STEP);
+    lx->free_blocks[c] = b->next;
+    lx->free_bytes -= c * BLOCK_STEP;
+    return b;
+}
+
+/* Keep the block p of class c for reuse, or free it when enough are kept. */
+static void give_block(cs_lua *lx, void *p, size_t c)
+{
+    if (lx->free_bytes + c * BLOCK_STEP > KEPT_BYTES) {
+        free(p);
+        return;
+    }
+    free_block *b = p;
+    b->next = lx->free_blocks[c];
+    lx->free_blocks[c] = b;
+    lx->free_bytes += c * BLOCK_STEP;
+}
+
+/* Release ptr, a block of osize bytes (a small one has its class's room). */
+static void release(cs_lua *lx, void *ptr, size_t osize)
+{
+    size_t c = block_class(osize);
+    if (c)
+        give_block(lx, ptr, c);
+    else
+        free(ptr);
+}
+
+void cs_lua_free_blocks(cs_lua *lx)
+{
+    for (size_t c = 1; c <= CS_LUA_BLOCK_CLASSES; c++)
+        while (lx->free_blocks[c] != NULL) {
+            free_block *b = lx->free_blocks[c];
+            lx->free_blocks[c] = b->next;
+            free(b);
+        }
+    lx->free_bytes = 0;
+}
+
 void *cs_lua_counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
 {
     cs_lua *lx = ud;
-    size_t old = ptr ? osize : 0;
+    size_t old = ptr ? osize : 0; /* (without ptr, osize names the kind of object) */
     if (nsize == 0) {
-        free(ptr);
+        if (ptr)
+            release(lx, ptr, osize);
         lx->mem_used -= old;
         return NULL;
     }
@@ -53,7 +117,19 @@ void *cs_lua_counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize)
     if (lx->mem_limit && grow > 0 &&
         (lx->mem_used > lx->mem_limit || grow > lx->mem_limit - lx->mem_used))
         return NULL;
-    void *p = realloc(ptr, nsize);
+    size_t oc = ptr ? block_class(osize) : 0, nc = block_class(nsize);
+    void *p;
+    if (ptr && oc != 0 && oc == nc) {
+        p = ptr; /* the block's class has room for the new size */
+    } else if (ptr && oc == 0 && nc == 0) {
+        p = realloc(ptr, nsize);
+    } else {
+        p = nc ? take_block(lx, nc) : malloc(nsize);
+        if (p != NULL && ptr != NULL) { /* moved: ptr stays as it is when p is NULL */
+            memcpy(p, ptr, old < nsize ? old : nsize);
+            release(lx, ptr, osize);
+        }
+    }
     if (p != NULL)
         lx->mem_used = lx->mem_used - old + nsize;
     return p;

@@ -23,8 +23,15 @@
 cs_lua *cs_lua_of(lua_State *L);
 
 /* The state's allocator: realloc, refusing to grow past lx->mem_limit
- * (0: no cap) and counting lx->mem_used.  ud is the cs_lua. */
+ * (0: no cap) and counting lx->mem_used (the bytes Lua asked for).  A
+ * block of up to 256 bytes has the room of its size class and is kept in
+ * lx->free_blocks when Lua frees it (up to 1 MiB in all), for the next
+ * block of its class: Lua frees and makes many small tables and strings
+ * per call.  ud is the cs_lua. */
 void *cs_lua_counting_alloc(void *ud, void *ptr, size_t osize, size_t nsize);
+
+/* Give the kept blocks back to the system (after lua_close). */
+void cs_lua_free_blocks(cs_lua *lx);
 
 /* "src:line: " of the first Lua frame at `level` or above, or "", into
  * buf[0..size).  Allocates nothing (usable in a hook). */

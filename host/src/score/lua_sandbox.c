@@ -206,9 +206,11 @@ int cs_lua_open(cs_lua *lx, const cs_limits *limits, cs_log_fn log, void *log_ct
     lx->log = log;
     lx->log_ctx = log_ctx;
     lx->L = lua_newstate(cs_lua_counting_alloc, lx);
-    if (lx->L == NULL)
+    if (lx->L == NULL) {
+        cs_lua_free_blocks(lx);
         return cs_diag_set(d, "cannot create a Lua state (out of memory or limits.memory_mb "
                               "too small)");
+    }
     lua_atpanic(lx->L, on_panic);
     lua_pushcfunction(lx->L, cs_lua_open_libs);
     if (lua_pcall(lx->L, 0, 0, 0) != LUA_OK) {
@@ -227,4 +229,5 @@ void cs_lua_close(cs_lua *lx)
     if (lx->L)
         lua_close(lx->L);
     lx->L = NULL;
+    cs_lua_free_blocks(lx);
 }

@@ -67,6 +67,10 @@ typedef void (*cs_log_fn)(void *ctx, int level, const char *message);
 /* Which limit stopped the last call. */
 enum { CS_LUA_LIMIT_NONE, CS_LUA_LIMIT_MEMORY, CS_LUA_LIMIT_INSTRUCTIONS, CS_LUA_LIMIT_TIME };
 
+/* Small blocks of a state's memory are kept for reuse by size class (16,
+ * 32, ... 256 bytes; see cs_lua_counting_alloc). */
+#define CS_LUA_BLOCK_CLASSES 16
+
 typedef struct cs_lua {
     lua_State *L;
     size_t mem_used;
@@ -79,6 +83,8 @@ typedef struct cs_lua {
     char limit_msg[320];     /* the limit's message */
     cs_log_fn log;
     void *log_ctx;
+    void *free_blocks[CS_LUA_BLOCK_CLASSES + 1]; /* [class]: a list of blocks freed by Lua */
+    size_t free_bytes;       /* bytes in those lists */
 } cs_lua;
 
 /* Create the state.  log may be NULL (print is then discarded). */
