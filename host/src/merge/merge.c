@@ -178,9 +178,12 @@ static uint64_t words_sum(const char *text, size_t len, const uint64_t fill[CS_F
             return sum;
         size_t stop = len - i > 64 ? i + 64 : len;
         uint64_t h = hash_word(t, &i, stop, wb, CS_FNV_BASIS);
-        if (i == stop) /* past the first 64 bytes: not hashed */
+        if (i == stop) { /* past the first 64 bytes: not hashed */
             while (i < len && wb[t[i]] != 0)
                 i++;
+        } else {
+            i++; /* the byte that ended the word is no word byte */
+        }
         if (!is_filler_hash(fill, h))
             sum += h;
     }
