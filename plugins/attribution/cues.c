@@ -179,19 +179,6 @@ static verb_ctx verb_context(const at_sent *s, size_t v)
     return c;
 }
 
-/* Is t one of the four forms listed ("urge", "urges", "urged", "urging")? */
-static int form_of(const at_sent *s, const at_tok *t, const char *const forms[4])
-{
-    for (int k = 0; k < 4; k++)
-        if (at_tok_is(s, t, forms[k]))
-            return 1;
-    return 0;
-}
-
-static const char *const ADD_FORMS[4] = {"add", "adds", "added", "adding"};
-static const char *const CONFIRM_FORMS[4] = {"confirm", "confirms", "confirmed", "confirming"};
-static const char *const URGE_FORMS[4] = {"urge", "urges", "urged", "urging"};
-
 /* "told him to leave", "urged senators to drop the bill": an object, then
  * "to" and a verb within three words of v: an order or a request, not a
  * statement.  The word after "to" must be lower case: a capital there is
@@ -252,7 +239,7 @@ static int not_a_cue(const sent_state *st, size_t v)
           (t[v - 2].kind == AT_TK_NUM ||
            (at_word(&t[v - 2]) && (t[v - 2].cls & (AT_L_QUANT | AT_L_DET | AT_L_POSSDET)))))))
         return 1; /* "two neighbouring states", "many reports": a noun phrase */
-    if (c.vc == AT_V_SAY && c.next && at_word(c.next) && form_of(s, c.tv, URGE_FORMS) &&
+    if (c.vc == AT_V_SAY && c.next && at_word(c.next) && c.tv->wid == AT_W_URGE &&
         directive_follows(s, v))
         return 1; /* "urged senators to drop the amendment": a request */
     switch (c.vc) {
@@ -465,11 +452,11 @@ static int adds_a_thing(const at_sent *s, size_t v)
     if (v + 1 >= s->n)
         return 0;
     const at_tok *o = &t[v + 1];
-    if (form_of(s, &t[v], ADD_FORMS))
+    if (t[v].wid == AT_W_ADD)
         return o->kind == AT_TK_NUM ||
                (at_word(o) && (o->cls & (AT_L_DET | AT_L_QUANT | AT_L_POSSDET)) &&
                 o->wid != AT_W_THAT);
-    if (form_of(s, &t[v], CONFIRM_FORMS)) {
+    if (t[v].wid == AT_W_CONFIRM) {
         size_t j = v + 1;
         while (j < s->n && at_word(&t[j]) && (t[j].cls & (AT_L_NAME | AT_L_TITLE)) &&
                !(t[j].flags & AT_TF_POSS))

@@ -83,8 +83,12 @@ enum {
     AT_W_DECLINED, AT_W_ASKED, AT_W_REQUESTED, AT_W_NOT, AT_W_NEWS, AT_W_AGENCY,
     AT_W_INTERVIEW, AT_W_SPEAKING, AT_W_MEDIA, AT_W_REPORTS, AT_W_OUT, AT_W_US,
     AT_W_UPON, AT_W_WHO, AT_W_WHICH, AT_W_OFFICIAL, AT_W_TV, AT_W_FOLLOWING,
-    AT_W_SAYING, AT_W_HAVING, AT_W_WHILE, AT_W_THIS, AT_W_MORE, AT_W_NOMINAL, AT_W_WORDS
+    AT_W_SAYING, AT_W_HAVING, AT_W_WHILE, AT_W_THIS, AT_W_MORE, AT_W_NOMINAL, AT_W_WORDS,
+    AT_W_ADD, AT_W_CONFIRM, AT_W_URGE, /* every form of the verb: "added", "urging" */
+    AT_W_COUNT
 };
+/* A sentence's summary keeps one bit per word id (tokenizer.h). */
+_Static_assert(AT_W_COUNT <= 64, "word ids fit a 64-bit mask");
 
 /* ---- verbs ---- */
 enum {

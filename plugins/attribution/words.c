@@ -385,6 +385,10 @@ const at_wordset at_wordsets[] = {
      "bulletin register globe beacon review clarion argus gleaner advertiser enquirer "
      "echo star sun record citizen statesman spectator messenger mercury courant eagle "
      "banner pioneer bee transcript item"},
+    /* verbs whose objects the cues look at (cues.c: adds_a_thing, urge) */
+    {0, AT_W_ADD, "add adds added adding"},
+    {0, AT_W_CONFIRM, "confirm confirms confirmed confirming"},
+    {0, AT_W_URGE, "urge urges urged urging"},
 };
 const size_t at_n_wordsets = sizeof(at_wordsets) / sizeof(at_wordsets[0]);
 

@@ -629,6 +629,30 @@ static void test_block_reads(void *inst)
     is_int(g_nfound, 1, "the word ends with its sentence: one finding");
 }
 
+/* Verbs whose object makes them no statement, known by their word ids
+ * (every form, any case): adding or confirming a person or a number,
+ * urging someone to act. */
+static void test_verbs_with_objects(void *inst)
+{
+    static const char *const none[] = {
+        "Police Chief Marta Ebbers added two officers to the downtown patrol.",
+        "Police Chief Marta Ebbers ADDED two officers to the downtown patrol.",
+        "Police Chief Marta Ebbers adds two officers to the downtown patrol.",
+        "The Senate confirmed Ramaswamy 54-45 on Tuesday.",
+        "The Senate Confirms Ramaswamy as treasurer.",
+        "Mayor Ilse Varga urged senators to drop the amendment.",
+        "Mayor Ilse Varga Urges senators to drop the amendment.",
+    };
+    for (size_t k = 0; k < sizeof(none) / sizeof(none[0]); k++)
+        expect_none(inst, none[k]);
+    run1(inst, "Police Chief Marta Ebbers added that two officers would join the patrol.");
+    expect(0, "on_record", "named-speaker", "Police Chief Marta Ebbers added");
+    run1(inst, "The ministry confirmed that the port would reopen.");
+    expect(0, "institutional", "institution", "The ministry confirmed");
+    run1(inst, "Mayor Ilse Varga urged that the amendment be dropped.");
+    expect(0, "on_record", "named-speaker", "Mayor Ilse Varga urged");
+}
+
 /* A configured outlet of one long word: its key is longer than the part
  * an entry holds, so the look-up compares the rest from the key arena. */
 static void test_long_outlet(void)
@@ -697,6 +721,7 @@ int main(void)
     test_edge_cases(inst);
     test_word_shapes(inst);
     test_block_reads(inst);
+    test_verbs_with_objects(inst);
     test_builtin_lexicon(inst);
     g_plugin->destroy(inst);
     test_outlet_option();
