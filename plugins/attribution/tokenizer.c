@@ -121,13 +121,18 @@ static int letter_at(const char *text, size_t i, size_t end)
     return cclass_at(text, i, end, &n, &cp) == AT_C_LETTER;
 }
 
-/* Pronouns whose ’s is "is"/"has", not a possessive. */
+/* Pronouns whose ’s is "is"/"has", not a possessive.  Their lengths are
+ * in the table: a possessive's key is compared only with the words of its
+ * length. */
 static int contraction_base(const char *k, size_t n)
 {
-    static const char *const w[] = {"it", "he", "she", "that", "there", "what", "who",
-                                    "here", "where", "let", "how"};
-    for (size_t i = 0; i < sizeof(w) / sizeof(w[0]); i++)
-        if (strlen(w[i]) == n && memcmp(w[i], k, n) == 0)
+    static const struct {
+        char w[6];
+        uint8_t n;
+    } base[] = {{"it", 2},    {"he", 2},    {"she", 3},   {"that", 4}, {"there", 5}, {"what", 4},
+                {"who", 3},   {"here", 4},  {"where", 5}, {"let", 3},  {"how", 3}};
+    for (size_t i = 0; i < sizeof(base) / sizeof(base[0]); i++)
+        if (base[i].n == n && memcmp(base[i].w, k, n) == 0)
             return 1;
     return 0;
 }
