@@ -82,9 +82,10 @@ static int media_label(const at_tok *t)
 /* Mark phrases and outlet names in toks[0..n) (see propernoun.h). */
 void at_mark_units(const at_lexicon *lx, at_tok *toks, size_t n, at_tok_summary *sum)
 {
-    /* 1. lexicon phrases, longest first */
-    for (size_t i = 0; sum->has_phrase && i < n; i++) {
-        if (toks[i].phrase < 0 || toks[i].kind != AT_TK_WORD)
+    /* 1. lexicon phrases, longest first (only words start one) */
+    int has_phrase = sum->has_phrase; /* a local: the tokens' stores cannot change it */
+    for (size_t i = 0; has_phrase && i < n; i++) {
+        if (toks[i].phrase < 0)
             continue;
         const at_phrase *ph = NULL;
         size_t k = match_phrase(lx, toks, i, n, &ph);
