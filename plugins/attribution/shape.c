@@ -8,6 +8,7 @@
  */
 #include "shape.h"
 
+#include <stdint.h>
 #include <string.h>
 
 /* The last part of a capitalised hyphenated word that makes it an
@@ -15,14 +16,19 @@
  * combining word ("Soviet-era", "Chinese-made", "French-born"). */
 static int compound_adjective_end(const char *w, size_t n)
 {
-    static const char *const ends[] = {"era",   "made",  "born",  "run",   "style", "type",
-                                       "like",  "wide",  "free",  "proof", "bound", "scale",
-                                       "class", "level", "owned", "held",  "led",   "built"};
+    /* with their lengths: a part is compared only with the ends of its length */
+    static const struct {
+        char w[6];
+        uint8_t n;
+    } ends[] = {{"era", 3},   {"made", 4},  {"born", 4},  {"run", 3},   {"style", 5},
+                {"type", 4},  {"like", 4},  {"wide", 4},  {"free", 4},  {"proof", 5},
+                {"bound", 5}, {"scale", 5}, {"class", 5}, {"level", 5}, {"owned", 5},
+                {"held", 4},  {"led", 3},   {"built", 5}};
     if ((n > 3 && w[n - 2] == 'e' && w[n - 1] == 'd') ||
         (n > 4 && w[n - 3] == 'i' && w[n - 2] == 'n' && w[n - 1] == 'g'))
         return 1;
     for (size_t i = 0; i < sizeof(ends) / sizeof(ends[0]); i++)
-        if (strlen(ends[i]) == n && memcmp(w, ends[i], n) == 0)
+        if (ends[i].n == n && memcmp(w, ends[i].w, n) == 0)
             return 1;
     return 0;
 }
