@@ -168,19 +168,12 @@ static const unsigned char *find_byte(const unsigned char *p, const unsigned cha
     return hit ? hit : end;
 }
 
-#if defined(__GNUC__)
-/* Sixteen bytes as one vector of signed bytes (GCC's vector extension:
- * SSE2 on x86-64, NEON on ARM, pairs of words elsewhere). */
-typedef signed char sblock16 __attribute__((vector_size(16)));
-
+#if defined(CS_SWAR_BLOCKS)
 /* Does v hold a byte below 0x20 or from 0x80 up, as has_control_or_high
  * asks?  Read as signed, both are exactly the bytes below 0x20. */
-static inline int block_has_control_or_high(sblock16 v)
+static inline int block_has_control_or_high(cs_block16 v)
 {
-    sblock16 look = (sblock16)(v < 0x20);
-    uint64_t half[2];
-    memcpy(half, &look, sizeof half);
-    return (half[0] | half[1]) != 0;
+    return cs_block16_any((cs_block16)((cs_sblock16)v < 0x20));
 }
 #endif
 
@@ -194,10 +187,9 @@ static int copy_run(const unsigned char **pp, const unsigned char *stop, char **
     const unsigned char *start = *pp, *p = start;
     char *q = *qq;
     for (;;) {
-#if defined(__GNUC__)
+#if defined(CS_SWAR_BLOCKS)
         while (stop - p >= 16) {
-            sblock16 v;
-            memcpy(&v, p, sizeof v);
+            cs_block16 v = cs_block16_load(p);
             if (block_has_control_or_high(v))
                 break;
             memcpy(q, &v, sizeof v);

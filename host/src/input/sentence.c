@@ -32,6 +32,8 @@
 #include <stdint.h>
 #include <string.h>
 
+#include "swar.h"
+
 /* Byte length of the white-space character at text[i] (0 if none): ASCII
  * space/controls, NBSP, U+2000..U+200A, U+2028/2029, U+202F, U+205F, U+3000. */
 static size_t space_len(const unsigned char *t, size_t i, size_t len)
@@ -60,25 +62,14 @@ static int is_term_start(unsigned char c)
     return c == '.' || c == '?' || c == '!' || c == 0xE2;
 }
 
-#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#if defined(CS_SWAR_BLOCKS) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
 #define CS_SENTENCE_BLOCKS 1
-/* Sixteen bytes as one vector (GCC's vector extension: SSE2 on x86-64,
- * NEON on ARM, pairs of words elsewhere). */
-typedef unsigned char block16 __attribute__((vector_size(16)));
-
 /* Where (0..15) the first of the sixteen bytes of v that a terminator can
- * start with is, or 16 when none is: each lane of the comparison is 0 or
- * 0xff, and on a little-endian machine lane k is byte k of its half. */
-static inline size_t first_term_start(block16 v)
+ * start with is, or 16 when none is. */
+static inline size_t first_term_start(cs_block16 v)
 {
-    block16 hit = (block16)((v == '.') | (v == '?') | (v == '!') | (v == 0xE2));
-    uint64_t half[2];
-    memcpy(half, &hit, sizeof half);
-    if (half[0])
-        return (size_t)__builtin_ctzll(half[0]) / 8;
-    if (half[1])
-        return 8 + (size_t)__builtin_ctzll(half[1]) / 8;
-    return 16;
+    return cs_block16_first((cs_block16)((v == '.') | (v == '?') | (v == '!') | (v == 0xE2)));
 }
 #endif
 
@@ -88,9 +79,7 @@ static size_t next_term_start(const unsigned char *t, size_t i, size_t len)
 {
 #if defined(CS_SENTENCE_BLOCKS)
     for (; len - i >= 16; i += 16) {
-        block16 v;
-        memcpy(&v, t + i, sizeof v);
-        size_t k = first_term_start(v);
+        size_t k = first_term_start(cs_block16_load(t + i));
         if (k < 16)
             return i + k;
     }

@@ -124,19 +124,12 @@ static inline size_t plain_lanes(uint64_t m)
 #endif
 }
 
-#if defined(__GNUC__)
-/* Sixteen bytes as one vector (GCC's vector extension: SSE2 on x86-64,
- * NEON on ARM, pairs of words elsewhere). */
-typedef unsigned char block16 __attribute__((vector_size(16)));
-
+#if defined(CS_SWAR_BLOCKS)
 /* Nonzero when a byte of v is one escape_at must look at (needs_escape
  * nonzero: a C0 control, '"', '\\', DEL or a byte from 0x80). */
-static inline int block_needs_escape(block16 v)
+static inline int block_needs_escape(cs_block16 v)
 {
-    block16 look = (block16)((v < 0x20) | (v == '"') | (v == '\\') | (v >= 0x7f));
-    uint64_t half[2];
-    memcpy(half, &look, sizeof half);
-    return (half[0] | half[1]) != 0;
+    return cs_block16_any((cs_block16)((v < 0x20) | (v == '"') | (v == '\\') | (v >= 0x7f)));
 }
 #endif
 
@@ -151,12 +144,11 @@ static char *escape_at(cs_buf *b, char *p, const char *s, size_t len, size_t tai
 {
     size_t i = 0;
     for (;;) {
-#if defined(__GNUC__)
+#if defined(CS_SWAR_BLOCKS)
         /* Sixteen plain bytes at a time, as they are; a block with a byte
          * to look at goes on eight bytes at a time. */
         while (len - i >= 16) {
-            block16 v;
-            memcpy(&v, s + i, sizeof v);
+            cs_block16 v = cs_block16_load(s + i);
             if (block_needs_escape(v))
                 break;
             memcpy(p, &v, sizeof v);

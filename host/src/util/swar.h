@@ -10,6 +10,7 @@
 #ifndef CS_SWAR_H
 #define CS_SWAR_H
 
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -41,5 +42,48 @@ static inline uint64_t cs_swar_high(uint64_t w)
 {
     return w & CS_SWAR_HIGHS;
 }
+
+#if defined(__GNUC__)
+/* Sixteen bytes as one vector (GCC's vector extension: SSE2 on x86-64,
+ * NEON on ARM, pairs of words elsewhere), for the scanners that take
+ * sixteen bytes a step where the compiler has it (CS_SWAR_BLOCKS).  A
+ * comparison of blocks gives 0xff in each lane where it holds, 0 where
+ * not; cs_block16_any and cs_block16_first read such a mask. */
+#define CS_SWAR_BLOCKS 1
+typedef unsigned char cs_block16 __attribute__((vector_size(16)));
+typedef signed char cs_sblock16 __attribute__((vector_size(16))); /* the same, read as signed */
+
+/* The sixteen bytes at p (no alignment needed). */
+static inline cs_block16 cs_block16_load(const void *p)
+{
+    cs_block16 v;
+    memcpy(&v, p, sizeof v);
+    return v;
+}
+
+/* Is some lane of the mask m set? */
+static inline int cs_block16_any(cs_block16 m)
+{
+    uint64_t half[2];
+    memcpy(half, &m, sizeof half);
+    return (half[0] | half[1]) != 0;
+}
+
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The first lane (0..15) set in the mask m, 16 when none is (lane k is
+ * byte k of its half on a little-endian machine, the only kind that has
+ * this function). */
+static inline size_t cs_block16_first(cs_block16 m)
+{
+    uint64_t half[2];
+    memcpy(half, &m, sizeof half);
+    if (half[0])
+        return (size_t)__builtin_ctzll(half[0]) / 8;
+    if (half[1])
+        return 8 + (size_t)__builtin_ctzll(half[1]) / 8;
+    return 16;
+}
+#endif
+#endif
 
 #endif
