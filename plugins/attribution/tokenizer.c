@@ -300,27 +300,16 @@ static int apostrophe(const char *text, size_t i, size_t n, size_t end, at_tok *
  * UTF-8 character). */
 enum { AFTER_ENDS = 0, AFTER_PERIOD, AFTER_MORE };
 
-static const uint8_t after_run[256] = {
+static const uint8_t after_ascii[128] = {
     ['.'] = AFTER_PERIOD, ['-'] = AFTER_MORE, ['\''] = AFTER_MORE,
-    /* 0x80 to 0xFF, eight a row */
-    [0x80] =
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
-    AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE, AFTER_MORE,
 };
+
+/* after_ascii's answer for any byte c: one of a UTF-8 character (from
+ * 0x80 up) may continue the word. */
+static inline uint8_t after_run(unsigned c)
+{
+    return c >= 0x80 ? AFTER_MORE : after_ascii[c];
+}
 
 /* The common word, in one step: at most fifteen ASCII letters and digits,
  * followed by a byte that cannot continue the word or make it a
@@ -339,7 +328,7 @@ static inline int scan_simple_word(const at_lexicon_image *im, const char *text,
     size_t len = r.len;
     if (len == 16)
         return 0; /* sixteen bytes or more */
-    uint8_t after = after_run[r.after];
+    uint8_t after = after_run(r.after);
     if (after == AFTER_MORE)
         return 0;
     if (after == AFTER_PERIOD) {
