@@ -14,6 +14,12 @@
  *     end_document    once per article (optional): free per-document state
  *     destroy         once, when the scorer is freed
  *
+ * For an article, the host calls every plugin's begin_document, runs its
+ * own rules over every passage, then one plugin's score_passage over every
+ * passage before the next plugin's, and last every end_document.  A plugin
+ * sees no other plugin's findings and must not count on an interleaving of
+ * its calls with another plugin's.
+ *
  * end_document is called for every article whose begin_document succeeded
  * (also when scoring the article fails later); when begin_document fails
  * (returns non-zero) neither score_passage nor end_document is called for
