@@ -645,17 +645,22 @@ static int run_check_rules(cs_scorer *s, const cs_passage *p, const char *text,
     return 0;
 }
 
-/* Plugin i over every passage of doc, in document order (states[i]: its
- * state for the article).  A failure names the plugin and the passage. */
-static int run_plugin(cs_scorer *s, size_t i, const cs_document *doc,
-                      const credscore_document *cdoc, void **states, cs_diag *d)
+int cs_scorer_plugin_pass(cs_scorer *s, size_t i, const cs_document *doc, cs_result *res,
+                          cs_diag *d)
 {
     cs_plugin *pl = s->plugins.items[i];
+    credscore_document cdoc = {sizeof(credscore_document), doc->path, cs_format_name(doc->format),
+                               doc->npassages};
+    void *state = NULL;
+    if (pl->desc.begin_document && pl->desc.begin_document(pl->instance, &cdoc, &state) != 0)
+        return cs_diag_set(d, "plugin %s failed to begin the article", pl->desc.name);
+    s->res = res;
     credscore_sink sink; /* field by field: its reason buffer is not zeroed per passage */
     sink.plugin = pl;
     sink.accept = plugin_accept;
     sink.ctx = s;
-    for (size_t pi = 0; pi < doc->npassages; pi++) {
+    int rc = 0;
+    for (size_t pi = 0; pi < doc->npassages && rc == 0; pi++) {
         const cs_passage *p = &doc->passages[pi];
         const char *text = cs_doc_text(doc, p);
         credscore_passage cp = {sizeof(credscore_passage), text, p->len,
@@ -665,14 +670,17 @@ static int run_plugin(cs_scorer *s, size_t i, const cs_document *doc,
         sink.passage_text = text;
         sink.error[0] = '\0';
         set_crash_note_n(s, pl->crash_note, pl->crash_note_len);
-        int rc = pl->desc.score_passage(pl->instance, states[i], cdoc, &cp, &sink);
+        if (pl->desc.score_passage(pl->instance, state, &cdoc, &cp, &sink) != 0)
+            /* with the reason it gave through host->set_error, if any */
+            rc = cs_diag_set(d, "plugin %s failed on passage %zu%s%s", pl->desc.name, pi + 1,
+                             sink.error[0] ? ": " : "", sink.error);
         if (s->crash_note)
             s->crash_note[0] = '\0';
-        if (rc != 0) /* with the reason it gave through host->set_error, if any */
-            return cs_diag_set(d, "plugin %s failed on passage %zu%s%s", pl->desc.name, pi + 1,
-                               sink.error[0] ? ": " : "", sink.error);
     }
-    return 0;
+    if (pl->desc.end_document)
+        pl->desc.end_document(pl->instance, state);
+    s->res = NULL;
+    return rc;
 }
 
 /* Lenient mode: every article scored while rules are disabled says which,
@@ -695,27 +703,11 @@ static int note_disabled_rules(cs_scorer *s, cs_result *res)
     return rc;
 }
 
-int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
+int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
 {
     int rc = -1;
-    size_t began = 0;
-    void *small_states[8] = {0};
-    void **states = small_states;
-    if (s->plugins.n > 8 && (states = calloc(s->plugins.n, sizeof(void *))) == NULL)
-        return cs_diag_set(d, "out of memory");
     cs_result_reset(res);
     s->res = res;
-    s->doc = doc;
-    credscore_document cdoc = {sizeof(credscore_document), doc->path, cs_format_name(doc->format),
-                               doc->npassages};
-    for (; began < s->plugins.n; began++) {
-        cs_plugin *pl = s->plugins.items[began];
-        if (pl->desc.begin_document && pl->desc.begin_document(pl->instance, &cdoc,
-                                                               &states[began]) != 0) {
-            cs_diag_set(d, "plugin %s failed to begin the article", pl->desc.name);
-            goto out;
-        }
-    }
     for (size_t pi = 0; pi < doc->npassages; pi++) {
         const cs_passage *p = &doc->passages[pi];
         const char *text = cs_doc_text(doc, p);
@@ -743,44 +735,26 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
         if (run_check_rules(s, p, text, sent, d) != 0)
             goto out;
     }
-    /* Each plugin goes through the whole article before the next starts,
-     * after the rules: a plugin's code and tables stay in the cache for the
-     * article instead of being evicted passage by passage (about a third
-     * fewer instruction-cache misses). */
-    for (size_t i = 0; i < s->plugins.n; i++)
-        if (run_plugin(s, i, doc, &cdoc, states, d) != 0)
-            goto out;
-    cs_suppressions supp;
-    if (cs_suppressions_parse(doc, s->cfg, &s->rules, &supp, d) != 0) {
-        cs_suppressions_free(&supp);
-        goto out;
-    }
-    cs_suppressions_apply(&supp, doc, s->cfg, res);
-    cs_suppressions_free(&supp);
     if (s->nfailed && note_disabled_rules(s, res) != 0) {
-        cs_diag_set(d, "out of memory");
-        goto out;
-    }
-    if (cs_merge_document(s->cfg, doc, res) != 0) {
         cs_diag_set(d, "out of memory");
         goto out;
     }
     rc = 0;
 out:
-    if (rc != 0 && strncmp(d->msg, doc->path, strlen(doc->path)) != 0) {
-        /* Every scoring error names the article. */
-        char msg[CS_DIAG_MAX];
-        snprintf(msg, sizeof msg, "%s", d->msg);
-        cs_diag_at(d, doc->path, 0, 0, "%s", msg);
-    }
-    for (size_t i = 0; i < began; i++) {
-        cs_plugin *pl = s->plugins.items[i];
-        if (pl->desc.end_document)
-            pl->desc.end_document(pl->instance, states[i]);
-    }
-    if (states != small_states)
-        free(states);
     s->res = NULL;
-    s->doc = NULL;
     return rc;
+}
+
+int cs_scorer_finish(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
+{
+    cs_suppressions supp;
+    if (cs_suppressions_parse(doc, s->cfg, &s->rules, &supp, d) != 0) {
+        cs_suppressions_free(&supp);
+        return -1;
+    }
+    cs_suppressions_apply(&supp, doc, s->cfg, res);
+    cs_suppressions_free(&supp);
+    if (cs_merge_document(s->cfg, doc, res) != 0)
+        return cs_diag_set(d, "out of memory");
+    return 0;
 }

@@ -6,8 +6,9 @@
  *
  * cs_scorer_score runs, for each passage: the phrase matcher once; phrase
  * rules (with unless); regex rules (gated by needs, searched in the
- * sentences holding a needs phrase); Lua checks (gated by needs); every
- * plugin's score_passage.  Then cs_merge computes the scores.
+ * sentences holding a needs phrase); Lua checks (gated by needs).  Then
+ * each plugin's score_passage over every passage, one plugin after the
+ * other; then cs_merge computes the scores.
  *
  * Ownership: the scorer borrows the config (it must outlive the scorer) and
  * owns the rest.  Errors: 0 / -1 with a cs_diag; a rule failing at run time
@@ -73,8 +74,19 @@ typedef struct cs_scorer cs_scorer;
 int cs_scorer_new(cs_scorer **out, const cs_config *cfg, const cs_scorer_opts *o, cs_diag *d);
 void cs_scorer_free(cs_scorer *s);
 
-/* Score doc into res (reset first).  doc_id names it for plugins. */
+/* Score doc into res (reset first).  0, or -1 with d naming the article. */
 int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d);
+
+/* Score n articles, docs[k] into res[k] (each reset first), as n calls of
+ * cs_scorer_score would, stage by stage: the rules over every article,
+ * then each plugin through every article, then each article's merge, so
+ * that a stage's code and tables stay in the cache for the whole batch.
+ * failed[k] is set to 1 for an article that could not be scored (d[k]
+ * names it and says why; res[k] is then to be ignored), else 0; the other
+ * articles are scored all the same.  Returns 0 when every article was
+ * scored, else -1. */
+int cs_scorer_score_batch(cs_scorer *s, const cs_document *const *docs, cs_result *const *res,
+                          cs_diag *d, int *failed, size_t n);
 
 /* Read-only views for listings (`credscore rules`, `credscore plugins`). */
 const cs_ruleset *cs_scorer_rules(const cs_scorer *s);

@@ -1,9 +1,10 @@
 /*
- * scorer_state.h - the scorer's state, shared by its two halves (private to
- * scorer_load.c and scorer.c; everyone else uses scorer.h).
+ * scorer_state.h - the scorer's state, shared by its parts (private to
+ * scorer_load.c, scorer.c and scorer_batch.c; everyone else uses scorer.h).
  *
  * scorer_load.c builds a scorer (rule files, the phrase matcher, regexes,
- * plugins) and frees it; scorer.c runs it over a document.
+ * plugins) and frees it; scorer.c runs each stage over an article;
+ * scorer_batch.c runs the stages over one article or a batch.
  */
 #ifndef CS_SCORER_STATE_H
 #define CS_SCORER_STATE_H
@@ -60,8 +61,7 @@ struct cs_scorer {
     int verify_needs_starts;
     int quiet_disable;       /* lenient: no warning when a rule is disabled */
     /* per-call state */
-    cs_result *res;
-    const cs_document *doc;
+    cs_result *res;          /* the article's result while a stage runs */
     size_t passage;
     const cs_rule *cur_rule;
     size_t check_offset;     /* sentence start when a check runs per sentence */
@@ -71,5 +71,23 @@ struct cs_scorer {
     char *crash_note;        /* shared note naming the running plugin, or NULL */
     size_t crash_note_size;
 };
+
+/* The stages of scoring an article (scorer.c), in the order
+ * cs_scorer_score_batch runs them.  Each returns 0, or -1 with d set (not
+ * yet naming the article).
+ *
+ * cs_scorer_rules_pass resets res, runs the phrase, regex and Lua rules
+ * over every passage of doc and, in lenient mode, names in res->warnings
+ * the rules disabled so far. */
+int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d);
+
+/* Plugin number `plugin` through doc: begin_document, score_passage on
+ * every passage in order, end_document (also after a failing passage);
+ * its findings go into res. */
+int cs_scorer_plugin_pass(cs_scorer *s, size_t plugin, const cs_document *doc, cs_result *res,
+                          cs_diag *d);
+
+/* The article's suppression comments applied to res, then the merge. */
+int cs_scorer_finish(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d);
 
 #endif

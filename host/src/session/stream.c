@@ -13,8 +13,6 @@
 #include "json_writer.h"
 #include "pool.h"
 
-enum { LINE_OK = 0, LINE_BELOW = 1, LINE_ERROR = 2 };
-
 /* Small batches: the per-batch cost is a few system calls, while the
  * memory each batch's answer passes through (4 to 5 times the batch) is
  * fresh pages on the first rounds; 16 lines or 64 KiB measured best on the
@@ -50,65 +48,79 @@ static size_t status_below(int status)
     return (size_t)(status & COUNT_MASK);
 }
 
+/* One record of a batch in a worker: its buffers, reused from batch to
+ * batch, and what became of it in the batch being scored. */
+typedef struct batch_slot {
+    cs_jsonl_reader reader;  /* the record's buffers (the article reads its text in place) */
+    cs_document doc;
+    cs_result res;
+    size_t lineno;
+    cs_jsonl_record rec;
+    cs_diag d;
+    const char *error;       /* the error answer's message, or NULL: scored */
+} batch_slot;
+
 struct cs_stream {
     cs_stream_opts o;
     cs_pool *pool;
     cs_pool *quarantine;     /* one worker, made on the first crash */
-    cs_result res;           /* a worker's, reused from record to record */
-    cs_jsonl_reader reader;  /* a worker's record buffers */
-    cs_document doc;         /* a worker's article, reused from record to record */
+    batch_slot slots[BATCH_LINES]; /* a worker's, one per line of a batch */
     cs_jsonl_reader ids;     /* the parent's, for the id of a line lost in quarantine */
     cs_buf scratch;          /* an error line written by the parent */
     cs_stream_totals *t;     /* of the run in progress */
 };
 
 
+/* Read the record line into rec and load its article into doc.  0, or -1
+ * with the error answer's message in *why (rec's or d's). */
+static int load_record(const cs_record_scoring *rs, const char *line, size_t llen,
+                       cs_jsonl_record *rec, cs_document *doc, cs_diag *d, const char **why)
+{
+    if (cs_jsonl_read(rs->reader, line, llen, rs->fmt, rec) != 0) {
+        *why = rec->err;
+        return -1;
+    }
+    if (cs_document_load_borrowed(doc, rec->id, rec->text, rec->text_len, rec->fmt,
+                                  rs->cfg->limits.article_bytes,
+                                  rec->text_checked ? CS_DOC_CHECKED_UTF8 : 0, d) != 0) {
+        *why = d->msg;
+        return -1;
+    }
+    return 0;
+}
+
+/* Append a scored record's answer line to out: its article's JSON report. */
+static void answer_record(const cs_record_scoring *rs, const cs_document *doc,
+                          const cs_result *res, const cs_jsonl_record *rec, cs_buf *out)
+{
+    cs_json j;
+    cs_json_init(&j, out, 0);
+    cs_report_json_article(&j, doc, res, rs->cfg, rec->id_json, &rs->ro);
+    cs_buf_putc(out, '\n');
+}
+
 int cs_stream_score_record(const cs_record_scoring *rs, size_t lineno, const char *line,
                            size_t llen, cs_buf *out)
 {
     cs_jsonl_record rec;
     cs_diag d;
-    if (cs_jsonl_read(rs->reader, line, llen, rs->fmt, &rec) != 0) {
-        cs_jsonl_error_line(out, lineno, rec.id_json, rec.err);
-        return -1;
-    }
     cs_document own = {0};
     cs_document *doc = rs->doc ? rs->doc : &own;
+    const char *why;
     int rc = -1;
-    if (cs_document_load_borrowed(doc, rec.id, rec.text, rec.text_len, rec.fmt,
-                                  rs->cfg->limits.article_bytes,
-                                  rec.text_checked ? CS_DOC_CHECKED_UTF8 : 0, &d) != 0 ||
-        cs_scorer_score(rs->scorer, doc, rs->res, &d) != 0) {
+    if (load_record(rs, line, llen, &rec, doc, &d, &why) != 0) {
+        cs_jsonl_error_line(out, lineno, rec.id_json, why);
+        goto out;
+    }
+    if (cs_scorer_score(rs->scorer, doc, rs->res, &d) != 0) {
         cs_jsonl_error_line(out, lineno, rec.id_json, d.msg);
         goto out;
     }
-    cs_json j;
-    cs_json_init(&j, out, 0);
-    cs_report_json_article(&j, doc, rs->res, rs->cfg, rec.id_json, &rs->ro);
-    cs_buf_putc(out, '\n');
+    answer_record(rs, doc, rs->res, &rec, out);
     rc = 0;
 out:
     cs_document_free(&own);
     return rc;
-}
-
-/* Score one line into out (in a worker).  Returns LINE_*. */
-static int score_line(cs_stream *s, size_t lineno, const char *line, size_t llen, cs_buf *out)
-{
-    cs_session *ses = s->o.ses;
-    cs_record_scoring rs = {
-        .scorer = ses->scorer,
-        .cfg = &ses->cfg,
-        .ro = {.min_level = s->o.min_level, .show_zero = s->o.show_zero},
-        .fmt = s->o.input_format ? s->o.input_format : CS_FORMAT_TEXT,
-        .reader = &s->reader,
-        .res = &s->res,
-        .doc = &s->doc,
-    };
-    if (cs_stream_score_record(&rs, lineno, line, llen, out) != 0)
-        return LINE_ERROR;
-    char why[160];
-    return cs_gate_judge(s->o.gate, &s->res, why, sizeof why) ? LINE_BELOW : LINE_OK;
 }
 
 int cs_stream_batch_next(const char **p, const char *end, size_t *lineno, const char **rec,
@@ -131,7 +143,74 @@ int cs_stream_batch_next(const char **p, const char *end, size_t *lineno, const 
     return 0;
 }
 
-/* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n";
+/* Read up to BATCH_LINES lines of a batch from *p (before end) into the
+ * worker's slots, score their articles together (cs_scorer_score_batch:
+ * each stage's code and tables stay in the cache for all of them) and
+ * append their answers to out in order.  Counts the lines, the errors
+ * (their line numbers into err_lines) and the lines below the gate. */
+static void score_round(cs_stream *s, const char **p, const char *end, cs_buf *out,
+                        int *lines, int *errors, int *below, uint64_t *err_lines)
+{
+    cs_session *ses = s->o.ses;
+    cs_record_scoring rs = {
+        .scorer = ses->scorer,
+        .cfg = &ses->cfg,
+        .ro = {.min_level = s->o.min_level, .show_zero = s->o.show_zero},
+        .fmt = s->o.input_format ? s->o.input_format : CS_FORMAT_TEXT,
+    };
+    const cs_document *docs[BATCH_LINES];
+    cs_result *results[BATCH_LINES];
+    cs_diag diags[BATCH_LINES];
+    int failed[BATCH_LINES];
+    size_t ready[BATCH_LINES]; /* the slot of each article to score */
+    size_t n = 0, nready = 0;
+    const char *rec;
+    size_t lineno, rec_len;
+    while (n < BATCH_LINES && cs_stream_batch_next(p, end, &lineno, &rec, &rec_len)) {
+        batch_slot *sl = &s->slots[n];
+        sl->lineno = lineno;
+        sl->rec.id_json = NULL;
+        sl->error = NULL;
+        if (rec_len == sizeof TOO_LONG_MARK - 1 &&
+            memcmp(rec, TOO_LONG_MARK, sizeof TOO_LONG_MARK - 1) == 0) {
+            snprintf(sl->d.msg, sizeof sl->d.msg, "record longer than %u MiB: refused",
+                     CS_STREAM_MAX_LINE >> 20);
+            sl->error = sl->d.msg;
+        } else {
+            rs.reader = &sl->reader;
+            if (load_record(&rs, rec, rec_len, &sl->rec, &sl->doc, &sl->d, &sl->error) == 0) {
+                docs[nready] = &sl->doc;
+                results[nready] = &sl->res;
+                ready[nready++] = n;
+            }
+        }
+        n++;
+    }
+    cs_scorer_score_batch(ses->scorer, docs, results, diags, failed, nready);
+    for (size_t k = 0; k < nready; k++)
+        if (failed[k]) {
+            batch_slot *sl = &s->slots[ready[k]];
+            sl->d = diags[k];
+            sl->error = sl->d.msg;
+        }
+    for (size_t k = 0; k < n; k++) {
+        batch_slot *sl = &s->slots[k];
+        (*lines)++;
+        if (sl->error) {
+            cs_jsonl_error_line(out, sl->lineno, sl->rec.id_json, sl->error);
+            if (*errors < BATCH_LINES)
+                err_lines[*errors] = sl->lineno;
+            (*errors)++;
+            continue;
+        }
+        answer_record(&rs, &sl->doc, &sl->res, &sl->rec, out);
+        char why[160];
+        *below += cs_gate_judge(s->o.gate, &sl->res, why, sizeof why) != 0;
+    }
+}
+
+/* Score a batch (runs in a worker).  The item is lines "LINENO\tJSON\n"
+ * (at most BATCH_LINES: the parent's batches; more are scored in rounds);
  * one output line per item line, then, for each line answered with an
  * error, its line number as a uint64_t (the trailer: status_errors of
  * them, split off by take_trailer); the status packs the counts
@@ -142,25 +221,11 @@ static int score_batch(void *vctx, const char *item, size_t len, char *note, cs_
     int lines = 0, errors = 0, below = 0;
     uint64_t err_lines[BATCH_LINES];
     cs_scorer_set_crash_note(s->o.ses->scorer, note, CS_POOL_NOTE_MAX);
-    const char *p = item, *rec;
-    size_t lineno, rec_len;
-    while (cs_stream_batch_next(&p, item + len, &lineno, &rec, &rec_len)) {
-        int st;
-        if (rec_len == sizeof TOO_LONG_MARK - 1 &&
-            memcmp(rec, TOO_LONG_MARK, sizeof TOO_LONG_MARK - 1) == 0) {
-            char msg[96];
-            snprintf(msg, sizeof msg, "record longer than %u MiB: refused",
-                     CS_STREAM_MAX_LINE >> 20);
-            cs_jsonl_error_line(out, lineno, NULL, msg);
-            st = LINE_ERROR;
-        } else {
-            st = score_line(s, lineno, rec, rec_len, out);
-        }
-        if (st == LINE_ERROR && errors < BATCH_LINES)
-            err_lines[errors++] = lineno;
-        below += st == LINE_BELOW;
-        lines++;
-    }
+    const char *p = item, *end = item + len;
+    while (p < end)
+        score_round(s, &p, end, out, &lines, &errors, &below, err_lines);
+    if (errors > BATCH_LINES)
+        errors = BATCH_LINES;
     if (errors && cs_buf_append(out, err_lines, (size_t)errors * sizeof *err_lines) != 0)
         return -1; /* out of memory: like a crash, the batch is replayed line by line */
     return batch_status(lines, errors, below);
@@ -173,8 +238,10 @@ int cs_stream_start(cs_stream **out, const cs_stream_opts *o, cs_diag *d)
     if (s == NULL)
         return cs_diag_set(d, "out of memory");
     s->o = *o;
-    cs_result_init(&s->res);
-    cs_jsonl_reader_init(&s->reader);
+    for (size_t k = 0; k < BATCH_LINES; k++) {
+        cs_result_init(&s->slots[k].res);
+        cs_jsonl_reader_init(&s->slots[k].reader);
+    }
     cs_jsonl_reader_init(&s->ids);
     if (cs_pool_start(&s->pool, o->jobs > 0 ? o->jobs : 1, score_batch, s, d) != 0) {
         cs_stream_free(s);
@@ -194,10 +261,12 @@ void cs_stream_free(cs_stream *s)
     cs_pool_free(s->pool);
     cs_pool_free(s->quarantine);
     cs_buf_free(&s->scratch);
-    cs_result_free(&s->res);
-    cs_jsonl_reader_free(&s->reader);
+    for (size_t k = 0; k < BATCH_LINES; k++) {
+        cs_result_free(&s->slots[k].res);
+        cs_jsonl_reader_free(&s->slots[k].reader);
+        cs_document_free(&s->slots[k].doc);
+    }
     cs_jsonl_reader_free(&s->ids);
-    cs_document_free(&s->doc);
     free(s);
 }
 
