@@ -417,19 +417,26 @@ static void many_wide_characters(void)
     cs_buf_free(&text);
 }
 
-/* An automaton too large for the compact 16-bit table (matcher.c) stays
- * on the 32-bit one when asked to compact: random long phrases (few shared prefixes, so one state
- * per byte) and texts made of them, of their prefixes and of the random
- * pieces, against the naive matcher. */
-static void large_automaton(void)
+/* Large automata against the naive matcher: nlong random long phrases
+ * (few shared prefixes, so about one state per byte) and a few short ones,
+ * in ten byte classes (matcher.c: two, and a b c d, space, ' - "), and
+ * texts made of them, of their prefixes and of the random pieces.  The
+ * state count must lie in (min_states, max_states], the range whose table
+ * is named by `table` (after cs_matcher_compact).  Rows of ten classes take
+ * three units of four 16-bit entries, or two of eight: the compact table
+ * takes up to 21,845 states in units of four, up to 32,767 in units of
+ * eight; more stay on the 32-bit table. */
+static void large_automaton(unsigned nlong, size_t min_states, size_t max_states,
+                            const char *table)
 {
     cs_diag d;
-    enum { NLONG = 400, NSHORT = 6 };
+    enum { MAX_LONG = 400, NSHORT = 6 };
     static const char *const shorts[] = {"ab", "ba", "'ab", "-a", "a b*", "\"ba\""};
-    static ref_pattern pats[NLONG + NSHORT];
+    static ref_pattern pats[MAX_LONG + NSHORT];
     cs_buf phrase = {0}, text = {0}, got = {0}, want = {0};
     cs_matcher *m = cs_matcher_new();
     size_t n = 0;
+    const unsigned NLONG = nlong < MAX_LONG ? nlong : MAX_LONG;
     for (unsigned k = 0; k < NLONG + NSHORT; k++) {
         phrase.len = 0;
         cs_buf_terminate(&phrase);
@@ -446,9 +453,9 @@ static void large_automaton(void)
     }
     int compiled = cs_matcher_compile(m, &d) == 0;
     size_t states = cs_matcher_state_count(m);
-    ok(compiled && states > 65535, "large automaton: compiled, %zu states (past the compact table)",
-       states);
-    cs_matcher_compact(m); /* does not fit: the 32-bit table stays */
+    ok(compiled && states > min_states && states <= max_states,
+       "large automaton: compiled, %zu states (%s)", states, table);
+    cs_matcher_compact(m);
     int mismatches = 0, with_hits = 0;
     for (int round = 0; round < 40; round++) {
         text.len = 0;
@@ -470,13 +477,76 @@ static void large_automaton(void)
         with_hits += want.len > 0;
         mismatches += strcmp(got.data, want.data) != 0;
     }
-    is_int(mismatches, 0, "large automaton: the same hits as the naive matcher (40 texts, %d with hits)",
-           with_hits);
+    is_int(mismatches, 0, "large automaton: the same hits as the naive matcher (%s, 40 texts, %d "
+                          "with hits)", table, with_hits);
     cs_matcher_free(m);
     cs_buf_free(&phrase);
     cs_buf_free(&text);
     cs_buf_free(&got);
     cs_buf_free(&want);
+}
+
+/* The hits of m in the first len bytes of text (the bytes after them hold
+ * more text that must not be read), from a copy of exactly len bytes so
+ * that the sanitizers and valgrind see a read past its end. */
+static const char *scan_len(cs_matcher *m, const char *text, size_t len, hits *h)
+{
+    char *copy = malloc(len ? len : 1);
+    memcpy(copy, text, len);
+    h->got[0] = '\0';
+    cs_matcher_scan(m, copy, len, collect, h);
+    free(copy);
+    return h->got;
+}
+
+/* Words the automaton leaves at once (no phrase begins with their first
+ * bytes), so that it steps their other bytes in its in-word state: long
+ * ones (more than eight bytes, a multiple of eight), ones ending at the
+ * end of the text, a multi-byte character inside one, and a phrase right
+ * after one.  These are the cases a shortcut over such runs (one was
+ * measured on 2026-12-07, matcher.c) would get wrong. */
+static void in_word_runs(void)
+{
+    cs_diag d;
+    hits h;
+    cs_matcher *m = cs_matcher_new();
+    cs_matcher_add(m, "said", 1, &d);
+    cs_matcher_add(m, "'s view", 2, &d);
+    cs_matcher_add(m, "-led", 3, &d);
+    cs_matcher_add(m, "zz top*", 4, &d);
+    ok(cs_matcher_compile(m, &d) == 0, "in-word runs: compile");
+    for (int pass = 0; pass < 2; pass++) {
+        const char *table = pass ? "compact table" : "first table";
+        is_str(scan(m, "Extraordinarily said", &h), "1@16-20",
+               "%s: a phrase right after a fifteen-byte word", table);
+        is_str(scan(m, "Overwhelmingly said", &h), "1@15-19",
+               "%s: a phrase right after a fourteen-byte word", table);
+        is_str(scan(m, "Abcdefghijklmnop said", &h), "1@17-21",
+               "%s: a phrase right after a sixteen-byte word", table);
+        is_str(scan(m, "Characteristically,said", &h), "1@19-23",
+               "%s: a phrase right after a long word and a comma", table);
+        is_str(scan(m, "Abcdefgh1234567890123456said said", &h), "1@29-33",
+               "%s: no hit at the end of a long word of letters and digits", table);
+        is_str(scan(m, "said Abcdefghijklmnopqrstuvw", &h), "1@0-4",
+               "%s: a long word ending at the end of the text", table);
+        is_str(scan_len(m, "Extraordinarily said", 15, &h), "",
+               "%s: a long word ending at the end of the text, a phrase after it unread",
+               table);
+        is_str(scan_len(m, "Abcdefghijklmnop said", 16, &h), "",
+               "%s: a sixteen-byte text of one word", table);
+        is_str(scan(m, "Administration\xE2\x80\x99s view", &h), "2@14-23",
+               "%s: a curly apostrophe after a long word begins a phrase", table);
+        is_str(scan(m, "Administrati\xC3\xB3nsaid said", &h), "1@20-24",
+               "%s: a UTF-8 letter inside a long word continues it", table);
+        is_str(scan(m, "Administration\xC2\xA0said", &h), "1@16-20",
+               "%s: NBSP after a long word is white space", table);
+        is_str(scan(m, "Washington-led", &h), "3@10-14",
+               "%s: a phrase opening with a non-word byte, inside a word", table);
+        is_str(scan(m, "Abcdefghijklmnopqrzz top", &h), "",
+               "%s: no hit for a phrase whose first bytes end a long word", table);
+        cs_matcher_compact(m);
+    }
+    cs_matcher_free(m);
 }
 
 /* Fixed cases the random ones may miss. */
@@ -578,9 +648,11 @@ int main(void)
 
     fold_differential();
     tricky();
+    in_word_runs();
     long_input();
     many_wide_characters();
     random_differential();
-    large_automaton();
+    large_automaton(140, 21845, 32767, "the compact table in units of eight entries");
+    large_automaton(400, 65535, SIZE_MAX, "past the compact table: the 32-bit one stays");
     return done_testing();
 }

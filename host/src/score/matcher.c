@@ -44,13 +44,17 @@ typedef struct pattern {
 #define IN_WORD 1u /* state number of the in-word root */
 
 /* The compact table (cs_matcher_compact): when the rows, each padded to a
- * multiple of 8 entries, number at most 65535 units of 8 entries, the scan
- * uses 16-bit entries holding the next state's row offset in units of 8
- * (row16), about half the memory of the 32-bit table (the scan is bound by
- * the time its table loads take, and a smaller table stays in the caches).
- * The 32-bit table is the one compile builds, and the fallback for larger
- * automata. */
-#define UNIT16 8u
+ * multiple of UNIT16 entries, number at most 65535 units of UNIT16
+ * entries, the scan uses 16-bit entries holding the next state's row
+ * offset in such units (row16), about half the memory of the 32-bit table
+ * (the scan is bound by the time its table loads take, and a smaller table
+ * stays in the caches).  A unit of 4 entries is 8 bytes, the largest scale
+ * an x86-64 load applies to an index, so a step's load takes the row as
+ * its index as it is (next_row); an automaton too large for that gets
+ * units of UNIT16_WIDE entries.  The 32-bit table is the one compile
+ * builds, and the fallback for larger automata. */
+#define UNIT16 4u
+#define UNIT16_WIDE 8u
 
 /* What the scan's first look-up (m->step) says of an input byte besides a
  * class (< 256): a byte whose fold depends on the bytes around it
@@ -70,8 +74,9 @@ struct cs_matcher {
     uint32_t nstates;
     uint32_t output_row;     /* row offset of the first state with outputs */
     uint16_t *delta16;       /* the compact table (nstates * stride16), or NULL */
-    uint32_t stride16;       /* its row length: nclasses rounded up to UNIT16 */
-    uint32_t output_row16;   /* its row offset / UNIT16 of the first state with outputs */
+    uint32_t unit16;         /* its unit: UNIT16 or UNIT16_WIDE entries */
+    uint32_t stride16;       /* its row length: nclasses rounded up to unit16 */
+    uint32_t output_row16;   /* its row offset / unit16 of the first state with outputs */
     uint32_t *out_first;     /* per state: index into out_pats, or NONE */
     uint32_t *out_count;     /* per state: patterns ending exactly here */
     uint32_t *dict;          /* per state: next state (by failure) with outputs, or NONE */
@@ -382,18 +387,19 @@ typedef struct scan_state {
 } scan_state;
 
 /* Report the hits of every pattern ending in the state whose row is at
- * `row` (an offset, or offset / UNIT16 on the compact table) or along its
+ * `row` (an offset, or offset / unit on the compact table of that unit,
+ * unit 0 for the 32-bit table) or along its
  * dictionary links.  The last folded byte began at text[at] and the scan
  * is now at text[i]; a hit begins where its first folded byte did, found
  * by reading its characters back from `at`.  A hit's start boundary needs
  * no check: the automaton only begins a phrase where it may (see struct
  * cs_matcher).  Returns the callback's first non-zero value, else 0.  Out
  * of line, as seldom run. */
-static __attribute__((noinline)) int report_hits(const scan_state *ss, size_t row, int compact,
+static __attribute__((noinline)) int report_hits(const scan_state *ss, size_t row, unsigned unit,
                                                  size_t at, size_t i)
 {
     const cs_matcher *m = ss->m;
-    uint32_t state = compact ? (uint32_t)(row * UNIT16 / m->stride16) : (uint32_t)(row / m->nclasses);
+    uint32_t state = unit ? (uint32_t)(row * unit / m->stride16) : (uint32_t)(row / m->nclasses);
     const char *text = ss->text;
     size_t len = ss->len;
     size_t j = at;
@@ -435,10 +441,38 @@ static __attribute__((noinline)) size_t fold_slow(scan_state *ss, size_t at)
     return ss->m->cls[c];
 }
 
+/* The row of the state a byte of class k leads to from the state whose row
+ * is `row`, on the compact table of that unit (16-bit entries, see
+ * scan_table) or, unit 0, on the 32-bit one.  The scan is bound by the
+ * chain of these loads, each one's address made from the one before.  The
+ * class's column (table + k) does not depend on that chain, and an empty
+ * asm keeps the compiler from folding it back into the row, so the row
+ * enters the load as its scaled index: no add between one load and the
+ * next (one cycle less a byte; on a compiler without GCC's asm the same
+ * entry is read, only perhaps with the add). */
+static inline __attribute__((always_inline)) size_t next_row(const uint16_t *delta16,
+                                                            const uint32_t *delta32,
+                                                            unsigned unit, size_t row, size_t k)
+{
+    if (unit) {
+        const uint16_t *column = delta16 + k;
+#if defined(__GNUC__)
+        __asm__("" : "+r"(column));
+#endif
+        return column[row * unit];
+    }
+    const uint32_t *column = delta32 + k;
+#if defined(__GNUC__)
+    __asm__("" : "+r"(column));
+#endif
+    return column[row];
+}
+
 /* The scan over either table: the compact one (16-bit entries, rows of
- * stride16 counted in UNIT16 entries) or the first one (32-bit entries
- * holding state * nclasses).  Inlined into each caller with compact a
- * constant, so each gets a loop with no test of its own for the table.
+ * stride16 counted in units of `unit` entries) or, unit 0, the first one
+ * (32-bit entries holding state * nclasses).  Inlined into each caller
+ * with unit a constant, so each gets a loop with no test of its own for
+ * the table.
  * A byte that folds on its own (most of them, ASCII white space too: see
  * fill_dfa) takes one look-up for its class (m->step) and one for the
  * next state, two such bytes at a time; a character that does not is
@@ -447,7 +481,7 @@ static __attribute__((noinline)) size_t fold_slow(scan_state *ss, size_t at)
 static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
                                                            const char *text, size_t len,
                                                            cs_match_cb cb, void *ctx,
-                                                           int compact)
+                                                           unsigned unit)
 {
     scan_state ss;
     ss.m = m;
@@ -455,28 +489,28 @@ static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
     ss.len = len;
     ss.cb = cb;
     ss.ctx = ctx;
-    size_t row = ROOT; /* the current state's row (offset, or offset / UNIT16) */
+    size_t row = ROOT; /* the current state's row (offset, or offset / unit) */
     const unsigned char *const u = (const unsigned char *)text;
     const unsigned char *p = u, *const end = u + len;
     const uint16_t *step = m->step;
     const uint16_t *delta16 = m->delta16;
     const uint32_t *delta32 = m->delta;
-    const size_t output_row = compact ? m->output_row16 : m->output_row;
+    const size_t output_row = unit ? m->output_row16 : m->output_row;
     for (;;) {
         /* two bytes at a time while both fold on their own */
         for (; end - p >= 2; p += 2) {
             size_t k0 = step[p[0]], k1 = step[p[1]];
             if ((k0 | k1) >= STEP_SLOW)
                 break;
-            row = compact ? delta16[row * UNIT16 + k0] : delta32[row + k0];
+            row = next_row(delta16, delta32, unit, row, k0);
             if (row >= output_row) {
-                int r = report_hits(&ss, row, compact, (size_t)(p - u), (size_t)(p - u) + 1);
+                int r = report_hits(&ss, row, unit, (size_t)(p - u), (size_t)(p - u) + 1);
                 if (r)
                     return r;
             }
-            row = compact ? delta16[row * UNIT16 + k1] : delta32[row + k1];
+            row = next_row(delta16, delta32, unit, row, k1);
             if (row >= output_row) {
-                int r = report_hits(&ss, row, compact, (size_t)(p - u) + 1, (size_t)(p - u) + 2);
+                int r = report_hits(&ss, row, unit, (size_t)(p - u) + 1, (size_t)(p - u) + 2);
                 if (r)
                     return r;
             }
@@ -491,9 +525,9 @@ static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
             k = fold_slow(&ss, at);
             p = u + ss.next;
         }
-        row = compact ? delta16[row * UNIT16 + k] : delta32[row + k];
+        row = next_row(delta16, delta32, unit, row, k);
         if (row >= output_row) {
-            int r = report_hits(&ss, row, compact, at, (size_t)(p - u));
+            int r = report_hits(&ss, row, unit, at, (size_t)(p - u));
             if (r)
                 return r;
         }
@@ -502,7 +536,13 @@ static inline __attribute__((always_inline)) int scan_table(const cs_matcher *m,
 
 static int scan16(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
 {
-    return scan_table(m, text, len, cb, ctx, 1);
+    return scan_table(m, text, len, cb, ctx, UNIT16);
+}
+
+static int scan16_wide(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb,
+                       void *ctx)
+{
+    return scan_table(m, text, len, cb, ctx, UNIT16_WIDE);
 }
 
 static int scan32(const cs_matcher *m, const char *text, size_t len, cs_match_cb cb, void *ctx)
@@ -515,16 +555,23 @@ int cs_matcher_scan(const cs_matcher *m, const char *text, size_t len, cs_match_
 {
     if (!m->compiled || m->npats == 0)
         return 0;
-    return m->delta16 ? scan16(m, text, len, cb, ctx) : scan32(m, text, len, cb, ctx);
+    if (m->delta16 == NULL)
+        return scan32(m, text, len, cb, ctx);
+    return m->unit16 == UNIT16 ? scan16(m, text, len, cb, ctx)
+                               : scan16_wide(m, text, len, cb, ctx);
 }
 
 void cs_matcher_compact(cs_matcher *m)
 {
     if (!m->compiled || m->delta16 || m->npats == 0)
         return;
-    uint32_t ncls = m->nclasses, stride = (ncls + UNIT16 - 1) / UNIT16 * UNIT16;
-    if ((size_t)m->nstates * (stride / UNIT16) > UINT16_MAX)
-        return;
+    uint32_t ncls = m->nclasses, unit = UNIT16, stride = (ncls + unit - 1) / unit * unit;
+    if ((size_t)m->nstates * (stride / unit) > UINT16_MAX) {
+        unit = UNIT16_WIDE;
+        stride = (ncls + unit - 1) / unit * unit;
+        if ((size_t)m->nstates * (stride / unit) > UINT16_MAX)
+            return;
+    }
     uint16_t *t = alloc_table((size_t)m->nstates * stride * sizeof(uint16_t));
     if (t == NULL)
         return;
@@ -533,17 +580,18 @@ void cs_matcher_compact(cs_matcher *m)
      * 258): rounded, it is exact, and a multiplication where a division
      * by a variable would take tens of cycles per entry. */
     const double inv = 1.0 / ncls;
-    const uint32_t unit = stride / UNIT16;
+    const uint32_t units_a_row = stride / unit;
     for (size_t s = 0; s < m->nstates; s++) {
         for (uint32_t c = 0; c < ncls; c++)
-            t[s * stride + c] =
-                (uint16_t)((uint32_t)((double)m->delta[s * ncls + c] * inv + 0.5) * unit);
+            t[s * stride + c] = (uint16_t)((uint32_t)((double)m->delta[s * ncls + c] * inv + 0.5) *
+                                           units_a_row);
         for (uint32_t c = ncls; c < stride; c++)
             t[s * stride + c] = 0; /* padding, never read */
     }
     m->delta16 = t;
+    m->unit16 = unit;
     m->stride16 = stride;
-    m->output_row16 = m->output_row / ncls * unit;
+    m->output_row16 = m->output_row / ncls * units_a_row;
     free(m->delta);
     m->delta = NULL;
 }
