@@ -14,11 +14,14 @@
  *     end_document    once per article (optional): free per-document state
  *     destroy         once, when the scorer is freed
  *
- * For an article, the host calls every plugin's begin_document, runs its
- * own rules over every passage, then one plugin's score_passage over every
- * passage before the next plugin's, and last every end_document.  A plugin
- * sees no other plugin's findings and must not count on an interleaving of
- * its calls with another plugin's.
+ * One plugin's calls for an article (begin_document, score_passage on
+ * every passage, end_document) follow each other with no call of the same
+ * plugin for another article in between.  The host runs its own rules over
+ * an article first and then each plugin through it, one plugin after the
+ * other; `score --jsonl` does so for a batch of articles at once (the rules
+ * over every article, then one plugin through every article, then the
+ * next).  A plugin sees no other plugin's findings and must not count on
+ * an interleaving of its calls with another plugin's.
  *
  * end_document is called for every article whose begin_document succeeded
  * (also when scoring the article fails later); when begin_document fails
