@@ -109,24 +109,6 @@ static int check_emit(void *ctx, size_t start, size_t end, const char *message, 
 
 /* ---- one passage ---- */
 
-static int on_hit(void *ctx, uint32_t id, size_t start, size_t end)
-{
-    cs_scorer *s = ctx;
-    void *items = s->hits;
-    if (cs_array_grow(&items, &s->hits_cap, s->nhits + 1, sizeof(hit)) != 0)
-        return -1;
-    s->hits = items;
-    s->hits[s->nhits++] = (hit){id, 0, start, end};
-    const cs_phrase_ref *ref = &s->rules.phrases[id];
-    if (ref->role == CS_ROLE_NEEDS) {
-        s->phrase_stamp[ref->rule] = s->serial;
-        uint32_t place = s->regex_place[ref->rule];
-        if (place != UINT32_MAX)
-            s->regex_due[place / 64] |= 1ull << (place % 64);
-    }
-    return 0;
-}
-
 static uint32_t sentence_of(const credscore_span *sent, size_t nsent, size_t off)
 {
     size_t lo = 0, hi = nsent;
@@ -139,6 +121,61 @@ static uint32_t sentence_of(const credscore_span *sent, size_t nsent, size_t off
     }
     return (uint32_t)lo;
 }
+
+static int on_hit(void *ctx, uint32_t id, size_t start, size_t end)
+{
+    cs_scorer *s = ctx;
+    void *items = s->found;
+    if (cs_array_grow(&items, &s->found_cap, s->nfound + 1, sizeof(hit)) != 0)
+        return -1;
+    s->found = items;
+    s->found[s->nfound++] = (hit){id, 0, start, end};
+    return 0;
+}
+
+int cs_scorer_scan_pass(cs_scorer *s, const cs_document *const *docs, size_t n, cs_diag *d)
+{
+    size_t np = 0;
+    for (size_t k = 0; k < n; k++)
+        np += docs[k]->npassages;
+    void *items = s->passage_hits;
+    if (cs_array_grow(&items, &s->passages_cap, np + 1, sizeof(size_t)) != 0)
+        return cs_diag_set(d, "out of memory");
+    s->passage_hits = items;
+    s->nfound = 0;
+    np = 0;
+    for (size_t k = 0; k < n; k++)
+        for (size_t pi = 0; pi < docs[k]->npassages; pi++) {
+            const cs_passage *p = &docs[k]->passages[pi];
+            s->passage_hits[np++] = s->nfound;
+            if (cs_matcher_scan(s->rules.matcher, cs_doc_text(docs[k], p), p->len, on_hit, s) != 0)
+                return cs_diag_set(d, "out of memory");
+        }
+    s->passage_hits[np] = s->nfound;
+    return 0;
+}
+
+/* Make the hits of scan-pass passage `at` the current passage's: their
+ * sentences (the passage's sentence spans: sent, nsent), and each needs
+ * phrase's mark on its rule (phrase_stamp, regex_due). */
+static void take_hits(cs_scorer *s, size_t at, const credscore_span *sent, size_t nsent)
+{
+    s->hits = s->found + s->passage_hits[at];
+    s->nhits = s->passage_hits[at + 1] - s->passage_hits[at];
+    memcpy(s->regex_due, s->regex_always, s->regex_words * sizeof(uint64_t));
+    for (size_t k = 0; k < s->nhits; k++) {
+        hit *h = &s->hits[k];
+        h->sent = sentence_of(sent, nsent, h->start);
+        const cs_phrase_ref *ref = &s->rules.phrases[h->phrase];
+        if (ref->role == CS_ROLE_NEEDS) {
+            s->phrase_stamp[ref->rule] = s->serial;
+            uint32_t place = s->regex_place[ref->rule];
+            if (place != UINT32_MAX)
+                s->regex_due[place / 64] |= 1ull << (place % 64);
+        }
+    }
+}
+
 
 static int rule_applies(const cs_rule *r, unsigned scopes)
 {
@@ -703,7 +740,8 @@ static int note_disabled_rules(cs_scorer *s, cs_result *res)
     return rc;
 }
 
-int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
+int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, size_t first, cs_result *res,
+                         cs_diag *d)
 {
     int rc = -1;
     cs_result_reset(res);
@@ -714,14 +752,7 @@ int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, cs_result *res, c
         const credscore_span *sent = doc->sentences + p->sent_first;
         s->passage = pi;
         s->serial++;
-        s->nhits = 0;
-        memcpy(s->regex_due, s->regex_always, s->regex_words * sizeof(uint64_t));
-        if (cs_matcher_scan(s->rules.matcher, text, p->len, on_hit, s) != 0) {
-            cs_diag_set(d, "out of memory");
-            goto out;
-        }
-        for (size_t k = 0; k < s->nhits; k++)
-            s->hits[k].sent = sentence_of(sent, p->nsent, s->hits[k].start);
+        take_hits(s, first + pi, sent, p->nsent);
         if (collect_unless(s) != 0) {
             cs_diag_set(d, "out of memory");
             goto out;

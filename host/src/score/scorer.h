@@ -4,11 +4,11 @@
  * thread); two scorers share nothing mutable and may run side by side.
  * Built and freed in scorer_load.c, run in scorer.c.
  *
- * cs_scorer_score runs, for each passage: the phrase matcher once; phrase
- * rules (with unless); regex rules (gated by needs, searched in the
- * sentences holding a needs phrase); Lua checks (gated by needs).  Then
- * each plugin's score_passage over every passage, one plugin after the
- * other; then cs_merge computes the scores.
+ * cs_scorer_score runs the phrase matcher over every passage, then, for
+ * each passage: phrase rules (with unless); regex rules (gated by needs,
+ * searched in the sentences holding a needs phrase); Lua checks (gated by
+ * needs).  Then each plugin's score_passage over every passage, one
+ * plugin after the other; then cs_merge computes the scores.
  *
  * Ownership: the scorer borrows the config (it must outlive the scorer) and
  * owns the rest.  Errors: 0 / -1 with a cs_diag; a rule failing at run time
@@ -78,9 +78,10 @@ void cs_scorer_free(cs_scorer *s);
 int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d);
 
 /* Score n articles, docs[k] into res[k] (each reset first), as n calls of
- * cs_scorer_score would, stage by stage: the rules over every article,
- * then each plugin through every article, then each article's merge, so
- * that a stage's code and tables stay in the cache for the whole batch.
+ * cs_scorer_score would, stage by stage: the phrase matcher over every
+ * article, then the rules over every article, then each plugin through
+ * every article, then each article's merge, so that a stage's code and
+ * tables stay in the cache for the whole batch.
  * failed[k] is set to 1 for an article that could not be scored (d[k]
  * names it and says why; res[k] is then to be ignored), else 0; the other
  * articles are scored all the same.  Returns 0 when every article was

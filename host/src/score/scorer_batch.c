@@ -1,5 +1,7 @@
 /* scorer_batch.c - score one article or a batch of them, stage by stage
- * (scorer.h: cs_scorer_score, cs_scorer_score_batch). */
+ * (scorer.h: cs_scorer_score, cs_scorer_score_batch): the matcher, the
+ * rules, each plugin, the merge, each over every article before the next
+ * (the stages are in scorer.c, declared in scorer_state.h). */
 #include <stdio.h>
 #include <string.h>
 
@@ -19,8 +21,15 @@ static void name_article(cs_diag *d, const cs_document *doc)
 int cs_scorer_score_batch(cs_scorer *s, const cs_document *const *docs, cs_result *const *res,
                           cs_diag *d, int *failed, size_t n)
 {
-    for (size_t k = 0; k < n; k++)
-        failed[k] = cs_scorer_rules_pass(s, docs[k], res[k], &d[k]) != 0;
+    if (n == 0)
+        return 0;
+    /* The matcher over every passage first: its table stays in the cache. */
+    int scanned = cs_scorer_scan_pass(s, docs, n, &d[0]) == 0;
+    for (size_t k = 0, first = 0; k < n; first += docs[k++]->npassages) {
+        if (!scanned)
+            d[k] = d[0]; /* out of memory: every article fails */
+        failed[k] = !scanned || cs_scorer_rules_pass(s, docs[k], first, res[k], &d[k]) != 0;
+    }
     for (size_t i = 0; i < s->plugins.n; i++)
         for (size_t k = 0; k < n; k++)
             if (!failed[k])

@@ -391,7 +391,8 @@ void cs_scorer_free(cs_scorer *s)
     free(s->regex_place);
     free(s->regex_due);
     free(s->regex_always);
-    free(s->hits);
+    free(s->found);
+    free(s->passage_hits);
     free(s->spans);
     free(s->starts);
     free(s->cands);

@@ -45,8 +45,13 @@ struct cs_scorer {
     size_t *phrase_stamp;    /* per rule: passage serial of its last needs hit */
     size_t *done_stamp;      /* per rule: passage serial when its phrase hits were handled */
     size_t serial;
-    hit *hits;
-    size_t nhits, hits_cap;
+    hit *found;              /* the scan pass's hits, passage after passage */
+    size_t nfound, found_cap;
+    size_t *passage_hits;    /* per passage of the scan pass: where its hits begin in
+                              * found, and one more entry: nfound */
+    size_t passages_cap;
+    hit *hits;               /* the hits of the passage being scored (inside found) */
+    size_t nhits;
     credscore_span *spans;
     size_t nspans, spans_cap;
     cand *cands;
@@ -76,10 +81,17 @@ struct cs_scorer {
  * cs_scorer_score_batch runs them.  Each returns 0, or -1 with d set (not
  * yet naming the article).
  *
- * cs_scorer_rules_pass resets res, runs the phrase, regex and Lua rules
- * over every passage of doc and, in lenient mode, names in res->warnings
- * the rules disabled so far. */
-int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d);
+ * cs_scorer_scan_pass runs the phrase matcher over every passage of the n
+ * articles, keeping each passage's hits (found, passage_hits) for the
+ * rules pass; -1 only when memory runs out. */
+int cs_scorer_scan_pass(cs_scorer *s, const cs_document *const *docs, size_t n, cs_diag *d);
+
+/* cs_scorer_rules_pass resets res and runs the phrase, regex and Lua rules
+ * over every passage of doc, on the hits the scan pass found for them
+ * (doc's first passage is passage `first` of the scan pass); in lenient
+ * mode res->warnings names the rules disabled so far. */
+int cs_scorer_rules_pass(cs_scorer *s, const cs_document *doc, size_t first, cs_result *res,
+                         cs_diag *d);
 
 /* Plugin number `plugin` through doc: begin_document, score_passage on
  * every passage in order, end_document (also after a failing passage);
