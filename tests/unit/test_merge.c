@@ -320,14 +320,16 @@ static int ref_word_byte(unsigned char c)
     return c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+static const char *const filler[] = {
+    "a", "an", "the", "that", "to", "of", "in", "on", "by", "with", "and", "is", "was",
+    "are", "were", "has", "have", "had", "said", "says", "say", "saying", "told", "tells",
+    "tell", "according", "added", "adds", "reported", "reports", "reporting", "claimed",
+    "claims", "stated", "states", "wrote", "writes", "argue", "argues", "argued",
+    "believe", "believes", "believed", "noted", "notes"};
+#define NFILLER (sizeof filler / sizeof filler[0])
+
 static uint64_t ref_source_key(int marker, const char *text, size_t len)
 {
-    static const char *const filler[] = {
-        "a", "an", "the", "that", "to", "of", "in", "on", "by", "with", "and", "is", "was",
-        "are", "were", "has", "have", "had", "said", "says", "say", "saying", "told", "tells",
-        "tell", "according", "added", "adds", "reported", "reports", "reporting", "claimed",
-        "claims", "stated", "states", "wrote", "writes", "argue", "argues", "argued",
-        "believe", "believes", "believed", "noted", "notes"};
     const unsigned char *t = (const unsigned char *)text;
     uint64_t sum = 0;
     for (size_t i = 0; i < len;) {
@@ -342,7 +344,7 @@ static uint64_t ref_source_key(int marker, const char *text, size_t len)
                 word[n++] = t[i] >= 'A' && t[i] <= 'Z' ? (unsigned char)(t[i] + 32) : t[i];
         uint64_t h = ref_fnv1a(word, n, 14695981039346656037ull);
         int is_filler = 0;
-        for (size_t k = 0; k < sizeof filler / sizeof filler[0]; k++)
+        for (size_t k = 0; k < NFILLER; k++)
             is_filler |= h == ref_fnv1a((const unsigned char *)filler[k], strlen(filler[k]),
                                         14695981039346656037ull);
         if (!is_filler)
@@ -416,10 +418,193 @@ static void source_key_checks(void)
     cs_config_free(&cfg);
 }
 
+/* The source key the merge gives a finding over the whole of text, a
+ * single sentence (0 when the text does not load as one); *want gets the
+ * reference's key of the same bytes. */
+static uint64_t sentence_key(const cs_config *cfg, cs_result *r, const char *text, uint64_t *want)
+{
+    cs_diag d;
+    cs_document doc;
+    uint64_t key = 0;
+    *want = 1;
+    if (cs_document_load_memory(&doc, "t", text, strlen(text), CS_FORMAT_TEXT, &d) == 0 &&
+        doc.npassages == 1 && doc.passages[0].nsent == 1) {
+        const cs_passage *p = &doc.passages[0];
+        const credscore_span *sent = &doc.sentences[p->sent_first];
+        cs_finding f = mk(cfg, "anonymous", 0, sent->start, sent->end, -8);
+        cs_result_add(r, &f);
+        if (cs_merge_document(cfg, &doc, r) == 0)
+            key = r->findings[0].source_key;
+        *want = ref_source_key(f.marker, doc.text.data + p->text_off + sent->start,
+                               sent->end - sent->start);
+        cs_result_reset(r);
+    }
+    cs_document_free(&doc);
+    return key;
+}
+
+/* The word walk's edges, each checked against the reference: words of 1
+ * to 72 bytes (64 exactly: all hashed; 65 and up: the first 64) after 0
+ * to 17 bytes of lead-in, so that every word start and end meets every
+ * position of the eight- and sixteen-byte steps; bytes from 0x80 inside
+ * words at those positions; a filler as the text's last word, ending at
+ * each position; one, two, three, four and five words. */
+static void word_edge_checks(void)
+{
+    cs_config cfg;
+    cs_diag d;
+    ok(cs_config_default(&cfg, &d) == 0, "built-in config loads");
+    cs_result r;
+    cs_result_init(&r);
+    char text[256];
+    uint64_t key, want;
+    int bad = 0, n = 0;
+    for (size_t lead = 0; lead <= 17; lead++) {
+        for (size_t len = 1; len <= 72; len++) {
+            /* lead-in "Q, ", then the long word, then "Zed": three words */
+            size_t k = 0;
+            text[k++] = 'Q';
+            for (size_t j = 0; j < lead; j++)
+                text[k++] = j % 2 ? ',' : ' ';
+            text[k++] = ' ';
+            for (size_t j = 0; j < len; j++)
+                text[k++] = (char)(j % 5 == 3 ? 'A' + (int)(j % 26) : 'a' + (int)(j % 26));
+            strcpy(text + k, " Zed");
+            key = sentence_key(&cfg, &r, text, &want);
+            n++;
+            if (key == 0 || key != want) {
+                bad = 1;
+                printf("# word of %zu bytes after %zu: key differs on \"%s\"\n", len, lead, text);
+            }
+        }
+    }
+    ok(!bad && n == 18 * 72, "a word of 1 to 72 bytes at every step position: the reference's key");
+
+    /* 64 bytes hash as they are, from 65 on only the first 64 count */
+    char w64[80], w65[80], w70[80];
+    for (size_t j = 0; j < 70; j++)
+        w70[j] = (char)('a' + (int)(j % 26));
+    memcpy(w64, w70, 64);
+    w64[64] = '\0';
+    memcpy(w65, w70, 65);
+    w65[65] = '\0';
+    w70[70] = '\0';
+    uint64_t k64, k65, k70, k63;
+    snprintf(text, sizeof text, "Tom %s", w64);
+    k64 = sentence_key(&cfg, &r, text, &want);
+    ok(k64 != 0 && k64 == want, "a word of exactly 64 bytes: the reference's key");
+    snprintf(text, sizeof text, "Tom %s", w65);
+    k65 = sentence_key(&cfg, &r, text, &want);
+    ok(k65 != 0 && k65 == want && k65 == k64, "a word of 65 bytes: its first 64 make its hash");
+    snprintf(text, sizeof text, "Tom %s", w70);
+    k70 = sentence_key(&cfg, &r, text, &want);
+    ok(k70 == want && k70 == k64, "a word of 70 bytes: its first 64 make its hash");
+    w64[63] = '\0';
+    snprintf(text, sizeof text, "Tom %s", w64);
+    k63 = sentence_key(&cfg, &r, text, &want);
+    ok(k63 == want && k63 != k64, "a word of 63 bytes hashes all 63");
+
+    /* bytes from 0x80 up inside words, at every position */
+    bad = 0;
+    for (size_t lead = 0; lead <= 17; lead++) {
+        snprintf(text, sizeof text, "%.*sMar\xc3\xad" "a na\xc3\xafve caf\xc3\xa9 \xe2\x80\x9cZo\xc3\xab\xe2\x80\x9d",
+                 (int)lead, "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        key = sentence_key(&cfg, &r, text, &want);
+        if (key == 0 || key != want) {
+            bad = 1;
+            printf("# key differs on \"%s\"\n", text);
+        }
+    }
+    ok(!bad, "bytes from 0x80 up inside words: the reference's key");
+    uint64_t ka = sentence_key(&cfg, &r, "Jos\xc3\xa9 Ram\xc3\xadrez", &want);
+    uint64_t kb = sentence_key(&cfg, &r, "Jose Ramirez", &want);
+    ok(ka != kb, "a byte from 0x80 up is part of its word");
+
+    /* every byte value inside a word, both in the first sixteen bytes and
+     * in the last few (the merge reads those two parts differently) */
+    bad = 0;
+    int tried = 0;
+    for (int c = 1; c < 256; c++) {
+        /* c, inside a valid UTF-8 sequence from 0x80 up (the loader
+         * refuses others: 0xc0, 0xc1 and from 0xf5 are never valid) */
+        char seq[5] = {(char)c, 0};
+        if (c >= 0x80 && c <= 0xbf)
+            snprintf(seq, sizeof seq, "\xc2%c", c);
+        else if (c >= 0xc2 && c <= 0xdf)
+            snprintf(seq, sizeof seq, "%c\x80", c);
+        else if (c >= 0xe0 && c <= 0xef)
+            snprintf(seq, sizeof seq, "%c%c\x80", c, c == 0xe0 ? 0xa0 : 0x80);
+        else if (c >= 0xf0 && c <= 0xf4)
+            snprintf(seq, sizeof seq, "%c%c\x80\x80", c, c == 0xf0 ? 0x90 : 0x80);
+        for (int at_end = 0; at_end < 2; at_end++) {
+            snprintf(text, sizeof text, at_end ? "Abcd efgh ijkl mn%sOp" : "Ab%sCd efgh ijkl mnop qrst",
+                     seq);
+            key = sentence_key(&cfg, &r, text, &want);
+            if (key == 0)
+                continue; /* split into sentences or passages, or refused */
+            tried++;
+            if (key != want) {
+                bad = 1;
+                printf("# byte 0x%02x: key differs\n", c);
+            }
+        }
+    }
+    ok(!bad && tried > 450, "each byte value inside a word, early and late: the reference's key (%d)",
+       tried);
+
+    /* a filler as the last word, ending at every position */
+    bad = 0;
+    for (size_t lead = 0; lead <= 17; lead++) {
+        char plain[64];
+        snprintf(text, sizeof text, "%.*s officials said", (int)lead, "yyyyyyyyyyyyyyyyyyyyyyyyy");
+        key = sentence_key(&cfg, &r, text, &want);
+        snprintf(plain, sizeof plain, "%.*s officials", (int)lead, "yyyyyyyyyyyyyyyyyyyyyyyyy");
+        uint64_t kp = sentence_key(&cfg, &r, plain, &want);
+        if (key == 0 || key != kp)
+            bad = 1;
+    }
+    ok(!bad, "a filler at the very end of the text is left out");
+    /* every filler, in either case, in the middle and at the end */
+    bad = 0;
+    uint64_t plain_key = sentence_key(&cfg, &r, "officials mayor", &want);
+    for (size_t k = 0; k < NFILLER; k++) {
+        char up[16];
+        size_t j = 0;
+        for (; filler[k][j]; j++)
+            up[j] = (char)(filler[k][j] - 'a' + 'A');
+        up[j] = '\0';
+        snprintf(text, sizeof text, "officials %s mayor %s", filler[k], up);
+        if (sentence_key(&cfg, &r, text, &want) != plain_key)
+            bad = 1;
+    }
+    ok(!bad && plain_key == want, "each of the %zu fillers is left out", NFILLER);
+    key = sentence_key(&cfg, &r, "According to the officials, the mayor SAID", &want);
+    ok(key == want && key == sentence_key(&cfg, &r, "officials mayor", &want),
+       "fillers in any case are left out, wherever they stand");
+
+    /* one to five words: each word counts, the last as well */
+    const char *words[] = {"alpha", "beta", "gamma", "delta", "epsilon"};
+    uint64_t prev = 0;
+    bad = 0;
+    for (size_t nw = 1; nw <= 5; nw++) {
+        size_t k = 0;
+        for (size_t j = 0; j < nw; j++)
+            k += (size_t)snprintf(text + k, sizeof text - k, "%s%s", j ? " " : "", words[j]);
+        key = sentence_key(&cfg, &r, text, &want);
+        if (key == 0 || key != want || key == prev)
+            bad = 1;
+        prev = key;
+    }
+    ok(!bad, "one to five words: each word, the last too, changes the key");
+    cs_result_free(&r);
+    cs_config_free(&cfg);
+}
+
 int main(void)
 {
     unit_checks();
     source_key_checks();
+    word_edge_checks();
     order_checks();
     property_checks();
     return done_testing();

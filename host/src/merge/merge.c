@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "swar.h"
 
 /* ---- sources: who or what a finding credits ---- */
 
@@ -30,29 +31,41 @@ static uint64_t fnv1a(const char *s, size_t n, uint64_t h)
     return h;
 }
 
-/* The filler words' hashes (fnv1a of each) in an open-addressed table of
- * CS_FILL_SLOTS (0: empty), for words_sum: sparse (45 words in 1024 slots),
- * so that a word that is no filler mostly meets an empty slot at once. */
-#define CS_FILL_SLOTS 1024
-#define CS_FILL_SLOT(h) ((size_t)((h) >> 54)) /* the top 10 bits */
-static void filler_hashes(uint64_t out[CS_FILL_SLOTS])
+/* The filler words' hashes (fnv1a of each) in a table that answers "is h
+ * a filler's hash?" with no loop and no branch: 64 buckets of two hashes
+ * (1 KB), the bucket chosen by bits 2 to 7 of h, under which no bucket
+ * gets more than two of the fillers above (filler_table_build checks it;
+ * another filler list may need another shift: the lowest that fits).  An
+ * unused way holds 0: a word whose hash is 0 reads as a filler, which
+ * leaves a sum as it is. */
+#define CS_FILL_BUCKETS 64
+#define CS_FILL_SHIFT 2
+#define CS_FILL_BUCKET(h) ((size_t)((h) >> CS_FILL_SHIFT) % CS_FILL_BUCKETS)
+typedef struct filler_table {
+    uint64_t bucket[CS_FILL_BUCKETS][2];
+} filler_table;
+
+/* Fill ft (see above).  Returns 0, or -1 when a bucket would need a third
+ * way (test_merge fails then). */
+static int filler_table_build(filler_table *ft)
 {
-    memset(out, 0, CS_FILL_SLOTS * sizeof *out);
+    memset(ft, 0, sizeof *ft);
     for (size_t k = 0; k < CS_NFILLER; k++) {
         uint64_t h = fnv1a(filler[k], strlen(filler[k]), CS_FNV_BASIS);
-        size_t slot = CS_FILL_SLOT(h);
-        while (out[slot] != 0)
-            slot = (slot + 1) % CS_FILL_SLOTS;
-        out[slot] = h;
+        uint64_t *b = ft->bucket[CS_FILL_BUCKET(h)];
+        if (b[1] != 0)
+            return -1;
+        b[b[0] != 0] = h;
     }
+    return 0;
 }
 
-static int is_filler_hash(const uint64_t fill[CS_FILL_SLOTS], uint64_t h)
+/* 1 when h is a filler word's hash (or 0), else 0: both ways compared,
+ * no branch. */
+static inline uint64_t is_filler_hash(const filler_table *ft, uint64_t h)
 {
-    for (size_t slot = CS_FILL_SLOT(h); fill[slot] != 0; slot = (slot + 1) % CS_FILL_SLOTS)
-        if (fill[slot] == h)
-            return 1;
-    return 0;
+    const uint64_t *b = ft->bucket[CS_FILL_BUCKET(h)];
+    return (uint64_t)((b[0] == h) | (b[1] == h));
 }
 
 /* Each byte's lower-case form when it belongs to a word (an ASCII letter or
@@ -70,8 +83,10 @@ static void word_bytes(unsigned char out[256])
  * of filler hashes and word bytes, made once, and scratch arrays, grown as
  * articles need (cs_merge_scratch_free frees it). */
 struct cs_merge_scratch {
-    uint64_t fill[CS_FILL_SLOTS]; /* filler_hashes */
+    filler_table fill;            /* filler_table_build */
     unsigned char wb[256];        /* word_bytes */
+    unsigned char *low;           /* a sentence's word bytes, for words_sum */
+    size_t low_cap;
     uint64_t *sums;               /* per sentence: its words_sum, when have[k] */
     unsigned char *have;
     size_t sent_cap;
@@ -88,7 +103,10 @@ static cs_merge_scratch *scratch_for(cs_result *r, size_t nsent, size_t nfinding
     if (sc == NULL) {
         if ((sc = calloc(1, sizeof *sc)) == NULL)
             return NULL;
-        filler_hashes(sc->fill);
+        if (filler_table_build(&sc->fill) != 0) {
+            free(sc);
+            return NULL;
+        }
         word_bytes(sc->wb);
         r->merge_scratch = sc;
     }
@@ -125,6 +143,7 @@ void cs_merge_scratch_free(cs_merge_scratch *sc)
 {
     if (sc == NULL)
         return;
+    free(sc->low);
     free(sc->sums);
     free(sc->have);
     free(sc->order);
@@ -133,60 +152,141 @@ void cs_merge_scratch_free(cs_merge_scratch *sc)
     free(sc);
 }
 
-/* fnv1a, from h, of the word bytes of t from *ip, lower-cased (wb:
- * word_bytes), up to the first byte that is no word byte or to stop; *ip
- * moves there.  Eight bytes a step while eight are left before stop: one
- * bound test for the eight. */
-static inline uint64_t hash_word(const unsigned char *t, size_t *ip, size_t stop,
-                                 const unsigned char wb[256], uint64_t h)
+/* ---- a sentence's words: the sum of their hashes ----
+ * words_sum first writes the sentence's word bytes, lower-cased, into a
+ * scratch copy with 0 for every other byte (lower_words), then walks the
+ * copy eight bytes at a time (words_walk): where a word ends and where the
+ * next one starts are found by bit tests on the eight bytes, and every
+ * byte of the eight is hashed whatever the word's length, so that the
+ * branches follow the number of eight-byte steps (mostly one per word),
+ * not each word's length. */
+
+/* The length of the copy's padding: zeros after the sentence, so that
+ * eight bytes can be read from any position up to its end. */
+#define CS_LOW_PAD 8
+
+/* dst[0..len) = the word bytes of src[0..len) lower-cased (wb:
+ * word_bytes), 0 for the others; then CS_LOW_PAD zeros. */
+static void lower_words(unsigned char *dst, const unsigned char *src, size_t len,
+                        const unsigned char wb[256])
 {
-    size_t i = *ip;
-    unsigned char c;
-    while (stop - i >= 8) {
-        size_t j = 0;
-#pragma GCC unroll 8
-        for (; j < 8; j++) {
-            if ((c = wb[t[i + j]]) == 0)
-                break;
-            h = (h ^ c) * CS_FNV_PRIME;
-        }
-        i += j;
-        if (j < 8) {
-            *ip = i;
-            return h;
-        }
+    size_t i = 0;
+#if defined(CS_SWAR_BLOCKS)
+    /* sixteen bytes a step, the same as wb in lanes */
+    for (; len - i >= 16; i += 16) {
+        cs_block16 v = cs_block16_load(src + i);
+        cs_block16 upper = (cs_block16)((cs_block16)(v - 'A') < 26);
+        cs_block16 word = (cs_block16)((v >= 0x80) | ((cs_block16)(v - '0') < 10) |
+                                       ((cs_block16)(v - 'a') < 26)) |
+                          upper;
+        cs_block16 low = (v | (upper & 0x20)) & word;
+        memcpy(dst + i, &low, sizeof low);
     }
-    for (; i < stop && (c = wb[t[i]]) != 0; i++)
-        h = (h ^ c) * CS_FNV_PRIME;
-    *ip = i;
-    return h;
+#endif
+    for (; i < len; i++)
+        dst[i] = wb[src[i]];
+    memset(dst + len, 0, CS_LOW_PAD);
+}
+
+/* How many of the eight bytes at p come before the first zero byte
+ * (nonzero_run8) or before the first nonzero one (zero_run8): 0..8. */
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+/* The lane (0..7) of the lowest set bit of w, 8 when none is: no branch
+ * (a set top bit stands in for "none", and the test adds the 8th). */
+static inline size_t first_lane(uint64_t w)
+{
+    return (size_t)__builtin_ctzll(w | 1ull << 63) / 8 + (w == 0);
+}
+static inline size_t nonzero_run8(const unsigned char *p)
+{
+    /* a flag in each zero byte, exact up to the first (swar.h) */
+    return first_lane(cs_swar_below(cs_swar_load(p), 1));
+}
+static inline size_t zero_run8(const unsigned char *p)
+{
+    return first_lane(cs_swar_load(p));
+}
+#else
+static inline size_t nonzero_run8(const unsigned char *p)
+{
+    size_t n = 0;
+    while (n < 8 && p[n] != 0)
+        n++;
+    return n;
+}
+static inline size_t zero_run8(const unsigned char *p)
+{
+    size_t n = 0;
+    while (n < 8 && p[n] == 0)
+        n++;
+    return n;
+}
+#endif
+
+/* fnv1a from h of the first n (0..8) of the eight bytes at p.  All eight
+ * are hashed, one after the other, and the value after the n-th read
+ * back: no branch on n. */
+static inline uint64_t fnv1a_first(const unsigned char *p, size_t n, uint64_t h)
+{
+    uint64_t after[9]; /* after[k]: the hash after k bytes */
+    after[0] = h;
+#pragma GCC unroll 8
+    for (size_t k = 0; k < 8; k++)
+        after[k + 1] = h = (h ^ p[k]) * CS_FNV_PRIME;
+    return after[n];
+}
+
+/* The position of the first word byte of low from i, or len when none
+ * comes before len (low: lower_words's copy of len bytes). */
+static inline size_t next_word(const unsigned char *low, size_t i, size_t len)
+{
+    while (i < len) {
+        size_t n = zero_run8(low + i);
+        i += n;
+        if (n < 8)
+            return i;
+    }
+    return len;
+}
+
+/* The sum of the hashes of the words of low (lower_words's copy of len
+ * bytes), filler left out (ft).  A word's hash is fnv1a of its first 64
+ * bytes. */
+static uint64_t words_walk(const unsigned char *low, size_t len, const filler_table *ft)
+{
+    uint64_t sum = 0;
+    for (size_t i = next_word(low, 0, len); i < len; i = next_word(low, i, len)) {
+        uint64_t h = CS_FNV_BASIS;
+        size_t n, hashed = 0;
+        do { /* eight bytes a step, up to 64 */
+            n = nonzero_run8(low + i);
+            h = fnv1a_first(low + i, n, h);
+            i += n;
+            hashed += n;
+        } while (n == 8 && hashed < 64);
+        if (n == 8) /* past the first 64 bytes: not hashed */
+            while (low[i] != 0)
+                i++;
+        sum += h & (is_filler_hash(ft, h) - 1); /* + 0 for a filler */
+    }
+    return sum;
 }
 
 /* The words of text[0..len): a hash of its words, lower-cased (ASCII),
- * filler left out (fill: filler_hashes), in any order (a sum of word
- * hashes).  A word's first 64 bytes make its hash.  wb: word_bytes. */
-static uint64_t words_sum(const char *text, size_t len, const uint64_t fill[CS_FILL_SLOTS],
-                          const unsigned char wb[256])
+ * filler left out, in any order (a sum of word hashes).  A word's first
+ * 64 bytes make its hash.  Returns 0, or -1 when memory runs out. */
+static int words_sum(cs_merge_scratch *sc, const char *text, size_t len, uint64_t *sum)
 {
-    const unsigned char *t = (const unsigned char *)text;
-    uint64_t sum = 0;
-    size_t i = 0;
-    for (;;) {
-        while (i < len && wb[t[i]] == 0)
-            i++;
-        if (i == len)
-            return sum;
-        size_t stop = len - i > 64 ? i + 64 : len;
-        uint64_t h = hash_word(t, &i, stop, wb, CS_FNV_BASIS);
-        if (i == stop) { /* past the first 64 bytes: not hashed */
-            while (i < len && wb[t[i]] != 0)
-                i++;
-        } else {
-            i++; /* the byte that ended the word is no word byte */
-        }
-        if (!is_filler_hash(fill, h))
-            sum += h;
+    if (len + CS_LOW_PAD > sc->low_cap) {
+        unsigned char *low = realloc(sc->low, len + CS_LOW_PAD);
+        if (low == NULL)
+            return -1;
+        sc->low = low;
+        sc->low_cap = len + CS_LOW_PAD;
     }
+    lower_words(sc->low, (const unsigned char *)text, len, sc->wb);
+    *sum = words_walk(sc->low, len, &sc->fill);
+    return 0;
 }
 
 /* The source of a sentence's words (words_sum) under marker.  Never 0. */
@@ -497,12 +597,13 @@ int cs_merge_document(const cs_config *cfg, const cs_document *doc, cs_result *r
             size_t k = p->sent_first + lo;
             if (!sc->have[k]) {
                 size_t end = sent[lo].end <= p->len ? sent[lo].end : p->len;
-                sc->sums[k] = words_sum(text + sent[lo].start, end - sent[lo].start, sc->fill, sc->wb);
+                if (words_sum(sc, text + sent[lo].start, end - sent[lo].start, &sc->sums[k]) != 0)
+                    return -1;
                 sc->have[k] = 1;
             }
             sum = sc->sums[k];
-        } else {
-            sum = words_sum(text, p->len, sc->fill, sc->wb);
+        } else if (words_sum(sc, text, p->len, &sum) != 0) {
+            return -1;
         }
         f->source_key = source_key(f->marker, sum);
     }
