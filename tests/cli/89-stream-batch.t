@@ -110,7 +110,10 @@ if [ -z "$BIGMEM" ]; then
        "big0 big1 big2 big3 big4 big5 big6 big7 big8 big9 big10 big11 big12 big13 big14 big15 " \
        "... each large record answered"
 else
-    ok 1 "# SKIP address-space limit under sanitizers or valgrind"
+    for what in "exit 0 within 100 MB" "no record answered with an error" "each large record answered"; do
+        _n=$((_n + 1))
+        echo "ok $_n - large records: $what # SKIP no address-space limit under sanitizers or valgrind"
+    done
 fi
 
 done_testing

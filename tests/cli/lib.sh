@@ -61,7 +61,8 @@ _report() { # status name [diagnostics...]
         _failed=$((_failed + 1))
         echo "not ok $_n - $2"
         shift 2
-        for line in "$@"; do printf '#   %s\n' "$line"; done
+        # diagnostics on stderr: prove shows them without -v too (CI logs)
+        for line in "$@"; do printf '#   %s\n' "$line" >&2; done
     fi
 }
 
@@ -169,7 +170,7 @@ _valgrind_check() {
     else
         _report 1 "valgrind: no memory error or leak in any of the $_runs credscore processes" \
             "memcheck reports:$_bad"
-        for _log in $_bad; do sed 's/^/#   /' "$_log" | head -40; done
+        for _log in $_bad; do sed 's/^/#   /' "$_log" | head -40 >&2; done
     fi
 }
 
