@@ -14,7 +14,7 @@
 function bucket(sym, dso) {
     if (sym ~ /^(cs_doc_line_col|cs_fold_next|cs_buf_|cs_strn?dup)/)
         return "" # helpers: the caller decides
-    if (dso ~ /attribution\.so|quotes\.so|\/plugins\// || sym ~ /^(run_plugins|cs_plugin_|cs_scorer_plugin_pass$)/)
+    if (dso ~ /attribution\.so|quotes\.so|\/plugins\// || sym ~ /^(cs_plugin_|cs_scorer_plugin_pass$)/)
         return "plugins (attribution, quotes)"
     if (dso ~ /libjansson/ || sym ~ /^(json_loadb|json_decref|json_object_get|cs_jsonl_|parse_line$|scan_string$|scan_string_into$|unescape$)/)
         return "JSONL record parsing (cs_jsonl_read)"
@@ -36,7 +36,7 @@ function bucket(sym, dso) {
         return "startup (config, rules, plugins, loader)"
     if (sym ~ /^(read_full|write_full|cs_pool_|worker_main)/)
         return "worker pipes and result slots (batches in, reports out)"
-    if (sym ~ /^(score_batch|score_round|score_line|load_record|answer_record)$/)
+    if (sym ~ /^(score_batch|score_round|load_record|answer_record)$/)
         return "per-line glue (score_batch: records in, answers out)"
     return ""
 }

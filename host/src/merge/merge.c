@@ -277,13 +277,10 @@ static uint64_t words_walk(const unsigned char *low, size_t len, const filler_ta
  * 64 bytes make its hash.  Returns 0, or -1 when memory runs out. */
 static int words_sum(cs_merge_scratch *sc, const char *text, size_t len, uint64_t *sum)
 {
-    if (len + CS_LOW_PAD > sc->low_cap) {
-        unsigned char *low = realloc(sc->low, len + CS_LOW_PAD);
-        if (low == NULL)
-            return -1;
-        sc->low = low;
-        sc->low_cap = len + CS_LOW_PAD;
-    }
+    void *low = sc->low;
+    if (cs_array_grow(&low, &sc->low_cap, len + CS_LOW_PAD, 1) != 0)
+        return -1;
+    sc->low = low;
     lower_words(sc->low, (const unsigned char *)text, len, sc->wb);
     *sum = words_walk(sc->low, len, &sc->fill);
     return 0;

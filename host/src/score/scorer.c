@@ -176,7 +176,6 @@ static void take_hits(cs_scorer *s, size_t at, const credscore_span *sent, size_
     }
 }
 
-
 static int rule_applies(const cs_rule *r, unsigned scopes)
 {
     return r->enabled && !r->failed && (r->select == 0 || (r->select & scopes));

@@ -82,12 +82,12 @@ int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_dia
  * article, then the rules over every article, then each plugin through
  * every article, then each article's merge, so that a stage's code and
  * tables stay in the cache for the whole batch.
- * failed[k] is set to 1 for an article that could not be scored (d[k]
+ * failed[k] is set to 1 for an article that could not be scored (*d[k]
  * names it and says why; res[k] is then to be ignored), else 0; the other
  * articles are scored all the same.  Returns 0 when every article was
  * scored, else -1. */
 int cs_scorer_score_batch(cs_scorer *s, const cs_document *const *docs, cs_result *const *res,
-                          cs_diag *d, int *failed, size_t n);
+                          cs_diag *const *d, int *failed, size_t n);
 
 /* Read-only views for listings (`credscore rules`, `credscore plugins`). */
 const cs_ruleset *cs_scorer_rules(const cs_scorer *s);

@@ -19,27 +19,27 @@ static void name_article(cs_diag *d, const cs_document *doc)
 }
 
 int cs_scorer_score_batch(cs_scorer *s, const cs_document *const *docs, cs_result *const *res,
-                          cs_diag *d, int *failed, size_t n)
+                          cs_diag *const *d, int *failed, size_t n)
 {
     if (n == 0)
         return 0;
     /* The matcher over every passage first: its table stays in the cache. */
-    int scanned = cs_scorer_scan_pass(s, docs, n, &d[0]) == 0;
+    int scanned = cs_scorer_scan_pass(s, docs, n, d[0]) == 0;
     for (size_t k = 0, first = 0; k < n; first += docs[k++]->npassages) {
         if (!scanned)
-            d[k] = d[0]; /* out of memory: every article fails */
-        failed[k] = !scanned || cs_scorer_rules_pass(s, docs[k], first, res[k], &d[k]) != 0;
+            *d[k] = *d[0]; /* out of memory: every article fails */
+        failed[k] = !scanned || cs_scorer_rules_pass(s, docs[k], first, res[k], d[k]) != 0;
     }
     for (size_t i = 0; i < s->plugins.n; i++)
         for (size_t k = 0; k < n; k++)
             if (!failed[k])
-                failed[k] = cs_scorer_plugin_pass(s, i, docs[k], res[k], &d[k]) != 0;
+                failed[k] = cs_scorer_plugin_pass(s, i, docs[k], res[k], d[k]) != 0;
     int rc = 0;
     for (size_t k = 0; k < n; k++) {
         if (!failed[k])
-            failed[k] = cs_scorer_finish(s, docs[k], res[k], &d[k]) != 0;
+            failed[k] = cs_scorer_finish(s, docs[k], res[k], d[k]) != 0;
         if (failed[k]) {
-            name_article(&d[k], docs[k]);
+            name_article(d[k], docs[k]);
             rc = -1;
         }
     }
@@ -49,5 +49,5 @@ int cs_scorer_score_batch(cs_scorer *s, const cs_document *const *docs, cs_resul
 int cs_scorer_score(cs_scorer *s, const cs_document *doc, cs_result *res, cs_diag *d)
 {
     int failed;
-    return cs_scorer_score_batch(s, &doc, &res, d, &failed, 1);
+    return cs_scorer_score_batch(s, &doc, &res, &d, &failed, 1);
 }

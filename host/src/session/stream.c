@@ -172,7 +172,7 @@ static void score_round(cs_stream *s, const char **p, const char *end, cs_buf *o
     };
     const cs_document *docs[BATCH_LINES];
     cs_result *results[BATCH_LINES];
-    cs_diag diags[BATCH_LINES];
+    cs_diag *diags[BATCH_LINES];
     int failed[BATCH_LINES];
     size_t ready[BATCH_LINES]; /* the slot of each article to score */
     size_t n = 0, nready = 0;
@@ -194,6 +194,7 @@ static void score_round(cs_stream *s, const char **p, const char *end, cs_buf *o
             if (load_record(&rs, rec, rec_len, &sl->rec, &sl->doc, &sl->d, &sl->error) == 0) {
                 docs[nready] = &sl->doc;
                 results[nready] = &sl->res;
+                diags[nready] = &sl->d;
                 ready[nready++] = n;
             }
         }
@@ -201,11 +202,8 @@ static void score_round(cs_stream *s, const char **p, const char *end, cs_buf *o
     }
     cs_scorer_score_batch(ses->scorer, docs, results, diags, failed, nready);
     for (size_t k = 0; k < nready; k++)
-        if (failed[k]) {
-            batch_slot *sl = &s->slots[ready[k]];
-            sl->d = diags[k];
-            sl->error = sl->d.msg;
-        }
+        if (failed[k])
+            s->slots[ready[k]].error = s->slots[ready[k]].d.msg;
     for (size_t k = 0; k < n; k++) {
         batch_slot *sl = &s->slots[k];
         (*lines)++;
